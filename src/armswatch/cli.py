@@ -1,0 +1,143 @@
+"""The `armswatch` command line (Typer + Rich)."""
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="armswatch: nuclear arms-control diplomacy from the news, as a sourced knowledge base.")
+kb_app = typer.Typer(no_args_is_help=True, help="Look up the curated knowledge base.")
+app.add_typer(kb_app, name="kb")
+
+err = Console(stderr=True)
+
+
+class OutFormat(str, Enum):
+    jsonl = "jsonl"
+    json = "json"
+    table = "table"
+
+
+def _progress(total: int | None):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    return Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeRemainingColumn(), console=err, transient=True)
+
+
+def run_extract(paths: list[str], on_doc, on_failure, show_progress: bool) -> tuple[int, int]:
+    """Extract every input; call on_doc(Document) / on_failure(ReadFailure). Returns (ok, failed)."""
+    from .ingest import ReadFailure, iter_inputs
+    from .pipeline import process
+
+    items = list(iter_inputs(paths))
+    ok = failed = 0
+    progress = _progress(len(items)) if show_progress else None
+    task = progress.add_task("extracting", total=len(items)) if progress else None
+    if progress:
+        progress.start()
+    try:
+        for item in items:
+            if isinstance(item, ReadFailure):
+                on_failure(item)
+                failed += 1
+            else:
+                try:
+                    doc = process(item)
+                except Exception as exc:  # one bad document never stops the others
+                    on_failure(ReadFailure(item.source, f"{type(exc).__name__}: {exc}"))
+                    failed += 1
+                else:
+                    on_doc(doc)
+                    ok += 1
+            if progress:
+                progress.advance(task)
+    finally:
+        if progress:
+            progress.stop()
+    return ok, failed
+
+
+@app.command()
+def extract(
+    paths: list[str] = typer.Argument(..., help="files, folders (recursive) or - for stdin"),
+    format: OutFormat = typer.Option(OutFormat.jsonl, "--format", "-f", help="jsonl, json or table"),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="write to FILE instead of stdout"),
+    extras: bool = typer.Option(False, "--extras", help="add non-contract fields (removed lines, warnings)"),
+):
+    """Extract entities, time, events, claims and quotes: one contract object per document."""
+    docs = []
+    stream = open(out, "w", encoding="utf-8") if out else sys.stdout
+
+    def on_doc(doc):
+        obj = doc.to_contract(extras=extras)
+        if format == OutFormat.jsonl:
+            stream.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        else:
+            docs.append(doc if format == OutFormat.table else obj)
+
+    def on_failure(f):
+        err.print(f"[red]error[/red] {f}", highlight=False, soft_wrap=True)
+
+    show = err.is_terminal and len(paths) > 0
+    ok, failed = run_extract(paths, on_doc, on_failure, show_progress=show)
+    if format == OutFormat.json:
+        json.dump(docs, stream, ensure_ascii=False, indent=1)
+        stream.write("\n")
+    elif format == OutFormat.table:
+        Console(file=stream).print(summary_table(docs))
+    if out:
+        stream.close()
+    if failed:
+        err.print(f"{ok} extracted, {failed} failed", highlight=False)
+        raise typer.Exit(1)
+
+
+def summary_table(docs) -> Table:
+    t = Table(title="armswatch extraction", show_lines=False)
+    for col in ("source", "lang", "published", "outlet", "title", "ent", "time", "ev", "claims", "quotes"):
+        t.add_column(col, overflow="fold")
+    for d in docs:
+        t.add_row(Path(d.source).name, d.language, d.published or "", d.outlet or "", (d.title or "")[:50],
+                  str(len(d.entities)), str(len(d.timexes)), str(len(d.events)), str(len(d.claims)),
+                  str(len(d.quotes)))
+    return t
+
+
+@kb_app.command("search")
+def kb_search(name: str, limit: int = typer.Option(10, "--limit", "-n")):
+    """Find knowledge-base entries by any name, accent-insensitive (e.g. 'tap can binh')."""
+    from .kb import load_kb
+
+    t = Table(title=f"KB search: {name}")
+    for col in ("id", "type", "name", "name_vi", "wikidata", "score"):
+        t.add_column(col)
+    for e, score in load_kb().search(name, limit=limit):
+        t.add_row(e.id, e.type, e.name, e.name_vi or "", e.wikidata or "", f"{score:.0f}")
+    Console().print(t)
+
+
+@kb_app.command("show")
+def kb_show(kb_id: str):
+    """Show one knowledge-base entry with all its names and roles."""
+    from dataclasses import asdict
+
+    from .kb import load_kb
+
+    e = load_kb().get(kb_id)
+    if e is None:
+        err.print(f"no KB entry with id {kb_id!r} (try: armswatch kb search NAME)")
+        raise typer.Exit(1)
+    Console().print_json(json.dumps({k: v for k, v in asdict(e).items() if v not in (None, (), "")},
+                                    ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,135 @@
+"""The curated bilingual knowledge base: loader, schema check, look-up.
+
+Entries live in `data/kb/*.yaml` (one list of entries per file), validated
+against `data/schema/kb.schema.json`. Every other module gets the KB through
+`load_kb()` (cached).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .nlp import fold
+
+DATA = Path(str(resources.files("armswatch") / "data"))
+KB_DIR = DATA / "kb"
+SCHEMA = DATA / "schema" / "kb.schema.json"
+
+
+@dataclass(frozen=True)
+class KBEntry:
+    id: str
+    type: str
+    name: str
+    name_vi: str | None = None
+    wikidata: str | None = None
+    aliases: tuple[str, ...] = ()
+    abbrev: tuple[str, ...] = ()
+    short: tuple[str, ...] = ()
+    metonym_of: str | None = None
+    country: str | None = None
+    parent: str | None = None
+    roles: tuple[dict[str, Any], ...] = ()
+    gender: str | None = None
+    description: str | None = None
+    disambiguation: str | None = None
+    file: str = ""
+
+    def all_names(self) -> list[str]:
+        """Every full name of the entry (canonical names, aliases, abbreviations)."""
+        names = [self.name] + ([self.name_vi] if self.name_vi else []) + list(self.aliases) + list(self.abbrev)
+        seen, out = set(), []
+        for n in names:
+            if n not in seen:
+                seen.add(n)
+                out.append(n)
+        return out
+
+
+@dataclass
+class KnowledgeBase:
+    entries: dict[str, KBEntry] = field(default_factory=dict)
+
+    def __getitem__(self, kb_id: str) -> KBEntry:
+        return self.entries[kb_id]
+
+    def __contains__(self, kb_id: str) -> bool:
+        return kb_id in self.entries
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def get(self, kb_id: str | None) -> KBEntry | None:
+        return self.entries.get(kb_id) if kb_id else None
+
+    def search(self, query: str, limit: int = 10) -> list[tuple[KBEntry, float]]:
+        """Accent-insensitive fuzzy search over all names (rapidfuzz)."""
+        from rapidfuzz import fuzz, process
+
+        choices: dict[tuple[str, str], str] = {}
+        for e in self.entries.values():
+            for n in e.all_names() + list(e.short):
+                choices[(e.id, n)] = fold(n)
+        q = fold(query)
+        best: dict[str, float] = {}
+        for (eid, _), score, _ in process.extract(q, choices, scorer=fuzz.WRatio, limit=limit * 5):
+            best[eid] = max(best.get(eid, 0.0), score)
+        ranked = sorted(best.items(), key=lambda kv: -kv[1])[:limit]
+        return [(self.entries[eid], score) for eid, score in ranked]
+
+
+def _entry(raw: dict[str, Any], file: str) -> KBEntry:
+    return KBEntry(
+        id=raw["id"], type=raw["type"], name=raw["name"], name_vi=raw.get("name_vi"),
+        wikidata=raw.get("wikidata"), aliases=tuple(raw.get("aliases") or ()),
+        abbrev=tuple(raw.get("abbrev") or ()), short=tuple(raw.get("short") or ()),
+        metonym_of=raw.get("metonym_of"), country=raw.get("country"), parent=raw.get("parent"),
+        roles=tuple(raw.get("roles") or ()), gender=raw.get("gender"),
+        description=raw.get("description"), disambiguation=raw.get("disambiguation"), file=file,
+    )
+
+
+def read_kb_files(kb_dir: Path = KB_DIR) -> dict[str, list[dict[str, Any]]]:
+    return {p.name: (yaml.safe_load(p.read_text(encoding="utf-8")) or []) for p in sorted(kb_dir.glob("*.yaml"))}
+
+
+def validate_kb(kb_dir: Path = KB_DIR) -> list[str]:
+    """Schema errors and cross-entry problems; an empty list means the KB is sound."""
+    import jsonschema
+
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    errors: list[str] = []
+    ids: dict[str, str] = {}
+    files = read_kb_files(kb_dir)
+    for fname, items in files.items():
+        for err in jsonschema.Draft202012Validator(schema).iter_errors(items):
+            errors.append(f"{fname}: {'/'.join(map(str, err.absolute_path))}: {err.message}")
+        for raw in items if isinstance(items, list) else []:
+            if not isinstance(raw, dict) or "id" not in raw:
+                continue
+            if raw["id"] in ids:
+                errors.append(f"{fname}: duplicate id {raw['id']!r} (also in {ids[raw['id']]})")
+            ids[raw["id"]] = fname
+    for fname, items in files.items():
+        for raw in items if isinstance(items, list) else []:
+            if not isinstance(raw, dict):
+                continue
+            for ref in ("metonym_of", "country", "parent"):
+                if raw.get(ref) and raw[ref] not in ids:
+                    errors.append(f"{fname}: {raw.get('id')}: {ref} {raw[ref]!r} is not a KB id")
+    return errors
+
+
+@lru_cache(maxsize=1)
+def load_kb() -> KnowledgeBase:
+    kb = KnowledgeBase()
+    for fname, items in read_kb_files().items():
+        for raw in items:
+            kb.entries[raw["id"]] = _entry(raw, fname)
+    return kb

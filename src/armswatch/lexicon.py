@@ -1,0 +1,38 @@
+"""Vietnamese/English lexicons kept as data: `data/lexicons/NAME.yaml`.
+
+Each lexicon file is a YAML mapping. If `data/schema/lexicon.NAME.schema.json`
+exists the file is validated against it on load (tests call `validate_all`).
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from .kb import DATA
+
+LEX_DIR = DATA / "lexicons"
+SCHEMA_DIR = DATA / "schema"
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(name: str) -> Any:
+    path = LEX_DIR / f"{name}.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def validate_all() -> list[str]:
+    """Schema errors of every lexicon that has a schema."""
+    import jsonschema
+
+    errors = []
+    for path in sorted(LEX_DIR.glob("*.yaml")):
+        schema_path = SCHEMA_DIR / f"lexicon.{path.stem}.schema.json"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if schema_path.exists():
+            schema = json.loads(schema_path.read_text(encoding="utf-8"))
+            for err in jsonschema.Draft202012Validator(schema).iter_errors(data):
+                errors.append(f"{path.name}: {'/'.join(map(str, err.absolute_path))}: {err.message}")
+    return errors

@@ -1,0 +1,31 @@
+"""Shared fixtures: the seeds and gold beside the repo (../shared), the contract schema."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
+GOLD_DIR = SHARED / "gold" / "dev"
+SCHEMA = SHARED / "contract" / "document.schema.json"
+
+
+def seed_path(prefix: str) -> Path:
+    return next(p for p in SEEDS if p.name.startswith(prefix))
+
+
+@pytest.fixture(scope="session")
+def contract_schema():
+    return json.loads(SCHEMA.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seed_docs():
+    """Every seed through the full pipeline, keyed by file stem."""
+    from armswatch.ingest import RawDoc
+    from armswatch.pipeline import process
+
+    return {p.stem: process(RawDoc(source=str(p), content=p.read_bytes())) for p in SEEDS}
