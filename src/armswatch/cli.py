@@ -139,5 +139,11 @@ def kb_show(kb_id: str):
                                     ensure_ascii=False))
 
 
-if __name__ == "__main__":
+def main() -> None:  # console-script entry: register the store and web commands, then run
+    from . import cli_store, cli_web  # noqa: F401
+
     app()
+
+
+if __name__ == "__main__":
+    main()

@@ -52,6 +52,8 @@ class Entity(_Model):
     wikidata: str | None = None
     mentions: list[Mention] = Field(default_factory=list)
     in_kb: bool = True  # False for entities recognised without a KB entry
+    country: str | None = None  # id of the affiliated country (KB, or read from a title: "ngoại trưởng Mỹ")
+    titles: list[str] = Field(default_factory=list)  # role titles as written in the text
 
 
 class Timex(Span):
@@ -164,7 +166,7 @@ class Document(_Model):
             "published": self.published,
             "outlet": self.outlet,
             "body": self.body,
-            "entities": [e.model_dump(exclude={"in_kb"}) for e in self.entities],
+            "entities": [e.model_dump(exclude={"in_kb", "titles"}) for e in self.entities],
             "timexes": [t.model_dump() for t in self.timexes],
             "events": [ev.model_dump(exclude={"trigger"}) for ev in self.events],
             "claims": [c.model_dump() for c in self.claims],
