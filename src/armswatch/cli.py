@@ -32,33 +32,49 @@ def _progress(total: int | None):
                     TimeRemainingColumn(), console=err, transient=True)
 
 
-def run_extract(paths: list[str], on_doc, on_failure, show_progress: bool) -> tuple[int, int]:
-    """Extract every input; call on_doc(Document) / on_failure(ReadFailure). Returns (ok, failed)."""
+def iter_results(paths: list[str], dask: bool = False, scheduler: str | None = None, workers: int | None = None,
+                 batch_size: int = 32, progress=None):
+    """Documents (or ReadFailures) for every input, in input order, single-process or on Dask."""
+    if dask or scheduler:
+        from .scale import dask_process, list_units
+
+        task = progress.add_task("extracting (dask)", total=len(list_units(paths))) if progress else None
+        yield from dask_process(paths, scheduler=scheduler, workers=workers, batch_size=batch_size,
+                                on_batch=(lambda n: progress.advance(task, n)) if progress else None)
+        return
     from .ingest import ReadFailure, iter_inputs
     from .pipeline import process
 
     items = list(iter_inputs(paths))
-    ok = failed = 0
-    progress = _progress(len(items)) if show_progress else None
     task = progress.add_task("extracting", total=len(items)) if progress else None
+    for item in items:
+        if isinstance(item, ReadFailure):
+            yield item
+        else:
+            try:
+                yield process(item)
+            except Exception as exc:  # one bad document never stops the others
+                yield ReadFailure(item.source, f"{type(exc).__name__}: {exc}")
+        if progress:
+            progress.advance(task)
+
+
+def run_extract(paths: list[str], on_doc, on_failure, show_progress: bool, **kw) -> tuple[int, int]:
+    """Extract every input; call on_doc(Document) / on_failure(ReadFailure). Returns (ok, failed)."""
+    from .ingest import ReadFailure
+
+    ok = failed = 0
+    progress = _progress(None) if show_progress else None
     if progress:
         progress.start()
     try:
-        for item in items:
+        for item in iter_results(paths, progress=progress, **kw):
             if isinstance(item, ReadFailure):
                 on_failure(item)
                 failed += 1
             else:
-                try:
-                    doc = process(item)
-                except Exception as exc:  # one bad document never stops the others
-                    on_failure(ReadFailure(item.source, f"{type(exc).__name__}: {exc}"))
-                    failed += 1
-                else:
-                    on_doc(doc)
-                    ok += 1
-            if progress:
-                progress.advance(task)
+                on_doc(item)
+                ok += 1
     finally:
         if progress:
             progress.stop()
@@ -67,33 +83,48 @@ def run_extract(paths: list[str], on_doc, on_failure, show_progress: bool) -> tu
 
 @app.command()
 def extract(
-    paths: list[str] = typer.Argument(..., help="files, folders (recursive) or - for stdin"),
+    paths: list[str] = typer.Argument(..., help="files, folders (recursive), globs or - for stdin"),
     format: OutFormat = typer.Option(OutFormat.jsonl, "--format", "-f", help="jsonl, json or table"),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="write to FILE instead of stdout"),
     extras: bool = typer.Option(False, "--extras", help="add non-contract fields (removed lines, warnings)"),
+    dask: bool = typer.Option(False, "--dask", help="extract on Dask (a LocalCluster, one worker per core)"),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (implies --dask)"),
+    workers: Optional[int] = typer.Option(None, "--workers", help="LocalCluster workers (default: cores)"),
+    batch_size: int = typer.Option(32, "--batch-size", help="documents per Dask task"),
+    shards: Optional[Path] = typer.Option(None, "--shards", help="write numbered shards to this folder"),
+    shard_format: str = typer.Option("jsonl", "--shard-format", help="jsonl or parquet (with --shards)"),
+    shard_size: int = typer.Option(10_000, "--shard-size", help="documents per shard"),
 ):
     """Extract entities, time, events, claims and quotes: one contract object per document."""
+    if shard_format not in ("jsonl", "parquet"):
+        raise typer.BadParameter("--shard-format must be jsonl or parquet")
     docs = []
-    stream = open(out, "w", encoding="utf-8") if out else sys.stdout
+    stream = open(out, "w", encoding="utf-8") if out and not shards else sys.stdout
 
     def on_doc(doc):
-        obj = doc.to_contract(extras=extras)
-        if format == OutFormat.jsonl:
-            stream.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        if shards or format == OutFormat.table:
+            docs.append(doc)
+        elif format == OutFormat.jsonl:
+            stream.write(json.dumps(doc.to_contract(extras=extras), ensure_ascii=False) + "\n")
         else:
-            docs.append(doc if format == OutFormat.table else obj)
+            docs.append(doc.to_contract(extras=extras))
 
     def on_failure(f):
         err.print(f"[red]error[/red] {f}", highlight=False, soft_wrap=True)
 
-    show = err.is_terminal and len(paths) > 0
-    ok, failed = run_extract(paths, on_doc, on_failure, show_progress=show)
-    if format == OutFormat.json:
+    ok, failed = run_extract(paths, on_doc, on_failure, show_progress=err.is_terminal, dask=dask,
+                             scheduler=scheduler, workers=workers, batch_size=batch_size)
+    if shards:
+        from .scale import write_shards
+
+        written = write_shards(docs, shards, shard_format, shard_size, extras=extras)
+        err.print(f"{ok} documents in {len(written)} {shard_format} shard(s) under {shards}", highlight=False)
+    elif format == OutFormat.json:
         json.dump(docs, stream, ensure_ascii=False, indent=1)
         stream.write("\n")
     elif format == OutFormat.table:
-        Console(file=stream).print(summary_table(docs))
-    if out:
+        Console(file=stream, width=160).print(summary_table(docs))
+    if stream is not sys.stdout:
         stream.close()
     if failed:
         err.print(f"{ok} extracted, {failed} failed", highlight=False)
