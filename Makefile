@@ -23,6 +23,9 @@ demo: install
 test: install
 	$(BIN)/python -m pytest tests
 
+fuzz: install
+	$(BIN)/python bench/fuzz.py $(FUZZ_N)
+
 bench: install
 	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
