@@ -1,0 +1,66 @@
+"""Interface text in Vietnamese and English (the article text is never translated)."""
+from __future__ import annotations
+
+STRINGS = {
+    "timeline": ("Dòng thời gian", "Timeline"),
+    "entities": ("Thực thể", "Entities"),
+    "claims": ("Số liệu", "Claims"),
+    "documents": ("Bài báo", "Articles"),
+    "search": ("Tìm kiếm", "Search"),
+    "upload": ("Tải lên", "Upload"),
+    "stats": ("Thống kê", "Stats"),
+    "country": ("Quốc gia", "Country"),
+    "type": ("Loại", "Type"),
+    "status": ("Trạng thái", "Status"),
+    "channel": ("Kênh", "Channel"),
+    "since": ("Từ", "Since"),
+    "until": ("Đến", "Until"),
+    "all": ("Tất cả", "All"),
+    "filter": ("Lọc", "Filter"),
+    "reports": ("Nguồn tin", "Reports"),
+    "participants": ("Các bên", "Participants"),
+    "location": ("Địa điểm", "Location"),
+    "date": ("Ngày", "Date"),
+    "evidence": ("Bằng chứng", "Evidence"),
+    "conflicts": ("Mâu thuẫn", "Conflicts"),
+    "open_article": ("Xem bài báo", "Open article"),
+    "events": ("Sự kiện", "Events"),
+    "quotes": ("Trích dẫn", "Quotes"),
+    "mentions": ("Lần nhắc đến", "Mentions"),
+    "measure": ("Chỉ số", "Measure"),
+    "subject": ("Đối tượng", "Subject"),
+    "value": ("Giá trị", "Value"),
+    "qualifier": ("Mức", "Qualifier"),
+    "source": ("Nguồn", "Source"),
+    "time": ("Thời điểm", "Time"),
+    "target_time": ("Mốc dự báo", "Target"),
+    "disagreement": ("bất đồng", "disagreement"),
+    "removed": ("Phần đã lược bỏ (menu, chú thích lặp...)", "Removed page furniture"),
+    "no_results": ("Không có kết quả.", "No results."),
+    "query": ("Từ khóa", "Query"),
+    "file": ("Tệp", "File"),
+    "or_paste": ("hoặc dán văn bản", "or paste text"),
+    "token": ("Mã truy cập", "Access token"),
+    "submit": ("Gửi", "Submit"),
+    "writes_off": ("Tải lên đang tắt (đặt ARMSWATCH_TOKEN để bật).", "Uploads are off (set ARMSWATCH_TOKEN to enable)."),
+    "published": ("Ngày đăng", "Published"),
+    "outlet": ("Cơ quan báo chí", "Outlet"),
+    "title": ("Tiêu đề", "Title"),
+    "next": ("Sau", "Next"),
+    "prev": ("Trước", "Previous"),
+    "wikidata": ("Wikidata", "Wikidata"),
+    "role": ("Chức vụ", "Role"),
+    "language": ("Ngôn ngữ", "Language"),
+    "legend": ("Chú giải", "Legend"),
+    "person": ("người", "person"), "org": ("tổ chức", "organisation"), "place": ("địa điểm", "place"),
+    "treaty": ("hiệp ước", "treaty"), "timex": ("thời gian", "time"), "claim": ("số liệu", "claim"),
+    "quote": ("trích dẫn", "quote"), "event": ("sự kiện", "event"),
+    "estimates_over_time": ("Ước tính theo thời gian", "Estimates over time"),
+}
+
+
+def t(key: str, lang: str) -> str:
+    pair = STRINGS.get(key)
+    if pair is None:
+        return key
+    return pair[0] if lang == "vi" else pair[1]
