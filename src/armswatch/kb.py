@@ -32,6 +32,7 @@ class KBEntry:
     aliases: tuple[str, ...] = ()
     abbrev: tuple[str, ...] = ()
     short: tuple[str, ...] = ()
+    cased: tuple[str, ...] = ()
     metonym_of: str | None = None
     country: str | None = None
     parent: str | None = None
@@ -78,7 +79,15 @@ class KnowledgeBase:
                 choices[(e.id, n)] = fold(n)
         q = fold(query)
         best: dict[str, float] = {}
-        for (eid, _), score, _ in process.extract(q, choices, scorer=fuzz.WRatio, limit=limit * 5):
+        def scorer(a: str, b: str, **kw) -> float:
+            # WRatio's partial matching over-rewards short names ("bi" in "tap can binh"): only let a
+            # partial match count when the shorter string is at least 60% of the longer
+            full = fuzz.token_sort_ratio(a, b)
+            if min(len(a), len(b)) >= 0.6 * max(len(a), len(b)):
+                return max(full, fuzz.WRatio(a, b))
+            return max(full, 0.9 * fuzz.partial_ratio(a, b)) if len(b) >= len(a) else full
+
+        for _, score, (eid, _) in process.extract(q, choices, scorer=scorer, limit=limit * 5):
             best[eid] = max(best.get(eid, 0.0), score)
         ranked = sorted(best.items(), key=lambda kv: -kv[1])[:limit]
         return [(self.entries[eid], score) for eid, score in ranked]
@@ -89,6 +98,7 @@ def _entry(raw: dict[str, Any], file: str) -> KBEntry:
         id=raw["id"], type=raw["type"], name=raw["name"], name_vi=raw.get("name_vi"),
         wikidata=raw.get("wikidata"), aliases=tuple(raw.get("aliases") or ()),
         abbrev=tuple(raw.get("abbrev") or ()), short=tuple(raw.get("short") or ()),
+        cased=tuple(raw.get("cased") or ()),
         metonym_of=raw.get("metonym_of"), country=raw.get("country"), parent=raw.get("parent"),
         roles=tuple(raw.get("roles") or ()), gender=raw.get("gender"),
         description=raw.get("description"), disambiguation=raw.get("disambiguation"), file=file,

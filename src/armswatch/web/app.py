@@ -189,7 +189,8 @@ def create_app(db_url: str | None = None) -> FastAPI:
 
     @app.get("/", include_in_schema=False)
     def home(request: Request, lang: Lang = "vi"):
-        return ui_timeline(request, lang=lang)
+        return ui_timeline(request, lang=lang, country=None, type=None, status=None, track=None, since=None,
+                           until=None, offset=0, limit=200)
 
     @app.get("/timeline", include_in_schema=False)
     def ui_timeline(request: Request, lang: Lang = "vi", country: Optional[str] = Query(None, max_length=64),

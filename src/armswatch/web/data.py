@@ -1,0 +1,328 @@
+"""What the web UI and REST API read and write, on top of `armswatch.store`.
+
+Every query is built with SQLAlchemy expressions (bound parameters, never
+strings), paginated, and returns plain dicts the templates and JSON share.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, or_, select
+
+from ..store import schema as s
+from ..store.queries import Names, resolve_entity
+from ..store.repo import Store as _RepoStore
+from ..store.search import search as _search
+from ..store.text import fold
+from .highlight import highlight_segments  # noqa: F401  (re-exported for the app)
+
+
+def _ent(names: dict[str, dict], eid: str | None) -> dict | None:
+    if not eid:
+        return None
+    return names.get(eid) or {"id": eid, "name": eid, "name_vi": None, "wikidata": None, "type": None}
+
+
+def _label(ce, names: dict[str, dict]) -> str:
+    parts = [(_ent(names, p) or {}).get("name", p) for p in (ce.participants or [])[:4]]
+    attrs = ce.attributes or {}
+    extra = attrs.get("topic") or (attrs.get("action") and f"{attrs['action']} {(_ent(names, attrs.get('treaty')) or {}).get('name', '')}")
+    label = " – ".join(parts) or ce.type
+    if extra:
+        label += f": {extra}"
+    if ce.location:
+        label += f" ({(_ent(names, ce.location) or {}).get('name', ce.location)})"
+    return label
+
+
+class Store:
+    """The web's view of a database: `Store(url)`; SQLite by default, PostgreSQL by URL."""
+
+    def __init__(self, url: str | None = None):
+        self.repo = _RepoStore(url)
+
+    # ------------------------------------------------------------------ helpers
+    def _names(self, sess, ids) -> dict[str, dict]:
+        ids = sorted({i for i in ids if i})
+        out: dict[str, dict] = {}
+        for i in range(0, len(ids), 500):
+            for e in sess.execute(select(s.Entity).where(s.Entity.id.in_(ids[i:i + 500]))).scalars():
+                out[e.id] = {"id": e.id, "name": e.name, "name_vi": e.name_vi, "wikidata": e.wikidata, "type": e.type}
+        for i in ids:
+            if i not in out:
+                n = Names(sess)(i) or {}
+                out[i] = {"id": i, "name": n.get("name", i), "name_vi": None, "wikidata": n.get("wikidata"), "type": None}
+        return out
+
+    def _event_query(self, sess, country=None, etype=None, status=None, track=None, since=None, until=None):
+        q = select(s.CorpusEvent)
+        if country:
+            cid = resolve_entity(sess, country) or country
+            q = q.where(s.CorpusEvent.id.in_(select(s.CorpusEventParticipant.corpus_event_id)
+                                             .where(s.CorpusEventParticipant.entity_id == cid)))
+        if etype:
+            q = q.where(s.CorpusEvent.type == etype)
+        if status:
+            q = q.where(s.CorpusEvent.status == status)
+        if track:
+            q = q.where(s.CorpusEvent.attributes["track"].as_string() == track)
+        if since:
+            q = q.where(s.CorpusEvent.date >= since)
+        if until:
+            q = q.where(s.CorpusEvent.date <= until + "\uffff")
+        return q
+
+    def _reports(self, sess, ce_ids: list[str]) -> dict[str, list[dict]]:
+        out: dict[str, list[dict]] = {i: [] for i in ce_ids}
+        for i in range(0, len(ce_ids), 500):
+            rows = sess.execute(
+                select(s.Event.corpus_event_id, s.Event.status, s.Event.date, s.Event.evidence, s.Event.ev_start,
+                       s.Event.ev_end, s.Document.doc_id, s.Document.source, s.Document.outlet, s.Document.published,
+                       s.Document.title)
+                .join(s.Document, s.Document.id == s.Event.doc_pk)
+                .where(s.Event.corpus_event_id.in_(ce_ids[i:i + 500]))
+                .order_by(s.Document.published.is_(None), s.Document.published, s.Document.doc_id, s.Event.idx)).all()
+            for r in rows:
+                out[r.corpus_event_id].append(dict(doc_id=r.doc_id, source=r.source, outlet=r.outlet, title=r.title,
+                                                   published=r.published, status=r.status, date=r.date,
+                                                   evidence=r.evidence, start=r.ev_start, end=r.ev_end))
+        return out
+
+    def _event_dict(self, ce, names, reports) -> dict[str, Any]:
+        return {"id": ce.id, "type": ce.type, "date": ce.date, "dates": list(ce.dates or []), "status": ce.status,
+                "participants": [_ent(names, p) for p in ce.participants or []],
+                "location": _ent(names, ce.location), "attributes": dict(ce.attributes or {}),
+                "conflicts": list(ce.conflicts or []), "label": _label(ce, names), "reports": reports}
+
+    # ------------------------------------------------------------------ reads
+    def stats(self) -> dict[str, Any]:
+        return self.repo.stats()
+
+    def documents(self, limit: int = 50, offset: int = 0) -> tuple[int, list[dict]]:
+        with self.repo.session() as sess:
+            total = sess.execute(select(func.count()).select_from(s.Document)).scalar_one()
+            rows = sess.execute(select(s.Document.doc_id, s.Document.title, s.Document.source, s.Document.outlet,
+                                       s.Document.published, s.Document.language, s.Document.dup_of)
+                                .order_by(s.Document.published.is_(None), s.Document.published.desc(), s.Document.doc_id)
+                                .limit(limit).offset(offset)).all()
+            return total, [dict(r._mapping) for r in rows]
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        doc = self.repo.load_document(doc_id)
+        return None if doc is None else doc.to_contract(extras=True)
+
+    def entities(self, q: str | None = None, etype: str | None = None, limit: int = 50,
+                 offset: int = 0) -> tuple[int, list[dict]]:
+        with self.repo.session() as sess:
+            base = select(s.Entity.id, s.Entity.name, s.Entity.name_vi, s.Entity.type, s.Entity.wikidata,
+                          func.count(s.DocEntity.doc_pk).label("documents"),
+                          func.coalesce(func.sum(s.DocEntity.n_mentions), 0).label("mentions")) \
+                .join(s.DocEntity, s.DocEntity.entity_id == s.Entity.id).group_by(
+                    s.Entity.id, s.Entity.name, s.Entity.name_vi, s.Entity.type, s.Entity.wikidata)
+            if q:
+                base = base.where(s.Entity.name_folded.contains(fold(q.strip())))
+            if etype:
+                base = base.where(s.Entity.type == etype)
+            total = sess.execute(select(func.count()).select_from(base.subquery())).scalar_one()
+            rows = sess.execute(base.order_by(func.count(s.DocEntity.doc_pk).desc(), s.Entity.id)
+                                .limit(limit).offset(offset)).all()
+            return total, [dict(r._mapping, mentions=int(r.mentions)) for r in rows]
+
+    def entity(self, entity_id: str) -> dict[str, Any] | None:
+        with self.repo.session() as sess:
+            eid = resolve_entity(sess, entity_id)
+            if eid is None:
+                return None
+            e = sess.execute(select(s.Entity).where(s.Entity.id == eid)).scalar_one_or_none()
+            if e is None:
+                return None
+            from ..kb import load_kb
+
+            kb = load_kb().get(eid)
+            info = {"id": e.id, "type": e.type, "name": e.name, "name_vi": e.name_vi, "wikidata": e.wikidata,
+                    "country": None, "roles": list(kb.roles) if kb else [], "description": kb.description if kb else None,
+                    "aliases": list(kb.aliases) if kb else []}
+            country = e.country or (kb.country if kb else None)
+            ce_ids = [r[0] for r in sess.execute(select(s.CorpusEventParticipant.corpus_event_id)
+                                                 .where(s.CorpusEventParticipant.entity_id == eid))]
+            ces = list(sess.execute(select(s.CorpusEvent).where(s.CorpusEvent.id.in_(ce_ids))
+                                    .order_by(s.CorpusEvent.date.is_(None), s.CorpusEvent.date, s.CorpusEvent.id)
+                                    .limit(200)).scalars()) if ce_ids else []
+            names = self._names(sess, [p for c in ces for p in (c.participants or [])]
+                                + [c.location for c in ces] + [country])
+            info["country"] = _ent(names, country)
+            events = [self._event_dict(c, names, []) for c in ces]
+            claims = self.claims(subject=eid, limit=200, sess=sess)
+            quotes = [dict(r._mapping) for r in sess.execute(
+                select(s.Quote.text, s.Quote.start, s.Quote.end, s.Document.doc_id, s.Document.title, s.Document.source)
+                .join(s.Document, s.Document.id == s.Quote.doc_pk).where(s.Quote.speaker == eid)
+                .order_by(s.Document.published.is_(None), s.Document.published.desc(), s.Quote.id).limit(100))]
+            mentions = [dict(r._mapping) for r in sess.execute(
+                select(s.Mention.text, s.Mention.start, s.Mention.end, s.Document.doc_id, s.Document.title,
+                       s.Document.source)
+                .join(s.Document, s.Document.id == s.Mention.doc_pk).where(s.Mention.entity_id == eid)
+                .order_by(s.Document.published.is_(None), s.Document.published.desc(), s.Mention.id).limit(100))]
+            return {"entity": info, "events": events, "claims": claims, "quotes": quotes, "mentions": mentions}
+
+    def countries(self) -> list[dict]:
+        with self.repo.session() as sess:
+            ids = [r[0] for r in sess.execute(
+                select(s.CorpusEventParticipant.entity_id).join(s.Entity, s.Entity.id == s.CorpusEventParticipant.entity_id)
+                .where(s.Entity.type == "COUNTRY").group_by(s.CorpusEventParticipant.entity_id)
+                .order_by(func.count().desc()).limit(60))]
+            names = self._names(sess, ids)
+            return sorted((names[i] for i in ids), key=lambda e: e["name"])
+
+    def events(self, country=None, etype=None, status=None, track=None, since=None, until=None, limit: int = 100,
+               offset: int = 0) -> tuple[int, list[dict]]:
+        with self.repo.session() as sess:
+            q = self._event_query(sess, country, etype, status, track, since, until)
+            total = sess.execute(select(func.count()).select_from(q.subquery())).scalar_one()
+            ces = list(sess.execute(q.order_by(s.CorpusEvent.date.is_(None), s.CorpusEvent.date.startswith("X"),
+                                               s.CorpusEvent.date.desc(),
+                                               s.CorpusEvent.id).limit(limit).offset(offset)).scalars())
+            names = self._names(sess, [p for c in ces for p in (c.participants or [])] + [c.location for c in ces]
+                                + [(c.attributes or {}).get("treaty") for c in ces])
+            reps = self._reports(sess, [c.id for c in ces])
+            return total, [self._event_dict(c, names, reps.get(c.id, [])) for c in ces]
+
+    def timeline_points(self, country=None, etype=None, status=None, track=None, since=None, until=None,
+                        lang: str = "vi", limit: int = 3000) -> list[dict]:
+        """Dated events as chart points (at most `limit`, the most recent)."""
+        with self.repo.session() as sess:
+            q = self._event_query(sess, country, etype, status, track, since, until) \
+                .where(s.CorpusEvent.date.is_not(None), ~s.CorpusEvent.date.startswith("X"))
+            ces = list(sess.execute(q.order_by(s.CorpusEvent.date.desc()).limit(limit)).scalars())
+            names = self._names(sess, [p for c in ces for p in (c.participants or [])] + [c.location for c in ces])
+            return [{"date": _chart_date(c.date), "type": c.type, "label": _label(c, names),
+                     "url": f"/events/{c.id}?lang={lang}"} for c in ces if _chart_date(c.date)]
+
+    def event(self, event_id: str) -> dict | None:
+        with self.repo.session() as sess:
+            ce = sess.execute(select(s.CorpusEvent).where(s.CorpusEvent.id == event_id)).scalar_one_or_none()
+            if ce is None:
+                return None
+            names = self._names(sess, list(ce.participants or []) + [ce.location, (ce.attributes or {}).get("treaty")])
+            return self._event_dict(ce, names, self._reports(sess, [ce.id])[ce.id])
+
+    def claim_subjects(self) -> list[dict]:
+        with self.repo.session() as sess:
+            ids = [r[0] for r in sess.execute(select(s.CorpusClaim.subject).where(s.CorpusClaim.subject.is_not(None))
+                                              .group_by(s.CorpusClaim.subject).order_by(func.count().desc()))]
+            names = self._names(sess, ids)
+            return [names[i] for i in ids]
+
+    def claims(self, subject: str | None = None, measure: str | None = None, limit: int = 500, sess=None) -> list[dict]:
+        if sess is None:
+            with self.repo.session() as sess2:
+                return self.claims(subject, measure, limit, sess2)
+        q = select(s.CorpusClaim)
+        if subject:
+            q = q.where(s.CorpusClaim.subject == (resolve_entity(sess, subject) or subject))
+        if measure:
+            q = q.where(s.CorpusClaim.measure == measure)
+        ccs = list(sess.execute(q.order_by(s.CorpusClaim.date.is_(None), s.CorpusClaim.date, s.CorpusClaim.value,
+                                           s.CorpusClaim.id).limit(limit)).scalars())
+        names = self._names(sess, [c.subject for c in ccs] + [c.source for c in ccs])
+        reps: dict[str, list[dict]] = {c.id: [] for c in ccs}
+        ids = list(reps)
+        for i in range(0, len(ids), 500):
+            for r in sess.execute(select(s.Claim.corpus_claim_id, s.Claim.ev_start, s.Claim.ev_end, s.Claim.evidence,
+                                         s.Document.doc_id, s.Document.source, s.Document.outlet, s.Document.published)
+                                  .join(s.Document, s.Document.id == s.Claim.doc_pk)
+                                  .where(s.Claim.corpus_claim_id.in_(ids[i:i + 500]))
+                                  .order_by(s.Document.published.is_(None), s.Document.published, s.Document.doc_id)):
+                reps[r.corpus_claim_id].append(dict(doc_id=r.doc_id, source=r.source, outlet=r.outlet,
+                                                    published=r.published, evidence=r.evidence, start=r.ev_start,
+                                                    end=r.ev_end))
+        out = []
+        for c in ccs:
+            v = c.value
+            out.append({"id": c.id, "subject": _ent(names, c.subject), "measure": c.measure,
+                        "value": int(v) if float(v).is_integer() else v, "qualifier": c.qualifier, "time": c.time,
+                        "target_time": c.target_time, "unit": c.unit, "source": _ent(names, c.source),
+                        "source_name": (_ent(names, c.source) or {}).get("name"), "conflict": bool(c.conflict),
+                        "published": (reps[c.id][0]["published"] or "")[:10] if reps[c.id] else None,
+                        "reports": reps[c.id]})
+        return out
+
+    def search(self, q: str, limit: int = 20) -> list[dict]:
+        with self.repo.session() as sess:
+            hits = _search(sess, self.repo.dialect, q, limit=limit, mode="phrase")
+            if not hits:
+                hits = _search(sess, self.repo.dialect, q, limit=limit, mode="all")
+        out = []
+        for h in hits:
+            d = h.as_dict()
+            d["snippet_parts"] = _snippet_parts(h.snippet)
+            out.append(d)
+        return out
+
+    # ------------------------------------------------------------------ writes
+    def ingest_bytes(self, content: bytes, filename: str) -> dict[str, Any]:
+        """Extract and store an uploaded file (text, HTML or JSONL). One transaction per document."""
+        from ..ingest import RawDoc, ReadFailure, doc_id_for
+        from ..ingest.jsonl import iter_jsonl
+        from ..pipeline import process
+
+        name = Path(filename).name or "upload.txt"
+        source = f"upload:{name}"
+        suffix = Path(name).suffix.lower()
+        if suffix in (".jsonl", ".ndjson"):
+            items = list(iter_jsonl(content, source))
+        else:
+            items = [RawDoc(source=source, content=content, kind="html" if suffix in (".html", ".htm") else "text")]
+        added, skipped, failed, first, errors = 0, 0, 0, None, []
+        for item in items:
+            if isinstance(item, ReadFailure):
+                failed += 1
+                errors.append(str(item))
+                self.repo.record_failure(item.source, None, "read", item.reason)
+                continue
+            did = doc_id_for(item.content)
+            first = first or did
+            with self.repo.session() as sess:
+                if self.repo.has_doc(sess, did):
+                    skipped += 1
+                    continue
+            try:
+                doc = process(item)
+            except Exception as exc:
+                failed += 1
+                errors.append(f"{item.source}: {type(exc).__name__}: {exc}")
+                self.repo.record_failure(item.source, did, "extract", f"{type(exc).__name__}: {exc}")
+                continue
+            raw = item.content.encode("utf-8") if isinstance(item.content, str) else item.content
+            self.repo.store_document(doc, raw, item.kind, {"title": item.title, "published": item.published,
+                                                           "outlet": item.outlet, "url": item.url})
+            added += 1
+        if added:
+            self.repo.merge_if_dirty()
+        status = "added" if added else ("already stored" if skipped else "failed")
+        msg = f"{added} added, {skipped} already stored, {failed} failed" + (f": {errors[0]}" if errors else "")
+        return {"doc_id": first if (added or skipped) else None, "status": status, "message": msg,
+                "added": added, "skipped": skipped, "failed": failed, "errors": errors}
+
+
+def _chart_date(v: str | None) -> str | None:
+    if not v or v.startswith("X"):
+        return None
+    v = v.split("/")[0]
+    if re.fullmatch(r"\d{4}", v):
+        return f"{v}-07-01"
+    if re.fullmatch(r"\d{4}-\d{2}", v):
+        return f"{v}-15"
+    return v[:10] if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", v) else None
+
+
+def _snippet_parts(snippet: str) -> list[tuple[str, bool]]:
+    """The store marks matches as [..]; split into (text, marked) parts for safe rendering."""
+    parts: list[tuple[str, bool]] = []
+    for m in re.finditer(r"\[([^\[\]]*)\]|[^\[]+|\[", snippet):
+        if m.group(1) is not None:
+            parts.append((m.group(1), True))
+        else:
+            parts.append((m.group(0), False))
+    return parts
