@@ -173,7 +173,9 @@ def kb_show(kb_id: str):
 def main() -> None:  # console-script entry: register the store and web commands, then run
     from . import cli_store, cli_web  # noqa: F401
 
-    app()
+    # run the app those modules registered on (under `python -m armswatch.cli` this module is
+    # `__main__`, a different object from the `armswatch.cli` they import)
+    cli_web.app()
 
 
 if __name__ == "__main__":

@@ -33,6 +33,7 @@ EVENT_TYPES = ["talks", "summit", "call", "visit", "treaty_action", "report", "i
 STATUSES = ["held", "planned", "proposed", "stalled"]
 MEASURES = ["nuclear_warheads", "nuclear_warheads_projected", "nuclear_warheads_change_pct",
             "share_of_world_nuclear_weapons_pct", "troops", "other"]
+MAX_OFFSET = 10_000_000
 PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 templates = Environment(loader=FileSystemLoader(str(WEB_DIR / "templates")),
@@ -103,7 +104,7 @@ def create_app(db_url: str | None = None) -> FastAPI:
         return s.stats()
 
     @app.get("/api/documents", tags=["documents"])
-    def api_documents(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=10_000_000),
+    def api_documents(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=MAX_OFFSET),
                       s: data.Store = Depends(store)) -> dict[str, Any]:
         """Documents, newest first (paginated)."""
         total, docs = s.documents(limit=limit, offset=offset)
@@ -125,7 +126,7 @@ def create_app(db_url: str | None = None) -> FastAPI:
 
     @app.get("/api/entities", tags=["entities"])
     def api_entities(q: Optional[str] = Query(None, max_length=200), type: Optional[str] = Query(None, max_length=20),
-                     limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0),
+                     limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=MAX_OFFSET),
                      s: data.Store = Depends(store)) -> dict[str, Any]:
         """Entities of the corpus (search by any name, accent-insensitive)."""
         total, items = s.entities(q=q, etype=type, limit=limit, offset=offset)
@@ -144,7 +145,7 @@ def create_app(db_url: str | None = None) -> FastAPI:
                    status: Optional[Status] = None, track: Optional[Literal["1", "1.5", "2"]] = None,
                    since: Optional[str] = Query(None, pattern=PARTIAL_DATE),
                    until: Optional[str] = Query(None, pattern=PARTIAL_DATE),
-                   limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0),
+                   limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0, le=MAX_OFFSET),
                    s: data.Store = Depends(store)) -> dict[str, Any]:
         """Corpus events (merged across outlets) with their reports; filter by country, type, status, track, dates."""
         total, items = s.events(country=country, etype=type, status=status, track=track, since=since,
@@ -196,7 +197,7 @@ def create_app(db_url: str | None = None) -> FastAPI:
     def ui_timeline(request: Request, lang: Lang = "vi", country: Optional[str] = Query(None, max_length=64),
                     type: Optional[str] = Query(None, max_length=20), status: Optional[str] = Query(None, max_length=20),
                     track: Optional[str] = Query(None, max_length=4), since: Optional[str] = Query(None, max_length=10),
-                    until: Optional[str] = Query(None, max_length=10), offset: int = Query(0, ge=0),
+                    until: Optional[str] = Query(None, max_length=10), offset: int = Query(0, ge=0, le=MAX_OFFSET),
                     limit: int = Query(200, ge=1, le=1000)):
         s = store()
         f = {"country": country or None, "type": type if type in EVENT_TYPES else None,
@@ -217,7 +218,7 @@ def create_app(db_url: str | None = None) -> FastAPI:
         return render(request, "event.html", lang, ev=ev)
 
     @app.get("/documents", include_in_schema=False)
-    def ui_documents(request: Request, lang: Lang = "vi", offset: int = Query(0, ge=0),
+    def ui_documents(request: Request, lang: Lang = "vi", offset: int = Query(0, ge=0, le=MAX_OFFSET),
                      limit: int = Query(50, ge=1, le=500)):
         total, docs = store().documents(limit=limit, offset=offset)
         return render(request, "documents.html", lang, docs=docs, total=total, offset=offset, limit=limit)

@@ -1,0 +1,4 @@
+"""`python -m armswatch` runs the CLI."""
+from .cli import main
+
+main()

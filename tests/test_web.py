@@ -1,0 +1,134 @@
+"""REST API and UI over a store holding the five seeds: status codes, filters, escaping, auth, limits."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from fastapi.testclient import TestClient
+
+from conftest import SEEDS
+
+pytestmark = pytest.mark.skipif(not SEEDS, reason="../shared/seeds not present")
+
+
+@pytest.fixture(scope="module")
+def db_url(tmp_path_factory):
+    from armswatch.store.repo import Store
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'web.db'}"
+    Store(url).ingest([str(p) for p in SEEDS])
+    return url
+
+
+@pytest.fixture()
+def client(db_url, monkeypatch):
+    monkeypatch.delenv("ARMSWATCH_TOKEN", raising=False)
+    from armswatch.web.app import create_app
+
+    return TestClient(create_app(db_url))
+
+
+def test_every_page_renders(client):
+    for url in ["/", "/timeline", "/claims", "/entities", "/documents", "/search?q=dau+dan", "/stats", "/upload",
+                "/docs", "/static/app.css"]:
+        r = client.get(url)
+        assert r.status_code == 200, (url, r.text[:300])
+    assert client.get("/static/plotly.min.js").headers["content-type"].startswith("application/javascript")
+
+
+def test_accent_insensitive_search_finds_warhead_article(client):
+    items = client.get("/api/search", params={"q": "dau dan"}).json()["items"]
+    assert items and any("đầu đạn" in h["snippet"] for h in items)
+    page = client.get("/search", params={"q": "dau dan"}).text
+    assert "<mark>đầu đạn</mark>" in page
+
+
+def test_timeline_filters_and_event_reports(client):
+    all_ev = client.get("/api/events").json()
+    cn = client.get("/api/events", params={"country": "cn"}).json()
+    assert 0 < cn["total"] <= all_ev["total"]
+    assert all(any(p["id"] == "cn" for p in e["participants"]) for e in cn["items"])
+    talks = client.get("/api/events", params={"country": "China", "type": "talks"}).json()["items"]
+    assert talks and all(e["type"] == "talks" for e in talks)
+    track2 = client.get("/api/events", params={"track": "2"}).json()["items"]
+    assert all(e["attributes"].get("track") == "2" for e in track2)
+    ev = talks[0]
+    detail = client.get(f"/api/events/{ev['id']}").json()
+    rep = detail["reports"][0]
+    doc = client.get(f"/api/documents/{rep['doc_id']}").json()
+    assert doc["body"][rep["start"]:rep["end"]] == rep["evidence"]
+    html = client.get(f"/documents/{rep['doc_id']}", params={"hl": f"{rep['start']}-{rep['end']}"}).text
+    assert 'id="hl-target"' in html
+
+
+def test_claim_series_for_china(client):
+    items = client.get("/api/claims", params={"subject": "cn"}).json()["items"]
+    assert items and all(c["subject"]["id"] == "cn" for c in items)
+    assert {"nuclear_warheads", "nuclear_warheads_projected"} & {c["measure"] for c in items}
+    assert client.get("/claims", params={"subject": "cn", "measure": "nuclear_warheads"}).status_code == 200
+
+
+def test_entity_page_and_api(client):
+    e = client.get("/api/entities/cn").json()
+    assert e["entity"]["wikidata"] == "Q148" and e["mentions"] and e["events"]
+    assert client.get("/api/entities/Trung Quoc").json()["entity"]["id"] == "cn"
+    assert "Wikidata" in client.get("/entities/cn").text
+    assert client.get("/api/entities/no-such-thing-xyz").status_code == 404
+
+
+def test_validation_errors_are_4xx(client):
+    assert client.get("/api/events", params={"type": "party"}).status_code == 422
+    assert client.get("/api/events", params={"since": "yesterday"}).status_code == 422
+    assert client.get("/api/documents", params={"limit": 0}).status_code == 422
+    assert client.get("/api/search").status_code == 422
+    assert client.get("/api/documents/nope").status_code == 404
+    assert client.get("/static/../app.py").status_code == 404
+
+
+def test_etag_and_not_modified(client):
+    r = client.get("/api/stats")
+    etag = r.headers["etag"]
+    assert client.get("/api/stats", headers={"If-None-Match": etag}).status_code == 304
+
+
+def test_upload_is_off_without_token_then_needs_it(client, db_url, monkeypatch):
+    data = {"file": ("note.txt", "Mỹ và Nga đàm phán tại Geneva hôm 5/3.".encode(), "text/plain")}
+    assert client.post("/api/documents", files=data).status_code == 403
+    monkeypatch.setenv("ARMSWATCH_TOKEN", "s3cret")
+    assert client.post("/api/documents", files=data).status_code == 401
+    assert client.post("/api/documents", files=data, headers={"Authorization": "Bearer wrong"}).status_code == 401
+    r = client.post("/api/documents", files=data, headers={"Authorization": "Bearer s3cret"})
+    assert r.status_code == 201 and r.json()["added"] == 1
+    again = client.post("/api/documents", files=data, headers={"Authorization": "Bearer s3cret"}).json()
+    assert again["added"] == 0 and again["skipped"] == 1
+
+
+def test_upload_size_limit(client, monkeypatch):
+    import armswatch.web.app as webapp
+
+    monkeypatch.setenv("ARMSWATCH_TOKEN", "t")
+    monkeypatch.setattr(webapp, "MAX_UPLOAD_BYTES", 1000)
+    big = {"file": ("big.txt", b"a" * 5000, "text/plain")}
+    assert client.post("/api/documents", files=big, headers={"Authorization": "Bearer t"}).status_code == 413
+
+
+def test_article_text_is_escaped(client, monkeypatch):
+    monkeypatch.setenv("ARMSWATCH_TOKEN", "t")
+    evil = ('Ông "Bobby" <script>alert(1)</script> O\'Neil nói: “<img src=x onerror=alert(2)>” '
+            'hôm 2/11 tại Washington.').encode()
+    r = client.post("/api/documents", files={"file": ("evil.txt", evil, "text/plain")},
+                    headers={"Authorization": "Bearer t"})
+    doc_id = r.json()["doc_id"]
+    html = client.get(f"/documents/{doc_id}").text
+    assert "<script>alert(1)</script>" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    found = client.get("/search", params={"q": "script alert"}).text
+    assert "<script>alert" not in found
+
+
+def test_openapi_lists_the_api(client):
+    spec = client.get("/openapi.json").json()
+    for path in ["/api/documents", "/api/documents/{doc_id}", "/api/entities", "/api/entities/{entity_id}",
+                 "/api/events", "/api/events/{event_id}", "/api/claims", "/api/search", "/api/stats"]:
+        assert path in spec["paths"], path
+    json.dumps(spec)
