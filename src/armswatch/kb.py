@@ -105,8 +105,45 @@ def _entry(raw: dict[str, Any], file: str) -> KBEntry:
     )
 
 
+def load_yaml(text: str) -> Any:
+    """YAML with libyaml's C loader when available (~7x faster than the pure-Python one)."""
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def _read_kb_files_uncached(kb_dir: Path) -> dict[str, list[dict[str, Any]]]:
+    return {p.name: (load_yaml(p.read_text(encoding="utf-8")) or []) for p in sorted(kb_dir.glob("*.yaml"))}
+
+
 def read_kb_files(kb_dir: Path = KB_DIR) -> dict[str, list[dict[str, Any]]]:
-    return {p.name: (yaml.safe_load(p.read_text(encoding="utf-8")) or []) for p in sorted(kb_dir.glob("*.yaml"))}
+    """The KB files as parsed YAML, through a JSON cache keyed by the files' content hash.
+
+    Parsing ~1,100 YAML entries costs ~0.8 s even with libyaml; the JSON copy loads in
+    ~20 ms. The cache lives in $ARMSWATCH_CACHE or ~/.cache/armswatch and is rebuilt
+    whenever any KB file changes; an unwritable cache only costs the speed.
+    """
+    import hashlib
+    import os
+
+    files = sorted(kb_dir.glob("*.yaml"))
+    h = hashlib.blake2b(digest_size=12)
+    for p in files:
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    cache_dir = Path(os.environ.get("ARMSWATCH_CACHE") or Path.home() / ".cache" / "armswatch")
+    cache = cache_dir / f"kb-{h.hexdigest()}.json"
+    try:
+        return json.loads(cache.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    data = _read_kb_files_uncached(kb_dir)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(cache)  # atomic: concurrent processes never read half a file
+    except OSError:
+        pass
+    return data
 
 
 def validate_kb(kb_dir: Path = KB_DIR) -> list[str]:
@@ -116,7 +153,7 @@ def validate_kb(kb_dir: Path = KB_DIR) -> list[str]:
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     errors: list[str] = []
     ids: dict[str, str] = {}
-    files = read_kb_files(kb_dir)
+    files = _read_kb_files_uncached(kb_dir)
     for fname, items in files.items():
         for err in jsonschema.Draft202012Validator(schema).iter_errors(items):
             errors.append(f"{fname}: {'/'.join(map(str, err.absolute_path))}: {err.message}")

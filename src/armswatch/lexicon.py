@@ -9,9 +9,7 @@ import json
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
-from .kb import DATA
+from .kb import DATA, load_yaml
 
 LEX_DIR = DATA / "lexicons"
 SCHEMA_DIR = DATA / "schema"
@@ -20,7 +18,7 @@ SCHEMA_DIR = DATA / "schema"
 @lru_cache(maxsize=None)
 def load_lexicon(name: str) -> Any:
     path = LEX_DIR / f"{name}.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return load_yaml(path.read_text(encoding="utf-8"))
 
 
 def validate_all() -> list[str]:
@@ -30,7 +28,7 @@ def validate_all() -> list[str]:
     errors = []
     for path in sorted(LEX_DIR.glob("*.yaml")):
         schema_path = SCHEMA_DIR / f"lexicon.{path.stem}.schema.json"
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
         if schema_path.exists():
             schema = json.loads(schema_path.read_text(encoding="utf-8"))
             for err in jsonschema.Draft202012Validator(schema).iter_errors(data):
