@@ -1,8 +1,1098 @@
-"""Extraction of entities (placeholder)."""
+"""Entities: recognition, KB linking, metonymy, unknown names and in-document coreference.
+
+Steps, all rule-based and driven by data (the KB in data/kb, the lexicons person_cues.yaml and
+metonymy.yaml):
+
+1. Dictionary matching: one Aho-Corasick automaton over every KB name/alias/abbreviation on the
+   lower-cased body (length-preserving fold, canonical Vietnamese tone placement), whole words
+   only (letters with diacritics are letters), leftmost-longest. Aliases are case-insensitive
+   but a capitalised word of the KB form must be capitalised in the text (`Nhật` is Japan,
+   `cập nhật` is not); abbreviations and all-caps aliases are case-sensitive. Accent-stripped
+   Vietnamese input falls back on a second automaton over folded keys.
+2. Metonymy: a KB place with `metonym_of` (Washington, Bắc Kinh, Nhà Trắng) is the country it
+   stands for, unless a place cue precedes it (`tại`, `ở`, `có trụ sở tại`, `in`) and no
+   governing-people noun precedes the cue (`các nhà lãnh đạo ở Washington` stays the country).
+3. Organisations composed of a head and a country (`Bộ Quốc phòng Bắc Kinh` -> China's MND via
+   the KB's own `Bộ Quốc phòng <country>` names; `Đại sứ quán Trung Quốc tại Washington`) or of
+   a head and a capitalised continuation (`Hội đồng Đại Tây Dương`); treaties likewise.
+4. People: after titles/honorifics (`Thứ trưởng`, `ông`, `Đại sứ Mỹ tại Nhật Bản`), and runs of
+   capitalised Latin tokens that are not Vietnamese syllables or common English words
+   (`Alexandra Bell`, `Sun Xiaobo`). Titles and the country named in them go to Entity.titles
+   and Entity.country.
+5. Coreference: short forms after a full mention (`Bell`, `ông Tập`, `bà Sherman`), KB short
+   forms without one only when unambiguous and licensed, abbreviations introduced in
+   parentheses (`Tạp chí Phố Wall (WSJ)`), bare heads (`Bộ Ngoại giao`, `Liên minh`) after the
+   full organisation name.
+"""
 from __future__ import annotations
 
-from ..model import Document
+import bisect
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from ..model import Document, Entity, Mention
+from .entity_index import (
+    Cues,
+    Form,
+    KBIndex,
+    at_boundary,
+    cues,
+    fast_fold,
+    has_vi_marks,
+    is_latin_name_token,
+    is_vi_syllable,
+    kb_index,
+    lower_keep,
+    slug,
+)
+
+_TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_WORD_RE = re.compile(r"[^\W_]+")
+_UPPER = "".join(c for c in map(chr, list(range(0x41, 0x250)) + list(range(0x1E00, 0x1F00))) if c.isupper())
+_CAP_TOKEN_RE = re.compile(r"(?<![^\W_])[" + re.escape(_UPPER) + r"][^\W_]*(?:[-'’][^\W_]+)*")
+_STRIPPED_VI = re.compile(r"(?<!\w)(?:cua|va|nhung|duoc|trong|voi|khong|cho|nay|nguoi|nuoc|theo)(?!\w)")
+_EN_LEADING = {"The", "A", "An", "In", "On", "At", "For", "From", "By", "With", "But", "And", "Or", "If",
+               "When", "While", "This", "That", "As", "After", "Before", "Since", "Under", "Both"}
+_SENT_OPEN = set(".!?:;“\"‘'(–-—\n")
+_TYPE_RANK = {"COUNTRY": 0, "ORG": 1, "PERSON": 2, "TREATY": 3, "LOC": 4, "EVENT_NAME": 5, "WEAPON": 6}
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    eid: str
+    etype: str
+    src: str  # kb | compose | person | run | short | alias | head | nested
+    form: Form | None = None
+    meta: str | None = None  # the KB place id a metonym came from
+
+
+@dataclass
+class Info:
+    etype: str
+    name: str
+    name_vi: str | None = None
+    wikidata: str | None = None
+    in_kb: bool = True
+    country: str | None = None
+    titles: list[str] = field(default_factory=list)
+
+
+class _Doc:
+    """Per-document working state."""
+
+    def __init__(self, text: str, language: str | None):
+        self.text = text
+        self.low = lower_keep(text)
+        self.n = len(text)
+        self.idx: KBIndex = kb_index()
+        self.cu: Cues = cues()
+        self.lang = language or "vi"
+        self.top: list[Span] = []  # non-overlapping top-level mentions
+        self.nested: list[Span] = []  # mentions inside a larger name (the country in "Bộ Ngoại giao Mỹ")
+        self.occ = bytearray(self.n)
+        self.start_at: dict[int, Span] = {}
+        self.ents: dict[str, Info] = {}
+        self.tokens = [(m.start(), m.end(), m.group()) for m in _CAP_TOKEN_RE.finditer(text)]
+        self.cue_matches = list(self.cu.title_re.finditer(self.low))
+        self.cue_ends: dict[int, re.Match] = {m.end(): m for m in self.cue_matches}
+        self.cue_starts = {m.start() for m in self.cue_matches}
+        self.bare_heads: list[tuple[int, int, str]] = []
+        self.doc_aliases: dict[str, str] = {}
+
+    # --- bookkeeping
+    def add_top(self, sp: Span) -> None:
+        self.top.append(sp)
+        self.start_at[sp.start] = sp
+        self.occ[sp.start:sp.end] = b"\x01" * (sp.end - sp.start)
+
+    def remove_top(self, sp: Span) -> None:
+        self.top.remove(sp)
+        if self.start_at.get(sp.start) is sp:
+            del self.start_at[sp.start]
+        self.occ[sp.start:sp.end] = bytes(sp.end - sp.start)
+
+    def free(self, s: int, e: int) -> bool:
+        return self.occ.find(1, s, e) < 0
+
+    def info_for_kb(self, eid: str) -> Info:
+        if eid not in self.ents:
+            e = self.idx.entries[eid]
+            self.ents[eid] = Info(e.type, e.name, e.name_vi, e.wikidata, True, e.country if e.type != "COUNTRY" else None)
+        return self.ents[eid]
+
+    def info_unknown(self, eid: str, etype: str, name: str) -> Info:
+        name_vi = name if has_vi_marks(name) else None  # written in Vietnamese
+        if eid not in self.ents:
+            self.ents[eid] = Info(etype, name, name_vi, None, False)
+        elif len(name) > len(self.ents[eid].name):
+            self.ents[eid].name = name
+            self.ents[eid].name_vi = name_vi
+        return self.ents[eid]
+
+    def country_of(self, sp: Span) -> str | None:
+        """The country a span names: a country, or a seat of government (even used literally)."""
+        if sp.etype == "COUNTRY":
+            return sp.eid
+        if sp.meta:
+            return self.idx.entries[sp.meta].metonym_of
+        if sp.src == "kb" and sp.eid in self.idx.entries:
+            return self.idx.entries[sp.eid].metonym_of
+        return None
+
+    def cue_before(self, pos: int) -> re.Match | None:
+        """The title/honorific that ends right before `pos` (one space between)."""
+        if pos >= 1 and self.text[pos - 1] == " ":
+            return self.cue_ends.get(pos - 1)
+        return None
+
+    def sentence_initial(self, pos: int) -> bool:
+        i = pos - 1
+        while i >= 0 and self.text[i] in " \t":
+            i -= 1
+        return i < 0 or self.text[i] in _SENT_OPEN
+
+
+# ------------------------------------------------------------------ 1. dictionary matching
+
+def _case_ok(text: str, s: int, e: int, f: Form) -> bool:
+    surf = text[s:e]
+    if f.cs:
+        return surf == f.surface
+    if not f.caps:
+        return True
+    if f.caps == (0,):
+        return surf[:1].isupper()
+    words = _WORD_RE.findall(surf)
+    if len(words) != f.nwords:
+        return any(w[:1].isupper() for w in words)
+    return any(words[i][:1].isupper() for i in f.caps if i < len(words))
+
+
+_VI_LETTER = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
+
+
+def _accent_stripped(text: str) -> bool:
+    if _VI_LETTER.search(text):
+        return False
+    letters = sum(1 for c in text if c.isalpha())
+    if letters < 40:
+        return False
+    marked = sum(1 for c in text if ord(c) > 0x7F and c.isalpha())
+    return marked / letters < 0.01 and len(_STRIPPED_VI.findall(text.lower())) >= 5
+
+
+def _kb_candidates(d: _Doc) -> list[tuple[int, int, Form]]:
+    text, idx = d.text, d.idx
+    out = []
+    for end, key in idx.automaton.iter(d.low):
+        s, e = end - len(key) + 1, end + 1
+        if not at_boundary(text, s, e):
+            continue
+        for f in idx.forms[key]:
+            if f.kind in ("name", "abbrev") and _case_ok(text, s, e, f):
+                out.append((s, e, f))
+    if idx.fold_automaton is not None and _accent_stripped(text):
+        for end, key in idx.fold_automaton.iter(fast_fold(text)):
+            s, e = end - len(key) + 1, end + 1
+            if at_boundary(text, s, e):
+                for f in idx.fold_forms[key]:
+                    if f.kind == "abbrev" or _case_ok(text, s, e, f):
+                        out.append((s, e, f))
+    return out
+
+
+def _select(cands: list[tuple[int, int, Form]], idx: KBIndex) -> list[tuple[int, int, Form]]:
+    """Leftmost-longest, non-overlapping; ties broken towards full names and countries."""
+    def rank(c):
+        s, e, f = c
+        ent = idx.entries[f.eid]
+        return (s, -(e - s), f.kind != "name", _TYPE_RANK.get(ent.type, 9))
+
+    chosen, last = [], -1
+    for c in sorted(cands, key=rank):
+        if c[0] >= last:
+            chosen.append(c)
+            last = c[1]
+    return chosen
+
+
+# ------------------------------------------------------------------ 2. metonymy
+
+def _ends_with_word(s: str, w: str) -> bool:
+    return s.endswith(w) and (len(s) == len(w) or not s[-len(w) - 1].isalnum())
+
+
+_CAPW = "[" + re.escape(_UPPER) + r"][\w'’&.-]*"
+_ADDRESS_RE = re.compile(r"(?:^|\s)(?P<venue>(?:" + _CAPW + r"\s){0,3}" + _CAPW + r"),\s$")
+
+
+def _address_literal(d: _Doc, start: int, line_start: int) -> bool:
+    """'tại khách sạn Metropole, Hà Nội', 'at the Capella Hotel, Singapore': a seat named after an
+    unknown venue that follows a place cue is the city (a KB place as the venue is not an address:
+    'Tại Geneva, Washington nói')."""
+    seg = d.text[max(line_start, start - 80):start]
+    m = _ADDRESS_RE.search(seg)
+    if not m:
+        return False
+    vs = start - len(seg) + m.start("venue")
+    ve = start - len(seg) + m.end("venue")
+    venue = d.text[vs:ve].split()
+    if not venue or not venue[-1][:1].isupper() or not d.free(vs, ve):
+        return False
+    # the place cue is before the venue (possibly with a place noun: "khách sạn", "hotel")
+    before = d.low[max(line_start, vs - 40):vs]
+    words = before.split()
+    for k in range(0, min(3, len(words)) + 1):
+        head = " ".join(words[: len(words) - k]) if k else " ".join(words)
+        if any(_ends_with_word(head, c) for c in d.cu.place_cues):
+            return True
+    return False
+
+
+def _literal_place(d: _Doc, start: int) -> bool:
+    line_start = d.text.rfind("\n", 0, start) + 1
+    if _address_literal(d, start, line_start):
+        return True
+    if start == line_start and re.match(r"[^\W\d_][^\W\d_ .,]*(?: [^\W\d_]+)?(?:,? [^\W\d_]+)? ?(?:\(|[-–—] )",
+                                        d.text[start:start + 60]) and d.text[start:start + 3].isupper():
+        return True  # a dateline: "WASHINGTON (Reuters) -", "BẮC KINH -"
+    before = d.low[max(line_start, start - 80):start].rstrip()
+    for cue in d.cu.place_cues:
+        if _ends_with_word(before, cue):
+            rest = before[: len(before) - len(cue)].rstrip()
+            return not any(_ends_with_word(rest, g) for g in d.cu.gov_people)
+    return False
+
+
+def _apply_metonymy(d: _Doc, spans: list[Span]) -> None:
+    prev: Span | None = None
+    prev_literal = False
+    for sp in sorted(spans, key=lambda s: s.start):
+        e = d.idx.entries.get(sp.eid)
+        if not e or not e.metonym_of or e.metonym_of not in d.idx.entries or sp.src != "kb":
+            continue
+        between = d.low[prev.end:sp.start].strip() if prev else None
+        if prev is not None and between in d.cu.coordinators:
+            literal = prev_literal
+        else:
+            literal = _literal_place(d, sp.start)
+        if not literal:
+            target = d.idx.entries[e.metonym_of]
+            sp.meta = sp.eid
+            sp.eid, sp.etype = target.id, target.type
+        prev, prev_literal = sp, literal
+
+
+# ------------------------------------------------------------------ 3. composed organisations
+
+def _word_at(d: _Doc, pos: int) -> tuple[int, int, str] | None:
+    m = _TOKEN_RE.match(d.text, pos)
+    return (m.start(), m.end(), m.group()) if m else None
+
+
+def _span_at(d: _Doc, pos: int) -> Span | None:
+    return d.start_at.get(pos)
+
+
+def _country_pair(d: _Doc, sp: Span) -> Span | None:
+    """'Mỹ-Nhật', 'Mỹ - Nga': the second country of a pair starting with `sp`."""
+    m = re.compile(r"\s?[-–]\s?").match(d.text, sp.end)
+    if m:
+        sp2 = _span_at(d, m.end())
+        if sp2 and d.country_of(sp2):
+            return sp2
+    return None
+
+
+def _person_like(d: _Doc, pos: int) -> bool:
+    """Do two or more capitalised Latin tokens, one of them not Vietnamese, start at `pos`?"""
+    toks = _name_run(d, pos)
+    words = [t[2] for t in toks if len(t[2]) > 1]
+    return len(words) >= 2 and all(is_latin_name_token(w) for w in words[:2]) \
+        and any(not is_vi_syllable(w) and w not in d.cu.not_name_en for w in words[:2])
+
+
+_DESC_STOP = re.compile(r"[,.;:!?“”\"\n]")
+
+
+def _described_with_name(d: _Doc) -> None:
+    """'Hiệp ước cắt giảm vũ khí tấn công chiến lược mới (New START)': a head noun, a lower-case
+    description and a bracketed name form one mention of the named entity."""
+    pat = re.compile(r" \(([^\W\d_][^()\n]{0,40}?)\)")
+    for hs, he, hk in d.bare_heads:
+        if not d.free(hs, he):
+            continue
+        kind = d.cu.head_kind.get(hk, "ORG")
+        m = pat.search(d.text, he, min(d.n, he + 160))
+        if not m or _DESC_STOP.search(d.text, he, m.start()) or not d.free(he, m.start()):
+            continue
+        desc = d.text[he:m.start()].split()
+        if not desc or len(desc) > 14 or not desc[0][:1].islower():
+            continue
+        ns, ne = m.start(1), m.end(1)
+        name = m.group(1)
+        inner = _span_at(d, ns)
+        if inner is not None and inner.end == ne:
+            eid = inner.eid
+        elif d.free(ns, ne) and name[:1].isupper():
+            eid = f"unk:{kind.lower()}:{slug(name)}"
+            d.info_unknown(eid, kind, name)
+            d.add_top(Span(ns, ne, eid, kind, "alias"))
+            d.doc_aliases[name] = eid
+        else:
+            continue
+        d.add_top(Span(hs, m.start(), eid, d.ents[eid].etype if eid in d.ents else kind, "compose"))
+
+
+def _compose_orgs(d: _Doc) -> None:
+    text, low, cu, idx = d.text, d.low, d.cu, d.idx
+    for m in cu.org_head_re.finditer(low):
+        hs, he = m.start(), m.end()
+        if not d.free(hs, he):
+            # a head learnt from the KB may contain a place ("Hội đồng Đại Tây Dương"); anything else wins
+            over = [x for x in d.top if x.start < he and x.end > hs]
+            if not all(hs <= x.start and x.end <= he and x.etype == "LOC" for x in over):
+                continue
+        hk = m.group()  # already lower-cased
+        kind = cu.head_kind.get(hk, "ORG")
+        lower_head = not text[hs].isupper()
+        if lower_head and hk not in cu.lower_ok:
+            continue
+        comps: list[Span] = []
+        country = None
+        country_span = None
+        end, p = he, he
+        lowers, last_cap, ntok = 0, False, 0
+        cap_end = one_lower_end = he
+        while p < d.n and text[p] == " ":
+            q = p + 1
+            sp = _span_at(d, q)
+            if sp is not None:
+                c = d.country_of(sp)
+                if c:
+                    comps.append(sp)
+                    country, country_span, end = c, sp, sp.end
+                    sp2 = _country_pair(d, sp)
+                    if sp2:
+                        comps.append(sp2)
+                        end = sp2.end
+                    for prep in ((" tại ", " ở ") if hk in cu.located else ()):
+                        if text.startswith(prep, end):
+                            sp3 = _span_at(d, end + len(prep))
+                            if sp3 and sp3.etype in ("LOC", "COUNTRY"):
+                                comps.append(sp3)
+                                end = sp3.end
+                            break
+                    break
+                if sp.etype in ("LOC", "ORG") and ntok == 0 and not lower_head:
+                    end = p = sp.end
+                    last_cap, lowers, ntok = True, 0, ntok + 1
+                    continue
+                if sp.etype == "LOC" and ntok > 0:
+                    end = p = sp.end
+                    last_cap, lowers, ntok = True, 0, ntok + 1
+                    continue
+                break
+            w = _word_at(d, q)
+            if not w or not d.free(w[0], w[1]) or lower_head:
+                break
+            tok = w[2]
+            if ntok == 0 and " " in hk and _person_like(d, q):
+                break  # "Thứ trưởng Bộ Ngoại giao Wendy Sherman": a name follows the bare head
+            if tok[:1].isupper() and lower_keep(tok) not in cu.title_words:
+                end, last_cap, lowers = w[1], True, 0
+                cap_end = end
+            elif tok[:1].islower() and ntok > 0 and lowers < 2 and lower_keep(tok) not in cu.stop_vi:
+                end, lowers = w[1], lowers + 1
+                if lowers == 1:
+                    one_lower_end = end
+            else:
+                if tok[:1].islower() and lowers >= 2 and lower_keep(tok) not in cu.stop_vi:
+                    # a third lower-case word in a row: we are in running text, keep one after the
+                    # last capitalised word ("Diễn đàn Kinh tế quốc tế ..." -> "Diễn đàn Kinh tế")
+                    end = one_lower_end
+                break
+            ntok += 1
+            p = w[1]
+        if lower_head and not (country_span and len(comps) >= 2):
+            continue
+        if country is None and ntok == 0:
+            d.bare_heads.append((hs, he, hk))
+            continue
+        if country is not None and ntok == 0 and " " not in hk and not lower_head:
+            continue  # "Bộ Mỹ": a one-word head needs more than a country
+        name = text[hs:end]
+        eid = None
+        if country is not None and country_span is not None:
+            head_text = lower_keep(text[hs:country_span.start]).strip()
+            eid = idx.org_table.get((head_text, country))
+        key = lower_keep(name)
+        if eid is None and key in idx.forms:
+            eid = next((f.eid for f in idx.forms[key] if f.kind == "name"), None)
+        inside = [x for x in d.top if x.start < end and x.end > hs]
+        if any(x.start < hs or x.end > end for x in inside):
+            continue  # something straddles the edge: keep what is there
+        for x in inside:  # the components become nested mentions (countries) or are dropped
+            d.remove_top(x)
+        if eid is not None:
+            d.info_for_kb(eid)
+            d.add_top(Span(hs, end, eid, idx.entries[eid].type, "compose"))
+        else:
+            ueid = f"unk:{kind.lower()}:{slug(name)}"
+            info = d.info_unknown(ueid, kind, name)
+            if country and kind == "ORG":
+                info.country = info.country or country
+            d.add_top(Span(hs, end, ueid, kind, "compose"))
+        for sp in comps:
+            sp.src = "nested" if sp.src == "kb" else sp.src
+            d.nested.append(sp)
+
+
+def _compose_orgs_en(d: _Doc) -> None:
+    """'China's foreign ministry', 'the Chinese Foreign Ministry' -> the KB body of that country."""
+    idx, text, low = d.idx, d.text, d.low
+    if not idx.org_table_en:
+        return
+    for sp in list(d.top):
+        c = d.country_of(sp)
+        if not c:
+            continue
+        for apos in ("'s ", "’s "):
+            if text.startswith(apos, sp.end):
+                p = sp.end + len(apos)
+                for h in idx.heads_en:
+                    if low.startswith(h, p) and at_boundary(text, p, p + len(h)) and (h, c) in idx.org_table_en:
+                        if d.free(p, p + len(h)):
+                            eid = idx.org_table_en[(h, c)]
+                            d.remove_top(sp)
+                            d.nested.append(sp)
+                            d.info_for_kb(eid)
+                            d.add_top(Span(sp.start, p + len(h), eid, idx.entries[eid].type, "compose"))
+                        break
+    for adj, c in idx.demonyms.items():
+        start = 0
+        while True:
+            i = text.find(adj + " ", start)
+            if i < 0:
+                break
+            start = i + 1
+            if not at_boundary(text, i, i + len(adj)):
+                continue
+            p = i + len(adj) + 1
+            for h in idx.heads_en:
+                if low.startswith(h, p) and at_boundary(text, p, p + len(h)) and (h, c) in idx.org_table_en:
+                    if d.free(i, p + len(h)) and text[p].isupper():
+                        eid = idx.org_table_en[(h, c)]
+                        d.info_for_kb(eid)
+                        d.add_top(Span(i, p + len(h), eid, idx.entries[eid].type, "compose"))
+                    break
+
+
+# ------------------------------------------------------------------ 4. people
+
+def _name_run(d: _Doc, pos: int, max_tokens: int = 4) -> list[tuple[int, int, str]]:
+    """Capitalised tokens from `pos`, single-spaced, on free text (initials like 'R.' allowed)."""
+    out = []
+    p = pos
+    while len(out) < max_tokens:
+        w = _word_at(d, p)
+        if not w or not w[2][:1].isupper() or not d.free(w[0], w[1]):
+            break
+        out.append(w)
+        p = w[1]
+        if p < d.n and d.text[p] == "." and len(w[2]) == 1:
+            p += 1
+        if p < d.n - 1 and d.text[p] == " " and d.text[p + 1] != " ":
+            p += 1
+        else:
+            break
+    return out
+
+
+def _add_person(d: _Doc, toks, title: str | None, country: str | None, src: str) -> Span:
+    s, e = toks[0][0], toks[-1][1]
+    name = d.text[s:e]
+    eid = f"unk:person:{slug(name)}"
+    info = d.info_unknown(eid, "PERSON", name)
+    if title and title not in info.titles:
+        info.titles.append(title)
+    if country and not info.country:
+        info.country = country
+    sp = Span(s, e, eid, "PERSON", src)
+    d.add_top(sp)
+    return sp
+
+
+def _title_tail(d: _Doc, pos: int) -> tuple[int, str | None, str | None, Span | None]:
+    """After a title: nationality / organisation / 'tại <place>' parts. Returns
+    (end of the title, country id, org id, the person span right after it if any)."""
+    country = org = None
+    p = pos
+    for _ in range(4):
+        if p >= d.n or d.text[p] != " ":
+            break
+        q = p + 1
+        sp = _span_at(d, q)
+        if sp is not None:
+            if sp.etype == "PERSON":
+                return p, country, org, sp
+            c = d.country_of(sp)
+            if c or sp.etype == "COUNTRY":
+                country = country or c or sp.eid
+                p = sp.end
+                continue
+            if sp.etype == "ORG":
+                org = org or sp.eid
+                oc = d.ents.get(sp.eid)
+                if oc and oc.country and not country:
+                    country = oc.country
+                p = sp.end
+                continue
+            break
+        moved = False
+        for prep in ("tại ", "ở ", "to "):
+            if d.text.startswith(prep, q):
+                sp2 = _span_at(d, q + len(prep))
+                if sp2 and sp2.etype in ("LOC", "COUNTRY", "ORG"):  # "Đại sứ Mỹ tại Liên Hợp Quốc"
+                    p = sp2.end
+                    moved = True
+                break
+        if not moved:
+            break
+    return p, country, org, None
+
+
+def _persons_by_cue(d: _Doc) -> list[tuple[int, int, str, str | None, bool]]:
+    """People named after a title or honorific. Returns single-token candidates for the
+    coreference pass: (start, end, title, country, honorific)."""
+    singles = []
+    for m in d.cue_matches:
+        if not d.free(m.end() - 1, m.end()):  # "U.S. Secretary of State": the nationality may be a mention
+            continue
+        honor = m.group() in d.cu.honorifics
+        tail_end, country, org, psp = _title_tail(d, m.end())
+        pos = tail_end + 1 if d.text.startswith(" ", tail_end) else tail_end
+        title = d.text[m.start():tail_end].strip() if not honor else None
+        if psp is not None:
+            info = d.ents.get(psp.eid)
+            if info is not None:
+                if title and title not in info.titles:
+                    info.titles.append(title)
+                if country and not info.country:
+                    info.country = country
+            continue
+        toks = _name_run(d, pos)
+        # drop leading English title words / demonyms ("President Joe Biden" is handled by the cue)
+        while toks and toks[0][2] in d.cu.not_name_en and not has_vi_marks(toks[0][2]):
+            toks = toks[1:]
+        if not toks or toks[0][0] != pos:
+            continue
+        # a title starting inside the run ends the name: "Phủ Tổng thống ..." is no person "Phủ Tổng"
+        cut = next((k for k, t in enumerate(toks) if t[0] in d.cue_starts), len(toks))
+        toks = toks[:cut]
+        if not toks:
+            continue
+        words = [t[2] for t in toks]
+        if any(lower_keep(w) in d.cu.stop_vi or lower_keep(w) in d.cu.title_words for w in words):
+            continue
+        if len(toks) >= 2:
+            _add_person(d, toks, title, country, "person")
+        else:
+            singles.append((toks[0][0], toks[0][1], title, country, honor))
+    return singles
+
+
+_CONNECT_GAP = re.compile(r" (?:(?:of|for|and|the|on|de|in) ){1,2}")
+
+
+def _latin_runs(d: _Doc) -> None:
+    """Foreign names in Latin script, and capitalised English organisation/treaty names."""
+    toks = d.tokens  # capitalised tokens only
+    cu = d.cu
+    i = 0
+    while i < len(toks):
+        s, e, w = toks[i]
+        if not d.free(s, e):
+            i += 1
+            continue
+        run = [toks[i]]
+        tight = [True]  # joined to the previous token by a single space (or an initial's dot)
+        j = i + 1
+        while j < len(toks):
+            ps, pe, pw = run[-1]
+            ns, ne, nw = toks[j]
+            if not d.free(ns, ne):
+                break
+            gap = d.text[pe:ns]
+            if gap == " " or (gap == ". " and len(pw) == 1):
+                tight.append(True)
+            elif _CONNECT_GAP.fullmatch(gap):
+                tight.append(False)
+            else:
+                break
+            run.append(toks[j])
+            j += 1
+        i = j
+        words = [t[2] for t in run]
+        # English organisation / treaty names
+        heads = [k for k, t in enumerate(words)
+                 if t in cu.org_heads_en or t in cu.treaty_heads_en or t in cu.place_heads_en]
+        if heads:
+            k0 = 0
+            while k0 < len(run) and words[k0] in _EN_LEADING:
+                k0 += 1
+            if len(run) - k0 >= 2 and heads[-1] >= k0 and all(not has_vi_marks(t) for t in words[k0:]):
+                s0, e0 = run[k0][0], run[-1][1]
+                name = d.text[s0:e0]
+                last = words[heads[-1]]  # English names are head-final: "Andersen Air Force Base"
+                kind = "TREATY" if last in cu.treaty_heads_en else "LOC" if last in cu.place_heads_en else "ORG"
+                key = lower_keep(name)
+                eid = next((f.eid for f in d.idx.forms.get(key, []) if f.kind == "name"), None)
+                if eid:
+                    d.info_for_kb(eid)
+                    d.add_top(Span(s0, e0, eid, d.idx.entries[eid].type, "run"))
+                else:
+                    ueid = f"unk:{kind.lower()}:{slug(name)}"
+                    d.info_unknown(ueid, kind, name)
+                    d.add_top(Span(s0, e0, ueid, kind, "run"))
+                continue
+        # people: maximal sub-runs of tightly joined tokens
+        sub: list = []
+        for t, ok in zip(run, tight):
+            if ok or not sub:
+                sub.append(t)
+                continue
+            _person_from_run(d, sub)
+            sub = [t]
+        _person_from_run(d, sub)
+
+
+def _person_from_run(d: _Doc, sub) -> None:
+    cu = d.cu
+    while sub and (sub[0][2] in cu.not_name_en or has_vi_marks(sub[0][2]) or lower_keep(sub[0][2]) in cu.title_words):
+        sub = sub[1:]
+    while sub and has_vi_marks(sub[-1][2]):
+        sub = sub[:-1]
+    if sub and sub[-1][2] in cu.not_name_en:
+        return  # "Military Power Report": a capitalised common noun after it, the name of a thing
+    if not 2 <= len(sub) <= 4:
+        return
+    words = [t[2] for t in sub]
+    if any(w in cu.not_name_en or not is_latin_name_token(w) for w in words):
+        return
+    if all(is_vi_syllable(w) or len(w) == 1 for w in words):
+        return
+    if len(words[0]) == 1:
+        return
+    if cu.place_before_re.search(d.low, max(0, sub[0][0] - 30), sub[0][0]):
+        name = d.text[sub[0][0]:sub[-1][1]]
+        eid = f"unk:loc:{slug(name)}"
+        d.info_unknown(eid, "LOC", name)
+        d.add_top(Span(sub[0][0], sub[-1][1], eid, "LOC", "place"))
+        return
+    cue = d.cue_before(sub[0][0])
+    title = d.text[cue.start():cue.end()] if cue and cue.group() not in cu.honorifics else None
+    _add_person(d, sub, title, None, "run")
+
+
+def _appositive_titles(d: _Doc) -> None:
+    """'Alexandra Bell, phó trợ lý ngoại trưởng Mỹ về ...' -> title and country of Bell."""
+    tops = sorted(d.top, key=lambda s: s.start)
+    starts = [t.start for t in tops]
+    for sp in list(d.top):
+        if sp.etype != "PERSON" or sp.src in ("short",):
+            continue
+        p = sp.end
+        if not d.text.startswith(", ", p):
+            continue
+        q = p + 2
+        for art in ("một ", "the ", "a ", "an "):
+            if d.text.startswith(art, q):
+                q += len(art)
+                break
+        m = d.cu.title_re.match(d.low, q)
+        if not m or lower_keep(m.group()) in d.cu.honorifics:
+            continue
+        tail_end, country, org, _ = _title_tail(d, m.end())
+        if country is None:  # "... của Bộ Ngoại giao Mỹ" within the clause
+            clause_end = min([x for x in (d.text.find(",", m.end()), d.text.find(".", m.end()),
+                                          d.text.find("\n", m.end())) if x > 0] or [d.n])
+            k = bisect.bisect_left(starts, m.end())
+            for sp2 in itertools.islice(tops, k, None):
+                if sp2.start >= clause_end:
+                    break
+                if sp2.etype in ("COUNTRY", "ORG"):
+                    country = d.country_of(sp2) or (d.ents[sp2.eid].country if sp2.eid in d.ents else None)
+                    if sp2.etype == "COUNTRY":
+                        country = sp2.eid
+                    if country:
+                        break
+        info = d.ents.get(sp.eid)
+        if info is None:
+            continue
+        title = d.text[q:tail_end].strip()
+        if title and title not in info.titles:
+            info.titles.append(title)
+        if country and not info.country:
+            info.country = country
+
+
+_MODEL_RE = re.compile(r"[A-Z][A-Za-z]*-?\d+[A-Za-z]*(?:-\d+)?|[A-Z][a-z]+-class")
+
+
+def _weapon(d: _Doc, s: int, e: int) -> None:
+    name = d.text[s:e]
+    for sp in [x for x in d.top if x.start < e and x.end > s]:
+        d.remove_top(sp)
+    key = lower_keep(name)
+    eid = next((f.eid for f in d.idx.forms.get(key, []) if f.kind in ("name", "abbrev")), None)
+    if eid is None:
+        eid = f"unk:weapon:{slug(name)}"
+        d.info_unknown(eid, "WEAPON", name)
+    else:
+        d.info_for_kb(eid)
+    d.add_top(Span(s, e, eid, d.ents[eid].etype, "weapon"))
+
+
+def _weapons(d: _Doc) -> None:
+    """Named weapon systems next to a weapon head noun (KB weapons are matched by the automaton)."""
+    cu = d.cu
+    for m in cu.weapon_vi_re.finditer(d.low):
+        p = m.end()
+        mm = _MODEL_RE.match(d.text, p)
+        if mm and at_boundary(d.text, mm.start(), mm.end()):
+            sp = _span_at(d, mm.start())
+            if sp is None or sp.etype != "WEAPON":
+                _weapon(d, mm.start(), mm.end())
+            continue
+        toks = _name_run(d, p, 2)
+        words = [t[2] for t in toks]
+        if toks and all(is_latin_name_token(w) and w not in cu.not_name_en for w in words) \
+                and any(not is_vi_syllable(w) for w in words):
+            _weapon(d, toks[0][0], toks[-1][1])
+    # English: "the Hwasong-18 solid-fuel intercontinental ballistic missile", "Virginia-class submarines"
+    for mm in _MODEL_RE.finditer(d.text):
+        s, e = mm.start(), mm.end()
+        if not at_boundary(d.text, s, e):
+            continue
+        sp = _span_at(d, s)
+        if sp is not None and (sp.etype == "WEAPON" or sp.end > e):
+            continue
+        words = d.low[e:e + 80].split()
+        for w in words[:5]:
+            w = w.strip(",.;:()")
+            if w in cu.weapon_heads_en:
+                _weapon(d, s, e)
+                break
+            if w not in cu.weapon_mods_en:
+                break
+
+
+def _unknown_places(d: _Doc) -> None:
+    """'ở Woodside', 'bang California', 'đảo Hokkaido', 'in Woodside': a capitalised Latin name
+    after a place cue that the KB does not know is a place."""
+    cu = d.cu
+    for s, e, w in d.tokens:
+        if has_vi_marks(w) or w in cu.not_name_en or not d.free(s, e):
+            continue
+        if not cu.place_before_re.search(d.low, max(0, s - 30), s):
+            continue
+        toks = _name_run(d, s, 3)
+        words = [t[2] for t in toks]
+        while words and (words[-1] in cu.not_name_en or not is_latin_name_token(words[-1])):
+            words.pop()
+            toks.pop()
+        if not toks or any(x in cu.not_name_en or not is_latin_name_token(x) for x in words):
+            continue
+        if all(is_vi_syllable(x) for x in words):
+            continue
+        name = d.text[toks[0][0]:toks[-1][1]]
+        # short form of a facility or body named in full elsewhere ("Nhà máy điện hạt nhân Zaporizhzhia")
+        tail = " " + lower_keep(name)
+        known = {x.eid for x in d.top if x.etype in ("LOC", "ORG") and d.low[x.start:x.end].endswith(tail)}
+        if len(known) == 1:
+            eid = known.pop()
+            d.add_top(Span(toks[0][0], toks[-1][1], eid, d.ents[eid].etype, "short"))
+            continue
+        eid = f"unk:loc:{slug(name)}"
+        d.info_unknown(eid, "LOC", name)
+        d.add_top(Span(toks[0][0], toks[-1][1], eid, "LOC", "place"))
+
+
+def _extend_described(d: _Doc) -> None:
+    """'Hiệp ước Không phổ biến vũ khí hạt nhân (NPT)': a composed name that goes on in lower
+    case up to a bracketed name is one mention of that name."""
+    pat = re.compile(r" \(([^\W\d_][\w.&+ -]{0,30}?)\)")
+    for sp in sorted([x for x in d.top if x.src in ("compose", "kb") and x.etype in ("ORG", "TREATY")],
+                     key=lambda x: x.start):
+        m = pat.search(d.text, sp.end, min(d.n, sp.end + 120))
+        if not m or _DESC_STOP.search(d.text, sp.end, m.start()) or not d.free(sp.end, m.start()):
+            continue
+        words = d.text[sp.end:m.start()].split()
+        if not words or len(words) > (10 if sp.src == "compose" else 3) or not all(w[:1].islower() for w in words):
+            continue
+        ns, ne, name = m.start(1), m.end(1), m.group(1)
+        inner = _span_at(d, ns)
+        etype = d.ents[sp.eid].etype
+        if inner is not None and inner.end == ne and inner.etype == etype:
+            eid = inner.eid  # "Hiệp ước cắt giảm ... chiến lược mới (New START)": the bracket names it
+        elif sp.src == "kb":
+            continue
+        elif d.free(ns, ne) and sp.eid.startswith("unk:"):
+            eid = sp.eid
+            d.add_top(Span(ns, ne, eid, etype, "alias"))
+            d.doc_aliases[name] = eid
+        else:
+            continue
+        old_eid = sp.eid
+        d.remove_top(sp)
+        full = d.text[sp.start:m.start()]
+        if eid.startswith("unk:"):
+            d.info_unknown(eid, etype, full)
+        d.add_top(Span(sp.start, m.start(), eid, etype, "compose"))
+        if old_eid != eid and not any(x.eid == old_eid for x in d.top + d.nested):
+            d.ents.pop(old_eid, None)
+
+
+# ------------------------------------------------------------------ 5. coreference
+
+def _parentheticals(d: _Doc) -> None:
+    """'Tạp chí Phố Wall (WSJ)': the bracketed abbreviation is a mention of the entity before it."""
+    pat = re.compile(r" ?\(([^\W\d_][\w.&-]{0,14})\)")
+    for sp in sorted(list(d.top), key=lambda s: s.start):
+        m = pat.match(d.text, sp.end)
+        if not m:
+            continue
+        abbr = m.group(1)
+        s, e = m.start(1), m.end(1)
+        inner = _span_at(d, s)
+        if inner is not None and inner.end == e:
+            if inner.eid == sp.eid:
+                continue
+            if inner.src == "kb" and d.idx.entries.get(inner.eid) and inner.etype != sp.etype:
+                continue  # "Geneve (Thụy Sĩ)": a different entity
+            d.remove_top(inner)
+        elif not d.free(s, e):
+            continue
+        if not (abbr[:1].isupper() and (abbr.isupper() or sum(c.isupper() for c in abbr) >= 2 or sp.etype == "TREATY")):
+            continue
+        d.add_top(Span(s, e, sp.eid, sp.etype, "alias"))
+        d.doc_aliases[abbr] = sp.eid
+
+
+def _person_shorts(d: _Doc, singles) -> None:
+    idx, cu = d.idx, d.cu
+    # doc-derived short forms of people with a full mention: surface -> [(first full start, eid)]
+    derived: dict[str, list[tuple[int, str]]] = {}
+    for sp in d.top:
+        if sp.etype != "PERSON" or sp.src == "short":
+            continue
+        surf = d.text[sp.start:sp.end]
+        toks = [t for t in _TOKEN_RE.findall(surf) if len(t) > 1]
+        forms = set()
+        if sp.eid in idx.entries:
+            forms.update(idx.shorts_of.get(sp.eid, ()))
+        if len(toks) >= 2:  # Western names by the last token, Chinese/Korean/Vietnamese-order by the first
+            forms.add(lower_keep(toks[-1]))
+            forms.add(lower_keep(toks[0]))
+        for f in forms:
+            derived.setdefault(f, []).append((sp.start, sp.eid))
+    single_cues = {s: (t, c, h) for s, e, t, c, h in singles}
+
+    for s, e, w in d.tokens:
+        if not w[:1].isupper() or not d.free(s, e):
+            continue
+        key = lower_keep(w)
+        cue = d.cue_before(s)
+        # a Vietnamese word (or one that could be, at the start of a sentence) needs a cue: "ông Tập"
+        vi_like = not w.isascii() or (d.lang == "vi" and is_vi_syllable(w) and d.sentence_initial(s))
+        eid = None
+        earlier = [(st, x) for st, x in derived.get(key, []) if st < s]
+        later_ids = {x for st, x in derived.get(key, []) if st > s}
+        if earlier:
+            if cue is not None or not vi_like:
+                eid = max(earlier)[1]
+        elif len(later_ids) == 1 and (cue is not None or not vi_like):
+            eid = next(iter(later_ids))  # the full name comes later (a caption or lead was cut)
+        elif key in idx.shorts:
+            kinds = idx.shorts[key]
+            ids = {x for x, _ in kinds}
+            explicit = {x for x, k in kinds if k == "short"}
+            # no full mention in this document: a title/honorific right before it, or an unmistakable
+            # foreign surname ("Putin", "Trump": ASCII, not a possible Vietnamese syllable)
+            foreign = w.isascii() and not is_vi_syllable(w) and len(w) >= 4
+            if len(ids) == 1 and (cue is not None or foreign) \
+                    and not (key in idx.forms and any(f.kind == "name" for f in idx.forms[key])):
+                eid = next(iter(ids))
+        elif s in single_cues and not vi_like and w not in cu.not_name_en:
+            title, country, honor = single_cues[s]
+            _add_person(d, [(s, e, w)], title, country, "person")
+            continue
+        if eid is None:
+            continue
+        if eid.startswith("unk:"):
+            info = d.ents[eid]
+        else:
+            info = d.info_for_kb(eid)
+        if s in single_cues:
+            title, country, honor = single_cues[s]
+            if title and title not in info.titles:
+                info.titles.append(title)
+            if country and not info.country:
+                info.country = country
+        d.add_top(Span(s, e, eid, "PERSON", "short"))
+
+
+def _alias_mentions(d: _Doc) -> None:
+    for s, e, w in d.tokens:
+        if w in d.doc_aliases and d.free(s, e):
+            eid = d.doc_aliases[w]
+            d.add_top(Span(s, e, eid, d.ents[eid].etype, "alias"))
+
+
+def _head_coref(d: _Doc) -> None:
+    """A bare 'Bộ Ngoại giao' / 'Liên minh' after the full name of a body with that head."""
+    by_head: dict[str, list[tuple[int, str]]] = {}
+    for sp in d.top:
+        if sp.etype not in ("ORG", "TREATY") or sp.src in ("head", "alias"):
+            continue
+        lowname = d.low[sp.start:sp.end]
+        if lowname.startswith(d.cu.multi_heads):
+            for h in d.cu.multi_heads:
+                if lowname.startswith(h):
+                    by_head.setdefault(h[:-1], []).append((sp.start, sp.eid))
+    for hs, he, hk in d.bare_heads:
+        if hk not in by_head or not d.free(hs, he) or not d.text[hs].isupper():
+            continue
+        if d.cu.head_kind.get(hk) == "TREATY":
+            continue
+        nxt = d.low[he:he + 8]
+        if nxt.startswith((" này", " đó", " ấy", " trên", " khác", " các")):
+            continue
+        earlier = [x for x in by_head[hk] if x[0] < hs]
+        ids = {x[1] for x in by_head[hk]}
+        eid = max(earlier)[1] if earlier else (next(iter(ids)) if len(ids) == 1 else None)
+        if eid:
+            d.add_top(Span(hs, he, eid, d.ents[eid].etype, "head"))
+    # a bare name that the KB only knows followed by its country ("Hội đồng Đại Tây Dương" from
+    # "Hội đồng Đại Tây Dương Mỹ") is that body when one country has it
+    for hs, he, hk in d.bare_heads:
+        if not d.text[hs].isupper() or hk in by_head or len(d.idx.head_owners.get(hk, ())) != 1:
+            continue
+        over = [] if d.free(hs, he) else [x for x in d.top if x.start < he and x.end > hs]
+        if not all(hs <= x.start and x.end <= he and x.etype == "LOC" for x in over):
+            continue
+        owners = d.idx.head_owners.get(hk, ())
+        if len(owners) == 1 and sum(w[:1].isupper() for w in d.text[hs:he].split()) >= 3:
+            for x in over:
+                d.remove_top(x)
+            eid = next(iter(owners))
+            d.info_for_kb(eid)
+            d.add_top(Span(hs, he, eid, d.idx.entries[eid].type, "head"))
+
+
+def _nested_countries(d: _Doc) -> None:
+    """The country named at the end of a KB body's name ('Bộ Ngoại giao Mỹ' mentions the US)."""
+    have = {(s.start, s.end) for s in d.nested}
+    cand_by_end: dict[int, list] = {}
+    for c in d.cands:
+        cand_by_end.setdefault(c[1], []).append(c)
+    for sp in list(d.top):
+        if sp.etype != "ORG" or sp.src != "kb":
+            continue
+        info = d.ents.get(sp.eid)
+        c = info.country if info else None
+        if not c or c not in d.idx.country_names:
+            continue
+        surf = d.low[sp.start:sp.end]
+        # "Đại sứ quán Trung Quốc tại Washington": the place after tại/ở inside the name, literally
+        for cs, ce, f in cand_by_end.get(sp.end, ()):
+            if sp.start < cs and (cs, ce) not in have and f.kind == "name" \
+                    and d.low[sp.start:cs].endswith((" tại ", " ở ", " in ")):
+                e = d.idx.entries[f.eid]
+                if e.type == "LOC":
+                    d.nested.append(Span(cs, ce, e.id, "LOC", "nested"))
+                    d.info_for_kb(e.id)
+                    have.add((cs, ce))
+        own = {lower_keep(n) for n in d.idx.entries[c].all_names()} if c in d.idx.entries else set()
+        for n in d.idx.country_names[c]:
+            nl = lower_keep(n)
+            if surf.endswith(" " + nl):
+                if nl not in own:  # a seat of government: "Bộ Quốc phòng Bắc Kinh" stands for China,
+                    head = surf[: -len(nl) - 1]  # the city in "Viện ... Stockholm" is no mention of Sweden
+                    if not (d.cu.head_kind.get(head) and (head in d.cu.lexicon_heads
+                                                          or len(d.idx.head_owners.get(head, ())) > 1)):
+                        break
+                s = sp.end - len(nl)
+                if (s, sp.end) not in have and d.text[s].isupper():
+                    meto = d.idx.entries.get(c)
+                    if meto is None:
+                        break
+                    d.nested.append(Span(s, sp.end, c, meto.type, "nested"))
+                break
+
+
+# ------------------------------------------------------------------ entry point
+
+def recognise(text: str, language: str | None = "vi") -> list[Entity]:
+    """All entities of a text (recognition, linking, metonymy, coreference)."""
+    if not text:
+        return []
+    d = _Doc(text, language)
+    idx = d.idx
+    d.cands = _kb_candidates(d)
+    for s, e, f in _select(d.cands, idx):
+        ent = idx.entries[f.eid]
+        d.add_top(Span(s, e, f.eid, ent.type, "kb", f))
+    _apply_metonymy(d, d.top)
+    for sp in d.top:
+        if sp.eid in idx.entries:
+            d.info_for_kb(sp.eid)
+    _compose_orgs(d)
+    _compose_orgs_en(d)
+    _head_coref(d)
+    singles = _persons_by_cue(d)
+    _weapons(d)
+    _latin_runs(d)
+    _unknown_places(d)
+    _described_with_name(d)
+    _extend_described(d)
+    _parentheticals(d)
+    _person_shorts(d, singles)
+    _alias_mentions(d)
+    _nested_countries(d)
+    _appositive_titles(d)
+
+    mentions: dict[str, list[Span]] = {}
+    for sp in d.top + d.nested:
+        if sp.eid not in d.ents:
+            if sp.eid in idx.entries:
+                d.info_for_kb(sp.eid)
+            else:
+                continue
+        mentions.setdefault(sp.eid, []).append(sp)
+    out = []
+    for eid, sps in mentions.items():
+        info = d.ents[eid]
+        seen = set()
+        ms = []
+        for sp in sorted(sps, key=lambda s: (s.start, s.end)):
+            if (sp.start, sp.end) in seen:
+                continue
+            seen.add((sp.start, sp.end))
+            ms.append(Mention(start=sp.start, end=sp.end, text=text[sp.start:sp.end]))
+        country = info.country
+        if info.etype == "COUNTRY":
+            country = eid
+        out.append(Entity(id=eid, type=info.etype, name=info.name, name_vi=info.name_vi, wikidata=info.wikidata,
+                          mentions=ms, in_kb=info.in_kb, country=country, titles=list(info.titles)))
+    out.sort(key=lambda e: e.mentions[0].start)
+    return out
 
 
 def extract_entities(doc: Document) -> Document:
+    doc.entities = recognise(doc.body, doc.language)
     return doc

@@ -1,0 +1,370 @@
+"""Compiled, cached look-up structures for entity recognition.
+
+* `kb_index()`: one Aho-Corasick automaton over every KB name, alias, abbreviation and short
+  form (keys lower-cased with a length-preserving case fold and a canonical Vietnamese tone
+  placement, so `Thuỵ Sĩ` = `Thụy Sĩ`, `hoà` = `hòa`), plus a second automaton over the
+  accent-stripped keys used only for accent-stripped Vietnamese input; the tables that link
+  organisation heads to countries (`Bộ Quốc phòng` + China -> China's MND), derived from the KB.
+* `cues()`: the lexicons person_cues.yaml and metonymy.yaml compiled to regexes and sets.
+
+Everything is built once (lru_cache) and shared by every document.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import ahocorasick
+
+from ..kb import KBEntry, load_kb
+from ..lexicon import load_lexicon
+from ..nlp import fold
+
+# ---------------------------------------------------------------- text normalisation
+
+_TONES = "\u0300\u0301\u0309\u0303\u0323"  # grave, acute, hook, tilde, dot below
+
+
+def _tone_map() -> dict[str, str]:
+    """'oà' -> 'òa', 'uỵ' -> 'ụy': old/new Vietnamese tone placement on oa/oe/uy made one."""
+    out = {}
+    for a, b in (("o", "a"), ("o", "e"), ("u", "y")):
+        for t in _TONES:
+            new = a + unicodedata.normalize("NFC", b + t)
+            old = unicodedata.normalize("NFC", a + t) + b
+            out[new] = old
+    return out
+
+
+_TONE_MAP = _tone_map()
+_TONE_RE = re.compile(r"(?<!q)(" + "|".join(map(re.escape, _TONE_MAP)) + r")(?!\w)")
+
+
+def lower_keep(text: str) -> str:
+    """Lower-case with one output char per input char, tone placement canonicalised."""
+    if len(text) <= 40:
+        return _lower_short(text)
+    return _lower_keep(text)
+
+
+@lru_cache(maxsize=65536)
+def _lower_short(text: str) -> str:
+    return _lower_keep(text)
+
+
+def _lower_keep(text: str) -> str:
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if any(ch in low for ch in "oòóỏõọuùúủũụ"):
+        low = _TONE_RE.sub(lambda m: _TONE_MAP[m.group(1)], low)
+    return low
+
+
+def is_word_char(ch: str) -> bool:
+    return ch.isalnum() or "\u0300" <= ch <= "\u036f"  # letters with diacritics are letters
+
+
+def at_boundary(text: str, start: int, end: int) -> bool:
+    if start > 0:
+        c = text[start - 1]
+        if c.isalnum() or "\u0300" <= c <= "\u036f":
+            return False
+    if end < len(text):
+        c = text[end]
+        if c.isalnum() or "\u0300" <= c <= "\u036f":
+            return False
+    return True
+
+
+_WORD_RE = re.compile(r"[^\W_]+")
+
+
+def cap_word_indexes(form: str) -> tuple[int, ...]:
+    """Indexes of the words of a KB form that start with an upper-case letter."""
+    return tuple(i for i, w in enumerate(_WORD_RE.findall(form)) if w[:1].isupper())
+
+
+# ---------------------------------------------------------------- Vietnamese syllables
+
+_VI_SPECIFIC = set("ăâđêôơưĂÂĐÊÔƠƯ")
+_VN_SYL = re.compile(
+    r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+    r"(uye|uya|uyu|uoi|uou|oai|oay|oeo|uay|ieu|yeu|ai|ao|au|ay|eo|eu|ia|iu|ie|oa|oe|oi|ua|ue|ui|uo|uy|ye|uu|oo|a|e|i|o|u|y)"
+    r"(ch|nh|ng|c|m|n|p|t)?$")
+
+
+_VI_MARK_RE = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u0100-\u024f\u1e00-\u1eff]")
+
+
+def has_vi_marks(tok: str) -> bool:
+    """True if the token has letters only Vietnamese uses (ơ, ư, ă, đ, ạ, ế...; anything beyond
+    Latin-1 counts: a plain Latin-script foreign name has none)."""
+    return not tok.isascii() and _VI_MARK_RE.search(tok) is not None
+
+
+def is_vi_syllable(tok: str) -> bool:
+    """A possible Vietnamese syllable (diacritics ignored): Sun, Tom, Mao yes; Bell, Putin, Joe no."""
+    if has_vi_marks(tok):
+        return True
+    return bool(_VN_SYL.match(fast_fold(tok)))
+
+
+def is_latin_name_token(tok: str) -> bool:
+    return tok[:1].isupper() and not has_vi_marks(tok) and all(c.isalpha() or c in "-'’." for c in tok)
+
+
+_COMBINING = re.compile("[\u0300-\u036f]")
+
+
+def fast_fold(text: str) -> str:
+    """nlp.fold (lower-case, no diacritics, đ -> d, same length), vectorised for NFC text."""
+    out = _COMBINING.sub("", unicodedata.normalize("NFD", text)).lower().replace("đ", "d")
+    return out if len(out) == len(text) else fold(text)
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fast_fold(text)).strip("-")
+
+
+# ---------------------------------------------------------------- the KB index
+
+@dataclass(frozen=True)
+class Form:
+    eid: str
+    surface: str
+    kind: str  # name | abbrev | short | ishort (implicit short of a person)
+    cs: bool  # case-sensitive
+    caps: tuple[int, ...]
+    nwords: int = 1
+
+
+@dataclass
+class KBIndex:
+    automaton: object
+    forms: dict[str, list[Form]]
+    fold_automaton: object | None
+    fold_forms: dict[str, list[Form]]
+    entries: dict[str, KBEntry]
+    country_names: dict[str, list[str]]  # country id -> its names (and its seats' names)
+    org_table: dict[tuple[str, str], str]  # (lower head, country id) -> org id ("bộ quốc phòng", cn)
+    org_table_en: dict[tuple[str, str], str]  # english heads ("foreign ministry", cn) -> org id
+    heads_vi: list[str] = field(default_factory=list)  # derived heads, longest first
+    heads_en: list[str] = field(default_factory=list)
+    demonyms: dict[str, str] = field(default_factory=dict)  # "Chinese" -> "cn"
+    shorts: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # lower surface -> [(eid, kind)]
+    shorts_of: dict[str, set[str]] = field(default_factory=dict)  # eid -> its lower short forms
+    head_owners: dict[str, set[str]] = field(default_factory=dict)  # lower derived head -> org ids
+    by_name: dict[str, str] = field(default_factory=dict)  # lower name -> eid (countries, for demonyms)
+
+
+def _forms_of(e: KBEntry) -> list[Form]:
+    out: list[Form] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(s: str, kind: str, cs: bool):
+        s = unicodedata.normalize("NFC", s.strip())
+        if not s or (s, kind) in seen:
+            return
+        seen.add((s, kind))
+        out.append(Form(e.id, s, kind, cs, cap_word_indexes(s), len(_WORD_RE.findall(s))))
+
+    for n in [e.name] + ([e.name_vi] if e.name_vi else []) + list(e.aliases):
+        letters = [c for c in n if c.isalpha()]
+        add(n, "name", bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6)
+    for a in e.abbrev:
+        add(a, "abbrev", True)
+    for s in e.short:
+        add(s, "short", False)
+    if e.type == "PERSON":  # implicit short forms: last name (Latin), surname / given name (Vietnamese)
+        explicit = {fast_fold(s) for s in e.short}
+        names = [e.name] + ([e.name_vi] if e.name_vi else []) + list(e.aliases)
+        for n in names:
+            toks = [t for t in n.replace(".", " ").split() if len(t) > 1]
+            if len(toks) < 2:
+                continue
+            cands = [toks[-1]]
+            if has_vi_marks(n) or all(is_vi_syllable(t) for t in toks):
+                cands.append(toks[0])
+            for c in cands:
+                if fast_fold(c) not in explicit and len(c) >= 2 and c[:1].isupper():
+                    add(c, "ishort", False)
+    return out
+
+
+@lru_cache(maxsize=1)
+def kb_index() -> KBIndex:
+    kb = load_kb()
+    entries = kb.entries
+    forms: dict[str, list[Form]] = {}
+    fold_forms: dict[str, list[Form]] = {}
+    shorts: dict[str, list[tuple[str, str]]] = {}
+    for e in entries.values():
+        for f in _forms_of(e):
+            key = lower_keep(f.surface)
+            forms.setdefault(key, []).append(f)
+            if f.kind in ("short", "ishort"):
+                shorts.setdefault(key, []).append((e.id, f.kind))
+            fk = fast_fold(f.surface)
+            if fk != key and f.kind in ("name", "abbrev") and len(fk) == len(f.surface):
+                fold_forms.setdefault(fk, []).append(f)
+    auto = ahocorasick.Automaton()
+    for key in forms:
+        auto.add_word(key, key)
+    auto.make_automaton()
+    fauto = None
+    if fold_forms:
+        fauto = ahocorasick.Automaton()
+        for key in fold_forms:
+            fauto.add_word(key, key)
+        fauto.make_automaton()
+
+    # names of each country, and of the seats of government standing for it
+    country_names: dict[str, list[str]] = {}
+    by_name: dict[str, str] = {}
+    for e in entries.values():
+        if e.type == "COUNTRY":
+            country_names.setdefault(e.id, []).extend(e.all_names())
+            for n in e.all_names():
+                by_name.setdefault(lower_keep(n), e.id)
+    for e in entries.values():
+        if e.metonym_of and e.metonym_of in country_names and e.type == "LOC":
+            country_names[e.metonym_of].extend(e.all_names())
+
+    org_table: dict[tuple[str, str], str] = {}
+    org_table_en: dict[tuple[str, str], str] = {}
+    lex = load_lexicon("person_cues")
+    demonyms = {}
+    for adj, cname in (lex.get("demonyms") or {}).items():
+        cid = by_name.get(lower_keep(cname))
+        if cid:
+            demonyms[adj] = cid
+    dem_of: dict[str, list[str]] = {}
+    for adj, cid in demonyms.items():
+        dem_of.setdefault(cid, []).append(adj)
+    for e in entries.values():
+        if e.type not in ("ORG",) or not e.country or e.country not in country_names:
+            continue
+        for f in [e.name] + ([e.name_vi] if e.name_vi else []) + list(e.aliases):
+            fl = lower_keep(f)
+            for cn in country_names[e.country]:
+                cl = lower_keep(cn)
+                if fl.endswith(" " + cl) and len(fl) > len(cl) + 2:
+                    head = fl[: -len(cl) - 1].strip()
+                    if " of" not in head[-3:]:
+                        org_table.setdefault((head, e.country), e.id)
+                if fl.startswith(cl + "'s ") or fl.startswith(cl + "’s "):
+                    org_table_en.setdefault((fl[len(cl) + 3:].strip(), e.country), e.id)
+                if fl.endswith(" of " + cl) or fl.endswith(" of the " + cl):
+                    org_table_en.setdefault((fl[: fl.rfind(" of ")].strip(), e.country), e.id)
+            for adj in dem_of.get(e.country, []):
+                al = lower_keep(adj)
+                if fl.startswith(al + " "):
+                    org_table_en.setdefault((fl[len(al) + 1:].strip(), e.country), e.id)
+    # an English head is also valid in its "Ministry of Foreign Affairs" / "foreign ministry" forms
+    heads_vi = sorted({h for h, _ in org_table}, key=len, reverse=True)
+    heads_en = sorted({h for h, _ in org_table_en}, key=len, reverse=True)
+    shorts_of: dict[str, set[str]] = {}
+    for key, lst in shorts.items():
+        for eid, _ in lst:
+            shorts_of.setdefault(eid, set()).add(key)
+    head_owners: dict[str, set[str]] = {}
+    for (h, _c), oid in org_table.items():
+        head_owners.setdefault(h, set()).add(oid)
+    return KBIndex(auto, forms, fauto, fold_forms, entries, country_names, org_table, org_table_en,
+                   heads_vi, heads_en, demonyms, shorts, shorts_of, head_owners, by_name)
+
+
+# ---------------------------------------------------------------- the lexicons
+
+@dataclass
+class Cues:
+    title_re: re.Pattern  # (on lower-cased text) a chain of (prefix)* title (title)*, or an honorific
+    honorifics: set[str]  # lower
+    title_words: set[str]  # lower, every title and prefix
+    org_head_re: re.Pattern  # Vietnamese org / treaty heads (capitalised), KB-derived heads too
+    head_kind: dict[str, str]  # lower head -> ORG | TREATY
+    lower_ok: set[str]
+    multi_heads: tuple[str, ...]
+    located: set[str]
+    org_heads_en: set[str]
+    lexicon_heads: set[str]  # lower Vietnamese heads from the lexicon (not learnt from the KB)
+    place_heads_en: set[str]
+    treaty_heads_en: set[str]
+    stop_vi: set[str]
+    not_name_en: set[str]
+    place_cues: list[str]  # lower, longest first
+    gov_people: list[str]
+    coordinators: list[str]
+    place_before_re: re.Pattern  # a place cue or place noun ending right before a name
+    weapon_vi_re: re.Pattern  # head [modifiers] then the model name starts
+    weapon_heads_en: set[str]
+    weapon_mods_en: set[str]
+
+
+def _alt(words) -> str:
+    """Alternation of the lower-cased words, longest first (the patterns run on the lower-cased
+    text: Python's re is several times slower with IGNORECASE on large alternations)."""
+    return "|".join(re.escape(w) for w in sorted({lower_keep(w) for w in words}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    pc = load_lexicon("person_cues")
+    mt = load_lexicon("metonymy")
+    idx = kb_index()
+    hon = pc["honorifics"]["vi"] + pc["honorifics"]["en"]
+    titles = pc["titles"]["vi"] + pc["titles"]["en"]
+    prefixes = pc["title_prefixes"]["vi"] + pc["title_prefixes"]["en"]
+    title_re = re.compile(
+        r"(?<!\w)(?:(?:" + _alt(prefixes) + r")\s+)*(?:" + _alt(titles + hon) + r")"
+        r"(?:\s+(?:" + _alt(titles) + r"))*(?=[\s,]|$)")
+    oh = pc["org_heads"]
+    head_kind: dict[str, str] = {}
+    for h in oh["vi"]:
+        head_kind[lower_keep(h)] = "ORG"
+    for h in idx.heads_vi:
+        head_kind.setdefault(h, "ORG")
+    for h in oh["treaty_vi"]:
+        head_kind[lower_keep(h)] = "TREATY"
+    lower_ok = {lower_keep(h) for h in oh.get("lower_ok", [])}
+    for h in lower_ok:
+        head_kind.setdefault(h, "ORG")
+    org_head_re = re.compile(r"(?<!\w)(?:" + _alt(head_kind) + r")(?!\w)")
+    not_name = set(pc["not_name_words_en"]) | set(pc.get("demonyms", {}).keys()) | set(oh.get("place_en", []))
+    for t in pc["titles"]["en"]:
+        not_name.update(w.strip(".") for w in t.split())
+    place_words = mt["place_cues"]["vi"] + mt["place_cues"]["en"] + mt.get("place_nouns", {}).get("vi", []) \
+        + mt.get("place_nouns", {}).get("en", [])
+    place_before_re = re.compile(r"(?<!\w)(?:" + _alt(place_words) + r")\s$")
+    wh = pc.get("weapon_heads", {})
+    weapon_vi_re = re.compile(
+        r"(?<!\w)(?:" + _alt(wh.get("vi", ["tên lửa"])) + r")(?:\s+(?:" + _alt(wh.get("modifiers_vi", ["mới"]))
+        + r"))*\s+(?=[^\W\d_])")
+    return Cues(
+        place_before_re=place_before_re,
+        weapon_vi_re=weapon_vi_re,
+        weapon_heads_en={w.lower() for w in wh.get("en", [])},
+        weapon_mods_en={w.lower() for w in wh.get("modifiers_en", [])},
+        title_re=title_re,
+        honorifics={lower_keep(h) for h in hon},
+        title_words={lower_keep(t) for t in titles + prefixes},
+        org_head_re=org_head_re,
+        head_kind=head_kind,
+        lower_ok=lower_ok,
+        multi_heads=tuple(sorted({h + " " for h in head_kind if " " in h}, key=len, reverse=True)),
+        located={lower_keep(h) for h in oh.get("located_vi", [])},
+        org_heads_en=set(oh["en"]),
+        lexicon_heads={lower_keep(h) for h in oh["vi"]},
+        place_heads_en=set(oh.get("place_en", [])),
+        treaty_heads_en=set(oh["treaty_en"]),
+        stop_vi={lower_keep(w) for w in pc["name_stopwords_vi"]},
+        not_name_en=not_name,
+        place_cues=sorted({lower_keep(w) for w in mt["place_cues"]["vi"] + mt["place_cues"]["en"]}, key=len,
+                          reverse=True),
+        gov_people=sorted({lower_keep(w) for w in mt["government_people"]["vi"] + mt["government_people"]["en"]},
+                          key=len, reverse=True),
+        coordinators=[lower_keep(w) for w in mt["coordinators"]["vi"] + mt["coordinators"]["en"]],
+    )
