@@ -1,8 +1,896 @@
-"""Extraction of claims (placeholder)."""
+"""Quantitative claims about arsenals and forces.
+
+For every number of the number parser (`numbers.find_numbers`) that is not a date or a duration
+(not inside a timex) and is not a year:
+
+- measure: the unit noun right after it (`1.000 đầu đạn`, `54.000 binh sĩ`, `hàng trăm máy bay`,
+  `100 B61 nuclear bombs`; lexicon `claims.units`); or, with no noun of its own, the arsenal noun
+  before it (`số đầu đạn của Trung Quốc đã vượt quá 500`) or the noun of the previous number of
+  the sentence (`500 đầu đạn ... và có thể sẽ có hơn 1.000 vào năm 2030`). A projection cue in its
+  clause (`hướng tới sở hữu`, `có thể sẽ có`, `will have`) or a future deadline after it
+  (`trước năm 2030`) turns warheads into `nuclear_warheads_projected`. A percentage is a growth
+  (`kho vũ khí hạt nhân ... tăng hơn 20%`, negative for `giảm`) or a share (`90% số vũ khí hạt nhân
+  của thế giới`). Anything else (`hai đại biểu`, `2 ngày`, `Kênh 2`, `70% người dân`), launches
+  (`phóng 2 tên lửa`) and casualties (`2 binh sĩ thiệt mạng`) are not claims.
+- qualifier: the words right before the number (`hơn`, `khoảng`, `ít nhất`, `lên tới`, `dưới`), or
+  `approx` for a vague quantity (`hàng trăm`).
+- subject: the nationality after the noun (`binh sĩ Mỹ`), the possessor of the arsenal
+  (`kho vũ khí hạt nhân của Bắc Kinh`), a joint subject (`hai cường quốc`: the main country of the
+  document so far), else the nearest country (then organisation) before the number that is not the
+  source, a comparison (`so với`) or a place (`ở`, `tại`).
+- source: the object of `theo` or the subject of a verb of saying / estimating in the sentence
+  (attribution.py); null when the article asserts it itself.
+- time / target_time: from the timexes of the sentence (`doc.timexes`, the normalizer's values):
+  the target is the date after the number of a projection; the growth period is
+  `từ năm 2021 đến năm 2023` -> `2021/2023`; the as-of time is the date right after the number in
+  its clause (`500 đầu đạn vào tháng 1/2024`), else the nearest other date of the sentence
+  (`báo cáo tháng 10` -> `2023-10`); `hiện` gives the publication year when there is one. Only
+  contract partial dates are used (weeks, durations and PRESENT_REF are not dates).
+
+Beyond the number-before-noun pattern (each a lexicon list in claims.yaml, so no rule names an article):
+- lists and ranges share the unit of their last number ("Mỹ 3.708, Nga 4.380 và Trung Quốc 600 đầu đạn",
+  "tăng từ 410 lên khoảng 500 đầu đạn"); a comparison pair or "lần lượt" gives each country its number
+  ("vượt Pakistan, với 172 so với 170"); a country right before the number is its subject;
+- a world total ("trên thế giới", "của 9 quốc gia sở hữu vũ khí hạt nhân", "the global inventory") has
+  subject null; a share of the world belongs to the country;
+- skipped: treaty ceilings (`limits`: "giới hạn ... ở mức 1.550"), differences ("nhiều hơn 60 đầu đạn so
+  với", "60 more warheads than"), counts after a growth verb ("tăng thêm 100 đầu đạn"), destruction
+  counts ("phá hủy tổng cộng 2.692 tên lửa");
+- a capacity ("đủ vật liệu phân hạch để chế tạo tới 90 đầu đạn") is a projection; "may have assembled"
+  is not;
+- weapon / flight parameters (`parameters`: "bay khoảng 86 phút", "đạt độ cao hơn 7.000 km") are `other`
+  claims about the country whose weapon it is (the WEAPON entity's country);
+- names inside the source phrase ("Bộ trưởng Quốc phòng Nhật Bản X cho biết") are not subjects; a
+  statement date ("said on Wednesday") or a comparison base ("so với năm 2023") is not an as-of time;
+- document level: "Trong đó ..." continues the previous claim (source, time, subject); an article that
+  opens on a publication ("SIPRI công bố niên giám") gives its author to unattributed figures, dated like
+  the author's first dated figure; "báo cáo năm ngoái" refers to the last author named; in "từ A lên B
+  trong vòng một năm" A is dated one period before B.
+
+Speed: the number parser runs only in small windows around unit nouns, percent signs and arsenal
+nouns; cue phrases are matched through a first-word index (attribution.PhraseMatcher).
+"""
 from __future__ import annotations
 
-from ..model import Document
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import load_lexicon
+from ..model import Claim, Document, Span, Timex
+from .attribution import Attributor, PhraseMatcher, compile_phrases, phrase_regex
+
+
+@dataclass(frozen=True)
+class ClaimLex:
+    unit: PhraseMatcher
+    unit_info: dict  # folded cue -> (measure, unit)
+    not_unit: re.Pattern
+    between: re.Pattern
+    qual_tail: re.Pattern
+    qual_kind: dict  # lower phrase -> qualifier
+    projection: re.Pattern
+    present: re.Pattern
+    target_prep_year: re.Pattern
+    target_prep_tail: re.Pattern
+    growth_up_tail: re.Pattern
+    growth_down_tail: re.Pattern
+    arsenal: re.Pattern
+    nuclear: re.Pattern
+    world: re.Pattern
+    incident_tail: re.Pattern
+    not_subject_tail: re.Pattern
+    joint: re.Pattern
+    range_gap: re.Pattern
+    since_tail: re.Pattern
+    possessive_after: re.Pattern
+    possessive_en: re.Pattern
+    not_after: PhraseMatcher
+    arsenal_counts: PhraseMatcher
+    candidate: PhraseMatcher
+    capacity: re.Pattern
+    limits: PhraseMatcher
+    params: tuple  # ((cue pattern, after pattern, unit), ...)
+    param_cue: PhraseMatcher
+    diff_before_tail: re.Pattern
+    diff_after_number: re.Pattern
+    diff_comparison: re.Pattern
+    world_subject: re.Pattern
+    continuation: re.Pattern
+    list_link: re.Pattern
+    pair_link: re.Pattern
+    respectively: re.Pattern
+    incident_filler_tail: re.Pattern
+    demonyms: dict  # "chinese" -> canonical English country name
+    demonym_rx: re.Pattern | None
+
+
+def _key(s: str) -> str:
+    return " ".join(s.lower().split())
+
+
+@lru_cache(maxsize=1)
+def claim_lex() -> ClaimLex:
+    d = load_lexicon("claims")
+    unit_info = {}
+    for u in d["units"]:
+        for c in u["cues"]:
+            unit_info.setdefault(_key(c), (u["measure"], u.get("unit")))
+    quals = d["qualifiers"]
+    qual_kind = {}
+    for kind in ("at_least", "less_than", "more_than", "approx", "up_to"):  # longer phrases first win anyway
+        for q in quals[kind]:
+            qual_kind.setdefault(_key(q), kind)
+    nuclear_cues = [c for u in d["units"] if u["measure"] == "nuclear_warheads" for c in u["cues"]]
+    diff = d.get("difference") or {}
+    # nationality adjectives ("Chinese warheads"), shared with the entities stage's title cues
+    dem = (load_lexicon("person_cues") or {}).get("demonyms") or {}
+    return ClaimLex(
+        unit=PhraseMatcher(list(unit_info)),
+        unit_info=unit_info,
+        not_unit=compile_phrases(d.get("not_units") or ["\x00"]),
+        between=compile_phrases(d.get("between") or ["\x00"]),
+        qual_tail=re.compile("(" + phrase_regex(list(qual_kind)) + r")\s*$", re.IGNORECASE),
+        qual_kind=qual_kind,
+        projection=compile_phrases(d["projection"]),
+        present=re.compile(r"(?<!\w)(?:hiện|hiện nay|hiện tại|currently|now|today)(?!\w)", re.IGNORECASE),
+        target_prep_year=re.compile("(?:" + phrase_regex(d["target_preps"]) + r")\s+\d{4}", re.IGNORECASE),
+        target_prep_tail=re.compile("(?:" + phrase_regex(d["target_preps"] + ["vào", "trước", "đến", "tới"])
+                                    + r")\s*$", re.IGNORECASE),
+        growth_up_tail=re.compile("(?:" + phrase_regex(d["growth"]["up"]) + r")(?:\s+(?:by|thêm|khoảng|hơn))?\s*$",
+                                  re.IGNORECASE),
+        growth_down_tail=re.compile("(?:" + phrase_regex(d["growth"]["down"])
+                                    + r")(?:\s+(?:by|thêm|khoảng|hơn|đi))?\s*$", re.IGNORECASE),
+        arsenal=compile_phrases(d["arsenal"]),
+        nuclear=compile_phrases(nuclear_cues + d["arsenal"]),
+        world=compile_phrases(d["share"]["world"]),
+        incident_tail=re.compile("(?:" + phrase_regex(d.get("incident_verbs") or ["\x00"]) + r")\s*$",
+                                 re.IGNORECASE),
+        not_subject_tail=re.compile("(?:" + phrase_regex((d.get("not_subject_markers") or [])
+                                                          + ["ở", "tại", "in", "at"]) + r")\s*$", re.IGNORECASE),
+        joint=compile_phrases(d.get("joint_subjects") or ["\x00"]),
+        range_gap=re.compile(r"^\s*(?:đến|tới|cho đến|cho tới|–|-|—|to|and|through|until)\s*$", re.IGNORECASE),
+        since_tail=re.compile(r"(?<!\w)(?:kể từ|từ|since|from)\s*$", re.IGNORECASE),
+        possessive_after=re.compile(r"^\s*(?:hạt nhân\s+)?(?:của|of)\s+$", re.IGNORECASE),
+        possessive_en=re.compile(r"^\s*(?:'s|’s)\s*$"),
+        not_after=PhraseMatcher(d.get("not_after") or []),
+        arsenal_counts=PhraseMatcher(d.get("arsenal_counts") or []),
+        candidate=PhraseMatcher(list(unit_info) + ["phần trăm", "percent", "per cent"]),
+        capacity=compile_phrases(d.get("capacity") or ["\x00"]),
+        limits=PhraseMatcher(d.get("limits") or []),
+        params=tuple((re.compile("(?:" + phrase_regex(p["cues"]) + r")\s*$", re.IGNORECASE),
+                      re.compile(r"\s*(?:" + phrase_regex(p["after"]) + ")", re.IGNORECASE), p["unit"])
+                     for p in d.get("parameters") or []),
+        param_cue=PhraseMatcher([c for p in d.get("parameters") or [] for c in p["cues"]]),
+        diff_before_tail=re.compile("(?:" + phrase_regex(diff.get("before") or ["\x00"]) + r")\s*$", re.IGNORECASE),
+        diff_after_number=re.compile(r"\s*(?:" + phrase_regex(diff.get("after_number") or ["\x00"]) + ")",
+                                     re.IGNORECASE),
+        diff_comparison=re.compile(r"^[^,;.]{0,25}?(?:" + phrase_regex(diff.get("comparison") or ["\x00"]) + ")",
+                                   re.IGNORECASE),
+        world_subject=compile_phrases(d.get("world_subject") or ["\x00"]),
+        continuation=re.compile(r"^\W*(?:" + phrase_regex(d.get("continuation") or ["\x00"]) + r")(?!\w)",
+                                re.IGNORECASE),
+        list_link=re.compile(r"^[\s,]*(?:(?:" + phrase_regex(d.get("list_links") or ["\x00"]) + r")[\s,]*)?$",
+                             re.IGNORECASE),
+        pair_link=re.compile(r"^\s*,?\s*(?:" + phrase_regex(d.get("pair_links") or ["\x00"]) + r")\s*$",
+                             re.IGNORECASE),
+        respectively=compile_phrases(d.get("respectively") or ["\x00"]),
+        incident_filler_tail=re.compile(r"(?:\s*(?:" + phrase_regex(d.get("incident_fillers") or ["\x00"])
+                                        + r"))+\s*$", re.IGNORECASE),
+        demonyms={k.lower(): v for k, v in dem.items()},
+        demonym_rx=re.compile("(?:" + "|".join(re.escape(x) for x in sorted(dem, key=len, reverse=True))
+                              + r")(?![\w-])", re.IGNORECASE) if dem else None,
+    )
+
+
+@dataclass(frozen=True)
+class _Num:
+    start: int
+    end: int
+    text: str
+    value: float
+    approximate: bool
+    is_percent: bool
+    is_year: bool
+
+
+@lru_cache(maxsize=4)
+def _maybe_number(lang: str) -> re.Pattern:
+    """A digit or a number word: windows without one are not given to the parser."""
+    try:
+        from .numbers import number_word_pattern
+        words = number_word_pattern(lang)
+    except (ImportError, AttributeError):  # pragma: no cover
+        return re.compile(r"\w")
+    return re.compile(r"\d|(?<!\w)" + words + r"(?!\w)", re.IGNORECASE)
+
+
+def _numbers(doc: Document, windows: list[tuple[int, int]]) -> list[_Num]:
+    """The number parser's matches in the given windows of the body (defensive about its API)."""
+    try:
+        from . import numbers
+    except ImportError:  # pragma: no cover - the parser is another stage's module
+        doc.warnings.append("claims: number parser (extract/numbers.py) not available")
+        return []
+    out = {}
+    lang = doc.language or "vi"
+    maybe = _maybe_number(lang)
+    for ws, we in windows:
+        if not maybe.search(doc.body, ws, we):
+            continue
+        for m in numbers.find_numbers(doc.body[ws:we], lang):
+            g = (lambda k, default=None: m.get(k, default)) if isinstance(m, dict) else (
+                lambda k, default=None: getattr(m, k, default))
+            if g("value") is None:
+                continue
+            n = _Num(ws + g("start"), ws + g("end"), g("text"), float(g("value")),
+                     bool(g("approximate", False)), bool(g("is_percent", False)), bool(g("is_year", False)))
+            if n.start not in out or n.end > out[n.start].end:
+                out[n.start] = n
+    return [out[k] for k in sorted(out)]
+
+
+_DATED = re.compile(r"^(?:\d{4}|XXXX-\d\d)")  # a calendar date, possibly with an unknown year
+_WINDOW = 40  # characters before a unit noun where its number may stand
+_PCT_WORDS = {"phần trăm", "percent", "per cent"}
+# words that may follow a bare arsenal count ("... vượt quá 500 vào năm 2023", "... at 600 in 2023")
+_PCT = re.compile("%")
+_DESIGNATION = re.compile(r"[A-Z][A-Za-z]{0,8}-?\d+[A-Za-z]?(?![\w-])")  # B61, DF-41, F-35A, Hwasong-18: a model name
+# an English adjective by its suffix between a number and its noun ("1,000 deliverable warheads",
+# "300 non-strategic weapons", "50 retired bombs"): morphology, so no closed word list is needed
+_EN_ADJ = re.compile(r"(?:non-)?[a-z]{2,}(?:able|ible|ed|al|ive|ary|ic)(?![\w-])")
+
+
+def _merge(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[list[int]] = []
+    for a, b in sorted(windows):
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
+_COUNTS = {"nuclear_warheads", "nuclear_warheads_projected", "troops", "other"}
+_AFTER_BARE = {"", "vào", "trong", "tính", "kể", "trước", "tới", "đến", "và", "in", "by", "as", "and", "since",
+               "so", "versus", "vs", "compared", "against"}
+
+
+# "may have assembled", "could have built": after a projection cue ending in "have", a past participle
+# makes it a guess about the past, not a projection (no cue ends in "have" in Vietnamese)
+_PAST_MODAL = re.compile(r"(?<=have)\s+(?:\w+ed|built|made|grown|had|been|got|gotten|amassed|kept|held|stockpiled)\b",
+                         re.IGNORECASE)
+_LIST_GAP = re.compile(r"^[\s,:;–—-]*(?:(?:và|and|or|hoặc|lên|lên mức|đến|tới|to|so với|versus|vs\.?|compared with|"
+                       r"có|with|từ|from)[\s,:–—-]*)*$", re.IGNORECASE)
+
+
+_FROM_TAIL = re.compile(r"(?<!\w)(?:từ|from)\s*$", re.IGNORECASE)
+
+
+def prev_is_range(body: str, n) -> bool:
+    """Is the number the start of a range ("tăng từ 410 lên 500")?"""
+    return bool(_FROM_TAIL.search(body, max(0, n.start - 8), n.start))
+
+
+# a date after one of these is a comparison base or a starting point, not the time of the figure
+_BASE_TAIL = re.compile(r"(?<!\w)(?:so với|kể từ|từ|since|from|compared with|compared to|than)\s*$", re.IGNORECASE)
+
+
+def _shift(value: str, duration: str) -> str | None:
+    """`value` (a partial date "2024-01" / "2024") moved back by a duration "P1Y" / "P6M", or None."""
+    m = re.fullmatch(r"P(\d+)([YM])", duration or "")
+    d = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", value or "")
+    if not m or not d:
+        return None
+    k = int(m.group(1))
+    y, mo = int(d.group(1)), d.group(2)
+    if m.group(2) == "Y":
+        return f"{y - k}" + (f"-{mo}" if mo else "")
+    if mo is None:
+        return None
+    total = y * 12 + int(mo) - 1 - k
+    return f"{total // 12}-{total % 12 + 1:02d}"
+
+
+_PARTIAL = re.compile(r"(X{4}|\d{4})(-(XX|\d{2}))?(-(XX|\d{2}))?")  # the contract's partial_date
+
+
+def _dv(t: Timex) -> str | None:
+    """The timex value as a contract partial date ("2023-10", "XXXX-10", "2021/2023"), or None when it
+    is not a calendar date (durations, PRESENT_REF, weeks, an unknown year and month)."""
+    if t.type not in ("DATE", "TIME") or not t.value:
+        return None
+    if re.fullmatch(r"\d{3}", t.value) and re.search(r"\b(?:end|cuối)\b", t.text, re.IGNORECASE):
+        return t.value + "9"  # the end of a decade (TIMEX3 mod=END): its last year
+    parts = [p.split("T")[0] for p in t.value.split("/")]
+    if len(parts) > 2 or not all(_PARTIAL.fullmatch(p) and _DATED.match(p) for p in parts):
+        return None
+    return "/".join(parts)
+
+
+def _is_dated(t: Timex) -> bool:
+    return _dv(t) is not None
+
+
+def _year(v: str | None) -> int | None:
+    m = re.match(r"^(\d{4})", v or "")
+    return int(m.group(1)) if m else None
+
+
+class _ClaimExtractor:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.body = doc.body
+        self.lex = claim_lex()
+        self.att = Attributor(doc)
+        self.timexes = sorted(doc.timexes, key=lambda t: t.start)
+        self.pub_year = _year(doc.published)
+        self.quote_masks = [(q.start - 1, q.end + 1) for q in doc.quotes]
+        self.country_by_name = {e.name.lower(): e.id for e in doc.entities if e.type == "COUNTRY"}
+        self.demonym_rx = self.lex.demonym_rx
+        self.meta: dict[int, dict] = {}  # id(claim) -> how it was read (for the document-level passes)
+        self._stmt: dict[int, bool] = {}  # timex start -> is it a statement date
+
+    # ---------------------------------------------------------------- pieces
+    def in_timex(self, n: _Num) -> bool:
+        return any(t.start < n.end and n.start < t.end for t in self.timexes)
+
+    def unit_after(self, n: _Num, limit: int):
+        """(measure, unit, cue end, country id between number and noun) of the noun after the number."""
+        body, lex = self.body, self.lex
+        pos = n.end
+        nationality = None
+        for _ in range(3):
+            while pos < limit and body[pos] == " ":
+                pos += 1
+            m = lex.unit.match(body, pos, limit)
+            if m:
+                bad = lex.not_unit.match(body, pos, limit)
+                if bad and bad.end() > m.end():
+                    return None
+                measure, unit = lex.unit_info[_key(m.group())]
+                return measure, unit, m.end(), nationality
+            me = self.att.mention_at(pos)
+            if me and me[1].type == "COUNTRY":  # "54,000 U.S. troops"
+                nationality = me[1].id
+                pos = me[0].end
+                continue
+            if me and me[1].type == "WEAPON":  # "100 B61 nuclear bombs"
+                pos = me[0].end
+                continue
+            dm = self.demonym_rx.match(body, pos, limit) if self.demonym_rx else None
+            if dm and body[pos].isupper():  # "1,000 Chinese warheads"
+                cid = self.country_by_name.get(self.lex.demonyms[dm.group().lower()].lower())
+                nationality = cid or nationality
+                pos = dm.end()
+                continue
+            m = (lex.between.match(body, pos, limit) or _DESIGNATION.match(body, pos, limit)
+                 or _EN_ADJ.match(body, pos, limit))
+            if m:
+                pos = m.end()
+                continue
+            return None
+        return None
+
+    def param_after(self, n: _Num, sent: Span):
+        """(unit, end) of a weapon / flight parameter read around the number ("bay khoảng 86 phút",
+        "đạt độ cao hơn 7.000 km"), or None."""
+        left = self._strip_qual(self.body[max(sent.start, n.start - 40):n.start])
+        for cue, after, unit in self.lex.params:
+            if cue.search(left):
+                m = after.match(self.body, n.end, sent.end)
+                if m:
+                    return unit, m.end()
+        return None
+
+    def qualifier(self, n: _Num, floor: int) -> str:
+        left = self.body[max(floor, n.start - 30):n.start]
+        m = self.lex.qual_tail.search(left)
+        if m:
+            # "hướng tới 1.000": the qualifier is the tail of a projection cue, not "up to"
+            proj = [p for p in self.lex.projection.finditer(left) if p.end() == m.end(1)]
+            if not any(p.start() < m.start(1) for p in proj):
+                return self.lex.qual_kind[_key(m.group(1))]
+        return "approx" if n.approximate else "exact"
+
+    def subject(self, n: _Num, sent: Span, cue_end: int, nationality: str | None, exclude: set,
+                src: str | None, about_arsenal: bool) -> str | None:
+        """The subject id; `self.how` is set to "local" (read in the clause), "world" (a world total) or
+        "fallback" (taken from the context)."""
+        self.how = "local"
+        body, att, lex = self.body, self.att, self.lex
+        if nationality:
+            return nationality
+        # a world total: "số đầu đạn trên thế giới", "của 9 quốc gia sở hữu vũ khí hạt nhân", "the world's"
+        share = n.is_percent and not about_arsenal  # a share of the world's arsenal belongs to a country
+        if about_arsenal:
+            last = None
+            for a in lex.arsenal.finditer(body, sent.start, n.start):
+                last = a
+            cue_end = last.end() if last is not None and cue_end == n.end else cue_end
+            # "The global inventory of nuclear weapons stood at 12,100", "the world's arsenal"
+            for a in lex.arsenal_counts.finditer(body, max(sent.start, n.start - 120), n.start):
+                if lex.world_subject.search(a.group()):  # "global inventory"
+                    self.how = "world"
+                    return None
+                w = lex.world_subject.search(body, max(sent.start, a.start() - 20), a.start())
+                if w and not att.mentions_in(w.end(), a.start()) and re.match(r"^[\s\w'’-]*$", body[w.end():a.start()]):
+                    self.how = "world"
+                    return None
+        w = None if share else lex.world_subject.search(body, cue_end, min(sent.end, cue_end + 45))
+        if w and not att.mentions_in(cue_end, w.start()) \
+                and re.match(r"^\s*(?:hạt nhân\s+)?(?:của|trên|in|of|on|across)?\s*(?:the\s+|các\s+|\d+\s+)?$",
+                             body[cue_end:w.start()], re.IGNORECASE):
+            self.how = "world"
+            return None
+        w = None if share else lex.world_subject.search(body, max(sent.start, n.start - 30), n.start)
+        if w and re.match(r"^[\s\w'’]*$", body[w.end():n.start]) and "world" in w.group().lower() \
+                and not att.mentions_in(w.end(), n.start):
+            self.how = "world"
+            return None
+        # nationality / possessor right after the noun: "binh sĩ Mỹ", "đầu đạn của Trung Quốc"
+        after = att.mentions_in(cue_end, min(sent.end, cue_end + 40))
+        if after:
+            m, e = after[0]
+            gap = body[cue_end:m.start]
+            if e.type == "COUNTRY" and (not gap.strip() or lex.possessive_after.match(gap)):
+                return e.id
+        # a country right before the number in a list: "Mỹ 3.708, Nga 4.380", "Russia: 5,580", "Ấn Độ với 172"
+        before = att.mentions_in(max(sent.start, n.start - 40), n.start)
+        if before and before[-1][1].type == "COUNTRY" and (before[-1][0].start, before[-1][0].end) not in exclude \
+                and lex.list_link.match(self._strip_qual(body[before[-1][0].end:n.start])):
+            return before[-1][1].id
+        # growth or bare count: the possessor of the arsenal ("kho vũ khí hạt nhân của Bắc Kinh đã tăng",
+        # "China's arsenal grew")
+        arsenals = list(lex.arsenal.finditer(body, sent.start, n.start)) if about_arsenal else []
+        for a in arsenals[-1:]:
+            after = att.mentions_in(a.end(), min(sent.end, a.end() + 40))
+            if after and lex.possessive_after.match(body[a.end():after[0][0].start]):
+                return self._state(after[0][1])
+            before = att.mentions_in(max(sent.start, a.start() - 40), a.start())
+            if before and lex.possessive_en.match(body[before[-1][0].end:a.start()].replace("nuclear", "")):
+                return self._state(before[-1][1])
+        left = body[sent.start:n.start]
+        if lex.joint.search(left):
+            return self.main_country(n.start)
+        cands = [(m, e) for m, e in att.mentions_in(sent.start, n.start)
+                 if (m.start, m.end) not in exclude and e.type in ("COUNTRY", "ORG")
+                 and not lex.not_subject_tail.search(body[max(sent.start, m.start - 20):m.start])]
+        for types in (("COUNTRY",), ("ORG",)):
+            found = [(m, e) for m, e in cands if e.type in types]
+            if found:
+                return self._state(found[-1][1])
+        # "Nga tuyên bố có 1.500 đầu đạn": a country asserting its own numbers
+        se = att.entities.get(src) if src else None
+        if se is not None and se.type == "COUNTRY":
+            return se.id
+        self.how = "fallback"
+        # "họ", "nước này": the country the previous sentence is about
+        prev = att.sentence_before(sent.start)
+        if prev:
+            for m, e in att.mentions_in(prev.start, prev.end):
+                if e.type == "COUNTRY" and not att.is_object(m, prev.start):
+                    return e.id
+        return None
+
+    def _state(self, e) -> str:
+        """Arsenals and forces belong to states: an organisation with a country stands for it."""
+        if e.type == "ORG" and e.country and e.country in self.att.entities:
+            return e.country
+        return e.id
+
+    def main_country(self, pos: int) -> str | None:
+        counts: dict[str, int] = {}
+        first: dict[str, int] = {}
+        for m, e in self.att.mentions_in(0, pos):
+            if e.type == "COUNTRY":
+                counts[e.id] = counts.get(e.id, 0) + 1
+                first.setdefault(e.id, m.start)
+        if not counts:
+            return None
+        return max(counts, key=lambda k: (counts[k], -first[k]))
+
+    def source(self, n: _Num, sent: Span) -> tuple[str | None, set]:
+        """(source id, spans of the source phrase's mentions to keep out of the subject)."""
+        att, body = self.att, self.body
+        src = att.source_before(n.start, sent.start, self.quote_masks)
+        if src is None:
+            # "..., Lầu Năm Góc cho biết." / "..., theo Lầu Năm Góc."
+            for vs, ve in att.verbs_in(n.end, sent.end, self.quote_masks):
+                floor = body.rfind(",", n.end, vs)
+                src = att.subject_of(vs, floor + 1 if floor >= 0 else n.end)
+                if src:
+                    break
+            if src is None:
+                for ps, pe in att.preps_in(n.end, sent.end, self.quote_masks):
+                    src = att.np_after(pe, sent.end)
+                    if src:
+                        break
+        exclude = set()
+        if src:
+            for m, e in att.mentions_in(sent.start, sent.end):
+                if e.id == src:
+                    exclude.add((m.start, m.end))
+            # a source phrase "theo X" / "X cho biết" also hides what is nested in it
+        return src, exclude
+
+    def times(self, n: _Num, sent: Span, right_end: int, projected: bool):
+        """(target timex, as-of timex, "hiện"/present?) from the sentence's timexes."""
+        tx = [t for t in self.timexes if sent.start <= t.start and t.end <= sent.end]
+        target = None
+        for t in tx:  # a date after the number, in its clause
+            if t.start >= n.end and t.end <= right_end and _is_dated(t):
+                target = t
+                break
+        if target is None and projected:  # "Đến năm 2030, Trung Quốc sẽ có ..."
+            for t in tx:
+                if t.end <= n.start and _is_dated(t) and self._target_prep(t, sent.start):
+                    target = t
+        as_of = None
+        best = None
+        for t in tx:
+            # a date later than the number's clause belongs to the next number ("... và 1.000 vào năm 2030")
+            if t is target or not _is_dated(t) or t.start >= right_end:
+                continue
+            # the day something was said ("the Pentagon said on Wednesday", "cho biết hôm 2/11") dates the
+            # statement, not the figure: used (as a year) only when nothing else dates it
+            if _BASE_TAIL.search(self.body, max(sent.start, t.start - 15), t.start):
+                continue
+            d = abs(t.start - n.start) + (10_000 if self._statement_date(t, sent) else 0)
+            if best is None or d < best:
+                as_of, best = t, d
+        if as_of is not None and best >= 10_000:
+            y = _year(_dv(as_of))
+            as_of = Timex(start=as_of.start, end=as_of.end, text=as_of.text, type="DATE", value=str(y)) if y else None
+        present = any(t.value == "PRESENT_REF" for t in tx) or bool(
+            self.lex.present.search(self.body[sent.start:n.start]))
+        return target, as_of, present
+
+    def _statement_date(self, t: Timex, sent: Span) -> bool:
+        """Is the timex the date of a verb of saying right before it ("said on Wednesday", "công bố hôm 19/10")?"""
+        hit = self._stmt.get(t.start)
+        if hit is None:
+            verbs = self.att.verbs_in(max(sent.start, t.start - 30), t.start)
+            hit = self._stmt[t.start] = bool(verbs) and len(self.body[verbs[-1][1]:t.start].split()) <= 2
+        return hit
+
+    def growth_period(self, n: _Num, sent: Span) -> str | None:
+        tx = [t for t in self.timexes if sent.start <= t.start and t.end <= sent.end and _is_dated(t)]
+        for t in tx:
+            if "/" in _dv(t):
+                return _dv(t)
+        for a, b in zip(tx, tx[1:]):
+            if self.lex.range_gap.match(self.body[a.end:b.start]):
+                return f"{_dv(a)}/{_dv(b)}"
+        for t in tx:
+            if self.lex.since_tail.search(self.body[max(sent.start, t.start - 10):t.start]) \
+                    or _BASE_TAIL.search(self.body, max(sent.start, t.start - 15), t.start):
+                return f"{_dv(t)}/{self.pub_year}" if self.pub_year and str(self.pub_year) != _dv(t) else _dv(t)
+        return _dv(tx[0]) if len(tx) == 1 else None
+
+    # ---------------------------------------------------------------- main
+    def run(self) -> list[Claim]:
+        body, lex = self.body, self.lex
+        sentences = self.doc.sentences or self.doc.paragraphs or ([Span(start=0, end=len(body))] if body else [])
+        claims: list[Claim] = []
+        seen = set()
+        # a claim's number stands right before a unit noun or a percent sign (or after an arsenal noun or a
+        # parameter cue): the number parser runs only in small windows there
+        hits = [(h.start(), h.end(), _key(h.group()) in _PCT_WORDS) for h in lex.candidate.finditer(body)]
+        hits += [(i.start(), i.end(), True) for i in _PCT.finditer(body)]
+        hits.sort()
+        ars = [h.end() for h in lex.arsenal_counts.finditer(body)]
+        pars = [(h.start(), h.end()) for h in lex.param_cue.finditer(body)]
+        hit_starts = [h[0] for h in hits]
+        for sent in sentences:
+            windows = []
+            i = bisect.bisect_left(hit_starts, sent.start)
+            while i < len(hits) and hits[i][0] < sent.end:
+                hs, he, pct = hits[i]
+                windows.append(self._window(sent, hs, he if pct else hs))
+                if not pct:  # an elliptical second number after the noun: "500 warheads and ... over 1,000"
+                    windows.append((he, min(sent.end, he + 80)))
+                i += 1
+            for ae in ars:
+                if sent.start <= ae < sent.end:
+                    windows.append((ae, min(sent.end, ae + 120)))
+            for ps, pe in pars:
+                if sent.start <= ps < sent.end:
+                    windows.append((ps, min(sent.end, pe + 50)))
+            if not windows:
+                continue
+            windows = _merge(windows)
+            sent_nums = _numbers(self.doc, windows)
+            # numbers inside a timex are dates or durations, except a flight time ("bay khoảng 86 phút")
+            kept = [n for n in sent_nums if not n.is_year and (not self.in_timex(n) or self.param_after(n, sent))]
+            if not kept:
+                continue
+            lim = lex.limits.search(body, sent.start, sent.end)
+            pairs = self._pair_subjects(kept, sent)
+            cont = bool(lex.continuation.match(body[sent.start:sent.end]))
+            floor = sent.start
+            prev = None  # (claim, number end) of the previous claim of the sentence
+            by_start = {}
+            limited_end = None  # end of the last number read as a ceiling
+            for i, n in enumerate(kept):
+                # a ceiling set by a treaty: the numbers a few words after the cue and those coordinated with
+                # them ("giới hạn mỗi bên ở mức 1.550 đầu đạn ... và 700 tên lửa"), not a later clause
+                if lim is not None and lim.end() <= n.start and ";" not in body[lim.end():n.start] and (
+                        len(body[lim.end():n.start].split()) <= 8
+                        or (limited_end is not None and len(body[limited_end:n.start].split()) <= 8
+                            and not re.search(r"[,;]\s*(?:nhưng|song|trong khi|while|but)\b", body[limited_end:n.start]))):
+                    floor = limited_end = n.end
+                    continue
+                right_end = kept[i + 1].start if i + 1 < len(kept) else sent.end
+                left = body[floor:n.start]
+                self.shared_from = None
+                claim = self.one(n, sent, floor, right_end, left, prev, kept, i, pairs)
+                floor = n.end
+                if claim is None:
+                    continue
+                by_start[n.start] = claim
+                self.meta[id(claim)] = {"cont": cont, "how": self.how, "sent": sent, "range_to": self.shared_from}
+                prev = (claim, n.end)
+                key = (claim.subject, claim.measure, claim.value, claim.qualifier, claim.time, claim.target_time,
+                       claim.unit)
+                if key in seen:
+                    continue
+                seen.add(key)
+                claims.append(claim)
+            for c in list(by_start.values()):
+                m = self.meta[id(c)]
+                m["range_to"] = by_start.get(m["range_to"]) if m["range_to"] is not None else None
+        self._document_pass(claims)
+        return claims
+
+    def _document_pass(self, claims: list[Claim]) -> None:
+        """What a claim's own sentence does not say, from the article around it:
+        - a sentence opening on "Trong đó" / "Of these" details the previous figure: its source, time and
+          (when it names none) subject;
+        - an article that opens on a publication ("SIPRI công bố niên giám ...") attributes its unattributed
+          figures to the author, as of the date of the author's first dated figure;
+        - "tăng từ 410 lên khoảng 500 đầu đạn trong vòng một năm": the first number is one period earlier."""
+        lead = self.att.lead_author()
+        prev = None
+        first_time: dict[str, str] = {}
+        for c in claims:
+            m = self.meta.get(id(c), {})
+            inherited = False
+            if m.get("cont") and prev is not None:
+                if c.source is None:
+                    c.source, inherited = prev.source, True
+                if c.time is None and c.measure != "nuclear_warheads_change_pct":
+                    c.time = prev.time
+                if m.get("how") == "fallback" or (c.subject is None and m.get("how") != "world"):
+                    c.subject = prev.subject
+            if c.source is None and lead:
+                c.source, inherited = lead, True
+            if inherited and c.time is None and c.measure != "nuclear_warheads_change_pct" \
+                    and c.source in first_time:
+                c.time = first_time[c.source]
+            if c.source and c.time and c.source not in first_time and c.measure != "nuclear_warheads_change_pct":
+                first_time[c.source] = c.time
+            prev = c
+        for c in claims:
+            m = self.meta.get(id(c), {})
+            b = m.get("range_to")
+            if b is None or not b.time or (c.time not in (None, b.time)):
+                continue
+            sent = m["sent"]
+            for t in self.timexes:
+                if sent.start <= t.start < sent.end and t.type == "DURATION":
+                    shifted = _shift(b.time, t.value)
+                    if shifted:
+                        c.time = shifted
+                        break
+
+    def _pair_subjects(self, kept: list[_Num], sent: Span) -> dict[int, str]:
+        """Subjects given by position: "Ấn Độ vượt Pakistan ..., với 172 so với 170" (a comparison: the
+        first number is the first country's), "Nga và Mỹ lần lượt có 4.380 và 3.708 đầu đạn" (in order)."""
+        body, lex, att = self.body, self.lex, self.att
+        out: dict[int, str] = {}
+
+        def countries(a: int, b: int) -> list[str]:
+            seen: list[str] = []
+            for m, e in att.mentions_in(a, b):
+                if e.type == "COUNTRY" and e.id not in seen:
+                    seen.append(e.id)
+            return seen
+
+        for a, b in zip(kept, kept[1:]):
+            if lex.pair_link.match(body[a.end:b.start]):
+                cs = countries(sent.start, a.start)
+                if len(cs) >= 2:
+                    out[a.start], out[b.start] = cs[-2], cs[-1]
+        r = lex.respectively.search(body, sent.start, sent.end)
+        if r:
+            cs = countries(sent.start, r.start())
+            nums = [n for n in kept if n.start >= r.end()]
+            if len(cs) >= 2 and len(nums) >= len(cs):
+                for c, n in zip(cs, nums):
+                    out[n.start] = c
+        return out
+
+    def _shared_unit(self, kept: list[_Num], i: int, sent: Span):
+        """The unit noun of a later number of the same list or range ("từ 410 lên khoảng 500 đầu đạn",
+        "Mỹ 3.708, Nga 4.380 và Trung Quốc 500 đầu đạn"): (measure, unit, number start) or None."""
+        body = self.body
+        for j in range(i + 1, min(len(kept), i + 7)):
+            gap = body[kept[j - 1].end:kept[j].start]
+            for m, _ in reversed(self.att.mentions_in(kept[j - 1].end, kept[j].start)):
+                gap = gap[:m.start - kept[j - 1].end] + gap[m.end - kept[j - 1].end:]
+            if not _LIST_GAP.match(self._strip_qual(gap)):
+                return None
+            right_end = kept[j + 1].start if j + 1 < len(kept) else sent.end
+            u = self.unit_after(kept[j], right_end)
+            if u is not None:
+                return u[0], u[1], kept[j].start
+        return None
+
+    def weapon_owner(self, pos: int) -> str | None:
+        """The country of the weapon named last before `pos` (a flight time is the missile's)."""
+        for m, e in reversed(self.att.mentions_in(0, pos)):
+            if e.type == "WEAPON" and e.country and e.country in self.att.entities:
+                return e.country
+        return None
+
+    def _window(self, sent: Span, cue: int, end: int) -> tuple[int, int]:
+        """Up to ~5 words before a unit noun / percent sign, cut at a word start."""
+        ws = max(sent.start, cue - _WINDOW)
+        if ws > sent.start:
+            sp = self.body.find(" ", ws, cue)
+            ws = sp + 1 if sp >= 0 else ws
+        return ws, end
+
+    def one(self, n: _Num, sent: Span, floor: int, right_end: int, left: str, prev=None, kept=(), i=0,
+            pairs=None) -> Claim | None:
+        body, lex = self.body, self.lex
+        left = left[-100:]  # every cue read from the left stands within a few words of the number
+        self.how = "local"
+        lq0 = lex.incident_filler_tail.sub("", self._strip_qual(left))
+        if lex.incident_tail.search(lq0):
+            return None  # "phóng 2 tên lửa", "phá hủy tổng cộng 2.692 tên lửa": an event count, not an arsenal
+        measure, unit, cue_end, nationality = None, None, n.end, None
+        value = n.value
+        about_arsenal = False  # the number is about an arsenal named before it (growth, bare count)
+        param = False
+        if n.is_percent:
+            lq = self._strip_qual(left)
+            after = body[n.end:min(sent.end, n.end + 80)]
+            nuc = lex.nuclear.search(after)
+            up, down = lex.growth_up_tail.search(lq), lex.growth_down_tail.search(lq)
+            # "90% số vũ khí hạt nhân của thế giới", "90 percent of the world's nuclear warheads"
+            if nuc and (lex.world.search(after, nuc.end(), min(len(after), nuc.end() + 40))
+                        or lex.world.search(after, 0, nuc.start())):
+                measure = "share_of_world_nuclear_weapons_pct"
+            elif (up or down) and self._arsenal_near(n, sent, lq, up or down):
+                measure, about_arsenal = "nuclear_warheads_change_pct", True
+                value = -value if down and not up else value
+            else:
+                return None
+        else:
+            u = self.unit_after(n, right_end)
+            pa = self.param_after(n, sent) if u is None else None
+            shared = self._shared_unit(list(kept), i, sent) if u is None and pa is None and kept else None
+            if u is not None:
+                measure, unit, cue_end, nationality = u
+                if lex.not_after.search(body, cue_end, min(right_end, cue_end + 30)):
+                    return None  # "2 binh sĩ thiệt mạng": casualties, not a force
+            elif pa is not None:
+                measure, unit, cue_end, param = "other", pa[0], pa[1], True
+            elif shared is not None:
+                measure, unit = shared[0], shared[1]
+                self.shared_from = shared[2]
+            elif self._count_after_arsenal(n, sent.start, right_end):
+                # "số đầu đạn của Trung Quốc đã vượt quá 500", "với 172 so với 170"
+                measure, about_arsenal = "nuclear_warheads", True
+            elif prev is not None and prev[0].measure in _COUNTS and self._bare(n, right_end) \
+                    and len(body[prev[1]:n.start].split()) <= 20:
+                # the noun is left out: "500 đầu đạn ... và có thể sẽ có hơn 1.000 vào năm 2030"
+                measure = "nuclear_warheads" if prev[0].measure.startswith("nuclear") else prev[0].measure
+                unit = prev[0].unit
+            else:
+                return None
+            # "tăng khoảng 100 đầu đạn mỗi năm", "grew by 60 warheads": a change, not a size ("tăng lên 500",
+            # "tăng từ 410 lên 500" and "increased to 600" are sizes)
+            lq1 = self._strip_qual(left)
+            if (lex.growth_up_tail.search(lq1) or lex.growth_down_tail.search(lq1)) and not prev_is_range(body, n):
+                return None
+            # "nhiều hơn 60 đầu đạn so với tháng 1 năm ngoái", "60 more warheads than": a difference
+            if (lex.diff_before_tail.search(body, max(floor, n.start - 20), n.start)
+                    or lex.diff_after_number.match(body, n.end, right_end)) \
+                    and lex.diff_comparison.match(body[cue_end:right_end]):
+                return None
+        src, exclude = self.source(n, sent)
+        if pairs and n.start in pairs:
+            subject = pairs[n.start]
+            self.how = "local"
+        elif param and self.weapon_owner(n.start):
+            subject = self.weapon_owner(n.start)
+            self.how = "local"
+        else:
+            subject = self.subject(n, sent, cue_end, nationality, exclude, src, about_arsenal)
+        qualifier = self.qualifier(n, floor)
+        # projection: a cue in the clause before the number, not overridden by "hiện"
+        proj = None
+        clause = max(floor, body.rfind(",", floor, n.start) + 1, body.rfind(";", floor, n.start) + 1)
+        for p in lex.projection.finditer(body, clause, n.start):
+            proj = p
+        projected = proj is not None and not lex.present.search(body, proj.end(), n.start) \
+            and not _PAST_MODAL.match(body, proj.end())  # "may have assembled about 50": a past guess
+        # a potential, not a stockpile: "đủ vật liệu phân hạch để chế tạo tới 90 đầu đạn"
+        projected = projected or bool(lex.capacity.search(body, max(floor, clause - 60), n.start))
+        target, as_of, present = self.times(n, sent, right_end, projected)
+        if measure == "nuclear_warheads" and not projected and target is not None:
+            # "1.000 đầu đạn trước năm 2030": a deadline after the number in the future is a projection
+            ty, ref = _year(_dv(target)), _year(_dv(as_of)) if as_of else self.pub_year
+            if ty and ref and ty > ref and self._target_prep(target, sent.start):
+                projected = True
+        if measure == "nuclear_warheads" and projected:
+            measure = "nuclear_warheads_projected"
+        time = target_time = None
+        if measure == "nuclear_warheads_change_pct":
+            time = self.growth_period(n, sent)
+        else:
+            if measure == "nuclear_warheads_projected" and target is not None:
+                target_time = _dv(target)
+            elif target is not None:  # the date right after the number, in its clause: "500 vào năm 2023"
+                as_of = target
+            if as_of is not None:
+                time = _dv(as_of)
+            elif present and self.pub_year:
+                time = str(self.pub_year)
+        if unit is None and measure == "other":
+            unit = "items"
+        return Claim(subject=subject, measure=measure, value=value, qualifier=qualifier, time=time,
+                     target_time=target_time, source=src, unit=unit if measure == "other" else None,
+                     evidence=Span(start=sent.start, end=sent.end))
+
+    def _arsenal_near(self, n: _Num, sent: Span, lq: str, verb: re.Match) -> bool:
+        """Is the growth about an arsenal? "kho vũ khí hạt nhân của X đã tăng 20%" (the arsenal noun within
+        a few words before the verb) or "tăng 20% số đầu đạn" (right after the percentage)."""
+        lex = self.lex
+        last = None
+        for a in lex.arsenal.finditer(lq):
+            last = a
+        if last is not None and len(lq[last.end():verb.start()].split()) <= 8 and ";" not in lq[last.end():]:
+            return True
+        a = lex.arsenal.search(self.body, n.end, min(sent.end, n.end + 30))
+        return bool(a and len(self.body[n.end:a.start()].split()) <= 2)
+
+    def _count_after_arsenal(self, n: _Num, floor: int, right_end: int) -> bool:
+        """A bare number closing a clause about an arsenal: "số đầu đạn của Trung Quốc đã vượt quá 500."."""
+        body = self.body
+        last = None
+        for a in self.lex.arsenal_counts.finditer(body, floor, n.start):
+            last = a
+        if last is None or len(body[last.end():n.start].split()) > 14 or ";" in body[last.end():n.start]:
+            return False
+        # another counted noun in between owns the number ("số đầu đạn của 9 quốc gia ... là 12.121" is fine,
+        # "số đầu đạn ... 300 hầm phóng ... 50" is not)
+        if self.lex.candidate.search(body, last.end(), n.start) and not self.lex.arsenal.search(body, last.end(), n.start):
+            return False
+        return self._bare(n, right_end)
+
+    def _bare(self, n: _Num, right_end: int) -> bool:
+        """Is the number not followed by a noun of its own ("... 500.", "... 500 vào năm 2023")?"""
+        nxt = re.match(r"\s*([^\W\d_]+|[^\w\s]|$)", self.body[n.end:right_end + 1])
+        word = (nxt.group(1) if nxt else "").lower()
+        return word in _AFTER_BARE or (word != "" and not word[0].isalnum() and word not in "%/-+")
+
+    def _strip_qual(self, left: str) -> str:
+        m = self.lex.qual_tail.search(left, max(0, len(left) - 40))
+        return (left[:m.start()] if m else left).rstrip()
+
+    def _target_prep(self, t: Timex, floor: int) -> bool:
+        """Is the timex introduced by a target preposition ("trước năm 2030", "by 2030")?"""
+        # "trước năm 2030" inside or before the timex, or a preposition right before any date
+        # expression ("vào cuối thập niên này", "by the end of the decade")
+        return bool(self.lex.target_prep_year.search(self.body[max(floor, t.start - 15):t.end])
+                    or self.lex.target_prep_tail.search(self.body[max(floor, t.start - 15):t.start]))
 
 
 def extract_claims(doc: Document) -> Document:
+    doc.claims = _ClaimExtractor(doc).run() if doc.body else []
     return doc

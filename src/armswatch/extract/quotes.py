@@ -1,8 +1,211 @@
-"""Extraction of quotes (placeholder)."""
+"""Direct quotes: text in “ ”, " " or ‘ ’ with the speaker entity.
+
+1. Quote marks are paired per paragraph: “ closes with ” or ", a straight " opens after a blank and
+   closes at the next ” or ", ‘ closes with ’ (not an apostrophe between letters). A double quote
+   left open runs to the end of its paragraph.
+2. The speaker is looked for, in this order,
+   - right after the closing mark: `“...,” Bell nói`, `"...”, vẫn lời ông`, `“...”, vị đại sứ nói tiếp`,
+     `“...,” said Bell`;
+   - before the opening mark in the same sentence: a name and a colon (`Ông Putin: “...”`), the
+     subject of the last verb of saying, or the object of "theo": `Ông Santoro ... cho biết: “...”`,
+     `... họ nói ... rằng Trung Quốc “...”`, `Theo Bộ Ngoại giao Nga, “...”`;
+   - an opening mark at the start of a paragraph whose previous paragraph ended inside an open
+     quote continues that speaker (the English convention for multi-paragraph quotes); a long quote
+     after an attributed one in the same paragraph continues its speaker (`“A,” X nói. “B.”`).
+   Who the subject is (a name, "người phát ngôn", "vị đại sứ", "ông", "họ", "the report") is
+   resolved in attribution.py.
+   A quote left open at a paragraph end with no attribution takes the speaker of the quote that reopens
+   the next paragraph ("“A\n“B”, ông Biden nói"); a paragraph ending in "X nói:" introduces a quote
+   opening the next one. A full-sentence quote after an attributed one keeps its speaker.
+   A name before a colon is the speaker only when it heads the clause ("Ông Putin: “...”", not "... lời
+   mời bằng tiếng Anh: “...”").
+3. A short quote right after an article or a naming word (`an "early warning counterstrike" posture`,
+   "cái gọi là") is a term and is skipped. A quote with no verb of saying or attribution around it is a scare quote or a term
+   (“vết rạn nứt”) and is skipped when it is short (<= 4 words); a long quote with an attribution
+   cue but no resolvable speaker is kept with speaker null.
+"""
 from __future__ import annotations
 
-from ..model import Document
+import re
+
+from ..model import Document, Quote, Span
+from .attribution import Attributor
+
+_SCARE_MAX_WORDS = 4
+# a short quote right after one of these is a name or a term, not speech: 'an "early warning
+# counterstrike" posture', 'cái gọi là “vùng xám”', 'the so-called "Golden Dome"'
+_TERM_BEFORE = re.compile(r"(?<!\w)(?:a|an|the|so-called|dubbed|termed|named|known as|called|cái gọi là|"
+                          r"được gọi là|gọi là|mang tên|có tên|dưới tên)\s*$", re.IGNORECASE)
+_ATTR_MAX_WORDS = 30  # words between a closing mark and the verb of an attribution after it
+_SENT_END = re.compile(r"[.!?…](?=\s|$)|[“‘]")
+
+
+def _opens_straight(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return (prev.isspace() or prev in "([{—–-:,") and not nxt.isspace()
+
+
+_MARKS = re.compile(r"[“”\"‘’«»]")
+
+
+def quote_spans(body: str, para: Span) -> list[tuple[int, int, bool]]:
+    """(open mark offset, close mark offset or paragraph end, closed?) of top-level quotes."""
+    out = []
+    state = None  # ("d" | "s", open offset)
+    for m in _MARKS.finditer(body, para.start, para.end):
+        i = m.start()
+        c = body[i]
+        if state is None:
+            if c in "“«":
+                state = ("d", i)
+            elif c == '"' and _opens_straight(body, i):
+                state = ("d", i)
+            elif c == "‘":
+                state = ("s", i)
+        elif state[0] == "d":
+            if c in '”"»':
+                out.append((state[1], i, True))
+                state = None
+        elif c == "’":
+            prev = body[i - 1] if i > 0 else " "
+            nxt = body[i + 1] if i + 1 < len(body) else " "
+            if not (prev.isalpha() and nxt.isalpha()):  # not an apostrophe ("China’s")
+                out.append((state[1], i, True))
+                state = None
+    if state is not None and state[0] == "d":
+        out.append((state[1], para.end, False))
+    return out
+
+
+def _post_attribution(att: Attributor, close_end: int, para: Span) -> tuple[bool, str | None]:
+    """Attribution right after a closing mark: (cue found, speaker id)."""
+    body = att.body
+    lex = att.lex
+    pos = close_end
+    while pos < para.end and body[pos] in " \t,:–—-":
+        pos += 1
+    if pos >= para.end or body[pos] in ".!?…":
+        return False, None
+    m = _SENT_END.search(body, pos, para.end)
+    limit = m.start() if m else para.end
+    text = body[pos:limit]
+    # "vẫn lời ông", "theo lời ông X"
+    m = lex.speech_noun_start.match(text)
+    if m:
+        return True, att.resolve_np(pos + m.end(), limit, prefer_first=True)
+    # "said Bell", "added the spokesman"
+    m = lex.en_verb.match(text)
+    if m:
+        return True, att.np_after(pos + m.end(), limit)
+    # "theo X"
+    preps = att.preps_in(pos, limit)
+    if preps and preps[0][0] == pos:
+        return True, att.np_after(preps[0][1], limit)
+    # "NP nói", "vị đại sứ nói tiếp": the phrase starts with a capital, a pronoun or a determiner
+    first = text.split(maxsplit=1)[0] if text.split() else ""
+    starts_np = (first[:1].isupper() or lex.pron_person_head.match(text) or lex.pron_group_head.match(text)
+                 or first.lower() in lex.determiners or first.lower() in lex.honorifics or lex.spokes.match(text))
+    if not starts_np:
+        return False, None
+    verbs = att.verbs_in(pos, limit)
+    if not verbs:
+        return False, None
+    vs = verbs[0][0]
+    if len(body[pos:vs].split()) > _ATTR_MAX_WORDS or "rằng" in body[pos:vs]:
+        return False, None
+    return True, att.subject_of(vs, pos)
+
+
+def _pre_attribution(att: Attributor, open_pos: int, floor: int, masks) -> tuple[bool, str | None]:
+    # "Ông Putin: “...”" (headline style): a name right before a colon
+    left = att.body[floor:open_pos].rstrip()
+    if left.endswith(":"):
+        ments = att.mentions_in(floor, floor + len(left))
+        if ments and not att.body[ments[-1][0].end:floor + len(left) - 1].strip() \
+                and ments[-1][1].type in ("PERSON", "ORG", "COUNTRY") and att.is_sentence_subject(ments[-1][0]):
+            # the name is the whole clause before the colon, not the end of a longer one
+            # ("Ông Putin kết thúc bằng lời mời bằng tiếng Anh: “...”")
+            return True, ments[-1][1].id
+    verbs = att.verbs_in(floor, open_pos, masks)
+    preps = att.preps_in(floor, open_pos, masks)
+    if not verbs and not preps:
+        return False, None
+    return True, att.source_before(open_pos, floor, masks)
 
 
 def extract_quotes(doc: Document) -> Document:
+    body = doc.body
+    paragraphs = doc.paragraphs or ([Span(start=0, end=len(body))] if body else [])
+    att = Attributor(doc)
+    quotes: list[Quote] = []
+    prev_open_speaker: str | None = None  # speaker of a quote left open at the end of the previous paragraph
+    pending: list[Quote] = []  # quotes left open at a paragraph end with no speaker yet (press convention:
+    # the speaker is named after the quote reopens in the next paragraph)
+    prev_para: Span | None = None
+    for para in paragraphs:
+        spans = quote_spans(body, para)
+        masks = [(o, c + 1) for o, c, _ in spans]
+        carried = prev_open_speaker
+        prev_open_speaker = None
+        waiting, pending = pending, []
+        intro = None  # "X nói:" closing the previous paragraph introduces a quote opening this one
+        if prev_para is not None and body[prev_para.start:prev_para.end].rstrip().endswith(":"):
+            psent = doc.sentence_of(prev_para.end - 1)
+            pfloor = psent.start if psent else prev_para.start
+            _, intro = _pre_attribution(att, prev_para.end, pfloor, [])
+        prev_para = para
+        prev_end = para.start
+        para_speaker = None
+        for open_pos, close_pos, closed in spans:
+            t0, t1 = open_pos + 1, close_pos
+            while t0 < t1 and body[t0].isspace():
+                t0 += 1
+            while t1 > t0 and body[t1 - 1].isspace():
+                t1 -= 1
+            if t1 <= t0:
+                prev_end = close_pos + 1
+                continue
+            text = body[t0:t1]
+            cue, speaker = (False, None)
+            if closed:
+                cue, speaker = _post_attribution(att, close_pos + 1, para)
+            if speaker is None:
+                sent = doc.sentence_of(open_pos)
+                floor = max(prev_end, sent.start if sent else para.start, para.start)
+                cue2, speaker = _pre_attribution(att, open_pos, floor, masks)
+                cue = cue or cue2
+            if speaker is None and carried and open_pos == para.start:
+                cue, speaker = True, carried
+            if speaker is None and intro and open_pos == para.start:
+                cue, speaker = True, intro
+            words = len(text.split())
+            if words <= _SCARE_MAX_WORDS and _TERM_BEFORE.search(body, max(para.start, open_pos - 15), open_pos):
+                prev_end = close_pos + 1
+                continue  # a term or a name in quotation marks
+            sentence_like = text[:1].isupper() and text.rstrip()[-1:] in ".!?…"
+            if speaker is None and para_speaker and (words > _SCARE_MAX_WORDS or sentence_like):
+                # “A,” X said. “B.” — a further quote of the same paragraph continues the speaker
+                cue, speaker = True, para_speaker
+            prev_end = close_pos + 1
+            if waiting and open_pos == para.start:
+                # the quote reopened at this paragraph's start goes on from the open one(s) before it
+                for q in waiting:
+                    q.speaker = speaker
+                    if speaker is not None:
+                        quotes.append(q)
+                waiting = []
+            if speaker is None and not closed and open_pos == para.start and words > _SCARE_MAX_WORDS \
+                    and len(spans) == 1:
+                pending.append(Quote(start=t0, end=t1, text=text, speaker=None))
+                continue
+            if speaker is None and (not cue or words <= _SCARE_MAX_WORDS):
+                continue  # a scare quote, a term, or a title
+            att.note_speaker(open_pos, speaker)
+            quotes.append(Quote(start=t0, end=t1, text=text, speaker=speaker))
+            para_speaker = speaker or para_speaker
+            if not closed:
+                prev_open_speaker = speaker
+    quotes.sort(key=lambda q: q.start)
+    doc.quotes = quotes
     return doc

@@ -522,6 +522,8 @@ def _grammar(lang: str) -> list[_Rule]:
             return [_Cand(*_span(m), "DATE", f"{y // 10:03d}", 2)]
 
         add("decade", rf"{_B}(?P<t>{mod}(?:{_alt(lex.get('decade_words') or [])}){_SP}(?P<y>(?:19|20)\d0|\d0))(?![\d%])", h_decade, starts=fw(MODS, lex.get("decade_words") or []))
+        # English plural decades: "the 2030s", "the 1990s", "the '90s"
+        add("decade_s", rf"{_B}(?P<t>(?:the{_SP})?(?P<y>(?:19|20)\d0)s)(?![\w])", h_decade, starts={"the"} | DG)
 
         def h_century(m, ctx):
             c = _int_or_roman(m.group("c"))
