@@ -42,7 +42,7 @@ def iter_results(paths: list[str], dask: bool = False, scheduler: str | None = N
         yield from dask_process(paths, scheduler=scheduler, workers=workers, batch_size=batch_size,
                                 on_batch=(lambda n: progress.advance(task, n)) if progress else None)
         return
-    from .ingest import ReadFailure, iter_inputs
+    from .ingest import ReadFailure, failure_reason, iter_inputs
     from .pipeline import process
 
     items = list(iter_inputs(paths))
@@ -54,7 +54,7 @@ def iter_results(paths: list[str], dask: bool = False, scheduler: str | None = N
             try:
                 yield process(item)
             except Exception as exc:  # one bad document never stops the others
-                yield ReadFailure(item.source, f"{type(exc).__name__}: {exc}")
+                yield ReadFailure(item.source, failure_reason(exc))
         if progress:
             progress.advance(task)
 

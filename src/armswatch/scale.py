@@ -18,7 +18,7 @@ from collections import deque
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .ingest import ReadFailure, iter_inputs
+from .ingest import ReadFailure, failure_reason, iter_inputs
 from .model import Document
 
 
@@ -50,7 +50,7 @@ def process_units(units: list[str]) -> list[Document | ReadFailure]:
         try:
             out.append(process(item))
         except Exception as exc:  # one bad document never stops the batch
-            out.append(ReadFailure(item.source, f"{type(exc).__name__}: {exc}"))
+            out.append(ReadFailure(item.source, failure_reason(exc)))
     return out
 
 

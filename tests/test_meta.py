@@ -1,0 +1,146 @@
+"""Metadata: title, publication date, outlet and language on the five seeds (== gold, as score.py
+matches them), date forms, outlets from URL / dateline / furniture, language detection."""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+
+import pytest
+
+from armswatch import clean, meta
+from armswatch.model import Document
+from conftest import GOLD_DIR, SEEDS
+
+pytestmark_seeds = pytest.mark.skipif(not SEEDS, reason="../shared/seeds not present")
+
+
+def _norm(s):  # as score.py: case, diacritics and punctuation folded
+    if s is None:
+        return ""
+    s = unicodedata.normalize("NFD", str(s).replace("đ", "d").replace("Đ", "D"))
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    return " ".join(re.sub(r"[^\w\s]", " ", s).split())
+
+
+def _alts(v):
+    return v if isinstance(v, list) else [v]
+
+
+@pytestmark_seeds
+@pytest.mark.parametrize("stem", [p.stem for p in SEEDS])
+def test_seed_metadata_matches_gold(stem, seed_docs):
+    gold = json.loads((GOLD_DIR / f"{stem}.json").read_text(encoding="utf-8"))
+    doc = seed_docs[stem]
+    assert doc.language == gold["language"]
+    assert _norm(doc.title) in [_norm(t) for t in _alts(gold["title"])], doc.title
+    assert _norm(doc.outlet) in [_norm(o) for o in _alts(gold["outlet"])], doc.outlet
+    pubs = [p for p in _alts(gold["published"])]
+    assert doc.published in pubs or (doc.published and doc.published[:10] in [str(p)[:10] for p in pubs if p]), \
+        doc.published
+
+
+@pytestmark_seeds
+def test_seed_metadata_exact_values(seed_docs):
+    by = {k[:3]: d for k, d in seed_docs.items()}
+    assert (by["000"].title, by["000"].published, by["000"].outlet) == (None, "2022-11-02", None)
+    assert by["003"].published == "2021-07-24T17:18:00+07:00" and by["003"].outlet == "VTV"
+    assert by["004"].outlet == "VOA" and by["002"].published is None and by["002"].title is None
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("02/11/2022", "2022-11-02"),
+    ("Thứ bảy, ngày 24/07/2021 17:18 GMT+7", "2021-07-24T17:18:00+07:00"),
+    ("Quỳnh Chi (T/h)-Thứ bảy, ngày 24/07/2021 17:18 GMT+7", "2021-07-24T17:18:00+07:00"),
+    ("24-7-2021", "2021-07-24"),
+    ("24.07.2021", "2021-07-24"),
+    ("Thứ năm, 14/3/2024, 09:12 (GMT+7)", "2024-03-14T09:12:00+07:00"),
+    ("Chủ nhật, 28/7/2024 - 06:00", "2024-07-28"),  # a time without a zone: the date only
+    ("17:18 24/07/2021 GMT+07:00", "2021-07-24T17:18:00+07:00"),
+    ("ngày 24 tháng 7 năm 2021", "2021-07-24"),
+    ("2021-07-24", "2021-07-24"),
+    ("2021-07-24T10:18:00Z", "2021-07-24T10:18:00+00:00"),
+    ("2021-07-24T17:18:00+0700", "2021-07-24T17:18:00+07:00"),
+    ("2023.10.19", "2023-10-19"),
+    ("July 24, 2021", "2021-07-24"),
+    ("Jul. 24, 2021 5:18 PM EDT", "2021-07-24T17:18:00-04:00"),
+    ("Saturday, July 24, 2021 5:18 AM GMT+7", "2021-07-24T05:18:00+07:00"),
+    ("24 July 2021", "2021-07-24"),
+    ("07/24/2021", "2021-07-24"),  # month first: 24 cannot be a month
+])
+def test_date_forms(text, iso):
+    assert meta.parse_date(text) == iso
+
+
+@pytest.mark.parametrize("text", ["hôm 2/11", "vào ngày 28/7", "sau 5 năm", "năm 2030", "31/02/2021", "tháng 10/2023",
+                                  "", None])
+def test_not_a_full_date(text):
+    assert meta.parse_date(text) is None
+
+
+def test_english_pages_read_slashes_month_first():
+    assert meta.parse_date("03/04/2024", lang="en") == "2024-03-04"
+    assert meta.parse_date("03/04/2024", lang="vi") == "2024-04-03"
+
+
+PROSE = ("Các quan chức cấp cao Mỹ cho biết hôm 2/11/2022 rằng Trung Quốc không quan tâm đến thảo luận về "
+         "các bước giảm thiểu rủi ro hạt nhân, sau Đại hội Đảng ngày 16/10/2022.")
+
+
+def test_a_date_in_article_prose_is_not_the_publication_date():
+    doc = clean.clean(Document(doc_id="t", source="<t>", body=PROSE + "\n" + PROSE.replace("Mỹ", "Nga")))
+    assert doc.published is None
+
+
+def test_container_metadata_is_never_overwritten():
+    body = "\n".join(["Tiêu đề của trang này khác với tiêu đề đã cho", "24/07/2021", "VTV.vn - " + PROSE])
+    doc = clean.clean(Document(doc_id="t", source="<t>", body=body, title="Tiêu đề đã cho",
+                               published="2022-01-05", outlet="vnexpress.net"))
+    assert (doc.title, doc.published, doc.outlet) == ("Tiêu đề đã cho", "2022-01-05", "VnExpress")
+    bare = clean.clean(Document(doc_id="t", source="<t>", body=body))
+    assert (bare.published, bare.outlet) == ("2021-07-24", "VTV")
+
+
+@pytest.mark.parametrize("url,outlet", [
+    ("https://vnexpress.net/my-nga-4300000.html", "VnExpress"),
+    ("https://www.voatiengviet.com/a/7000.html", "VOA"),
+    ("https://www.rfa.org/vietnamese/news/abc.html", "RFA"),
+    ("https://vtv.vn/the-gioi/abc.htm", "VTV"),
+    ("https://tuoitre.vn/abc.htm", "Tuổi Trẻ"),
+    ("https://thanhnien.vn/abc.htm", "Thanh Niên"),
+    ("https://baoquocte.vn/abc.html", "Báo Quốc tế"),
+    ("https://www.vietnamplus.vn/abc.vnp", "VietnamPlus"),
+    ("https://www.reuters.com/world/asia-pacific/abc/", "Reuters"),
+    ("https://example.org/abc", None),
+])
+def test_outlet_from_url(url, outlet):
+    o = meta.outlet_from_url(url)
+    assert (o.name if o else None) == outlet
+
+
+def test_wire_dateline_is_a_source_not_the_outlet():
+    doc = clean.clean(Document(doc_id="t", source="<t>", body="WASHINGTON (Reuters) - " + PROSE))
+    assert doc.outlet is None and doc.body == PROSE
+    doc = clean.clean(Document(doc_id="t", source="<t>", body="(Dân trí) - " + PROSE))
+    assert doc.outlet == "Dân trí" and doc.body == PROSE
+
+
+def test_outlet_from_template_signature_and_brand_lines():
+    voa = "\n".join(["Đường dẫn truy cập", PROSE, "XS", "SM", "MD", "LG"])
+    assert clean.clean(Document(doc_id="t", source="<t>", body=voa)).outlet == "VOA"
+    one_cue = "\n".join(["Đường dẫn truy cập", PROSE])
+    assert clean.clean(Document(doc_id="t", source="<t>", body=one_cue)).outlet is None
+    brand = "\n".join([PROSE, "© 2024 Thanh Niên. Bản quyền thuộc về báo Thanh Niên."])
+    assert clean.clean(Document(doc_id="t", source="<t>", body=brand)).outlet == "Thanh Niên"
+
+
+@pytest.mark.parametrize("text,lang", [
+    (PROSE, "vi"),
+    ("The United States and China held their first semi-official nuclear arms talks in five years in March, "
+     "with Beijing's representatives saying they would not use nuclear weapons over Taiwan.", "en"),
+    ("Ngoại trưởng Antony Blinken gặp Bộ trưởng Quốc phòng Lloyd Austin tại Tokyo.", "vi"),
+    ("President Nguyễn Xuân Phúc met Secretary Antony Blinken in Hà Nội on Thursday to discuss trade.", "en"),
+    ("Viet Nam va Hoa Ky da ky thoa thuan hop tac hat nhan dan su trong nam nay de phat trien nang luong.", "vi"),
+])
+def test_language(text, lang):
+    assert meta.detect_language(text) == lang
