@@ -1,0 +1,184 @@
+"""Store benchmark: ingest throughput and query latency on a synthetic corpus generated over the KB.
+
+    .venv/bin/python bench/bench_store.py                  # 2,000 docs into a temporary SQLite file
+    .venv/bin/python bench/bench_store.py --docs 100000    # the issue's long run
+    .venv/bin/python bench/bench_store.py --pg postgresql://postgres@127.0.0.1:54329/armswatch_test
+    (or ARMSWATCH_TEST_PG set: PostgreSQL is measured too)
+
+Prints: end-to-end ingest (extract + store, docs/s), store-only throughput (documents already extracted),
+merge time, and p50/p95 latency of the timeline, entity, claims and search queries.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TEMPLATES_VI = [
+    "{p1} và {p2} sẽ tham vấn về kiểm soát vũ khí hạt nhân tại {loc} vào ngày {d}/{m}/{y}, Bộ Ngoại giao {p1} cho biết.",
+    "Hôm {d}/{m}/{y}, {per} tuyên bố {p1} và {p2} đã tổ chức đàm phán về ổn định chiến lược tại {loc}.",
+    "Theo {org}, {p1} hiện có khoảng {n} đầu đạn hạt nhân trong kho vũ khí.",
+    "{per} cho biết {p1} có thể sở hữu hơn {n2} đầu đạn vào năm {y2}.",
+    "Các quan chức {p1} và {p2} đã điện đàm hôm {d}/{m} về an ninh khu vực.",
+    "Ngoại trưởng {p1} thăm {p2} trong chuyến công du châu Á, gặp {per} tại {loc}.",
+    "Giới phân tích tại {org} cho rằng cuộc đối thoại giữa {p1} và {p2} bị đình trệ từ năm {y0}.",
+]
+TEMPLATES_EN = [
+    "{p1} and {p2} will hold arms control consultations in {loc} on {mon} {d}, {y}, officials said.",
+    "{per} said {p1} has about {n} nuclear warheads, according to {org}.",
+    "The talks between {p1} and {p2} in {loc} stalled after {y0}, {per} told reporters.",
+    "{p1} could have more than {n2} warheads by {y2}, a report by {org} estimated.",
+]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+
+
+def generate(n: int, seed: int = 1) -> list[dict]:
+    from armswatch.kb import load_kb
+
+    kb = load_kb()
+    by = {}
+    for e in kb.entries.values():
+        by.setdefault(e.type, []).append(e)
+    rnd = random.Random(seed)
+    countries = by["COUNTRY"][:40]
+    people, places, orgs = by["PERSON"], by["LOC"], by["ORG"]
+    out = []
+    for i in range(n):
+        vi = rnd.random() < 0.7
+        y = rnd.randint(2015, 2025)
+        m, d = rnd.randint(1, 12), rnd.randint(1, 28)
+        sents = []
+        for _ in range(rnd.randint(5, 9)):
+            p1, p2 = rnd.sample(countries, 2)
+            f = dict(p1=(p1.name_vi or p1.name) if vi else p1.name, p2=(p2.name_vi or p2.name) if vi else p2.name,
+                     per=rnd.choice(people).name, loc=(lambda e: (e.name_vi or e.name) if vi else e.name)(rnd.choice(places)),
+                     org=rnd.choice(orgs).name, d=d, m=m, y=y, mon=MONTHS[m - 1], n=rnd.choice([200, 350, 410, 500, 600]),
+                     n2=rnd.choice([1000, 1500]), y2=rnd.choice([2030, 2035]), y0=rnd.randint(2010, 2020))
+            sents.append(rnd.choice(TEMPLATES_VI if vi else TEMPLATES_EN).format(**f))
+        out.append({"text": " ".join(sents[:3]) + "\n" + " ".join(sents[3:]) + f"\n(#{i})",
+                    "published": f"{y}-{m:02d}-{min(28, d + 2):02d}", "outlet": rnd.choice(["VOA", "VTV", "VnExpress", "Reuters"]),
+                    "url": f"https://example.org/{i}"})
+    return out
+
+
+def pct(xs, p):
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+
+
+def bench(url: str, jsonl: Path, docs: list[dict], nq: int) -> dict:
+    from armswatch.ingest import iter_inputs
+    from armswatch.pipeline import process
+    from armswatch.store import Store
+    from armswatch.store import queries as Q
+    from armswatch.store.search import search
+
+    st = Store(url)
+    res = {"backend": st.dialect, "docs": len(docs)}
+    # 1. end-to-end ingest of the first half (extract + store); merging timed separately
+    half = len(docs) // 2
+    part = jsonl.with_name("part.jsonl")
+    part.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs[:half]), encoding="utf-8")
+    t, c = time.perf_counter(), time.process_time()
+    rep = st.ingest([str(part)], merge=False)
+    dt = time.perf_counter() - t
+    res["ingest_end_to_end_docs_per_s"] = round(rep.added / dt, 1)
+    res["ingest_end_to_end_docs_per_cpu_s"] = round(rep.added / (time.process_time() - c), 1)
+    # 2. store only: the second half extracted first, then stored
+    items = [x for x in iter_inputs([str(jsonl)])][half:]
+    t = time.perf_counter()
+    extracted = [(process(r), r) for r in items]
+    res["extract_only_docs_per_s"] = round(len(extracted) / (time.perf_counter() - t), 1)
+    t, c = time.perf_counter(), time.process_time()
+    for doc, r in extracted:
+        st.store_document(doc, r.content.encode("utf-8") if isinstance(r.content, str) else r.content, r.kind, {})
+    res["store_only_docs_per_s"] = round(len(extracted) / (time.perf_counter() - t), 1)
+    res["store_only_docs_per_cpu_s"] = round(len(extracted) / (time.process_time() - c), 1)
+    t, c = time.perf_counter(), time.process_time()
+    st.merge()
+    res["merge_s"] = round(time.perf_counter() - t, 2)
+    res["merge_cpu_s"] = round(time.process_time() - c, 2)
+    s = st.stats()
+    res.update({k: s[k] for k in ("documents", "near_duplicates", "events", "corpus_events", "claims", "corpus_claims")})
+    # 3. queries
+    rnd = random.Random(2)
+    countries = ["CN", "US", "RU", "Japan", "Trung Quốc", "Nga"]
+    names = ["China", "Russia", "Tap Can Binh", "Geneva", "Lầu Năm Góc", "Joe Biden"]
+    words = ["dau dan", "kiem soat vu khi", "arms control", "on dinh chien luoc", "warheads", "tham van"]
+    lat = {"timeline": [], "entity": [], "claims": [], "search": []}
+    cpu = {k: [] for k in lat}
+
+    def timed(name, fn, *args, **kw):
+        t, c = time.perf_counter(), time.process_time()
+        fn(*args, **kw)
+        lat[name].append(time.perf_counter() - t)
+        cpu[name].append(time.process_time() - c)
+
+    with st.session() as sess:
+        for _ in range(nq):
+            timed("timeline", Q.timeline, sess, country=rnd.choice(countries), since=str(rnd.randint(2015, 2024)),
+                  type="talks", limit=50)
+            timed("entity", Q.entity, sess, rnd.choice(names))
+            timed("claims", Q.claims, sess, subject=rnd.choice(["China", "cn", "Russia"]), measure="nuclear_warheads",
+                  limit=100)
+            timed("search", search, sess, st.dialect, rnd.choice(words), limit=10)
+    for k, v in lat.items():  # wall clock, and this process's CPU time (the machine may be shared)
+        res[f"{k}_p50_ms"] = round(1000 * statistics.median(v), 1)
+        res[f"{k}_p95_ms"] = round(1000 * pct(v, 95), 1)
+        res[f"{k}_cpu_p95_ms"] = round(1000 * pct(cpu[k], 95), 1)
+    st.close()
+    return res
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=2000)
+    ap.add_argument("--queries", type=int, default=100)
+    ap.add_argument("--db", default=None, help="SQLite file (default: a temporary one)")
+    ap.add_argument("--pg", default=os.environ.get("ARMSWATCH_TEST_PG"), help="also measure this PostgreSQL URL")
+    a = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="bench-store-"))
+    t = time.perf_counter()
+    docs = generate(a.docs)
+    jsonl = tmp / "corpus.jsonl"
+    jsonl.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
+    print(f"generated {len(docs)} synthetic articles in {time.perf_counter() - t:.1f}s ({jsonl})", file=sys.stderr)
+    r = bench(f"sqlite:///{a.db or tmp / 'bench.db'}", jsonl, docs, a.queries)
+    print(json.dumps(r), flush=True)
+    if a.pg:
+        with fresh_pg_database(a.pg) as url:
+            print(json.dumps(bench(url, jsonl, docs, a.queries)), flush=True)
+
+
+@contextlib.contextmanager
+def fresh_pg_database(server_url: str):
+    """A new, empty database on the server of `server_url` (dropped afterwards): runs never reuse data."""
+    import uuid
+
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    from armswatch.store.db import resolve_url
+
+    u = make_url(resolve_url(server_url))
+    admin = u.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
+    name = f"aw_bench_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(admin, autocommit=True) as c:
+        c.execute(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\'')
+    try:
+        yield u.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with psycopg.connect(admin, autocommit=True) as c:
+            c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+if __name__ == "__main__":
+    main()

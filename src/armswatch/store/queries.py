@@ -1,0 +1,224 @@
+"""Read-side queries over the store: timeline, entity, claim series, in the CORPUS.md shapes."""
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+
+from sqlalchemy import func, or_, select
+
+from .text import fold
+from . import schema as s
+
+
+# ------------------------------------------------------------------ entity names
+class Names:
+    """id -> {"name", "wikidata"} from the entities table, falling back to the KB."""
+
+    def __init__(self, sess):
+        self.sess = sess
+        self.cache: dict[str, dict] = {}
+
+    def load(self, ids) -> None:
+        want = sorted({i for i in ids if i and i not in self.cache})
+        for i in range(0, len(want), 500):
+            for e in self.sess.execute(select(s.Entity.id, s.Entity.name, s.Entity.wikidata)
+                                       .where(s.Entity.id.in_(want[i:i + 500]))):
+                self.cache[e.id] = {"name": e.name, "wikidata": e.wikidata}
+
+    def __call__(self, eid: str | None) -> dict | None:
+        if not eid:
+            return None
+        if eid not in self.cache:
+            self.load([eid])
+        if eid not in self.cache:
+            from ..kb import load_kb
+
+            k = load_kb().get(eid)
+            self.cache[eid] = {"name": k.name if k else eid, "wikidata": k.wikidata if k else None}
+        return self.cache[eid]
+
+
+def resolve_entity(sess, name: str) -> str | None:
+    """An entity id from an id (`cn`, `CN`), a name in any language or accent (`Trung Quoc`), or an alias."""
+    if not name:
+        return None
+    for cand in (name, name.lower()):
+        if sess.execute(select(s.Entity.id).where(s.Entity.id == cand)).first():
+            return cand
+    f = fold(name.strip())
+    hit = sess.execute(select(s.Entity.id).where(or_(
+        s.Entity.name_folded == f + "|", s.Entity.name_folded.like(f + "|%"), s.Entity.name_folded.like("%|" + f)))
+        .order_by(s.Entity.in_kb.desc(), s.Entity.id).limit(1)).first()
+    if hit:
+        return hit[0]
+    exact, names, ids, idset = _kb_names()
+    if name.lower() in idset:
+        return name.lower()
+    if f in exact:
+        return exact[f]
+    # fuzzy fallback over every KB name (plain ratio: WRatio matches short prefixes too eagerly)
+    from rapidfuzz import fuzz, process
+
+    hit = process.extractOne(f, names, scorer=fuzz.ratio, score_cutoff=88)
+    return ids[hit[2]] if hit else None
+
+
+@lru_cache(maxsize=1)
+def _kb_names() -> tuple[dict[str, str], list[str], list[str], frozenset[str]]:
+    """Folded KB names: exact look-up (full names win over short forms) and the list for fuzzy matching."""
+    from ..kb import load_kb
+
+    exact: dict[str, str] = {}
+    names, ids = [], []
+    entries = list(load_kb().entries.values())
+    for short in (False, True):
+        for e in entries:
+            for n in (list(e.short) if short else e.all_names()):
+                fn = fold(n)
+                exact.setdefault(fn, e.id)
+                names.append(fn)
+                ids.append(e.id)
+    return exact, names, ids, frozenset(e.id for e in entries)
+
+
+# ------------------------------------------------------------------ events
+def _reports(sess, event_ids: list[str]) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = defaultdict(list)
+    dups: dict[str, list[dict]] = defaultdict(list)
+    for i in range(0, len(event_ids), 500):
+        chunk = event_ids[i:i + 500]
+        rows = sess.execute(select(s.Event.corpus_event_id, s.Event.status, s.Event.date, s.Event.evidence,
+                                   s.Document.doc_id, s.Document.source, s.Document.outlet, s.Document.published)
+                            .join(s.Document, s.Document.id == s.Event.doc_pk)
+                            .where(s.Event.corpus_event_id.in_(chunk))
+                            .order_by(s.Document.published.is_(None), s.Document.published, s.Document.doc_id,
+                                      s.Event.idx)).all()
+        for r in rows:
+            out[r.corpus_event_id].append(dict(doc_id=r.doc_id, source=r.source, outlet=r.outlet,
+                                               published=r.published, status=r.status, date=r.date,
+                                               evidence=r.evidence))
+    docs = sorted({r["doc_id"] for v in out.values() for r in v})
+    for i in range(0, len(docs), 500):
+        for d in sess.execute(select(s.Document.doc_id, s.Document.dup_of, s.Document.source, s.Document.outlet,
+                                     s.Document.published).where(s.Document.dup_of.in_(docs[i:i + 500]))
+                              .order_by(s.Document.doc_id)):
+            dups[d.dup_of].append(dict(doc_id=d.doc_id, source=d.source, outlet=d.outlet, published=d.published))
+    for v in out.values():
+        v.sort(key=lambda r: (r["published"] or "9999", r["doc_id"]))
+        for r in v:
+            if dups.get(r["doc_id"]):
+                r["republished"] = dups[r["doc_id"]]
+    return out
+
+
+def corpus_event_obj(ce: s.CorpusEvent, reports: list[dict], names: Names) -> dict:
+    return {
+        "id": ce.id, "type": ce.type, "date": ce.date, "dates": list(ce.dates or []),
+        "participants": [dict(names(p)) for p in ce.participants or []],
+        "location": dict(names(ce.location)) if ce.location else None,
+        "status": ce.status, "attributes": dict(ce.attributes or {}), "conflicts": list(ce.conflicts or []),
+        "reports": reports,
+    }
+
+
+def timeline(sess, country: str | None = None, since: str | None = None, until: str | None = None,
+             type: str | None = None, limit: int | None = None, include_undated: bool | None = None) -> list[dict]:
+    q = select(s.CorpusEvent)
+    if country:
+        cid = resolve_entity(sess, country) or country.lower()
+        q = q.where(s.CorpusEvent.id.in_(select(s.CorpusEventParticipant.corpus_event_id)
+                                         .where(s.CorpusEventParticipant.entity_id == cid)))
+    if type:
+        q = q.where(s.CorpusEvent.type == type)
+    if since:
+        q = q.where(s.CorpusEvent.date >= since)
+    if until:
+        q = q.where(s.CorpusEvent.date <= until + "\uffff")
+    if include_undated is False or ((since or until) and include_undated is None):
+        q = q.where(s.CorpusEvent.date.is_not(None))
+    q = q.order_by(s.CorpusEvent.date.is_(None), s.CorpusEvent.date, s.CorpusEvent.id)
+    if limit:
+        q = q.limit(limit)
+    ces = list(sess.execute(q).scalars())
+    reps = _reports(sess, [c.id for c in ces])
+    names = Names(sess)
+    names.load({p for c in ces for p in (c.participants or [])} | {c.location for c in ces if c.location})
+    return [corpus_event_obj(c, reps.get(c.id, []), names) for c in ces]
+
+
+# ------------------------------------------------------------------ claims
+def corpus_claim_obj(cc: s.CorpusClaim, reports: list[dict], names: Names) -> dict:
+    v = cc.value
+    return {"id": cc.id, "subject": names(cc.subject), "measure": cc.measure,
+            "value": int(v) if float(v).is_integer() else v, "qualifier": cc.qualifier, "time": cc.time,
+            "target_time": cc.target_time, "source": names(cc.source), "unit": cc.unit, "date": cc.date,
+            "conflict": cc.conflict, "reports": reports}
+
+
+def claims(sess, subject: str | None = None, measure: str | None = None, limit: int | None = None) -> list[dict]:
+    q = select(s.CorpusClaim)
+    if subject:
+        sid = resolve_entity(sess, subject) or subject
+        q = q.where(s.CorpusClaim.subject == sid)
+    if measure:
+        q = q.where(s.CorpusClaim.measure == measure)
+    # NULLs sort differently in SQLite and PostgreSQL: order them explicitly
+    q = q.order_by(s.CorpusClaim.subject.is_(None), s.CorpusClaim.subject, s.CorpusClaim.measure,
+                   s.CorpusClaim.date.is_(None), s.CorpusClaim.date, s.CorpusClaim.target_time.is_(None),
+                   s.CorpusClaim.target_time, s.CorpusClaim.value, s.CorpusClaim.id)
+    if limit:
+        q = q.limit(limit)
+    ccs = list(sess.execute(q).scalars())
+    reps: dict[str, list[dict]] = defaultdict(list)
+    ids = [c.id for c in ccs]
+    for i in range(0, len(ids), 500):
+        for r in sess.execute(select(s.Claim.corpus_claim_id, s.Claim.evidence, s.Document.doc_id, s.Document.source,
+                                     s.Document.outlet, s.Document.published)
+                              .join(s.Document, s.Document.id == s.Claim.doc_pk)
+                              .where(s.Claim.corpus_claim_id.in_(ids[i:i + 500]))
+                              .order_by(s.Document.published.is_(None), s.Document.published, s.Document.doc_id,
+                                        s.Claim.idx)):
+            reps[r.corpus_claim_id].append(dict(doc_id=r.doc_id, source=r.source, outlet=r.outlet,
+                                                published=r.published, evidence=r.evidence))
+    names = Names(sess)
+    names.load({c.subject for c in ccs} | {c.source for c in ccs})
+    return [corpus_claim_obj(c, reps.get(c.id, []), names) for c in ccs]
+
+
+# ------------------------------------------------------------------ entity
+def entity(sess, name: str, limit: int = 20) -> dict | None:
+    eid = resolve_entity(sess, name)
+    if eid is None:
+        return None
+    e = sess.execute(select(s.Entity).where(s.Entity.id == eid)).scalar_one_or_none()
+    n_docs, n_mentions = sess.execute(select(func.count(), func.coalesce(func.sum(s.DocEntity.n_mentions), 0))
+                                      .where(s.DocEntity.entity_id == eid)).one()
+    docs = [dict(doc_id=r.doc_id, source=r.source, outlet=r.outlet, published=r.published, title=r.title,
+                 mentions=r.n_mentions) for r in sess.execute(
+        select(s.Document.doc_id, s.Document.source, s.Document.outlet, s.Document.published, s.Document.title,
+               s.DocEntity.n_mentions).join(s.DocEntity, s.DocEntity.doc_pk == s.Document.id)
+        .where(s.DocEntity.entity_id == eid)
+        .order_by(s.Document.published.is_(None), s.Document.published.desc(), s.Document.doc_id).limit(limit))]
+    titles = sorted({t for (ts,) in sess.execute(select(s.DocEntity.titles).where(s.DocEntity.entity_id == eid)
+                                                 .order_by(s.DocEntity.doc_pk).limit(200)) for t in (ts or [])})
+    ev_sub = select(s.CorpusEventParticipant.corpus_event_id).where(s.CorpusEventParticipant.entity_id == eid)
+    n_events = sess.execute(select(func.count()).select_from(ev_sub.subquery())).scalar_one()
+    names = Names(sess)
+    ces = list(sess.execute(select(s.CorpusEvent).where(s.CorpusEvent.id.in_(ev_sub))
+                            .order_by(s.CorpusEvent.date.is_(None), s.CorpusEvent.date, s.CorpusEvent.id)
+                            .limit(limit)).scalars())
+    events = [dict(id=c.id, date=c.date, type=c.type, status=c.status,
+                   participants=[names(p)["name"] for p in c.participants], n_reports=c.n_reports) for c in ces]
+    n_claims = sess.execute(select(func.count()).select_from(s.CorpusClaim).where(s.CorpusClaim.subject == eid)
+                            ).scalar_one()
+    if e is not None:
+        info = dict(id=e.id, type=e.type, name=e.name, name_vi=e.name_vi, wikidata=e.wikidata, in_kb=e.in_kb,
+                    country=e.country)
+    else:
+        from ..kb import load_kb
+
+        k = load_kb().get(eid)
+        info = dict(id=eid, type=k.type if k else None, name=k.name if k else eid, name_vi=k.name_vi if k else None,
+                    wikidata=k.wikidata if k else None, in_kb=k is not None, country=k.country if k else None)
+    return dict(info, documents=n_docs, mentions=int(n_mentions), titles=titles, recent_documents=docs,
+                events=events, n_events=n_events, claims_about=n_claims)

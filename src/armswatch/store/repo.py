@@ -1,0 +1,505 @@
+"""Ingest and per-document storage: `Store(url).ingest(paths)`, one transaction per document.
+
+Idempotent: a document's id is the hash of its raw bytes (`doc_id_for`); an id already stored is
+skipped before extraction, so re-running after a crash (even kill -9) continues where it left. A
+document that fails (read, extraction or storage) is recorded in `failures` (one row per document,
+attempts counted) and the run goes on; a later success removes its failure row. Corpus-level derived
+tables (merged events, claim series) are rebuilt after the run when anything changed (`meta.merge_dirty`).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import traceback
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from functools import lru_cache
+from importlib import resources
+from typing import Callable, Iterable
+
+from sqlalchemy import delete, func, insert, select, text, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from .. import model as m
+from .text import fold
+from . import dedup, schema as s
+from .db import connect, resolve_url
+from .text import folded_index_text
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """Package version + hash of the extraction code and data: changes when the extractor changes."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        ver = version("armswatch")
+    except PackageNotFoundError:
+        ver = "0"
+    root = resources.files("armswatch")
+    h = hashlib.sha256()
+    for sub in ("extract", "ingest", "data"):
+        base = root / sub
+        for p in sorted(_walk(base), key=str):
+            h.update(str(p).split("armswatch", 1)[-1].encode())
+            h.update(p.read_bytes())
+    for f in ("clean.py", "nlp.py", "kb.py", "lexicon.py", "model.py"):
+        p = root / f
+        if p.is_file():
+            h.update(p.read_bytes())
+    return f"{ver}+{h.hexdigest()[:12]}"
+
+
+def _walk(base):
+    for p in base.iterdir():
+        if p.is_dir():
+            if p.name != "__pycache__":
+                yield from _walk(p)
+        elif p.name.endswith((".py", ".yaml", ".json", ".txt")):
+            yield p
+
+
+def _json(v) -> str:
+    return json.dumps(v, ensure_ascii=False)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    skipped: int = 0
+    failed: int = 0
+    failures: list[str] = field(default_factory=list)
+
+
+class Store:
+    def __init__(self, url: str | None = None, migrate: bool = True):
+        self.url = resolve_url(url)
+        self.engine = connect(self.url, migrate_schema=migrate)
+        self.dialect = self.engine.dialect.name
+        self._sql_cache: dict[tuple, str] = {}
+
+    # ------------------------------------------------------------------ helpers
+    def session(self) -> Session:
+        return Session(self.engine, future=True)
+
+    def _insert(self, table):
+        return (sqlite_insert if self.dialect == "sqlite" else pg_insert)(table)
+
+    def has_doc(self, sess: Session, doc_id: str) -> bool:
+        return sess.execute(select(s.Document.id).where(s.Document.doc_id == doc_id)).first() is not None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # ------------------------------------------------------------------ ingest
+    def ingest(self, paths: Iterable[str], progress: bool = False, on_failure: Callable[[str], None] | None = None,
+               merge: bool = True) -> IngestReport:
+        from ..ingest import ReadFailure, RawDoc, doc_id_for, iter_inputs
+        from ..pipeline import process
+
+        rep = IngestReport()
+        paths = list(paths)
+        items = iter_inputs(paths)  # streamed: a 100k-article folder is not held in memory
+        bar = _progress(progress)
+        task = bar.add_task("ingesting", total=_count_inputs(paths)) if bar else None
+        if bar:
+            bar.start()
+        try:
+            for item in items:
+                try:
+                    if isinstance(item, ReadFailure):
+                        self.record_failure(item.source, None, "read", item.reason)
+                        rep.failed += 1
+                        rep.failures.append(str(item))
+                        if on_failure:
+                            on_failure(str(item))
+                        continue
+                    assert isinstance(item, RawDoc)
+                    did = doc_id_for(item.content)
+                    with self.session() as sess:
+                        if self.has_doc(sess, did):
+                            rep.skipped += 1
+                            continue
+                    meta = {"title": item.title, "published": item.published, "outlet": item.outlet,
+                            "url": item.url, "extra": item.extra}
+                    try:
+                        doc = process(item)
+                    except Exception as exc:  # one bad document never stops the others
+                        msg = f"{type(exc).__name__}: {exc}"
+                        self.record_failure(item.source, did, "extract", msg)
+                        rep.failed += 1
+                        rep.failures.append(f"{item.source}: {msg}")
+                        if on_failure:
+                            on_failure(f"{item.source}: {msg}")
+                        continue
+                    raw = item.content.encode("utf-8") if isinstance(item.content, str) else item.content
+                    try:
+                        self.store_document(doc, raw, item.kind, meta)
+                    except Exception as exc:
+                        with self.session() as sess:
+                            if self.has_doc(sess, did):  # another ingest stored it meanwhile
+                                rep.skipped += 1
+                                continue
+                        msg = f"{type(exc).__name__}: {exc}"
+                        self.record_failure(item.source, did, "store", msg + "\n" + traceback.format_exc(limit=3))
+                        rep.failed += 1
+                        rep.failures.append(f"{item.source}: {msg}")
+                        if on_failure:
+                            on_failure(f"{item.source}: {msg}")
+                        continue
+                    rep.added += 1
+                finally:
+                    if bar:
+                        bar.advance(task)
+        finally:
+            if bar:
+                bar.stop()
+        if merge:
+            self.merge_if_dirty()
+        return rep
+
+    def record_failure(self, source: str, doc_id: str | None, stage: str, error: str) -> None:
+        key = doc_id or f"source:{source}"
+        key = key[:600]
+        with self.session() as sess, sess.begin():
+            row = sess.execute(select(s.Failure).where(s.Failure.key == key)).scalar_one_or_none()
+            if row is None:
+                sess.add(s.Failure(key=key, source=source, doc_id=doc_id, stage=stage, error=error, attempts=1,
+                                   at=_now()))
+            else:
+                row.attempts += 1
+                row.error, row.stage, row.at, row.source = error, stage, _now(), source
+
+    def store_document(self, doc: m.Document, raw: bytes, kind: str = "text", meta: dict | None = None,
+                       replace: bool = False) -> int:
+        """Store one extracted document with all its facts, in one transaction. Returns its row id."""
+        with self.session() as sess, sess.begin():
+            existing = sess.execute(select(s.Document.id, s.Document.body_folded)
+                                    .where(s.Document.doc_id == doc.doc_id)).first()
+            if existing is not None and not replace:
+                return existing.id
+            folded = folded_index_text(doc.body)
+            toks = folded.split()
+            sig = dedup.signature(toks)
+            values = dict(
+                doc_id=doc.doc_id, source=doc.source, url=doc.url, outlet=doc.outlet, language=doc.language,
+                title=doc.title, published=doc.published, body=doc.body, body_folded=folded, n_tokens=len(toks),
+                raw=raw, raw_kind=kind, raw_meta=meta or {},
+                extras={"sentences": [x.model_dump() for x in doc.sentences],
+                        "paragraphs": [x.model_dump() for x in doc.paragraphs],
+                        "removed": [x.model_dump() for x in doc.removed], "warnings": list(doc.warnings)},
+                minhash=dedup.signature_bytes(sig), extractor_version=extractor_version(), ingested_at=_now(),
+            )
+            if existing is not None:  # replace (reprocess): drop old facts, keep the row id
+                pk = existing.id
+                self._delete_facts(sess, pk, existing.body_folded)
+                values.pop("ingested_at")
+                values["dup_of"] = None
+                sess.execute(update(s.Document).where(s.Document.id == pk).values(**values))
+            else:
+                pk = self._insert_document(sess.connection(), values)
+            self._insert_facts(sess, pk, doc)
+            conn = sess.connection()
+            ph = "?" if self.dialect == "sqlite" else "%s"
+            if self.dialect == "sqlite":
+                conn.exec_driver_sql("INSERT INTO documents_fts(rowid, body_folded) VALUES (?, ?)", (pk, folded))
+            self._dedup(sess, pk, doc.doc_id, sig)
+            conn.exec_driver_sql(f"DELETE FROM failures WHERE key IN ({ph}, {ph})",
+                                 (doc.doc_id, f"source:{doc.source}"[:600]))
+            conn.exec_driver_sql(f"INSERT INTO meta (key, value) VALUES ('merge_dirty', '1') "
+                                 f"ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+            return pk
+
+    _DOC_COLS = ("doc_id", "source", "url", "outlet", "language", "title", "published", "body", "body_folded",
+                 "n_tokens", "raw", "raw_kind", "raw_meta", "extras", "minhash", "extractor_version", "ingested_at")
+
+    def _insert_document(self, conn, values: dict) -> int:
+        v = dict(values, raw_meta=_json(values["raw_meta"]), extras=_json(values["extras"]))
+        if self.dialect == "sqlite":  # the text form SQLAlchemy's DateTime reads back on SQLite
+            v["ingested_at"] = v["ingested_at"].strftime("%Y-%m-%d %H:%M:%S.%f")
+        ph = "?" if self.dialect == "sqlite" else "%s"
+        sql = (f"INSERT INTO documents ({', '.join(self._DOC_COLS)}) VALUES ({', '.join([ph] * len(self._DOC_COLS))}) "
+               f"RETURNING id")
+        return conn.exec_driver_sql(sql, tuple(v[c] for c in self._DOC_COLS)).scalar_one()
+
+    def _delete_facts(self, sess: Session, pk: int, old_folded: str) -> None:
+        for t in (s.Mention, s.DocEntity, s.Timex, s.Event, s.Claim, s.Quote, s.MinhashBand):
+            sess.execute(delete(t).where(t.doc_pk == pk))
+        if self.dialect == "sqlite":
+            sess.execute(text("INSERT INTO documents_fts(documents_fts, rowid, body_folded) "
+                              "VALUES ('delete', :id, :b)"), {"id": pk, "b": old_folded})
+
+    # Hot path: plain DBAPI executemany with SQL built once per dialect. SQLAlchemy Core's per-statement
+    # compile/cache-key work cost more than the inserts themselves (~60% of store time).
+    def _many(self, conn, table: str, cols: tuple[str, ...], rows: list[tuple], upsert: str | None = None) -> None:
+        if not rows:
+            return
+        key = (table, cols, upsert)
+        sql = self._sql_cache.get(key)
+        if sql is None:
+            ph = "?" if self.dialect == "sqlite" else "%s"
+            sql = f'INSERT INTO {table} ({", ".join(chr(34) + c + chr(34) for c in cols)}) ' \
+                  f'VALUES ({", ".join([ph] * len(cols))})'
+            if upsert:
+                sql += f' ON CONFLICT ({upsert}) DO UPDATE SET ' + ", ".join(
+                    f'"{c}" = excluded."{c}"' for c in cols if c != upsert)
+            self._sql_cache[key] = sql
+        conn.exec_driver_sql(sql, rows)
+
+    def _insert_facts(self, sess: Session, pk: int, doc: m.Document) -> None:
+        conn = sess.connection()
+        js = _json
+        if doc.entities:
+            uniq = {e.id: e for e in doc.entities}.values()
+            # the latest extraction (current KB) wins for the corpus-level identity of an entity
+            self._many(conn, "entities", ("id", "type", "name", "name_vi", "wikidata", "in_kb", "country",
+                                          "name_folded"),
+                       [(e.id, e.type, e.name, e.name_vi, e.wikidata, e.in_kb, e.country,
+                         fold(e.name) + "|" + fold(e.name_vi or "")) for e in uniq], upsert="id")
+            de: dict[str, list] = {}
+            for i, e in enumerate(doc.entities):
+                if e.id in de:
+                    de[e.id][3] += len(e.mentions)
+                    continue
+                de[e.id] = [pk, e.id, i, len(e.mentions), e.name, e.type, e.country, js(list(e.titles))]
+            self._many(conn, "doc_entities", ("doc_pk", "entity_id", "idx", "n_mentions", "name", "type", "country",
+                                              "titles"), [tuple(v) for v in de.values()])
+            self._many(conn, "mentions", ("doc_pk", "entity_id", "start", "end", "text"),
+                       [(pk, e.id, x.start, x.end, x.text) for e in doc.entities for x in e.mentions])
+        self._many(conn, "timexes", ("doc_pk", "start", "end", "text", "type", "value"),
+                   [(pk, t.start, t.end, t.text, t.type, t.value) for t in doc.timexes])
+        self._many(conn, "events", ("doc_pk", "idx", "type", "date", "participants", "location", "status",
+                                    "attributes", "ev_start", "ev_end", "evidence", "trigger_start", "trigger_end"),
+                   [(pk, i, ev.type, ev.date, js(list(ev.participants)), ev.location, ev.status, js(dict(ev.attributes)),
+                     ev.evidence.start, ev.evidence.end, doc.body[ev.evidence.start:ev.evidence.end],
+                     ev.trigger.start if ev.trigger else None, ev.trigger.end if ev.trigger else None)
+                    for i, ev in enumerate(doc.events)])
+        self._many(conn, "claims", ("doc_pk", "idx", "subject", "measure", "value", "qualifier", "time", "target_time",
+                                    "source", "unit", "ev_start", "ev_end", "evidence"),
+                   [(pk, i, c.subject, c.measure, float(c.value), c.qualifier, c.time, c.target_time, c.source, c.unit,
+                     c.evidence.start, c.evidence.end, doc.body[c.evidence.start:c.evidence.end])
+                    for i, c in enumerate(doc.claims)])
+        self._many(conn, "quotes", ("doc_pk", "speaker", "start", "end", "text"),
+                   [(pk, q.speaker, q.start, q.end, q.text) for q in doc.quotes])
+
+    def _dedup(self, sess: Session, pk: int, doc_id: str, sig) -> None:
+        bands = dedup.band_hashes(sig)
+        conn = sess.connection()
+        ph = "?" if self.dialect == "sqlite" else "%s"
+        where = " OR ".join([f"(band = {ph} AND hash = {ph})"] * len(bands))
+        cand = {r[0] for r in conn.exec_driver_sql(  # 16 primary-key look-ups
+            f"SELECT doc_pk FROM minhash_bands WHERE {where}", tuple(x for bh in bands for x in bh))}
+        cand.discard(pk)
+        best = None
+        if cand:
+            rows = sess.execute(select(s.Document.id, s.Document.doc_id, s.Document.dup_of, s.Document.minhash)
+                                .where(s.Document.id.in_(sorted(cand)))).all()
+            for rid, rdoc, rdup, rmh in sorted(rows):
+                if rmh is None:
+                    continue
+                j = dedup.jaccard(sig, dedup.signature_from_bytes(rmh))
+                if j >= dedup.THRESHOLD:
+                    sess.execute(insert(s.DupLink).values(doc_id=doc_id, other_doc_id=rdoc, jaccard=j))
+                    canon = rdup or rdoc
+                    if best is None or (j > best[0]):
+                        best = (j, canon)
+        if best is not None:
+            sess.execute(update(s.Document).where(s.Document.id == pk).values(dup_of=best[1]))
+        self._many(conn, "minhash_bands", ("band", "hash", "doc_pk"), [(b, h, pk) for b, h in bands])
+
+    def _set_meta(self, sess: Session, key: str, value: str) -> None:
+        stmt = self._insert(s.Meta).values(key=key, value=value)
+        sess.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": value}))
+
+    def get_meta(self, key: str) -> str | None:
+        with self.session() as sess:
+            return sess.execute(select(s.Meta.value).where(s.Meta.key == key)).scalar_one_or_none()
+
+    # ------------------------------------------------------------------ derived tables
+    def merge_if_dirty(self) -> bool:
+        if self.get_meta("merge_dirty") == "0":
+            return False
+        self.merge()
+        return True
+
+    def merge(self) -> None:
+        """Rebuild corpus events and corpus claims from every stored document (one transaction)."""
+        from .merge import rebuild_corpus_events
+        from .series import rebuild_corpus_claims
+
+        with self.session() as sess, sess.begin():
+            rebuild_corpus_events(sess)
+            rebuild_corpus_claims(sess)
+            self._set_meta(sess, "merge_dirty", "0")
+
+    # ------------------------------------------------------------------ reprocess
+    def reprocess(self, all_docs: bool = False, progress: bool = False) -> IngestReport:
+        """Re-extract stored raw documents with the current extractor (stale ones, or all)."""
+        from ..ingest import RawDoc
+        from ..pipeline import process
+
+        rep = IngestReport()
+        ver = extractor_version()
+        with self.session() as sess:
+            q = select(s.Document.doc_id).order_by(s.Document.id)
+            if not all_docs:
+                q = q.where(s.Document.extractor_version != ver)
+            ids = list(sess.execute(q).scalars())
+        bar = _progress(progress)
+        task = bar.add_task("reprocessing", total=len(ids)) if bar else None
+        if bar:
+            bar.start()
+        try:
+            for did in ids:
+                with self.session() as sess:
+                    row = sess.execute(select(s.Document.source, s.Document.raw, s.Document.raw_kind,
+                                              s.Document.raw_meta).where(s.Document.doc_id == did)).one()
+                meta = dict(row.raw_meta or {})
+                raw = RawDoc(source=row.source, content=row.raw, kind=row.raw_kind, url=meta.get("url"),
+                             title=meta.get("title"), published=meta.get("published"), outlet=meta.get("outlet"),
+                             extra=meta.get("extra") or {})
+                try:
+                    doc = process(raw)
+                    self.store_document(doc, row.raw, row.raw_kind, meta, replace=True)
+                    rep.added += 1
+                except Exception as exc:
+                    self.record_failure(row.source, did, "reprocess", f"{type(exc).__name__}: {exc}")
+                    rep.failed += 1
+                if bar:
+                    bar.advance(task)
+        finally:
+            if bar:
+                bar.stop()
+        self._redo_dups()
+        self.merge()
+        return rep
+
+    def _redo_dups(self) -> None:
+        """After reprocessing, recompute duplicate links in ingest order (bodies may have changed)."""
+        with self.session() as sess, sess.begin():
+            sess.execute(delete(s.DupLink))
+            sess.execute(delete(s.MinhashBand))
+            sess.execute(update(s.Document).values(dup_of=None))
+            for pk, did, mhb in sess.execute(select(s.Document.id, s.Document.doc_id, s.Document.minhash)
+                                             .order_by(s.Document.id)).all():
+                self._dedup(sess, pk, did, dedup.signature_from_bytes(mhb))
+
+    # ------------------------------------------------------------------ read back
+    def load_document(self, doc_id: str) -> m.Document | None:
+        with self.session() as sess:
+            d = sess.execute(select(s.Document).where(s.Document.doc_id == doc_id)).scalar_one_or_none()
+            if d is None:
+                return None
+            return self._to_model(sess, d)
+
+    def iter_documents(self, batch: int = 200):
+        with self.session() as sess:
+            ids = list(sess.execute(select(s.Document.id).order_by(s.Document.id)).scalars())
+            for i in range(0, len(ids), batch):
+                for d in sess.execute(select(s.Document).where(s.Document.id.in_(ids[i:i + batch]))
+                                      .order_by(s.Document.id)).scalars():
+                    yield self._to_model(sess, d), d
+                sess.expunge_all()
+
+    def _to_model(self, sess: Session, d: s.Document) -> m.Document:
+        pk = d.id
+        ents: dict[str, m.Entity] = {}
+        kb = {e.id: e for e in sess.execute(select(s.Entity).join(s.DocEntity, s.DocEntity.entity_id == s.Entity.id)
+                                            .where(s.DocEntity.doc_pk == pk)).scalars()}
+        for de in sess.execute(select(s.DocEntity).where(s.DocEntity.doc_pk == pk)
+                              .order_by(s.DocEntity.idx)).scalars():
+            e = kb[de.entity_id]
+            ents[de.entity_id] = m.Entity(id=e.id, type=de.type, name=de.name, name_vi=e.name_vi, wikidata=e.wikidata,
+                                          in_kb=e.in_kb, country=de.country, titles=list(de.titles or []))
+        for x in sess.execute(select(s.Mention).where(s.Mention.doc_pk == pk).order_by(s.Mention.id)).scalars():
+            ents[x.entity_id].mentions.append(m.Mention(start=x.start, end=x.end, text=x.text))
+        ex = d.extras or {}
+        return m.Document(
+            doc_id=d.doc_id, source=d.source, language=d.language or "vi", title=d.title, published=d.published,
+            outlet=d.outlet, body=d.body, url=d.url, entities=list(ents.values()),
+            timexes=[m.Timex(start=t.start, end=t.end, text=t.text, type=t.type, value=t.value) for t in
+                     sess.execute(select(s.Timex).where(s.Timex.doc_pk == pk).order_by(s.Timex.id)).scalars()],
+            events=[m.Event(type=e.type, date=e.date, participants=list(e.participants), location=e.location,
+                            status=e.status, attributes=dict(e.attributes), evidence=m.Span(start=e.ev_start, end=e.ev_end),
+                            trigger=(m.Span(start=e.trigger_start, end=e.trigger_end)
+                                     if e.trigger_start is not None else None))
+                    for e in sess.execute(select(s.Event).where(s.Event.doc_pk == pk).order_by(s.Event.idx)).scalars()],
+            claims=[m.Claim(subject=c.subject, measure=c.measure, value=c.value, qualifier=c.qualifier, time=c.time,
+                            target_time=c.target_time, source=c.source, unit=c.unit,
+                            evidence=m.Span(start=c.ev_start, end=c.ev_end))
+                    for c in sess.execute(select(s.Claim).where(s.Claim.doc_pk == pk).order_by(s.Claim.idx)).scalars()],
+            quotes=[m.Quote(speaker=q.speaker, text=q.text, start=q.start, end=q.end) for q in
+                    sess.execute(select(s.Quote).where(s.Quote.doc_pk == pk).order_by(s.Quote.id)).scalars()],
+            sentences=[m.Span(**x) for x in ex.get("sentences", [])],
+            paragraphs=[m.Span(**x) for x in ex.get("paragraphs", [])],
+            removed=[m.RemovedLine(**x) for x in ex.get("removed", [])],
+            warnings=list(ex.get("warnings", [])),
+        )
+
+    # ------------------------------------------------------------------ small queries
+    def failures(self) -> list[dict]:
+        with self.session() as sess:
+            return [dict(source=f.source, doc_id=f.doc_id, stage=f.stage, error=f.error, attempts=f.attempts,
+                         at=f.at.isoformat(timespec="seconds"))
+                    for f in sess.execute(select(s.Failure).order_by(s.Failure.id)).scalars()]
+
+    def stats(self) -> dict:
+        with self.session() as sess:
+            def count(t, *where):
+                q = select(func.count()).select_from(t)
+                for w in where:
+                    q = q.where(w)
+                return sess.execute(q).scalar_one()
+
+            out = {
+                "documents": count(s.Document),
+                "near_duplicates": count(s.Document, s.Document.dup_of.is_not(None)),
+                "entities": count(s.Entity),
+                "mentions": count(s.Mention),
+                "timexes": count(s.Timex),
+                "events": count(s.Event),
+                "corpus_events": count(s.CorpusEvent),
+                "claims": count(s.Claim),
+                "corpus_claims": count(s.CorpusClaim),
+                "quotes": count(s.Quote),
+                "failures": count(s.Failure),
+            }
+            out["languages"] = dict(sess.execute(select(s.Document.language, func.count()).group_by(
+                s.Document.language).order_by(s.Document.language)).all())
+            out["outlets"] = {k or "(none)": v for k, v in sess.execute(
+                select(s.Document.outlet, func.count()).group_by(s.Document.outlet)
+                .order_by(func.count().desc(), s.Document.outlet)).all()}
+            lo, hi = sess.execute(select(func.min(s.Document.published), func.max(s.Document.published))).one()
+            out["published_range"] = [lo, hi]
+            out["backend"] = self.dialect
+            return out
+
+
+def _count_inputs(paths: list[str]) -> int | None:
+    """Number of articles to expect, when it is the number of files (None with JSONL or stdin)."""
+    from pathlib import Path
+
+    from ..ingest import JSONL_SUFFIXES
+
+    n = 0
+    for a in paths:
+        p = Path(a)
+        files = [f for f in p.rglob("*") if f.is_file() and not f.name.startswith(".")] if p.is_dir() else [p]
+        if a == "-" or any(f.suffix.lower() in JSONL_SUFFIXES for f in files):
+            return None
+        n += len(files)
+    return n
+
+
+def _progress(show: bool):
+    if not show:
+        return None
+    from ..cli import _progress as cli_progress
+
+    return cli_progress(None)

@@ -1,0 +1,210 @@
+"""SQLAlchemy 2 models: one schema for SQLite and PostgreSQL (created by the Alembic migrations).
+
+Per-document facts (mentions, timexes, events, claims, quotes) hang off `documents` by its integer
+surrogate key `documents.id`; `doc_id` is the content hash (`armswatch.ingest.doc_id_for`).
+Corpus-level tables: `entities` (KB id), `corpus_events` (merged events; doc events point to them),
+`corpus_claims`, `dup_links` (near-duplicate articles), `minhash_bands` (LSH index kept in the DB so
+duplicate detection survives restarts), `failures`, `meta` (key/value: merge_dirty...).
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String,
+                        Text)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Document(Base):
+    __tablename__ = "documents"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    doc_id: Mapped[str] = mapped_column(String(32), unique=True, nullable=False)
+    source: Mapped[str] = mapped_column(Text, nullable=False)
+    url: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(String(200))
+    language: Mapped[str | None] = mapped_column(String(8))
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(String(40), index=True)
+    body: Mapped[str] = mapped_column(Text, nullable=False)
+    body_folded: Mapped[str] = mapped_column(Text, nullable=False)  # fold()ed tokens joined by spaces
+    n_tokens: Mapped[int] = mapped_column(Integer, nullable=False, default=0, index=True)  # index: sum() for BM25
+    raw: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    raw_kind: Mapped[str] = mapped_column(String(16), nullable=False, default="text")
+    raw_meta: Mapped[dict] = mapped_column(JSON, nullable=False, default=dict)  # container metadata
+    extras: Mapped[dict] = mapped_column(JSON, nullable=False, default=dict)  # sentences, removed, warnings
+    minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
+    dup_of: Mapped[str | None] = mapped_column(String(32), index=True)  # canonical doc_id
+    extractor_version: Mapped[str] = mapped_column(String(64), nullable=False)
+    ingested_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+
+
+class Entity(Base):
+    __tablename__ = "entities"
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    type: Mapped[str] = mapped_column(String(20), nullable=False)
+    name: Mapped[str] = mapped_column(Text, nullable=False)
+    name_vi: Mapped[str | None] = mapped_column(Text)
+    wikidata: Mapped[str | None] = mapped_column(String(20))
+    in_kb: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    country: Mapped[str | None] = mapped_column(String(200))
+    name_folded: Mapped[str] = mapped_column(Text, nullable=False, index=True)
+
+
+class DocEntity(Base):
+    __tablename__ = "doc_entities"
+    doc_pk: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(ForeignKey("entities.id"), primary_key=True, index=True)
+    idx: Mapped[int] = mapped_column(Integer, nullable=False, default=0)  # order in Document.entities
+    n_mentions: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    name: Mapped[str] = mapped_column(Text, nullable=False)  # as the document named it
+    type: Mapped[str] = mapped_column(String(20), nullable=False)
+    country: Mapped[str | None] = mapped_column(String(200))
+    titles: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
+
+
+class Mention(Base):
+    __tablename__ = "mentions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    doc_pk: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    entity_id: Mapped[str] = mapped_column(ForeignKey("entities.id"), index=True)
+    start: Mapped[int] = mapped_column(Integer, nullable=False)
+    end: Mapped[int] = mapped_column(Integer, nullable=False)
+    text: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class Timex(Base):
+    __tablename__ = "timexes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    doc_pk: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int] = mapped_column(Integer, nullable=False)
+    end: Mapped[int] = mapped_column(Integer, nullable=False)
+    text: Mapped[str] = mapped_column(Text, nullable=False)
+    type: Mapped[str] = mapped_column(String(12), nullable=False)
+    value: Mapped[str] = mapped_column(String(64), nullable=False)
+
+
+class CorpusEvent(Base):
+    __tablename__ = "corpus_events"
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    type: Mapped[str] = mapped_column(String(20), nullable=False, index=True)
+    date: Mapped[str | None] = mapped_column(String(20), index=True)
+    dates: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
+    participants: Mapped[list] = mapped_column(JSON, nullable=False, default=list)  # entity ids
+    location: Mapped[str | None] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(12), nullable=False)
+    attributes: Mapped[dict] = mapped_column(JSON, nullable=False, default=dict)
+    conflicts: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
+    n_reports: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+
+class CorpusEventParticipant(Base):
+    __tablename__ = "corpus_event_participants"
+    corpus_event_id: Mapped[str] = mapped_column(ForeignKey("corpus_events.id", ondelete="CASCADE"),
+                                                 primary_key=True)
+    entity_id: Mapped[str] = mapped_column(String(200), primary_key=True, index=True)
+
+
+class Event(Base):
+    __tablename__ = "events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    doc_pk: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    idx: Mapped[int] = mapped_column(Integer, nullable=False)
+    type: Mapped[str] = mapped_column(String(20), nullable=False)
+    date: Mapped[str | None] = mapped_column(String(20))
+    participants: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
+    location: Mapped[str | None] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(12), nullable=False)
+    attributes: Mapped[dict] = mapped_column(JSON, nullable=False, default=dict)
+    ev_start: Mapped[int] = mapped_column(Integer, nullable=False)
+    ev_end: Mapped[int] = mapped_column(Integer, nullable=False)
+    evidence: Mapped[str] = mapped_column(Text, nullable=False)
+    trigger_start: Mapped[int | None] = mapped_column(Integer)
+    trigger_end: Mapped[int | None] = mapped_column(Integer)
+    corpus_event_id: Mapped[str | None] = mapped_column(String(200), index=True)
+
+
+class CorpusClaim(Base):
+    __tablename__ = "corpus_claims"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    subject: Mapped[str | None] = mapped_column(String(200), index=True)
+    measure: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
+    value: Mapped[float] = mapped_column(Float, nullable=False)
+    qualifier: Mapped[str] = mapped_column(String(16), nullable=False)
+    time: Mapped[str | None] = mapped_column(String(20))
+    target_time: Mapped[str | None] = mapped_column(String(20))
+    source: Mapped[str | None] = mapped_column(String(200))
+    unit: Mapped[str | None] = mapped_column(Text)
+    date: Mapped[str | None] = mapped_column(String(20))  # time, else earliest report's publication
+    n_reports: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    conflict: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+
+
+class Claim(Base):
+    __tablename__ = "claims"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    doc_pk: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    idx: Mapped[int] = mapped_column(Integer, nullable=False)
+    subject: Mapped[str | None] = mapped_column(String(200), index=True)
+    measure: Mapped[str] = mapped_column(String(64), nullable=False)
+    value: Mapped[float] = mapped_column(Float, nullable=False)
+    qualifier: Mapped[str] = mapped_column(String(16), nullable=False)
+    time: Mapped[str | None] = mapped_column(String(20))
+    target_time: Mapped[str | None] = mapped_column(String(20))
+    source: Mapped[str | None] = mapped_column(String(200))
+    unit: Mapped[str | None] = mapped_column(Text)
+    ev_start: Mapped[int] = mapped_column(Integer, nullable=False)
+    ev_end: Mapped[int] = mapped_column(Integer, nullable=False)
+    evidence: Mapped[str] = mapped_column(Text, nullable=False)
+    corpus_claim_id: Mapped[str | None] = mapped_column(String(64), index=True)
+
+
+class Quote(Base):
+    __tablename__ = "quotes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    doc_pk: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    speaker: Mapped[str | None] = mapped_column(String(200), index=True)
+    start: Mapped[int] = mapped_column(Integer, nullable=False)
+    end: Mapped[int] = mapped_column(Integer, nullable=False)
+    text: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class DupLink(Base):
+    __tablename__ = "dup_links"
+    doc_id: Mapped[str] = mapped_column(String(32), primary_key=True)  # the later (duplicate) document
+    other_doc_id: Mapped[str] = mapped_column(String(32), primary_key=True, index=True)
+    jaccard: Mapped[float] = mapped_column(Float, nullable=False)
+
+
+class MinhashBand(Base):
+    __tablename__ = "minhash_bands"
+    band: Mapped[int] = mapped_column(Integer, primary_key=True)
+    hash: Mapped[str] = mapped_column(String(16), primary_key=True)
+    doc_pk: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True,
+                                        index=True)
+
+
+class Failure(Base):
+    __tablename__ = "failures"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(600), unique=True, nullable=False)  # doc_id or source
+    source: Mapped[str] = mapped_column(Text, nullable=False)
+    doc_id: Mapped[str | None] = mapped_column(String(32))
+    stage: Mapped[str] = mapped_column(String(20), nullable=False)
+    error: Mapped[str] = mapped_column(Text, nullable=False)
+    attempts: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+
+
+class Meta(Base):
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+Index("ix_events_type_date", Event.type, Event.date)
+Index("ix_claims_subject_measure", Claim.subject, Claim.measure)
+Index("ix_corpus_claims_subject_measure", CorpusClaim.subject, CorpusClaim.measure)
