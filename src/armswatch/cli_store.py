@@ -73,15 +73,22 @@ def ingest(
     paths: list[str] = typer.Argument(..., help="files, folders (recursive), JSONL, HTML, or - for stdin"),
     db: Optional[str] = DB_OPT,
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="progress bar on stderr"),
+    dask: bool = typer.Option(False, "--dask", help="extract on Dask (a LocalCluster, one worker per core)"),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (implies --dask)"),
+    workers: Optional[int] = typer.Option(None, "--workers", help="LocalCluster workers (default: cores)"),
+    batch_size: int = typer.Option(32, "--batch-size", help="documents per Dask task"),
 ):
-    """Extract and store documents with all facts and evidence; idempotent, resumable after a crash."""
+    """Extract and store documents with all facts and evidence; idempotent, resumable after a crash.
+
+    With --dask, extraction runs on Dask workers and this process writes the results in input order."""
     st = _store(db)
     show = err.is_terminal if progress is None else progress
 
     def on_failure(msg: str) -> None:
         err.print(f"[red]error[/red] {msg}", highlight=False, soft_wrap=True)
 
-    rep = st.ingest(paths, progress=show, on_failure=on_failure)
+    rep = st.ingest(paths, progress=show, on_failure=on_failure, dask=dask, scheduler=scheduler, workers=workers,
+                    batch_size=batch_size)
     err.print(f"{rep.added} added, {rep.skipped} already stored, {rep.failed} failed "
               f"({st.url.split('@')[-1]})", highlight=False)
     if rep.failed:

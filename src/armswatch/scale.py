@@ -38,19 +38,23 @@ def list_units(paths: Iterable[str]) -> list[str]:
     return units
 
 
-def process_units(units: list[str]) -> list[Document | ReadFailure]:
-    """Worker side: read and extract every input of a batch, never raising."""
+def process_units(units: list[str], with_raw: bool = False) -> list:
+    """Worker side: read and extract every input of a batch, never raising.
+
+    Returns Documents (or ReadFailures); with `with_raw`, `(raw, result)` pairs where `raw` is the
+    RawDoc that was read (its bytes and container metadata, which a store keeps)."""
     from .pipeline import process
 
-    out: list[Document | ReadFailure] = []
+    out: list = []
     for item in iter_inputs(units):
         if isinstance(item, ReadFailure):
-            out.append(item)
+            out.append((None, item) if with_raw else item)
             continue
         try:
-            out.append(process(item))
+            res = process(item)
         except Exception as exc:  # one bad document never stops the batch
-            out.append(ReadFailure(item.source, failure_reason(exc)))
+            res = ReadFailure(item.source, failure_reason(exc))
+        out.append((item, res) if with_raw else res)
     return out
 
 
@@ -72,7 +76,7 @@ def make_client(scheduler: str | None = None, workers: int | None = None):
 
 def dask_process(paths: Iterable[str], scheduler: str | None = None, batch_size: int = 32,
                  workers: int | None = None, client=None, on_batch=None,
-                 max_in_flight: int | None = None) -> Iterator[Document | ReadFailure]:
+                 max_in_flight: int | None = None, with_raw: bool = False) -> Iterator:
     """Extract every input on Dask; yield results in input order.
 
     At most `max_in_flight` batches are submitted at a time (default: 4 per
@@ -90,7 +94,7 @@ def dask_process(paths: Iterable[str], scheduler: str | None = None, batch_size:
         while todo or pending:
             while todo and len(pending) < limit:
                 b = todo.popleft()
-                pending.append((len(b), client.submit(process_units, b, pure=False)))
+                pending.append((len(b), client.submit(process_units, b, with_raw, pure=False)))
             n, fut = pending.popleft()
             results = fut.result()
             fut.release()

@@ -99,26 +99,41 @@ class Store:
 
     # ------------------------------------------------------------------ ingest
     def ingest(self, paths: Iterable[str], progress: bool = False, on_failure: Callable[[str], None] | None = None,
-               merge: bool = True) -> IngestReport:
-        from ..ingest import ReadFailure, RawDoc, doc_id_for, iter_inputs
+               merge: bool = True, dask: bool = False, scheduler: str | None = None, workers: int | None = None,
+               batch_size: int = 32) -> IngestReport:
+        """Extract and store every input; one transaction per document; this process is the one writer.
+
+        With `dask` (or a `scheduler` address) extraction runs on Dask workers in batches
+        (armswatch.scale) and results come back in input order, so the database ends up the same."""
+        from ..ingest import ReadFailure, RawDoc, doc_id_for, failure_reason, iter_inputs
         from ..pipeline import process
 
         rep = IngestReport()
         paths = list(paths)
-        items = iter_inputs(paths)  # streamed: a 100k-article folder is not held in memory
+        if dask or scheduler:
+            from ..scale import dask_process
+
+            pairs = dask_process(paths, scheduler=scheduler, workers=workers, batch_size=batch_size, with_raw=True)
+        else:  # streamed: a 100k-article folder is not held in memory
+            pairs = ((item, None) for item in iter_inputs(paths))
         bar = _progress(progress)
         task = bar.add_task("ingesting", total=_count_inputs(paths)) if bar else None
         if bar:
             bar.start()
+
+        def fail(source: str, did: str | None, stage: str, msg: str, detail: str = "") -> None:
+            self.record_failure(source, did, stage, msg + detail)
+            rep.failed += 1
+            rep.failures.append(f"{source}: {msg}")
+            if on_failure:
+                on_failure(f"{source}: {msg}")
+
         try:
-            for item in items:
+            for item, result in pairs:
                 try:
-                    if isinstance(item, ReadFailure):
-                        self.record_failure(item.source, None, "read", item.reason)
-                        rep.failed += 1
-                        rep.failures.append(str(item))
-                        if on_failure:
-                            on_failure(str(item))
+                    if item is None or isinstance(item, ReadFailure):  # could not be read
+                        f = item if isinstance(item, ReadFailure) else result
+                        fail(f.source, None, "read", f.reason)
                         continue
                     assert isinstance(item, RawDoc)
                     did = doc_id_for(item.content)
@@ -128,30 +143,24 @@ class Store:
                             continue
                     meta = {"title": item.title, "published": item.published, "outlet": item.outlet,
                             "url": item.url, "extra": item.extra}
-                    try:
-                        doc = process(item)
-                    except Exception as exc:  # one bad document never stops the others
-                        msg = f"{type(exc).__name__}: {exc}"
-                        self.record_failure(item.source, did, "extract", msg)
-                        rep.failed += 1
-                        rep.failures.append(f"{item.source}: {msg}")
-                        if on_failure:
-                            on_failure(f"{item.source}: {msg}")
+                    if result is None:
+                        try:
+                            result = process(item)
+                        except Exception as exc:  # one bad document never stops the others
+                            result = ReadFailure(item.source, failure_reason(exc))
+                    if isinstance(result, ReadFailure):
+                        fail(item.source, did, "extract", result.reason)
                         continue
                     raw = item.content.encode("utf-8") if isinstance(item.content, str) else item.content
                     try:
-                        self.store_document(doc, raw, item.kind, meta)
+                        self.store_document(result, raw, item.kind, meta)
                     except Exception as exc:
                         with self.session() as sess:
                             if self.has_doc(sess, did):  # another ingest stored it meanwhile
                                 rep.skipped += 1
                                 continue
-                        msg = f"{type(exc).__name__}: {exc}"
-                        self.record_failure(item.source, did, "store", msg + "\n" + traceback.format_exc(limit=3))
-                        rep.failed += 1
-                        rep.failures.append(f"{item.source}: {msg}")
-                        if on_failure:
-                            on_failure(f"{item.source}: {msg}")
+                        fail(item.source, did, "store", f"{type(exc).__name__}: {exc}",
+                             "\n" + traceback.format_exc(limit=3))
                         continue
                     rep.added += 1
                 finally:
