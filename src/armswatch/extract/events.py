@@ -1,8 +1,1269 @@
-"""Extraction of events (placeholder)."""
+"""Extraction of events: talks, summits, calls, visits, treaty actions, reports, incidents.
+
+Reads doc.body / sentences / entities / timexes (earlier stages) and fills doc.events.
+
+Method, per document:
+1. Triggers: one compiled alternation of the cues in data/lexicons/events.yaml
+   (longest cue wins; collocations such as "họp báo" are discarded).
+2. Each trigger becomes a *mention* with what its clause says about it:
+   participants (countries read from country mentions, from people's and bodies'
+   affiliation, from "hai nước"-type pair words), the time expression attached to
+   it (each date timex goes to the nearest trigger of its clause; dates of speech
+   acts such as "cho biết hôm 2/11" are not event dates), a place after tại/ở/in,
+   status cues (sẽ/dự kiến -> planned, muốn/đề nghị/chưa -> proposed,
+   bị đình trệ -> stalled, đã/nối lại -> held), blockers (negation, opposition,
+   conditionals, purpose clauses, generic/habitual uses: no event), and
+   attributes (track, topic, resumed, format, treaty action + treaty, author).
+3. Mentions of one type in one sentence are grouped ("hội đàm ... bàn thảo"),
+   unless a cue marks another happening ("các cuộc đàm phán riêng").
+4. Document level coreference: an anaphoric mention ("cuộc gặp này",
+   "nói trên") joins the best earlier event of its type; an assertion joins an
+   earlier event only when nothing distinguishes them (date, status, track,
+   topic, parties, "cũng"); otherwise it is a new event. Evidence spans of
+   every mention are kept in attributes.mentions.
+5. Bilateral types missing a party take the pair of countries in context.
+"""
 from __future__ import annotations
 
-from ..model import Document
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..kb import load_kb
+from ..model import Document, Event, Span
+from .event_cues import STATUS_ORDER, TOKEN_RE, cues
+
+# event dates in the contract's partial-date form (document.schema.json): 2021, 2021-07, 2021-07-28,
+# XXXX-07-28, XXXX-07 ...
+_DATE_RE = re.compile(r"^(X{4}|\d{4})(-(XX|\d{2}))?(-(XX|\d{2}))?$")
+_WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})(?:-(WE|[1-7]))?$")
+_COARSE_RE = re.compile(r"^(\d{4})-(?:Q[1-4]|H[12]|SP|SU|FA|WI)$")
+_CLASSIFIER_RE = re.compile(
+    r"(?:^|\s)(cuộc|các cuộc|những cuộc|chuyến|vụ|các|những|một|nhiều|bản|the|a|an|its|their)\s*$", re.IGNORECASE
+)
+_TREATY_ANAPHOR_RE = re.compile(
+    r"(?<!\w)(?:(?:hiệp ước|hiệp định|thỏa thuận|thoả thuận|công ước|liên minh)\s+(?:này|trên|nói trên|đó|ấy)"
+    r"|the (?:treaty|agreement|pact|accord|deal|alliance))(?!\w)",
+    re.IGNORECASE,
+)
+_TREATY_WORDS_RE = re.compile(r"liên minh|alliance|hiệp ước|treaty|thỏa thuận|thoả thuận|agreement|hiệp định|pact",
+                              re.IGNORECASE)
+_WORD_RE = re.compile(r"\w+(?:[-+]\w+)*")
+_SEMI_RE = re.compile(";")
+_RELATIVE_RE = re.compile(r"\s*(?:mà|that|which)\s", re.IGNORECASE)
+_COORD_RE = re.compile(r"[,;]|(?<!\w)(?:và|and|nhưng|but)(?!\w)", re.IGNORECASE)
+_TIME_PREP_RE = re.compile(r"(?<!\w)(vào|hồi|trong|từ|in|on|at|since|during)(?!\w)", re.IGNORECASE)
+_PUNCT_RE = re.compile(r"[,.;:()\"“”]")
+_TOPIC_END_RE = re.compile(r"[,.;:()]|\s[-–]\s")
+_SEG_SPLIT_RE = re.compile(r"[,;:()\u201c\u201d\"]|\s[-–—]\s")
+_BILATERAL = {"talks", "summit", "call"}
+_VERBAL_TALKS = {"thảo luận", "bàn thảo", "trao đổi", "đàm phán", "đối thoại", "hội đàm", "tham vấn"}
+
+
+@dataclass
+class _Mention:
+    type: str
+    start: int
+    end: int
+    cue: str
+    sent: tuple[int, int]
+    clause: tuple[int, int]
+    seg: tuple[int, int]
+    nominal: bool = False
+    ref: str = "assert"  # "strong" anaphor, "weak" nominal, or "assert"
+    blocked: str | None = None
+    status: str | None = None
+    distinct: bool = False
+    part_of: bool = False
+    frame: bool = False  # "Tại hội nghị thượng đỉnh trên, ..." frames what follows
+    countries: list[str] = field(default_factory=list)
+    orgs: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    unknown_people: bool = False
+    pair: bool = False
+    date: str | None = None
+    date_dist: float = 1e9
+    duration: bool = False
+    location: str | None = None
+    attrs: dict = field(default_factory=dict)
+    topic: set[str] = field(default_factory=set)
+
+
+@dataclass
+class _Event:
+    type: str
+    mentions: list[_Mention]
+    countries: list[str]
+    orgs: list[str]
+    people: list[str]
+    date: str | None
+    location: str | None
+    status: str | None
+    attrs: dict
+    topic: set[str]
+    evidence: tuple[int, int]
+    completed: bool = False
+    unknown_people: bool = False
+    pair: bool = False
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _date_value(value: str | None) -> str | None:
+    """A timex value as an event date of the contract: partial ISO dates as they are; a week of a
+    known year as its month (2023-W43-WE -> 2023-10); a quarter or season as its year; None for what
+    the contract cannot express (XXXX-WXX-WE, decades, vague references)."""
+    if not value:
+        return None
+    v = value.split("T")[0]
+    if _DATE_RE.match(v):
+        return v if v != "XXXX" else None  # "năm ngoái" on an undated page: nothing known
+    m = _WEEK_RE.match(v)
+    if m:
+        day = 6 if m.group(3) == "WE" else int(m.group(3) or 4)
+        try:
+            return date.fromisocalendar(int(m.group(1)), int(m.group(2)), day).strftime("%Y-%m")
+        except ValueError:
+            return m.group(1)
+    m = _COARSE_RE.match(v)
+    return m.group(1) if m else None
+
+
+def _date_parts(v: str) -> list[str]:
+    return v.split("-")
+
+
+def _dates_compatible(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    pa, pb = _date_parts(a), _date_parts(b)
+    for x, y in zip(pa, pb):
+        if "X" in x or "X" in y:
+            continue
+        if x != y:
+            return False
+    return True
+
+
+def _more_specific(a: str | None, b: str | None) -> str | None:
+    """The more precise of two compatible dates (b wins ties only if a is None)."""
+    if not a:
+        return b
+    if not b:
+        return a
+
+    def score(v):
+        return sum(2 if "X" not in p else 1 for p in _date_parts(v))
+
+    return b if score(b) > score(a) else a
+
+
+def _words_between(text: str) -> int:
+    return len(_WORD_RE.findall(text))
+
+
+def _last_match(pattern: re.Pattern | None, text: str):
+    if pattern is None:
+        return None
+    last = None
+    for m in pattern.finditer(text):
+        last = m
+    return last
+
+
+class _Ctx:
+    """Per-document look-ups: entity mentions, affiliations, timexes, clauses."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.body = doc.body
+        self.cues = cues()
+        self.kb = load_kb()
+        ents = []
+        for e in doc.entities:
+            for m in e.mentions:
+                ents.append((m.start, m.end, e))
+        ents.sort(key=lambda x: (x[0], -x[1]))
+        self.ents = ents
+        self.ent_by_id = {e.id: e for e in doc.entities}
+        self._aff: dict[str, str | None] = {}
+        self._cuts: dict = {}
+        self._cut_lists = None
+        self.dates = []
+        self.durations = []
+        for t in doc.timexes:
+            dv = _date_value(t.value) if t.type in ("DATE", "TIME") else None
+            if dv:
+                self.dates.append((t.start, t.end, dv, t))
+            elif t.type == "DURATION":
+                self.durations.append((t.start, t.end))
+        self.sentences = [(s.start, s.end) for s in doc.sentences] or self._fallback_sentences()
+        self.sent_starts = [s for s, _ in self.sentences]
+        low = self.body.lower()
+        if len(low) != len(self.body):  # lower() changed lengths (rare letters): fold letter by letter
+            low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in self.body)
+        self.low = low
+        spans = [m.span() for m in TOKEN_RE.finditer(low)]
+        self.tok_starts = [t[0] for t in spans]
+        self.tok_ends = [t[1] for t in spans]
+        # every cue phrase of the window lexicon, by first word index: (labels, end word index)
+        table, _, firsts = self.cues.window_lookup
+        words = TOKEN_RE.findall(low)
+        hits: list[tuple[frozenset[str], int, int]] = []
+        n_t = len(words)
+        get = firsts.get
+        for i, w in enumerate(words):
+            lengths = get(w)
+            if lengths is None:
+                continue
+            for n in lengths:
+                if i + n <= n_t:
+                    labs = table.get(tuple(words[i:i + n])) if n > 1 else table.get((w,))
+                    if labs is not None:
+                        hits.append((labs, i, i + n))
+        self.hits = hits
+        self.hit_starts = [h[1] for h in hits]
+        self.ent_starts = [x[0] for x in ents]
+        # country mention counts for the document's main pair
+        counts: dict[str, int] = {}
+        first: dict[str, int] = {}
+        for s, _, e in ents:
+            c = self.country_of_entity(e) if e.type in ("COUNTRY", "LOC") else None
+            if c:
+                counts[c] = counts.get(c, 0) + 1
+                first.setdefault(c, s)
+        self.top_countries = sorted(counts, key=lambda c: (-counts[c], first[c]))
+
+    def _fallback_sentences(self):
+        from ..nlp import paragraphs, split_sentences
+
+        return [(s.start, s.end) for p in paragraphs(self.body) for s in split_sentences(self.body, p)]
+
+    # -- entities
+    def mentions_in(self, start: int, end: int):
+        i = bisect.bisect_left(self.ent_starts, start)
+        out = []
+        ents = self.ents
+        while i < len(ents) and ents[i][0] < end:
+            if ents[i][1] <= end:
+                out.append(ents[i])
+            i += 1
+        return out
+
+    def is_leader(self, ent) -> bool:
+        """Head of state or government, from the titles read in the text, the words before a mention,
+        or the KB roles (current or past: the text's time is unknown here)."""
+        key = ("leader", ent.id)
+        if key in self._cuts:
+            return self._cuts[key]
+        c = self.cues
+        titles = list(ent.titles)
+        for m in ent.mentions:
+            titles.append(self.body[max(0, m.start - 30):m.start])
+        kbe = self.kb.get(ent.id)
+        if kbe:
+            for r in kbe.roles:
+                titles += [r.get("title") or "", r.get("title_vi") or ""]
+        res = False
+        for t in titles:
+            hit = _last_match(c.leader_titles, t) if c.leader_titles else None
+            if hit and not (c.leader_exclusions and c.leader_exclusions.search(t[max(0, hit.start() - 12):hit.end()])):
+                res = True
+                break
+        self._cuts[key] = res
+        return res
+
+    def title_org(self, pos: int):
+        """An international body (ORG without a country) named in the title right before a person."""
+        i = bisect.bisect_left(self.ent_starts, pos)
+        for s, e_, ent in reversed(self.ents[max(0, i - 3):i]):
+            if e_ <= pos and pos - e_ <= 25:
+                gap = self.body[e_:pos]
+                plain = gap.replace("(", "").replace(")", "")
+                if ent.type == "ORG" and self.country_of_entity(ent) is None and not _PUNCT_RE.search(plain) \
+                        and _words_between(gap) <= 2:
+                    return ent
+                if ent.type in ("COUNTRY", "PERSON"):
+                    return None
+        return None
+
+    def covering(self, start: int, end: int):
+        """Entity mentions that contain [start, end)."""
+        i = bisect.bisect_right(self.ent_starts, start)
+        return [x for x in self.ents[max(0, i - 8):i] if x[0] <= start and end <= x[1]]
+
+    def after(self, pos: int, hi: int, words: int) -> str:
+        """Text of at most `words` words after pos, not crossing hi."""
+        text = self.body[pos:min(hi, pos + 14 * words)]
+        i = 0
+        for i, m in enumerate(_WORD_RE.finditer(text), 1):
+            if i == words:
+                return text[:m.end()]
+        return text
+
+    def country_of_entity(self, ent) -> str | None:
+        """Country an entity stands for or belongs to (COUNTRY itself, capital metonymy, affiliation)."""
+        if ent.id in self._aff:
+            return self._aff[ent.id]
+        res = None
+        kbe = self.kb.get(ent.id)
+        if ent.type == "COUNTRY":
+            res = ent.id
+        elif ent.type == "LOC":
+            res = kbe.metonym_of if kbe and kbe.metonym_of else None
+        else:
+            res = ent.country or (kbe.country if kbe else None)
+            if res is None and ent.type in ("PERSON", "ORG"):
+                res = self._country_from_text(ent)
+        self._aff[ent.id] = res
+        return res
+
+    def _country_from_text(self, ent) -> str | None:
+        """'Bộ Ngoại giao Mỹ' (a country name inside the name) or 'lãnh đạo Trung Quốc Tập Cận Bình'
+        (a country mention right before a person's name, inside the title)."""
+        for m in ent.mentions:
+            if ent.type == "ORG":
+                found = self.countries_in_text(m.text)
+                if found:
+                    return found[0]
+            for s, e_, other in self.mentions_in(m.start - 30, m.start):
+                if other.type == "COUNTRY":
+                    gap = self.body[e_:m.start]
+                    if not _PUNCT_RE.search(gap) and _words_between(gap) <= 2:
+                        return other.id
+        return None
+
+    def countries_in_text(self, text: str) -> list[str]:
+        c = self.cues
+        out = []
+        for pat, fold in ((c.country_names, True), (c.country_abbrev, False)):
+            if pat is None:
+                continue
+            for m in pat.finditer(text):
+                key = " ".join(m.group(0).lower().split()) if fold else m.group(0)
+                cid = c.country_of_name.get(key)
+                if cid and cid not in out:
+                    out.append(cid)
+        return out
+
+    # -- structure
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.sent_starts, pos) - 1
+        if i >= 0 and self.sentences[i][0] <= pos < self.sentences[i][1]:
+            return self.sentences[i]
+        return (pos, pos + 1)
+
+    def spans_of(self, label: str) -> list[tuple[int, int]]:
+        """Character spans of the cue phrases of one label, whole body."""
+        ts, te = self.tok_starts, self.tok_ends
+        return [(ts[i], te[j - 1]) for labs, i, j in self.hits if label in labs]
+
+    def window_hits(self, lo: int, hi: int, words: int = 10 ** 6, last: bool = False):
+        """Cue hits inside the words of [lo, hi): the first `words` words (or the last ones), as
+        (labels, i, j) relative to the window, and the number of words in the window."""
+        a = bisect.bisect_left(self.tok_starts, lo)
+        b = bisect.bisect_right(self.tok_ends, hi)
+        if last:
+            a = max(a, b - words)
+        else:
+            b = min(b, a + words)
+        out = []
+        k = bisect.bisect_left(self.hit_starts, a)
+        hits = self.hits
+        while k < len(hits) and hits[k][1] < b:
+            labs, i, j = hits[k]
+            if j <= b:
+                out.append((labs, i - a, j - a))
+            k += 1
+        return out, max(0, b - a)
+
+    def _all_cuts(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """Clause-break words and semicolons; verbs of saying (minus 'nói trên'-type phrases), whole body."""
+        if self._cut_lists is None:
+            breaks = self.spans_of("clause_break")
+            breaks += [(m.start(), m.end()) for m in _SEMI_RE.finditer(self.body)]
+            exc = self.spans_of("speech_exc")
+            speech = [x for x in self.spans_of("speech") if not any(a <= x[0] < b for a, b in exc)]
+            # words inside names ("Tuyên bố Washington") cut nothing
+            breaks = [x for x in breaks if not self.covering(*x)]
+            speech = [x for x in speech if not self.covering(*x)]
+            self._cut_lists = (sorted(breaks), sorted(breaks + speech))
+        return self._cut_lists
+
+    def clause_of(self, sent: tuple[int, int], pos: int, keep_speech: bool = False) -> tuple[int, int]:
+        """Hard clause: sentence cut at clause-break words, semicolons and (unless keep_speech) verbs of saying."""
+        cuts = self._all_cuts()[0 if keep_speech else 1]
+        lo, hi = sent
+        i = bisect.bisect_left(cuts, (sent[0], -1))
+        while i < len(cuts) and cuts[i][0] < sent[1]:
+            a, b = cuts[i]
+            if b <= pos:
+                lo = max(lo, b)
+            elif a > pos:
+                hi = min(hi, a)
+                break
+            i += 1
+        return (lo, hi)
+
+    def seg_of(self, clause: tuple[int, int], pos: int) -> tuple[int, int]:
+        c0, c1 = clause
+        lo, hi = c0, c1
+        for m in _SEG_SPLIT_RE.finditer(self.body, c0, c1):
+            if m.end() <= pos:
+                lo = max(lo, m.end())
+            elif m.start() >= pos:
+                hi = min(hi, m.start())
+                break
+        return (lo, hi)
+
+
+# ---------------------------------------------------------------------------- mentions
+
+
+def _find_triggers(ctx: _Ctx) -> list[_Mention]:
+    c = ctx.cues
+    body = ctx.body
+    out = []
+    index = c.trigger_index
+    pos = 0
+    blocked = ctx.spans_of("not_event")
+    low = ctx.low
+    for w in c.first_words.finditer(low):
+        if w.start() < pos:
+            continue
+        opts = index.get(w.group(0))
+        if not opts:
+            continue
+        hit = None
+        for pat, etype, cue in opts:
+            mm = pat.match(body, w.start())
+            if mm:
+                hit = (mm, etype, cue)
+                break
+        if hit is None:
+            continue
+        m, etype, cue = hit
+        s, e = m.span()
+        pos = e
+        if any(a < e and s < b for a, b in blocked):
+            continue
+        if any(ent.type in ("TREATY", "ORG") for _, _, ent in ctx.covering(s, e)):
+            continue  # "Hiệp ước Cấm thử hạt nhân toàn diện", "Nhóm Tham vấn Hạt nhân" are names
+        sent = ctx.sentence_of(s)
+        clause = ctx.clause_of(sent, s, keep_speech=(etype == "report"))
+        out.append(_Mention(type=etype, start=s, end=e, cue=" ".join(cue.lower().split()), sent=sent,
+                            clause=clause, seg=ctx.seg_of(clause, s)))
+    return out
+
+
+def _window_after(ctx: _Ctx, m: _Mention, words: int, limit: int | None = None) -> str:
+    end = min(m.clause[1], limit) if limit else m.clause[1]
+    return ctx.after(m.end, end, words)
+
+
+def _participants(ctx: _Ctx, m: _Mention, scope: tuple[int, int], treaty_span=None):
+    countries, orgs, people = [], [], []
+    unknown = False
+    for s, e_, ent in ctx.mentions_in(*scope):
+        if treaty_span and s >= treaty_span[0] and e_ <= treaty_span[1]:
+            continue
+        if ent.type in ("EVENT_NAME", "TREATY"):
+            if m.type != "treaty_action":
+                for cid in ctx.countries_in_text(ctx.body[s:e_]):
+                    if cid not in countries:
+                        countries.append(cid)
+            continue
+        if ent.type in ("WEAPON",):
+            continue
+        if ent.type == "LOC":
+            # a place after tại/ở is a venue, not a party; a capital as actor is its country
+            pre = ctx.body[max(scope[0], s - 8):s]
+            if ctx.cues.location_prep and ctx.cues.location_prep.search(pre):
+                continue
+        cid = ctx.country_of_entity(ent)
+        if ent.type == "PERSON":
+            if ent.id not in people:
+                people.append(ent.id)
+            body_org = ctx.title_org(s)
+            if body_org is not None:  # "Tổng giám đốc IAEA Rafael Grossi" acts for the IAEA
+                if body_org.id not in orgs:
+                    orgs.append(body_org.id)
+                continue
+            if cid is None:
+                unknown = True
+        elif ent.type == "ORG" and cid is None:
+            if ent.id not in orgs:
+                orgs.append(ent.id)
+        if cid and cid not in countries:
+            countries.append(cid)
+    return countries, orgs, people, unknown
+
+
+def _topic(ctx: _Ctx, m: _Mention, limit: int) -> tuple[str | None, set[str]]:
+    c = ctx.cues
+    text = ctx.body[m.end:min(m.clause[1], limit)]
+    tm = c.topic_marker.search(text) if c.topic_marker else None
+    if not tm or _words_between(text[:tm.start()]) > 8:
+        return None, set()
+    rest = text[tm.end():]
+    cut = len(rest)
+    for pat in (c.topic_stop,):
+        if pat:
+            sm = pat.search(rest)
+            if sm and sm.start() > 0:
+                cut = min(cut, sm.start())
+    pm = _TOPIC_END_RE.search(rest)
+    if pm:
+        cut = min(cut, pm.start())
+    # stop at a time expression
+    for ts, te, _, _ in ctx.dates:
+        off = ts - (m.end + tm.end())
+        if 0 < off < cut:
+            cut = off
+    topic = rest[:cut].strip(" “”\"‘’'")
+    if not topic:
+        return None, set()
+    words = {w.lower() for w in _WORD_RE.findall(topic)} - c.topic_stopwords - {"này", "đó", "trên"}
+    return topic, words
+
+
+def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | None = None) -> _Mention | None:
+    """Fill a mention from its clause; None when the trigger is not an event mention at all."""
+    c = ctx.cues
+    body = ctx.body
+    # what the type needs first (cheap checks before the rest): a treaty, an official author
+    treaty_span = None
+    if m.type == "treaty_action":
+        res = _treaty(ctx, m, nxt, prev_end)
+        if res is None and prev is not None and prev.type == "treaty_action" and prev.clause == m.clause:
+            res = (prev.attrs["treaty"], None)  # "Hiệp ước này được gia hạn ... và có hiệu lực đến năm 2026"
+        if res is None:
+            return None
+        m.attrs["treaty"], treaty_span = res
+        m.attrs["action"] = c.treaty_action.get(m.cue, "sign")
+        if m.attrs["action"] == "enact":
+            return None
+    if m.type == "incident":
+        m.attrs["kind"] = c.incident_kind.get(m.cue)
+    if m.type == "report":
+        if not _report(ctx, m):
+            return None
+    cls = _CLASSIFIER_RE.search(body[max(m.clause[0], m.start - 25):m.start])
+    m.nominal = bool(cls) or m.cue.startswith(("cuộc", "chuyến", "hội nghị")) or m.type in ("summit",)
+    after_np = _window_after(ctx, m, 12, nxt)
+    bhits, nb = ctx.window_hits(m.clause[0], m.start, words=10, last=True)
+    ahits, _ = ctx.window_hits(m.end, min(m.clause[1], nxt) if nxt else m.clause[1], words=12)
+
+    bpos: dict[str, list[int]] = {}
+    for labs, i, j in bhits:
+        for lb in labs:
+            bpos.setdefault(lb, []).append(i)
+    bexc = {lb: [(i, j) for labs, i, j in bhits if lb in labs] for lb in ("negation_exc", "generic_exc")
+            if lb in bpos}
+
+    def before(label: str, k: int, exc: str | None = None) -> bool:
+        idx = bpos.get(label)
+        if not idx:
+            return False
+        spans = bexc.get(exc, ()) if exc else ()
+        return any(i >= nb - k and not any(a <= i < b for a, b in spans) for i in idx)
+
+    # anaphora / assertion
+    np_part = c.np_end.split(" " + after_np + " ", maxsplit=1)[0]
+    np_words = len(TOKEN_RE.findall(np_part))
+    # a coordinated predicate starts another statement: "met in Geneva and agreed to launch ..."
+    coord = 99
+    for cm in _COORD_RE.finditer(after_np):
+        ci = len(TOKEN_RE.findall(after_np[:cm.start()]))
+        if any(i == ci and any(lb.startswith(("status:", "assert_before")) for lb in labs)
+               for labs, i, j in ahits):
+            coord = ci
+            break
+    if np_words >= 10:  # long noun phrase: read its predicate further on in the clause
+        rest = body[m.end:min(m.clause[1], nxt if nxt > m.end else m.clause[1])]
+        pm = c.np_end.search(rest)
+        if pm:
+            ahits += [(labs, i + 1000, j + 1000) for labs, i, j in
+                      ctx.window_hits(m.end + pm.start(), m.clause[1], words=5)[0]]
+            np_words = 1000
+
+    def after(label: str, k: int, exc: str | None = None, predicate: int = 0) -> bool:
+        """A cue within k words after the trigger, or within `predicate` words after its noun phrase."""
+        spans = [(i, j) for labs, i, j in ahits if exc in labs] if exc else []
+        return any(label in labs and (j <= k or np_words <= i < np_words + predicate)
+                   and not any(a <= i < b for a, b in spans) for labs, i, j in ahits)
+    strong = None
+    if c.strong_anaphor:
+        for am in c.strong_anaphor.finditer(np_part):
+            tok = am.group(0).lower()
+            pre = np_part[:am.start()]
+            if tok in ("nói trên", "kể trên", "aforementioned") or not (c.topic_marker and c.topic_marker.search(pre)):
+                if _words_between(pre) <= 8:
+                    strong = am
+                    break
+    if strong is not None and m.type != "treaty_action":
+        m.ref = "strong"
+    elif before("assert_before", 3) or after("assert_after", 12, predicate=3) or not m.nominal:
+        m.ref = "assert"
+    else:
+        m.ref = "weak"
+
+    # blockers
+    if before("hypothetical", 10):
+        m.blocked = "hypothetical"
+    elif before("opposition", 10):
+        m.blocked = "opposition"
+    elif before("negation", 6, "negation_exc"):
+        m.blocked = "negated"
+    elif before("purpose", 3) and not before("attend", 2):
+        m.blocked = "purpose"
+    elif before("generic", 4, "generic_exc") or after("generic", 5, "generic_exc") or before("nominalizer", 1):
+        m.blocked = "generic"
+    elif after("definitional", 12):
+        m.blocked = "definition"
+
+    # status: the strongest cue before the trigger or among the predicates right after it
+    m.status = None
+    lead = body[max(m.clause[0], m.start - 25):m.start]
+    framed = m.nominal and (c.frame_end.search(lead) or c.temporal_end.search(lead))
+    for name in STATUS_ORDER:
+        # "đã nhất trí nối lại liên lạc quân sự tại cuộc gặp ở California": the cues before a framing
+        # preposition belong to the main verb, not to the meeting
+        if (not framed and before("status:" + name, 10)) or after("status:" + name, min(7, coord), predicate=5):
+            m.status = name
+            break
+    if framed and m.status is None:  # only the tense reaches into the frame: "sẽ tiếp đón ... trong chuyến thăm"
+        m.status = "planned" if before("tense:future", 10) else ("held" if before("tense:past", 10) else None)
+
+    # distinct cues
+    if before("distinct_before", 3):
+        m.distinct = True
+    if c.distinct_after and c.distinct_after.search(np_part) and not strong:
+        m.distinct = True
+    if before("part_of", 5):
+        m.part_of = True
+    if m.nominal and c.frame_end.search(body[max(m.clause[0], m.start - 25):m.start]):
+        m.frame = True
+
+    # attributes
+    scope_end = min(m.clause[1], nxt)
+    tail = body[m.end:scope_end]
+    head = body[max(m.seg[0], m.start - 30):m.start]
+    if m.type == "talks":
+        cue_labels = c.window_lookup[0].get(tuple(TOKEN_RE.findall(m.cue)), frozenset())
+        for val in c.track_values:  # "2" before "1": "bán chính thức" is not "chính thức"
+            lab = "track:" + val
+            if lab in cue_labels or after(lab, 6) or (val != "1" and before(lab, 5)):
+                m.attrs["track"] = val
+                break
+        for val in c.format_values:
+            lab = "format:" + val
+            if lab in cue_labels or after(lab, 4) or before(lab, 2):
+                m.attrs["format"] = val
+    if (before("resumed", 5) and not framed) or after("resumed", 4):
+        m.attrs["resumed"] = True
+    topic, words = _topic(ctx, m, nxt) if m.type in ("talks", "summit", "call") else (None, set())
+    if topic:
+        m.attrs["topic"] = topic
+        m.topic = words
+    for ds, de in ctx.durations:
+        if m.end <= ds <= m.end + 25 and de <= scope_end:
+            m.duration = True
+
+    # participants: the comma segment, widened to the clause when it names nobody
+    scope = (m.seg[0], min(m.seg[1], nxt) if nxt > m.end else m.seg[1])
+    scope = (max(scope[0], prev_end) if prev_end < m.start else scope[0], scope[1])
+    pm = c.purpose_inline.search(body, m.end, scope[1])
+    if pm:  # "... vào tháng 7 để phản đối việc Mỹ bán vũ khí cho Đài Loan"
+        scope = (scope[0], pm.start())
+    countries, orgs, people, unknown = _participants(ctx, m, scope, treaty_span)
+    if m.type == "treaty_action" and not countries and m.clause[0] > m.sent[0]:
+        # "Nga tuyên bố đình chỉ tham gia New START": a state (or its leader) announcing a treaty
+        # action is the one who acts (a body reporting something is not: no ORG here)
+        subj = ctx.clause_of(m.sent, m.clause[0] - 1, keep_speech=False)
+        actors = [x for x in ctx.mentions_in(subj[0], m.clause[0]) if x[2].type in ("COUNTRY", "PERSON", "LOC")]
+        if actors:
+            countries, _, people2, _ = _participants(ctx, m, (actors[0][0], m.clause[0]), treaty_span)
+            people = people or people2
+    if not countries and not orgs:
+        wide = (max(m.clause[0], prev_end if prev_end < m.start else m.clause[0]), min(m.clause[1], nxt))
+        countries, orgs, people2, unknown = _participants(ctx, m, wide, treaty_span)
+        people = people or people2
+    if m.type == "treaty_action" and not countries:
+        countries = ctx.countries_in_text(body[treaty_span[0]:treaty_span[1]]) if treaty_span else []
+    if m.type == "report":
+        author = m.attrs.get("author")
+        ae = ctx.ent_by_id.get(author)
+        ac = ctx.country_of_entity(ae) if ae else None
+        countries, orgs, people = ([ac] if ac else []), ([] if ac else [author]), []  # an international body
+    m.countries, m.orgs, m.people, m.unknown_people = countries, orgs, people, unknown
+    pw = c.pair_words.search(body[m.clause[0]:scope_end]) if c.pair_words else None
+    m.pair = bool(pw)
+
+    # objects required by common verbs
+    needs = c.needs_object.get(m.type, set())
+    if m.cue in needs:
+        after = body[m.end:min(m.end + 40, scope_end)]
+        obj = [x for x in ctx.mentions_in(m.end, m.end + 40) if x[1] <= scope_end]
+        if m.type == "visit":
+            if not obj or _words_between(body[m.end:obj[0][0]]) > 2:
+                return None
+        elif not (c.partner_start.match(after) or len(m.countries) >= 2
+                  or (obj and _words_between(body[m.end:obj[0][0]]) <= 1)):
+            return None
+
+    # location: a place after tại/ở/in, before the next trigger
+    m.location = _location(ctx, m, min(nxt, pm.start()) if pm else nxt)
+    if m.type == "visit" and m.location is None:
+        obj = ctx.mentions_in(m.end, min(m.end + 50, scope_end))
+        for s_, e_, ent in obj:
+            gap = body[m.end:s_]
+            if ent.type in ("COUNTRY", "LOC") and (_words_between(gap) <= 1 or (
+                    c.destination_end.search(gap) and _words_between(gap) <= 6)):
+                m.location = ent.id
+                break
+    if m.type == "visit" and not (m.location or len(m.countries) >= 2):
+        return None  # a visit with no destination ("kết quả chuyến thăm") is a reference
+    return m
+
+
+def _location(ctx: _Ctx, m: _Mention, nxt: int) -> str | None:
+    c = ctx.cues
+    body = ctx.body
+    end = min(m.clause[1], nxt)
+    text = body[m.end:end]
+    if c.location_stops:
+        sm = c.location_stops.search(text)
+        if sm:
+            text = text[:sm.start()]
+    if not c.location_prep:
+        return None
+    for pm in c.location_prep.finditer(text):
+        prep_abs = m.end + pm.start()
+        lead = body[max(m.end, prep_abs - 25):prep_abs]
+        if c.location_blockers and c.location_blockers.search(lead):
+            continue
+        window_end = min(m.end + len(text), prep_abs + 60)
+        for s, e_, ent in ctx.mentions_in(prep_abs, window_end):
+            if ent.type in ("LOC", "COUNTRY"):
+                gap = body[prep_abs + len(pm.group(0)):s]
+                if _PUNCT_RE.search(gap):
+                    break
+                return ent.id
+            if ent.type in ("PERSON",):
+                break
+    return None
+
+
+def _treaty(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int):
+    """The treaty a treaty action is about: a TREATY mention (or an alliance) as object or subject,
+    or an anaphor ('hiệp ước này') resolved to the salient earlier treaty."""
+    body = ctx.body
+    lo = max(m.clause[0], prev_end if prev_end < m.start else m.clause[0])
+    hi = min(m.clause[1], nxt if nxt > m.end else m.clause[1])
+    cands = []
+    for s, e_, ent in ctx.mentions_in(m.end, min(hi, m.end + 70)):
+        if ent.type == "TREATY" or (ent.type == "ORG" and _TREATY_WORDS_RE.search(body[s:e_])):
+            if _words_between(body[m.end:s]) <= 6:
+                cands.append((0, s, e_, ent.id))
+                break
+    for s, e_, ent in reversed(ctx.mentions_in(lo, m.start)):
+        if ent.type == "TREATY" or (ent.type == "ORG" and _TREATY_WORDS_RE.search(body[s:e_])):
+            gap = body[e_:m.start]
+            # "Tuyên bố Washington mà Tổng thống Yoon ... và Tổng thống Biden ký": a relative clause
+            if _words_between(gap) <= 6 or (_RELATIVE_RE.match(gap) and _words_between(gap) <= 16):
+                cands.append((1, s, e_, ent.id))
+                break
+    if cands:
+        cands.sort()
+        _, s, e_, tid = cands[0]
+        return tid, (s, e_)
+    # anaphor after (object) or before (subject)
+    for seg, off in ((body[m.end:min(hi, m.end + 40)], m.end), (body[lo:m.start], lo)):
+        am = _TREATY_ANAPHOR_RE.search(seg)
+        if am:
+            tid = _salient_treaty(ctx, off + am.start(), m.sent)
+            if tid:
+                return tid, (off + am.start(), off + am.end())
+    return None
+
+
+def _salient_treaty(ctx: _Ctx, pos: int, sent: tuple[int, int]) -> str | None:
+    """Nearest treaty earlier in the same sentence, else the first one of the closest earlier sentence."""
+    same = [(s, ent) for s, e_, ent in ctx.mentions_in(sent[0], pos) if ent.type == "TREATY"]
+    if same:
+        return same[-1][1].id
+    prev = [(s, e_, ent) for s, e_, ent in ctx.ents if e_ <= sent[0] and ent.type == "TREATY"]
+    if not prev:
+        return None
+    last_sent = ctx.sentence_of(prev[-1][0])
+    in_last = [x for x in prev if last_sent[0] <= x[0] < last_sent[1]]
+    return in_last[0][2].id
+
+
+def _report(ctx: _Ctx, m: _Mention) -> bool:
+    """A report needs an official author (a government body or an international organisation: an
+    ORG that is not a think tank or a medium in the KB; unknown bodies need a country) and, when the
+    trigger is a verb of assessing, a publication date (checked once dates are attached)."""
+    body = ctx.body
+    author = None
+    # "báo cáo ... của Lầu Năm Góc"
+    for s, e_, ent in ctx.mentions_in(m.end, min(m.clause[1], m.end + 40)):
+        if ent.type == "ORG" and ctx.cues.author_end.search(body[m.end:s]):
+            author = ent
+            break
+    if author is None:
+        for s, e_, ent in reversed(ctx.mentions_in(m.sent[0], m.start)):
+            if ent.type == "ORG":
+                if _words_between(body[e_:m.start]) <= 4:
+                    author = ent
+                break
+    if author is None:
+        return False
+    kbe = ctx.kb.get(author.id)
+    if kbe is not None and kbe.file in ctx.cues.unofficial_kb_files:
+        return False  # a think tank's or a newspaper's estimate is not an official assessment
+    if kbe is None and not ctx.country_of_entity(author):
+        return False
+    m.attrs["author"] = author.id
+    return True
+
+
+def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
+    """Each date timex goes to the nearest trigger of its clause; each trigger keeps its nearest timex.
+    Dates of speech acts ('cho biết hôm 2/11', 'Ngày 23/7, Bộ Ngoại giao Mỹ thông báo') and content
+    times ('từ năm 2021 đến năm 2023', 'trước năm 2030') are not event dates (reports excepted)."""
+    c = ctx.cues
+    body = ctx.body
+    by_sent: dict[tuple[int, int], list[_Mention]] = {}
+    for m in mentions:
+        by_sent.setdefault(m.sent, []).append(m)
+    for ts, te, dv, tx in ctx.dates:
+        sent = ctx.sentence_of(ts)
+        ms = by_sent.get(sent)
+        if not ms:
+            continue
+        pre = body[max(sent[0], ts - 12):ts].lower()
+        content = bool(c.content_time_end.search(pre))
+        report_content = content or bool(c.report_content_time_end.search(pre))
+        speech = False
+        if c.speech_verbs:
+            after = body[te:min(sent[1], te + 70)]
+            if c.speech_exceptions:
+                after = c.speech_exceptions.sub(lambda x: "_" * len(x.group(0)), after)
+            sv = c.speech_verbs.search(after)
+            seg = ctx.seg_of(ctx.clause_of(sent, ts, keep_speech=True), ts)
+            framed = any(seg[0] <= mm.start and mm.end <= ts for mm in ms)  # "sau cuộc điện đàm ... hồi năm ngoái"
+            if sv and not framed and not any(te <= mm.start < te + sv.start() for mm in ms):
+                speech = True
+            before = body[max(sent[0], ts - 20):ts]
+            last = _last_match(c.speech_verbs, before)
+            if last and _words_between(before[last.end():]) <= 1:  # "cho biết hôm 2/11"
+                speech = True
+        best, best_d = None, 1e9
+        for m in ms:
+            is_report = m.type == "report"
+            penalty = 0.0
+            if speech and not is_report:
+                # "Putin said on Tuesday that Moscow was suspending ...": an announced action happens then,
+                # and an offer or a wish is made when it is stated ("Năm 2021, Sullivan cho hay ... mong
+                # muốn bắt đầu thảo luận"); talks or visits announced on a day are not held that day
+                announced = m.type in ("treaty_action", "incident") and m.status not in ("planned", "proposed")
+                if not (announced or m.status == "proposed"):
+                    continue
+                penalty = 500.0
+            if content and not (m.type == "treaty_action" and m.attrs.get("action") == "expire"):
+                continue
+            if is_report and report_content:
+                continue
+            clause = ctx.clause_of(sent, m.start, keep_speech=is_report)
+            if not (clause[0] <= ts < clause[1]) and not penalty:
+                continue
+            d = (ts - m.end) if ts >= m.end else (m.start - te) * 1.3
+            between = body[m.end:ts] if ts >= m.end else body[te:m.start]
+            bare = not _TIME_PREP_RE.search(body[max(sent[0], ts - 6):ts] + " " + tx.text[:6])
+            if c.purpose_inline.search(between) or (bare and any(
+                    ent.type in ("TREATY", "EVENT_NAME") and e_ <= ts and ts - e_ <= 6 and s_ >= min(m.end, ts)
+                    and ent.id != m.attrs.get("treaty")
+                    for s_, e_, ent in ctx.mentions_in(min(m.end, ts), ts))):
+                continue  # "nhằm khôi phục thỏa thuận hạt nhân năm 2015": the year of the deal, not of the talks
+            d += penalty
+            if d < best_d:
+                best, best_d = m, d
+        if best is not None and best_d < best.date_dist:
+            best.date, best.date_dist = dv, best_d
+
+
+# ---------------------------------------------------------------------------- grouping and coreference
+
+
+def _compatible(e: _Event, m: _Mention, strict_status: bool) -> bool:
+    if m.type == "treaty_action":
+        if e.attrs.get("action") != m.attrs.get("action") or e.attrs.get("treaty") != m.attrs.get("treaty"):
+            return False
+    if not _dates_compatible(e.date, m.date):
+        return False
+    if e.attrs.get("track") and m.attrs.get("track") and e.attrs["track"] != m.attrs["track"]:
+        return False
+    if set(m.countries) - set(e.countries) and m.type != "treaty_action":
+        return False
+    if m.type == "treaty_action" and m.date and e.date and m.date != e.date:
+        return False
+    if strict_status and m.status and m.status != (e.status or "held"):
+        return False  # an event stated without tense cue happened: "met in Geneva ... agreed to launch a dialogue"
+    if strict_status and m.status is None and m.date and e.status not in (None, "held"):
+        return False  # a dated statement without tense cue is a past happening
+    if m.location and e.location and m.location != e.location:
+        return False
+    if (m.status == "held" or (m.status is None and e.status == "held")) and e.topic and m.topic \
+            and not (e.topic & m.topic):
+        return False
+    return True
+
+
+def _new_event(m: _Mention) -> _Event:
+    attrs = {k: v for k, v in m.attrs.items() if not k.startswith("_")}
+    return _Event(type=m.type, mentions=[m], countries=list(m.countries), orgs=list(m.orgs), people=list(m.people),
+                  date=m.date, location=m.location, status=m.status, attrs=attrs, topic=set(m.topic),
+                  evidence=m.sent, unknown_people=m.unknown_people, pair=m.pair)
+
+
+def _absorb(e: _Event, m: _Mention, full: bool = True) -> None:
+    e.mentions.append(m)
+    if not full:
+        return
+    for cid in m.countries:
+        if cid not in e.countries:
+            e.countries.append(cid)
+    for o in m.orgs:
+        if o not in e.orgs:
+            e.orgs.append(o)
+    for p in m.people:
+        if p not in e.people:
+            e.people.append(p)
+    e.unknown_people = e.unknown_people or m.unknown_people
+    e.pair = e.pair or m.pair
+    if _dates_compatible(e.date, m.date):
+        e.date = _more_specific(e.date, m.date)
+    e.location = e.location or m.location
+    if m.status == "stalled" or e.status is None:
+        e.status = m.status or e.status
+    for k, v in m.attrs.items():
+        if not k.startswith("_") and k not in e.attrs:
+            e.attrs[k] = v
+    e.topic |= m.topic
+
+
+def _group_sentence(ms: list[_Mention]) -> list[list[_Mention]]:
+    """Mentions of one type in one sentence form one group unless a cue or a conflict separates them."""
+    groups: list[list[_Mention]] = []
+    for m in ms:
+        target = None
+        for g in reversed(groups):
+            h = g[0]
+            if h.type != m.type:
+                continue
+            if m.distinct and m.ref != "strong":
+                break
+            if m.type == "treaty_action" and (h.attrs.get("action") != m.attrs.get("action")
+                                              or h.attrs.get("treaty") != m.attrs.get("treaty")):
+                continue
+            if m.type == "treaty_action" and m.clause != h.clause:
+                continue
+            if m.ref == "strong":
+                target = g  # the nearest earlier mention of the sentence is the antecedent
+                break
+            if m.nominal and m.clause != h.clause and not (m.part_of or h.part_of):
+                continue
+            if not _dates_compatible(h.date, m.date):
+                continue
+            if m.ref == "assert" and m.status and m.status != "stalled" and m.status != (h.status or "held"):
+                continue  # "met in Geneva and agreed to launch a dialogue"
+            if h.attrs.get("track") and m.attrs.get("track") and h.attrs["track"] != m.attrs["track"]:
+                continue
+            if set(m.countries) - set(h.countries) and len(m.countries) >= 2 and len(h.countries) >= 2:
+                continue
+            target = g
+            break
+        if target is not None and m.part_of:
+            target = None
+        if target is None:
+            groups.append([m])
+        else:
+            target.append(m)
+    return groups
+
+
+def _merge_group(g: list[_Mention]) -> _Mention:
+    """Collapse a sentence group into its head mention (status: stalled beats the rest)."""
+    head = g[0]
+    for m in g[1:]:
+        if m.blocked:
+            continue
+        for cid in m.countries:
+            if cid not in head.countries:
+                head.countries.append(cid)
+        for p in m.people:
+            if p not in head.people:
+                head.people.append(p)
+        head.orgs += [o for o in m.orgs if o not in head.orgs]
+        head.pair = head.pair or m.pair
+        if _dates_compatible(head.date, m.date):
+            head.date = _more_specific(head.date, m.date)
+        head.location = head.location or m.location
+        if m.status == "stalled" or head.status is None:
+            head.status = m.status or head.status
+        for k, v in m.attrs.items():
+            head.attrs.setdefault(k, v)
+        head.topic |= m.topic
+        head.duration = head.duration or m.duration
+        if m.ref == "assert" and head.ref == "weak":
+            head.ref = "assert"
+        if head.blocked and not m.blocked:
+            head.blocked = None
+    head.attrs["_extra"] = g[1:]
+    return head
+
+
+def _score(e: _Event, m: _Mention, idx: int, n: int) -> float:
+    s = 0.0
+    if e.topic and m.topic:
+        s += 2.0 if e.topic & m.topic else -1.0
+    if m.countries and set(m.countries) <= set(e.countries):
+        s += 1.0
+    if m.date and e.date and _dates_compatible(e.date, m.date):
+        s += 1.0
+    if m.attrs.get("track") and e.attrs.get("track") == m.attrs.get("track"):
+        s += 1.0
+    if m.location and e.location:
+        s += 1.5 if m.location == e.location else -1.5
+    if any(x.cue == m.cue for x in e.mentions):
+        s += 1.0
+    s += 0.3 * min(len(e.mentions), 5)
+    s += (1.0 if m.ref != "assert" else 0.3) * idx / max(1, n)  # recency
+    return s
+
+
+def _decide(events: list[_Event], m: _Mention) -> _Event | None:
+    """The earlier event a mention refers to, or None for a new one."""
+    cands = [e for e in events if e.type == m.type]
+    if m.type == "treaty_action":
+        cands = [e for e in cands if e.attrs.get("action") == m.attrs.get("action")
+                 and e.attrs.get("treaty") == m.attrs.get("treaty")]
+        if m.date is None and cands:
+            union = set().union(*(set(e.countries) for e in cands))
+            if set(m.countries) <= union:
+                return cands[0]
+    if not cands:
+        return None
+    n = len(cands)
+    ranked = sorted(((_score(e, m, i, n), i, e) for i, e in enumerate(cands)), key=lambda x: (-x[0], -x[1]))
+    if m.ref == "strong":
+        for _, _, e in ranked:
+            if _dates_compatible(e.date, m.date):
+                return e
+        return ranked[0][2]
+    if m.distinct or m.part_of:
+        return None
+    strict = m.ref == "assert"
+    if m.status == "proposed":
+        for _, _, e in ranked:
+            if e.status == "proposed" and _compatible(e, m, strict_status=True):
+                return e
+    for _, _, e in ranked:
+        if _compatible(e, m, strict_status=strict):
+            return e
+    return None
+
+
+# ---------------------------------------------------------------------------- main
+
+
+def _context_pair(ctx: _Ctx, events: list[_Event], upto: int) -> list[str]:
+    for e in reversed(events):
+        if e.mentions[0].start < upto and len(e.countries) >= 2:
+            return e.countries[:2]
+    return ctx.top_countries[:2]
+
+
+def _anchor_date(doc: Document) -> date | None:
+    a = doc.anchor()
+    return a.date() if a else None
+
+
+def _status_from_date(value: str | None, anchor: date | None) -> str | None:
+    if not value or not anchor or value.startswith("X"):
+        return None
+    parts = value.split("-")
+    try:
+        y = int(parts[0])
+    except ValueError:
+        return None
+    if y != anchor.year:
+        return "held" if y < anchor.year else "planned"
+    if len(parts) > 1 and parts[1].isdigit():
+        mo = int(parts[1])
+        if mo != anchor.month:
+            return "held" if mo < anchor.month else "planned"
+        if len(parts) > 2 and parts[2].isdigit():
+            d = int(parts[2])
+            return "held" if d <= anchor.day else "planned"
+    return None
 
 
 def extract_events(doc: Document) -> Document:
+    if not doc.body:
+        doc.events = []
+        return doc
+    ctx = _Ctx(doc)
+    raw = _find_triggers(ctx)
+    # a sentence repeated word for word (photo captions, a lead repeated under the headline) says
+    # nothing new: read it once
+    seen_text: set[str] = set()
+    repeated: set[tuple[int, int]] = set()
+    for sent in ctx.sentences:
+        t = doc.body[sent[0]:sent[1]].strip()
+        if t in seen_text:
+            repeated.add(sent)
+        seen_text.add(t)
+    raw = [m for m in raw if m.sent not in repeated]
+    mentions: list[_Mention] = []
+    for i, m in enumerate(raw):
+        nxt = raw[i + 1].start if i + 1 < len(raw) and raw[i + 1].sent == m.sent else m.sent[1]
+        prev = mentions[-1] if mentions and mentions[-1].sent == m.sent else None
+        prev_end = prev.end if prev is not None else m.sent[0]  # the last trigger that made a mention
+        am = _analyse(ctx, m, nxt, prev_end, prev)
+        if am is not None:
+            # adjuncts share the tense of their clause: "X sẽ gặp Y trong chuyến thăm" -> planned visit
+            if am.status is None and prev is not None and prev.clause == am.clause \
+                    and prev.status in ("planned", "held"):
+                am.status = prev.status
+            mentions.append(am)
+    _attach_dates(ctx, mentions)
+    # "Lầu Năm Góc ước tính ...": an estimate is a published report only with its date
+    mentions = [m for m in mentions if not (m.type == "report" and m.cue in ctx.cues.report_verbs and not m.date)]
+
+    # sentence groups
+    by_sent: dict[tuple[int, int], list[_Mention]] = {}
+    for m in mentions:
+        by_sent.setdefault(m.sent, []).append(m)
+    heads: list[_Mention] = []
+    for sent in sorted(by_sent):
+        ms = by_sent[sent]
+        # a talks verb inside a frame ("Tại hội nghị thượng đỉnh trên, hai Tổng thống đã thảo luận") is its content
+        frames = [m for m in ms if m.frame and m.type in ("summit", "call", "visit")]
+        ms = [m for m in ms if not (m.type == "talks" and m.cue in _VERBAL_TALKS and not m.nominal
+                                    and any(f.start < m.start for f in frames))]
+        groups = _group_sentence(ms)
+        # a container ("là một phần của chuyến đi ...") with nothing of its own is the same happening
+        for gi, g in enumerate(groups):
+            if g[0].part_of and gi > 0:
+                own = any(x.duration or (x.status and x.status != groups[gi - 1][0].status) for x in g)
+                prev = next((pg for pg in reversed(groups[:gi]) if pg[0].type == g[0].type), None)
+                if prev is not None and not own:
+                    prev.extend(g)
+                    g.clear()
+        for g in groups:
+            if g:
+                heads.append(_merge_group(g))
+
+    events: list[_Event] = []
+    anchor = _anchor_date(doc)
+    for m in heads:
+        if m.type == "talks" and m.cue in ctx.cues.meeting_cues and len(m.people) >= 2 and not m.blocked \
+                and all(ctx.is_leader(ctx.ent_by_id[p]) for p in m.people if p in ctx.ent_by_id):
+            m.type = "summit"  # "Biden and Putin met in Geneva": heads of state meeting
+        target = _decide(events, m)
+        if m.blocked:
+            if target is not None and m.ref == "strong":
+                _absorb(target, m, full=False)
+            continue
+        if target is not None:
+            _absorb(target, m)
+            continue
+        if m.ref == "weak" and not m.countries and not m.pair:
+            continue  # "kết quả chuyến thăm", "tham dự cuộc đàm phán": a reference, parties unknown
+        if m.type in _BILATERAL | {"visit", "incident"} and not (m.countries or m.orgs or m.pair):
+            # nobody named: only a stated talk with a status counts, parties from context
+            if not (m.type == "talks" and m.status and m.ref == "assert"):
+                continue
+        if m.type in ("treaty_action", "incident", "report") and not (m.countries or m.orgs):
+            if not (m.type == "treaty_action" and m.attrs.get("action") in ("extend", "expire", "enter_into_force",
+                                                                               "sign")):
+                continue
+        e = _new_event(m)
+        e.attrs["_pos"] = m.start
+        events.append(e)
+        # complete parties from context
+        if e.type in _BILATERAL and len(e.countries) + len(e.orgs) < 2 or (e.pair and len(e.countries) < 2) \
+                or (e.type == "visit" and len(e.countries) < 2 and e.unknown_people) \
+                or (e.type == "treaty_action" and not e.countries):
+            pair = _context_pair(ctx, events[:-1], m.start)
+            if e.countries and e.countries[0] not in pair and len(pair) == 2 and e.type != "treaty_action":
+                pair = [e.countries[0], pair[0]]
+            for cid in pair:
+                if len(e.countries) >= 2:
+                    break
+                if cid not in e.countries:
+                    e.countries.append(cid)
+            e.completed = True
+
+    out = []
+    for e in events:
+        status = e.status or _status_from_date(e.date, anchor)
+        if status is None:
+            first = e.mentions[0]
+            tx = [t for t in ctx.dates if first.sent[0] <= t[0] < first.sent[1]]
+            pm = ctx.cues.past_markers
+            fm = ctx.cues.future_markers
+            window = ctx.body[first.sent[0]:first.sent[1]]
+            if fm and any(fm.search(ctx.body[max(first.sent[0], t[0] - 8):t[1]]) for t in tx):
+                status = "planned"
+            elif pm and pm.search(window):
+                status = "held"
+            else:
+                status = "held"
+        attrs = {k: v for k, v in e.attrs.items() if not k.startswith("_")}
+        if e.type == "talks":
+            attrs.setdefault("track", "1")
+        if e.people:
+            if e.type == "visit":
+                host = ctx.country_of_entity(ctx.ent_by_id[e.location]) if e.location in ctx.ent_by_id else None
+                if e.location and host is None:
+                    kbl = ctx.kb.get(e.location)
+                    host = kbl.country if kbl else None
+                visitors = [p for p in e.people if p in ctx.ent_by_id
+                            and ctx.country_of_entity(ctx.ent_by_id[p]) not in (None, host)]
+                attrs.setdefault("visitor", (visitors or e.people)[0])
+            attrs["people"] = list(e.people)
+        ment = []
+        for mm in e.mentions:
+            ment.append({"start": mm.start, "end": mm.end})
+            for x in mm.attrs.get("_extra", []):
+                ment.append({"start": x.start, "end": x.end})
+        attrs["mentions"] = ment
+        first = e.mentions[0]
+        # parties are entities of the document: a country known only from the KB (a person's
+        # nationality, a name inside a treaty's name) is not cited
+        parts = [p for p in list(e.countries) + [o for o in e.orgs if o not in e.countries] if p in ctx.ent_by_id]
+        # a party known only through a person or body (its country is not named in the text) is cited
+        # by that person or body: "Xi Jinping and Joe Biden spoke by phone" -> [xi_jinping, joe_biden]
+        agents = list(e.people) + ([attrs["author"]] if e.type == "report" and attrs.get("author") else [])
+        for p in agents:
+            ent = ctx.ent_by_id.get(p)
+            cid = ctx.country_of_entity(ent) if ent is not None else None
+            if ent is not None and cid is not None and cid not in ctx.ent_by_id and p not in parts \
+                    and not any(ctx.title_org(mm.start) is not None for mm in ent.mentions):
+                parts.append(p)  # (not the head of an international body: the body is the party)
+        if not parts:
+            continue
+        out.append(Event(
+            type=e.type, date=e.date, participants=parts,
+            location=e.location if e.location in ctx.ent_by_id else None, status=status, attributes=attrs,
+            evidence=Span(start=first.sent[0], end=first.sent[1]),
+            trigger=Span(start=first.start, end=first.end),
+        ))
+    doc.events = out
     return doc

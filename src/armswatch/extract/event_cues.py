@@ -1,0 +1,230 @@
+"""Compiled cues for event extraction (data/lexicons/events.yaml), built once per process.
+
+Two kinds of look-up:
+- regular expressions for cues that must match at a place (triggers, prepositions before a place,
+  anaphors in a noun phrase), compiled from the lexicon lists;
+- a word n-gram table (`window_lookup`) for the many short cues that are looked up in word windows
+  around a trigger (status, negation, conditionals, clause breaks, tracks ...): the document is
+  scanned once and each window reads its hits (events._Ctx.window_hits).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..kb import load_kb
+from ..lexicon import load_lexicon
+
+TOKEN_RE = re.compile(r"\w+(?:\+\w+)*")
+_WB_L = r"(?<![\w+])"
+_WB_R = r"(?![\w+])"
+STATUS_ORDER = ("proposed", "stalled", "planned", "held")
+
+
+def _cue_regex(cue: str, gap: int) -> str:
+    """Regex source of one cue: words separated by flexible spaces; ' … ' is a short gap of at most
+    `gap` characters, ' …N ' a gap of at most N words ("phóng …3 tên lửa")."""
+    out = ""
+    pieces = re.split(r"…(\d*)", cue)
+    for k in range(0, len(pieces), 2):
+        words = r"\s+".join(re.escape(w) for w in pieces[k].split())
+        if k == 0:
+            out = words
+            continue
+        n = pieces[k - 1]
+        sep = (r"\s+(?:[^\s.;!?,]+\s+){0,%s}" % n) if n else (r"\s+[^.;!?\n]{1,%d}?\s+" % gap)
+        out += sep + words
+    return out
+
+
+def _alternation(cues, gap: int = 40, case_sensitive: bool = False) -> re.Pattern | None:
+    cues = sorted({str(c) for c in cues if c}, key=lambda c: (-len(c), c))
+    if not cues:
+        return None
+    return re.compile(_WB_L + "(?:" + "|".join(_cue_regex(c, gap) for c in cues) + ")" + _WB_R,
+                      0 if case_sensitive else re.IGNORECASE)
+
+
+def _ending(words, tail: str = "", gap: int = 40) -> re.Pattern:
+    """A pattern for one of `words` (plus `tail`) at the end of a text."""
+    words = sorted({str(w) for w in words}, key=len, reverse=True) or ["\u0000"]
+    return re.compile(_WB_L + "(?:" + "|".join(_cue_regex(w, gap) for w in words) + ")" + tail + "$",
+                      re.IGNORECASE)
+
+
+def _multi_lookup(groups: dict[str, list]):
+    """Word n-gram (lower case) -> labels, with the longest n and, per first word, the lengths to try."""
+    table: dict[tuple[str, ...], set[str]] = {}
+    for label, cs in groups.items():
+        for c in cs:
+            key = tuple(TOKEN_RE.findall(str(c).lower()))
+            if key:
+                table.setdefault(key, set()).add(label)
+    firsts: dict[str, set[int]] = {}
+    for k in table:
+        firsts.setdefault(k[0], set()).add(len(k))
+    return ({k: frozenset(v) for k, v in table.items()}, max((len(k) for k in table), default=1),
+            {w: tuple(sorted(ns)) for w, ns in firsts.items()})
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+@dataclass
+class Cues:
+    trigger_index: dict[str, list[tuple[re.Pattern, str, str]]]  # first word -> (pattern, type, cue)
+    first_words: re.Pattern  # the first words of all triggers (lower case)
+    window_lookup: tuple  # (word n-gram -> labels, longest n, first word -> n-gram lengths)
+    treaty_action: dict[str, str]  # cue -> action
+    incident_kind: dict[str, str]
+    needs_object: dict[str, set[str]]
+    report_verbs: set[str]
+    meeting_cues: set[str]
+    track_values: list[str]  # in lexicon order: more specific tracks first
+    format_values: list[str]
+    strong_anaphor: re.Pattern | None
+    distinct_after: re.Pattern | None
+    topic_marker: re.Pattern | None
+    topic_stop: re.Pattern | None
+    topic_stopwords: set[str]
+    pair_words: re.Pattern | None
+    location_prep: re.Pattern | None
+    location_blockers: re.Pattern | None
+    location_stops: re.Pattern | None
+    negation: re.Pattern | None
+    negation_exceptions: re.Pattern | None
+    speech_verbs: re.Pattern | None
+    speech_exceptions: re.Pattern | None
+    past_markers: re.Pattern | None
+    future_markers: re.Pattern | None
+    leader_titles: re.Pattern | None
+    leader_exclusions: re.Pattern | None
+    np_end: re.Pattern
+    frame_end: re.Pattern
+    temporal_end: re.Pattern
+    content_time_end: re.Pattern
+    report_content_time_end: re.Pattern
+    author_end: re.Pattern
+    destination_end: re.Pattern
+    partner_start: re.Pattern
+    purpose_inline: re.Pattern
+    unofficial_kb_files: set[str]
+    country_names: re.Pattern | None
+    country_abbrev: re.Pattern | None
+    country_of_name: dict[str, str] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    lex = load_lexicon("events")
+    gap = int(lex.get("gap_chars", 40))
+
+    # triggers, indexed by their first word: scanning the words of a text and trying only the cues
+    # that start with that word is much faster than one big alternation (longest cue first)
+    items = []
+    for etype, langs in lex["triggers"].items():
+        for lang_cues in langs.values():
+            for c in lang_cues:
+                items.append((str(c), etype))
+    items.sort(key=lambda it: (-len(re.sub(r"…\d*", " " * 5, it[0])), it[0]))
+    trigger_index: dict[str, list[tuple[re.Pattern, str, str]]] = {}
+    for c, etype in items:
+        first = TOKEN_RE.match(c.lower())
+        if first:
+            pat = re.compile(_cue_regex(c, gap) + _WB_R, re.IGNORECASE)
+            trigger_index.setdefault(first.group(0), []).append((pat, etype, c))
+    first_words = re.compile(_WB_L + "(?:" + "|".join(re.escape(w) for w in sorted(trigger_index, key=len,
+                                                                                     reverse=True)) + ")" + _WB_R)
+
+    def inverse(section):
+        out = {}
+        for key, cs in (lex.get(section) or {}).items():
+            for c in cs:
+                out[_norm(str(c))] = str(key)
+        return out
+
+    # country names (KB) for names inside names: "Liên minh Mỹ-Nhật", "Đối thoại ... Mỹ - Nga"
+    # (countries only: a capital inside "hội nghị thượng đỉnh Hà Nội" is the venue)
+    name_map: dict[str, str] = {}
+    upper: list[str] = []
+    for e in load_kb().entries.values():
+        if e.type != "COUNTRY":
+            continue
+        for n in e.all_names():
+            if n.replace(".", "").isupper():
+                upper.append(n)
+                name_map.setdefault(n, e.id)
+            elif len(n) >= 2:
+                name_map.setdefault(_norm(n), e.id)
+    lower = [n for n in name_map if n not in upper]
+    country_abbrev = (re.compile(_WB_L + "(?:" + "|".join(_cue_regex(c, gap) for c in sorted(set(upper), key=len,
+                                                                                             reverse=True))
+                                 + ")" + _WB_R) if upper else None)
+
+    st = lex.get("status") or {}
+    dc = lex.get("distinct_cues") or {}
+    tense = lex.get("tense") or {}
+    window_groups = {
+        **{f"status:{k}": st.get(k) or [] for k in STATUS_ORDER},
+        "hypothetical": lex.get("hypothetical") or [], "opposition": lex.get("opposition") or [],
+        "negation": lex.get("negation") or [], "negation_exc": lex.get("negation_exceptions") or [],
+        "purpose": lex.get("purpose") or [], "attend": lex.get("attend") or [],
+        "generic": lex.get("generic") or [], "generic_exc": lex.get("generic_exceptions") or [],
+        "definitional": lex.get("definitional") or [],
+        "distinct_before": dc.get("before") or [], "part_of": dc.get("part_of") or [],
+        "resumed": lex.get("resumed") or [],
+        "assert_before": lex.get("assertion_before") or [], "assert_after": lex.get("assertion_after") or [],
+        "tense:future": tense.get("future") or [], "tense:past": tense.get("past") or [],
+        "not_event": lex.get("not_events") or [], "clause_break": lex.get("clause_breaks") or [],
+        "speech": lex.get("speech_verbs") or [], "speech_exc": lex.get("speech_exceptions") or [],
+        **{f"track:{k}": v for k, v in (lex.get("tracks") or {}).items()},
+        **{f"format:{k}": v for k, v in (lex.get("formats") or {}).items()},
+    }
+    return Cues(
+        trigger_index=trigger_index,
+        first_words=first_words,
+        window_lookup=_multi_lookup(window_groups),
+        treaty_action=inverse("treaty_actions"),
+        incident_kind=inverse("incident_kinds"),
+        needs_object={k: {_norm(c) for c in v} for k, v in (lex.get("needs_object") or {}).items()},
+        report_verbs={_norm(c) for c in lex.get("report_verbs") or []},
+        meeting_cues={_norm(str(x)) for x in lex.get("meeting_cues") or []},
+        track_values=[str(k) for k in (lex.get("tracks") or {})],
+        format_values=[str(k) for k in (lex.get("formats") or {})],
+        strong_anaphor=_alternation((lex.get("anaphora") or {}).get("strong") or []),
+        distinct_after=_alternation(dc.get("after") or [], case_sensitive=True),
+        topic_marker=_alternation(lex.get("topic_markers") or []),
+        topic_stop=_alternation(lex.get("topic_stops") or []),
+        topic_stopwords={w.lower() for w in lex.get("topic_stopwords") or []},
+        pair_words=_alternation(lex.get("pair_words") or []),
+        location_prep=_alternation(lex.get("location_preps") or []),
+        location_blockers=_alternation(lex.get("location_blockers") or []),
+        location_stops=_alternation(lex.get("location_stops") or []),
+        negation=_alternation(lex.get("negation") or []),
+        negation_exceptions=_alternation(lex.get("negation_exceptions") or []),
+        speech_verbs=_alternation(lex.get("speech_verbs") or []),
+        speech_exceptions=_alternation(lex.get("speech_exceptions") or []),
+        past_markers=_alternation(lex.get("past_markers") or []),
+        future_markers=_alternation(lex.get("future_markers") or []),
+        leader_titles=_alternation(lex.get("leader_titles") or []),
+        leader_exclusions=_alternation(lex.get("leader_exclusions") or []),
+        np_end=re.compile(r"[,.;:]|\s(?:" + "|".join(_cue_regex(str(c), gap) for c in
+                                                  sorted(lex.get("np_end") or [], key=len, reverse=True)) + r")\s",
+                          re.IGNORECASE),
+        frame_end=_ending(lex.get("frame_preps") or [], r"\s+(?:các |những |the )?(?:cuộc |chuyến )?"),
+        temporal_end=_ending(lex.get("temporal_preps") or [], r"\s+(?:các |những |the |a )?(?:cuộc |chuyến |vụ )?"),
+        content_time_end=_ending(lex.get("content_time_preps") or [], r"\s*(?:năm\s*)?"),
+        report_content_time_end=_ending(lex.get("report_content_time_preps") or ["từ"], r"\s*(?:năm\s*)?"),
+        author_end=_ending(lex.get("author_preps") or [], r"\s+(?:the\s+)?"),
+        destination_end=_ending(lex.get("destination_preps") or ["tới"], r"\s+(?:\w+\s+){0,3}"),
+        partner_start=re.compile(r"\s*(?:" + "|".join(_cue_regex(str(c), gap) for c in
+                                                      lex.get("partner_markers") or ["với"]) + r")(?!\w)",
+                                 re.IGNORECASE),
+        purpose_inline=_alternation((lex.get("purpose") or []) + ["nhằm"]),
+        unofficial_kb_files=set(lex.get("unofficial_kb_files") or []),
+        country_names=_alternation(lower) if lower else None,
+        country_abbrev=country_abbrev,
+        country_of_name=name_map,
+    )
