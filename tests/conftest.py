@@ -29,3 +29,14 @@ def seed_docs():
     from armswatch.pipeline import process
 
     return {p.stem: process(RawDoc(source=str(p), content=p.read_bytes())) for p in SEEDS}
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the extraction scores (dev gold, held-out demo gold, blind set) at the end of every run."""
+    import sys
+
+    mod = sys.modules.get("test_contract")
+    if mod is not None and getattr(mod, "SCORES", None):
+        terminalreporter.section("extraction scores (score.py F1 per component)")
+        for line in mod.SCORES:
+            terminalreporter.write_line(line)

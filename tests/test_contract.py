@@ -42,12 +42,16 @@ def score(out, gold_dir) -> dict:
     return json.loads(r.stdout.rsplit("\n", 2)[0])  # --json prints the figures, then a summary line
 
 
+SCORES: list[str] = []  # printed at the end of the run by conftest.pytest_terminal_summary
+
+
 def show(name: str, figures: dict) -> None:
     comps = ["entities", "timexes", "events", "events_nodate", "claims", "quotes"]
     line = " ".join(f"{c}={figures[c]['f1']:.2f}" for c in comps)
     accs = " ".join(f"{k}={figures[k]}" for k in ("entity_type_acc", "event_status_acc", "claim_detail_acc",
                                                    "published_acc", "title_acc", "outlet_acc", "language_acc"))
-    print(f"\n{name:>10}: {line} | {accs}")
+    SCORES.append(f"{name:>9}: {line} | {accs}")
+    print(f"\n{SCORES[-1]}")
 
 
 def test_cli_extract_and_dev_gold_score(tmp_path):
