@@ -191,14 +191,14 @@ def create_app(db_url: str | None = None) -> FastAPI:
     @app.get("/", include_in_schema=False)
     def home(request: Request, lang: Lang = "vi"):
         return ui_timeline(request, lang=lang, country=None, type=None, status=None, track=None, since=None,
-                           until=None, offset=0, limit=200)
+                           until=None, offset=0, limit=100)
 
     @app.get("/timeline", include_in_schema=False)
     def ui_timeline(request: Request, lang: Lang = "vi", country: Optional[str] = Query(None, max_length=64),
                     type: Optional[str] = Query(None, max_length=20), status: Optional[str] = Query(None, max_length=20),
                     track: Optional[str] = Query(None, max_length=4), since: Optional[str] = Query(None, max_length=10),
                     until: Optional[str] = Query(None, max_length=10), offset: int = Query(0, ge=0, le=MAX_OFFSET),
-                    limit: int = Query(200, ge=1, le=1000)):
+                    limit: int = Query(100, ge=1, le=1000)):
         s = store()
         f = {"country": country or None, "type": type if type in EVENT_TYPES else None,
              "status": status if status in STATUSES else None, "track": track if track in ("1", "1.5", "2") else None,

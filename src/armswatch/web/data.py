@@ -177,23 +177,29 @@ class Store:
 
     def events(self, country=None, etype=None, status=None, track=None, since=None, until=None, limit: int = 100,
                offset: int = 0) -> tuple[int, list[dict]]:
+        """Corpus events, newest first: dated ones by `date DESC` (index order), then undated ones."""
         with self.repo.session() as sess:
             q = self._event_query(sess, country, etype, status, track, since, until)
             total = sess.execute(select(func.count()).select_from(q.subquery())).scalar_one()
-            ces = list(sess.execute(q.order_by(s.CorpusEvent.date.is_(None), s.CorpusEvent.date.startswith("X"),
-                                               s.CorpusEvent.date.desc(),
-                                               s.CorpusEvent.id).limit(limit).offset(offset)).scalars())
+            dated = q.where(s.CorpusEvent.date < "X")  # partial dates sort as text; XXXX-.. and NULL are undated
+            n_dated = sess.execute(select(func.count()).select_from(dated.subquery())).scalar_one()
+            ces = list(sess.execute(dated.order_by(s.CorpusEvent.date.desc(), s.CorpusEvent.id)
+                                    .limit(limit).offset(offset)).scalars()) if offset < n_dated else []
+            if len(ces) < limit:
+                undated = q.where(or_(s.CorpusEvent.date.is_(None), s.CorpusEvent.date >= "X"))
+                ces += list(sess.execute(undated.order_by(s.CorpusEvent.id).limit(limit - len(ces))
+                                         .offset(max(0, offset - n_dated))).scalars())
             names = self._names(sess, [p for c in ces for p in (c.participants or [])] + [c.location for c in ces]
                                 + [(c.attributes or {}).get("treaty") for c in ces])
             reps = self._reports(sess, [c.id for c in ces])
             return total, [self._event_dict(c, names, reps.get(c.id, [])) for c in ces]
 
     def timeline_points(self, country=None, etype=None, status=None, track=None, since=None, until=None,
-                        lang: str = "vi", limit: int = 3000) -> list[dict]:
+                        lang: str = "vi", limit: int = 1500) -> list[dict]:
         """Dated events as chart points (at most `limit`, the most recent)."""
         with self.repo.session() as sess:
             q = self._event_query(sess, country, etype, status, track, since, until) \
-                .where(s.CorpusEvent.date.is_not(None), ~s.CorpusEvent.date.startswith("X"))
+                .where(s.CorpusEvent.date < "X")
             ces = list(sess.execute(q.order_by(s.CorpusEvent.date.desc()).limit(limit)).scalars())
             names = self._names(sess, [p for c in ces for p in (c.participants or [])] + [c.location for c in ces])
             return [{"date": _chart_date(c.date), "type": c.type, "label": _label(c, names),
