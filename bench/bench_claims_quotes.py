@@ -139,8 +139,12 @@ def main() -> int:
     ap.add_argument("--oracle", action="store_true", help="also score with gold entities/timexes upstream")
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--heldout", action="store_true", help="demo corpus + tests/gold/ours instead of the seeds")
+    ap.add_argument("--fresh", action="store_true",
+                    help="time the fresh articles of tests/data/claims_quotes (scored by tests/test_claims_quotes_articles.py)")
     a = ap.parse_args()
     seeds, gold_dir = SEEDS, GOLD
+    if a.fresh:
+        seeds = sorted((ROOT / "tests" / "data" / "claims_quotes").glob("*.txt"))
     if a.heldout:
         gold_dir = ROOT / "tests" / "gold" / "ours"
         seeds = sorted(p for p in (ROOT / "examples" / "corpus").glob("*.txt") if (gold_dir / (p.stem + ".json")).exists())
@@ -178,6 +182,8 @@ def main() -> int:
             print(f"  {stem}  {size:>6} chars  {ms:6.2f} ms wall  {cms:6.2f} ms cpu")
         print(f"  mean {statistics.mean(t[2] for t in times):.2f} ms wall ({statistics.mean(t[3] for t in times):.2f} cpu),"
               f" max {max(t[2] for t in times):.2f} ms wall ({max(t[3] for t in times):.2f} cpu)")
+        if a.fresh:
+            continue
         s = score(docs, score_mod, a.verbose, gold_dir)
         print(f"[{mode}] claims P/R/F1 = {s['claims']}  claim_detail_acc = {s['claim_detail_acc']}")
         print(f"[{mode}] quotes P/R/F1 = {s['quotes']}")

@@ -25,7 +25,7 @@ C = {  # countries and bodies used below
     "kp": ("COUNTRY", ["Triều Tiên"]),
     "uk": ("COUNTRY", ["Anh"]),
     "sipri": ("ORG", ["Viện Nghiên cứu Hòa bình Quốc tế Stockholm", "SIPRI"]),
-    "fas": ("ORG", ["Liên đoàn các nhà khoa học Mỹ", "Federation of American Scientists"]),
+    "fas": ("ORG", ["Liên đoàn các nhà khoa học Mỹ", "Federation of American Scientists", "FAS"]),
     "dod": ("ORG", ["Lầu Năm Góc", "Pentagon"]),
     "uk_mod": ("ORG", ["Bộ Quốc phòng Anh"]),
 }
@@ -387,3 +387,107 @@ def test_projection_with_adjective_possess_and_end_of_decade():
                      published="2024-03-01")
     [c] = d.claims
     assert (c.measure, c.value, c.target_time) == ("nuclear_warheads_projected", 200.0, "2029")
+
+
+# ---------------------------------------------------------------- mechanisms found on fresh articles
+C2 = dict(C, fr=("COUNTRY", ["France", "Pháp"]), gb=("COUNTRY", ["Britain", "UK"]), de=("COUNTRY", ["Đức"]),
+          ir=("COUNTRY", ["Iran"]), jp=("COUNTRY", ["Nhật Bản"]),
+          iaea=("ORG", ["IAEA"]), state=("ORG", ["Bộ Ngoại giao Mỹ"]), kr_mnd=("ORG", ["Bộ Quốc phòng Hàn Quốc"], "kr"),
+          matsuno=("PERSON", ["Hirokazu Matsuno"]))
+
+
+def test_each_gives_one_claim_per_country():
+    cl, _ = claims_of("Russia and the United States, which each deploy roughly 1,700 strategic warheads, "
+                      "dominate the field.", language="en", entities=C2)
+    assert sorted((c[0], c[2]) for c in cl) == [("ru", 1700.0), ("us", 1700.0)]
+    cl, _ = claims_of("Nga và Mỹ mỗi nước triển khai khoảng 1.700 đầu đạn chiến lược.", entities=C2)
+    assert sorted((c[0], c[2], c[3]) for c in cl) == [("ru", 1700.0, "approx"), ("us", 1700.0, "approx")]
+
+
+def test_of_which_some_deployed_and_appositive_is_not_the_subject():
+    cl, _ = claims_of("The UK is estimated to hold about 225 warheads, of which some 120 are operationally "
+                      "available. France, Britain's closest nuclear-armed neighbour, has about 290 warheads.",
+                      language="en", entities=C2)
+    assert [(c[0], c[2], c[3]) for c in cl] == [("gb", 225.0, "approx"), ("gb", 120.0, "approx"),
+                                                ("fr", 290.0, "approx")]
+
+
+def test_share_of_all_nuclear_weapons_and_rate_is_not_a_size():
+    cl, _ = claims_of("Russia and the United States together possess around 90% of all nuclear weapons. "
+                      "China's arsenal is growing by about 100 new warheads a year.", language="en", entities=C2)
+    assert [(c[1], c[2]) for c in cl] == [("share_of_world_nuclear_weapons_pct", 90.0)]
+
+
+def test_troop_count_noun_before_a_range():
+    cl, _ = claims_of("Theo kế hoạch, số binh sĩ Mỹ đồn trú tại Đức sẽ giảm từ khoảng 36.000 xuống còn 24.000.",
+                      entities=C2)
+    assert [(c[0], c[1], c[2], c[3]) for c in cl] == [("us", "troops", 36000.0, "approx"),
+                                                      ("us", "troops", 24000.0, "exact")]
+
+
+def test_anaphoric_country_possessor():
+    cl, _ = claims_of("Theo Bộ Quốc phòng Hàn Quốc, quân đội nước này có khoảng 500.000 quân nhân tại ngũ.",
+                      entities=C2)
+    assert cl == [("kr", "troops", 500000.0, "approx", None, None, "kr_mnd")]
+
+
+def test_enriched_uranium_mass_as_of_date_and_threshold():
+    body = ("Báo cáo của IAEA cho biết tính đến ngày 17/5, Iran có 408,6 kg urani làm giàu ở mức 60%. "
+            "Tổng kho urani làm giàu của Iran ước tính khoảng 9.247,6 kg. "
+            "Theo các chuyên gia, 42 kg urani làm giàu 60% về lý thuyết đủ để chế tạo một quả bom.")
+    cl, doc = claims_of(body, timexes=[("ngày 17/5", "2025-05-17")], entities=C2, published="2025-06-01")
+    assert [(c[0], c[2], c[3], c[6]) for c in cl] == [("ir", 408.6, "exact", "iaea"), ("ir", 9247.6, "approx", "iaea")]
+    assert cl[0][4] == "2025-05-17"
+    assert {c.unit for c in doc.claims} == {"kg enriched uranium"}
+
+
+def test_flight_parameters_belong_to_the_launcher_not_the_speaker_country():
+    body = ("Triều Tiên đã phóng một tên lửa đạn đạo tầm xa ra Biển Nhật Bản. Chánh Văn phòng Nội các Nhật Bản "
+            "Hirokazu Matsuno cho biết tên lửa bay trong khoảng 74 phút, đạt độ cao hơn 6.000 km. "
+            "Theo truyền thông nước này, tên lửa đạt độ cao tối đa 6.648,4 km.")
+    cl, _ = claims_of(body, entities=C2)
+    assert [(c[0], c[2], c[3]) for c in cl] == [("kp", 74.0, "approx"), ("kp", 6000.0, "more_than"),
+                                                ("kp", 6648.4, "exact")]
+    assert cl[0][6] == "matsuno"
+
+
+def test_anaphoric_data_source_takes_the_as_of_date_of_the_sentence_before():
+    body = ("Bộ Ngoại giao Mỹ công bố số liệu về lực lượng chiến lược tính đến ngày 1/9/2022. "
+            "Theo số liệu này, Mỹ có 659 phương tiện mang đang triển khai với 1.420 đầu đạn.")
+    cl, _ = claims_of(body, timexes=[("ngày 1/9/2022", "2022-09-01")], entities=C2)
+    assert [(c[0], c[1], c[2], c[4], c[6]) for c in cl] == [
+        ("us", "other", 659.0, "2022-09-01", "state"), ("us", "nuclear_warheads", 1420.0, "2022-09-01", "state")]
+
+
+def test_second_projection_does_not_take_the_first_ones_deadline_as_its_date():
+    cl, _ = claims_of("Theo báo cáo, Trung Quốc có thể có tới 700 đầu đạn vào năm 2027 và ít nhất 1.000 đầu đạn "
+                      "vào năm 2030.", timexes=[("năm 2027", "2027"), ("năm 2030", "2030")], published="2021-11-04",
+                      entities=C2)
+    assert [(c[1], c[2], c[3], c[4], c[5]) for c in cl] == [
+        ("nuclear_warheads_projected", 700.0, "up_to", None, "2027"),
+        ("nuclear_warheads_projected", 1000.0, "at_least", None, "2030")]
+
+
+def test_surpassed_is_more_than():
+    cl, _ = claims_of("China's stockpile of operational nuclear warheads has surpassed 400 warheads, the Pentagon said.",
+                      language="en", entities=C2)
+    assert [(c[0], c[2], c[3], c[6]) for c in cl] == [("cn", 400.0, "more_than", "dod")]
+
+
+def test_difference_from_a_country_and_negated_verb_is_not_a_source():
+    cl, _ = claims_of("Ấn Độ có 172 đầu đạn, nhiều hơn Pakistan 2 đầu đạn.", entities=C2)
+    assert [(c[0], c[2]) for c in cl] == [("in", 172.0)]
+    ents = dict(C2, il=("COUNTRY", ["Israel"]))
+    cl, _ = claims_of("Israel, which has never acknowledged its arsenal, is believed to possess around 90 warheads.",
+                      language="en", entities=ents)
+    assert cl == [("il", "nuclear_warheads", 90.0, "approx", None, None, None)]
+
+
+def test_increment_is_not_a_size_but_the_new_total_is_and_data_that_shows_has_a_source():
+    ents = dict(C2, pl=("COUNTRY", ["Ba Lan"]))
+    cl, _ = claims_of("Mỹ đã triển khai thêm 2.000 binh sĩ tới Ba Lan, nâng tổng số quân Mỹ tại nước này lên "
+                      "khoảng 10.000.", entities=ents)
+    assert [(c[0], c[1], c[2], c[3]) for c in cl] == [("us", "troops", 10000.0, "approx")]
+    ents = dict(C2, il=("COUNTRY", ["Israel"]))
+    cl, _ = claims_of("Số liệu của FAS cho thấy Pháp có khoảng 290 đầu đạn, còn Israel khoảng 90.", entities=ents)
+    assert [(c[0], c[2], c[6]) for c in cl] == [("fr", 290.0, "fas"), ("il", 90.0, "fas")]

@@ -318,3 +318,38 @@ def test_pronoun_after_fronted_adverbial_goes_to_the_new_subject():
     by_text = {q.text.rstrip(","): q.speaker for q in doc.quotes}
     assert by_text["Chúng tôi sẽ không chấp nhận điều kiện đó"] == "joe_biden"
     assert by_text["Chúng tôi sẵn sàng đối thoại"] == "vladimir_putin"
+
+
+# ---------------------------------------------------------------- mechanisms found on fresh articles
+def test_quote_running_into_the_next_paragraph_without_reopening_mark():
+    body = ("Theo lời ông Uông, chính sách hạt nhân của Trung Quốc mang tính phòng thủ. “Trung Quốc luôn duy trì "
+            "lực lượng hạt nhân ở mức tối thiểu cần thiết.\n\nChúng tôi không tham gia bất kỳ cuộc chạy đua vũ trang "
+            "nào với bất kỳ ai”.\n\nBình luận (0)")
+    _, qs = quotes_of(body, {"wang": ("PERSON", ["Uông Văn Bân", "Uông"]), "cn": ("COUNTRY", ["Trung Quốc"])})
+    assert qs == [("wang", "Trung Quốc luôn duy trì lực lượng hạt nhân ở mức tối thiểu cần thiết."),
+                  ("wang", "Chúng tôi không tham gia bất kỳ cuộc chạy đua vũ trang nào với bất kỳ ai")]
+
+
+def test_unnamed_speaker_continues_in_the_same_paragraph():
+    body = ('"The biggest concern is China\'s nuclear expansion," a senior defense official told reporters at a '
+            'briefing. "They are moving faster than we anticipated."')
+    _, qs = quotes_of(body, {"cn": ("COUNTRY", ["China"])}, language="en")
+    assert [t[:20] for _, t in qs] == ["The biggest concern ", "They are moving fast"]
+
+
+def test_name_with_a_middle_initial_after_said():
+    body = ('"The era of reductions is coming to an end," said Hans M. Kristensen, associate senior fellow '
+            'with SIPRI.')
+    _, qs = quotes_of(body, {"hk": ("PERSON", ["Hans M. Kristensen"]), "sipri": ("ORG", ["SIPRI"])}, language="en")
+    assert qs == [("hk", "The era of reductions is coming to an end,")]
+
+
+def test_definite_title_refers_to_the_person_named_in_the_sentence_before():
+    body = ('Boris Johnson told MPs the deterrent was vital. The prime minister added: "We must be ready to '
+            'deter the full spectrum of state threats."')
+    _, qs = quotes_of(body, {"bj": ("PERSON", ["Boris Johnson"])}, language="en")
+    assert qs == [("bj", "We must be ready to deter the full spectrum of state threats.")]
+    # an indefinite role noun does not
+    _, qs = quotes_of('Boris Johnson spoke first. A minister added: "We must be ready to deter all threats."',
+                      {"bj": ("PERSON", ["Boris Johnson"])}, language="en")
+    assert qs in ([], [(None, "We must be ready to deter all threats.")])

@@ -207,6 +207,10 @@ def speech_lex() -> SpeechLex:
     )
 
 
+_ANAPHOR = re.compile(r"(?<!\w)(?:này|đó|trên|nói trên|the|this|these|that)(?!\w)", re.IGNORECASE)
+_DEFINITE = re.compile(r"(?:the|this|vị|ngài)\s", re.IGNORECASE)  # a definite role noun ("the minister")
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
@@ -235,6 +239,8 @@ class Attributor:
         self._titled: list[tuple[int, str, str]] | None = None
         self._authors: list[tuple[int, str]] | None = None
         self.last_span: tuple[int, int] | None = None  # the source phrase of the last source_before()
+        # the sentence an anaphoric source ("theo số liệu này", "according to the report") pointed back to
+        self.anaphor_from: Span | None = None
 
     @property
     def spokes_orgs(self) -> list[tuple[int, str]]:
@@ -461,6 +467,15 @@ class Attributor:
             for p, titles, eid in reversed(self.titled):
                 if p < start and key in titles:
                     return eid
+            # "Boris Johnson told MPs ... The prime minister added": a definite title whose holder was
+            # named without it, as the subject of the sentence before
+            if _DEFINITE.match(text.strip()):
+                sent = self.doc.sentence_of(start)
+                prev = self.sentence_before(sent.start) if sent else None
+                if prev is not None:
+                    for pm, e in self.mentions_in(prev.start, prev.end):
+                        if e.type == "PERSON" and self.is_sentence_subject(pm):
+                            return e.id
         return None
 
     def resolve_joint(self, start: int, end: int) -> str | None:
@@ -560,6 +575,10 @@ class Attributor:
         m = re.search(r"[,.;:!?“”\"(]", body[pos:end])
         if m:
             end = pos + m.start()
+        # a name the cut runs into ("said Hans M. Kristensen, ...": the initial's period is not an end)
+        for m_, e in self.mentions_in(pos, min(limit, len(body))):
+            if m_.start < end < m_.end:
+                end = m_.end
         if end <= pos:
             return None
         text = body[pos:end]
@@ -572,7 +591,15 @@ class Attributor:
             return persons[0].id
         for m_, e in ments:
             return e.id
-        return self.resolve_descriptor(pos, end)
+        desc = self.resolve_descriptor(pos, end)
+        if desc is None and self.lex.source_noun.match(text.strip()) and _ANAPHOR.search(text):
+            # "theo số liệu này", "according to the report": who published it in the sentence before
+            sent = self.doc.sentence_of(pos)
+            prev = self.sentence_before(sent.start) if sent else None
+            desc = self.previous_source(pos) or self.report_author_before(pos)
+            if desc and prev is not None:
+                self.anaphor_from = prev
+        return desc
 
     def sentence_before(self, start: int) -> Span | None:
         """The sentence that ends before offset `start` (across a paragraph break too)."""

@@ -47,6 +47,22 @@ Beyond the number-before-noun pattern (each a lexicon list in claims.yaml, so no
   the author's first dated figure; "báo cáo năm ngoái" refers to the last author named; in "từ A lên B
   trong vòng một năm" A is dated one period before B.
 
+Found on fresh articles (tests/data/claims_quotes), each a lexicon list in claims.yaml:
+- "X and Y, which each deploy 1,700" / "mỗi nước": one claim per country (`each`);
+- "of which some 120 are ...", "9,614 were in ...": a bare number after a copula keeps the previous unit;
+- "số binh sĩ Mỹ ... giảm từ khoảng 36.000 xuống còn 24.000": troop-count nouns (`troop_counts`);
+- "quân đội nước này", "the country's": the last country named (`anaphoric_country`); an appositive
+  ("France, Britain's closest neighbour, has 290") is not the subject; an ORG subject of a count stands
+  for its country;
+- enriched uranium in kg (`units`, `materials` + `mass_after`); a threshold ("42 kg ... đủ để chế tạo một
+  quả bom") is not a stock unless a verb of possession precedes it (`threshold_after`, `possession`);
+- rates ("100 warheads a year", `rate_after`), increments ("thêm 2.000 binh sĩ", `increment_before`) and
+  differences from a country ("nhiều hơn Pakistan 2 đầu đạn") are not sizes;
+- "90% of all nuclear weapons" (`share.all`); flight parameters with no named weapon belong to the
+  country that launched (subject of the last launch verb), not to the speaker's country;
+- "Theo số liệu này": the source and the "tính đến" / "as of" date (`as_of`) of the sentence before;
+  another projection's deadline ("700 vào năm 2027 và 1.000 ...") is not a number's as-of date.
+
 Speed: the number parser runs only in small windows around unit nouns, percent signs and arsenal
 nouns; cue phrases are matched through a first-word index (attribution.PhraseMatcher).
 """
@@ -104,6 +120,19 @@ class ClaimLex:
     incident_filler_tail: re.Pattern
     demonyms: dict  # "chinese" -> canonical English country name
     demonym_rx: re.Pattern | None
+    share_all: re.Pattern
+    rate_after: re.Pattern
+    troop_counts: PhraseMatcher
+    each: re.Pattern
+    anaphoric_country: re.Pattern
+    as_of_tail: re.Pattern
+    launch_verb: re.Pattern
+    increment_tail: re.Pattern
+    threshold_after: re.Pattern
+    possession: re.Pattern
+    material: PhraseMatcher
+    material_unit: dict  # folded cue -> unit
+    mass_after: re.Pattern
 
 
 def _key(s: str) -> str:
@@ -181,6 +210,22 @@ def claim_lex() -> ClaimLex:
         demonyms={k.lower(): v for k, v in dem.items()},
         demonym_rx=re.compile("(?:" + "|".join(re.escape(x) for x in sorted(dem, key=len, reverse=True))
                               + r")(?![\w-])", re.IGNORECASE) if dem else None,
+        share_all=re.compile(r"^\s*(?:" + phrase_regex(d["share"].get("all") or ["\x00"]) + r")\s+(?:các\s+|the\s+)?"
+                             + "(?:" + phrase_regex(nuclear_cues + d["arsenal"]) + r")(?!\w)", re.IGNORECASE),
+        rate_after=re.compile(r"\s*(?:" + phrase_regex(d.get("rate_after") or ["\x00"]) + r")(?!\w)", re.IGNORECASE),
+        troop_counts=PhraseMatcher(d.get("troop_counts") or []),
+        each=compile_phrases(d.get("each") or ["\x00"]),
+        anaphoric_country=compile_phrases(d.get("anaphoric_country") or ["\x00"]),
+        launch_verb=compile_phrases(d.get("incident_verbs") or ["\x00"]),
+        increment_tail=re.compile(r"(?<!\w)(?:" + phrase_regex(d.get("increment_before") or ["\x00"]) + r")\s*$",
+                                  re.IGNORECASE),
+        threshold_after=compile_phrases(d.get("threshold_after") or ["\x00"]),
+        possession=compile_phrases(d.get("possession") or ["\x00"]),
+        material=PhraseMatcher([c for m in d.get("materials") or [] for c in m["cues"]]),
+        material_unit={_key(c): m["unit"] for m in d.get("materials") or [] for c in m["cues"]},
+        mass_after=re.compile(r"\s*(?:" + phrase_regex(d.get("mass_after") or ["\x00"]) + r")(?!\w)", re.IGNORECASE),
+        as_of_tail=re.compile("(?:" + phrase_regex(d.get("as_of") or ["\x00"]) + r")(?:\s+(?:ngày|hết))?\s*$",
+                              re.IGNORECASE),
     )
 
 
@@ -254,7 +299,8 @@ def _merge(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 _COUNTS = {"nuclear_warheads", "nuclear_warheads_projected", "troops", "other"}
 _AFTER_BARE = {"", "vào", "trong", "tính", "kể", "trước", "tới", "đến", "và", "in", "by", "as", "and", "since",
-               "so", "versus", "vs", "compared", "against"}
+               "so", "versus", "vs", "compared", "against", "are", "were", "was", "is", "remain", "remained",
+               "xuống", "lên", "to"}
 
 
 # "may have assembled", "could have built": after a projection cue ending in "have", a past participle
@@ -268,9 +314,14 @@ _LIST_GAP = re.compile(r"^[\s,:;–—-]*(?:(?:và|and|or|hoặc|lên|lên mức
 _FROM_TAIL = re.compile(r"(?<!\w)(?:từ|from)\s*$", re.IGNORECASE)
 
 
+_RANGE_QUAL = re.compile(r"(?:khoảng|chừng|gần|hơn|about|around|some|nearly|roughly|approximately)\s*$", re.IGNORECASE)
+
+
 def prev_is_range(body: str, n) -> bool:
-    """Is the number the start of a range ("tăng từ 410 lên 500")?"""
-    return bool(_FROM_TAIL.search(body, max(0, n.start - 8), n.start))
+    """Is the number the start of a range ("tăng từ 410 lên 500", "giảm từ khoảng 36.000 xuống")?"""
+    left = body[max(0, n.start - 30):n.start]
+    left = _RANGE_QUAL.sub("", left)
+    return bool(_FROM_TAIL.search(left[-8:]))
 
 
 # a date after one of these is a comparison base or a starting point, not the time of the figure
@@ -454,8 +505,23 @@ class _ClaimExtractor:
         left = body[sent.start:n.start]
         if lex.joint.search(left):
             return self.main_country(n.start)
-        cands = [(m, e) for m, e in att.mentions_in(sent.start, n.start)
-                 if (m.start, m.end) not in exclude and e.type in ("COUNTRY", "ORG")
+        # "quân đội nước này có 500.000 quân nhân", "the country's arsenal": the last country named
+        an = None
+        for a in lex.anaphoric_country.finditer(body, max(sent.start, n.start - 60), n.start):
+            an = a
+        if an is not None and not [1 for m, e in att.mentions_in(an.end(), n.start) if e.type == "COUNTRY"]:
+            for m, e in reversed(att.mentions_in(0, an.start())):
+                st = self._state(e)
+                if st in att.entities and att.entities[st].type == "COUNTRY":
+                    return st
+        ments = att.mentions_in(sent.start, n.start)
+        # an appositive set off by commas after a name ("France, Britain's closest neighbour, has 290") is
+        # not the subject
+        appos = {(m.start, m.end) for (m0, e0), (m, e) in zip(ments, ments[1:])
+                 if e0.type == "COUNTRY" and re.fullmatch(r"\s*,\s*", body[m0.end:m.start])
+                 and "," in body[m.end:n.start]}
+        cands = [(m, e) for m, e in ments
+                 if (m.start, m.end) not in exclude and (m.start, m.end) not in appos and e.type in ("COUNTRY", "ORG")
                  and not lex.not_subject_tail.search(body[max(sent.start, m.start - 20):m.start])]
         for types in (("COUNTRY",), ("ORG",)):
             found = [(m, e) for m, e in cands if e.type in types]
@@ -494,7 +560,9 @@ class _ClaimExtractor:
     def source(self, n: _Num, sent: Span) -> tuple[str | None, set]:
         """(source id, spans of the source phrase's mentions to keep out of the subject)."""
         att, body = self.att, self.body
+        att.anaphor_from = None
         src = att.source_before(n.start, sent.start, self.quote_masks)
+        self.anaphor_from = att.anaphor_from
         if src is None:
             # "..., Lầu Năm Góc cho biết." / "..., theo Lầu Năm Góc."
             for vs, ve in att.verbs_in(n.end, sent.end, self.quote_masks):
@@ -515,7 +583,7 @@ class _ClaimExtractor:
             # a source phrase "theo X" / "X cho biết" also hides what is nested in it
         return src, exclude
 
-    def times(self, n: _Num, sent: Span, right_end: int, projected: bool):
+    def times(self, n: _Num, sent: Span, right_end: int, projected: bool, floor: int | None = None):
         """(target timex, as-of timex, "hiện"/present?) from the sentence's timexes."""
         tx = [t for t in self.timexes if sent.start <= t.start and t.end <= sent.end]
         target = None
@@ -537,9 +605,21 @@ class _ClaimExtractor:
             # statement, not the figure: used (as a year) only when nothing else dates it
             if _BASE_TAIL.search(self.body, max(sent.start, t.start - 15), t.start):
                 continue
+            if self._target_prep(t, sent.start) and (projected or (
+                    floor is not None and floor > sent.start and floor <= t.start < n.start
+                    and self.pub_year and (_year(_dv(t)) or 0) > self.pub_year)):
+                continue  # a deadline, or a previous number's ("700 vào năm 2027 và 1.000 vào năm 2030")
             d = abs(t.start - n.start) + (10_000 if self._statement_date(t, sent) else 0)
             if best is None or d < best:
                 as_of, best = t, d
+        if as_of is None and getattr(self, "anaphor_from", None) is not None:
+            # "Theo số liệu này, Mỹ có 659 ...": the date the figures were given as of, in the sentence the
+            # source refers back to ("... số liệu ... tính đến ngày 1/9/2022")
+            a = self.anaphor_from
+            for t in self.timexes:
+                if a.start <= t.start < a.end and _is_dated(t) and self._as_of(t, a.start):
+                    as_of, best = t, 0
+                    break
         if as_of is not None and best >= 10_000:
             y = _year(_dv(as_of))
             as_of = Timex(start=as_of.start, end=as_of.end, text=as_of.text, type="DATE", value=str(y)) if y else None
@@ -547,9 +627,15 @@ class _ClaimExtractor:
             self.lex.present.search(self.body[sent.start:n.start]))
         return target, as_of, present
 
+    def _as_of(self, t: Timex, floor: int) -> bool:
+        """Is the timex introduced by "tính đến" / "as of"?"""
+        return bool(self.lex.as_of_tail.search(self.body[max(floor, t.start - 20):t.start]))
+
     def _statement_date(self, t: Timex, sent: Span) -> bool:
         """Is the timex the date of a verb of saying right before it ("said on Wednesday", "công bố hôm 19/10")?"""
         hit = self._stmt.get(t.start)
+        if hit is None and self._as_of(t, sent.start):
+            hit = self._stmt[t.start] = False  # "cho biết tính đến ngày 17/5": the figures' date
         if hit is None:
             verbs = self.att.verbs_in(max(sent.start, t.start - 30), t.start)
             hit = self._stmt[t.start] = bool(verbs) and len(self.body[verbs[-1][1]:t.start].split()) <= 2
@@ -581,6 +667,9 @@ class _ClaimExtractor:
         hits += [(i.start(), i.end(), True) for i in _PCT.finditer(body)]
         hits.sort()
         ars = [h.end() for h in lex.arsenal_counts.finditer(body)]
+        ars += [h.end() for h in lex.troop_counts.finditer(body)]
+        ars += [h.end() for h in lex.material.finditer(body)]
+        ars.sort()
         pars = [(h.start(), h.end()) for h in lex.param_cue.finditer(body)]
         hit_starts = [h[0] for h in hits]
         for sent in sentences:
@@ -632,6 +721,12 @@ class _ClaimExtractor:
                 by_start[n.start] = claim
                 self.meta[id(claim)] = {"cont": cont, "how": self.how, "sent": sent, "range_to": self.shared_from}
                 prev = (claim, n.end)
+                for other in self._each(n, sent, claim):  # "Nga và Mỹ, which each deploy 1,700": one per country
+                    k2 = (other.subject, other.measure, other.value, other.qualifier, other.time, other.unit)
+                    if k2 not in seen:
+                        seen.add(k2)
+                        self.meta[id(other)] = dict(self.meta[id(claim)])
+                        claims.append(other)
                 key = (claim.subject, claim.measure, claim.value, claim.qualifier, claim.time, claim.target_time,
                        claim.unit)
                 if key in seen:
@@ -728,6 +823,35 @@ class _ClaimExtractor:
                 return u[0], u[1], kept[j].start
         return None
 
+    def _each(self, n: _Num, sent: Span, claim: Claim) -> list[Claim]:
+        """Claims for the other countries of "X và Y mỗi nước có 1.550", "X and Y, which each deploy 1,700"."""
+        body = self.body
+        e = self.lex.each.search(body, max(sent.start, n.start - 40), n.start)
+        if e is None or claim.subject is None:
+            return []
+        ids: list[str] = []
+        for m, ent in self.att.mentions_in(sent.start, e.start()):
+            if ent.type == "COUNTRY" and ent.id not in ids:
+                ids.append(ent.id)
+        if len(ids) < 2 or claim.subject not in ids:
+            return []
+        return [claim.model_copy(update={"subject": c}) for c in ids if c != claim.subject]
+
+    def launcher_before(self, pos: int) -> str | None:
+        """The country that is the subject of the last launch verb before `pos` ("Triều Tiên đã phóng ...")."""
+        body = self.body
+        last = None
+        for v in self.lex.launch_verb.finditer(body, max(0, pos - 1500), pos):
+            last = v
+        if last is None:
+            return None
+        sent = self.doc.sentence_of(last.start())
+        floor = sent.start if sent else max(0, last.start() - 200)
+        for m, e in reversed(self.att.mentions_in(floor, last.start())):
+            if e.type == "COUNTRY" and not self.lex.not_subject_tail.search(body[max(floor, m.start - 20):m.start]):
+                return e.id
+        return None
+
     def weapon_owner(self, pos: int) -> str | None:
         """The country of the weapon named last before `pos` (a flight time is the missile's)."""
         for m, e in reversed(self.att.mentions_in(0, pos)):
@@ -762,7 +886,11 @@ class _ClaimExtractor:
             up, down = lex.growth_up_tail.search(lq), lex.growth_down_tail.search(lq)
             # "90% số vũ khí hạt nhân của thế giới", "90 percent of the world's nuclear warheads"
             if nuc and (lex.world.search(after, nuc.end(), min(len(after), nuc.end() + 40))
-                        or lex.world.search(after, 0, nuc.start())):
+                        or lex.world.search(after, 0, nuc.start())
+                        # "90% of all nuclear weapons", "90% tổng số vũ khí hạt nhân" (not "... của Nga")
+                        or (lex.share_all.match(after) and not any(
+                            e.type == "COUNTRY" for _, e in self.att.mentions_in(n.end + nuc.end(),
+                                                                               min(sent.end, n.end + nuc.end() + 15))))):
                 measure = "share_of_world_nuclear_weapons_pct"
             elif (up or down) and self._arsenal_near(n, sent, lq, up or down):
                 measure, about_arsenal = "nuclear_warheads_change_pct", True
@@ -777,6 +905,12 @@ class _ClaimExtractor:
                 measure, unit, cue_end, nationality = u
                 if lex.not_after.search(body, cue_end, min(right_end, cue_end + 30)):
                     return None  # "2 binh sĩ thiệt mạng": casualties, not a force
+                if lex.rate_after.match(body, cue_end, right_end):
+                    return None  # "100 new warheads a year": a rate, not a size
+                if lex.threshold_after.search(body, cue_end, min(sent.end, cue_end + 50)):
+                    clause = max(floor, body.rfind(",", floor, n.start) + 1)
+                    if not lex.possession.search(body, clause, n.start):
+                        return None  # "42 kg ... đủ để chế tạo một quả bom": a threshold, not a stock
             elif pa is not None:
                 measure, unit, cue_end, param = "other", pa[0], pa[1], True
             elif shared is not None:
@@ -785,6 +919,12 @@ class _ClaimExtractor:
             elif self._count_after_arsenal(n, sent.start, right_end):
                 # "số đầu đạn của Trung Quốc đã vượt quá 500", "với 172 so với 170"
                 measure, about_arsenal = "nuclear_warheads", True
+            elif (mu := self._mass_of_material(n, sent.start, right_end)) is not None:
+                # "Tổng kho urani làm giàu của Iran ước tính khoảng 9.247,6 kg"
+                measure, unit, cue_end = "other", mu[0], mu[1]
+            elif (tc := self._count_after_troops(n, sent.start, right_end)) is not None:
+                # "số binh sĩ Mỹ tại Đức sẽ giảm từ khoảng 36.000 xuống còn 24.000"
+                measure, nationality = "troops", tc or None
             elif prev is not None and prev[0].measure in _COUNTS and self._bare(n, right_end) \
                     and len(body[prev[1]:n.start].split()) <= 20:
                 # the noun is left out: "500 đầu đạn ... và có thể sẽ có hơn 1.000 vào năm 2030"
@@ -797,6 +937,14 @@ class _ClaimExtractor:
             lq1 = self._strip_qual(left)
             if (lex.growth_up_tail.search(lq1) or lex.growth_down_tail.search(lq1)) and not prev_is_range(body, n):
                 return None
+            # "triển khai thêm 2.000 binh sĩ", "an additional 2,000 troops": an increment, not a size
+            if lex.increment_tail.search(self._strip_qual(left)):
+                return None
+            # "nhiều hơn Pakistan 2 đầu đạn": a difference from a country named right before the number
+            near = self.att.mentions_in(max(floor, n.start - 40), n.start)
+            if near and near[-1][1].type == "COUNTRY" and not body[near[-1][0].end:n.start].strip() \
+                    and lex.diff_before_tail.search(body, max(floor, near[-1][0].start - 20), near[-1][0].start):
+                return None
             # "nhiều hơn 60 đầu đạn so với tháng 1 năm ngoái", "60 more warheads than": a difference
             if (lex.diff_before_tail.search(body, max(floor, n.start - 20), n.start)
                     or lex.diff_after_number.match(body, n.end, right_end)) \
@@ -806,11 +954,14 @@ class _ClaimExtractor:
         if pairs and n.start in pairs:
             subject = pairs[n.start]
             self.how = "local"
-        elif param and self.weapon_owner(n.start):
-            subject = self.weapon_owner(n.start)
+        elif param and (self.weapon_owner(n.start) or self.launcher_before(n.start)):
+            # a flight parameter belongs to the weapon's country, else to who launched it
+            subject = self.weapon_owner(n.start) or self.launcher_before(n.start)
             self.how = "local"
         else:
             subject = self.subject(n, sent, cue_end, nationality, exclude, src, about_arsenal)
+            if subject in self.att.entities and measure in _COUNTS:  # "Lực lượng Mỹ tại Hàn Quốc có 28.500 quân"
+                subject = self._state(self.att.entities[subject])
         qualifier = self.qualifier(n, floor)
         # projection: a cue in the clause before the number, not overridden by "hiện"
         proj = None
@@ -821,7 +972,7 @@ class _ClaimExtractor:
             and not _PAST_MODAL.match(body, proj.end())  # "may have assembled about 50": a past guess
         # a potential, not a stockpile: "đủ vật liệu phân hạch để chế tạo tới 90 đầu đạn"
         projected = projected or bool(lex.capacity.search(body, max(floor, clause - 60), n.start))
-        target, as_of, present = self.times(n, sent, right_end, projected)
+        target, as_of, present = self.times(n, sent, right_end, projected, floor)
         if measure == "nuclear_warheads" and not projected and target is not None:
             # "1.000 đầu đạn trước năm 2030": a deadline after the number in the future is a projection
             ty, ref = _year(_dv(target)), _year(_dv(as_of)) if as_of else self.pub_year
@@ -872,6 +1023,34 @@ class _ClaimExtractor:
         if self.lex.candidate.search(body, last.end(), n.start) and not self.lex.arsenal.search(body, last.end(), n.start):
             return False
         return self._bare(n, right_end)
+
+    def _mass_of_material(self, n: _Num, floor: int, right_end: int):
+        """(unit, end of the mass word) of "<material> ... 9.247,6 kg", or None."""
+        m = self.lex.mass_after.match(self.body, n.end, right_end)
+        if m is None:
+            return None
+        last = None
+        for a in self.lex.material.finditer(self.body, max(floor, n.start - 100), n.start):
+            last = a
+        if last is None or ";" in self.body[last.end():n.start]:
+            return None
+        return self.lex.material_unit.get(_key(last.group()), "kg"), m.end()
+
+    def _count_after_troops(self, n: _Num, floor: int, right_end: int) -> str | None:
+        """A bare number after a troop-count noun in its clause: "" or the nationality right after the noun
+        ("số binh sĩ Mỹ"); None when the number is not such a count."""
+        body = self.body
+        last = None
+        for a in self.lex.troop_counts.finditer(body, floor, n.start):
+            last = a
+        if last is None or len(body[last.end():n.start].split()) > 14 or ";" in body[last.end():n.start]:
+            return None
+        if self.lex.candidate.search(body, last.end(), n.start) or not self._bare(n, right_end):
+            return None
+        me = self.att.mention_at(last.end() + 1) or self.att.mention_at(last.end())
+        if me and me[1].type == "COUNTRY" and not body[last.end():me[0].start].strip():
+            return me[1].id
+        return ""
 
     def _bare(self, n: _Num, right_end: int) -> bool:
         """Is the number not followed by a noun of its own ("... 500.", "... 500 vào năm 2023")?"""

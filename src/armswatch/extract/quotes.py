@@ -19,6 +19,10 @@
    opening the next one. A full-sentence quote after an attributed one keeps its speaker.
    A name before a colon is the speaker only when it heads the clause ("Ông Putin: “...”", not "... lời
    mời bằng tiếng Anh: “...”").
+   A quote left open at a paragraph end whose next paragraph closes it with no reopening mark runs on
+   into that paragraph (same speaker). A further quote of a paragraph continues an attributed one even
+   when the speaker is unnamed ("a senior official told reporters"). A long quote opening the sentence
+   after one of indirect speech ("Theo lời ông X, ... . “...”") takes that sentence's source.
 3. A short quote right after an article or a naming word (`an "early warning counterstrike" posture`,
    "cái gọi là") is a term and is skipped. A quote with no verb of saying or attribution around it is a scare quote or a term
    (“vết rạn nứt”) and is skipped when it is short (<= 4 words); a long quote with an attribution
@@ -49,10 +53,18 @@ def _opens_straight(text: str, i: int) -> bool:
 _MARKS = re.compile(r"[“”\"‘’«»]")
 
 
-def quote_spans(body: str, para: Span) -> list[tuple[int, int, bool]]:
-    """(open mark offset, close mark offset or paragraph end, closed?) of top-level quotes."""
+def quote_spans(body: str, para: Span, continued: bool = False) -> list[tuple[int, int, bool]]:
+    """(open mark offset, close mark offset or paragraph end, closed?) of top-level quotes.
+    `continued`: the previous paragraph ended inside an open double quote; a closing mark before any
+    opening one in this paragraph ends it (the quote runs on with no reopening mark), and the span
+    starts at `para.start - 1`."""
     out = []
     state = None  # ("d" | "s", open offset)
+    if continued:
+        first = _MARKS.search(body, para.start, para.end)
+        if first and (body[first.start()] in "”»" or (body[first.start()] == '"'
+                                                       and not _opens_straight(body, first.start()))):
+            state = ("d", para.start - 1)
     for m in _MARKS.finditer(body, para.start, para.end):
         i = m.start()
         c = body[i]
@@ -89,6 +101,10 @@ def _post_attribution(att: Attributor, close_end: int, para: Span) -> tuple[bool
         return False, None
     m = _SENT_END.search(body, pos, para.end)
     limit = m.start() if m else para.end
+    for mm, _ in att.mentions_in(pos, para.end):  # "said Hans M. Kristensen": an initial is not a sentence end
+        if mm.start < limit < mm.end:
+            m = _SENT_END.search(body, mm.end, para.end)
+            limit = m.start() if m else para.end
     text = body[pos:limit]
     # "vẫn lời ông", "theo lời ông X"
     m = lex.speech_noun_start.match(text)
@@ -134,6 +150,24 @@ def _pre_attribution(att: Attributor, open_pos: int, floor: int, masks) -> tuple
     return True, att.source_before(open_pos, floor, masks)
 
 
+def sent_start_quote(doc: Document, open_pos: int, para: Span) -> bool:
+    """Does the quote open a sentence that is not the first of its paragraph?"""
+    sent = doc.sentence_of(open_pos)
+    return sent is not None and sent.start > para.start and not doc.body[sent.start:open_pos].strip()
+
+
+def _previous_sentence_source(att: Attributor, doc: Document, open_pos: int, para: Span):
+    """(cue, speaker) of the sentence before the quote's, in the same paragraph."""
+    sent = doc.sentence_of(open_pos)
+    prev = att.sentence_before(sent.start) if sent else None
+    if prev is None or prev.start < para.start:
+        return False, None
+    if any(ch in doc.body[prev.start:prev.end] for ch in "“”\""):
+        return False, None  # the sentence before holds a quote of its own: handled by the paragraph rule
+    sp = att.source_before(prev.end, prev.start)
+    return sp is not None, sp
+
+
 def extract_quotes(doc: Document) -> Document:
     body = doc.body
     paragraphs = doc.paragraphs or ([Span(start=0, end=len(body))] if body else [])
@@ -143,8 +177,10 @@ def extract_quotes(doc: Document) -> Document:
     pending: list[Quote] = []  # quotes left open at a paragraph end with no speaker yet (press convention:
     # the speaker is named after the quote reopens in the next paragraph)
     prev_para: Span | None = None
+    open_at_end = False  # the previous paragraph ended inside an open double quote
     for para in paragraphs:
-        spans = quote_spans(body, para)
+        spans = quote_spans(body, para, continued=open_at_end)
+        open_at_end = bool(spans) and not spans[-1][2]
         masks = [(o, c + 1) for o, c, _ in spans]
         carried = prev_open_speaker
         prev_open_speaker = None
@@ -157,6 +193,7 @@ def extract_quotes(doc: Document) -> Document:
         prev_para = para
         prev_end = para.start
         para_speaker = None
+        para_cue = False
         for open_pos, close_pos, closed in spans:
             t0, t1 = open_pos + 1, close_pos
             while t0 < t1 and body[t0].isspace():
@@ -175,8 +212,14 @@ def extract_quotes(doc: Document) -> Document:
                 floor = max(prev_end, sent.start if sent else para.start, para.start)
                 cue2, speaker = _pre_attribution(att, open_pos, floor, masks)
                 cue = cue or cue2
-            if speaker is None and carried and open_pos == para.start:
+            if speaker is None and carried and open_pos <= para.start:
                 cue, speaker = True, carried
+            if speaker is None and not cue and sent_start_quote(doc, open_pos, para):
+                # “...” opening a sentence right after one of indirect speech ("Theo lời ông X, ... . “...”",
+                # "X cho biết ... . “...”"): the same speaker goes on, now in direct speech
+                cue2, sp2 = _previous_sentence_source(att, doc, open_pos, para)
+                if sp2 is not None and (len(text.split()) > _SCARE_MAX_WORDS):
+                    cue, speaker = cue2, sp2
             if speaker is None and intro and open_pos == para.start:
                 cue, speaker = True, intro
             words = len(text.split())
@@ -184,8 +227,9 @@ def extract_quotes(doc: Document) -> Document:
                 prev_end = close_pos + 1
                 continue  # a term or a name in quotation marks
             sentence_like = text[:1].isupper() and text.rstrip()[-1:] in ".!?…"
-            if speaker is None and para_speaker and (words > _SCARE_MAX_WORDS or sentence_like):
-                # “A,” X said. “B.” — a further quote of the same paragraph continues the speaker
+            if speaker is None and not cue and para_cue and (words > _SCARE_MAX_WORDS or sentence_like):
+                # “A,” X said. “B.” — a further quote of the same paragraph continues the speaker (who may
+                # be unnamed: "a senior official told reporters")
                 cue, speaker = True, para_speaker
             prev_end = close_pos + 1
             if waiting and open_pos == para.start:
@@ -204,6 +248,7 @@ def extract_quotes(doc: Document) -> Document:
             att.note_speaker(open_pos, speaker)
             quotes.append(Quote(start=t0, end=t1, text=text, speaker=speaker))
             para_speaker = speaker or para_speaker
+            para_cue = para_cue or cue
             if not closed:
                 prev_open_speaker = speaker
     quotes.sort(key=lambda q: q.start)
