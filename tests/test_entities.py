@@ -362,3 +362,13 @@ def test_composed_name_stops_in_running_text():
     found = ents("Ông ấy phát biểu tại Diễn đàn Kinh tế quốc tế lần thứ 27. Hội đồng Nhân dân Tối cao hồi tháng 4 họp.")
     names = sorted(e.name for e in found if e.type == "ORG")
     assert names == ["Diễn đàn Kinh tế", "Hội đồng Nhân dân Tối cao"]
+
+
+def test_sentence_initial_ba_is_an_honorific_not_part_of_the_name():
+    # "à" is not a Vietnamese-only letter, so "Bà" must be recognised as an honorific by the lexicon
+    from armswatch.pipeline import process_text
+
+    d = process_text("Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova lên tiếng hôm qua. "
+                     "Bà Zakharova cho biết Nga sẵn sàng đáp trả.", published="2024-01-01")
+    zak = [e for e in d.entities if "Zakharova" in e.name]
+    assert len(zak) == 1 and [m.text for m in zak[0].mentions] == ["Maria Zakharova", "Zakharova"]

@@ -50,7 +50,10 @@ from .entity_index import (
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _WORD_RE = re.compile(r"[^\W_]+")
 _UPPER = "".join(c for c in map(chr, list(range(0x41, 0x250)) + list(range(0x1E00, 0x1F00))) if c.isupper())
-_CAP_TOKEN_RE = re.compile(r"(?<![^\W_])[" + re.escape(_UPPER) + r"][^\W_]*(?:[-'’][^\W_]+)*")
+# (the leading lookahead repeats the first character class: re then skips fast to the capitals
+# instead of running the lookbehind at every position; same matches, ~30% faster)
+_CAP_TOKEN_RE = re.compile(r"(?=[" + re.escape(_UPPER) + r"])(?<![^\W_])[" + re.escape(_UPPER)
+                           + r"][^\W_]*(?:[-'’][^\W_]+)*")
 _STRIPPED_VI = re.compile(r"(?<!\w)(?:cua|va|nhung|duoc|trong|voi|khong|cho|nay|nguoi|nuoc|theo)(?!\w)")
 _EN_LEADING = {"The", "A", "An", "In", "On", "At", "For", "From", "By", "With", "But", "And", "Or", "If",
                "When", "While", "This", "That", "As", "After", "Before", "Since", "Under", "Both"}
@@ -572,7 +575,7 @@ def _persons_by_cue(d: _Doc) -> list[tuple[int, int, str, str | None, bool]]:
     for m in d.cue_matches:
         if not d.free(m.end() - 1, m.end()):  # "U.S. Secretary of State": the nationality may be a mention
             continue
-        honor = m.group() in d.cu.honorifics
+        honor = lower_keep(m.group()) in d.cu.honorifics
         tail_end, country, org, psp = _title_tail(d, m.end())
         pos = tail_end + 1 if d.text.startswith(" ", tail_end) else tail_end
         title = d.text[m.start():tail_end].strip() if not honor else None
@@ -672,7 +675,8 @@ def _latin_runs(d: _Doc) -> None:
 
 def _person_from_run(d: _Doc, sub) -> None:
     cu = d.cu
-    while sub and (sub[0][2] in cu.not_name_en or has_vi_marks(sub[0][2]) or lower_keep(sub[0][2]) in cu.title_words):
+    while sub and (sub[0][2] in cu.not_name_en or has_vi_marks(sub[0][2]) or lower_keep(sub[0][2]) in cu.title_words
+                   or lower_keep(sub[0][2]) in cu.honorifics):  # "Bà": à is no Vietnamese-only mark
         sub = sub[1:]
     while sub and has_vi_marks(sub[-1][2]):
         sub = sub[:-1]
