@@ -13,6 +13,16 @@ GOLD_DIR = SHARED / "gold" / "dev"
 SCHEMA = SHARED / "contract" / "document.schema.json"
 
 
+def load_score():
+    """../shared/contract/score.py as a module (its matching functions, for per-component checks)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("score", SHARED / "contract" / "score.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
 def seed_path(prefix: str) -> Path:
     return next(p for p in SEEDS if p.name.startswith(prefix))
 

@@ -1,7 +1,6 @@
 """schemathesis against our own OpenAPI spec: generated requests to every operation never get a 5xx."""
 from __future__ import annotations
 
-import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error

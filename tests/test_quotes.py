@@ -5,7 +5,6 @@ upstream stages); the end-to-end test runs the seeds through the whole pipeline 
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 
@@ -14,7 +13,7 @@ import pytest
 from armswatch import nlp
 from armswatch.extract.quotes import extract_quotes
 from armswatch.model import Document, Entity, Mention, Timex
-from conftest import GOLD_DIR, SEEDS, SHARED
+from conftest import GOLD_DIR, SEEDS, load_score
 
 
 def make_doc(body: str, entities: dict[str, tuple[str, list[str]]], timexes=(), language: str = "vi",
@@ -210,18 +209,9 @@ def test_nested_single_quote_inside_double_is_part_of_it():
 # ---------------------------------------------------------------------------------------- seeds vs gold
 
 
-def _load_score():
-    spec = importlib.util.spec_from_file_location("score", SHARED / "contract" / "score.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.mark.skipif(not SEEDS, reason="../shared/seeds not present")
 def test_seed_quotes_against_dev_gold(seed_docs):
-    if not all(d.entities for d in seed_docs.values()):
-        pytest.skip("entities stage is still a placeholder: speakers cannot be resolved")
-    score = _load_score()
+    score = load_score()
     tally = score.Tally()
     for stem, doc in seed_docs.items():
         gold = json.loads((GOLD_DIR / f"{stem}.json").read_text(encoding="utf-8"))

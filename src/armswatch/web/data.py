@@ -16,7 +16,9 @@ from ..store.queries import Names, resolve_entity
 from ..store.repo import Store as _RepoStore
 from ..store.search import search as _search
 from ..store.text import fold
-from .highlight import highlight_segments  # noqa: F401  (re-exported for the app)
+from .highlight import highlight_segments
+
+__all__ = ["Store", "highlight_segments"]
 
 
 def _ent(names: dict[str, dict], eid: str | None) -> dict | None:
