@@ -42,3 +42,25 @@ def test_extract_on_dask_is_byte_identical(tmp_path):
 
     tables = [pq.read_table(p) for p in sorted(shards.glob("*.parquet"))]
     assert len(tables) == -(-n // 10) and sum(t.num_rows for t in tables) == n
+
+
+def test_large_jsonl_is_sliced_across_workers(tmp_path):
+    import json
+
+    from armswatch.scale import JsonlSlice, list_units
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples" / "corpus").glob("*.txt"))]
+    big = tmp_path / "feed.jsonl"
+    with open(big, "w", encoding="utf-8") as f:
+        for i in range(200):
+            f.write(json.dumps({"text": f"Bản tin {i}\n" + texts[i % len(texts)]}, ensure_ascii=False) + "\n")
+        f.write("{not json\n")
+    units = list_units([str(big)], lines_per_slice=16)
+    assert len(units) == 13 and all(isinstance(u, JsonlSlice) for u in units)
+    assert sum(u.n_lines for u in units) == 201 and units[-1].first_line == 193
+    r1 = subprocess.run([sys.executable, "-m", "armswatch", "extract", str(big)], capture_output=True, text=True)
+    r2 = subprocess.run([sys.executable, "-m", "armswatch", "extract", str(big), "--dask", "--workers", "2",
+                         "--batch-size", "16"], capture_output=True, text=True)
+    assert r1.returncode == r2.returncode == 1  # the broken line is reported, the rest comes out
+    assert r1.stdout.count("\n") == 200 and r1.stdout == r2.stdout
+    assert f"{big}:201: invalid JSON" in r2.stderr

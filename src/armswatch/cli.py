@@ -36,9 +36,10 @@ def iter_results(paths: list[str], dask: bool = False, scheduler: str | None = N
                  batch_size: int = 32, progress=None):
     """Documents (or ReadFailures) for every input, in input order, single-process or on Dask."""
     if dask or scheduler:
-        from .scale import dask_process, list_units
+        from .scale import dask_process, list_units, unit_size
 
-        task = progress.add_task("extracting (dask)", total=len(list_units(paths))) if progress else None
+        total = sum(map(unit_size, list_units(paths, lines_per_slice=batch_size))) if progress else None
+        task = progress.add_task("extracting (dask)", total=total) if progress else None
         yield from dask_process(paths, scheduler=scheduler, workers=workers, batch_size=batch_size,
                                 on_batch=(lambda n: progress.advance(task, n)) if progress else None)
         return

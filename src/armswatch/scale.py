@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import os
 from collections import deque
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -22,20 +23,69 @@ from .ingest import ReadFailure, failure_reason, iter_inputs
 from .model import Document
 
 
-def list_units(paths: Iterable[str]) -> list[str]:
-    """Expand folders and globs into the files a worker will read (sorted like iter_inputs)."""
+@dataclass(frozen=True)
+class JsonlSlice:
+    """Lines [first_line, first_line + n_lines) of a JSONL file, at bytes [start, end): one unit of work."""
+
+    path: str
+    start: int
+    end: int
+    first_line: int
+    n_lines: int
+
+
+def _jsonl_slices(path: str, lines_per_slice: int) -> list[JsonlSlice]:
+    """Cut a JSONL file at line boundaries, one pass over its bytes (workers then seek to their slice)."""
+    out, start, first, n, pos = [], 0, 1, 0, 0
+    with open(path, "rb") as f:
+        for line in f:
+            pos += len(line)
+            n += 1
+            if n == lines_per_slice:
+                out.append(JsonlSlice(path, start, pos, first, n))
+                start, first, n = pos, first + n, 0
+    if n:
+        out.append(JsonlSlice(path, start, pos, first, n))
+    return out
+
+
+def list_units(paths: Iterable[str], lines_per_slice: int = 32) -> list:
+    """Expand folders and globs into units of work: file paths (read whole by a worker), and slices
+    of large JSONL files, so a single 100,000-line file still spreads over every worker."""
     import glob
 
-    units: list[str] = []
+    files: list[str] = []
     for arg in paths:
         p = Path(arg)
         if p.is_dir():
-            units.extend(str(f) for f in sorted(p.rglob("*")) if f.is_file() and not f.name.startswith("."))
+            files.extend(str(f) for f in sorted(p.rglob("*")) if f.is_file() and not f.name.startswith("."))
         elif any(ch in arg for ch in "*?[") and not p.exists():
-            units.extend(sorted(glob.glob(arg, recursive=True)))
+            files.extend(sorted(glob.glob(arg, recursive=True)))
         else:
-            units.append(arg)
+            files.append(arg)
+    units: list = []
+    for f in files:
+        if f.lower().endswith((".jsonl", ".ndjson")) and os.path.isfile(f) and os.path.getsize(f) > 256 * 1024:
+            units.extend(_jsonl_slices(f, lines_per_slice))
+        else:
+            units.append(f)
     return units
+
+
+def _iter_unit_inputs(units: list):
+    from .ingest.jsonl import iter_jsonl
+
+    for u in units:
+        if isinstance(u, JsonlSlice):
+            with open(u.path, "rb") as f:
+                f.seek(u.start)
+                yield from iter_jsonl(f.read(u.end - u.start), u.path, first_line=u.first_line)
+        else:
+            yield from iter_inputs([u])
+
+
+def unit_size(u) -> int:
+    return u.n_lines if isinstance(u, JsonlSlice) else 1
 
 
 def process_units(units: list[str], with_raw: bool = False) -> list:
@@ -46,7 +96,7 @@ def process_units(units: list[str], with_raw: bool = False) -> list:
     from .pipeline import process
 
     out: list = []
-    for item in iter_inputs(units):
+    for item in _iter_unit_inputs(units):
         if isinstance(item, ReadFailure):
             out.append((None, item) if with_raw else item)
             continue
@@ -58,8 +108,18 @@ def process_units(units: list[str], with_raw: bool = False) -> list:
     return out
 
 
-def batches(units: list[str], batch_size: int) -> list[list[str]]:
-    return [units[i:i + batch_size] for i in range(0, len(units), batch_size)]
+def batches(units: list, batch_size: int) -> list[list]:
+    """Group units into tasks of about `batch_size` documents each."""
+    out, cur, n = [], [], 0
+    for u in units:
+        cur.append(u)
+        n += unit_size(u)
+        if n >= batch_size:
+            out.append(cur)
+            cur, n = [], 0
+    if cur:
+        out.append(cur)
+    return out
 
 
 def make_client(scheduler: str | None = None, workers: int | None = None):
@@ -83,7 +143,7 @@ def dask_process(paths: Iterable[str], scheduler: str | None = None, batch_size:
     worker) so memory stays flat on corpora of millions of documents.
     `on_batch(n_units)` is called as each batch completes (progress bars).
     """
-    units = list_units(paths)
+    units = list_units(paths, lines_per_slice=batch_size)
     own = client is None
     client = client or make_client(scheduler, workers)
     try:
@@ -94,7 +154,7 @@ def dask_process(paths: Iterable[str], scheduler: str | None = None, batch_size:
         while todo or pending:
             while todo and len(pending) < limit:
                 b = todo.popleft()
-                pending.append((len(b), client.submit(process_units, b, with_raw, pure=False)))
+                pending.append((sum(map(unit_size, b)), client.submit(process_units, b, with_raw, pure=False)))
             n, fut = pending.popleft()
             results = fut.result()
             fut.release()

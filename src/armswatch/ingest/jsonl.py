@@ -10,7 +10,7 @@ from typing import Iterator
 _META_FIELDS = ("url", "title", "published", "outlet")
 
 
-def iter_jsonl(data: bytes, source: str) -> Iterator:
+def iter_jsonl(data: bytes, source: str, first_line: int = 1) -> Iterator:
     from . import IngestError, RawDoc, ReadFailure
     from .decode import decode_bytes
 
@@ -19,7 +19,7 @@ def iter_jsonl(data: bytes, source: str) -> Iterator:
     except IngestError as exc:
         yield ReadFailure(source, str(exc))
         return
-    for n, line in enumerate(text.split("\n"), 1):
+    for n, line in enumerate(text.split("\n"), first_line):
         if not line.strip():
             continue
         where = f"{source}:{n}"
