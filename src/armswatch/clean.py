@@ -50,15 +50,29 @@ class _Cfg:
     byline_re: re.Pattern
     byline_patterns: list[re.Pattern]
     prose_words: frozenset[str]
+    prose_enough: int = 0  # a count from which the capped prose feature no longer changes (0: none)
+
+
+def _prose_enough(w: dict[str, float]) -> int:
+    """The smallest count n with max(cap, weight * n) == cap for every count >= n, or 0."""
+    cap, per = w.get("prose_word_cap"), w.get("prose_word")
+    if cap is None or per is None or per >= 0:
+        return 0
+    for n in range(1, 1000):
+        if per * n <= cap:
+            return n
+    return 0
 
 
 @lru_cache(maxsize=1)
 def _cfg() -> _Cfg:
     lex = load_lexicon("furniture")
     key = lambda s: " ".join(fold(s).split())  # noqa: E731
+    weights = {k: float(v) for k, v in lex["weights"].items()}
     return _Cfg(
+        prose_enough=_prose_enough(weights),
         threshold=float(lex["threshold"]),
-        w={k: float(v) for k, v in lex["weights"].items()},
+        w=weights,
         exact=frozenset(key(s) for s in lex["exact"]),
         prefixes=tuple(sorted({key(s) for s in lex["prefix"]}, key=len, reverse=True)),
         prefix_max_words=int(lex.get("prefix_max_words", 30)),
@@ -132,6 +146,20 @@ def _is_date_line(line: _Line) -> bool:
                 or not before or before[-1] in "-|,)–—:")
 
 
+def _prose_count(text: str, cfg: _Cfg) -> int:
+    """Function words in a line. The feature is capped (`prose_word_cap`): once the count reaches
+    the cap the rest of a long paragraph cannot change it, so the first ~200 characters are counted
+    first (cut at a blank: the words are the same) and the rest only when needed."""
+    count = cfg.prose_words.__contains__
+    cut = text.find(" ", 200) if cfg.prose_enough and len(text) > 300 else -1
+    if cut < 0:
+        return sum(map(count, text.lower().translate(_PUNCT_STRIP).split()))
+    pw = sum(map(count, text[:cut].lower().translate(_PUNCT_STRIP).split()))
+    if pw >= cfg.prose_enough:
+        return pw
+    return pw + sum(map(count, text[cut:].lower().translate(_PUNCT_STRIP).split()))
+
+
 def _caption_shaped(line: _Line) -> bool:
     """Short and at most one sentence: what a caption (or a headline) printed twice looks like. A long,
     multi-sentence paragraph that repeats is text, and the cleaner does not judge it."""
@@ -174,7 +202,7 @@ def _local_features(line: _Line, prev: _Line | None, cfg: _Cfg) -> None:
         line.add("all_caps", w["all_caps"])
     elif 2 <= n <= 8 and all(wd[:1].isupper() or not _LETTER_RE.match(wd[:1]) for wd in line.words):
         line.title_case = True  # scored with the zone: section names are outside the article
-    pw = sum(map(cfg.prose_words.__contains__, text.lower().translate(_PUNCT_STRIP).split()))
+    pw = _prose_count(text, cfg)
     if pw:
         line.add("prose_words", max(w["prose_word_cap"], w["prose_word"] * pw))
     # metadata lines
