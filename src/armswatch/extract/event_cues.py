@@ -68,6 +68,14 @@ def _multi_lookup(groups: dict[str, list]):
             {w: tuple(sorted(ns)) for w, ns in firsts.items()})
 
 
+def _short_pair(forms: dict) -> re.Pattern | None:
+    """'Mỹ - Triều', 'Hàn-Nhật-Trung': two or more short country forms joined by hyphens."""
+    if not forms:
+        return None
+    alt = "|".join(re.escape(str(k)) for k in sorted(forms, key=len, reverse=True))
+    return re.compile(_WB_L + "(" + alt + r")((?:\s*[-–]\s*(?:" + alt + r"))+)(?![\w-])")
+
+
 def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
@@ -101,6 +109,12 @@ class Cues:
     future_markers: re.Pattern | None
     leader_titles: re.Pattern | None
     leader_exclusions: re.Pattern | None
+    leader_pairs: re.Pattern | None
+    group_words: re.Pattern | None
+    short_pair: re.Pattern | None
+    short_forms: dict[str, str]
+    inter_korean: re.Pattern | None
+    sideline_end: re.Pattern | None
     np_end: re.Pattern
     frame_end: re.Pattern
     temporal_end: re.Pattern
@@ -110,6 +124,7 @@ class Cues:
     destination_end: re.Pattern
     partner_start: re.Pattern
     purpose_inline: re.Pattern
+    reason_inline: re.Pattern | None
     unofficial_kb_files: set[str]
     country_names: re.Pattern | None
     country_abbrev: re.Pattern | None
@@ -168,7 +183,7 @@ def cues() -> Cues:
     tense = lex.get("tense") or {}
     window_groups = {
         **{f"status:{k}": st.get(k) or [] for k in STATUS_ORDER},
-        "hypothetical": lex.get("hypothetical") or [], "opposition": lex.get("opposition") or [],
+        "hypothetical": lex.get("hypothetical") or [], "conditional": lex.get("conditionals") or [], "opposition": lex.get("opposition") or [],
         "negation": lex.get("negation") or [], "negation_exc": lex.get("negation_exceptions") or [],
         "purpose": lex.get("purpose") or [], "attend": lex.get("attend") or [],
         "generic": lex.get("generic") or [], "generic_exc": lex.get("generic_exceptions") or [],
@@ -210,6 +225,12 @@ def cues() -> Cues:
         future_markers=_alternation(lex.get("future_markers") or []),
         leader_titles=_alternation(lex.get("leader_titles") or []),
         leader_exclusions=_alternation(lex.get("leader_exclusions") or []),
+        leader_pairs=_alternation(lex.get("leader_pairs") or []),
+        group_words=_alternation(lex.get("group_words") or []),
+        short_pair=_short_pair(lex.get("pair_short_forms") or {}),
+        short_forms={str(k): str(v) for k, v in (lex.get("pair_short_forms") or {}).items()},
+        inter_korean=_alternation(lex.get("inter_korean") or []),
+        sideline_end=_ending(lex.get("sideline_preps") or [], r"\s+(?:the\s+|của\s+|các\s+)?(?:cuộc\s+)?(?:[\w+-]+\s+){0,3}"),
         np_end=re.compile(r"[,.;:]|\s(?:" + "|".join(_cue_regex(str(c), gap) for c in
                                                   sorted(lex.get("np_end") or [], key=len, reverse=True)) + r")\s",
                           re.IGNORECASE),
@@ -222,7 +243,8 @@ def cues() -> Cues:
         partner_start=re.compile(r"\s*(?:" + "|".join(_cue_regex(str(c), gap) for c in
                                                       lex.get("partner_markers") or ["với"]) + r")(?!\w)",
                                  re.IGNORECASE),
-        purpose_inline=_alternation((lex.get("purpose") or []) + ["nhằm"]),
+        purpose_inline=_alternation((lex.get("purpose") or []) + ["nhằm"] + (lex.get("reason_markers") or [])),
+        reason_inline=_alternation(lex.get("reason_markers") or []),
         unofficial_kb_files=set(lex.get("unofficial_kb_files") or []),
         country_names=_alternation(lower) if lower else None,
         country_abbrev=country_abbrev,

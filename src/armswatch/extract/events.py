@@ -21,7 +21,16 @@ Method, per document:
    earlier event only when nothing distinguishes them (date, status, track,
    topic, parties, "cũng"); otherwise it is a new event. Evidence spans of
    every mention are kept in attributes.mentions.
-5. Bilateral types missing a party take the pair of countries in context.
+5. Bilateral types missing a party take the pair of countries in context (not for a meeting of an
+   international body alone); short pair forms ("Mỹ - Triều", "liên Triều") name both sides, and a side
+   that is no entity of the page is cited by a person of that country.
+Generalisation rules (each with a test sentence in tests/test_events.py, CASES2): venues (after tại/in, and
+"Lima, Peru") are no parties; what is discussed (the topic) and think tanks cited as sources are no parties;
+conditionals reach back to the sentence start; incidents take their actor from the subject and a later
+nominal ("vụ phóng") refers back to the last incident; a date belongs to the trigger of its own comma
+segment and conjunct, not to a thing after "trước/sau/kể từ + noun"; meetings named after "sau/trước" or a
+possessive point back to the last meeting; "on the sidelines of" a summit is no summit; a visiting leader's
+talks with the leader he visits are a summit.
 """
 from __future__ import annotations
 
@@ -40,11 +49,13 @@ _DATE_RE = re.compile(r"^(X{4}|\d{4})(-(XX|\d{2}))?(-(XX|\d{2}))?$")
 _WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})(?:-(WE|[1-7]))?$")
 _COARSE_RE = re.compile(r"^(\d{4})-(?:Q[1-4]|H[12]|SP|SU|FA|WI)$")
 _CLASSIFIER_RE = re.compile(
-    r"(?:^|\s)(cuộc|các cuộc|những cuộc|chuyến|vụ|các|những|một|nhiều|bản|the|a|an|its|their)\s*$", re.IGNORECASE
+    r"(?:^|\s)(cuộc|các cuộc|những cuộc|chuyến|vụ|các|những|một|nhiều|bản|tiến trình|vòng|phiên|the|a|an|its|their)\s*$",
+    re.IGNORECASE
 )
 _TREATY_ANAPHOR_RE = re.compile(
     r"(?<!\w)(?:(?:hiệp ước|hiệp định|thỏa thuận|thoả thuận|công ước|liên minh)\s+(?:này|trên|nói trên|đó|ấy)"
-    r"|the (?:treaty|agreement|pact|accord|deal|alliance))(?!\w)",
+    r"|the (?:treaty|agreement|pact|accord|deal|alliance)"
+    r"|(?:^|(?<=[.!?]\s))(?:Hiệp ước|Hiệp định|Thỏa thuận|Thoả thuận)(?=\s+(?:\w+\s+){0,1}(?:có|được|đã|sẽ|hết|bị)\s))(?!\w)",
     re.IGNORECASE,
 )
 _TREATY_WORDS_RE = re.compile(r"liên minh|alliance|hiệp ước|treaty|thỏa thuận|thoả thuận|agreement|hiệp định|pact",
@@ -58,6 +69,37 @@ _PUNCT_RE = re.compile(r"[,.;:()\"“”]")
 _TOPIC_END_RE = re.compile(r"[,.;:()]|\s[-–]\s")
 _SEG_SPLIT_RE = re.compile(r"[,;:()\u201c\u201d\"]|\s[-–—]\s")
 _BILATERAL = {"talks", "summit", "call"}
+_MOTION_LEAD_RE = re.compile(r"(?<!\w)(?:đã|sẽ|vừa|sắp|bay|đi|lên đường|will|has|have)\s*$", re.IGNORECASE)
+_TIMEX_GAP_RE = re.compile(r"(?<!\w)(?:hôm|ngày|vào|on|last|this)\s+[\w/]+(?:\s+tuần\s+\w+)?", re.IGNORECASE)
+_MOTION_CUES = {"tới", "đến", "sang", "arrived in", "arrives in", "landed in", "flew to"}
+_ENUM_RE = re.compile(r",\s*")
+_INDEFINITE_RE = re.compile(r"(?:^|\s)(?:một|a|an)\s+(?:(?:cuộc|chuyến|vụ|tiến trình|vòng|phiên|new|mới|fresh)\s+)?$",
+                            re.IGNORECASE)
+_CLAUSE_TO_RE = re.compile(r"(?:^|[,;]|(?<!\w)và)\s*(?:đến|tới)\s*$")  # "và đến cuối tháng 11, Moskva hoãn ..."
+_NUCLEAR_DEAL_RE = re.compile(
+    r"\s+(?:the\s+|một\s+|các\s+)?(?:\d{4}\s+)?(?:(?:Iran|Iranian|landmark|historic)\s+)?(?:(?:thỏa thuận|thoả thuận|hiệp định)"
+    r"\s+(?:hạt nhân|kiểm soát vũ khí)|nuclear deal|nuclear agreement|arms control agreement|arms control deal)",
+    re.IGNORECASE)
+_AGREEMENT_RE = re.compile(r"(?<!\w)(?:thỏa thuận|thoả thuận|hiệp định|hiệp ước|văn kiện|agreement|deal|accord|pact)(?!\w)",
+                           re.IGNORECASE)
+_BILATERAL_RE = re.compile(r"(?<!\w)(?:song phương|bilateral)(?!\w)", re.IGNORECASE)
+_POSSESSIVE_RE = re.compile(r"(?<!\w)(?:their|its|của họ)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+_TWO_SIDED = {"shoot-down", "collision", "strike"}
+_AND_RE = re.compile(r"(?<!\w)(?:và|and|còn|while)(?!\w)", re.IGNORECASE)
+_MISSILE_RE = re.compile(r"\s+(?:(?:thành công|thêm|một|hai|ba|loạt|its|a|an|the|new|their)\s+)?(?:(?:new|hypersonic|nuclear)\s+)?"
+                         r"(?:tên lửa|ICBM|SLBM|vũ khí|bom|hạt nhân|missile|rocket|intercontinental|ballistic|cruise|"
+                         r"nuclear|warhead)(?!\w)",
+                         re.IGNORECASE)
+_OTHER_TIME_RE = re.compile(r"(?<!\w)(?:trước|sau|kể từ|before|after|since|ahead of|following)\s+(?:khi\s+|the\s+)?"
+                            r"(?:cuộc|chuyến|vụ|kỳ|lễ|ngày|the|a|its|their|his|her)(?!\w)", re.IGNORECASE)
+_LAW_RE = re.compile(r"\s+(?:ban hành\s+)?(?:đạo\s+)?luật(?!\w)|\s+(?:a |the )?(?:law|bill|decree)(?!\w)", re.IGNORECASE)
+_LAW_ACTIONS = [(re.compile(p, re.IGNORECASE), a) for p, a in (
+    (r"(?<!\w)(?:thu hồi|rút|hủy|huỷ|revok\w*|withdraw\w*)(?!\w)", "withdraw"),
+    (r"(?<!\w)(?:ra khỏi|khỏi|out of)(?!\w)", "withdraw"),
+    (r"(?<!\w)(?:đình chỉ|tạm ngừng|suspend\w*)(?!\w)", "suspend"),
+    (r"(?<!\w)(?:phê chuẩn|ratif\w*)(?!\w)", "ratify"),
+    (r"(?<!\w)(?:gia hạn|extend\w*|extension)(?!\w)", "extend"),
+)]
 _VERBAL_TALKS = {"thảo luận", "bàn thảo", "trao đổi", "đàm phán", "đối thoại", "hội đàm", "tham vấn"}
 
 
@@ -191,6 +233,8 @@ class _Ctx:
         self._aff: dict[str, str | None] = {}
         self._cuts: dict = {}
         self._cut_lists = None
+        self.last_author = None
+        self._cond = None
         self.dates = []
         self.durations = []
         for t in doc.timexes:
@@ -360,6 +404,13 @@ class _Ctx:
         ts, te = self.tok_starts, self.tok_ends
         return [(ts[i], te[j - 1]) for labs, i, j in self.hits if label in labs]
 
+    def conditional_before(self, lo: int, hi: int) -> bool:
+        """A conditional cue ("nếu", "trong trường hợp") in body[lo:hi]."""
+        if self._cond is None:
+            self._cond = [a for a, _ in self.spans_of("conditional")]
+        i = bisect.bisect_left(self._cond, lo)
+        return i < len(self._cond) and self._cond[i] < hi
+
     def window_hits(self, lo: int, hi: int, words: int = 10 ** 6, last: bool = False):
         """Cue hits inside the words of [lo, hi): the first `words` words (or the last ones), as
         (labels, i, j) relative to the window, and the number of words in the window."""
@@ -440,8 +491,14 @@ def _find_triggers(ctx: _Ctx) -> list[_Mention]:
         for pat, etype, cue in opts:
             mm = pat.match(body, w.start())
             if mm:
-                hit = (mm, etype, cue)
-                break
+                if hit is None:
+                    hit = (mm, etype, cue)
+                    if "…" not in cue:
+                        break
+                elif "…" not in cue and mm.end() < hit[0].end():
+                    # "rút khỏi A năm 2019 và khỏi B": the contiguous cue, not a gap reaching the next one
+                    hit = (mm, etype, cue)
+                    break
         if hit is None:
             continue
         m, etype, cue = hit
@@ -451,6 +508,12 @@ def _find_triggers(ctx: _Ctx) -> list[_Mention]:
             continue
         if any(ent.type in ("TREATY", "ORG") for _, _, ent in ctx.covering(s, e)):
             continue  # "Hiệp ước Cấm thử hạt nhân toàn diện", "Nhóm Tham vấn Hạt nhân" are names
+        if etype in ("summit", "talks") and c.sideline_end and c.sideline_end.search(body[max(0, s - 60):s]):
+            continue  # "on the sidelines of the APEC summit": the occasion of another meeting
+        lc = " ".join(cue.lower().split())
+        if lc in _MOTION_CUES and out and out[-1].type == "visit" and s - out[-1].end <= 40 \
+                and not _PUNCT_RE.search(body[out[-1].end:s]):
+            continue  # "chuyến thăm cấp nhà nước tới Washington": the destination of that visit
         sent = ctx.sentence_of(s)
         clause = ctx.clause_of(sent, s, keep_speech=(etype == "report"))
         out.append(_Mention(type=etype, start=s, end=e, cue=" ".join(cue.lower().split()), sent=sent,
@@ -463,12 +526,15 @@ def _window_after(ctx: _Ctx, m: _Mention, words: int, limit: int | None = None) 
     return ctx.after(m.end, end, words)
 
 
-def _participants(ctx: _Ctx, m: _Mention, scope: tuple[int, int], treaty_span=None):
+def _participants(ctx: _Ctx, m: _Mention, scope: tuple[int, int], treaty_span=None, topic_span=None):
     countries, orgs, people = [], [], []
     unknown = False
+    venue_end = None
     for s, e_, ent in ctx.mentions_in(*scope):
         if treaty_span and s >= treaty_span[0] and e_ <= treaty_span[1]:
             continue
+        if topic_span and s >= topic_span[0] and e_ <= topic_span[1]:
+            continue  # "thảo luận về ... vấn đề Ukraine": what is discussed is no party
         if ent.type in ("EVENT_NAME", "TREATY"):
             if m.type != "treaty_action":
                 for cid in ctx.countries_in_text(ctx.body[s:e_]):
@@ -477,11 +543,20 @@ def _participants(ctx: _Ctx, m: _Mention, scope: tuple[int, int], treaty_span=No
             continue
         if ent.type in ("WEAPON",):
             continue
-        if ent.type == "LOC":
-            # a place after tại/ở is a venue, not a party; a capital as actor is its country
+        if ent.type in ("LOC", "COUNTRY") and m.type != "visit":
+            # a place after tại/ở is a venue, not a party ("tại Hà Nội", "in Lima, Peru"); a capital as
+            # actor is its country
             pre = ctx.body[max(scope[0], s - 8):s]
             if ctx.cues.location_prep and ctx.cues.location_prep.search(pre):
+                venue_end = e_
                 continue
+            if venue_end is not None and re.fullmatch(r",\s*", ctx.body[venue_end:s]):
+                venue_end = e_
+                continue
+        if ent.type == "ORG":
+            kbe = ctx.kb.get(ent.id)
+            if kbe is not None and kbe.file in ctx.cues.unofficial_kb_files:
+                continue  # "Theo SIPRI, ...": a think tank or a medium is a source, not a party
         cid = ctx.country_of_entity(ent)
         if ent.type == "PERSON":
             if ent.id not in people:
@@ -499,6 +574,36 @@ def _participants(ctx: _Ctx, m: _Mention, scope: tuple[int, int], treaty_span=No
         if cid and cid not in countries:
             countries.append(cid)
     return countries, orgs, people, unknown
+
+
+def _leader_titles(ctx: _Ctx, lo: int, hi: int) -> int:
+    """Titles of heads of state or government in body[lo:hi] ("Tổng thống Pháp", not "Phó Tổng thống")."""
+    c = ctx.cues
+    if not c.leader_titles:
+        return 0
+    n = 0
+    for tm in c.leader_titles.finditer(ctx.body, lo, hi):
+        if not (c.leader_exclusions and c.leader_exclusions.search(ctx.body[max(lo, tm.start() - 12):tm.end()])):
+            n += 1
+    return n
+
+
+def _short_pair_countries(ctx: _Ctx, lo: int, hi: int) -> list[str]:
+    """Countries named by short forms in a pair ("Mỹ - Triều", "Hàn-Nhật") or "liên Triều" in body[lo:hi]."""
+    c = ctx.cues
+    out: list[str] = []
+    text = ctx.body[lo:hi]
+    if c.short_pair:
+        for pm in c.short_pair.finditer(text):
+            for part in re.split(r"\s*[-–]\s*", pm.group(0)):
+                cid = c.short_forms.get(part.strip())
+                if cid and cid not in out:
+                    out.append(cid)
+    if c.inter_korean and c.inter_korean.search(text):
+        for cid in ("kp", "kr"):
+            if cid not in out:
+                out.append(cid)
+    return out
 
 
 def _topic(ctx: _Ctx, m: _Mention, limit: int) -> tuple[str | None, set[str]]:
@@ -523,7 +628,7 @@ def _topic(ctx: _Ctx, m: _Mention, limit: int) -> tuple[str | None, set[str]]:
         if 0 < off < cut:
             cut = off
     topic = rest[:cut].strip(" “”\"‘’'")
-    if not topic:
+    if not topic or (c.sideline_end and c.sideline_end.search(text[:tm.end()] + rest[:cut] + " ")):
         return None, set()
     words = {w.lower() for w in _WORD_RE.findall(topic)} - c.topic_stopwords - {"này", "đó", "trên"}
     return topic, words
@@ -533,16 +638,33 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     """Fill a mention from its clause; None when the trigger is not an event mention at all."""
     c = ctx.cues
     body = ctx.body
+    # common words ("đến", "tới", "thử") are triggers only with their object right after: check that first
+    if m.cue in _MOTION_CUES or (m.type == "incident" and m.cue in c.needs_object.get("incident", ())):
+        obj = ctx.mentions_in(m.end, min(m.end + 40, m.sent[1]))
+        if not (obj and _words_between(body[m.end:obj[0][0]]) <= 1) and not (
+                m.type == "incident" and _MISSILE_RE.match(body, m.end)):
+            return None
     # what the type needs first (cheap checks before the rest): a treaty, an official author
     treaty_span = None
     if m.type == "treaty_action":
         res = _treaty(ctx, m, nxt, prev_end)
-        if res is None and prev is not None and prev.type == "treaty_action" and prev.clause == m.clause:
+        if res is None and prev is not None and prev.type == "treaty_action" and (
+                prev.clause == m.clause or not ctx.mentions_in(prev.end, m.start) or any(
+                    x[2].type in ("COUNTRY", "PERSON") for x in ctx.mentions_in(prev.end, m.start))):
             res = (prev.attrs["treaty"], None)  # "Hiệp ước này được gia hạn ... và có hiệu lực đến năm 2026"
         if res is None:
             return None
         m.attrs["treaty"], treaty_span = res
+        m.attrs["_treaty_span"] = treaty_span
         m.attrs["action"] = c.treaty_action.get(m.cue, "sign")
+        if m.attrs["action"] in ("sign", "enact"):
+            law = _LAW_RE.match(body, m.end)
+            if law:  # "ký ban hành luật thu hồi việc phê chuẩn CTBT", "ký luật đưa Nga ra khỏi Hiệp ước ..."
+                obj = body[law.end():min(m.clause[1], law.end() + 60)]
+                for pat, act in _LAW_ACTIONS:
+                    if pat.search(obj):
+                        m.attrs["action"] = act
+                        break
         if m.attrs["action"] == "enact":
             return None
     if m.type == "incident":
@@ -551,10 +673,11 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         if not _report(ctx, m):
             return None
     cls = _CLASSIFIER_RE.search(body[max(m.clause[0], m.start - 25):m.start])
-    m.nominal = bool(cls) or m.cue.startswith(("cuộc", "chuyến", "hội nghị")) or m.type in ("summit",)
+    m.nominal = bool(cls) or m.cue.startswith(("cuộc", "chuyến", "hội nghị", "vụ")) or m.type in ("summit",) \
+        or bool(c.temporal_end.search(body[max(m.clause[0], m.start - 25):m.start]))  # "Sau hội đàm, ..."
     after_np = _window_after(ctx, m, 12, nxt)
     bhits, nb = ctx.window_hits(m.clause[0], m.start, words=10, last=True)
-    ahits, _ = ctx.window_hits(m.end, min(m.clause[1], nxt) if nxt else m.clause[1], words=12)
+    ahits, _ = ctx.window_hits(m.end, min(m.clause[1], nxt) if nxt else m.clause[1], words=16)
 
     bpos: dict[str, list[int]] = {}
     for labs, i, j in bhits:
@@ -577,7 +700,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     coord = 99
     for cm in _COORD_RE.finditer(after_np):
         ci = len(TOKEN_RE.findall(after_np[:cm.start()]))
-        if any(i == ci and any(lb.startswith(("status:", "assert_before")) for lb in labs)
+        if any(ci <= i <= ci + 1 and any(lb.startswith(("status:", "assert_before")) for lb in labs)
                for labs, i, j in ahits):
             coord = ci
             break
@@ -589,10 +712,10 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                       ctx.window_hits(m.end + pm.start(), m.clause[1], words=5)[0]]
             np_words = 1000
 
-    def after(label: str, k: int, exc: str | None = None, predicate: int = 0) -> bool:
+    def after(label: str, k: int, exc: str | None = None, predicate: int = 0, limit: int = 10 ** 6) -> bool:
         """A cue within k words after the trigger, or within `predicate` words after its noun phrase."""
         spans = [(i, j) for labs, i, j in ahits if exc in labs] if exc else []
-        return any(label in labs and (j <= k or np_words <= i < np_words + predicate)
+        return any(label in labs and (i < limit or i >= 1000) and (j <= k or np_words <= i < np_words + predicate)
                    and not any(a <= i < b for a, b in spans) for labs, i, j in ahits)
     strong = None
     if c.strong_anaphor:
@@ -603,15 +726,17 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                 if _words_between(pre) <= 8:
                     strong = am
                     break
-    if strong is not None and m.type != "treaty_action":
+    if strong is not None and m.type != "treaty_action" and m.nominal:
         m.ref = "strong"
-    elif before("assert_before", 3) or after("assert_after", 12, predicate=3) or not m.nominal:
+    elif m.nominal and _INDEFINITE_RE.search(body[max(m.clause[0], m.start - 22):m.start]):
+        m.ref = "assert"  # "khởi động một tiến trình đối thoại", "a new round of talks": a new happening
+    elif before("assert_before", 2 if m.nominal else 3) or after("assert_after", 12, predicate=3) or not m.nominal:
         m.ref = "assert"
     else:
         m.ref = "weak"
 
     # blockers
-    if before("hypothetical", 10):
+    if before("hypothetical", 10) or ctx.conditional_before(m.sent[0], m.start):
         m.blocked = "hypothetical"
     elif before("opposition", 10):
         m.blocked = "opposition"
@@ -631,17 +756,28 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     for name in STATUS_ORDER:
         # "đã nhất trí nối lại liên lạc quân sự tại cuộc gặp ở California": the cues before a framing
         # preposition belong to the main verb, not to the meeting
-        if (not framed and before("status:" + name, 10)) or after("status:" + name, min(7, coord), predicate=5):
+        if (not framed and before("status:" + name, 10)) or after("status:" + name, min(9 if m.nominal else 7, coord),
+                                                                       predicate=5, limit=coord):
             m.status = name
             break
+    first_labels = c.window_lookup[0].get(tuple(TOKEN_RE.findall(m.cue)[:1]), ())
+    if m.status is None and "tense:future" in first_labels:
+        m.status = "planned"  # "will travel to", "will meet"
+    elif m.status is None and "tense:past" in first_labels:
+        m.status = "held"  # "đã họp"
     if framed and m.status is None:  # only the tense reaches into the frame: "sẽ tiếp đón ... trong chuyến thăm"
         m.status = "planned" if before("tense:future", 10) else ("held" if before("tense:past", 10) else None)
 
+    if m.type == "incident" and m.status == "proposed" and not m.blocked:
+        m.blocked = "hypothetical"
     # distinct cues
     if before("distinct_before", 3):
         m.distinct = True
     if c.distinct_after and c.distinct_after.search(np_part) and not strong:
         m.distinct = True
+    if m.nominal and re.search(r"(?<!\w)(?:kể từ|since)\s+(?:\w+\s+){0,2}$", body[max(m.clause[0], m.start - 25):m.start],
+                               re.IGNORECASE) or re.search(r"(?<!\w)(?:kể từ khi|since)\s+$", body[max(m.sent[0], m.start - 80):m.start].split(",")[-1][:0] + body[max(m.sent[0], m.clause[0] - 12):m.clause[0]], re.IGNORECASE):
+        m.distinct = True  # "cuộc gặp thượng đỉnh đầu tiên kể từ cuộc gặp ... năm 2018"
     if before("part_of", 5):
         m.part_of = True
     if m.nominal and c.frame_end.search(body[max(m.clause[0], m.start - 25):m.start]):
@@ -675,10 +811,33 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     # participants: the comma segment, widened to the clause when it names nobody
     scope = (m.seg[0], min(m.seg[1], nxt) if nxt > m.end else m.seg[1])
     scope = (max(scope[0], prev_end) if prev_end < m.start else scope[0], scope[1])
+    while scope[1] < m.clause[1]:
+        em = _ENUM_RE.match(body, scope[1])
+        nxt_ent = ctx.mentions_in(scope[1], min(m.clause[1], scope[1] + 40)) if em else []
+        if not (nxt_ent and nxt_ent[0][0] == scope[1] + em.end() - em.start()
+                and nxt_ent[0][2].type in ("COUNTRY", "ORG", "PERSON")) or nxt_ent[0][1] > min(m.clause[1], nxt):
+            break
+        end = nxt_ent[0][1]
+        tail = re.match(r"\s+(?:và|and)\s+", body[end:])
+        if tail:
+            more = ctx.mentions_in(end, min(m.clause[1], end + 40))
+            if more and more[0][0] == end + tail.end() and more[0][1] <= min(m.clause[1], nxt):
+                end = more[0][1]
+        scope = (scope[0], end)  # "hội đàm với đại diện Anh, Pháp và Đức"
     pm = c.purpose_inline.search(body, m.end, scope[1])
     if pm:  # "... vào tháng 7 để phản đối việc Mỹ bán vũ khí cho Đài Loan"
         scope = (scope[0], pm.start())
-    countries, orgs, people, unknown = _participants(ctx, m, scope, treaty_span)
+    topic_start = body.find(topic, m.end, m.clause[1]) if topic and m.type in _BILATERAL else -1
+    topic_span = None
+    if topic_start > m.end:
+        # the topic runs on through its enumeration ("về quan hệ song phương, vấn đề Ukraine và ...") up to
+        # a word that ends it ("với", "tại", "vào", a verb of tense)
+        rest = body[topic_start:m.clause[1]]
+        sm = c.topic_stop.search(rest, len(topic)) if c.topic_stop else None
+        pe = re.search(r"[.;:()]", rest[len(topic):])
+        end = min(sm.start() if sm else len(rest), len(topic) + pe.start() if pe else len(rest))
+        topic_span = (topic_start, topic_start + end)
+    countries, orgs, people, unknown = _participants(ctx, m, scope, treaty_span, topic_span)
     if m.type == "treaty_action" and not countries and m.clause[0] > m.sent[0]:
         # "Nga tuyên bố đình chỉ tham gia New START": a state (or its leader) announcing a treaty
         # action is the one who acts (a body reporting something is not: no ORG here)
@@ -687,10 +846,37 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         if actors:
             countries, _, people2, _ = _participants(ctx, m, (actors[0][0], m.clause[0]), treaty_span)
             people = people or people2
+    if m.type == "incident":
+        # "Triều Tiên xác nhận đã phóng thử ...", "Mỹ, Nhật Bản và Hàn Quốc lên án vụ phóng": the actor is
+        # the subject before the trigger; parties after it are targets or reactions
+        lo = max(m.sent[0], prev_end if prev_end < m.start else m.sent[0])
+        subj = [x for x in ctx.mentions_in(max(lo, m.seg[0]), m.start) if x[2].type in ("COUNTRY", "PERSON", "LOC")]
+        subj = subj or [x for x in ctx.mentions_in(max(lo, m.clause[0]), m.start)
+                        if x[2].type in ("COUNTRY", "PERSON", "LOC")]
+        subj = subj or [x for x in ctx.mentions_in(lo, m.start) if x[2].type in ("COUNTRY", "PERSON", "LOC")]
+        if subj:
+            c2, _, p2, _ = _participants(ctx, m, (subj[0][0], m.start), treaty_span)
+            if c2:
+                # a shoot-down, a collision or a strike also has a target; a launch or a test has only its actor
+                keep = [x for x in countries if x not in c2] if m.attrs.get("kind") in _TWO_SIDED else []
+                countries, people = c2 + keep, p2
+        elif prev is not None and prev.type == "incident" and prev.countries:
+            countries = list(prev.countries)  # "test-fired an ICBM on Wednesday, its second launch after a first test"
+        if not countries:
+            for s_, e_, ent in ctx.mentions_in(m.end, min(m.end + 40, m.sent[1])):
+                kbe = ctx.kb.get(ent.id) if ent.type == "WEAPON" else None
+                if kbe is not None and kbe.country and kbe.country in ctx.ent_by_id:
+                    countries = [kbe.country]  # "vụ phóng Hwasong-18": the weapon's owner
+                    break
     if not countries and not orgs:
         wide = (max(m.clause[0], prev_end if prev_end < m.start else m.clause[0]), min(m.clause[1], nxt))
-        countries, orgs, people2, unknown = _participants(ctx, m, wide, treaty_span)
+        pw_ = c.reason_inline.search(body, m.end, wide[1]) if c.reason_inline else None
+        if pw_:
+            wide = (wide[0], pw_.start())
+        countries, orgs, people2, unknown = _participants(ctx, m, wide, treaty_span, topic_span)
         people = people or people2
+    if m.type == "treaty_action" and not countries and prev is not None and prev.type == "treaty_action":
+        countries = list(prev.countries)  # "Nga ký cùng năm và phê chuẩn vào năm 2000"
     if m.type == "treaty_action" and not countries:
         countries = ctx.countries_in_text(body[treaty_span[0]:treaty_span[1]]) if treaty_span else []
     if m.type == "report":
@@ -698,6 +884,10 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         ae = ctx.ent_by_id.get(author)
         ac = ctx.country_of_entity(ae) if ae else None
         countries, orgs, people = ([ac] if ac else []), ([] if ac else [author]), []  # an international body
+    if m.type in _BILATERAL:
+        for cid in _short_pair_countries(ctx, m.clause[0], scope_end):
+            if cid not in countries:
+                countries.append(cid)
     m.countries, m.orgs, m.people, m.unknown_people = countries, orgs, people, unknown
     pw = c.pair_words.search(body[m.clause[0]:scope_end]) if c.pair_words else None
     m.pair = bool(pw)
@@ -710,7 +900,19 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         if m.type == "visit":
             if not obj or _words_between(body[m.end:obj[0][0]]) > 2:
                 return None
-        elif not (c.partner_start.match(after) or len(m.countries) >= 2
+            if m.cue in _MOTION_CUES:
+                # "Ông Austin đến Hà Nội": a person travelling to a place right after the verb
+                subj = [x for x in ctx.mentions_in(m.clause[0], m.start) if x[2].type == "PERSON"]
+                gap = body[subj[-1][1]:m.start] if subj else ""
+                gap = _TIMEX_GAP_RE.sub(" ", gap)
+                if obj[0][2].type not in ("LOC", "COUNTRY") or _words_between(body[m.end:obj[0][0]]) > 0 \
+                        or not subj or not (_words_between(gap) <= 1 or _MOTION_LEAD_RE.search(gap)):
+                    return None
+        elif m.type == "incident":
+            if not ((obj and obj[0][2].type == "WEAPON" and _words_between(body[m.end:obj[0][0]]) <= 1)
+                    or _MISSILE_RE.match(after)):
+                return None
+        elif not (c.partner_start.match(after) or len(m.countries) >= 2 or m.pair
                   or (obj and _words_between(body[m.end:obj[0][0]]) <= 1)):
             return None
 
@@ -724,6 +926,16 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                     c.destination_end.search(gap) and _words_between(gap) <= 6)):
                 m.location = ent.id
                 break
+    framed_visit = m.type == "visit" and m.nominal and c.frame_end.search(body[max(m.clause[0], m.start - 25):m.start])
+    if m.type == "visit" and (m.location or framed_visit) and not [p for p in m.people if p in ctx.ent_by_id]:
+        lo = m.sent[0]
+        subj = [x for x in ctx.mentions_in(lo, m.start) if x[2].type == "PERSON"]
+        if subj:
+            ent = subj[-1][2]
+            cid = ctx.country_of_entity(ent)
+            m.people.append(ent.id)
+            if cid and cid not in m.countries:
+                m.countries.insert(0, cid)
     if m.type == "visit" and not (m.location or len(m.countries) >= 2):
         return None  # a visit with no destination ("kết quả chuyến thăm") is a reference
     return m
@@ -780,6 +992,14 @@ def _treaty(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int):
         cands.sort()
         _, s, e_, tid = cands[0]
         return tid, (s, e_)
+    om = _NUCLEAR_DEAL_RE.match(body, m.end)
+    if om and om.end() <= hi:
+        return None, (om.start(), om.end())  # "pulled the United States out of the 2015 nuclear deal"
+    gm = None
+    for gm in _AGREEMENT_RE.finditer(body, lo, m.start):
+        pass
+    if gm is not None and _RELATIVE_RE.match(body[gm.end():m.start]) and _words_between(body[gm.end():m.start]) <= 8:
+        return None, (gm.start(), gm.end())  # "thỏa thuận mà hai nước ký hồi tháng 5"
     # anaphor after (object) or before (subject)
     for seg, off in ((body[m.end:min(hi, m.end + 40)], m.end), (body[lo:m.start], lo)):
         am = _TREATY_ANAPHOR_RE.search(seg)
@@ -815,11 +1035,23 @@ def _report(ctx: _Ctx, m: _Mention) -> bool:
             author = ent
             break
     if author is None:
+        for s, e_, ent in ctx.mentions_in(m.end, min(m.sent[1], m.end + 90)):
+            if ent.type == "ORG" and _RELATIVE_RE.search(body[m.end:s]) and _words_between(body[m.end:s]) <= 12:
+                author = ent  # "báo cáo thường niên ... mà Bộ Quốc phòng Mỹ công bố hôm 19/10"
+                break
+            if ent.type in ("PERSON", "COUNTRY", "ORG"):
+                break
+    if author is None:
+        possessive = re.search(r"(?<!\w)(?:its|their)\s+(?:\w+\s+){0,2}$", body[max(m.sent[0], m.start - 30):m.start],
+                               re.IGNORECASE)
         for s, e_, ent in reversed(ctx.mentions_in(m.sent[0], m.start)):
             if ent.type == "ORG":
-                if _words_between(body[e_:m.start]) <= 4:
+                if _words_between(body[e_:m.start]) <= 4 or possessive:
                     author = ent
                 break
+    if author is None and ctx.last_author is not None and m.start - ctx.last_author[1] < 1500:
+        author = ctx.last_author[0]  # "Báo cáo năm ngoái ước tính ...": the body named for the last report
+        m.attrs["_needs_date"] = True
     if author is None:
         return False
     kbe = ctx.kb.get(author.id)
@@ -828,6 +1060,8 @@ def _report(ctx: _Ctx, m: _Mention) -> bool:
     if kbe is None and not ctx.country_of_entity(author):
         return False
     m.attrs["author"] = author.id
+    if not m.attrs.get("_needs_date"):
+        ctx.last_author = (author, m.start)
     return True
 
 
@@ -846,7 +1080,7 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
         if not ms:
             continue
         pre = body[max(sent[0], ts - 12):ts].lower()
-        content = bool(c.content_time_end.search(pre))
+        content = bool(c.content_time_end.search(pre)) and not _CLAUSE_TO_RE.search(pre)
         report_content = content or bool(c.report_content_time_end.search(pre))
         speech = False
         if c.speech_verbs:
@@ -870,10 +1104,14 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
                 # "Putin said on Tuesday that Moscow was suspending ...": an announced action happens then,
                 # and an offer or a wish is made when it is stated ("Năm 2021, Sullivan cho hay ... mong
                 # muốn bắt đầu thảo luận"); talks or visits announced on a day are not held that day
-                announced = m.type in ("treaty_action", "incident") and m.status not in ("planned", "proposed")
+                announced = (m.type in ("treaty_action", "incident") and m.status not in ("planned", "proposed")) \
+                    or m.status == "stalled"  # "in July China said it was suspending talks"
                 if not (announced or m.status == "proposed"):
                     continue
                 penalty = 500.0
+            tsp = m.attrs.get("_treaty_span")
+            if tsp and tsp[0] <= ts and te <= tsp[1]:
+                continue  # "the 2015 nuclear deal": the year of the deal, not of the action
             if content and not (m.type == "treaty_action" and m.attrs.get("action") == "expire"):
                 continue
             if is_report and report_content:
@@ -883,6 +1121,14 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
                 continue
             d = (ts - m.end) if ts >= m.end else (m.start - te) * 1.3
             between = body[m.end:ts] if ts >= m.end else body[te:m.start]
+            if ts < m.start and c.topic_marker and c.topic_marker.search(between):
+                d += 200.0  # "đã họp khẩn hôm 20/11 về vụ phóng ...": the date of the meeting, not of its topic
+            if ts < m.start and _AND_RE.search(body[te:min(m.end, m.start + 4)]):
+                d += 200.0  # "withdrawal from the INF Treaty in 2019 and from the Open Skies Treaty last year"
+            if ts < m.start and "," in between and body[sent[0]:ts].strip(" \"“") and ts - sent[0] > 12:
+                d += 200.0  # "... giữa ông Trump và ông Putin hôm 12/2, tiếp đó là cuộc hội đàm ..."
+            if ts >= m.end and _OTHER_TIME_RE.search(between):
+                continue  # "vụ phóng diễn ra một tuần trước cuộc bầu cử ... ngày 5/11"
             bare = not _TIME_PREP_RE.search(body[max(sent[0], ts - 6):ts] + " " + tx.text[:6])
             if c.purpose_inline.search(between) or (bare and any(
                     ent.type in ("TREATY", "EVENT_NAME") and e_ <= ts and ts - e_ <= 6 and s_ >= min(m.end, ts)
@@ -915,8 +1161,11 @@ def _compatible(e: _Event, m: _Mention, strict_status: bool) -> bool:
         return False  # an event stated without tense cue happened: "met in Geneva ... agreed to launch a dialogue"
     if strict_status and m.status is None and m.date and e.status not in (None, "held"):
         return False  # a dated statement without tense cue is a past happening
-    if m.location and e.location and m.location != e.location:
+    if m.location and e.location and m.location != e.location and not (
+            m.location.startswith("unk:") or e.location.startswith("unk:")):
         return False
+    if m.status == "stalled" and e.status == "held" and e.date and not m.date and m.ref != "strong":
+        return False  # "các cuộc đàm phán ... vẫn bế tắc" after a dated meeting: another process
     if (m.status == "held" or (m.status is None and e.status == "held")) and e.topic and m.topic \
             and not (e.topic & m.topic):
         return False
@@ -1142,8 +1391,17 @@ def extract_events(doc: Document) -> Document:
                 am.status = prev.status
             mentions.append(am)
     _attach_dates(ctx, mentions)
+    for a, b in zip(mentions, mentions[1:]):
+        if b.date is None and a.date and a.clause == b.clause and not b.nominal and not a.blocked \
+                and re.fullmatch(r"\s*(?:\S+\s+){0,6}?(?:và|and)\s+(?:\S+\s+){0,2}", ctx.body[a.end:b.start] + " ") \
+                and not any(x[0] >= a.end and x[1] <= b.start for x in ctx.dates):
+            b.date, b.date_dist = a.date, a.date_dist + 100
+            b.countries += [x for x in a.countries if x not in b.countries]
+            b.orgs += [x for x in a.orgs if x not in b.orgs]
+            b.people += [x for x in a.people if x not in b.people]
     # "Lầu Năm Góc ước tính ...": an estimate is a published report only with its date
-    mentions = [m for m in mentions if not (m.type == "report" and m.cue in ctx.cues.report_verbs and not m.date)]
+    mentions = [m for m in mentions if not (m.type == "report" and (m.cue in ctx.cues.report_verbs
+                                                                      or m.attrs.get("_needs_date")) and not m.date)]
 
     # sentence groups
     by_sent: dict[tuple[int, int], list[_Mention]] = {}
@@ -1172,10 +1430,56 @@ def extract_events(doc: Document) -> Document:
     events: list[_Event] = []
     anchor = _anchor_date(doc)
     for m in heads:
-        if m.type == "talks" and m.cue in ctx.cues.meeting_cues and len(m.people) >= 2 and not m.blocked \
-                and all(ctx.is_leader(ctx.ent_by_id[p]) for p in m.people if p in ctx.ent_by_id):
+        if m.type == "talks" and m.cue in ctx.cues.meeting_cues and not m.blocked and (
+                (len(m.people) >= 2 and all(ctx.is_leader(ctx.ent_by_id[p]) for p in m.people if p in ctx.ent_by_id))
+                or (not m.people and _leader_titles(ctx, m.seg[0], m.seg[1]) >= 2)  # "Tổng thống Pháp đã gặp Chủ tịch Trung Quốc"
+                or (ctx.cues.leader_pairs and ctx.cues.leader_pairs.search(ctx.body[m.seg[0]:min(m.seg[1], m.end + 30)])
+                    and len([p for p in m.people if p in ctx.ent_by_id and not ctx.is_leader(ctx.ent_by_id[p])]) == 0)):
             m.type = "summit"  # "Biden and Putin met in Geneva": heads of state meeting
+        if m.type == "talks" and m.cue in _VERBAL_TALKS and not m.nominal and not m.date and not m.blocked \
+                and m.status in (None, "held") and events:
+            last = events[-1]
+            if last.type in ("summit", "call") and 0 <= m.sent[0] - last.mentions[-1].sent[1] < 5 \
+                    and set(m.countries) <= set(last.countries) and (last.status or "held") == "held":
+                last.mentions.append(m)  # "... đã gặp nhau tại Tokyo. Hai bên đã thảo luận về ...": what they discussed
+                continue
+        lead = ctx.body[max(m.clause[0], m.start - 25):m.start]
+        if m.type in ("talks", "summit") and m.nominal and not m.date and not m.blocked \
+                and (ctx.cues.temporal_end.search(lead)
+                     or (not m.countries and _POSSESSIVE_RE.search(lead) and (not m.people or any(
+                         set(m.people) <= set(x.people) for x in events if x.type in ("talks", "summit"))))):
+            last = next((e for e in reversed(events) if e.type in ("talks", "summit")), None)
+            if last is not None:
+                last.mentions.append(m)
+                continue
+        if m.type == "talks" and m.cue in ctx.cues.meeting_cues and not m.blocked and len(m.people) == 1 \
+                and m.people[0] in ctx.ent_by_id and ctx.is_leader(ctx.ent_by_id[m.people[0]]):
+            # "Putin tới Bình Nhưỡng ... Sau khi hội đàm với nhà lãnh đạo Kim Jong-un": the leader who visits
+            # meets the leader he visits
+            visit = next((e for e in reversed(events) if e.type == "visit"), None)
+            if visit is not None and m.start - visit.mentions[-1].end < 600 and m.people[0] not in visit.people \
+                    and any(p in ctx.ent_by_id and ctx.is_leader(ctx.ent_by_id[p]) for p in visit.people) \
+                    and _dates_compatible(visit.date, m.date):
+                m.type = "summit"
+                m.people += [p for p in visit.people if p not in m.people]
+                m.countries += [x for x in visit.countries if x not in m.countries]
+                m.date = m.date or visit.date
         target = _decide(events, m)
+        if target is None and m.type == "talks" and m.ref != "assert" and not m.blocked \
+                and m.cue in ctx.cues.meeting_cues and not m.date:
+            m.type = "summit"  # "Ông Putin gọi cuộc gặp là mang tính xây dựng": the summit just told
+            target = _decide(events, m)
+            if target is None or not set(m.people) <= set(target.people):
+                m.type, target = "talks", None
+        if m.type in ("incident", "report") and m.nominal and m.ref != "assert" and not m.blocked:
+            last = next((e for e in reversed(events) if e.type == m.type), None)
+            if last is not None and _dates_compatible(last.date, m.date) and (
+                    not m.date or not last.date or m.date == last.date or m.ref == "strong"):
+                # "Vụ phóng khiến Nhật Bản phát cảnh báo", "Mỹ, Nhật Bản và Hàn Quốc lên án vụ phóng": the same
+                # launch; who reacts is no party
+                last.mentions.append(m)
+                last.date = _more_specific(last.date, m.date)
+                continue
         if m.blocked:
             if target is not None and m.ref == "strong":
                 _absorb(target, m, full=False)
@@ -1195,9 +1499,24 @@ def extract_events(doc: Document) -> Document:
                 continue
         e = _new_event(m)
         e.attrs["_pos"] = m.start
+        if e.type == "visit" and e.location in ctx.ent_by_id:
+            loc = ctx.ent_by_id[e.location]
+            kbl = ctx.kb.get(e.location)
+            host = ctx.country_of_entity(loc) or loc.country or (kbl.country if kbl else None)
+            if host and host not in e.countries and host in ctx.ent_by_id:
+                e.countries.append(host)  # "Austin đến Hà Nội": Viet Nam hosts
+        gw = ctx.cues.group_words
+        if gw and len(e.countries) < 3 and gw.search(ctx.body[m.clause[0]:m.clause[1]]):
+            group = next((x for x in reversed(events) if len(x.countries) >= 3), None)
+            cands = group.countries if group is not None else ctx.top_countries[:3]
+            e.countries += [x for x in cands if x not in e.countries]  # "which the three countries signed"
         events.append(e)
         # complete parties from context
-        if e.type in _BILATERAL and len(e.countries) + len(e.orgs) < 2 or (e.pair and len(e.countries) < 2) \
+        bilateral = _BILATERAL_RE.search(ctx.body[m.start:min(m.clause[1], m.end + 40)])
+        multilateral = bool(e.orgs) and not e.countries and not e.pair  # a UN body meeting: no pair to invent
+        if e.type in _BILATERAL and len(e.countries) + len(e.orgs) < 2 and not multilateral \
+                or (e.pair and len(e.countries) < 2) \
+                or (bilateral and e.type in _BILATERAL and len(e.countries) < 2) \
                 or (e.type == "visit" and len(e.countries) < 2 and e.unknown_people) \
                 or (e.type == "treaty_action" and not e.countries):
             pair = _context_pair(ctx, events[:-1], m.start)
@@ -1210,9 +1529,23 @@ def extract_events(doc: Document) -> Document:
                     e.countries.append(cid)
             e.completed = True
 
+    for e in events:
+        if e.type != "visit" or e.date or not e.people:
+            continue
+        pos = e.mentions[0].start
+        for o in reversed(events):
+            if o is e or not o.date or o.type == "visit" or o.mentions[0].start > pos \
+                    or pos - o.mentions[0].start > 1200:
+                continue
+            if set(e.people) & set(o.people) and set(e.countries) <= set(o.countries) \
+                    and (o.status or "held") == (e.status or "held"):
+                e.date = o.date  # "Đây là chuyến thăm Mỹ đầu tiên của ông Putin": the summit's visit
+                break
     out = []
     for e in events:
         status = e.status or _status_from_date(e.date, anchor)
+        if e.type == "treaty_action" and status == "stalled":
+            status = "held"
         if status is None:
             first = e.mentions[0]
             tx = [t for t in ctx.dates if first.sent[0] <= t[0] < first.sent[1]]
@@ -1257,6 +1590,14 @@ def extract_events(doc: Document) -> Document:
             if ent is not None and cid is not None and cid not in ctx.ent_by_id and p not in parts \
                     and not any(ctx.title_org(mm.start) is not None for mm in ent.mentions):
                 parts.append(p)  # (not the head of an international body: the body is the party)
+        for cid in e.countries:
+            if cid in ctx.ent_by_id or any(ctx.country_of_entity(ctx.ent_by_id[p]) == cid for p in parts
+                                           if p in ctx.ent_by_id):
+                continue
+            # "Hội nghị thượng đỉnh Mỹ - Triều" on a page that names North Korea only through Kim Jong-un
+            rep_p = next((x for x in ctx.doc.entities if x.type == "PERSON" and ctx.country_of_entity(x) == cid), None)
+            if rep_p is not None:
+                parts.append(rep_p.id)
         if not parts:
             continue
         out.append(Event(
