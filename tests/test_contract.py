@@ -68,9 +68,13 @@ def test_cli_extract_and_dev_gold_score(tmp_path):
         assert figures[k] == 1.0, k
 
 
-# Floors that catch regressions on text we did not tune on (the held-out demo gold and the blind
-# set); they sit below today's figures, which the test prints.
-HELD_OUT_FLOORS = {"entities": 0.85, "timexes": 0.85, "claims": 0.5, "quotes": 0.6, "events_nodate": 0.3}
+# Floors that catch regressions on text we did not tune on first (the held-out demo gold, tuned on in
+# a later round) and never tuned on (the blind set); they sit just below today's figures, printed above.
+FLOORS = {
+    "ours": {"entities": 0.92, "timexes": 0.95, "events": 0.8, "events_nodate": 0.88, "claims": 0.9, "quotes": 0.9},
+    "blind": {"entities": 0.9, "timexes": 0.93, "events": 0.38, "events_nodate": 0.52, "claims": 0.72,
+              "quotes": 0.8},
+}
 
 
 @pytest.mark.parametrize("name,articles,gold", [
@@ -88,5 +92,5 @@ def test_held_out_gold_scores(tmp_path, name, articles, gold):
     figures = score(out, gold)
     show(name, figures)
     assert figures["missing_documents"] == []
-    for comp, floor in HELD_OUT_FLOORS.items():
+    for comp, floor in FLOORS[name].items():
         assert figures[comp]["f1"] >= floor, (comp, figures[comp])

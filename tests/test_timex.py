@@ -387,3 +387,11 @@ def test_timex_and_numbers_lexicons_match_their_schemas():
     assert (SCHEMA_DIR / "lexicon.timex.schema.json").exists()
     assert (SCHEMA_DIR / "lexicon.numbers.schema.json").exists()
     assert [e for e in validate_all() if e.startswith(("timex.yaml", "numbers.yaml"))] == []
+
+
+def test_toi_after_a_date_is_next_unless_a_place_follows():
+    from armswatch.pipeline import process_text
+
+    d = process_text("Ông Lavrov hôm 19/6 tới Bắc Kinh. Vòng đàm phán tiếp theo dự kiến vào ngày 5/3 tới.",
+                     published="2024-06-20")
+    assert [(t.text, t.value) for t in d.timexes] == [("hôm 19/6", "2024-06-19"), ("ngày 5/3", "2025-03-05")]

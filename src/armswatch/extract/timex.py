@@ -224,7 +224,9 @@ def _pick_year(ctx: _Ctx, start: int, end: int, month: int, day: int | None, mat
     head = after.strip()
     strong_past = any(low.startswith(w + " ") for w in tense.get("past_strong", [])) or any(
         head.startswith(w) and re.match(rf"{re.escape(w)}{_E}", head) for w in tense.get("past_strong", []))
-    strong_future = any(re.match(rf"{re.escape(w)}{_E}", head) for w in tense.get("future_strong", []))
+    # "ngày 28/7 tới" is the coming 28 July, but "hôm 19/6 tới Bình Nhưỡng" is "arrived in": a capitalised
+    # name right after the word makes it the verb
+    strong_future = any(re.match(rf"{re.escape(w)}{_E}(?!\s+[A-ZÀ-ỸĐ])", head) for w in tense.get("future_strong", []))
     weak_past = _has_word(before, tense.get("past", []))
     weak_future = _has_word(before, tense.get("future", [])) or _has_word(after, tense.get("future", []))
     y = a.year
