@@ -537,6 +537,80 @@ def test_report_named_again_without_author():
     assert sorted((e.type, e.date) for e in evs) == [("report", "2022"), ("report", "2023-10-19")]
 
 
+# ---------------------------------------------------------------- third round: reports, conferences, strikes
+SIPRI = ("sipri", "ORG", ["Viện Nghiên cứu Hòa bình Quốc tế Stockholm", "SIPRI"])
+UA = ("ua", "COUNTRY", ["Ukraine"])
+CASES3 = [
+    # r1 a research institute publishing its yearbook is a report; dated by the day before the verb, not by
+    # the edition year after the document noun
+    ("Viện Nghiên cứu Hòa bình Quốc tế Stockholm hôm thứ Hai công bố niên giám năm 2024 về các kho vũ khí.",
+     [SIPRI], [("hôm thứ Hai", "2024-06-17"), ("năm 2024", "2024")],
+     [ev("report", {"sipri"}, "2024-06-17", "held")]),
+    # r2 ... but an institute's estimate is still no official report
+    ("SIPRI ước tính Ấn Độ có khoảng 170 đầu đạn hạt nhân hồi tháng 1.", [SIPRI, IN], [("hồi tháng 1", "2024-01")], []),
+    # r3 a released review: what it says ("will face") is not the tense of its publication
+    ("The Pentagon on Friday released its annual Missile Defense Review, which says the United States will face "
+     "new threats.",
+     [("dod", "ORG", ["Pentagon"], "us"), ("us", "COUNTRY", ["United States"])], [("on Friday", "2023-11-24")],
+     [ev("report", {"us"}, "2023-11-24", "held")]),
+    # r4 a hyphenated compound is no trigger: "air-launched ... missile" is a weapon, not a launch
+    ("The new strategy cancels the air-launched hypersonic missile program of the previous government.",
+     [US], [], []),
+    # r5 a strike "with a missile" names its actor
+    ("Russia hit the port of Odesa with a hypersonic missile on Sunday, Ukrainian officials said.",
+     [("ru", "COUNTRY", ["Russia"]), ("odesa", "LOC", ["Odesa"])], [("on Sunday", "2023-11-26")],
+     [ev("incident", {"ru"}, "2023-11-26", "held")]),
+    # r6 "remains ready to" talks: an offer
+    ("Japan remains ready to hold talks with North Korea without preconditions.", [JP, KP], [],
+     [ev("talks", {"jp", "kp"}, None, "proposed")]),
+    # r7 a named conference opening tomorrow: no party taken from the bilateral meeting before it
+    ("Thủ tướng Ấn Độ và Thủ tướng Nhật Bản đã hội đàm hôm nay. Hội nghị thượng đỉnh G7 sẽ khai mạc vào ngày mai.",
+     [IN, JP, ("g7_summit", "EVENT_NAME", ["Hội nghị thượng đỉnh G7"])],
+     [("hôm nay", "2023-05-19"), ("ngày mai", "2023-05-20")],
+     [ev("summit", {"in", "jp"}, "2023-05-19", "held"), ev("summit", set(), "2023-05-20", "planned")]),
+    # r8 a review conference that closed: held, with the forum's body and no invented pair
+    ("Hội nghị rà soát Công ước Vũ khí sinh học đã bế mạc tại Geneva hôm thứ Sáu mà không có tuyên bố chung.",
+     [GENEVA, ("bwc_revcon", "EVENT_NAME", ["Hội nghị rà soát Công ước Vũ khí sinh học"])],
+     [("hôm thứ Sáu", "2022-12-16")],
+     [ev("talks", set(), "2022-12-16", "held")]),
+    # r9 a meeting of a UN body named right after the noun: the body is the party
+    ("Cuộc họp của Hội đồng Bảo an sẽ diễn ra vào thứ Hai tuần tới theo đề nghị của Mỹ.",
+     [US, ("unsc", "ORG", ["Hội đồng Bảo an"])], [("thứ Hai tuần tới", "2023-12-04")],
+     [ev("talks", {"unsc"}, "2023-12-04", "planned")]),
+    # r11 an enumeration of parties before the clause's last comma segment
+    ("The United States, Japan and South Korea held trilateral talks in Tokyo on Monday.",
+     [("us", "COUNTRY", ["United States"]), JP, KR, ("tokyo", "LOC", ["Tokyo"], "jp")], [("on Monday", "2023-11-27")],
+     [ev("talks", {"us", "jp", "kr"}, "2023-11-27", "held")]),
+    # r12 two leaders signing a joint declaration met; "tuyên bố chung" is a noun, not a verb of saying
+    ("Tổng thống Hàn Quốc và Thủ tướng Nhật Bản đã ký một tuyên bố chung tại Seoul hôm 7/5.",
+     [KR, JP], [("hôm 7/5", "2023-05-07")], [ev("summit", {"kr", "jp"}, "2023-05-07", "held")]),
+    # r13 ... an agency and a government issuing a statement did not hold a summit
+    ("IAEA và Iran đã ra tuyên bố chung hôm 4/3.", [("iaea", "ORG", ["IAEA"]), IR], [("hôm 4/3", "2023-03-04")], []),
+    # r14 a UN body meets as a body, with no partner
+    ("The UN Security Council met on Monday to discuss the launch.", [("unsc", "ORG", ["UN Security Council"])],
+     [("on Monday", "2023-11-27")], [ev("talks", {"unsc"}, "2023-11-27", "held")]),
+    # r15 an attack "bằng ... tên lửa": a strike by its subject on its target
+    ("Iran tấn công Israel bằng hơn 300 tên lửa và máy bay không người lái hôm 13/4.",
+     [IR, ("il", "COUNTRY", ["Israel"])], [("hôm 13/4", "2023-04-13")],
+     [ev("incident", {"ir", "il"}, "2023-04-13", "held")]),
+    # r16 a government publishing a document is its author
+    ("Nhật Bản hôm thứ Sáu đã công bố sách trắng quốc phòng thường niên.", [JP], [("hôm thứ Sáu", "2023-07-28")],
+     [ev("report", {"jp"}, "2023-07-28", "held")]),
+    # r17 a named conference in English, as a noun after an article; "on Saturday" is its date, not its topic
+    ("The G20 summit opened in New Delhi on Saturday.",
+     [("g20_summit", "EVENT_NAME", ["G20 summit"]), ("delhi", "LOC", ["New Delhi"])], [("on Saturday", "2023-09-09")],
+     [ev("summit", set(), "2023-09-09", "held")]),
+    # r10 talks "with" a body are bilateral talks, not a forum
+    ("Iran đã đàm phán với IAEA tại Tehran hôm 4/3.", [IR, ("iaea", "ORG", ["IAEA"])], [("hôm 4/3", "2023-03-04")],
+     [ev("talks", {"ir", "iaea"}, "2023-03-04", "held")]),
+]
+
+
+@pytest.mark.parametrize("text,entities,timexes,expected", CASES3, ids=[f"r{i + 1}" for i in range(len(CASES3))])
+def test_third_round_cases(text, entities, timexes, expected):
+    assert core(events_of(text, entities, timexes)) == sorted(expected, key=_key)
+
+
 # ---------------------------------------------------------------- whole articles of our own (tests/data/events)
 ARTICLES = Path(__file__).resolve().parent / "data" / "events"
 

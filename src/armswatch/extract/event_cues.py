@@ -89,6 +89,10 @@ class Cues:
     incident_kind: dict[str, str]
     needs_object: dict[str, set[str]]
     report_verbs: set[str]
+    publication_cues: set[str]
+    declaration_cues: set[str]
+    conference_cues: set[str]
+    media_kb_files: set[str]
     meeting_cues: set[str]
     track_values: list[str]  # in lexicon order: more specific tracks first
     format_values: list[str]
@@ -150,7 +154,8 @@ def cues() -> Cues:
         if first:
             pat = re.compile(_cue_regex(c, gap) + _WB_R, re.IGNORECASE)
             trigger_index.setdefault(first.group(0), []).append((pat, etype, c))
-    first_words = re.compile(_WB_L + "(?:" + "|".join(re.escape(w) for w in sorted(trigger_index, key=len,
+    # a trigger word glued to a word by a hyphen is part of a compound ("sea-launched cruise missile")
+    first_words = re.compile(_WB_L + r"(?<!\w-)(?:" + "|".join(re.escape(w) for w in sorted(trigger_index, key=len,
                                                                                      reverse=True)) + ")" + _WB_R)
 
     def inverse(section):
@@ -205,6 +210,10 @@ def cues() -> Cues:
         incident_kind=inverse("incident_kinds"),
         needs_object={k: {_norm(c) for c in v} for k, v in (lex.get("needs_object") or {}).items()},
         report_verbs={_norm(c) for c in lex.get("report_verbs") or []},
+        publication_cues={_norm(c) for c in lex.get("publication_cues") or []},
+        declaration_cues={_norm(c) for c in lex.get("declaration_cues") or []},
+        conference_cues={_norm(c) for c in lex.get("conference_cues") or []},
+        media_kb_files=set(lex.get("media_kb_files") or []),
         meeting_cues={_norm(str(x)) for x in lex.get("meeting_cues") or []},
         track_values=[str(k) for k in (lex.get("tracks") or {})],
         format_values=[str(k) for k in (lex.get("formats") or {})],

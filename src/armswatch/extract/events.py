@@ -66,6 +66,9 @@ _RELATIVE_RE = re.compile(r"\s*(?:mà|that|which)\s", re.IGNORECASE)
 _COORD_RE = re.compile(r"[,;]|(?<!\w)(?:và|and|nhưng|but)(?!\w)", re.IGNORECASE)
 _TIME_PREP_RE = re.compile(r"(?<!\w)(vào|hồi|trong|từ|in|on|at|since|during)(?!\w)", re.IGNORECASE)
 _PUNCT_RE = re.compile(r"[,.;:()\"“”]")
+_ARTICLE_END_RE = re.compile(r"(?<!\w)(?:the|a|an)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)  # an English noun
+# between a meeting and the body after it: a partner or a purpose, not the forum ("đàm phán với IAEA")
+_FORUM_GAP_RE = re.compile(r"(?<!\w)(?:với|giữa|cùng|nhằm|để|về|with|between|to|on|about|and|và)(?!\w)", re.IGNORECASE)
 _TOPIC_END_RE = re.compile(r"[,.;:()]|\s[-–]\s")
 _SEG_SPLIT_RE = re.compile(r"[,;:()\u201c\u201d\"]|\s[-–—]\s")
 _BILATERAL = {"talks", "summit", "call"}
@@ -576,6 +579,18 @@ def _participants(ctx: _Ctx, m: _Mention, scope: tuple[int, int], treaty_span=No
     return countries, orgs, people, unknown
 
 
+def _body_meets(ctx: _Ctx, m: _Mention) -> bool:
+    """"The UN Security Council met on Monday": a collective body (an official ORG, not a think tank or a
+    medium) right before a meeting verb meets as a body, with no partner."""
+    if m.type != "talks" or not m.orgs:
+        return False
+    subj = [x for x in ctx.mentions_in(max(m.clause[0], m.start - 60), m.start) if x[2].type == "ORG"]
+    if not subj or subj[-1][2].id not in m.orgs or _words_between(_TIMEX_GAP_RE.sub(" ", ctx.body[subj[-1][1]:m.start])) > 1:
+        return False
+    kbe = ctx.kb.get(subj[-1][2].id)
+    return not (kbe is not None and kbe.file in ctx.cues.unofficial_kb_files) and ctx.title_org(subj[-1][0]) is None
+
+
 def _leader_titles(ctx: _Ctx, lo: int, hi: int) -> int:
     """Titles of heads of state or government in body[lo:hi] ("Tổng thống Pháp", not "Phó Tổng thống")."""
     c = ctx.cues
@@ -612,6 +627,9 @@ def _topic(ctx: _Ctx, m: _Mention, limit: int) -> tuple[str | None, set[str]]:
     tm = c.topic_marker.search(text) if c.topic_marker else None
     if not tm or _words_between(text[:tm.start()]) > 8:
         return None, set()
+    mpos = m.end + tm.start()
+    if any(ts <= mpos < te for ts, te, _, _ in ctx.dates):
+        return None, set()  # "on Saturday": the marker opens a date, not a topic
     rest = text[tm.end():]
     cut = len(rest)
     for pat in (c.topic_stop,):
@@ -760,6 +778,11 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                                                                        predicate=5, limit=coord):
             m.status = name
             break
+    if m.type == "report" and m.cue in c.publication_cues and m.status != "proposed" \
+            and not (before("status:planned", 10) or before("status:stalled", 10)):
+        # "released its review, which says the US will face ...": what the document says is not the
+        # publication's tense; a publication verb with no cue before it happened
+        m.status = "held"
     first_labels = c.window_lookup[0].get(tuple(TOKEN_RE.findall(m.cue)[:1]), ())
     if m.status is None and "tense:future" in first_labels:
         m.status = "planned"  # "will travel to", "will meet"
@@ -824,6 +847,15 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
             if more and more[0][0] == end + tail.end() and more[0][1] <= min(m.clause[1], nxt):
                 end = more[0][1]
         scope = (scope[0], end)  # "hội đàm với đại diện Anh, Pháp và Đức"
+    while scope[0] > m.clause[0]:
+        # "The United States, Japan and South Korea held talks": an enumeration of parties before the segment
+        cm = re.search(r",\s*$", body[max(m.clause[0], scope[0] - 4):scope[0]])
+        prev_ent = ctx.mentions_in(max(m.clause[0], scope[0] - 60), scope[0]) if cm else []
+        if not prev_ent or prev_ent[-1][2].type != "COUNTRY" \
+                or body[prev_ent[-1][1]:scope[0]].strip() != "," \
+                or not re.fullmatch(r"(?:\s*(?:the|The)\s*)?|.*,\s*", body[m.clause[0]:prev_ent[-1][0]]):
+            break
+        scope = (prev_ent[-1][0], scope[1])
     pm = c.purpose_inline.search(body, m.end, scope[1])
     if pm:  # "... vào tháng 7 để phản đối việc Mỹ bán vũ khí cho Đài Loan"
         scope = (scope[0], pm.start())
@@ -888,6 +920,21 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         for cid in _short_pair_countries(ctx, m.clause[0], scope_end):
             if cid not in countries:
                 countries.append(cid)
+    if m.type in ("talks", "summit"):
+        # a named multilateral conference ("Hội nghị thượng đỉnh G20", "Hội nghị rà soát NPT", "a meeting of
+        # the UN Security Council"): its parties are the forum, if any, not a pair taken from context
+        named = [ent for _, _, ent in ctx.covering(m.start, m.end) if ent.type == "EVENT_NAME"] \
+            if m.cue in c.conference_cues else []
+        forum = [] if not (m.nominal or _ARTICLE_END_RE.search(body[max(m.clause[0], m.start - 40):m.start])) \
+            else [x for x in ctx.mentions_in(m.end, min(m.clause[1], m.end + 60))
+                 if x[2].type in ("ORG", "EVENT_NAME") and _words_between(body[m.end:x[0]]) <= 2
+                 and not _PUNCT_RE.search(body[m.end:x[0]]) and not _FORUM_GAP_RE.search(body[m.end:x[0]])]
+        if named or forum:
+            m.attrs["_multi"] = True
+            if named:
+                countries, people = [], []  # who speaks or meets there is no party of the conference
+            fo = [x[2].id for x in forum[:1] if x[2].type == "ORG" and x[2].id not in orgs]
+            orgs = fo + [o for o in orgs if o not in fo]
     m.countries, m.orgs, m.people, m.unknown_people = countries, orgs, people, unknown
     pw = c.pair_words.search(body[m.clause[0]:scope_end]) if c.pair_words else None
     m.pair = bool(pw)
@@ -913,7 +960,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                     or _MISSILE_RE.match(after)):
                 return None
         elif not (c.partner_start.match(after) or len(m.countries) >= 2 or m.pair
-                  or (obj and _words_between(body[m.end:obj[0][0]]) <= 1)):
+                  or (obj and _words_between(body[m.end:obj[0][0]]) <= 1) or _body_meets(ctx, m)):
             return None
 
     # location: a place after tại/ở/in, before the next trigger
@@ -936,6 +983,14 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
             m.people.append(ent.id)
             if cid and cid not in m.countries:
                 m.countries.insert(0, cid)
+    if m.cue in c.declaration_cues:
+        # "Trump và Kim ký tuyên bố chung", "the two leaders issued a joint statement": leaders acting together
+        # met; a statement of an agency and a government ("IAEA và Iran ra tuyên bố chung") is no summit
+        lo = max(m.clause[0], prev_end if prev_end < m.start else m.clause[0])
+        leaders = [p for p in m.people if p in ctx.ent_by_id and ctx.is_leader(ctx.ent_by_id[p])]
+        if not (len(leaders) >= 2 or _leader_titles(ctx, lo, m.start) >= 2
+                or (c.leader_pairs and c.leader_pairs.search(body[lo:m.start]))):
+            return None
     if m.type == "visit" and not (m.location or len(m.countries) >= 2):
         return None  # a visit with no destination ("kết quả chuyến thăm") is a reference
     return m
@@ -1049,14 +1104,22 @@ def _report(ctx: _Ctx, m: _Mention) -> bool:
                 if _words_between(body[e_:m.start]) <= 4 or possessive:
                     author = ent
                 break
+    if author is None and m.cue in ctx.cues.publication_cues:
+        # "Trung Quốc hôm thứ Tư đã công bố sách trắng quốc phòng": a government publishing a document
+        subj = [x for x in ctx.mentions_in(m.clause[0], m.start) if x[2].type in ("COUNTRY", "ORG", "PERSON")]
+        if subj and subj[-1][2].type == "COUNTRY" \
+                and _words_between(_TIMEX_GAP_RE.sub(" ", body[subj[-1][1]:m.start])) <= 2:
+            author = subj[-1][2]
     if author is None and ctx.last_author is not None and m.start - ctx.last_author[1] < 1500:
         author = ctx.last_author[0]  # "Báo cáo năm ngoái ước tính ...": the body named for the last report
         m.attrs["_needs_date"] = True
     if author is None:
         return False
     kbe = ctx.kb.get(author.id)
-    if kbe is not None and kbe.file in ctx.cues.unofficial_kb_files:
-        return False  # a think tank's or a newspaper's estimate is not an official assessment
+    if kbe is not None and kbe.file in ctx.cues.unofficial_kb_files and not (
+            m.cue in ctx.cues.publication_cues and kbe.file not in ctx.cues.media_kb_files):
+        return False  # a think tank's or a newspaper's estimate is not an official assessment (a yearbook it
+        # publishes is)
     if kbe is None and not ctx.country_of_entity(author):
         return False
     m.attrs["author"] = author.id
@@ -1127,6 +1190,8 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
                 d += 200.0  # "withdrawal from the INF Treaty in 2019 and from the Open Skies Treaty last year"
             if ts < m.start and "," in between and body[sent[0]:ts].strip(" \"“") and ts - sent[0] > 12:
                 d += 200.0  # "... giữa ông Trump và ông Putin hôm 12/2, tiếp đó là cuộc hội đàm ..."
+            if is_report and ts >= m.end and re.fullmatch(r"\d{4}", dv or "") and _words_between(between) <= 1:
+                d += 200.0  # "công bố niên giám năm 2023", "its 2022 report": the edition, not the publication day
             if ts >= m.end and _OTHER_TIME_RE.search(between):
                 continue  # "vụ phóng diễn ra một tuần trước cuộc bầu cử ... ngày 5/11"
             bare = not _TIME_PREP_RE.search(body[max(sent[0], ts - 6):ts] + " " + tx.text[:6])
@@ -1151,6 +1216,8 @@ def _compatible(e: _Event, m: _Mention, strict_status: bool) -> bool:
             return False
     if not _dates_compatible(e.date, m.date):
         return False
+    if m.attrs.get("_multi") and not any(x.attrs.get("_multi") for x in e.mentions):
+        return False  # a named conference is not the bilateral meeting held at it
     if e.attrs.get("track") and m.attrs.get("track") and e.attrs["track"] != m.attrs["track"]:
         return False
     if set(m.countries) - set(e.countries) and m.type != "treaty_action":
@@ -1445,7 +1512,7 @@ def extract_events(doc: Document) -> Document:
                 continue
         lead = ctx.body[max(m.clause[0], m.start - 25):m.start]
         if m.type in ("talks", "summit") and m.nominal and not m.date and not m.blocked \
-                and (ctx.cues.temporal_end.search(lead)
+                and not m.attrs.get("_multi") and (ctx.cues.temporal_end.search(lead)
                      or (not m.countries and _POSSESSIVE_RE.search(lead) and (not m.people or any(
                          set(m.people) <= set(x.people) for x in events if x.type in ("talks", "summit"))))):
             last = next((e for e in reversed(events) if e.type in ("talks", "summit")), None)
@@ -1491,7 +1558,8 @@ def extract_events(doc: Document) -> Document:
             continue  # "kết quả chuyến thăm", "tham dự cuộc đàm phán": a reference, parties unknown
         if m.type in _BILATERAL | {"visit", "incident"} and not (m.countries or m.orgs or m.pair):
             # nobody named: only a stated talk with a status counts, parties from context
-            if not (m.type == "talks" and m.status and m.ref == "assert"):
+            if not (m.type in ("talks", "summit") and ((m.status and m.ref == "assert")
+                                                        or (m.attrs.get("_multi") and (m.status or m.ref == "assert")))):
                 continue
         if m.type in ("treaty_action", "incident", "report") and not (m.countries or m.orgs):
             if not (m.type == "treaty_action" and m.attrs.get("action") in ("extend", "expire", "enter_into_force",
@@ -1513,7 +1581,8 @@ def extract_events(doc: Document) -> Document:
         events.append(e)
         # complete parties from context
         bilateral = _BILATERAL_RE.search(ctx.body[m.start:min(m.clause[1], m.end + 40)])
-        multilateral = bool(e.orgs) and not e.countries and not e.pair  # a UN body meeting: no pair to invent
+        multilateral = (bool(e.orgs) and not e.countries and not e.pair) or bool(m.attrs.get("_multi"))
+        # a UN body meeting, a named conference: no pair to invent
         if e.type in _BILATERAL and len(e.countries) + len(e.orgs) < 2 and not multilateral \
                 or (e.pair and len(e.countries) < 2) \
                 or (bilateral and e.type in _BILATERAL and len(e.countries) < 2) \
@@ -1598,8 +1667,8 @@ def extract_events(doc: Document) -> Document:
             rep_p = next((x for x in ctx.doc.entities if x.type == "PERSON" and ctx.country_of_entity(x) == cid), None)
             if rep_p is not None:
                 parts.append(rep_p.id)
-        if not parts:
-            continue
+        if not parts and not any(mm.attrs.get("_multi") for mm in e.mentions):
+            continue  # (a named conference may have no party: "Hội nghị thượng đỉnh G20 sẽ khai mạc")
         out.append(Event(
             type=e.type, date=e.date, participants=parts,
             location=e.location if e.location in ctx.ent_by_id else None, status=status, attributes=attrs,
