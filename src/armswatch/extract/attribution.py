@@ -156,6 +156,7 @@ class SpeechLex:
     joint_persons: re.Pattern
     joint_countries: re.Pattern
     report_nouns: PhraseMatcher
+    publish_cue: re.Pattern  # "published", "công bố": the lead sentence names a publication
     title_of_tail: re.Pattern
     noun_before: re.Pattern
 
@@ -198,6 +199,7 @@ def speech_lex() -> SpeechLex:
         joint_persons=compile_phrases(pron.get("joint_persons") or ["\x00"]),
         joint_countries=compile_phrases(pron.get("joint_countries") or ["\x00"]),
         report_nouns=PhraseMatcher(d.get("report_nouns") or []),
+        publish_cue=compile_phrases(d.get("publish_cues") or ["\x00"]),
         title_of_tail=re.compile(r"(?:" + phrase_regex(desc["title"]) + r")\s+(?:of|for)\s+(?:the\s+)?"
                                  r"(?-i:[A-Z][\w.-]*)(?:\s+(?:of|for|and|the|[A-Z][\w.-]*))*\s*$", re.IGNORECASE),
         # a determiner or a passive auxiliary before a verb of saying makes it a noun or a passive
@@ -205,6 +207,18 @@ def speech_lex() -> SpeechLex:
         noun_before=re.compile(r"(?<!\w)(?:" + phrase_regex(d.get("not_verb_before") or ["\x00"]) + r")\s*$",
                                re.IGNORECASE),
     )
+
+
+@lru_cache(maxsize=1)
+def _media_ids() -> frozenset:
+    """KB ids of news outlets and wire services (kb/media.yaml)."""
+    from ..kb import load_kb
+    kb = load_kb()
+    return frozenset(k for k, e in kb.entries.items() if e.file.endswith("media.yaml"))
+
+
+def _is_media(eid: str | None) -> bool:
+    return bool(eid) and eid in _media_ids()
 
 
 _ANAPHOR = re.compile(r"(?<!\w)(?:này|đó|trên|nói trên|the|this|these|that)(?!\w)", re.IGNORECASE)
@@ -238,6 +252,7 @@ class Attributor:
         self._spokes_orgs: list[tuple[int, str]] | None = None
         self._titled: list[tuple[int, str, str]] | None = None
         self._authors: list[tuple[int, str]] | None = None
+        self._lead_source: tuple | None = None
         self.last_span: tuple[int, int] | None = None  # the source phrase of the last source_before()
         # the sentence an anaphoric source ("theo số liệu này", "according to the report") pointed back to
         self.anaphor_from: Span | None = None
@@ -557,7 +572,7 @@ class Attributor:
                 if found:
                     return found[0].id
             if not every:
-                prev = self.previous_source(start) or self.report_author_before(start)
+                prev = self.previous_source(start) or self.report_author_before(start) or self.lead_source()
                 if prev:
                     return prev
         # a pronoun as the whole phrase ("vẫn lời ông")
@@ -635,8 +650,9 @@ class Attributor:
                 orgs = [(mm, e) for mm, e in self.mentions_in(sent.start, sent.end) if e.type == "ORG"]
                 if not orgs:
                     continue
+                # a medium that saw or carried the report ("a report seen by Reuters") is not its author
                 mm, e = min(orgs, key=lambda me: min(abs(me[0].start - m.end()), abs(m.start() - me[0].end))
-                            + (0 if me[0].start >= m.end() else 10))
+                            + (0 if me[0].start >= m.end() else 10) + (1000 if _is_media(me[1].id) else 0))
                 self._authors.append((m.start(), e.id))
         return self._authors
 
@@ -649,6 +665,25 @@ class Attributor:
                 break
             best = eid
         return best
+
+    def lead_source(self, n_sentences: int = 2) -> str | None:
+        """The organisation the article's lead attributes its news to ("..., according to the Federation of
+        American Scientists' annual Status of World Nuclear Forces"): what "the report says" refers to when
+        no publication was named with its author. Media that only carry the news are not authors."""
+        if self._lead_source is None:
+            self._lead_source = ("",)
+            saved = self.last_span
+            for sent in self.doc.sentences[:n_sentences]:
+                if not (self.lex.report_nouns.search(self.body, sent.start, sent.end)
+                        or self.lex.publish_cue.search(self.body, sent.start, sent.end)):
+                    continue  # the lead names no publication ("The Pentagon estimated that ...")
+                eid = self.source_before(sent.end, sent.start)
+                ent = self.entities.get(eid) if eid else None
+                if ent is not None and ent.type == "ORG" and not _is_media(eid):
+                    self._lead_source = (eid,)
+                    break
+            self.last_span = saved
+        return self._lead_source[0] or None
 
     def lead_author(self, n_sentences: int = 2) -> str | None:
         """The author of a publication the article opens on (its first sentences), or None."""

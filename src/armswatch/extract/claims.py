@@ -120,7 +120,9 @@ class ClaimLex:
     incident_filler_tail: re.Pattern
     demonyms: dict  # "chinese" -> canonical English country name
     demonym_rx: re.Pattern | None
+    demonym_head: re.Pattern  # "Russian [nuclear] stockpile": the noun a nationality adjective possesses
     share_all: re.Pattern
+    share_total: re.Pattern  # "88% of the total": a share of a stock named before the percentage
     rate_after: re.Pattern
     troop_counts: PhraseMatcher
     each: re.Pattern
@@ -133,6 +135,8 @@ class ClaimLex:
     material: PhraseMatcher
     material_unit: dict  # folded cue -> unit
     mass_after: re.Pattern
+    finder_verb: re.Pattern  # "phát hiện", "found": an organisation before one is the finder, not the owner
+    material_anaphor: re.Pattern  # "the stock", "kho dự trữ này": the material of the sentence before
 
 
 def _key(s: str) -> str:
@@ -207,7 +211,11 @@ def claim_lex() -> ClaimLex:
         respectively=compile_phrases(d.get("respectively") or ["\x00"]),
         incident_filler_tail=re.compile(r"(?:\s*(?:" + phrase_regex(d.get("incident_fillers") or ["\x00"])
                                         + r"))+\s*$", re.IGNORECASE),
+        share_total=re.compile(r"^\s*(?:" + phrase_regex(d["share"].get("total") or ["\x00"]) + r")(?!\w)",
+                               re.IGNORECASE),
         demonyms={k.lower(): v for k, v in dem.items()},
+        demonym_head=re.compile(r"\s+(?:nuclear\s+|strategic\s+|military\s+|total\s+|warhead\s+)*(?:"
+                                + phrase_regex(d.get("demonym_heads") or ["\x00"]) + r")(?!\w)", re.IGNORECASE),
         demonym_rx=re.compile("(?:" + "|".join(re.escape(x) for x in sorted(dem, key=len, reverse=True))
                               + r")(?![\w-])", re.IGNORECASE) if dem else None,
         share_all=re.compile(r"^\s*(?:" + phrase_regex(d["share"].get("all") or ["\x00"]) + r")\s+(?:các\s+|the\s+)?"
@@ -223,6 +231,8 @@ def claim_lex() -> ClaimLex:
         possession=compile_phrases(d.get("possession") or ["\x00"]),
         material=PhraseMatcher([c for m in d.get("materials") or [] for c in m["cues"]]),
         material_unit={_key(c): m["unit"] for m in d.get("materials") or [] for c in m["cues"]},
+        finder_verb=compile_phrases(d.get("finder_verbs") or ["\x00"]),
+        material_anaphor=compile_phrases(d.get("material_anaphora") or ["\x00"]),
         mass_after=re.compile(r"\s*(?:" + phrase_regex(d.get("mass_after") or ["\x00"]) + r")(?!\w)", re.IGNORECASE),
         as_of_tail=re.compile("(?:" + phrase_regex(d.get("as_of") or ["\x00"]) + r")(?:\s+(?:ngày|hết))?\s*$",
                               re.IGNORECASE),
@@ -445,6 +455,32 @@ class _ClaimExtractor:
                 return self.lex.qual_kind[_key(m.group(1))]
         return "approx" if n.approximate else "exact"
 
+    def _world_stock_before(self, sent: Span) -> bool:
+        """Does this sentence or the one before name the world's nuclear stock (a world word and a nuclear
+        noun)?"""
+        prev = self.att.sentence_before(sent.start)
+        a = prev.start if prev is not None else sent.start
+        text = self.body[a:sent.end]
+        return bool(self.lex.world.search(text) or self.lex.world_subject.search(text)) \
+            and bool(self.lex.nuclear.search(text))
+
+    def _demonym_possessor(self, n: _Num, sent: Span) -> str | None:
+        body, lex = self.body, self.lex
+        if self.demonym_rx is None:
+            return None
+        floor = max(sent.start, n.start - 80)
+        cut = max(body.rfind(",", floor, n.start), body.rfind(";", floor, n.start))
+        floor = max(floor, cut + 1)
+        last = None
+        for dm in self.demonym_rx.finditer(body, floor, n.start):
+            if body[dm.start()].isupper():
+                last = dm
+        if last is None or not lex.demonym_head.match(body, last.end(), n.start):
+            return None
+        if any(e.type == "COUNTRY" for _, e in self.att.mentions_in(last.end(), n.start)):
+            return None
+        return self.country_by_name.get(lex.demonyms[last.group().lower()].lower())
+
     def subject(self, n: _Num, sent: Span, cue_end: int, nationality: str | None, exclude: set,
                 src: str | None, about_arsenal: bool) -> str | None:
         """The subject id; `self.how` is set to "local" (read in the clause), "world" (a world total) or
@@ -502,6 +538,12 @@ class _ClaimExtractor:
             before = att.mentions_in(max(sent.start, a.start() - 40), a.start())
             if before and lex.possessive_en.match(body[before[-1][0].end:a.start()].replace("nuclear", "")):
                 return self._state(before[-1][1])
+        # a nationality adjective heading the clause's possessor ("the Russian stockpile stands at 5,580",
+        # "the American inventory is estimated at 5,044"): the last capitalised demonym before the number
+        # in the clause, then a stock noun, with no country named in between
+        dsub = self._demonym_possessor(n, sent)
+        if dsub:
+            return dsub
         left = body[sent.start:n.start]
         if lex.joint.search(left):
             return self.main_country(n.start)
@@ -525,6 +567,11 @@ class _ClaimExtractor:
                  and not lex.not_subject_tail.search(body[max(sent.start, m.start - 20):m.start])]
         for types in (("COUNTRY",), ("ORG",)):
             found = [(m, e) for m, e in cands if e.type in types]
+            if types == ("ORG",):
+                # the researchers who found or reported the number ("các nhà nghiên cứu thuộc Trung tâm ... đã
+                # phát hiện khoảng 120 hầm phóng") are its source, not its subject, unless they stand for a state
+                found = [(m, e) for m, e in found if not (self._state(e) == e.id and (
+                    e.id == src or att.verbs_in(m.end, n.start) or lex.finder_verb.search(body, m.end, n.start)))]
             if found:
                 return self._state(found[-1][1])
         # "Nga tuyên bố có 1.500 đầu đạn": a country asserting its own numbers
@@ -669,6 +716,7 @@ class _ClaimExtractor:
         ars = [h.end() for h in lex.arsenal_counts.finditer(body)]
         ars += [h.end() for h in lex.troop_counts.finditer(body)]
         ars += [h.end() for h in lex.material.finditer(body)]
+        ars += [h.end() for h in lex.material_anaphor.finditer(body)]
         ars.sort()
         pars = [(h.start(), h.end()) for h in lex.param_cue.finditer(body)]
         hit_starts = [h[0] for h in hits]
@@ -892,6 +940,10 @@ class _ClaimExtractor:
                             e.type == "COUNTRY" for _, e in self.att.mentions_in(n.end + nuc.end(),
                                                                                min(sent.end, n.end + nuc.end() + 15))))):
                 measure = "share_of_world_nuclear_weapons_pct"
+            elif lex.share_total.match(after) and self._world_stock_before(sent):
+                # "account for about 88% of the total" after "the world's nine nuclear-armed states possess
+                # roughly 12,100 warheads": the total is the world's stock named just before
+                measure = "share_of_world_nuclear_weapons_pct"
             elif (up or down) and self._arsenal_near(n, sent, lq, up or down):
                 measure, about_arsenal = "nuclear_warheads_change_pct", True
                 value = -value if down and not up else value
@@ -1032,9 +1084,29 @@ class _ClaimExtractor:
         last = None
         for a in self.lex.material.finditer(self.body, max(floor, n.start - 100), n.start):
             last = a
+        if last is None:
+            last = self._material_by_anaphor(n, floor)
+            if last is not None:
+                return self.lex.material_unit.get(_key(last.group()), "kg"), m.end()
         if last is None or ";" in self.body[last.end():n.start]:
             return None
         return self.lex.material_unit.get(_key(last.group()), "kg"), m.end()
+
+    def _material_by_anaphor(self, n: _Num, floor: int):
+        """"The report estimated the stock at 128.3 kg" after a sentence about Iran's stockpile of enriched
+        uranium: a stock anaphor in the clause takes the material named in the sentence before (the material
+        match, or None)."""
+        body = self.body
+        if not self.lex.material_anaphor.search(body, max(floor, n.start - 60), n.start):
+            return None
+        sent = self.doc.sentence_of(n.start)
+        prev = self.att.sentence_before(sent.start) if sent else None
+        if prev is None:
+            return None
+        last = None
+        for a in self.lex.material.finditer(body, prev.start, prev.end):
+            last = a
+        return last
 
     def _count_after_troops(self, n: _Num, floor: int, right_end: int) -> str | None:
         """A bare number after a troop-count noun in its clause: "" or the nationality right after the noun

@@ -31,15 +31,33 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ..lexicon import load_lexicon
 from ..model import Document, Quote, Span
-from .attribution import Attributor
+from .attribution import Attributor, phrase_regex
 
 _SCARE_MAX_WORDS = 4
 # a short quote right after one of these is a name or a term, not speech: 'an "early warning
 # counterstrike" posture', 'cái gọi là “vùng xám”', 'the so-called "Golden Dome"'
 _TERM_BEFORE = re.compile(r"(?<!\w)(?:a|an|the|so-called|dubbed|termed|named|known as|called|cái gọi là|"
                           r"được gọi là|gọi là|mang tên|có tên|dưới tên)\s*$", re.IGNORECASE)
+_ARTICLE_ONLY = re.compile(r"(?:a|an|the)\s*", re.IGNORECASE)
+_NAMING_BEFORE = re.compile(r"(?<!\w)(?:calls?|called|dubs?|dubbed|terms?|termed|what\s+\w+\s+calls?)\s*$", re.IGNORECASE)
+
+
+def _partial_adjective(att: Attributor, text: str, speaker, body: str, art_start: int) -> bool:
+    """'Austin said the review took a "balanced" approach': after a bare article, one or two lowercase words
+    quoted from a named person (the subject of a verb of saying in the sentence) are a partial quote, not
+    a term ('what it calls an "early warning counterstrike" posture' stays a term)."""
+    if speaker is None or len(text.split()) > 2 or not text[:1].islower():
+        return False
+    ent = att.entities.get(speaker)
+    if ent is None or ent.type != "PERSON":
+        return False
+    return not _NAMING_BEFORE.search(body, max(0, art_start - 25), art_start)
+
+
 _ATTR_MAX_WORDS = 30  # words between a closing mark and the verb of an attribution after it
 _SENT_END = re.compile(r"[.!?…](?=\s|$)|[“‘]")
 
@@ -150,6 +168,28 @@ def _pre_attribution(att: Attributor, open_pos: int, floor: int, masks) -> tuple
     return True, att.source_before(open_pos, floor, masks)
 
 
+@lru_cache(maxsize=1)
+def _then_attribution() -> re.Pattern:
+    d = (load_lexicon("speech") or {}).get("quote_then_attribution") or {}
+    return re.compile(r"\s*(?:" + phrase_regex(d.get("demonstratives") or ["\x00"]) + r")\s+(?:[\w'’-]+\s+){1,5}?(?:"
+                      + phrase_regex(d.get("links") or ["\x00"]) + r")\s+", re.IGNORECASE)
+
+
+def _next_sentence_attribution(att: Attributor, close_end: int, para: Span) -> str | None:
+    """“Ba Lan sẵn sàng ... .” Đó là khẳng định của ông Duda: the sentence after a whole-sentence quote names
+    its speaker."""
+    body = att.body
+    m = _then_attribution().match(body, close_end, para.end)
+    if not m:
+        return None
+    sm = _SENT_END.search(body, m.end(), para.end)
+    limit = sm.start() if sm else para.end
+    for mm, _ in att.mentions_in(m.end(), para.end):  # an initial inside a name is not a sentence end
+        if mm.start < limit < mm.end:
+            limit = mm.end
+    return att.np_after(m.end(), limit)
+
+
 def sent_start_quote(doc: Document, open_pos: int, para: Span) -> bool:
     """Does the quote open a sentence that is not the first of its paragraph?"""
     sent = doc.sentence_of(open_pos)
@@ -212,6 +252,11 @@ def extract_quotes(doc: Document) -> Document:
                 floor = max(prev_end, sent.start if sent else para.start, para.start)
                 cue2, speaker = _pre_attribution(att, open_pos, floor, masks)
                 cue = cue or cue2
+            if speaker is None and closed and (text.rstrip()[-1:] in ".!?…" or body[close_pos + 1:close_pos + 2] in ".!?…"):
+                sp3 = _next_sentence_attribution(
+                    att, close_pos + 1 + (1 if body[close_pos + 1:close_pos + 2] in ".!?…" else 0), para)
+                if sp3 is not None:
+                    cue, speaker = True, sp3
             if speaker is None and carried and open_pos <= para.start:
                 cue, speaker = True, carried
             if speaker is None and not cue and sent_start_quote(doc, open_pos, para):
@@ -223,7 +268,8 @@ def extract_quotes(doc: Document) -> Document:
             if speaker is None and intro and open_pos == para.start:
                 cue, speaker = True, intro
             words = len(text.split())
-            if words <= _SCARE_MAX_WORDS and _TERM_BEFORE.search(body, max(para.start, open_pos - 15), open_pos):
+            tb = _TERM_BEFORE.search(body, max(para.start, open_pos - 15), open_pos) if words <= _SCARE_MAX_WORDS else None
+            if tb and not (_ARTICLE_ONLY.fullmatch(tb.group()) and _partial_adjective(att, text, speaker, body, tb.start())):
                 prev_end = close_pos + 1
                 continue  # a term or a name in quotation marks
             sentence_like = text[:1].isupper() and text.rstrip()[-1:] in ".!?…"
