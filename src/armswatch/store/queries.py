@@ -82,21 +82,27 @@ def _kb_names() -> tuple[dict[str, str], list[str], list[str], frozenset[str]]:
 
 
 # ------------------------------------------------------------------ events
-def _reports(sess, event_ids: list[str]) -> dict[str, list[dict]]:
+def _reports(sess, event_ids: list[str], spans: bool = False) -> dict[str, list[dict]]:
+    """Reports of each corpus event (CORPUS.md shape); with `spans`, also the document title and the
+    evidence offsets in its body (the web links each report to its highlighted sentence)."""
     out: dict[str, list[dict]] = defaultdict(list)
     dups: dict[str, list[dict]] = defaultdict(list)
+    extra = (s.Document.title, s.Event.ev_start, s.Event.ev_end) if spans else ()
     for i in range(0, len(event_ids), 500):
         chunk = event_ids[i:i + 500]
         rows = sess.execute(select(s.Event.corpus_event_id, s.Event.status, s.Event.date, s.Event.evidence,
-                                   s.Document.doc_id, s.Document.source, s.Document.outlet, s.Document.published)
+                                   s.Document.doc_id, s.Document.source, s.Document.outlet, s.Document.published,
+                                   *extra)
                             .join(s.Document, s.Document.id == s.Event.doc_pk)
                             .where(s.Event.corpus_event_id.in_(chunk))
                             .order_by(s.Document.published.is_(None), s.Document.published, s.Document.doc_id,
                                       s.Event.idx)).all()
         for r in rows:
-            out[r.corpus_event_id].append(dict(doc_id=r.doc_id, source=r.source, outlet=r.outlet,
-                                               published=r.published, status=r.status, date=r.date,
-                                               evidence=r.evidence))
+            rep = dict(doc_id=r.doc_id, source=r.source, outlet=r.outlet, published=r.published, status=r.status,
+                       date=r.date, evidence=r.evidence)
+            if spans:
+                rep.update(title=r.title, start=r.ev_start, end=r.ev_end)
+            out[r.corpus_event_id].append(rep)
     docs = sorted({r["doc_id"] for v in out.values() for r in v})
     for i in range(0, len(docs), 500):
         for d in sess.execute(select(s.Document.doc_id, s.Document.dup_of, s.Document.source, s.Document.outlet,

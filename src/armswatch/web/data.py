@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 
 from ..store import schema as s
-from ..store.queries import Names, resolve_entity
+from ..store.queries import Names, _reports, resolve_entity
 from ..store.repo import Store as _RepoStore
 from ..store.search import search as _search
 from ..store.text import fold
@@ -75,22 +75,6 @@ class Store:
         if until:
             q = q.where(s.CorpusEvent.date <= until + "\uffff")
         return q
-
-    def _reports(self, sess, ce_ids: list[str]) -> dict[str, list[dict]]:
-        out: dict[str, list[dict]] = {i: [] for i in ce_ids}
-        for i in range(0, len(ce_ids), 500):
-            rows = sess.execute(
-                select(s.Event.corpus_event_id, s.Event.status, s.Event.date, s.Event.evidence, s.Event.ev_start,
-                       s.Event.ev_end, s.Document.doc_id, s.Document.source, s.Document.outlet, s.Document.published,
-                       s.Document.title)
-                .join(s.Document, s.Document.id == s.Event.doc_pk)
-                .where(s.Event.corpus_event_id.in_(ce_ids[i:i + 500]))
-                .order_by(s.Document.published.is_(None), s.Document.published, s.Document.doc_id, s.Event.idx)).all()
-            for r in rows:
-                out[r.corpus_event_id].append(dict(doc_id=r.doc_id, source=r.source, outlet=r.outlet, title=r.title,
-                                                   published=r.published, status=r.status, date=r.date,
-                                                   evidence=r.evidence, start=r.ev_start, end=r.ev_end))
-        return out
 
     def _event_dict(self, ce, names, reports) -> dict[str, Any]:
         return {"id": ce.id, "type": ce.type, "date": ce.date, "dates": list(ce.dates or []), "status": ce.status,
@@ -193,7 +177,7 @@ class Store:
                                          .offset(max(0, offset - n_dated))).scalars())
             names = self._names(sess, [p for c in ces for p in (c.participants or [])] + [c.location for c in ces]
                                 + [(c.attributes or {}).get("treaty") for c in ces])
-            reps = self._reports(sess, [c.id for c in ces])
+            reps = _reports(sess, [c.id for c in ces], spans=True)
             return total, [self._event_dict(c, names, reps.get(c.id, [])) for c in ces]
 
     def timeline_points(self, country=None, etype=None, status=None, track=None, since=None, until=None,
@@ -213,7 +197,7 @@ class Store:
             if ce is None:
                 return None
             names = self._names(sess, list(ce.participants or []) + [ce.location, (ce.attributes or {}).get("treaty")])
-            return self._event_dict(ce, names, self._reports(sess, [ce.id])[ce.id])
+            return self._event_dict(ce, names, _reports(sess, [ce.id], spans=True).get(ce.id, []))
 
     def claim_subjects(self) -> list[dict]:
         with self.repo.session() as sess:
