@@ -11,7 +11,6 @@ merge time, and p50/p95 latency of the timeline, entity, claims and search queri
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import random
@@ -154,30 +153,10 @@ def main() -> None:
     r = bench(f"sqlite:///{a.db or tmp / 'bench.db'}", jsonl, docs, a.queries)
     print(json.dumps(r), flush=True)
     if a.pg:
-        with fresh_pg_database(a.pg) as url:
+        from armswatch.store.db import temporary_database
+
+        with temporary_database(a.pg, "aw_bench") as url:
             print(json.dumps(bench(url, jsonl, docs, a.queries)), flush=True)
-
-
-@contextlib.contextmanager
-def fresh_pg_database(server_url: str):
-    """A new, empty database on the server of `server_url` (dropped afterwards): runs never reuse data."""
-    import uuid
-
-    import psycopg
-    from sqlalchemy.engine import make_url
-
-    from armswatch.store.db import resolve_url
-
-    u = make_url(resolve_url(server_url))
-    admin = u.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
-    name = f"aw_bench_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(admin, autocommit=True) as c:
-        c.execute(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\'')
-    try:
-        yield u.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with psycopg.connect(admin, autocommit=True) as c:
-            c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 if __name__ == "__main__":

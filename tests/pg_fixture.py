@@ -7,7 +7,6 @@ import shutil
 import socket
 import subprocess
 import tempfile
-import uuid
 from pathlib import Path
 
 import pytest
@@ -50,18 +49,7 @@ def pg_server():
 @pytest.fixture()
 def pg_url(pg_server):
     """A fresh, empty database on the test server, dropped afterwards."""
-    import psycopg
-    from sqlalchemy.engine import make_url
+    from armswatch.store.db import temporary_database
 
-    from armswatch.store.db import resolve_url
-
-    u = make_url(resolve_url(pg_server))
-    admin = u.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
-    name = f"aw_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(admin, autocommit=True) as c:
-        c.execute(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\' LC_COLLATE \'C\' LC_CTYPE \'C.UTF-8\'')
-    try:
-        yield u.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with psycopg.connect(admin, autocommit=True) as c:
-            c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with temporary_database(pg_server, "aw") as url:
+        yield url

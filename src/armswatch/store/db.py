@@ -6,6 +6,7 @@ URL: `--db` > env `ARMSWATCH_DB` > `sqlite:///armswatch.db`. A bare path is a SQ
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -88,3 +89,24 @@ def connect(url: str | None = None, migrate_schema: bool = True) -> Engine:
     if migrate_schema:
         migrate(eng)
     return eng
+
+
+@contextmanager
+def temporary_database(server_url: str, prefix: str = "aw"):
+    """A new, empty PostgreSQL database on the server of `server_url`, dropped afterwards (tests,
+    benchmarks). C collation, so text sorts as in SQLite and the two backends return the same order."""
+    import uuid
+
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    u = make_url(resolve_url(server_url))
+    admin = u.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(admin, autocommit=True) as c:
+        c.execute(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\' LC_COLLATE \'C\' LC_CTYPE \'C.UTF-8\'')
+    try:
+        yield u.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with psycopg.connect(admin, autocommit=True) as c:
+            c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
