@@ -1246,19 +1246,20 @@ def _new_event(m: _Mention) -> _Event:
                   evidence=m.sent, unknown_people=m.unknown_people, pair=m.pair)
 
 
+def _add_new(dst: list, src) -> None:
+    """Append the items of `src` not yet in `dst`, keeping order (party and people lists)."""
+    for x in src:
+        if x not in dst:
+            dst.append(x)
+
+
 def _absorb(e: _Event, m: _Mention, full: bool = True) -> None:
     e.mentions.append(m)
     if not full:
         return
-    for cid in m.countries:
-        if cid not in e.countries:
-            e.countries.append(cid)
-    for o in m.orgs:
-        if o not in e.orgs:
-            e.orgs.append(o)
-    for p in m.people:
-        if p not in e.people:
-            e.people.append(p)
+    _add_new(e.countries, m.countries)
+    _add_new(e.orgs, m.orgs)
+    _add_new(e.people, m.people)
     e.unknown_people = e.unknown_people or m.unknown_people
     e.pair = e.pair or m.pair
     if _dates_compatible(e.date, m.date):
@@ -1318,13 +1319,9 @@ def _merge_group(g: list[_Mention]) -> _Mention:
     for m in g[1:]:
         if m.blocked:
             continue
-        for cid in m.countries:
-            if cid not in head.countries:
-                head.countries.append(cid)
-        for p in m.people:
-            if p not in head.people:
-                head.people.append(p)
-        head.orgs += [o for o in m.orgs if o not in head.orgs]
+        _add_new(head.countries, m.countries)
+        _add_new(head.people, m.people)
+        _add_new(head.orgs, m.orgs)
         head.pair = head.pair or m.pair
         if _dates_compatible(head.date, m.date):
             head.date = _more_specific(head.date, m.date)
