@@ -182,7 +182,7 @@ def search(query: str = typer.Argument(..., help="words, accents optional: 'dau 
     st = _store(db)
     with st.session() as sess:
         used, found = find(sess, st.dialect, query, limit=limit, mode=mode.value if mode else None,
-                           match="all" if all_terms else None)
+                           match="all" if all_terms else "auto")
     if mode and used != mode.value:
         err.print(f"no vectors stored (run `armswatch embed`): {used} search", highlight=False)
     hits = [h.as_dict() for h in found]

@@ -84,9 +84,7 @@ def snippet(body: str, start: int, end: int, width: int = 160, mark: tuple[str, 
 
 
 def search(sess, dialect: str, query: str, limit: int = 10, mode: str = "phrase") -> list[Hit]:
-    """Documents matching `query`, best first: mode='phrase' (the words in order), 'all' (every term
-    anywhere) or 'any' (ranked bag of words: the usual BM25, for fusing with the semantic ranking;
-    candidates are each term's top documents by the backend's rank)."""
+    """Documents matching `query` (a phrase, or with mode='all' every term anywhere), best first."""
     qt = tokens(query)
     if not qt:
         return []
@@ -95,12 +93,9 @@ def search(sess, dialect: str, query: str, limit: int = 10, mode: str = "phrase"
     cand: set[int] | None = None
     dfs = []
     for ph in phrases:
-        ids, n = _match_ids(sess, dialect, ph, k if len(phrases) == 1 or mode == "any" else 10 ** 9)
+        ids, n = _match_ids(sess, dialect, ph, k if len(phrases) == 1 else 10 ** 9)
         dfs.append(n)
-        if mode == "any":
-            cand = (cand or set()) | set(ids)
-        else:
-            cand = set(ids) if cand is None else cand & set(ids)
+        cand = set(ids) if cand is None else cand & set(ids)
     if not cand:
         return []
     N, total = sess.execute(select(func.count(), func.coalesce(func.sum(s.Document.n_tokens), 0))
@@ -109,17 +104,15 @@ def search(sess, dialect: str, query: str, limit: int = 10, mode: str = "phrase"
     rows = sess.execute(select(s.Document.id, s.Document.doc_id, s.Document.body_folded, s.Document.n_tokens)
                         .where(s.Document.id.in_(sorted(cand)))).all()
     pats = [re.compile(r"(?<!\S)" + re.escape(" ".join(ph)) + r"(?!\S)") for ph in phrases]
-    idfs = [math.log(1 + (N - n + 0.5) / (n + 0.5)) for n in dfs]
     scored = []
     for r in rows:
         score = 0.0
-        for pat, idf in zip(pats, idfs):
+        for pat, n in zip(pats, dfs):
             tf = sum(1 for _ in pat.finditer(r.body_folded))  # occurrences of the phrase as whole tokens
             if not tf:
-                if mode == "any":
-                    continue
                 score = None
                 break
+            idf = math.log(1 + (N - n + 0.5) / (n + 0.5))
             score += idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * r.n_tokens / avgdl))
         if score is not None:
             scored.append((round(score, 6), r))
@@ -132,11 +125,7 @@ def search(sess, dialect: str, query: str, limit: int = 10, mode: str = "phrase"
     for score, r0 in top:  # snippets only for what is returned
         r = full[r0.id]
         dt = r0.body_folded.split()
-        if mode == "any":  # the first occurrence of the rarest term present
-            first_tok = next(at[0] for _, ph in sorted(zip(idfs, phrases), key=lambda x: -x[0])
-                             if (at := _count_phrase(dt, ph)))
-        else:
-            first_tok = min(_count_phrase(dt, ph)[0] for ph in phrases)
+        first_tok = min(_count_phrase(dt, ph)[0] for ph in phrases)
         spans = [mm.span() for mm in TOKEN_RE.finditer(fold(r.body))]
         L = len(phrases[0]) if mode == "phrase" else 1
         st, en = spans[first_tok][0], spans[min(first_tok + L - 1, len(spans) - 1)][1]
@@ -193,39 +182,29 @@ def default_mode(sess) -> str:
     return "hybrid" if semantic.has_vectors(sess) else "bm25"
 
 
-def _lexical(sess, dialect: str, query: str, depth: int, match: str) -> list[Hit]:
-    """The BM25 list of `find` (see there for `match`)."""
-    if match in ("phrase", "all", "any"):
-        return search(sess, dialect, query, limit=depth, mode=match)
-    # The first kind of match that finds anything. Vietnamese words are several syllables: 'dau dan'
-    # as a phrase is precise, as loose syllables it also matches 'dần' and 'dẫn', so the loose
-    # bag-of-words ranking is only for queries (sentences) that match no other way.
-    for m in ("phrase", "all", "any") if match == "tiered" else ("phrase", "all"):
-        hits = search(sess, dialect, query, limit=depth, mode=m)
-        if hits:
-            return hits
-    return []
-
-
 def find(sess, dialect: str, query: str, limit: int = 10, mode: str | None = None,
-         match: str | None = None) -> tuple[str, list[Hit]]:
+         match: str = "auto") -> tuple[str, list[Hit]]:
     """(mode used, hits), best first.
 
     mode: bm25 | semantic | hybrid | None (hybrid when vectors are stored, else bm25); semantic and
-    hybrid fall back to bm25 when no vectors are stored. match, for the BM25 list: phrase | all | any |
-    auto (the phrase, else every term anywhere) | tiered (as auto, else any term, ranked by BM25);
-    default auto in bm25 mode, tiered in hybrid. Hybrid fuses the two rankings by reciprocal rank: a document found by both comes
-    first, one that only the vectors find (another language, other words) still shows."""
+    hybrid fall back to bm25 when no vectors are stored. match, for the BM25 list: phrase | all | auto
+    (the phrase, else every term anywhere). Hybrid fuses the two rankings by reciprocal rank: a document
+    found by both comes first, one that only the vectors find (another language, other words) still
+    shows. The BM25 list never matches loose syllables: as a bag of words 'dau dan' also matches 'dần'
+    and 'dẫn', and such a list, long and in one language, pushed the English report of talks queried
+    in Vietnamese out of the top five (every Vietnamese article was in both lists); so a sentence-like
+    query that matches neither as a phrase nor with all its words is ranked by the vectors alone."""
     if mode is not None and mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}")
     if mode != "bm25" and default_mode(sess) == "bm25":
         mode = "bm25"
     mode = mode or "hybrid"
-    match = match or ("auto" if mode == "bm25" else "tiered")
     depth = max(limit, DEPTH) if mode == "hybrid" else limit
     lex: list[Hit] = []
     if mode != "semantic":
-        lex = _lexical(sess, dialect, query, depth, match)
+        lex = search(sess, dialect, query, limit=depth, mode="all" if match == "all" else "phrase")
+        if not lex and match == "auto":
+            lex = search(sess, dialect, query, limit=depth, mode="all")
         if mode == "bm25":
             return mode, lex[:limit]
     sem = semantic_hits(sess, query, limit=depth)
