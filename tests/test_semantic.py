@@ -74,10 +74,15 @@ def test_language_centring_lets_a_cross_language_match_win():
     mat /= np.linalg.norm(mat, axis=1, keepdims=True)
     q = (2.0 * lang_dir + 1.5 * topic).astype(np.float32)
     q /= np.linalg.norm(q)
-    idx = S.Index("v", np.arange(60), np.zeros((60, 2), np.int64), mat, [np.arange(40), np.arange(40, 60)])
+    idx = S.Index("v", np.arange(60) // 2, np.zeros((60, 2), np.int64), mat, np.array(["vi"] * 40 + ["en"] * 20))
     cos, centred = idx.scores(q)
     assert int(np.argmax(cos)) < 40          # raw cosine: some Vietnamese unit wins on language alone
     assert int(np.argmax(centred)) == 40     # centred: the English unit on the topic
+    assert idx.best_documents(centred, 3)[0] == 40 and len(idx.best_documents(centred, 100)) == 30
+    docs = idx.doc_pk[idx.best_documents(centred, 30)]
+    assert sorted(docs) == list(range(30))  # one row per document
+    best = [max(centred[2 * d], centred[2 * d + 1]) for d in docs]
+    assert best == sorted(best, reverse=True)
 
 
 # ------------------------------------------------------------------------------------------ corpus

