@@ -82,7 +82,7 @@ def ingest(
     """Extract and store documents with all facts and evidence; idempotent, resumable after a crash.
 
     With --dask, extraction runs on Dask workers and this process writes the results in input order.
-    With --embed, the vectors for semantic search are computed afterwards (~25x the extraction time)."""
+    With --embed, the vectors for semantic search are computed afterwards (~70x the extraction time)."""
     st = _store(db)
     show = err.is_terminal if progress is None else progress
 

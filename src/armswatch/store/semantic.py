@@ -9,7 +9,7 @@ ends into units of at most MAX_UNIT_CHARS, well under e5's 512-token window), at
 document. Vectors are stored as float16 blobs in `para_vectors`; `doc_vectors` records per document
 the hash of the embedded text and model (`text_hash`), so a changed body or a new model makes them
 stale: `Store.store_document(replace=True)` drops stale vectors in the same transaction
-(`drop_stale`) and `embed()` recomputes what is missing or stale. Embedding costs ~25x the extraction
+(`drop_stale`) and `embed()` recomputes what is missing or stale. Embedding costs ~70x the extraction
 of a document (bench/bench_semantic.py), so it is a separate, resumable step (`armswatch embed`,
 or `ingest --embed`), never part of a plain ingest.
 
