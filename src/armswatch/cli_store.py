@@ -77,10 +77,12 @@ def ingest(
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (implies --dask)"),
     workers: Optional[int] = typer.Option(None, "--workers", help="LocalCluster workers (default: cores)"),
     batch_size: int = typer.Option(32, "--batch-size", help="documents per Dask task"),
+    embed_too: bool = typer.Option(False, "--embed", help="then compute paragraph vectors (as `armswatch embed`)"),
 ):
     """Extract and store documents with all facts and evidence; idempotent, resumable after a crash.
 
-    With --dask, extraction runs on Dask workers and this process writes the results in input order."""
+    With --dask, extraction runs on Dask workers and this process writes the results in input order.
+    With --embed, the vectors for semantic search are computed afterwards (~70x the extraction time)."""
     st = _store(db)
     show = err.is_terminal if progress is None else progress
 
@@ -91,6 +93,8 @@ def ingest(
                     batch_size=batch_size)
     err.print(f"{rep.added} added, {rep.skipped} already stored, {rep.failed} failed "
               f"({st.url.split('@')[-1]})", highlight=False)
+    if embed_too:
+        _embed(st, show)
     if rep.failed:
         raise typer.Exit(1)
 
@@ -138,20 +142,55 @@ def stats(db: Optional[str] = DB_OPT, format: QueryFormat = typer.Option(QueryFo
     _emit(s, rows, ["what", "value"], format, "armswatch stats")
 
 
+class SearchMode(str, Enum):
+    bm25 = "bm25"
+    semantic = "semantic"
+    hybrid = "hybrid"
+
+
+def _embed(st, show: bool) -> None:
+    from .store import semantic
+
+    rep = semantic.embed(st, progress=show)
+    with st.session() as sess:
+        have, total = semantic.coverage(sess)
+    err.print(f"{rep.documents} documents embedded ({rep.units} paragraphs, {rep.cpu_s:.1f} s CPU); "
+              f"{have}/{total} documents have vectors", highlight=False)
+
+
+@app.command()
+def embed(db: Optional[str] = DB_OPT, progress: Optional[bool] = typer.Option(None, "--progress/--no-progress")):
+    """Compute paragraph vectors (multilingual-e5-small, offline) for documents without current ones.
+
+    Resumable: batches are committed as they finish and a re-run continues; a document whose text
+    changed (reprocess) is embedded again. Enables `search --mode semantic|hybrid`."""
+    _embed(_store(db), err.is_terminal if progress is None else progress)
+
+
 @app.command()
 def search(query: str = typer.Argument(..., help="words, accents optional: 'dau dan' finds 'đầu đạn'"),
            db: Optional[str] = DB_OPT, limit: int = typer.Option(10, "--limit", "-n"),
-           all_terms: bool = typer.Option(False, "--all-terms", help="every word anywhere (default: the phrase)"),
+           all_terms: bool = typer.Option(False, "--all-terms",
+                                          help="every word anywhere (default: the phrase, else every word)"),
+           mode: Optional[SearchMode] = typer.Option(
+               None, "--mode", help="bm25, semantic or hybrid (default: hybrid when `armswatch embed` has run)"),
            format: QueryFormat = typer.Option(QueryFormat.table, "--format", "-f")):
-    """Full-text search over article bodies (accent- and case-insensitive, BM25, snippets)."""
-    from .store.search import search as do_search
+    """Search article bodies: BM25 on words (accent- and case-insensitive), by meaning across languages
+    (semantic), or both fused by rank (hybrid); with snippets."""
+    from .store.search import find
 
     st = _store(db)
     with st.session() as sess:
-        hits = [h.as_dict() for h in do_search(sess, st.dialect, query, limit=limit,
-                                               mode="all" if all_terms else "phrase")]
+        used, found = find(sess, st.dialect, query, limit=limit, mode=mode.value if mode else None,
+                           match="all" if all_terms else "auto")
+    if mode and used != mode.value:
+        err.print(f"no vectors stored (run `armswatch embed`): {used} search", highlight=False)
+    hits = [h.as_dict() for h in found]
     rows = [dict(h, source=Path(h["source"]).name if "/" in h["source"] else h["source"]) for h in hits]
-    _emit(hits, rows, ["score", "published", "outlet", "source", "snippet"], format, f"search: {query}")
+    cols = ["score", "published", "outlet", "source", "snippet"]
+    if used != "bm25":
+        cols = ["score", "found_by", "published", "outlet", "source", "snippet"]
+    _emit(hits, rows, cols, format, f"search ({used}): {query}")
 
 
 @app.command()

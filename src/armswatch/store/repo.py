@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from .. import model as m
 from .text import fold
-from . import dedup, schema as s
+from . import dedup, schema as s, semantic
 from .db import connect, resolve_url
 from .text import folded_index_text
 
@@ -211,6 +211,7 @@ class Store:
                 values.pop("ingested_at")
                 values["dup_of"] = None
                 sess.execute(update(s.Document).where(s.Document.id == pk).values(**values))
+                semantic.drop_stale(sess, pk, doc.title, doc.body)  # vectors of another text are stale
             else:
                 pk = self._insert_document(sess.connection(), values)
             self._insert_facts(sess, pk, doc)

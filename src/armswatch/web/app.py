@@ -44,6 +44,7 @@ Status = Literal["held", "planned", "proposed", "stalled"]
 Measure = Literal["nuclear_warheads", "nuclear_warheads_projected", "nuclear_warheads_change_pct",
                   "share_of_world_nuclear_weapons_pct", "troops", "other"]
 Lang = Literal["vi", "en"]
+SearchMode = Literal["bm25", "semantic", "hybrid"]
 
 
 def create_app(db_url: str | None = None) -> FastAPI:
@@ -170,9 +171,13 @@ def create_app(db_url: str | None = None) -> FastAPI:
 
     @app.get("/api/search", tags=["search"])
     def api_search(q: str = Query(..., min_length=1, max_length=300), limit: int = Query(20, ge=1, le=100),
+                   mode: Optional[SearchMode] = Query(None, description="default: hybrid when vectors are stored"),
                    s: data.Store = Depends(store)) -> dict[str, Any]:
-        """Full-text search, accent- and case-insensitive (`dau dan` finds `đầu đạn`), BM25-ranked, with snippets."""
-        return {"query": q, "items": s.search(q, limit=limit)}
+        """Search with snippets. `bm25`: the words, accent- and case-insensitive (`dau dan` finds `đầu đạn`);
+        `semantic`: by meaning, across Vietnamese and English (needs `armswatch embed`); `hybrid`: both rankings
+        fused by reciprocal rank. `mode` in the answer is the one used (bm25 when no vectors are stored)."""
+        r = s.find(q, limit=limit, mode=mode)
+        return {"query": q, "mode": r["mode"], "items": r["items"]}
 
     # ------------------------------------------------------------------ UI
     def render(request: Request, name: str, lang: str, **ctx) -> HTMLResponse:
@@ -264,9 +269,13 @@ def create_app(db_url: str | None = None) -> FastAPI:
                       measure=measure, rows=rows, chart=chart)
 
     @app.get("/search", include_in_schema=False)
-    def ui_search(request: Request, lang: Lang = "vi", q: Optional[str] = Query(None, max_length=300)):
-        hits = store().search(q, limit=30) if q and q.strip() else []
-        return render(request, "search.html", lang, q=q, hits=hits)
+    def ui_search(request: Request, lang: Lang = "vi", q: Optional[str] = Query(None, max_length=300),
+                  mode: Optional[str] = Query(None, max_length=20)):
+        mode = mode if mode in SearchMode.__args__ else None  # the form sends mode= for "automatic"
+        r = store().find(q, limit=30, mode=mode) if q and q.strip() else \
+            {"mode": None, "items": [], "vectors": store().has_vectors()}
+        return render(request, "search.html", lang, q=q, hits=r["items"], mode=mode, used=r["mode"],
+                      vectors=r["vectors"], modes=list(SearchMode.__args__))
 
     @app.get("/upload", include_in_schema=False)
     def ui_upload_form(request: Request, lang: Lang = "vi"):

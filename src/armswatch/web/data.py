@@ -14,7 +14,7 @@ from sqlalchemy import func, or_, select
 from ..store import schema as s
 from ..store.queries import Names, _reports, resolve_entity
 from ..store.repo import Store as _RepoStore
-from ..store.search import search as _search
+from ..store.search import default_mode as _default_mode, find as _find
 from ..store.text import fold
 from .highlight import highlight_segments
 
@@ -240,17 +240,25 @@ class Store:
                         "reports": reps[c.id]})
         return out
 
-    def search(self, q: str, limit: int = 20) -> list[dict]:
+    def search(self, q: str, limit: int = 20, mode: str | None = None) -> list[dict]:
+        return self.find(q, limit=limit, mode=mode)["items"]
+
+    def has_vectors(self) -> bool:
         with self.repo.session() as sess:
-            hits = _search(sess, self.repo.dialect, q, limit=limit, mode="phrase")
-            if not hits:
-                hits = _search(sess, self.repo.dialect, q, limit=limit, mode="all")
+            return _default_mode(sess) != "bm25"
+
+    def find(self, q: str, limit: int = 20, mode: str | None = None) -> dict[str, Any]:
+        """Search in `mode` (bm25 | semantic | hybrid; default hybrid when vectors are stored, else bm25).
+        Returns the mode used, whether vectors exist, and the hits with their snippet parts."""
+        with self.repo.session() as sess:
+            used, hits = _find(sess, self.repo.dialect, q, limit=limit, mode=mode)
+            vectors = used != "bm25" or _default_mode(sess) != "bm25"
         out = []
         for h in hits:
             d = h.as_dict()
-            d["snippet_parts"] = _snippet_parts(h.snippet)
+            d["snippet_parts"] = _snippet_parts(h.snippet) if h.found_by != "semantic" else [(h.snippet, False)]
             out.append(d)
-        return out
+        return {"mode": used, "vectors": vectors, "items": out}
 
     # ------------------------------------------------------------------ writes
     def ingest_bytes(self, content: bytes, filename: str) -> dict[str, Any]:
