@@ -129,6 +129,7 @@ class ClaimLex:
     anaphoric_country: re.Pattern
     as_of_tail: re.Pattern
     launch_verb: re.Pattern
+    incident_label: dict  # folded incident verb -> what its count counts ("launched", "destroyed")
     increment_tail: re.Pattern
     threshold_after: re.Pattern
     possession: re.Pattern
@@ -225,6 +226,7 @@ def claim_lex() -> ClaimLex:
         each=compile_phrases(d.get("each") or ["\x00"]),
         anaphoric_country=compile_phrases(d.get("anaphoric_country") or ["\x00"]),
         launch_verb=compile_phrases(d.get("incident_verbs") or ["\x00"]),
+        incident_label={_key(c): label for label, cues in (d.get("incident_labels") or {}).items() for c in cues},
         increment_tail=re.compile(r"(?<!\w)(?:" + phrase_regex(d.get("increment_before") or ["\x00"]) + r")\s*$",
                                   re.IGNORECASE),
         threshold_after=compile_phrases(d.get("threshold_after") or ["\x00"]),
@@ -563,10 +565,16 @@ class _ClaimExtractor:
                  if e0.type == "COUNTRY" and re.fullmatch(r"\s*,\s*", body[m0.end:m.start])
                  and "," in body[m.end:n.start]}
         cands = [(m, e) for m, e in ments
-                 if (m.start, m.end) not in exclude and (m.start, m.end) not in appos and e.type in ("COUNTRY", "ORG")
+                 if (m.start, m.end) not in exclude and (m.start, m.end) not in appos
+                 and e.type in ("COUNTRY", "ORG", "WEAPON", "PERSON")
                  and not lex.not_subject_tail.search(body[max(sent.start, m.start - 20):m.start])]
-        for types in (("COUNTRY",), ("ORG",)):
+        for types in (("COUNTRY",), ("ORG",), ("WEAPON",)):
             found = [(m, e) for m, e in cands if e.type in types]
+            if types == ("WEAPON",):
+                # "Các máy bay B-2 đã thả 14 quả bom", "Tàu ngầm lớp Ohio mang tới 20 tên lửa": the weapon's country
+                found = [(m, e) for m, e in found if e.country in att.entities]
+                if found:
+                    return found[-1][1].country
             if types == ("ORG",):
                 # the researchers who found or reported the number ("các nhà nghiên cứu thuộc Trung tâm ... đã
                 # phát hiện khoảng 120 hầm phóng") are its source, not its subject, unless they stand for a state
@@ -578,6 +586,10 @@ class _ClaimExtractor:
         se = att.entities.get(src) if src else None
         if se is not None and se.type == "COUNTRY":
             return se.id
+        # "Trump ... has promised tariffs of 60%": a person acting in the clause stands for their country
+        persons = [e for m, e in cands if e.type == "PERSON" and e.country in att.entities]
+        if persons:
+            return persons[-1].country
         self.how = "fallback"
         # "họ", "nước này": the country the previous sentence is about
         prev = att.sentence_before(sent.start)
@@ -921,8 +933,13 @@ class _ClaimExtractor:
         left = left[-100:]  # every cue read from the left stands within a few words of the number
         self.how = "local"
         lq0 = lex.incident_filler_tail.sub("", self._strip_qual(left))
-        if lex.incident_tail.search(lq0):
-            return None  # "phóng 2 tên lửa", "phá hủy tổng cộng 2.692 tên lửa": an event count, not an arsenal
+        # "phóng 2 tên lửa", "phá hủy tổng cộng 2.692 tên lửa": an event count, not an arsenal (an `other` claim
+        # on what was launched or destroyed); "tầm bắn" (range) is a parameter cue, not the verb "bắn"
+        event = lex.incident_tail.search(lq0)
+        if event and any(cue.search(lq0) for cue, _, _ in lex.params):
+            event = None
+        if event and n.is_percent:
+            return None
         measure, unit, cue_end, nationality = None, None, n.end, None
         value = n.value
         about_arsenal = False  # the number is about an arsenal named before it (growth, bare count)
@@ -1044,6 +1061,10 @@ class _ClaimExtractor:
                 time = _dv(as_of)
             elif present and self.pub_year:
                 time = str(self.pub_year)
+        if event is not None and measure != "nuclear_warheads_change_pct":
+            label = lex.incident_label.get(_key(event.group()), "used")
+            unit = f"{unit or ('nuclear weapons' if measure.startswith('nuclear') else measure)} {label}"
+            measure = "other"
         if unit is None and measure == "other":
             unit = "items"
         return Claim(subject=subject, measure=measure, value=value, qualifier=qualifier, time=time,
