@@ -221,6 +221,7 @@ def _is_media(eid: str | None) -> bool:
     return bool(eid) and eid in _media_ids()
 
 
+_RELATIVE = re.compile(r"(?<!\w)(?:which|who|whom|mà)(?!\w)", re.IGNORECASE)
 _ANAPHOR = re.compile(r"(?<!\w)(?:này|đó|trên|nói trên|the|this|these|that)(?!\w)", re.IGNORECASE)
 _DEFINITE = re.compile(r"(?:the|this|vị|ngài)\s", re.IGNORECASE)  # a definite role noun ("the minister")
 
@@ -527,6 +528,15 @@ class Attributor:
         region_start = floor
         for m in lex.clause_cut.finditer(body, floor, verb_start):
             region_start = m.end()
+        # "..., which U.S. officials say has reached": a relative clause with a subject of its own (not closed
+        # by a comma before the verb) holds the verb's subject
+        rel = None
+        for m in _RELATIVE.finditer(body, region_start, verb_start):
+            rel = m
+        if rel is not None and "," not in body[rel.end():verb_start]:
+            inner = self.subject_of(verb_start, rel.end())
+            if inner:
+                return inner
         left = body[region_start:verb_start]
         left = lex.aux_tail.sub("", left)
         stripped = left.rstrip(" ,")

@@ -129,6 +129,7 @@ class ClaimLex:
     anaphoric_country: re.Pattern
     as_of_tail: re.Pattern
     launch_verb: re.Pattern
+    classifier: re.Pattern  # "chiếc", "quả" right after a number: a classifier whose noun may be left out
     incident_label: dict  # folded incident verb -> what its count counts ("launched", "destroyed")
     increment_tail: re.Pattern
     threshold_after: re.Pattern
@@ -226,6 +227,7 @@ def claim_lex() -> ClaimLex:
         each=compile_phrases(d.get("each") or ["\x00"]),
         anaphoric_country=compile_phrases(d.get("anaphoric_country") or ["\x00"]),
         launch_verb=compile_phrases(d.get("incident_verbs") or ["\x00"]),
+        classifier=re.compile(r"\s*(?:" + phrase_regex(d.get("classifiers") or ["\x00"]) + ")", re.IGNORECASE),
         incident_label={_key(c): label for label, cues in (d.get("incident_labels") or {}).items() for c in cues},
         increment_tail=re.compile(r"(?<!\w)(?:" + phrase_regex(d.get("increment_before") or ["\x00"]) + r")\s*$",
                                   re.IGNORECASE),
@@ -323,6 +325,7 @@ _LIST_GAP = re.compile(r"^[\s,:;–—-]*(?:(?:và|and|or|hoặc|lên|lên mức
                        r"có|with|từ|from)[\s,:–—-]*)*$", re.IGNORECASE)
 
 
+_COORD_GAP = re.compile(r"^\s*(?:(?:,|và|and|cùng|the)\s*)*$", re.IGNORECASE)  # "Nga và Mỹ", "Russia and the United States"
 _FROM_TAIL = re.compile(r"(?<!\w)(?:từ|from)\s*$", re.IGNORECASE)
 
 
@@ -729,6 +732,7 @@ class _ClaimExtractor:
         ars += [h.end() for h in lex.troop_counts.finditer(body)]
         ars += [h.end() for h in lex.material.finditer(body)]
         ars += [h.end() for h in lex.material_anaphor.finditer(body)]
+        ars += [h.end() for h in lex.each.finditer(body)]
         ars.sort()
         pars = [(h.start(), h.end()) for h in lex.param_cue.finditer(body)]
         hit_starts = [h[0] for h in hits]
@@ -889,10 +893,19 @@ class _ClaimExtractor:
         e = self.lex.each.search(body, max(sent.start, n.start - 40), n.start)
         if e is None or claim.subject is None:
             return []
+        # the countries coordinated right before "each" ("Russia and the United States each hold"), not those
+        # of an earlier clause
         ids: list[str] = []
-        for m, ent in self.att.mentions_in(sent.start, e.start()):
-            if ent.type == "COUNTRY" and ent.id not in ids:
+        end = e.start()
+        for m, ent in reversed(self.att.mentions_in(sent.start, e.start())):
+            if ent.type != "COUNTRY":
+                continue
+            gap = body[m.end:end]
+            if (_COORD_GAP.match(gap) is None) if ids else len(gap.split()) > 3:
+                break
+            if ent.id not in ids:
                 ids.append(ent.id)
+            end = m.start
         if len(ids) < 2 or claim.subject not in ids:
             return []
         return [claim.model_copy(update={"subject": c}) for c in ids if c != claim.subject]
@@ -994,9 +1007,11 @@ class _ClaimExtractor:
             elif (tc := self._count_after_troops(n, sent.start, right_end)) is not None:
                 # "số binh sĩ Mỹ tại Đức sẽ giảm từ khoảng 36.000 xuống còn 24.000"
                 measure, nationality = "troops", tc or None
-            elif prev is not None and prev[0].measure in _COUNTS and self._bare(n, right_end) \
-                    and len(body[prev[1]:n.start].split()) <= 20:
-                # the noun is left out: "500 đầu đạn ... và có thể sẽ có hơn 1.000 vào năm 2030"
+            elif prev is not None and prev[0].measure in _COUNTS and self._bare(n, right_end, classifier=True) \
+                    and (len(body[prev[1]:n.start].split()) <= 20
+                         or lex.each.search(body, max(floor, n.start - 40), n.start)):
+                # the noun is left out: "500 đầu đạn ... và có thể sẽ có hơn 1.000 vào năm 2030", "tổng cộng
+                # 2.692 chiếc", "..., which estimates that Russia and the United States each hold more than 5,000"
                 measure = "nuclear_warheads" if prev[0].measure.startswith("nuclear") else prev[0].measure
                 unit = prev[0].unit
             else:
@@ -1145,9 +1160,14 @@ class _ClaimExtractor:
             return me[1].id
         return ""
 
-    def _bare(self, n: _Num, right_end: int) -> bool:
-        """Is the number not followed by a noun of its own ("... 500.", "... 500 vào năm 2023")?"""
-        nxt = re.match(r"\s*([^\W\d_]+|[^\w\s]|$)", self.body[n.end:right_end + 1])
+    def _bare(self, n: _Num, right_end: int, classifier: bool = False) -> bool:
+        """Is the number not followed by a noun of its own ("... 500.", "... 500 vào năm 2023")? With
+        `classifier`, a classifier alone after it ("tổng cộng 2.692 chiếc.") leaves the noun out too."""
+        end = n.end
+        if classifier:
+            c = self.lex.classifier.match(self.body, n.end, right_end)
+            end = c.end() if c else end
+        nxt = re.match(r"\s*([^\W\d_]+|[^\w\s]|$)", self.body[end:right_end + 1])
         word = (nxt.group(1) if nxt else "").lower()
         return word in _AFTER_BARE or (word != "" and not word[0].isalnum() and word not in "%/-+")
 
