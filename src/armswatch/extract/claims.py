@@ -456,7 +456,11 @@ class _ClaimExtractor:
         if m:
             # "hướng tới 1.000": the qualifier is the tail of a projection cue, not "up to"
             proj = [p for p in self.lex.projection.finditer(left) if p.end() == m.end(1)]
-            if not any(p.start() < m.start(1) for p in proj):
+            # "độ cao tối đa 6.648,4 km": the tail of a parameter noun ("maximum altitude"), not "up to"
+            a = max(floor, n.start - 30)
+            param = [p for p in self.lex.param_cue.finditer(self.body, a, n.start)
+                     if p.end() == a + m.end(1) and p.start() < a + m.start(1)]
+            if not any(p.start() < m.start(1) for p in proj) and not param:
                 return self.lex.qual_kind[_key(m.group(1))]
         return "approx" if n.approximate else "exact"
 
@@ -925,6 +929,18 @@ class _ClaimExtractor:
                 return e.id
         return None
 
+    def _last_launch(self, pos: int) -> int:
+        last = -1
+        for v in self.lex.launch_verb.finditer(self.body, max(0, pos - 1500), pos):
+            last = v.start()
+        return last
+
+    def _last_weapon(self, pos: int) -> int:
+        for m, e in reversed(self.att.mentions_in(0, pos)):
+            if e.type == "WEAPON" and e.country and e.country in self.att.entities:
+                return m.start
+        return -1
+
     def weapon_owner(self, pos: int) -> str | None:
         """The country of the weapon named last before `pos` (a flight time is the missile's)."""
         for m, e in reversed(self.att.mentions_in(0, pos)):
@@ -1039,8 +1055,12 @@ class _ClaimExtractor:
             subject = pairs[n.start]
             self.how = "local"
         elif param and (self.weapon_owner(n.start) or self.launcher_before(n.start)):
-            # a flight parameter belongs to the weapon's country, else to who launched it
-            subject = self.weapon_owner(n.start) or self.launcher_before(n.start)
+            # a flight parameter belongs to the weapon's country, else to who launched it; a launch told after
+            # the last weapon named ("Bắc Triều Tiên phóng hai tên lửa ... mỗi tên lửa bay khoảng 550 km" after a
+            # US submarine) is about another missile
+            subject = self.weapon_owner(n.start)
+            if subject is None or self._last_launch(n.start) > self._last_weapon(n.start):
+                subject = self.launcher_before(n.start) or subject
             self.how = "local"
         else:
             subject = self.subject(n, sent, cue_end, nationality, exclude, src, about_arsenal)
