@@ -429,9 +429,9 @@ class Attributor:
         left = self.body[start:m.start]
         for om, _ in reversed(self.mentions_in(start, m.start)):
             left = left[:om.start - start] + left[om.end - start:]
-        left = left.strip(" ,–—-\t“”\"")
+        left = left.strip(" –—-\t“”\"")
         # a fronted adverbial set off by a comma ("Tại cuộc họp báo sau đó, ông Trump thông báo",
-        # "After the meeting, Blinken said"): the subject opens the clause after it
+        # "Last month, at the NATO summit in The Hague, Starmer announced"): the subject opens the clause after it
         if "," in left:
             left = left.rsplit(",", 1)[1].strip()
         while left:

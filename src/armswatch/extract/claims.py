@@ -129,6 +129,8 @@ class ClaimLex:
     anaphoric_country: re.Pattern
     as_of_tail: re.Pattern
     launch_verb: re.Pattern
+    percent_cue: PhraseMatcher  # nouns of a level measured in percent ("làm giàu", "tariffs")
+    percent_unit: dict  # folded cue -> unit
     classifier: re.Pattern  # "chiếc", "quả" right after a number: a classifier whose noun may be left out
     incident_label: dict  # folded incident verb -> what its count counts ("launched", "destroyed")
     increment_tail: re.Pattern
@@ -227,6 +229,8 @@ def claim_lex() -> ClaimLex:
         each=compile_phrases(d.get("each") or ["\x00"]),
         anaphoric_country=compile_phrases(d.get("anaphoric_country") or ["\x00"]),
         launch_verb=compile_phrases(d.get("incident_verbs") or ["\x00"]),
+        percent_cue=PhraseMatcher([c for u in d.get("percent_units") or [] for c in u["cues"]]),
+        percent_unit={_key(c): u["unit"] for u in d.get("percent_units") or [] for c in u["cues"]},
         classifier=re.compile(r"\s*(?:" + phrase_regex(d.get("classifiers") or ["\x00"]) + ")", re.IGNORECASE),
         incident_label={_key(c): label for label, cues in (d.get("incident_labels") or {}).items() for c in cues},
         increment_tail=re.compile(r"(?<!\w)(?:" + phrase_regex(d.get("increment_before") or ["\x00"]) + r")\s*$",
@@ -325,6 +329,7 @@ _LIST_GAP = re.compile(r"^[\s,:;–—-]*(?:(?:và|and|or|hoặc|lên|lên mức
                        r"có|with|từ|from)[\s,:–—-]*)*$", re.IGNORECASE)
 
 
+_AND = re.compile(r"(?<!\w)(?:và|and)(?!\w)", re.IGNORECASE)
 _COORD_GAP = re.compile(r"^\s*(?:(?:,|và|and|cùng|the)\s*)*$", re.IGNORECASE)  # "Nga và Mỹ", "Russia and the United States"
 _FROM_TAIL = re.compile(r"(?<!\w)(?:từ|from)\s*$", re.IGNORECASE)
 
@@ -768,6 +773,7 @@ class _ClaimExtractor:
             cont = bool(lex.continuation.match(body[sent.start:sent.end]))
             floor = sent.start
             prev = None  # (claim, number end) of the previous claim of the sentence
+            last_same: dict = {}  # (measure, unit) -> (claim, number end): the last claim of the sentence with it
             by_start = {}
             limited_end = None  # end of the last number read as a ceiling
             for i, n in enumerate(kept):
@@ -788,6 +794,11 @@ class _ClaimExtractor:
                     continue
                 by_start[n.start] = claim
                 self.meta[id(claim)] = {"cont": cont, "how": self.how, "sent": sent, "range_to": self.shared_from}
+                same = last_same.get((claim.measure, claim.unit))
+                if same is not None and same[0].qualifier == "approx" and claim.qualifier == "exact" \
+                        and not n.approximate and self._coordinated(same[1], n.start):
+                    claim.qualifier = "approx"  # "khoảng 17,7 kg ... và 113,8 kg": "khoảng" covers both
+                last_same[(claim.measure, claim.unit)] = (claim, n.end)
                 prev = (claim, n.end)
                 for other in self._each(n, sent, claim):  # "Nga và Mỹ, which each deploy 1,700": one per country
                     k2 = (other.subject, other.measure, other.value, other.qualifier, other.time, other.unit)
@@ -806,6 +817,13 @@ class _ClaimExtractor:
                 m["range_to"] = by_start.get(m["range_to"]) if m["range_to"] is not None else None
         self._document_pass(claims)
         return claims
+
+    def _coordinated(self, a: int, b: int) -> bool:
+        """Do two numbers of one measure stand in one coordination, the second with no subject, verb or
+        qualifier of its own ("khoảng 17,7 kg uranium ... và 113,8 kg")?"""
+        gap = self.body[a:b]
+        return bool(_AND.search(gap)) and len(gap.split()) <= 12 and not self.att.mentions_in(a, b) \
+            and not self.att.verbs_in(a, b) and not self.lex.qual_tail.search(gap)
 
     def _document_pass(self, claims: list[Claim]) -> None:
         """What a claim's own sentence does not say, from the article around it:
@@ -993,6 +1011,9 @@ class _ClaimExtractor:
             elif (up or down) and self._arsenal_near(n, sent, lq, up or down):
                 measure, about_arsenal = "nuclear_warheads_change_pct", True
                 value = -value if down and not up else value
+            elif (pu := self._percent_unit(n, floor)) is not None:
+                # "nâng mức làm giàu lên 60%", "tariffs of 60%": a level measured in percent
+                measure, unit = "other", pu
             else:
                 return None
         else:
@@ -1105,6 +1126,18 @@ class _ClaimExtractor:
         return Claim(subject=subject, measure=measure, value=value, qualifier=qualifier, time=time,
                      target_time=target_time, source=src, unit=unit if measure == "other" else None,
                      evidence=Span(start=sent.start, end=sent.end))
+
+    def _percent_unit(self, n: _Num, floor: int) -> str | None:
+        """The unit of a percentage whose measure noun stands a few words before it in its clause ("uranium
+        được làm giàu tới 60%", "tariffs of 60%"), or None."""
+        body = self.body
+        a = max(floor, body.rfind(",", floor, n.start) + 1, n.start - 40)
+        last = None
+        for c in self.lex.percent_cue.finditer(body, a, n.start):
+            last = c
+        if last is None or len(body[last.end():n.start].split()) > 4:
+            return None
+        return self.lex.percent_unit[_key(last.group())]
 
     def _arsenal_near(self, n: _Num, sent: Span, lq: str, verb: re.Match) -> bool:
         """Is the growth about an arsenal? "kho vũ khí hạt nhân của X đã tăng 20%" (the arsenal noun within
