@@ -982,6 +982,7 @@ class _ClaimExtractor:
         lq0 = lex.incident_filler_tail.sub("", self._strip_qual(left))
         # "phóng 2 tên lửa", "phá hủy tổng cộng 2.692 tên lửa": an event count, not an arsenal (an `other` claim
         # on what was launched or destroyed); "tầm bắn" (range) is a parameter cue, not the verb "bắn"
+        change = None  # "increase" / "decrease": the number is a change in a count
         event = lex.incident_tail.search(lq0)
         if event and any(cue.search(lq0) for cue, _, _ in lex.params):
             event = None
@@ -1053,11 +1054,12 @@ class _ClaimExtractor:
                 unit = prev[0].unit
             else:
                 return None
-            # "tăng khoảng 100 đầu đạn mỗi năm", "grew by 60 warheads": a change, not a size ("tăng lên 500",
-            # "tăng từ 410 lên 500" and "increased to 600" are sizes)
+            # "tăng gần 134 kg so với ba tháng trước", "grew by 60 warheads": a change, not a size (an `other` claim
+            # on the change; "tăng lên 500", "tăng từ 410 lên 500" and "increased to 600" are sizes)
             lq1 = self._strip_qual(left)
-            if (lex.growth_up_tail.search(lq1) or lex.growth_down_tail.search(lq1)) and not prev_is_range(body, n):
-                return None
+            up1, down1 = lex.growth_up_tail.search(lq1), lex.growth_down_tail.search(lq1)
+            if (up1 or down1) and not prev_is_range(body, n):
+                change = "increase" if up1 else "decrease"
             # "triển khai thêm 2.000 binh sĩ", "an additional 2,000 troops": an increment, not a size
             if lex.increment_tail.search(self._strip_qual(left)):
                 return None
@@ -1117,7 +1119,10 @@ class _ClaimExtractor:
                 time = _dv(as_of)
             elif present and self.pub_year:
                 time = str(self.pub_year)
-        if event is not None and measure != "nuclear_warheads_change_pct":
+        if change is not None:
+            unit = f"{change} in {unit or ('nuclear weapons' if measure.startswith('nuclear') else measure)}"
+            measure = "other"
+        elif event is not None and measure != "nuclear_warheads_change_pct":
             label = lex.incident_label.get(_key(event.group()), "used")
             unit = f"{unit or ('nuclear weapons' if measure.startswith('nuclear') else measure)} {label}"
             measure = "other"
