@@ -1142,6 +1142,11 @@ class _ClaimExtractor:
             last = c
         if last is None or len(body[last.end():n.start].split()) > 4:
             return None
+        # "408,6 kg urani làm giàu ở mức 60%", "uranium enriched to 60% purity": the level describes a material
+        # named right before it (what kind of uranium), it is no claim of its own
+        for mat in self.lex.material.finditer(body, max(a, last.start() - 25), last.start()):
+            if len(body[mat.end():last.start()].split()) <= 2:
+                return None
         return self.lex.percent_unit[_key(last.group())]
 
     def _arsenal_near(self, n: _Num, sent: Span, lq: str, verb: re.Match) -> bool:
