@@ -614,6 +614,16 @@ class Attributor:
         persons = [e for m_, e in ments if e.type == "PERSON"]
         if persons and not self.lex.source_noun.match(text.strip()):
             return persons[0].id
+        if not persons and end < limit and body[end] == "," and self.lex.title.match(text.strip()):
+            # "Theo Chủ tịch Hội đồng Tham mưu trưởng Liên quân Mỹ, Tướng Dan Caine, ...": the holder of the title
+            # named in an appositive after it
+            nxt = body.find(",", end + 1, limit)
+            seg = self.mentions_in(end + 1, nxt if nxt >= 0 else end + 1)
+            if len(seg) == 1 and seg[0][1].type == "PERSON":
+                rest = body[end + 1:seg[0][0].start]
+                rest = self.lex.title_tail.sub("", self.lex.honorific_tail.sub("", rest.strip())).strip()
+                if not rest:
+                    return seg[0][1].id
         for m_, e in ments:
             return e.id
         desc = self.resolve_descriptor(pos, end)

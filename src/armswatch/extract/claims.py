@@ -329,6 +329,7 @@ _LIST_GAP = re.compile(r"^[\s,:;–—-]*(?:(?:và|and|or|hoặc|lên|lên mức
                        r"có|with|từ|from)[\s,:–—-]*)*$", re.IGNORECASE)
 
 
+_ASIDE = re.compile(r"\s*(?:who|which|where|when|người|vốn)(?!\w)", re.IGNORECASE)  # ", who takes office on Jan. 20,"
 _AND = re.compile(r"(?<!\w)(?:và|and)(?!\w)", re.IGNORECASE)
 _COORD_GAP = re.compile(r"^\s*(?:(?:,|và|and|cùng|the)\s*)*$", re.IGNORECASE)  # "Nga và Mỹ", "Russia and the United States"
 _FROM_TAIL = re.compile(r"(?<!\w)(?:từ|from)\s*$", re.IGNORECASE)
@@ -656,10 +657,12 @@ class _ClaimExtractor:
 
     def times(self, n: _Num, sent: Span, right_end: int, projected: bool, floor: int | None = None):
         """(target timex, as-of timex, "hiện"/present?) from the sentence's timexes."""
-        tx = [t for t in self.timexes if sent.start <= t.start and t.end <= sent.end]
+        # a date inside an aside ("Trump, who takes office on Jan. 20, has promised") dates the aside only
+        tx = [t for t in self.timexes if sent.start <= t.start and t.end <= sent.end and not self._in_aside(t, sent, n)]
         target = None
-        for t in tx:  # a date after the number, in its clause
-            if t.start >= n.end and t.end <= right_end and _is_dated(t):
+        for t in tx:  # a date after the number, in its clause ("so với ba tháng trước" is a comparison base)
+            if t.start >= n.end and t.end <= right_end and _is_dated(t) \
+                    and not _BASE_TAIL.search(self.body, max(sent.start, t.start - 15), t.start):
                 target = t
                 break
         if target is None and projected:  # "Đến năm 2030, Trung Quốc sẽ có ..."
@@ -697,6 +700,13 @@ class _ClaimExtractor:
         present = any(t.value == "PRESENT_REF" for t in tx) or bool(
             self.lex.present.search(self.body[sent.start:n.start]))
         return target, as_of, present
+
+    def _in_aside(self, t: Timex, sent: Span, n: _Num) -> bool:
+        """Is the timex inside a relative clause set off by commas that closes before the number?"""
+        body = self.body
+        a = body.rfind(",", sent.start, t.start)
+        b = body.find(",", t.end, n.start) if t.end < n.start else -1
+        return a >= 0 and b >= 0 and bool(_ASIDE.match(body, a + 1, t.start))
 
     def _as_of(self, t: Timex, floor: int) -> bool:
         """Is the timex introduced by "tính đến" / "as of"?"""
