@@ -221,6 +221,17 @@ def _is_media(eid: str | None) -> bool:
     return bool(eid) and eid in _media_ids()
 
 
+@lru_cache(maxsize=1)
+def _demonyms() -> tuple[re.Pattern | None, dict]:
+    """(regex, lower-case demonym -> country name) of the nationality adjectives ("Chinese", "U.S.")."""
+    dem = (load_lexicon("person_cues") or {}).get("demonyms") or {}
+    if not dem:
+        return None, {}
+    rx = re.compile("(?<![\\w.])(?:" + "|".join(re.escape(x) for x in sorted(dem, key=len, reverse=True))
+                    + r")(?![\w-])", re.IGNORECASE)
+    return rx, {k.lower(): v for k, v in dem.items()}
+
+
 _RELATIVE = re.compile(r"(?<!\w)(?:which|who|whom|mà)(?!\w)", re.IGNORECASE)
 _ANAPHOR = re.compile(r"(?<!\w)(?:này|đó|trên|nói trên|the|this|these|that)(?!\w)", re.IGNORECASE)
 _DEFINITE = re.compile(r"(?:the|this|vị|ngài)\s", re.IGNORECASE)  # a definite role noun ("the minister")
@@ -591,6 +602,15 @@ class Attributor:
             return self.resolve_pronoun("group", start, start)
         if self.lex.pron_person_head.match(text):
             return self.resolve_pronoun("person", start, start)
+        # "the Chinese defence ministry said": an unnamed body of the country its nationality adjective names
+        rx, names = _demonyms()
+        if rx is not None:
+            for dm in rx.finditer(text):
+                if dm.group()[0].isupper():
+                    name = names[dm.group().lower()]
+                    for e in self.entities.values():
+                        if e.type == "COUNTRY" and e.name == name:
+                            return e.id
         return None
 
     def np_after(self, pos: int, limit: int) -> str | None:

@@ -302,7 +302,8 @@ _PCT = re.compile("%")
 _DESIGNATION = re.compile(r"[A-Z][A-Za-z]{0,8}-?\d+[A-Za-z]?(?![\w-])")  # B61, DF-41, F-35A, Hwasong-18: a model name
 # an English adjective by its suffix between a number and its noun ("1,000 deliverable warheads",
 # "300 non-strategic weapons", "50 retired bombs"): morphology, so no closed word list is needed
-_EN_ADJ = re.compile(r"(?:non-)?[a-z]{2,}(?:able|ible|ed|al|ive|ary|ic)(?![\w-])")
+# and a hyphenated compound ("two short-range ballistic missiles", "12 nuclear-capable jets")
+_EN_ADJ = re.compile(r"(?:non-)?[a-z]{2,}(?:able|ible|ed|al|ive|ary|ic)(?![\w-])|[a-z]{2,}-[a-z]{2,}(?![\w-])")
 
 
 def _merge(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
