@@ -103,3 +103,13 @@ def test_fuzz_find_numbers_spans(words, lang):
     for m in find_numbers(text, lang):
         assert text[m.start:m.end] == m.text and m.start >= last and m.end > m.start
         last = m.end
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Ba Lan sẵn sàng tiếp nhận 1.000 binh sĩ.", "vi", [1000.0]),  # Poland, not 3
+    ("Mỹ đưa quân tới Ba Lan và ba nước Baltic.", "vi", [3.0]),
+    ("Ba nước đã ký tuyên bố chung.", "vi", [3.0]),  # a sentence-initial number word is still a number
+    ("The Five Eyes partners sent three ships.", "en", [3.0]),
+])
+def test_capitalised_number_word_opening_a_name_is_no_quantity(text, lang, expected):
+    assert [n.value for n in find_numbers(text, lang)] == expected

@@ -395,3 +395,43 @@ def test_partial_quote_of_an_adjective_after_an_article():
     _, qs = quotes_of("Austin said Beijing is moving toward what it calls an \"early warning counterstrike\" "
                       "posture.", ents, language="en")
     assert qs == []
+
+
+# ---------------------------------------------------------------- causes found on tests/fresh (own sentences)
+Q3 = {"ru": ("COUNTRY", ["Nga", "Moskva"]), "us": ("COUNTRY", ["Mỹ", "Washington"]), "cn": ("COUNTRY", ["China", "Trung Quốc"]),
+      "biden": ("PERSON", ["Biden"], "us"), "macron": ("PERSON", ["Macron"], "fr"), "starmer": ("PERSON", ["Starmer"], "gb"),
+      "nato": ("ORG", ["NATO"]), "hague": ("LOC", ["The Hague"]), "wang": ("PERSON", ["Vương Nghị", "Vương"], "cn"),
+      "blinken": ("PERSON", ["Antony Blinken", "Blinken"], "us")}
+
+
+@pytest.mark.parametrize("body,speaker,text", [
+    ("Moskva cáo buộc Washington tìm kiếm “ưu thế quân sự” ở châu Âu.", "ru", "ưu thế quân sự"),
+    ("Trung Quốc phản đối các liên minh “đối đầu phe nhóm” trong khu vực.", "cn", "đối đầu phe nhóm"),
+    ("Chính quyền Biden đề nghị đàm phán “không kèm điều kiện” với Bình Nhưỡng.", "biden", "không kèm điều kiện"),
+    ("In his speech, Macron urged allies to \"share the burden\" of defence.", "macron", "share the burden"),
+    ("Russia accused Washington of seeking \"strategic superiority\" in space.", "ru", "strategic superiority"),
+])
+def test_short_partial_quotes_after_verbs_of_stance(body, speaker, text):
+    ents = dict(Q3, ru=("COUNTRY", ["Nga", "Moskva", "Russia"]))
+    _, qs = quotes_of(body, ents, language="en" if body[0] in "IR" else "vi")
+    assert qs == [(speaker, text)]
+
+
+def test_he_after_a_fronted_adverbial_is_the_subject_of_the_sentence_before():
+    body = ("“Chúng tôi sẽ cùng bảo vệ châu Âu”, Macron nói. Tháng trước, tại hội nghị NATO ở The Hague, Starmer "
+            "tuyên bố sẽ mua thêm máy bay. “Hòa bình không còn là điều hiển nhiên”, ông nói.")
+    _, qs = quotes_of(body, Q3)
+    assert qs == [("macron", "Chúng tôi sẽ cùng bảo vệ châu Âu"), ("starmer", "Hòa bình không còn là điều hiển nhiên")]
+
+
+def test_reply_verb_names_the_second_speaker():
+    body = ("Ngoại trưởng Mỹ Antony Blinken gặp Vương Nghị tại Bắc Kinh. “Chúng tôi muốn đối thoại”, ông Blinken nói. "
+            "Ông Vương đáp lại rằng Mỹ cần “tôn trọng lợi ích cốt lõi” của Trung Quốc.")
+    _, qs = quotes_of(body, Q3)
+    assert qs == [("blinken", "Chúng tôi muốn đối thoại"), ("wang", "tôn trọng lợi ích cốt lõi")]
+
+
+def test_unnamed_body_with_a_nationality_adjective_speaks_for_its_country():
+    body = "China warned Washington on Friday. \"We will answer any provocation,\" the Chinese defence ministry said."
+    _, qs = quotes_of(body, Q3, language="en")
+    assert qs == [("cn", "We will answer any provocation,")]

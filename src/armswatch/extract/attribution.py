@@ -221,6 +221,18 @@ def _is_media(eid: str | None) -> bool:
     return bool(eid) and eid in _media_ids()
 
 
+@lru_cache(maxsize=1)
+def _demonyms() -> tuple[re.Pattern | None, dict]:
+    """(regex, lower-case demonym -> country name) of the nationality adjectives ("Chinese", "U.S.")."""
+    dem = (load_lexicon("person_cues") or {}).get("demonyms") or {}
+    if not dem:
+        return None, {}
+    rx = re.compile("(?<![\\w.])(?:" + "|".join(re.escape(x) for x in sorted(dem, key=len, reverse=True))
+                    + r")(?![\w-])", re.IGNORECASE)
+    return rx, {k.lower(): v for k, v in dem.items()}
+
+
+_RELATIVE = re.compile(r"(?<!\w)(?:which|who|whom|mà)(?!\w)", re.IGNORECASE)
 _ANAPHOR = re.compile(r"(?<!\w)(?:này|đó|trên|nói trên|the|this|these|that)(?!\w)", re.IGNORECASE)
 _DEFINITE = re.compile(r"(?:the|this|vị|ngài)\s", re.IGNORECASE)  # a definite role noun ("the minister")
 
@@ -428,9 +440,9 @@ class Attributor:
         left = self.body[start:m.start]
         for om, _ in reversed(self.mentions_in(start, m.start)):
             left = left[:om.start - start] + left[om.end - start:]
-        left = left.strip(" ,–—-\t“”\"")
+        left = left.strip(" –—-\t“”\"")
         # a fronted adverbial set off by a comma ("Tại cuộc họp báo sau đó, ông Trump thông báo",
-        # "After the meeting, Blinken said"): the subject opens the clause after it
+        # "Last month, at the NATO summit in The Hague, Starmer announced"): the subject opens the clause after it
         if "," in left:
             left = left.rsplit(",", 1)[1].strip()
         while left:
@@ -527,6 +539,15 @@ class Attributor:
         region_start = floor
         for m in lex.clause_cut.finditer(body, floor, verb_start):
             region_start = m.end()
+        # "..., which U.S. officials say has reached": a relative clause with a subject of its own (not closed
+        # by a comma before the verb) holds the verb's subject
+        rel = None
+        for m in _RELATIVE.finditer(body, region_start, verb_start):
+            rel = m
+        if rel is not None and "," not in body[rel.end():verb_start]:
+            inner = self.subject_of(verb_start, rel.end())
+            if inner:
+                return inner
         left = body[region_start:verb_start]
         left = lex.aux_tail.sub("", left)
         stripped = left.rstrip(" ,")
@@ -581,6 +602,15 @@ class Attributor:
             return self.resolve_pronoun("group", start, start)
         if self.lex.pron_person_head.match(text):
             return self.resolve_pronoun("person", start, start)
+        # "the Chinese defence ministry said": an unnamed body of the country its nationality adjective names
+        rx, names = _demonyms()
+        if rx is not None:
+            for dm in rx.finditer(text):
+                if dm.group()[0].isupper():
+                    name = names[dm.group().lower()]
+                    for e in self.entities.values():
+                        if e.type == "COUNTRY" and e.name == name:
+                            return e.id
         return None
 
     def np_after(self, pos: int, limit: int) -> str | None:
@@ -604,6 +634,16 @@ class Attributor:
         persons = [e for m_, e in ments if e.type == "PERSON"]
         if persons and not self.lex.source_noun.match(text.strip()):
             return persons[0].id
+        if not persons and end < limit and body[end] == "," and self.lex.title.match(text.strip()):
+            # "Theo Chủ tịch Hội đồng Tham mưu trưởng Liên quân Mỹ, Tướng Dan Caine, ...": the holder of the title
+            # named in an appositive after it
+            nxt = body.find(",", end + 1, limit)
+            seg = self.mentions_in(end + 1, nxt if nxt >= 0 else end + 1)
+            if len(seg) == 1 and seg[0][1].type == "PERSON":
+                rest = body[end + 1:seg[0][0].start]
+                rest = self.lex.title_tail.sub("", self.lex.honorific_tail.sub("", rest.strip())).strip()
+                if not rest:
+                    return seg[0][1].id
         for m_, e in ments:
             return e.id
         desc = self.resolve_descriptor(pos, end)

@@ -10,8 +10,10 @@ For every number of the number parser (`numbers.find_numbers`) that is not a dat
   clause (`hướng tới sở hữu`, `có thể sẽ có`, `will have`) or a future deadline after it
   (`trước năm 2030`) turns warheads into `nuclear_warheads_projected`. A percentage is a growth
   (`kho vũ khí hạt nhân ... tăng hơn 20%`, negative for `giảm`) or a share (`90% số vũ khí hạt nhân
-  của thế giới`). Anything else (`hai đại biểu`, `2 ngày`, `Kênh 2`, `70% người dân`), launches
-  (`phóng 2 tên lửa`) and casualties (`2 binh sĩ thiệt mạng`) are not claims.
+  của thế giới`) or a level (`nâng mức làm giàu lên 60%`, `tariffs of 60%`: `other`). Anything else
+  (`hai đại biểu`, `2 ngày`, `Kênh 2`, `70% người dân`) and casualties (`2 binh sĩ thiệt mạng`) are
+  not claims; launches, drops and losses (`phóng 2 tên lửa`, `phá hủy 846 tên lửa`) and changes
+  (`tăng gần 134 kg so với`) are `other` claims on what was counted.
 - qualifier: the words right before the number (`hơn`, `khoảng`, `ít nhất`, `lên tới`, `dưới`), or
   `approx` for a vague quantity (`hàng trăm`).
 - subject: the nationality after the noun (`binh sĩ Mỹ`), the possessor of the arsenal
@@ -34,8 +36,7 @@ Beyond the number-before-noun pattern (each a lexicon list in claims.yaml, so no
 - a world total ("trên thế giới", "của 9 quốc gia sở hữu vũ khí hạt nhân", "the global inventory") has
   subject null; a share of the world belongs to the country;
 - skipped: treaty ceilings (`limits`: "giới hạn ... ở mức 1.550"), differences ("nhiều hơn 60 đầu đạn so
-  với", "60 more warheads than"), counts after a growth verb ("tăng thêm 100 đầu đạn"), destruction
-  counts ("phá hủy tổng cộng 2.692 tên lửa");
+  với", "60 more warheads than");
 - a capacity ("đủ vật liệu phân hạch để chế tạo tới 90 đầu đạn") is a projection; "may have assembled"
   is not;
 - weapon / flight parameters (`parameters`: "bay khoảng 86 phút", "đạt độ cao hơn 7.000 km") are `other`
@@ -62,6 +63,12 @@ Found on fresh articles (tests/data/claims_quotes), each a lexicon list in claim
   country that launched (subject of the last launch verb), not to the speaker's country;
 - "Theo số liệu này": the source and the "tính đến" / "as of" date (`as_of`) of the sentence before;
   another projection's deadline ("700 vào năm 2027 và 1.000 ...") is not a number's as-of date.
+
+Found on tests/fresh (independent annotators): a weapon or a person heading the clause stands for its
+country; a destination ("sang Nga", "to Russia") is no subject; "each" covers the countries coordinated
+right before it; a classifier alone ("2.692 chiếc") leaves the noun out; a flight parameter after a later
+launch belongs to the launcher; "khoảng A kg ... và B kg": the qualifier covers B; a date in an aside
+(", who takes office on Jan. 20,") or a comparison base ("so với ba tháng trước") does not date the figure.
 
 Speed: the number parser runs only in small windows around unit nouns, percent signs and arsenal
 nouns; cue phrases are matched through a first-word index (attribution.PhraseMatcher).
@@ -129,6 +136,10 @@ class ClaimLex:
     anaphoric_country: re.Pattern
     as_of_tail: re.Pattern
     launch_verb: re.Pattern
+    percent_cue: PhraseMatcher  # nouns of a level measured in percent ("làm giàu", "tariffs")
+    percent_unit: dict  # folded cue -> unit
+    classifier: re.Pattern  # "chiếc", "quả" right after a number: a classifier whose noun may be left out
+    incident_label: dict  # folded incident verb -> what its count counts ("launched", "destroyed")
     increment_tail: re.Pattern
     threshold_after: re.Pattern
     possession: re.Pattern
@@ -225,6 +236,10 @@ def claim_lex() -> ClaimLex:
         each=compile_phrases(d.get("each") or ["\x00"]),
         anaphoric_country=compile_phrases(d.get("anaphoric_country") or ["\x00"]),
         launch_verb=compile_phrases(d.get("incident_verbs") or ["\x00"]),
+        percent_cue=PhraseMatcher([c for u in d.get("percent_units") or [] for c in u["cues"]]),
+        percent_unit={_key(c): u["unit"] for u in d.get("percent_units") or [] for c in u["cues"]},
+        classifier=re.compile(r"\s*(?:" + phrase_regex(d.get("classifiers") or ["\x00"]) + ")", re.IGNORECASE),
+        incident_label={_key(c): label for label, cues in (d.get("incident_labels") or {}).items() for c in cues},
         increment_tail=re.compile(r"(?<!\w)(?:" + phrase_regex(d.get("increment_before") or ["\x00"]) + r")\s*$",
                                   re.IGNORECASE),
         threshold_after=compile_phrases(d.get("threshold_after") or ["\x00"]),
@@ -294,7 +309,8 @@ _PCT = re.compile("%")
 _DESIGNATION = re.compile(r"[A-Z][A-Za-z]{0,8}-?\d+[A-Za-z]?(?![\w-])")  # B61, DF-41, F-35A, Hwasong-18: a model name
 # an English adjective by its suffix between a number and its noun ("1,000 deliverable warheads",
 # "300 non-strategic weapons", "50 retired bombs"): morphology, so no closed word list is needed
-_EN_ADJ = re.compile(r"(?:non-)?[a-z]{2,}(?:able|ible|ed|al|ive|ary|ic)(?![\w-])")
+# and a hyphenated compound ("two short-range ballistic missiles", "12 nuclear-capable jets")
+_EN_ADJ = re.compile(r"(?:non-)?[a-z]{2,}(?:able|ible|ed|al|ive|ary|ic)(?![\w-])|[a-z]{2,}-[a-z]{2,}(?![\w-])")
 
 
 def _merge(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -321,6 +337,9 @@ _LIST_GAP = re.compile(r"^[\s,:;–—-]*(?:(?:và|and|or|hoặc|lên|lên mức
                        r"có|with|từ|from)[\s,:–—-]*)*$", re.IGNORECASE)
 
 
+_ASIDE = re.compile(r"\s*(?:who|which|where|when|người|vốn)(?!\w)", re.IGNORECASE)  # ", who takes office on Jan. 20,"
+_AND = re.compile(r"(?<!\w)(?:và|and)(?!\w)", re.IGNORECASE)
+_COORD_GAP = re.compile(r"^\s*(?:(?:,|và|and|cùng|the)\s*)*$", re.IGNORECASE)  # "Nga và Mỹ", "Russia and the United States"
 _FROM_TAIL = re.compile(r"(?<!\w)(?:từ|from)\s*$", re.IGNORECASE)
 
 
@@ -451,7 +470,11 @@ class _ClaimExtractor:
         if m:
             # "hướng tới 1.000": the qualifier is the tail of a projection cue, not "up to"
             proj = [p for p in self.lex.projection.finditer(left) if p.end() == m.end(1)]
-            if not any(p.start() < m.start(1) for p in proj):
+            # "độ cao tối đa 6.648,4 km": the tail of a parameter noun ("maximum altitude"), not "up to"
+            a = max(floor, n.start - 30)
+            param = [p for p in self.lex.param_cue.finditer(self.body, a, n.start)
+                     if p.end() == a + m.end(1) and p.start() < a + m.start(1)]
+            if not any(p.start() < m.start(1) for p in proj) and not param:
                 return self.lex.qual_kind[_key(m.group(1))]
         return "approx" if n.approximate else "exact"
 
@@ -563,10 +586,16 @@ class _ClaimExtractor:
                  if e0.type == "COUNTRY" and re.fullmatch(r"\s*,\s*", body[m0.end:m.start])
                  and "," in body[m.end:n.start]}
         cands = [(m, e) for m, e in ments
-                 if (m.start, m.end) not in exclude and (m.start, m.end) not in appos and e.type in ("COUNTRY", "ORG")
+                 if (m.start, m.end) not in exclude and (m.start, m.end) not in appos
+                 and e.type in ("COUNTRY", "ORG", "WEAPON", "PERSON")
                  and not lex.not_subject_tail.search(body[max(sent.start, m.start - 20):m.start])]
-        for types in (("COUNTRY",), ("ORG",)):
+        for types in (("COUNTRY",), ("ORG",), ("WEAPON",)):
             found = [(m, e) for m, e in cands if e.type in types]
+            if types == ("WEAPON",):
+                # "Các máy bay B-2 đã thả 14 quả bom", "Tàu ngầm lớp Ohio mang tới 20 tên lửa": the weapon's country
+                found = [(m, e) for m, e in found if e.country in att.entities]
+                if found:
+                    return found[-1][1].country
             if types == ("ORG",):
                 # the researchers who found or reported the number ("các nhà nghiên cứu thuộc Trung tâm ... đã
                 # phát hiện khoảng 120 hầm phóng") are its source, not its subject, unless they stand for a state
@@ -578,6 +607,10 @@ class _ClaimExtractor:
         se = att.entities.get(src) if src else None
         if se is not None and se.type == "COUNTRY":
             return se.id
+        # "Trump ... has promised tariffs of 60%": a person acting in the clause stands for their country
+        persons = [e for m, e in cands if e.type == "PERSON" and e.country in att.entities]
+        if persons:
+            return persons[-1].country
         self.how = "fallback"
         # "họ", "nước này": the country the previous sentence is about
         prev = att.sentence_before(sent.start)
@@ -632,10 +665,12 @@ class _ClaimExtractor:
 
     def times(self, n: _Num, sent: Span, right_end: int, projected: bool, floor: int | None = None):
         """(target timex, as-of timex, "hiện"/present?) from the sentence's timexes."""
-        tx = [t for t in self.timexes if sent.start <= t.start and t.end <= sent.end]
+        # a date inside an aside ("Trump, who takes office on Jan. 20, has promised") dates the aside only
+        tx = [t for t in self.timexes if sent.start <= t.start and t.end <= sent.end and not self._in_aside(t, sent, n)]
         target = None
-        for t in tx:  # a date after the number, in its clause
-            if t.start >= n.end and t.end <= right_end and _is_dated(t):
+        for t in tx:  # a date after the number, in its clause ("so với ba tháng trước" is a comparison base)
+            if t.start >= n.end and t.end <= right_end and _is_dated(t) \
+                    and not _BASE_TAIL.search(self.body, max(sent.start, t.start - 15), t.start):
                 target = t
                 break
         if target is None and projected:  # "Đến năm 2030, Trung Quốc sẽ có ..."
@@ -673,6 +708,13 @@ class _ClaimExtractor:
         present = any(t.value == "PRESENT_REF" for t in tx) or bool(
             self.lex.present.search(self.body[sent.start:n.start]))
         return target, as_of, present
+
+    def _in_aside(self, t: Timex, sent: Span, n: _Num) -> bool:
+        """Is the timex inside a relative clause set off by commas that closes before the number?"""
+        body = self.body
+        a = body.rfind(",", sent.start, t.start)
+        b = body.find(",", t.end, n.start) if t.end < n.start else -1
+        return a >= 0 and b >= 0 and bool(_ASIDE.match(body, a + 1, t.start))
 
     def _as_of(self, t: Timex, floor: int) -> bool:
         """Is the timex introduced by "tính đến" / "as of"?"""
@@ -717,6 +759,7 @@ class _ClaimExtractor:
         ars += [h.end() for h in lex.troop_counts.finditer(body)]
         ars += [h.end() for h in lex.material.finditer(body)]
         ars += [h.end() for h in lex.material_anaphor.finditer(body)]
+        ars += [h.end() for h in lex.each.finditer(body)]
         ars.sort()
         pars = [(h.start(), h.end()) for h in lex.param_cue.finditer(body)]
         hit_starts = [h[0] for h in hits]
@@ -748,6 +791,7 @@ class _ClaimExtractor:
             cont = bool(lex.continuation.match(body[sent.start:sent.end]))
             floor = sent.start
             prev = None  # (claim, number end) of the previous claim of the sentence
+            last_same: dict = {}  # (measure, unit) -> (claim, number end): the last claim of the sentence with it
             by_start = {}
             limited_end = None  # end of the last number read as a ceiling
             for i, n in enumerate(kept):
@@ -768,6 +812,11 @@ class _ClaimExtractor:
                     continue
                 by_start[n.start] = claim
                 self.meta[id(claim)] = {"cont": cont, "how": self.how, "sent": sent, "range_to": self.shared_from}
+                same = last_same.get((claim.measure, claim.unit))
+                if same is not None and same[0].qualifier == "approx" and claim.qualifier == "exact" \
+                        and not n.approximate and self._coordinated(same[1], n.start):
+                    claim.qualifier = "approx"  # "khoảng 17,7 kg ... và 113,8 kg": "khoảng" covers both
+                last_same[(claim.measure, claim.unit)] = (claim, n.end)
                 prev = (claim, n.end)
                 for other in self._each(n, sent, claim):  # "Nga và Mỹ, which each deploy 1,700": one per country
                     k2 = (other.subject, other.measure, other.value, other.qualifier, other.time, other.unit)
@@ -786,6 +835,13 @@ class _ClaimExtractor:
                 m["range_to"] = by_start.get(m["range_to"]) if m["range_to"] is not None else None
         self._document_pass(claims)
         return claims
+
+    def _coordinated(self, a: int, b: int) -> bool:
+        """Do two numbers of one measure stand in one coordination, the second with no subject, verb or
+        qualifier of its own ("khoảng 17,7 kg uranium ... và 113,8 kg")?"""
+        gap = self.body[a:b]
+        return bool(_AND.search(gap)) and len(gap.split()) <= 12 and not self.att.mentions_in(a, b) \
+            and not self.att.verbs_in(a, b) and not self.lex.qual_tail.search(gap)
 
     def _document_pass(self, claims: list[Claim]) -> None:
         """What a claim's own sentence does not say, from the article around it:
@@ -877,10 +933,19 @@ class _ClaimExtractor:
         e = self.lex.each.search(body, max(sent.start, n.start - 40), n.start)
         if e is None or claim.subject is None:
             return []
+        # the countries coordinated right before "each" ("Russia and the United States each hold"), not those
+        # of an earlier clause
         ids: list[str] = []
-        for m, ent in self.att.mentions_in(sent.start, e.start()):
-            if ent.type == "COUNTRY" and ent.id not in ids:
+        end = e.start()
+        for m, ent in reversed(self.att.mentions_in(sent.start, e.start())):
+            if ent.type != "COUNTRY":
+                continue
+            gap = body[m.end:end]
+            if (_COORD_GAP.match(gap) is None) if ids else len(gap.split()) > 3:
+                break
+            if ent.id not in ids:
                 ids.append(ent.id)
+            end = m.start
         if len(ids) < 2 or claim.subject not in ids:
             return []
         return [claim.model_copy(update={"subject": c}) for c in ids if c != claim.subject]
@@ -899,6 +964,18 @@ class _ClaimExtractor:
             if e.type == "COUNTRY" and not self.lex.not_subject_tail.search(body[max(floor, m.start - 20):m.start]):
                 return e.id
         return None
+
+    def _last_launch(self, pos: int) -> int:
+        last = -1
+        for v in self.lex.launch_verb.finditer(self.body, max(0, pos - 1500), pos):
+            last = v.start()
+        return last
+
+    def _last_weapon(self, pos: int) -> int:
+        for m, e in reversed(self.att.mentions_in(0, pos)):
+            if e.type == "WEAPON" and e.country and e.country in self.att.entities:
+                return m.start
+        return -1
 
     def weapon_owner(self, pos: int) -> str | None:
         """The country of the weapon named last before `pos` (a flight time is the missile's)."""
@@ -921,8 +998,14 @@ class _ClaimExtractor:
         left = left[-100:]  # every cue read from the left stands within a few words of the number
         self.how = "local"
         lq0 = lex.incident_filler_tail.sub("", self._strip_qual(left))
-        if lex.incident_tail.search(lq0):
-            return None  # "phóng 2 tên lửa", "phá hủy tổng cộng 2.692 tên lửa": an event count, not an arsenal
+        # "phóng 2 tên lửa", "phá hủy tổng cộng 2.692 tên lửa": an event count, not an arsenal (an `other` claim
+        # on what was launched or destroyed); "tầm bắn" (range) is a parameter cue, not the verb "bắn"
+        change = None  # "increase" / "decrease": the number is a change in a count
+        event = lex.incident_tail.search(lq0)
+        if event and any(cue.search(lq0) for cue, _, _ in lex.params):
+            event = None
+        if event and n.is_percent:
+            return None
         measure, unit, cue_end, nationality = None, None, n.end, None
         value = n.value
         about_arsenal = False  # the number is about an arsenal named before it (growth, bare count)
@@ -947,6 +1030,9 @@ class _ClaimExtractor:
             elif (up or down) and self._arsenal_near(n, sent, lq, up or down):
                 measure, about_arsenal = "nuclear_warheads_change_pct", True
                 value = -value if down and not up else value
+            elif (pu := self._percent_unit(n, floor)) is not None:
+                # "nâng mức làm giàu lên 60%", "tariffs of 60%": a level measured in percent
+                measure, unit = "other", pu
             else:
                 return None
         else:
@@ -977,18 +1063,21 @@ class _ClaimExtractor:
             elif (tc := self._count_after_troops(n, sent.start, right_end)) is not None:
                 # "số binh sĩ Mỹ tại Đức sẽ giảm từ khoảng 36.000 xuống còn 24.000"
                 measure, nationality = "troops", tc or None
-            elif prev is not None and prev[0].measure in _COUNTS and self._bare(n, right_end) \
-                    and len(body[prev[1]:n.start].split()) <= 20:
-                # the noun is left out: "500 đầu đạn ... và có thể sẽ có hơn 1.000 vào năm 2030"
+            elif prev is not None and prev[0].measure in _COUNTS and self._bare(n, right_end, classifier=True) \
+                    and (len(body[prev[1]:n.start].split()) <= 20
+                         or lex.each.search(body, max(floor, n.start - 40), n.start)):
+                # the noun is left out: "500 đầu đạn ... và có thể sẽ có hơn 1.000 vào năm 2030", "tổng cộng
+                # 2.692 chiếc", "..., which estimates that Russia and the United States each hold more than 5,000"
                 measure = "nuclear_warheads" if prev[0].measure.startswith("nuclear") else prev[0].measure
                 unit = prev[0].unit
             else:
                 return None
-            # "tăng khoảng 100 đầu đạn mỗi năm", "grew by 60 warheads": a change, not a size ("tăng lên 500",
-            # "tăng từ 410 lên 500" and "increased to 600" are sizes)
+            # "tăng gần 134 kg so với ba tháng trước", "grew by 60 warheads": a change, not a size (an `other` claim
+            # on the change; "tăng lên 500", "tăng từ 410 lên 500" and "increased to 600" are sizes)
             lq1 = self._strip_qual(left)
-            if (lex.growth_up_tail.search(lq1) or lex.growth_down_tail.search(lq1)) and not prev_is_range(body, n):
-                return None
+            up1, down1 = lex.growth_up_tail.search(lq1), lex.growth_down_tail.search(lq1)
+            if (up1 or down1) and not prev_is_range(body, n):
+                change = "increase" if up1 else "decrease"
             # "triển khai thêm 2.000 binh sĩ", "an additional 2,000 troops": an increment, not a size
             if lex.increment_tail.search(self._strip_qual(left)):
                 return None
@@ -1007,8 +1096,12 @@ class _ClaimExtractor:
             subject = pairs[n.start]
             self.how = "local"
         elif param and (self.weapon_owner(n.start) or self.launcher_before(n.start)):
-            # a flight parameter belongs to the weapon's country, else to who launched it
-            subject = self.weapon_owner(n.start) or self.launcher_before(n.start)
+            # a flight parameter belongs to the weapon's country, else to who launched it; a launch told after
+            # the last weapon named ("Bắc Triều Tiên phóng hai tên lửa ... mỗi tên lửa bay khoảng 550 km" after a
+            # US submarine) is about another missile
+            subject = self.weapon_owner(n.start)
+            if subject is None or self._last_launch(n.start) > self._last_weapon(n.start):
+                subject = self.launcher_before(n.start) or subject
             self.how = "local"
         else:
             subject = self.subject(n, sent, cue_end, nationality, exclude, src, about_arsenal)
@@ -1044,11 +1137,35 @@ class _ClaimExtractor:
                 time = _dv(as_of)
             elif present and self.pub_year:
                 time = str(self.pub_year)
+        if change is not None:
+            unit = f"{change} in {unit or ('nuclear weapons' if measure.startswith('nuclear') else measure)}"
+            measure = "other"
+        elif event is not None and measure != "nuclear_warheads_change_pct":
+            label = lex.incident_label.get(_key(event.group()), "used")
+            unit = f"{unit or ('nuclear weapons' if measure.startswith('nuclear') else measure)} {label}"
+            measure = "other"
         if unit is None and measure == "other":
             unit = "items"
         return Claim(subject=subject, measure=measure, value=value, qualifier=qualifier, time=time,
                      target_time=target_time, source=src, unit=unit if measure == "other" else None,
                      evidence=Span(start=sent.start, end=sent.end))
+
+    def _percent_unit(self, n: _Num, floor: int) -> str | None:
+        """The unit of a percentage whose measure noun stands a few words before it in its clause ("uranium
+        được làm giàu tới 60%", "tariffs of 60%"), or None."""
+        body = self.body
+        a = max(floor, body.rfind(",", floor, n.start) + 1, n.start - 40)
+        last = None
+        for c in self.lex.percent_cue.finditer(body, a, n.start):
+            last = c
+        if last is None or len(body[last.end():n.start].split()) > 4:
+            return None
+        # "408,6 kg urani làm giàu ở mức 60%", "uranium enriched to 60% purity": the level describes a material
+        # named right before it (what kind of uranium), it is no claim of its own
+        for mat in self.lex.material.finditer(body, max(a, last.start() - 25), last.start()):
+            if len(body[mat.end():last.start()].split()) <= 2:
+                return None
+        return self.lex.percent_unit[_key(last.group())]
 
     def _arsenal_near(self, n: _Num, sent: Span, lq: str, verb: re.Match) -> bool:
         """Is the growth about an arsenal? "kho vũ khí hạt nhân của X đã tăng 20%" (the arsenal noun within
@@ -1124,9 +1241,14 @@ class _ClaimExtractor:
             return me[1].id
         return ""
 
-    def _bare(self, n: _Num, right_end: int) -> bool:
-        """Is the number not followed by a noun of its own ("... 500.", "... 500 vào năm 2023")?"""
-        nxt = re.match(r"\s*([^\W\d_]+|[^\w\s]|$)", self.body[n.end:right_end + 1])
+    def _bare(self, n: _Num, right_end: int, classifier: bool = False) -> bool:
+        """Is the number not followed by a noun of its own ("... 500.", "... 500 vào năm 2023")? With
+        `classifier`, a classifier alone after it ("tổng cộng 2.692 chiếc.") leaves the noun out too."""
+        end = n.end
+        if classifier:
+            c = self.lex.classifier.match(self.body, n.end, right_end)
+            end = c.end() if c else end
+        nxt = re.match(r"\s*([^\W\d_]+|[^\w\s]|$)", self.body[end:right_end + 1])
         word = (nxt.group(1) if nxt else "").lower()
         return word in _AFTER_BARE or (word != "" and not word[0].isalnum() and word not in "%/-+")
 

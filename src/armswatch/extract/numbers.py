@@ -419,6 +419,16 @@ def _finder(lang: str):
     return cand, run
 
 
+_NAME_WORD = re.compile(r"[^\S\n]+([^\W\d_]+)", re.UNICODE)
+
+
+def _proper_name_after(text: str, end: int, run_words: frozenset) -> bool:
+    """Is the capitalised number word that ends at `end` followed by another capitalised word that is no
+    number word ("Ba Lan", "Năm Căn", "Five Eyes")? Then the two are a proper name, not a quantity."""
+    m = _NAME_WORD.match(text, end)
+    return bool(m) and m.group(1)[0].isupper() and m.group(1).lower() not in run_words
+
+
 _NEXT_RE = re.compile(r"[^\S\n]{1,3}-?[^\S\n]*(\d+(?:[.,]\d+)*|[^\W\d_]+)|-(\d+(?:[.,]\d+)*|[^\W\d_]+)", re.UNICODE)
 _PREV_RE = re.compile(r"([^\W\d_]+)[^\S\n]{1,3}$", re.UNICODE)
 
@@ -493,6 +503,8 @@ def find_numbers(text: str, lang: str = "vi") -> list[NumberMatch]:
                 continue
             value, approx, used = r
             end = toks[used - 1][1]
+            if text[s].isupper() and _proper_name_after(text, end, run_words):
+                continue  # "Ba Lan" (Poland), "Five Eyes": a capitalised number word opening a name
             first = None
         # percent
         is_pct = False
