@@ -2,7 +2,8 @@
 
 Per-document facts (mentions, timexes, events, claims, quotes) hang off `documents` by its integer
 surrogate key `documents.id`; `doc_id` is the content hash (`armswatch.ingest.doc_id_for`).
-Corpus-level tables: `entities` (KB id), `corpus_events` (merged events; doc events point to them),
+Corpus-level tables: `entities` (KB id), `corpus_events` (merged events; doc events point to them;
+`corpus_event_blocks` is the blocking index that lets new reports be merged incrementally),
 `corpus_claims`, `dup_links` (near-duplicate articles), `minhash_bands` (LSH index kept in the DB so
 duplicate detection survives restarts), `failures`, `meta` (key/value: merge_dirty...).
 """
@@ -99,6 +100,16 @@ class CorpusEvent(Base):
     attributes: Mapped[dict] = mapped_column(JSON, nullable=False, default=dict)
     conflicts: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
     n_reports: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    base: Mapped[str | None] = mapped_column(String(200), index=True)  # the id before de-duplication
+    anchor: Mapped[str | None] = mapped_column(String(80))  # first report, doc_id:index (merge.event_anchor)
+
+
+class CorpusEventBlock(Base):
+    """Blocking index of the incremental merge: which corpus events a new report may join (merge.py)."""
+    __tablename__ = "corpus_event_blocks"
+    block: Mapped[str] = mapped_column(Text, primary_key=True)  # type|party key|date key
+    corpus_event_id: Mapped[str] = mapped_column(ForeignKey("corpus_events.id", ondelete="CASCADE"),
+                                                 primary_key=True, index=True)
 
 
 class CorpusEventParticipant(Base):
