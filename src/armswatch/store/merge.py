@@ -281,9 +281,12 @@ def _ys(v: int | None) -> str:
 
 
 def date_keys(r: Report) -> list[str]:
-    """Index keys of a dated member: any date (`A`), its year (`Y`), its month (`M`; X = unknown)."""
+    """Index key of a dated member: its month (`M2023-11`; X = unknown: `M2023-X`, `MX-11`)."""
     y, mo, _d = r.ymd
-    return ["A", f"Y{_ys(y)}", f"M{_ys(y)}-{_ys(mo)}"]
+    return [f"M{_ys(y)}-{_ys(mo)}"]
+
+
+ANY = "*"  # look-up of every dated cluster of a type and party key (a date with no year and no publication)
 
 
 def _add_month(y: int, mo: int, dm: int) -> tuple[int, int]:
@@ -295,11 +298,11 @@ def dated_lookup(r: Report) -> list[str]:
     """Date keys of every cluster a dated report can match on date (`date_score` > 0) with some member."""
     y, mo, _d = r.ymd
     if mo is None:  # a year only: any month of that year, or an unknown year
-        return [f"Y{y}", "YX"]
+        return [f"M{y}-X"] + [f"M{y}-{m}" for m in range(1, 13)] + [f"MX-{m}" for m in range(1, 13)]
     if y is None:
         pub = r.pub
         if pub is None:
-            return ["A"]
+            return [ANY]
         years = [pub.year - 1, pub.year, pub.year + 1]
     else:
         years = [y]
@@ -328,7 +331,7 @@ def undated_lookup(r: Report) -> list[str]:
     """Date keys covering the months an undated report may refer to (see `Merger.undated_support`)."""
     w = undated_window(r)
     if w is None:
-        return ["A"]
+        return [ANY]
     lo, hi = w
     keys, y, mo = [], lo.year, lo.month
     while (y, mo) <= (hi.year, hi.month):
@@ -443,6 +446,7 @@ class Merger:
         undated = sorted((r for r in reports if r.ymd is None), key=_order)
         clusters: list[Cluster] = []
         index: dict[tuple, list[int]] = defaultdict(list)
+        any_index: dict[tuple, list[int]] = defaultdict(list)  # (type, party key): every dated cluster
         cluster_parties: list[list[str]] = []
         cluster_keys: list[set[str]] = []
 
@@ -450,7 +454,7 @@ class Merger:
             found: set[int] = set()
             for pk in (["1:" + next(iter(r.parties))] if exact else party_lookup(r.parties)):
                 for dk in dkeys:
-                    hit = index.get((r.type, pk, dk))
+                    hit = index.get((r.type, pk, dk)) if dk != ANY else any_index.get((r.type, pk))
                     if hit:
                         found.update(hit)
             return sorted(found)
@@ -481,6 +485,8 @@ class Merger:
                 clusters.append(Cluster())
                 cluster_parties.append(party_keys(r.parties))
                 cluster_keys.append(set())
+                for pk in cluster_parties[best]:
+                    any_index[(r.type, pk)].append(best)
             clusters[best].add(r)
             for dk in date_keys(r):
                 if dk not in cluster_keys[best]:
@@ -719,24 +725,35 @@ class _Entities:
         return self._get(p)[1]
 
 
+def _json_value(v):
+    return json.loads(v) if isinstance(v, (str, bytes)) else v  # SQLite gives text; psycopg decodes json
+
+
 def _load_reports(sess, ents: _Entities, where) -> list[Report]:
     """Reports of the events matching `where` (a Core condition on events), near-duplicates left out."""
-    from sqlalchemy import select
+    from sqlalchemy import Text, select, type_coerce
 
     from . import schema as s
 
     e, d = s.Event.__table__, s.Document.__table__
-    rows = sess.execute(select(e.c.id, e.c.idx, d.c.doc_id, e.c.type, e.c.date, e.c.participants, e.c.location,
-                               e.c.status, e.c.attributes, d.c.published, d.c.source, d.c.outlet, e.c.evidence)
+    # JSON columns read as text (type_coerce): the JSON type's per-row processing is slow at this size
+    rows = sess.execute(select(e.c.id, e.c.idx, d.c.doc_id, e.c.type, e.c.date, type_coerce(e.c.participants, Text),
+                               e.c.location, e.c.status, type_coerce(e.c.attributes, Text), d.c.published,
+                               d.c.source, d.c.outlet, e.c.evidence)
                         .join(d, d.c.id == e.c.doc_pk).where(d.c.dup_of.is_(None)).where(where)
                         .order_by(e.c.id)).all()
-    ents.load({p for r in rows for p in (r.participants or [])} | {r.location for r in rows if r.location})
-    out = []
+    parsed = []
     for k, idx, doc_id, typ, dt, parts, loc, status, attrs, pub, src, outlet, evidence in rows:
-        parts = list(parts or [])
+        parsed.append((k, idx, doc_id, typ, dt, list(_json_value(parts) or []), loc, status,
+                       dict(_json_value(attrs) or {}), pub, src, outlet, evidence))
+    ents.load({p for r in parsed for p in r[5]} | {r[6] for r in parsed if r[6]})
+    country = {p for p in ents.info if ents.info[p][0] == "COUNTRY"}
+    out = []
+    for k, idx, doc_id, typ, dt, parts, loc, status, attrs, pub, src, outlet, evidence in parsed:
         out.append(Report(key=k, doc_id=doc_id, type=typ, date=dt, participants=parts,
-                          countries=frozenset(p for p in parts if ents.type(p) == "COUNTRY"), location=loc,
-                          status=status, attributes=dict(attrs or {}), published=pub, source=src, outlet=outlet,
+                          countries=frozenset(p for p in parts if (p in country if p in ents.info
+                                                                   else ents.type(p) == "COUNTRY")),
+                          location=loc, status=status, attributes=attrs, published=pub, source=src, outlet=outlet,
                           evidence=evidence, idx=idx))
     return out
 
@@ -757,7 +774,8 @@ def event_blocks(ev: dict) -> set[str]:
 
 
 def lookup_blocks(r: Report) -> set[str]:
-    """`corpus_event_blocks` keys under which every corpus event a new report could change is indexed."""
+    """`corpus_event_blocks` keys under which every corpus event a new report could change is indexed;
+    `type|party|*` stands for every key of that type and party (rare: a date with no year at all)."""
     dks = dated_lookup(r) + undated_reach(r) if r.ymd is not None else undated_lookup(r)
     return {f"{r.type}|{pk}|{dk}" for pk in party_lookup(r.parties) for dk in dks}
 
@@ -767,35 +785,37 @@ def _cluster(sess, ents: _Entities, reports: list[Report]) -> list[dict]:
     return [mg.summarize(c) for c in mg.cluster(reports)]
 
 
+def executemany(conn, sql: str, rows: list[tuple], chunk: int = 20000) -> None:
+    """Plain DBAPI executemany (`?` placeholders, rewritten for psycopg): SQLAlchemy's per-row parameter
+    processing costs more than the writes themselves at 100,000 documents."""
+    if conn.dialect.paramstyle != "qmark":
+        sql = sql.replace("?", "%s")
+    for i in range(0, len(rows), chunk):
+        conn.exec_driver_sql(sql, rows[i:i + chunk])
+
+
 def _write_events(sess, evs: list[dict]) -> None:
     """Insert merged events (with ids), their participants and blocks; link their reports."""
-    from sqlalchemy import bindparam, insert, update
-
-    from . import schema as s
-
-    conn = sess.connection()  # Core executemany (the ORM bulk paths are ~10x slower)
+    js = lambda v: json.dumps(v, ensure_ascii=False)  # noqa: E731  (as SQLAlchemy's JSON type stores it)
+    conn = sess.connection()
     ce_rows, part_rows, block_rows, links = [], [], [], []
     for e in evs:
         eid = e["id"]
-        ce_rows.append(dict(id=eid, type=e["type"], date=e["date"], dates=e["dates"], participants=e["participants"],
-                            location=e["location"], status=e["status"], attributes=e["attributes"],
-                            conflicts=e["conflicts"], n_reports=len(e["reports"]), base=e["base"],
-                            anchor=e["anchor"]))
-        part_rows += [dict(corpus_event_id=eid, entity_id=p) for p in dict.fromkeys(e["participants"])]
-        block_rows += [dict(block=b, corpus_event_id=eid) for b in sorted(event_blocks(e))]
-        links += [{"k": r.key, "ce": eid} for r in e["reports"]]
-    for table, rows in ((s.CorpusEvent, ce_rows), (s.CorpusEventParticipant, part_rows),
-                        (s.CorpusEventBlock, block_rows)):
-        for i in range(0, len(rows), 20000):
-            conn.execute(insert(table.__table__), rows[i:i + 20000])
-    if links:
-        t = s.Event.__table__
-        conn.execute(update(t).where(t.c.id == bindparam("k")).values(corpus_event_id=bindparam("ce")), links)
+        ce_rows.append((eid, e["type"], e["date"], js(e["dates"]), js(e["participants"]), e["location"], e["status"],
+                        js(e["attributes"]), js(e["conflicts"]), len(e["reports"]), e["base"], e["anchor"]))
+        part_rows += [(eid, p) for p in dict.fromkeys(e["participants"])]
+        block_rows += [(b, eid) for b in sorted(event_blocks(e))]
+        links += [(eid, r.key) for r in e["reports"]]
+    executemany(conn, "INSERT INTO corpus_events (id, type, date, dates, participants, location, status, attributes, "
+                      "conflicts, n_reports, base, anchor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ce_rows)
+    executemany(conn, "INSERT INTO corpus_event_participants (corpus_event_id, entity_id) VALUES (?, ?)", part_rows)
+    executemany(conn, "INSERT INTO corpus_event_blocks (block, corpus_event_id) VALUES (?, ?)", block_rows)
+    executemany(conn, "UPDATE events SET corpus_event_id = ? WHERE id = ?", links)
 
 
 def rebuild_corpus_events(sess) -> int:
     """Merge every stored report from scratch (`armswatch merge --rebuild`)."""
-    from sqlalchemy import delete, update
+    from sqlalchemy import delete, select, update
 
     from . import schema as s
 
@@ -803,10 +823,12 @@ def rebuild_corpus_events(sess) -> int:
     reports = _load_reports(sess, ents, s.Event.__table__.c.id.is_not(None))
     evs = _cluster(sess, ents, reports)
     assign_ids(evs)
-    sess.execute(update(s.Event).values(corpus_event_id=None))
     for t in (s.CorpusEventBlock, s.CorpusEventParticipant, s.CorpusEvent):
         sess.execute(delete(t))
-    _write_events(sess, evs)
+    _write_events(sess, evs)  # every merged report gets its new corpus event; near-duplicates get none
+    dups = select(s.Document.id).where(s.Document.dup_of.is_not(None))
+    sess.execute(update(s.Event).where(s.Event.doc_pk.in_(dups), s.Event.corpus_event_id.is_not(None))
+                 .values(corpus_event_id=None))
     return len(evs)
 
 
@@ -841,12 +863,16 @@ def merge_pending(sess) -> int:
     merged = sess.execute(select(func.count()).select_from(e).where(e.c.corpus_event_id.is_not(None))).scalar_one()
     if len(pending) >= FULL_REBUILD_SHARE * (merged + len(pending)):
         return rebuild_corpus_events(sess)
-    keys = sorted(set().union(*(lookup_blocks(r) for r in pending)))
+    keys = set().union(*(lookup_blocks(r) for r in pending))
+    prefixes = sorted(k[:-1] for k in keys if k.endswith("|" + ANY))
+    keys = sorted(k for k in keys if not k.endswith("|" + ANY))
     b = s.CorpusEventBlock.__table__
     affected: set[str] = set()
     for i in range(0, len(keys), CHUNK):
         affected.update(sess.execute(select(b.c.corpus_event_id).where(b.c.block.in_(keys[i:i + CHUNK])))
                         .scalars())
+    for p in prefixes:  # every date: a prefix scan (LIKE may match a little more: only more candidates)
+        affected.update(sess.execute(select(b.c.corpus_event_id).where(b.c.block.like(p + "%"))).scalars())
     affected_l = sorted(affected)
     pool = list(pending)
     for i in range(0, len(affected_l), CHUNK):

@@ -19,7 +19,7 @@ import hashlib
 import json
 from collections import defaultdict
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import delete, func, select, update
 
 from . import schema as s
 
@@ -111,24 +111,25 @@ def _pending_rows(sess, where):
 
 
 def _write(sess, groups: list[dict], links: list[dict]) -> None:
+    from .merge import executemany
+
     conn = sess.connection()
     cols = ("id", "subject", "measure", "value", "qualifier", "time", "target_time", "source", "unit", "date",
             "n_reports", "conflict")
-    rows = [{k: g[k] for k in cols} for g in groups]
-    for i in range(0, len(rows), 20000):
-        conn.execute(insert(s.CorpusClaim.__table__), rows[i:i + 20000])
-    if links:
-        t = s.Claim.__table__
-        conn.execute(update(t).where(t.c.id == bindparam("k")).values(corpus_claim_id=bindparam("cc")), links)
+    executemany(conn, f"INSERT INTO corpus_claims ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                [tuple(g[k] for k in cols) for g in groups])
+    executemany(conn, "UPDATE claims SET corpus_claim_id = ? WHERE id = ?", [(x["cc"], x["k"]) for x in links])
 
 
 def rebuild_corpus_claims(sess) -> int:
     rows = _pending_rows(sess, s.Claim.id.is_not(None))
     groups, links = _groups((r, r.published) for r in rows)
     _flag_conflicts(list(groups.values()))
-    sess.execute(update(s.Claim).values(corpus_claim_id=None))
     sess.execute(delete(s.CorpusClaim))
-    _write(sess, list(groups.values()), links)
+    _write(sess, list(groups.values()), links)  # every claim counted gets its new corpus claim
+    dups = select(s.Document.id).where(s.Document.dup_of.is_not(None))
+    sess.execute(update(s.Claim).where(s.Claim.doc_pk.in_(dups), s.Claim.corpus_claim_id.is_not(None))
+                 .values(corpus_claim_id=None))
     return len(groups)
 
 
