@@ -445,7 +445,7 @@ class Merger:
         dated = sorted((r for r in reports if r.ymd is not None), key=_order)
         undated = sorted((r for r in reports if r.ymd is None), key=_order)
         clusters: list[Cluster] = []
-        index: dict[tuple, list[int]] = defaultdict(list)
+        index: dict[tuple, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))  # (type, party): date
         any_index: dict[tuple, list[int]] = defaultdict(list)  # (type, party key): every dated cluster
         cluster_parties: list[list[str]] = []
         cluster_keys: list[set[str]] = []
@@ -453,8 +453,11 @@ class Merger:
         def candidates(r: Report, dkeys: list[str], exact: bool = False) -> list[int]:
             found: set[int] = set()
             for pk in (["1:" + next(iter(r.parties))] if exact else party_lookup(r.parties)):
+                by_date = index.get((r.type, pk))
+                if not by_date:
+                    continue
                 for dk in dkeys:
-                    hit = index.get((r.type, pk, dk)) if dk != ANY else any_index.get((r.type, pk))
+                    hit = by_date.get(dk) if dk != ANY else any_index.get((r.type, pk))
                     if hit:
                         found.update(hit)
             return sorted(found)
@@ -492,7 +495,7 @@ class Merger:
                 if dk not in cluster_keys[best]:
                     cluster_keys[best].add(dk)
                     for pk in cluster_parties[best]:
-                        index[(r.type, pk, dk)].append(best)
+                        index[(r.type, pk)][dk].append(best)
         # undated: score every (report, cluster) pair, assign greedily best pair first. Lazily: each report
         # offers its best remaining cluster; a report whose cluster already has its document offers the next
         # (the same order as sorting all pairs, as clusters only grow)
@@ -803,12 +806,13 @@ def _write_events(sess, evs: list[dict]) -> None:
         eid = e["id"]
         ce_rows.append((eid, e["type"], e["date"], js(e["dates"]), js(e["participants"]), e["location"], e["status"],
                         js(e["attributes"]), js(e["conflicts"]), len(e["reports"]), e["base"], e["anchor"]))
-        part_rows += [(eid, p) for p in dict.fromkeys(e["participants"])]
+        part_rows += [(eid, p, e["type"], e["date"]) for p in dict.fromkeys(e["participants"])]
         block_rows += [(b, eid) for b in sorted(event_blocks(e))]
         links += [(eid, r.key) for r in e["reports"]]
     executemany(conn, "INSERT INTO corpus_events (id, type, date, dates, participants, location, status, attributes, "
                       "conflicts, n_reports, base, anchor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ce_rows)
-    executemany(conn, "INSERT INTO corpus_event_participants (corpus_event_id, entity_id) VALUES (?, ?)", part_rows)
+    executemany(conn, "INSERT INTO corpus_event_participants (corpus_event_id, entity_id, type, date) "
+                      "VALUES (?, ?, ?, ?)", part_rows)
     executemany(conn, "INSERT INTO corpus_event_blocks (block, corpus_event_id) VALUES (?, ?)", block_rows)
     executemany(conn, "UPDATE events SET corpus_event_id = ? WHERE id = ?", links)
 
