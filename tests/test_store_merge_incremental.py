@@ -283,3 +283,17 @@ def test_date_keys_find_every_date_compatible_report():
                 assert set(M.undated_lookup(u)) & set(M.date_keys(b)), (u.status, u.published, b.date)
                 if b.ymd[0] is not None or b.pub is not None:  # no year at all: the documented gap
                     assert M.undated_key(u) in M.undated_reach(b), (u.status, u.published, b.date, b.published)
+
+
+def test_entity_recent_documents_same_by_walk_or_sort(tmp_path, seeds_and_demo, monkeypatch):
+    """The two plans for an entity's latest documents (walk by date for frequent entities, sort for rare
+    ones) give the same list."""
+    from armswatch.store import queries as Q
+
+    st = _store_in_batches(f"sqlite:///{tmp_path / 'e.db'}", seeds_and_demo, [len(seeds_and_demo)])
+    with st.session() as sess:
+        out = []
+        for walk_from in (10 ** 9, 0):
+            monkeypatch.setattr(Q, "WALK_FROM", walk_from)
+            out.append([Q.entity(sess, n, limit=5) for n in ("China", "United States", "Russia")])
+    assert out[0] == out[1] and len(out[0][0]["recent_documents"]) == 5

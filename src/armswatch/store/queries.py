@@ -220,11 +220,16 @@ def recent_documents(sess, eid: str, limit: int, n_docs: int) -> list[dict]:
     base = select(*cols).join(de, de.doc_pk == d.id).where(de.entity_id == eid)
     if n_docs <= WALK_FROM:
         rows = sess.execute(base.order_by(d.published.is_(None), d.published.desc(), d.doc_id).limit(limit)).all()
-    else:
-        rows = sess.execute(base.where(d.published.is_not(None)).order_by(d.published.desc(), d.doc_id)
-                            .limit(limit)).all()
-        if len(rows) < limit:
-            rows += sess.execute(base.where(d.published.is_(None)).order_by(d.doc_id).limit(limit - len(rows))).all()
+    else:  # EXISTS keeps the planner on the publication-date index (a join would sort every document)
+        names = select(de.doc_pk).where(de.doc_pk == d.id, de.entity_id == eid).exists()
+        walk = select(d.id).where(names)
+        pks = list(sess.execute(walk.where(d.published.is_not(None)).order_by(d.published.desc(), d.doc_id)
+                                .limit(limit)).scalars())
+        if len(pks) < limit:
+            pks += sess.execute(walk.where(d.published.is_(None)).order_by(d.doc_id).limit(limit - len(pks))).scalars()
+        by_pk = {r.id: r for r in sess.execute(select(d.id, *cols).join(de, de.doc_pk == d.id)
+                                                .where(de.entity_id == eid, d.id.in_(pks)))}
+        rows = [by_pk[pk] for pk in pks]
     return [dict(doc_id=r.doc_id, source=r.source, outlet=r.outlet, published=r.published, title=r.title,
                  mentions=r.n_mentions) for r in rows]
 
