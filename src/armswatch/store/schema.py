@@ -228,3 +228,4 @@ Index("ix_cep_entity_date", CorpusEventParticipant.entity_id, CorpusEventPartici
 Index("ix_cep_entity_type_date", CorpusEventParticipant.entity_id, CorpusEventParticipant.type,
       CorpusEventParticipant.date, CorpusEventParticipant.corpus_event_id)
 Index("ix_doc_entities_entity_doc", DocEntity.entity_id, DocEntity.doc_pk, DocEntity.n_mentions)
+Index("ix_corpus_events_type_date", CorpusEvent.type, CorpusEvent.date, CorpusEvent.id)

@@ -6,7 +6,7 @@ Revises: 0001
 `corpus_event_blocks` (the blocking keys through which new reports find the corpus events they may join),
 `corpus_events.base` / `.anchor` (ids that do not depend on arrival order); for the read paths at 100,000
 documents, the event's type and date on `corpus_event_participants` with (entity, [type,] date) indexes,
-and (entity_id, doc_pk, n_mentions) on `doc_entities`. Existing corpus events have no blocks yet: the
+(entity_id, doc_pk, n_mentions) on `doc_entities`, (type, date, id) on `corpus_events`. Existing corpus events have no blocks yet: the
 store rebuilds them once (`meta.merge_index` is missing).
 """
 from alembic import op
@@ -24,6 +24,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('base', sa.String(length=200), nullable=True))
         batch_op.add_column(sa.Column('anchor', sa.String(length=80), nullable=True))
         batch_op.create_index(batch_op.f('ix_corpus_events_base'), ['base'], unique=False)
+        batch_op.create_index('ix_corpus_events_type_date', ['type', 'date', 'id'], unique=False)
 
     with op.batch_alter_table('corpus_event_participants', schema=None) as batch_op:
         batch_op.add_column(sa.Column('type', sa.String(length=20), nullable=True))
@@ -56,6 +57,7 @@ def downgrade() -> None:
         batch_op.drop_column('date')
         batch_op.drop_column('type')
     with op.batch_alter_table('corpus_events', schema=None) as batch_op:
+        batch_op.drop_index('ix_corpus_events_type_date')
         batch_op.drop_index(batch_op.f('ix_corpus_events_base'))
         batch_op.drop_column('anchor')
         batch_op.drop_column('base')
