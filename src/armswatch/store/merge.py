@@ -43,7 +43,7 @@ undated member's publication month so a new dated report can win it over), and t
 clustered again together with the new ones; the rest is not touched. Replacing or deleting a document
 dissolves the corpus events of its reports (`dissolve`), whose other reports are then merged again the
 same way. `rebuild_corpus_events` clusters everything from scratch and gives the same result as
-ingesting in one batch. Greedy clustering depends on order in one way: a report that arrives later can
+ingesting in one batch; `merge_pending` does that itself when 30% or more of all reports are new. Greedy clustering depends on order in one way: a report that arrives later can
 only re-form the clusters it could join, so when an old cluster would have been split differently had the
 new report been there first, and that cluster is not among the new report's candidates, incremental and
 rebuild results can differ (chains of partial dates across months); and a new report whose date has no
