@@ -4,9 +4,13 @@
     .venv/bin/python bench/bench_store.py --docs 100000    # the issue's long run
     .venv/bin/python bench/bench_store.py --pg postgresql://postgres@127.0.0.1:54329/armswatch_test
     (or ARMSWATCH_TEST_PG set: PostgreSQL is measured too)
+    .venv/bin/python bench/bench_store.py --db big.db [--add 500] [--rebuild]   # an existing database
 
 Prints: end-to-end ingest (extract + store, docs/s), store-only throughput (documents already extracted),
-merge time, and p50/p95 latency of the timeline, entity, claims and search queries.
+merge time, and p50/p95 latency of the timeline, entity, claims and search queries. With --db naming an
+existing database nothing is built: it is merged if needed (--rebuild: from scratch, timed), --add N
+stores N new synthetic documents (extracted first) and merges them incrementally (timed), then the
+queries are measured. CPU figures are this process's (the machine may be shared).
 """
 from __future__ import annotations
 
@@ -77,8 +81,6 @@ def bench(url: str, jsonl: Path, docs: list[dict], nq: int) -> dict:
     from armswatch.ingest import iter_inputs
     from armswatch.pipeline import process
     from armswatch.store import Store
-    from armswatch.store import queries as Q
-    from armswatch.store.search import search
 
     st = Store(url)
     res = {"backend": st.dialect, "docs": len(docs)}
@@ -105,9 +107,57 @@ def bench(url: str, jsonl: Path, docs: list[dict], nq: int) -> dict:
     st.merge()
     res["merge_s"] = round(time.perf_counter() - t, 2)
     res["merge_cpu_s"] = round(time.process_time() - c, 2)
+    res.update(query_latency(st, nq))
+    st.close()
+    return res
+
+
+def corpus_counts(st) -> dict:
     s = st.stats()
-    res.update({k: s[k] for k in ("documents", "near_duplicates", "events", "corpus_events", "claims", "corpus_claims")})
-    # 3. queries
+    return {k: s[k] for k in ("documents", "near_duplicates", "events", "corpus_events", "claims", "corpus_claims")}
+
+
+def existing(path: Path, nq: int, add: int, rebuild: bool) -> dict:
+    """Measure on a database that exists already: merge it if needed, add documents, query."""
+    from armswatch.ingest import iter_inputs
+    from armswatch.pipeline import process
+    from armswatch.store import Store
+
+    st = Store(f"sqlite:///{path}")
+    res = {"backend": st.dialect, "db": str(path)}
+    t, c = time.perf_counter(), time.process_time()
+    if rebuild:
+        st.merge(rebuild=True)
+    else:
+        st.merge_if_dirty()
+    res["merge_s" if rebuild else "merge_if_dirty_s"] = round(time.perf_counter() - t, 2)
+    res["merge_cpu_s" if rebuild else "merge_if_dirty_cpu_s"] = round(time.process_time() - c, 2)
+    if add:
+        tmp = Path(tempfile.mkdtemp(prefix="bench-store-add-"))
+        jsonl = tmp / "add.jsonl"
+        jsonl.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in generate(add, seed=int(time.time()))),
+                         encoding="utf-8")
+        extracted = [(process(r), r) for r in iter_inputs([str(jsonl)])]
+        t, c = time.perf_counter(), time.process_time()
+        for doc, r in extracted:
+            st.store_document(doc, r.content.encode("utf-8") if isinstance(r.content, str) else r.content, r.kind, {})
+        res["add_store_only_docs_per_s"] = round(len(extracted) / (time.perf_counter() - t), 1)
+        res["add_store_only_docs_per_cpu_s"] = round(len(extracted) / (time.process_time() - c), 1)
+        t, c = time.perf_counter(), time.process_time()
+        st.merge()
+        res["add_incremental_merge_s"] = round(time.perf_counter() - t, 2)
+        res["add_incremental_merge_cpu_s"] = round(time.process_time() - c, 2)
+    res.update(query_latency(st, nq))
+    st.close()
+    return res
+
+
+def query_latency(st, nq: int) -> dict:
+    """p50/p95 of the four read queries (wall and CPU), on a merged store."""
+    from armswatch.store import queries as Q
+    from armswatch.store.search import search
+
+    res = corpus_counts(st)
     rnd = random.Random(2)
     countries = ["CN", "US", "RU", "Japan", "Trung Quốc", "Nga"]
     names = ["China", "Russia", "Tap Can Binh", "Geneva", "Lầu Năm Góc", "Joe Biden"]
@@ -132,8 +182,8 @@ def bench(url: str, jsonl: Path, docs: list[dict], nq: int) -> dict:
     for k, v in lat.items():  # wall clock, and this process's CPU time (the machine may be shared)
         res[f"{k}_p50_ms"] = round(1000 * statistics.median(v), 1)
         res[f"{k}_p95_ms"] = round(1000 * pct(v, 95), 1)
+        res[f"{k}_cpu_p50_ms"] = round(1000 * statistics.median(cpu[k]), 1)
         res[f"{k}_cpu_p95_ms"] = round(1000 * pct(cpu[k], 95), 1)
-    st.close()
     return res
 
 
@@ -141,9 +191,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=2000)
     ap.add_argument("--queries", type=int, default=100)
-    ap.add_argument("--db", default=None, help="SQLite file (default: a temporary one)")
+    ap.add_argument("--db", default=None, help="SQLite file: built when missing (default: a temporary one)")
+    ap.add_argument("--add", type=int, default=0, help="with an existing --db: store and merge N new documents")
+    ap.add_argument("--rebuild", action="store_true", help="with an existing --db: time a full merge rebuild")
     ap.add_argument("--pg", default=os.environ.get("ARMSWATCH_TEST_PG"), help="also measure this PostgreSQL URL")
     a = ap.parse_args()
+    if a.db and Path(a.db).exists():
+        print(json.dumps(existing(Path(a.db), a.queries, a.add, a.rebuild)), flush=True)
+        return
     tmp = Path(tempfile.mkdtemp(prefix="bench-store-"))
     t = time.perf_counter()
     docs = generate(a.docs)

@@ -114,10 +114,11 @@ def reprocess(db: Optional[str] = DB_OPT,
 
 
 @app.command()
-def merge(db: Optional[str] = DB_OPT):
-    """Rebuild merged corpus events and claim series from the stored documents."""
+def merge(db: Optional[str] = DB_OPT,
+          rebuild: bool = typer.Option(False, "--rebuild", help="merge every stored report anew, not only new ones")):
+    """Bring merged corpus events and claim series up to date (incremental; --rebuild: from scratch)."""
     st = _store(db)
-    st.merge()
+    st.merge(rebuild=rebuild)
     s = st.stats()
     err.print(f"{s['corpus_events']} corpus events from {s['events']} reports; {s['corpus_claims']} estimates",
               highlight=False)

@@ -11,26 +11,55 @@ Two reports (document events) may be the same happening when they have
   (a place the KB does not know, `unk:...`, never blocks: the extractor is unsure of it);
 - and they come from different documents (a document's extractor already told its events apart).
 
-Dated reports are clustered first: a report joins the best cluster whose every member it matches on
-type, document, key attributes and participants, and most of whose members it matches on date and
-place (so one report with a wrong date or place does not split a well-attested event; the disagreement
-is kept in `conflicts`). An undated report then joins a cluster only with positive support: its
-document's publication date must put the cluster's date within reach (planned/proposed: up to ~3 months
-ahead; held/stalled: up to a year back), or, when the document has no date, the topics must overlap
-(folded-word Jaccard >= 0.25).
+Dated reports are clustered first, in date order: a report joins the best cluster whose every member it
+matches on type, document, key attributes and participants, and most of whose members it matches on date
+and place (so one report with a wrong date or place does not split a well-attested event; the
+disagreement is kept in `conflicts`). An undated report then joins a cluster only with positive support:
+its document's publication date must put the cluster's date within reach (planned/proposed: up to ~3
+months ahead; held/stalled: up to a year back), or, when the document has no date, the topics must
+overlap (folded-word Jaccard >= 0.25); undated reports are placed best pair first. An undated report
+that names a single party joins only reports naming that party alone: with neither a date nor a second
+party, which of that party's meetings within a year it tells of cannot be told.
 Near-duplicate documents (`documents.dup_of`) are left out so a republished wire story is not counted
 twice.
 
+Blocking (why it is near-linear): a cluster is indexed under keys (type, party key, date key). Two party
+sets with Jaccard >= 0.5 share a pair of parties when both have two or more, and otherwise one is a single
+party inside a set of at most two (`party_keys` / `party_lookup`); the date keys cover every month a
+compatible date can be in (the month, its neighbours, year-only and unknown-year dates, an undated
+report's window). A report is compared only with the clusters found under its keys, which are exactly the
+clusters the rules above can let it join.
+
 The corpus event's `status` is the latest known state: the latest report (by publication date) that
 says held/stalled wins over plans; otherwise the latest plan. `date` is the finest date consistent with
-every report; `conflicts` lists each field on which reports disagree beyond precision.
+every report; `conflicts` lists each field on which reports disagree beyond precision. Its id is
+`ev-DATE-TYPE-COUNTRIES`; when several events share that, the one whose first report (doc_id, index)
+sorts first keeps it and the others get a short hash of their first report, so ids do not depend on the
+order documents arrived in.
+
+In the database (`merge_pending`): new reports (events without a corpus event) are merged incrementally.
+The corpus events they could join are found through `corpus_event_blocks` (the keys above, plus each
+undated member's publication month so a new dated report can win it over), and those events' reports are
+clustered again together with the new ones; the rest is not touched. Replacing or deleting a document
+dissolves the corpus events of its reports (`dissolve`), whose other reports are then merged again the
+same way. `rebuild_corpus_events` clusters everything from scratch and gives the same result as
+ingesting in one batch; `merge_pending` does that itself when 30% or more of all reports are new. Greedy clustering depends on order in one way: a report that arrives later can
+only re-form the clusters it could join, so when an old cluster would have been split differently had the
+new report been there first, and that cluster is not among the new report's candidates, incremental and
+rebuild results can differ (chains of partial dates across months); and a new report whose date has no
+year, in a document without a publication date, does not look for undated reports it could take over.
+`armswatch merge --rebuild` restores the canonical result.
 """
 from __future__ import annotations
 
+import hashlib
+import heapq
+import json
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Any, Callable
 
 from ..nlp import fold
@@ -43,9 +72,10 @@ HELD_BACK_DAYS = 366
 _DATE_RE = re.compile(r"^(\d{4}|XXXX)(?:-(\d{2}|XX)(?:-(\d{2}|XX))?)?$")
 _STOP = {"and", "of", "the", "on", "in", "for", "to", "a", "ve", "va", "cua", "cac", "cuoc", "nhung", "voi"}
 STATUS_RANK = {"proposed": 0, "planned": 1, "held": 2, "stalled": 3}
+_NOBODY = frozenset({"-"})
 
 
-@dataclass
+@dataclass(eq=False)
 class Report:
     """One document's view of an event (a row of `events`)."""
 
@@ -62,28 +92,73 @@ class Report:
     source: str = ""
     outlet: str | None = None
     evidence: str = ""
+    idx: int = 0  # the event's index in its document
 
-    @property
+    @cached_property
     def ymd(self):
         return parse_date(self.date)
 
-    @property
+    @cached_property
     def pub(self) -> date | None:
         return _to_date(self.published)
 
+    @cached_property
+    def topics(self) -> frozenset[str]:
+        return topic_tokens(self)
 
-@dataclass
+    @cached_property
+    def parties(self) -> frozenset[str]:
+        """What participant compatibility compares: the countries, else the other participants (kept apart
+        by a prefix, as a country set never matches a set without countries), else nobody."""
+        if self.countries:
+            return self.countries
+        if self.participants:
+            return frozenset("p:" + p for p in self.participants)
+        return _NOBODY
+
+    @cached_property
+    def keyattrs(self) -> tuple:
+        """The KEY_ATTRS values as text (None where not given): reports that both give one must agree."""
+        a = self.attributes
+        return tuple(None if a.get(k) in (None, "") else str(a.get(k)) for k in KEY_ATTRS)
+
+    @cached_property
+    def interval(self) -> tuple[date, date] | None:
+        """The dates the report's date covers, when its year is known."""
+        p = self.ymd
+        return _interval(p) if p is not None and p[0] is not None else None
+
+    @property
+    def anchor(self) -> tuple[str, int]:
+        return (self.doc_id, self.idx)
+
+
+@dataclass(eq=False)
 class Cluster:
     reports: list[Report] = field(default_factory=list)
     docs: set[str] = field(default_factory=set)
+    dated: list[Report] = field(default_factory=list)
+    # the dated members' dates, for the undated window test: earliest end and latest start of those with a
+    # known year; those without one (read in the undated report's year); whether one is no real date
+    first_end: date | None = None
+    last_start: date | None = None
+    yearless: list[Report] = field(default_factory=list)
+    invalid: bool = False
 
     def add(self, r: Report) -> None:
         self.reports.append(r)
         self.docs.add(r.doc_id)
-
-    @property
-    def dated(self) -> list[Report]:
-        return [r for r in self.reports if r.ymd is not None]
+        if r.ymd is None:
+            return
+        self.dated.append(r)
+        if r.ymd[0] is None:
+            self.yearless.append(r)
+        elif r.interval is None:
+            self.invalid = True
+        else:
+            lo, hi = r.interval
+            self.first_end = hi if self.first_end is None else min(self.first_end, hi)
+            self.last_start = lo if self.last_start is None else max(self.last_start, lo)
 
 
 def parse_date(v: str | None):
@@ -169,13 +244,129 @@ def _jaccard(a: set, b: set) -> float:
     return len(a & b) / len(a | b) if (a or b) else 0.0
 
 
-def topic_tokens(r: Report) -> set[str]:
+def topic_tokens(r: Report) -> frozenset[str]:
     t = r.attributes.get("topic")
     if isinstance(t, list):
         t = " ".join(map(str, t))
     if not t:
-        return set()
-    return {w for w in re.findall(r"[^\W_]+", fold(str(t))) if w not in _STOP and len(w) > 1}
+        return frozenset()
+    return frozenset(w for w in re.findall(r"[^\W_]+", fold(str(t))) if w not in _STOP and len(w) > 1)
+
+
+# -------------------------------------------------------------------- blocking keys
+def party_keys(parties: frozenset[str]) -> list[str]:
+    """Index keys of a party set: its pairs; a single party also under `1:`; sets of at most two under `2:`."""
+    xs = sorted(parties)
+    keys = [f"{a}+{b}" for i, a in enumerate(xs) for b in xs[i + 1:]]
+    if len(xs) == 1:
+        keys.append("1:" + xs[0])
+    if len(xs) <= 2:
+        keys += ["2:" + x for x in xs]
+    return keys
+
+
+def party_lookup(parties: frozenset[str]) -> list[str]:
+    """Keys under which every party set with Jaccard >= 0.5 to `parties` is indexed (see `party_keys`)."""
+    xs = sorted(parties)
+    if len(xs) == 1:
+        return ["2:" + xs[0]]
+    keys = [f"{a}+{b}" for i, a in enumerate(xs) for b in xs[i + 1:]]
+    if len(xs) == 2:
+        keys += ["1:" + x for x in xs]
+    return keys
+
+
+def _ys(v: int | None) -> str:
+    return "X" if v is None else str(v)
+
+
+def date_keys(r: Report) -> list[str]:
+    """Index key of a dated member: its month (`M2023-11`; X = unknown: `M2023-X`, `MX-11`)."""
+    y, mo, _d = r.ymd
+    return [f"M{_ys(y)}-{_ys(mo)}"]
+
+
+ANY = "*"  # look-up of every dated cluster of a type and party key (a date with no year and no publication)
+
+
+def _add_month(y: int, mo: int, dm: int) -> tuple[int, int]:
+    k = y * 12 + (mo - 1) + dm
+    return k // 12, k % 12 + 1
+
+
+def dated_lookup(r: Report) -> list[str]:
+    """Date keys of every cluster a dated report can match on date (`date_score` > 0) with some member."""
+    y, mo, _d = r.ymd
+    if mo is None:  # a year only: any month of that year, or an unknown year
+        return [f"M{y}-X"] + [f"M{y}-{m}" for m in range(1, 13)] + [f"MX-{m}" for m in range(1, 13)]
+    if y is None:
+        pub = r.pub
+        if pub is None:
+            return [ANY]
+        years = [pub.year - 1, pub.year, pub.year + 1]
+    else:
+        years = [y]
+    keys = {f"MX-{mo}"}
+    for yy in years:
+        keys.add(f"M{yy}-{mo}")
+        keys.add(f"M{yy}-X")
+        for dm in (-1, 1):  # plan/outcome a few days apart across a month boundary
+            y2, m2 = _add_month(yy, mo, dm)
+            keys.add(f"M{y2}-{m2}")
+            keys.add(f"MX-{m2}")
+    return sorted(keys)
+
+
+def undated_window(r: Report) -> tuple[date, date] | None:
+    """The dates an undated report may refer to, from its publication date and status."""
+    pub = r.pub
+    if pub is None:
+        return None
+    if r.status in ("planned", "proposed"):
+        return pub - timedelta(days=DAY_TOLERANCE), pub + timedelta(days=PLAN_AHEAD_DAYS)
+    return pub - timedelta(days=HELD_BACK_DAYS), pub
+
+
+def undated_lookup(r: Report) -> list[str]:
+    """Date keys covering the months an undated report may refer to (see `Merger.undated_support`)."""
+    w = undated_window(r)
+    if w is None:
+        return [ANY]
+    lo, hi = w
+    keys, y, mo = [], lo.year, lo.month
+    while (y, mo) <= (hi.year, hi.month):
+        keys += [f"M{y}-{mo}", f"MX-{mo}"]
+        y, mo = _add_month(y, mo, 1)
+    keys += [f"M{yy}-X" for yy in range(lo.year, hi.year + 1)]
+    return list(dict.fromkeys(keys))
+
+
+def undated_key(r: Report) -> str:
+    """Index key of an undated member: its publication month (`U-` when unknown)."""
+    pub = r.pub
+    return f"U{pub.year}-{pub.month}" if pub else "U-"
+
+
+def undated_reach(r: Report) -> list[str]:
+    """`undated_key`s of the undated reports that could be placed with the dated report `r`."""
+    y, mo, d = r.ymd
+    if y is None:
+        pub = r.pub
+        if pub is None:  # no year at all: undated reports are not looked for (see the module docstring)
+            return ["U-"]
+        lo, hi = date(pub.year - 1, 1, 1), date(pub.year + 1, 12, 31)
+    else:
+        lo, hi = _interval((y, mo, d)) or (date(y, 1, 1), date(y, 12, 31))
+    lo, hi = lo - timedelta(days=PLAN_AHEAD_DAYS), hi + timedelta(days=HELD_BACK_DAYS)
+    keys, yy, mm = ["U-"], lo.year, lo.month
+    while (yy, mm) <= (hi.year, hi.month):
+        keys.append(f"U{yy}-{mm}")
+        yy, mm = _add_month(yy, mm, 1)
+    return keys
+
+
+def _order(r: Report):
+    return (r.date or "", r.published or "9999", r.doc_id, r.idx)
 
 
 class Merger:
@@ -187,24 +378,24 @@ class Merger:
         """Score of the non-date evidence (participants, place, attributes), None when incompatible."""
         if a.type != b.type or a.doc_id == b.doc_id:
             return None
-        for k in KEY_ATTRS:
-            va, vb = a.attributes.get(k), b.attributes.get(k)
-            if va not in (None, "") and vb not in (None, "") and str(va) != str(vb):
+        for va, vb in zip(a.keyattrs, b.keyattrs):
+            if va is not None and vb is not None and va != vb:
                 return None
-        if a.countries and b.countries:
-            pj = _jaccard(set(a.countries), set(b.countries))
-        elif not a.countries and not b.countries:
-            pj = _jaccard(set(a.participants), set(b.participants)) if (a.participants or b.participants) else 0.5
+        pa, pb = a.parties, b.parties
+        if pa is _NOBODY or pb is _NOBODY:
+            if pa is not pb:
+                return None
+            pj = 0.5
         else:
-            return None
-        if pj < 0.5:
-            return None
+            pj = len(pa & pb) / len(pa | pb)
+            if pj < 0.5:
+                return None
         score = pj
         if a.location and a.location == b.location:
             score += 0.3
-        if a.attributes.get("track") and a.attributes.get("track") == b.attributes.get("track"):
+        if a.keyattrs[0] is not None and a.keyattrs[0] == b.keyattrs[0]:  # the track
             score += 0.2
-        ta, tb = topic_tokens(a), topic_tokens(b)
+        ta, tb = a.topics, b.topics
         if ta and tb:
             score += 0.5 * _jaccard(ta, tb)
         return score
@@ -226,142 +417,128 @@ class Merger:
             return 0.0
         return base + ds
 
-    def undated_support(self, r: Report, c: Cluster) -> float | None:
-        """Can the undated report r join cluster c (whose members are all compatible with it)?"""
-        dated = c.dated
-        if not dated:
+    def undated_support(self, r: Report, c: Cluster, w: tuple[date, date] | None = None) -> float | None:
+        """Can the undated report r join cluster c (whose members are all compatible with it)?
+        `w`: r's `undated_window`, when the caller has it already."""
+        if not c.dated:
             return None
-        pub = r.pub
-        if pub is not None:
-            lo, hi = ((pub - timedelta(days=DAY_TOLERANCE), pub + timedelta(days=PLAN_AHEAD_DAYS))
-                      if r.status in ("planned", "proposed") else (pub - timedelta(days=HELD_BACK_DAYS), pub))
-            for m in dated:
+        pub, w = r.pub, w or undated_window(r)
+        if w is not None:  # every dated member's date must reach into the window
+            lo, hi = w
+            if c.invalid or (c.first_end is not None and (c.first_end < lo or c.last_start > hi)):
+                return None
+            for m in c.yearless:
                 iv = _interval(m.ymd, default_year=pub.year)
                 if iv is None or iv[1] < lo or iv[0] > hi:
                     return None
             return 0.3
-        tr = topic_tokens(r)
-        sims = [_jaccard(tr, topic_tokens(m)) for m in c.reports if topic_tokens(m)]
+        tr = r.topics
+        sims = [_jaccard(tr, m.topics) for m in c.reports if m.topics]
         if tr and sims and max(sims) >= 0.25:
             return 0.2 + max(sims)
         return None
 
     # ---------------------------------------------------------------- clustering
     def cluster(self, reports: list[Report]) -> list[Cluster]:
-        """Blocked by (type, country, year, month): two compatible reports share a country (Jaccard >= 0.5)
-        and, where both give them, the year and (give or take a month boundary) the month; so each report is
-        compared with few clusters."""
-        def order(r: Report):
-            return (r.date or "", r.published or "9999", r.doc_id, str(r.key))
-
-        def blocks(r: Report):
-            return sorted(r.countries) or sorted(r.participants) or ["-"]
-
-        dated = sorted((r for r in reports if r.ymd is not None), key=order)
-        undated = sorted((r for r in reports if r.ymd is None), key=order)
+        """Cluster the reports (rules in the module docstring); each report is compared only with the
+        clusters indexed under its blocking keys."""
+        dated = sorted((r for r in reports if r.ymd is not None), key=_order)
+        undated = sorted((r for r in reports if r.ymd is None), key=_order)
         clusters: list[Cluster] = []
-        by_month: dict[tuple, dict[int, Cluster]] = {}  # (type, block, year|None, month|None)
-        by_year: dict[tuple, dict[int, Cluster]] = {}  # (type, block, year|None): any month
-        by_any: dict[tuple, dict[int, Cluster]] = {}  # (type, block): any date
+        index: dict[tuple, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))  # (type, party): date
+        any_index: dict[tuple, list[int]] = defaultdict(list)  # (type, party key): every dated cluster
+        cluster_parties: list[list[str]] = []
+        cluster_keys: list[set[str]] = []
 
-        def register(c: Cluster, ci: int, r: Report) -> None:
-            y, mo = (r.ymd[0], r.ymd[1]) if r.ymd else (None, None)
-            for b in blocks(r):
-                by_any.setdefault((r.type, b), {})[ci] = c
-                if r.ymd is not None:
-                    by_year.setdefault((r.type, b, y), {})[ci] = c
-                    by_month.setdefault((r.type, b, y, mo), {})[ci] = c
+        def candidates(r: Report, dkeys: list[str], exact: bool = False) -> list[int]:
+            found: set[int] = set()
+            for pk in (["1:" + next(iter(r.parties))] if exact else party_lookup(r.parties)):
+                by_date = index.get((r.type, pk))
+                if not by_date:
+                    continue
+                for dk in dkeys:
+                    hit = by_date.get(dk) if dk != ANY else any_index.get((r.type, pk))
+                    if hit:
+                        found.update(hit)
+            return sorted(found)
 
-        def keys_for(r: Report):
-            """Index look-ups that cover every cluster a dated report can be date-compatible with."""
-            y, mo = r.ymd[0], r.ymd[1]
-            if y is None:
-                return [("any",)]
-            if mo is None:
-                return [("year", y), ("year", None)]
-            months = [(y, mo), (y, None), (None, mo), (None, None)]
-            for dm in (-1, 1):  # plan/outcome a few days apart across a month boundary
-                m2, y2 = mo + dm, y
-                if m2 == 0:
-                    m2, y2 = 12, y - 1
-                elif m2 == 13:
-                    m2, y2 = 1, y + 1
-                months += [(y2, m2), (None, m2)]
-            return [("month", yy, mm) for yy, mm in months]
-
-        def candidates(r: Report, keys) -> list[tuple[int, Cluster]]:
-            found: dict[int, Cluster] = {}
-            for b in blocks(r):
-                for k in keys:
-                    if k[0] == "any":
-                        found.update(by_any.get((r.type, b), {}))
-                    elif k[0] == "year":
-                        found.update(by_year.get((r.type, b, k[1]), {}))
-                    else:
-                        found.update(by_month.get((r.type, b, k[1], k[2]), {}))
-            return sorted(found.items(), key=lambda kv: kv[0])
-
-        def window_keys(r: Report):
-            """Look-ups covering the months an undated report may refer to (see `undated_support`)."""
-            pub = r.pub
-            if pub is None:
-                return [("any",)]
-            if r.status in ("planned", "proposed"):
-                lo, hi = pub - timedelta(days=DAY_TOLERANCE), pub + timedelta(days=PLAN_AHEAD_DAYS)
-            else:
-                lo, hi = pub - timedelta(days=HELD_BACK_DAYS), pub
-            keys, y, mo = [], lo.year, lo.month
-            while (y, mo) <= (hi.year, hi.month):
-                keys += [("month", y, mo), ("month", None, mo)]
-                y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
-            keys += [("month", yy, None) for yy in range(lo.year, hi.year + 1)]
-            return keys
-
-        index_of: dict[int, int] = {}
         for r in dated:
             best, best_s = None, None
-            for _ci, c in candidates(r, keys_for(r)):
+            for ci in candidates(r, dated_lookup(r)):
+                c = clusters[ci]
                 if r.doc_id in c.docs:
                     continue
-                scores = [self.pair_score(r, m) for m in c.reports]
-                if any(x is None for x in scores):
-                    continue
-                ok = [x for x in scores if x > 0]
-                if 2 * len(ok) <= len(scores):  # must agree on date and place with most of the reports
-                    continue
-                sc = sum(ok) / len(scores)
-                if best_s is None or sc > best_s:
-                    best, best_s = c, sc
+                n_ok, total, n = 0, 0.0, 0
+                for m in c.reports:
+                    x = self.pair_score(r, m)
+                    if x is None:
+                        break
+                    n += 1
+                    if x > 0:
+                        n_ok += 1
+                        total += x
+                else:
+                    if 2 * n_ok <= n:  # must agree on date and place with most of the reports
+                        continue
+                    sc = total / n
+                    if best_s is None or sc > best_s:
+                        best, best_s = ci, sc
             if best is None:
-                best = Cluster()
-                index_of[id(best)] = len(clusters)
-                clusters.append(best)
-            best.add(r)
-            register(best, index_of[id(best)], r)
-        # undated: score every (report, cluster) pair, assign greedily best-first
-        pairs = []
-        for r in undated:
-            pub = r.pub
-            for _ci, c in candidates(r, window_keys(r)):
+                best = len(clusters)
+                clusters.append(Cluster())
+                cluster_parties.append(party_keys(r.parties))
+                cluster_keys.append(set())
+                for pk in cluster_parties[best]:
+                    any_index[(r.type, pk)].append(best)
+            clusters[best].add(r)
+            for dk in date_keys(r):
+                if dk not in cluster_keys[best]:
+                    cluster_keys[best].add(dk)
+                    for pk in cluster_parties[best]:
+                        index[(r.type, pk)][dk].append(best)
+        # undated: score every (report, cluster) pair, assign greedily best pair first. Lazily: each report
+        # offers its best remaining cluster; a report whose cluster already has its document offers the next
+        # (the same order as sorting all pairs, as clusters only grow)
+        offers: dict[int, list] = {}
+        heap = []
+        for ri, r in enumerate(undated):
+            w = undated_window(r)
+            single = len(r.parties) == 1 and r.parties is not _NOBODY
+            mine = []
+            for ci in candidates(r, undated_lookup(r), single):
+                c = clusters[ci]
                 if r.doc_id in c.docs:
                     continue
-                bases = [self.base_compatible(r, m) for m in c.reports]
-                if any(x is None for x in bases):
-                    continue
-                if r.location and sum(self.places_compatible(r.location, m.location) for m in c.reports) * 2 <= len(
-                        c.reports):
-                    continue
-                sup = self.undated_support(r, c)
+                sup = self.undated_support(r, c, w)
                 if sup is None:
                     continue
-                pairs.append((sup + sum(bases) / len(bases), _ci, r, c))
-        pairs.sort(key=lambda p: (-p[0], order(p[2]), p[1]))
+                bases = []
+                for m in c.reports:
+                    b = None if single and m.parties != r.parties else self.base_compatible(r, m)
+                    if b is None:
+                        break
+                    bases.append(b)
+                else:
+                    if r.location and sum(self.places_compatible(r.location, m.location)
+                                          for m in c.reports) * 2 <= len(c.reports):
+                        continue
+                    mine.append((-(sup + sum(bases) / len(bases)), ci))
+            if mine:
+                mine.sort(reverse=True)  # best last, so offering the next one is a pop()
+                score, ci = mine.pop()
+                offers[ri] = mine
+                heap.append((score, _order(r), ci, ri))
+        heapq.heapify(heap)
         placed: set[int] = set()
-        for _score, _ci, r, c in pairs:
-            if id(r) in placed or r.doc_id in c.docs:
-                continue
-            c.add(r)
-            placed.add(id(r))
+        while heap:
+            _score, o, ci, ri = heapq.heappop(heap)
+            r, c = undated[ri], clusters[ci]
+            if r.doc_id not in c.docs:
+                c.add(r)
+                placed.add(id(r))
+            elif offers[ri]:
+                score, ci = offers[ri].pop()
+                heapq.heappush(heap, (score, o, ci, ri))
         for r in undated:
             if id(r) not in placed:
                 c = Cluster()
@@ -371,7 +548,7 @@ class Merger:
 
     # ---------------------------------------------------------------- one corpus event
     def summarize(self, c: Cluster) -> dict:
-        reps = sorted(c.reports, key=lambda r: (r.published or "9999", r.doc_id, str(r.key)))
+        reps = sorted(c.reports, key=lambda r: (r.published or "9999", r.doc_id, r.idx))
         conflicts = []
         dates = sorted({r.date for r in reps if r.date})
         parsed = [(r, r.ymd) for r in reps if r.ymd is not None]
@@ -436,21 +613,44 @@ class Merger:
 
 
 def _js(v) -> str:
-    import json
-
     return v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, sort_keys=True)
 
 
-def event_id(ev: dict, taken: set[str]) -> str:
+# -------------------------------------------------------------------- ids
+def event_base(ev: dict) -> str:
+    """`ev-DATE-TYPE-COUNTRIES`: readable, and the id unless another event has the same one."""
     base = "ev-{}-{}-{}".format(ev["date"] or "undated", ev["type"],
                                 "-".join(sorted(ev["countries"])[:6]) or "x")
-    base = re.sub(r"[^A-Za-z0-9_.:-]", "", base.replace(":", "_"))[:180]
-    eid, n = base, 2
-    while eid in taken:
-        eid = f"{base}-{n}"
-        n += 1
-    taken.add(eid)
-    return eid
+    return re.sub(r"[^A-Za-z0-9_.:-]", "", base.replace(":", "_"))[:180]
+
+
+def event_anchor(ev: dict) -> str:
+    """The event's first report as `doc_id:index`: fixed by the event's reports, not by arrival order."""
+    d, i = min(r.anchor for r in ev["reports"])
+    return f"{d}:{i}"
+
+
+def _suffixed(base: str, anchor: str) -> str:
+    return f"{base}-{hashlib.sha1(anchor.encode('utf-8')).hexdigest()[:8]}"
+
+
+def name_events(groups: dict[str, list[tuple[str, Any]]]) -> dict[Any, str]:
+    """base -> [(anchor, key)] to key -> id: the smallest anchor keeps the base, the others get a hash."""
+    out = {}
+    for base, items in groups.items():
+        for n, (anchor, key) in enumerate(sorted(items, key=lambda x: x[0])):
+            out[key] = base if n == 0 else _suffixed(base, anchor)
+    return out
+
+
+def assign_ids(evs: list[dict]) -> None:
+    """Set `id`, `base` and `anchor` on freshly merged events (no other event exists)."""
+    groups: dict[str, list] = defaultdict(list)
+    for i, e in enumerate(evs):
+        e["base"], e["anchor"] = event_base(e), event_anchor(e)
+        groups[e["base"]].append((e["anchor"], i))
+    for i, eid in name_events(groups).items():
+        evs[i]["id"] = eid
 
 
 # -------------------------------------------------------------------- from Documents (tests, API)
@@ -471,7 +671,7 @@ def reports_from_documents(docs, entity_type: Callable[[str], str | None] | None
                               countries=frozenset(p for p in ev.participants if is_country(p)),
                               location=ev.location, status=ev.status, attributes=dict(ev.attributes),
                               published=d.published, source=d.source, outlet=d.outlet,
-                              evidence=d.body[ev.evidence.start:ev.evidence.end]))
+                              evidence=d.body[ev.evidence.start:ev.evidence.end], idx=i))
     return out
 
 
@@ -486,76 +686,236 @@ def merge_documents(docs) -> list[dict]:
     """Merge the events of in-memory Documents (no database): the corpus events, in date order."""
     mg = Merger(kb_place_country)
     evs = [mg.summarize(c) for c in mg.cluster(reports_from_documents(docs))]
-    evs.sort(key=lambda e: (e["date"] or "9999", e["type"], e["countries"]))
-    taken: set[str] = set()
-    for e in evs:
-        e["id"] = event_id(e, taken)
+    assign_ids(evs)
+    evs.sort(key=lambda e: (e["date"] or "9999", e["type"], e["countries"], e["id"]))
     return evs
 
 
-# -------------------------------------------------------------------- the database rebuild
+# -------------------------------------------------------------------- the database
+CHUNK = 500
+FULL_REBUILD_SHARE = 0.3  # merging this share of all reports or more at once: cluster everything instead
+
+
+class _Entities:
+    """Entity type and country from the `entities` table, the KB for ids no stored document defined."""
+
+    def __init__(self, sess):
+        self.sess, self.info = sess, {}
+
+    def load(self, ids) -> None:
+        from sqlalchemy import select
+
+        from . import schema as s
+
+        want = sorted({i for i in ids if i and i not in self.info})
+        for i in range(0, len(want), CHUNK):
+            for eid, etype, ecountry in self.sess.execute(select(s.Entity.id, s.Entity.type, s.Entity.country)
+                                                          .where(s.Entity.id.in_(want[i:i + CHUNK]))):
+                self.info[eid] = (etype, ecountry)
+
+    def _get(self, p):
+        if p not in self.info:
+            from ..kb import load_kb  # loading it costs a second or more: only when needed
+
+            e = load_kb().get(p)
+            self.info[p] = (e.type, e.country) if e else (None, None)
+        return self.info[p]
+
+    def type(self, p):
+        return self._get(p)[0]
+
+    def country(self, p):
+        return self._get(p)[1]
+
+
+def _json_value(v):
+    return json.loads(v) if isinstance(v, (str, bytes)) else v  # SQLite gives text; psycopg decodes json
+
+
+def _load_reports(sess, ents: _Entities, where) -> list[Report]:
+    """Reports of the events matching `where` (a Core condition on events), near-duplicates left out."""
+    from sqlalchemy import Text, select, type_coerce
+
+    from . import schema as s
+
+    e, d = s.Event.__table__, s.Document.__table__
+    # JSON columns read as text (type_coerce): the JSON type's per-row processing is slow at this size
+    rows = sess.execute(select(e.c.id, e.c.idx, d.c.doc_id, e.c.type, e.c.date, type_coerce(e.c.participants, Text),
+                               e.c.location, e.c.status, type_coerce(e.c.attributes, Text), d.c.published,
+                               d.c.source, d.c.outlet, e.c.evidence)
+                        .join(d, d.c.id == e.c.doc_pk).where(d.c.dup_of.is_(None)).where(where)
+                        .order_by(e.c.id)).all()
+    parsed = []
+    for k, idx, doc_id, typ, dt, parts, loc, status, attrs, pub, src, outlet, evidence in rows:
+        parsed.append((k, idx, doc_id, typ, dt, list(_json_value(parts) or []), loc, status,
+                       dict(_json_value(attrs) or {}), pub, src, outlet, evidence))
+    ents.load({p for r in parsed for p in r[5]} | {r[6] for r in parsed if r[6]})
+    country = {p for p in ents.info if ents.info[p][0] == "COUNTRY"}
+    out = []
+    for k, idx, doc_id, typ, dt, parts, loc, status, attrs, pub, src, outlet, evidence in parsed:
+        out.append(Report(key=k, doc_id=doc_id, type=typ, date=dt, participants=parts,
+                          countries=frozenset(p for p in parts if (p in country if p in ents.info
+                                                                   else ents.type(p) == "COUNTRY")),
+                          location=loc, status=status, attributes=attrs, published=pub, source=src, outlet=outlet,
+                          evidence=evidence, idx=idx))
+    return out
+
+
+def event_blocks(ev: dict) -> set[str]:
+    """`corpus_event_blocks` keys of a merged event: the party keys of its first report with the date keys
+    of every dated report, and each undated report's own party keys with its publication month."""
+    reps = ev["reports"]
+    first = min(reps, key=lambda r: r.anchor)
+    keys = set()
+    dks = {dk for r in reps if r.ymd is not None for dk in date_keys(r)}
+    for pk in party_keys(first.parties):
+        keys.update(f"{ev['type']}|{pk}|{dk}" for dk in dks)
+    for r in reps:
+        if r.ymd is None:
+            keys.update(f"{ev['type']}|{pk}|{undated_key(r)}" for pk in party_keys(r.parties))
+    return keys
+
+
+def lookup_blocks(r: Report) -> set[str]:
+    """`corpus_event_blocks` keys under which every corpus event a new report could change is indexed;
+    `type|party|*` stands for every key of that type and party (rare: a date with no year at all)."""
+    dks = dated_lookup(r) + undated_reach(r) if r.ymd is not None else undated_lookup(r)
+    return {f"{r.type}|{pk}|{dk}" for pk in party_lookup(r.parties) for dk in dks}
+
+
+def _cluster(sess, ents: _Entities, reports: list[Report]) -> list[dict]:
+    mg = Merger(ents.country)
+    return [mg.summarize(c) for c in mg.cluster(reports)]
+
+
+def executemany(conn, sql: str, rows: list[tuple], chunk: int = 20000) -> None:
+    """Plain DBAPI executemany (`?` placeholders, rewritten for psycopg): SQLAlchemy's per-row parameter
+    processing costs more than the writes themselves at 100,000 documents."""
+    if conn.dialect.paramstyle != "qmark":
+        sql = sql.replace("?", "%s")
+    for i in range(0, len(rows), chunk):
+        conn.exec_driver_sql(sql, rows[i:i + chunk])
+
+
+def _write_events(sess, evs: list[dict]) -> None:
+    """Insert merged events (with ids), their participants and blocks; link their reports."""
+    js = lambda v: json.dumps(v, ensure_ascii=False)  # noqa: E731  (as SQLAlchemy's JSON type stores it)
+    conn = sess.connection()
+    ce_rows, part_rows, block_rows, links = [], [], [], []
+    for e in evs:
+        eid = e["id"]
+        ce_rows.append((eid, e["type"], e["date"], js(e["dates"]), js(e["participants"]), e["location"], e["status"],
+                        js(e["attributes"]), js(e["conflicts"]), len(e["reports"]), e["base"], e["anchor"]))
+        part_rows += [(eid, p, e["type"], e["date"]) for p in dict.fromkeys(e["participants"])]
+        block_rows += [(b, eid) for b in sorted(event_blocks(e))]
+        links += [(eid, r.key) for r in e["reports"]]
+    executemany(conn, "INSERT INTO corpus_events (id, type, date, dates, participants, location, status, attributes, "
+                      "conflicts, n_reports, base, anchor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ce_rows)
+    executemany(conn, "INSERT INTO corpus_event_participants (corpus_event_id, entity_id, type, date) "
+                      "VALUES (?, ?, ?, ?)", part_rows)
+    executemany(conn, "INSERT INTO corpus_event_blocks (block, corpus_event_id) VALUES (?, ?)", block_rows)
+    executemany(conn, "UPDATE events SET corpus_event_id = ? WHERE id = ?", links)
+
+
 def rebuild_corpus_events(sess) -> int:
+    """Merge every stored report from scratch (`armswatch merge --rebuild`)."""
     from sqlalchemy import delete, select, update
 
     from . import schema as s
 
-    rows = sess.execute(
-        select(s.Event, s.Document.doc_id, s.Document.published, s.Document.source, s.Document.outlet)
-        .join(s.Document, s.Document.id == s.Event.doc_pk).where(s.Document.dup_of.is_(None))
-        .order_by(s.Event.id)).all()
-    ids = {p for ev, *_ in rows for p in (ev.participants or [])} | {ev.location for ev, *_ in rows if ev.location}
-    ent = {}
-    id_list = sorted(ids)
-    for i in range(0, len(id_list), 500):
-        for eid, etype, ecountry in sess.execute(select(s.Entity.id, s.Entity.type, s.Entity.country)
-                                                 .where(s.Entity.id.in_(id_list[i:i + 500]))):
-            ent[eid] = (etype, ecountry)
-    def kb_get(p):  # the KB only for ids no stored document defined (loading it costs a second or more)
-        from ..kb import load_kb
+    ents = _Entities(sess)
+    reports = _load_reports(sess, ents, s.Event.__table__.c.id.is_not(None))
+    evs = _cluster(sess, ents, reports)
+    assign_ids(evs)
+    for t in (s.CorpusEventBlock, s.CorpusEventParticipant, s.CorpusEvent):
+        sess.execute(delete(t))
+    _write_events(sess, evs)  # every merged report gets its new corpus event; near-duplicates get none
+    dups = select(s.Document.id).where(s.Document.dup_of.is_not(None))
+    sess.execute(update(s.Event).where(s.Event.doc_pk.in_(dups), s.Event.corpus_event_id.is_not(None))
+                 .values(corpus_event_id=None))
+    return len(evs)
 
-        return load_kb().get(p)
 
-    def etype(p):
-        if p in ent:
-            return ent[p][0]
-        e = kb_get(p)
-        return e.type if e else None
+def dissolve(sess, ids) -> int:
+    """Drop these corpus events; their reports become new again (merged by the next `merge_pending`)."""
+    from sqlalchemy import delete, update
 
-    def place_country(p):
-        if p in ent:
-            return ent[p][1]
-        e = kb_get(p)
-        return e.country if e else None
+    from . import schema as s
 
-    reports = [Report(key=ev.id, doc_id=doc_id, type=ev.type, date=ev.date, participants=list(ev.participants or []),
-                      countries=frozenset(p for p in (ev.participants or []) if etype(p) == "COUNTRY"),
-                      location=ev.location, status=ev.status, attributes=dict(ev.attributes or {}),
-                      published=pub, source=src, outlet=outlet, evidence=ev.evidence)
-               for ev, doc_id, pub, src, outlet in rows]
-    mg = Merger(place_country)
-    evs = [mg.summarize(c) for c in mg.cluster(reports)]
-    evs.sort(key=lambda e: (e["date"] or "9999", e["type"], e["countries"], e["reports"][0].doc_id))
-    sess.execute(update(s.Event).values(corpus_event_id=None))
-    sess.execute(delete(s.CorpusEventParticipant))
-    sess.execute(delete(s.CorpusEvent))
-    taken: set[str] = set()
-    ce_rows, part_rows, links = [], [], []
-    for e in evs:
-        eid = event_id(e, taken)
-        ce_rows.append(dict(id=eid, type=e["type"], date=e["date"], dates=e["dates"], participants=e["participants"],
-                            location=e["location"], status=e["status"], attributes=e["attributes"],
-                            conflicts=e["conflicts"], n_reports=len(e["reports"])))
-        part_rows += [dict(corpus_event_id=eid, entity_id=p) for p in dict.fromkeys(e["participants"])]
-        links += [dict(id=r.key, corpus_event_id=eid) for r in e["reports"]]
-    from sqlalchemy import bindparam, insert
+    ids = sorted({i for i in ids if i})
+    for i in range(0, len(ids), CHUNK):
+        chunk = ids[i:i + CHUNK]
+        sess.execute(update(s.Event).where(s.Event.corpus_event_id.in_(chunk)).values(corpus_event_id=None))
+        for t in (s.CorpusEventBlock, s.CorpusEventParticipant):
+            sess.execute(delete(t).where(t.corpus_event_id.in_(chunk)))
+        sess.execute(delete(s.CorpusEvent).where(s.CorpusEvent.id.in_(chunk)))
+    return len(ids)
 
-    conn = sess.connection()  # Core executemany (the ORM bulk paths are ~10x slower)
-    if ce_rows:
-        conn.execute(insert(s.CorpusEvent.__table__), ce_rows)
-    if part_rows:
-        conn.execute(insert(s.CorpusEventParticipant.__table__), part_rows)
-    if links:
-        t = s.Event.__table__
-        conn.execute(update(t).where(t.c.id == bindparam("k")).values(corpus_event_id=bindparam("ce")),
-                     [{"k": x["id"], "ce": x["corpus_event_id"]} for x in links])
-    return len(ce_rows)
+
+def merge_pending(sess) -> int:
+    """Merge the reports that have no corpus event yet into the corpus events (incremental); returns the
+    number of corpus events written. Falls back to `rebuild_corpus_events` when most reports are new."""
+    from sqlalchemy import func, select, update
+
+    from . import schema as s
+
+    e = s.Event.__table__
+    ents = _Entities(sess)
+    pending = _load_reports(sess, ents, e.c.corpus_event_id.is_(None))
+    if not pending:
+        return 0
+    merged = sess.execute(select(func.count()).select_from(e).where(e.c.corpus_event_id.is_not(None))).scalar_one()
+    if len(pending) >= FULL_REBUILD_SHARE * (merged + len(pending)):
+        return rebuild_corpus_events(sess)
+    keys = set().union(*(lookup_blocks(r) for r in pending))
+    prefixes = sorted(k[:-1] for k in keys if k.endswith("|" + ANY))
+    keys = sorted(k for k in keys if not k.endswith("|" + ANY))
+    b = s.CorpusEventBlock.__table__
+    affected: set[str] = set()
+    for i in range(0, len(keys), CHUNK):
+        affected.update(sess.execute(select(b.c.corpus_event_id).where(b.c.block.in_(keys[i:i + CHUNK])))
+                        .scalars())
+    for p in prefixes:  # every date: a prefix scan (LIKE may match a little more: only more candidates)
+        affected.update(sess.execute(select(b.c.corpus_event_id).where(b.c.block.like(p + "%"))).scalars())
+    affected_l = sorted(affected)
+    pool = list(pending)
+    for i in range(0, len(affected_l), CHUNK):
+        pool += _load_reports(sess, ents, e.c.corpus_event_id.in_(affected_l[i:i + CHUNK]))
+    evs = _cluster(sess, ents, pool)
+    dissolve(sess, affected_l)
+    # ids: events sharing a base with the new ones are named together (the smallest anchor keeps the base)
+    groups: dict[str, list] = defaultdict(list)
+    for i, ev in enumerate(evs):
+        ev["base"], ev["anchor"] = event_base(ev), event_anchor(ev)
+        groups[ev["base"]].append((ev["anchor"], ("new", i)))
+    ce = s.CorpusEvent.__table__
+    bases = sorted(groups)
+    for i in range(0, len(bases), CHUNK):
+        for eid, base, anchor in sess.execute(select(ce.c.id, ce.c.base, ce.c.anchor)
+                                              .where(ce.c.base.in_(bases[i:i + CHUNK]))):
+            groups[base].append((anchor, ("old", eid)))
+    names = name_events(groups)
+    for (kind, k), eid in names.items():
+        if kind == "old" and eid != k:
+            _rename(sess, k, "~" + k)  # two steps: the new name may be another old event's current one
+    for (kind, k), eid in names.items():
+        if kind == "old" and eid != k:
+            _rename(sess, "~" + k, eid)
+        elif kind == "new":
+            evs[k]["id"] = eid
+    _write_events(sess, evs)
+    return len(evs)
+
+
+def _rename(sess, old: str, new: str) -> None:
+    """Give a corpus event another id (a copy under the new id, then the old row goes: foreign keys)."""
+    from sqlalchemy import delete, insert, select, update
+
+    from . import schema as s
+
+    ce = s.CorpusEvent.__table__
+    row = dict(sess.execute(select(ce).where(ce.c.id == old)).one()._mapping)
+    sess.execute(insert(ce).values(**dict(row, id=new)))
+    for t in (s.CorpusEventParticipant, s.CorpusEventBlock, s.Event):
+        sess.execute(update(t).where(t.corpus_event_id == old).values(corpus_event_id=new))
+    sess.execute(delete(ce).where(ce.c.id == old))

@@ -4,7 +4,8 @@ Idempotent: a document's id is the hash of its raw bytes (`doc_id_for`); an id a
 skipped before extraction, so re-running after a crash (even kill -9) continues where it left. A
 document that fails (read, extraction or storage) is recorded in `failures` (one row per document,
 attempts counted) and the run goes on; a later success removes its failure row. Corpus-level derived
-tables (merged events, claim series) are rebuilt after the run when anything changed (`meta.merge_dirty`).
+tables (merged events, claim series) are brought up to date after the run when anything changed
+(`meta.merge_dirty`): incrementally, only the new reports and the corpus events they touch (merge.py).
 """
 from __future__ import annotations
 
@@ -239,6 +240,13 @@ class Store:
         return conn.exec_driver_sql(sql, tuple(v[c] for c in self._DOC_COLS)).scalar_one()
 
     def _delete_facts(self, sess: Session, pk: int, old_folded: str) -> None:
+        """Remove a document's facts; the corpus events and claim slots they were part of are dissolved
+        (their other reports are merged again by the next `merge`)."""
+        from .merge import dissolve
+        from .series import dissolve_claims
+
+        dissolve(sess, sess.execute(select(s.Event.corpus_event_id).where(s.Event.doc_pk == pk)).scalars())
+        dissolve_claims(sess, sess.execute(select(s.Claim.corpus_claim_id).where(s.Claim.doc_pk == pk)).scalars())
         for t in (s.Mention, s.DocEntity, s.Timex, s.Event, s.Claim, s.Quote, s.MinhashBand):
             sess.execute(delete(t).where(t.doc_pk == pk))
         if self.dialect == "sqlite":
@@ -332,21 +340,48 @@ class Store:
             return sess.execute(select(s.Meta.value).where(s.Meta.key == key)).scalar_one_or_none()
 
     # ------------------------------------------------------------------ derived tables
+    MERGE_INDEX = "1"  # version of the blocking index (corpus_event_blocks); another value: rebuild once
+
     def merge_if_dirty(self) -> bool:
-        if self.get_meta("merge_dirty") == "0":
+        if self.get_meta("merge_dirty") == "0" and self.get_meta("merge_index") == self.MERGE_INDEX:
             return False
         self.merge()
         return True
 
-    def merge(self) -> None:
-        """Rebuild corpus events and corpus claims from every stored document (one transaction)."""
-        from .merge import rebuild_corpus_events
-        from .series import rebuild_corpus_claims
+    def merge(self, rebuild: bool = False) -> None:
+        """Bring corpus events and corpus claims up to date in one transaction: merge the new reports into
+        them (incremental), or with `rebuild` (or an index of an older version) merge everything anew."""
+        from .merge import merge_pending, rebuild_corpus_events
+        from .series import merge_pending_claims, rebuild_corpus_claims
 
         with self.session() as sess, sess.begin():
-            rebuild_corpus_events(sess)
-            rebuild_corpus_claims(sess)
+            if rebuild or self._meta(sess, "merge_index") != self.MERGE_INDEX:
+                rebuild_corpus_events(sess)
+                rebuild_corpus_claims(sess)
+                self._set_meta(sess, "merge_index", self.MERGE_INDEX)
+            else:
+                merge_pending(sess)
+                merge_pending_claims(sess)
             self._set_meta(sess, "merge_dirty", "0")
+
+    @staticmethod
+    def _meta(sess: Session, key: str) -> str | None:
+        return sess.execute(select(s.Meta.value).where(s.Meta.key == key)).scalar_one_or_none()
+
+    def delete_document(self, doc_id: str) -> bool:
+        """Remove a document and its facts; the corpus events it reported are merged again (next `merge`).
+        Its near-duplicates, if any, stand on their own again."""
+        with self.session() as sess, sess.begin():
+            row = sess.execute(select(s.Document.id, s.Document.body_folded)
+                               .where(s.Document.doc_id == doc_id)).first()
+            if row is None:
+                return False
+            self._delete_facts(sess, row.id, row.body_folded)
+            sess.execute(delete(s.DupLink).where((s.DupLink.doc_id == doc_id) | (s.DupLink.other_doc_id == doc_id)))
+            sess.execute(update(s.Document).where(s.Document.dup_of == doc_id).values(dup_of=None))
+            sess.execute(delete(s.Document).where(s.Document.id == row.id))
+            self._set_meta(sess, "merge_dirty", "1")
+        return True
 
     # ------------------------------------------------------------------ reprocess
     def reprocess(self, all_docs: bool = False, progress: bool = False) -> IngestReport:
@@ -391,14 +426,28 @@ class Store:
         return rep
 
     def _redo_dups(self) -> None:
-        """After reprocessing, recompute duplicate links in ingest order (bodies may have changed)."""
+        """After reprocessing, recompute duplicate links in ingest order (bodies may have changed).
+        Documents that become (or stop being) near-duplicates leave (or rejoin) the merged tables."""
+        from .merge import dissolve
+        from .series import dissolve_claims
+
         with self.session() as sess, sess.begin():
+            before = dict(sess.execute(select(s.Document.id, s.Document.dup_of)).all())
             sess.execute(delete(s.DupLink))
             sess.execute(delete(s.MinhashBand))
             sess.execute(update(s.Document).values(dup_of=None))
             for pk, did, mhb in sess.execute(select(s.Document.id, s.Document.doc_id, s.Document.minhash)
                                              .order_by(s.Document.id)).all():
                 self._dedup(sess, pk, did, dedup.signature_from_bytes(mhb))
+            after = dict(sess.execute(select(s.Document.id, s.Document.dup_of)).all())
+            changed = sorted(pk for pk in after if (before.get(pk) is None) != (after[pk] is None))
+            for i in range(0, len(changed), 500):
+                chunk = changed[i:i + 500]
+                dissolve(sess, sess.execute(select(s.Event.corpus_event_id).where(s.Event.doc_pk.in_(chunk))).scalars())
+                dissolve_claims(sess, sess.execute(select(s.Claim.corpus_claim_id)
+                                                   .where(s.Claim.doc_pk.in_(chunk))).scalars())
+            if changed:
+                self._set_meta(sess, "merge_dirty", "1")
 
     # ------------------------------------------------------------------ read back
     def load_document(self, doc_id: str) -> m.Document | None:

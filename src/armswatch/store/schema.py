@@ -2,7 +2,8 @@
 
 Per-document facts (mentions, timexes, events, claims, quotes) hang off `documents` by its integer
 surrogate key `documents.id`; `doc_id` is the content hash (`armswatch.ingest.doc_id_for`).
-Corpus-level tables: `entities` (KB id), `corpus_events` (merged events; doc events point to them),
+Corpus-level tables: `entities` (KB id), `corpus_events` (merged events; doc events point to them;
+`corpus_event_blocks` is the blocking index that lets new reports be merged incrementally),
 `corpus_claims`, `dup_links` (near-duplicate articles), `minhash_bands` (LSH index kept in the DB so
 duplicate detection survives restarts), `failures`, `meta` (key/value: merge_dirty...).
 """
@@ -99,6 +100,16 @@ class CorpusEvent(Base):
     attributes: Mapped[dict] = mapped_column(JSON, nullable=False, default=dict)
     conflicts: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
     n_reports: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    base: Mapped[str | None] = mapped_column(String(200), index=True)  # the id before de-duplication
+    anchor: Mapped[str | None] = mapped_column(String(80))  # first report, doc_id:index (merge.event_anchor)
+
+
+class CorpusEventBlock(Base):
+    """Blocking index of the incremental merge: which corpus events a new report may join (merge.py)."""
+    __tablename__ = "corpus_event_blocks"
+    block: Mapped[str] = mapped_column(Text, primary_key=True)  # type|party key|date key
+    corpus_event_id: Mapped[str] = mapped_column(ForeignKey("corpus_events.id", ondelete="CASCADE"),
+                                                 primary_key=True, index=True)
 
 
 class CorpusEventParticipant(Base):
@@ -106,6 +117,9 @@ class CorpusEventParticipant(Base):
     corpus_event_id: Mapped[str] = mapped_column(ForeignKey("corpus_events.id", ondelete="CASCADE"),
                                                  primary_key=True)
     entity_id: Mapped[str] = mapped_column(String(200), primary_key=True, index=True)
+    # the event's type and date, repeated so "events of X [of a type] by date" is one index range
+    type: Mapped[str | None] = mapped_column(String(20))
+    date: Mapped[str | None] = mapped_column(String(20))
 
 
 class Event(Base):
@@ -208,3 +222,10 @@ class Meta(Base):
 Index("ix_events_type_date", Event.type, Event.date)
 Index("ix_claims_subject_measure", Claim.subject, Claim.measure)
 Index("ix_corpus_claims_subject_measure", CorpusClaim.subject, CorpusClaim.measure)
+# read paths on a 100,000-document corpus (migration 0002m): an entity's events by date, its documents
+Index("ix_cep_entity_date", CorpusEventParticipant.entity_id, CorpusEventParticipant.date,
+      CorpusEventParticipant.corpus_event_id)
+Index("ix_cep_entity_type_date", CorpusEventParticipant.entity_id, CorpusEventParticipant.type,
+      CorpusEventParticipant.date, CorpusEventParticipant.corpus_event_id)
+Index("ix_doc_entities_entity_doc", DocEntity.entity_id, DocEntity.doc_pk, DocEntity.n_mentions)
+Index("ix_corpus_events_type_date", CorpusEvent.type, CorpusEvent.date, CorpusEvent.id)

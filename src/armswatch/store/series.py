@@ -7,6 +7,11 @@ when the text gives none. Each estimate stands for a range of values (exact 410 
 measure for the same year (and target time) whose ranges do not overlap are both flagged `conflict`
 ("410" and "more than 500" warheads in 2023), while "more than 500" and "about 600" are not.
 Near-duplicate documents are left out.
+
+Incremental (`merge_pending_claims`): claims without a corpus claim are grouped; the slots (subject,
+measure, unit, year, target time) they fall in are dissolved and computed again from their reports, so
+conflict flags stay right; other slots are not touched. Deleting or replacing a document dissolves the
+slots of its claims (`dissolve_claims`). The result is the same as `rebuild_corpus_claims`.
 """
 from __future__ import annotations
 
@@ -14,7 +19,7 @@ import hashlib
 import json
 from collections import defaultdict
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import delete, func, select, update
 
 from . import schema as s
 
@@ -53,10 +58,19 @@ def _year(v: str | None) -> str | None:
     return v[:4] if v and v[:4].isdigit() else None
 
 
-def rebuild_corpus_claims(sess) -> int:
-    rows = sess.execute(
-        select(s.Claim, s.Document.published).join(s.Document, s.Document.id == s.Claim.doc_pk)
-        .where(s.Document.dup_of.is_(None)).order_by(s.Claim.id)).all()
+CHUNK = 500
+FULL_REBUILD_SHARE = 0.3
+
+
+def _slot(g: dict) -> tuple | None:
+    """Where conflicts are looked for: same subject, measure, unit, year and target time."""
+    if g["subject"] is None or _year(g["date"]) is None:
+        return None
+    return (g["subject"], g["measure"], g["unit"], _year(g["date"]), g["target_time"])
+
+
+def _groups(rows) -> tuple[dict[str, dict], list[dict]]:
+    """(claim, publication) rows -> corpus claims by key, and the claim -> corpus claim links."""
     groups: dict[str, dict] = {}
     links = []
     for c, pub in rows:
@@ -67,33 +81,106 @@ def rebuild_corpus_claims(sess) -> int:
         g["n_reports"] += 1
         if pub:
             g["pubs"].append(pub[:10])
-        links.append(dict(id=c.id, corpus_claim_id=k))
-    # conflicts: same subject, measure, unit, year and target time; ranges that do not overlap
-    by_slot = defaultdict(list)
+        links.append({"k": c.id, "cc": k})
     for g in groups.values():
         g["date"] = g["time"] or (min(g["pubs"]) if g["pubs"] else None)
-        slot = (g["subject"], g["measure"], g["unit"], _year(g["date"]), g["target_time"])
-        if slot[3] is None or g["subject"] is None:
-            continue
-        g["range"] = value_range(g["value"], g["qualifier"])
-        by_slot[slot].append(g)
-        g["slot"] = slot
-    sess.execute(update(s.Claim).values(corpus_claim_id=None))
-    sess.execute(delete(s.CorpusClaim))
-    out = []
-    for g in groups.values():
-        slot = g.pop("slot", None)
         g.pop("pubs")
-        g["conflict"] = bool(slot) and any(not ranges_overlap(g["range"], o["range"]) for o in by_slot[slot]
-                                           if o is not g)
-        out.append(g)
-    for g in out:
-        g.pop("range", None)
+    return groups, links
+
+
+def _flag_conflicts(groups) -> None:
+    """Set `conflict` on every group: a group of the same slot whose range does not overlap."""
+    by_slot = defaultdict(list)
+    for g in groups:
+        slot = _slot(g)
+        if slot is not None:
+            by_slot[slot].append((g, value_range(g["value"], g["qualifier"])))
+    for g in groups:
+        g["conflict"] = False
+    for members in by_slot.values():
+        for g, rg in members:
+            g["conflict"] = any(not ranges_overlap(rg, ro) for o, ro in members if o is not g)
+
+
+def _pending_rows(sess, where):
+    return sess.execute(
+        select(s.Claim.id, s.Claim.subject, s.Claim.measure, s.Claim.value, s.Claim.qualifier, s.Claim.time,
+               s.Claim.target_time, s.Claim.source, s.Claim.unit, s.Document.published)
+        .join(s.Document, s.Document.id == s.Claim.doc_pk)
+        .where(s.Document.dup_of.is_(None)).where(where).order_by(s.Claim.id)).all()
+
+
+def _write(sess, groups: list[dict], links: list[dict]) -> None:
+    from .merge import executemany
+
     conn = sess.connection()
-    if out:
-        conn.execute(insert(s.CorpusClaim.__table__), out)
-    if links:
-        t = s.Claim.__table__
-        conn.execute(update(t).where(t.c.id == bindparam("k")).values(corpus_claim_id=bindparam("cc")),
-                     [{"k": x["id"], "cc": x["corpus_claim_id"]} for x in links])
-    return len(out)
+    cols = ("id", "subject", "measure", "value", "qualifier", "time", "target_time", "source", "unit", "date",
+            "n_reports", "conflict")
+    executemany(conn, f"INSERT INTO corpus_claims ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                [tuple(g[k] for k in cols) for g in groups])
+    executemany(conn, "UPDATE claims SET corpus_claim_id = ? WHERE id = ?", [(x["cc"], x["k"]) for x in links])
+
+
+def rebuild_corpus_claims(sess) -> int:
+    rows = _pending_rows(sess, s.Claim.id.is_not(None))
+    groups, links = _groups((r, r.published) for r in rows)
+    _flag_conflicts(list(groups.values()))
+    sess.execute(delete(s.CorpusClaim))
+    _write(sess, list(groups.values()), links)  # every claim counted gets its new corpus claim
+    dups = select(s.Document.id).where(s.Document.dup_of.is_not(None))
+    sess.execute(update(s.Claim).where(s.Claim.doc_pk.in_(dups), s.Claim.corpus_claim_id.is_not(None))
+                 .values(corpus_claim_id=None))
+    return len(groups)
+
+
+def _slot_members(sess, slots) -> list[s.CorpusClaim]:
+    """Stored corpus claims in these slots (looked up by subject and measure, an index)."""
+    out = []
+    for subject, measure in sorted({(x[0], x[1]) for x in slots}):
+        for cc in sess.execute(select(s.CorpusClaim).where(s.CorpusClaim.subject == subject,
+                                                           s.CorpusClaim.measure == measure)).scalars():
+            if _slot(dict(subject=cc.subject, measure=cc.measure, unit=cc.unit, date=cc.date,
+                          target_time=cc.target_time)) in slots:
+                out.append(cc)
+    return out
+
+
+def dissolve_claims(sess, ids) -> int:
+    """Drop these corpus claims and every other one of their slots; their claims become new again."""
+    ids = sorted({i for i in ids if i})
+    ccs = []
+    for i in range(0, len(ids), CHUNK):
+        ccs += sess.execute(select(s.CorpusClaim).where(s.CorpusClaim.id.in_(ids[i:i + CHUNK]))).scalars().all()
+    slots = {_slot(dict(subject=c.subject, measure=c.measure, unit=c.unit, date=c.date, target_time=c.target_time))
+             for c in ccs} - {None}
+    drop = sorted(set(ids) | {c.id for c in _slot_members(sess, slots)})
+    for i in range(0, len(drop), CHUNK):
+        chunk = drop[i:i + CHUNK]
+        sess.execute(update(s.Claim).where(s.Claim.corpus_claim_id.in_(chunk)).values(corpus_claim_id=None))
+        sess.execute(delete(s.CorpusClaim).where(s.CorpusClaim.id.in_(chunk)))
+    return len(drop)
+
+
+def merge_pending_claims(sess) -> int:
+    """Group the claims that have no corpus claim yet (incremental); the slots they touch are computed again."""
+    c = s.Claim.__table__
+    pending = _pending_rows(sess, c.c.corpus_claim_id.is_(None))
+    if not pending:
+        return 0
+    merged = sess.execute(select(func.count()).select_from(c).where(c.c.corpus_claim_id.is_not(None))).scalar_one()
+    if len(pending) >= FULL_REBUILD_SHARE * (merged + len(pending)):
+        return rebuild_corpus_claims(sess)
+    # the same estimate already stored, and the stored neighbours in the slots the new groups fall in:
+    # dissolved, so they are counted again with the new reports and the conflict flags are computed anew
+    groups, _ = _groups((r, r.published) for r in pending)
+    dissolve_claims(sess, list(groups))
+    while True:
+        pending = _pending_rows(sess, c.c.corpus_claim_id.is_(None))
+        groups, links = _groups((r, r.published) for r in pending)
+        stored = _slot_members(sess, {_slot(g) for g in groups.values()} - {None})
+        if not stored:
+            break
+        dissolve_claims(sess, [cc.id for cc in stored])
+    _flag_conflicts(list(groups.values()))
+    _write(sess, list(groups.values()), links)
+    return len(groups)
