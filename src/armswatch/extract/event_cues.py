@@ -76,6 +76,11 @@ def _short_pair(forms: dict) -> re.Pattern | None:
     return re.compile(_WB_L + "(" + alt + r")((?:\s*[-–]\s*(?:" + alt + r"))+)(?![\w-])")
 
 
+def _needed(cues) -> list[tuple[str, ...]]:
+    """The lower-case words of each cue (gaps dropped)."""
+    return [tuple(TOKEN_RE.findall(str(c).lower())) for c in cues]
+
+
 def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
@@ -133,6 +138,8 @@ class Cues:
     country_names: re.Pattern | None
     country_abbrev: re.Pattern | None
     country_of_name: dict[str, str] = field(default_factory=dict)
+    # the lower-case words each cue of a rare cue list needs (a page lacking them all needs no search)
+    needed_words: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -258,4 +265,9 @@ def cues() -> Cues:
         country_names=_alternation(lower) if lower else None,
         country_abbrev=country_abbrev,
         country_of_name=name_map,
+        needed_words={
+            "pair_words": _needed(lex.get("pair_words") or []),
+            "inter_korean": _needed(lex.get("inter_korean") or []),
+            "short_forms": _needed(lex.get("pair_short_forms") or {}),
+        },
     )

@@ -62,6 +62,9 @@ _TREATY_WORDS_RE = re.compile(r"liên minh|alliance|hiệp ước|treaty|thỏa 
                               re.IGNORECASE)
 _WORD_RE = re.compile(r"\w+(?:[-+]\w+)*")
 _SEMI_RE = re.compile(";")
+_WCHAR_RE = re.compile(r"\w")
+_SINCE_NP_RE = re.compile(r"(?<!\w)(?:kể từ|since)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_SINCE_CLAUSE_RE = re.compile(r"(?<!\w)(?:kể từ khi|since)\s+$", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r"\s*(?:mà|that|which)\s", re.IGNORECASE)
 _COORD_RE = re.compile(r"[,;]|(?<!\w)(?:và|and|nhưng|but)(?!\w)", re.IGNORECASE)
 _TIME_PREP_RE = re.compile(r"(?<!\w)(vào|hồi|trong|từ|in|on|at|since|during)(?!\w)", re.IGNORECASE)
@@ -252,12 +255,13 @@ class _Ctx:
         if len(low) != len(self.body):  # lower() changed lengths (rare letters): fold letter by letter
             low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in self.body)
         self.low = low
-        spans = [m.span() for m in TOKEN_RE.finditer(low)]
-        self.tok_starts = [t[0] for t in spans]
-        self.tok_ends = [t[1] for t in spans]
+        # one tokenisation of the lower-cased body serves the trigger scan and the cue windows
+        toks = list(TOKEN_RE.finditer(low))
+        self.tok_starts = [t.start() for t in toks]
+        self.tok_ends = [t.end() for t in toks]
+        self.words = words = [t.group() for t in toks]
         # every cue phrase of the window lexicon, by first word index: (labels, end word index)
         table, _, firsts = self.cues.window_lookup
-        words = TOKEN_RE.findall(low)
         hits: list[tuple[frozenset[str], int, int]] = []
         n_t = len(words)
         get = firsts.get
@@ -273,6 +277,18 @@ class _Ctx:
         self.hits = hits
         self.hit_starts = [h[1] for h in hits]
         self.ent_starts = [x[0] for x in ents]
+        self._seg_cuts = [m.span() for m in _SEG_SPLIT_RE.finditer(self.body)]
+        self._seg_starts = [a for a, _ in self._seg_cuts]
+        # cues that most pages never use: one search of the page spares a search per trigger
+        c = self.cues
+        wordset = set(words)
+
+        def present(name: str, least: int = 1) -> bool:
+            return sum(all(w in wordset for w in ws) for ws in c.needed_words.get(name, ())) >= least
+
+        self.has_pair_words = bool(c.pair_words) and present("pair_words")
+        self.has_inter_korean = bool(c.inter_korean) and present("inter_korean")
+        self.has_short_pair = (bool(c.short_pair) and present("short_forms")) or self.has_inter_korean
         # country mention counts for the document's main pair
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
@@ -462,13 +478,20 @@ class _Ctx:
         return (lo, hi)
 
     def seg_of(self, clause: tuple[int, int], pos: int) -> tuple[int, int]:
+        """Comma segment of the clause around pos (split marks found once per document)."""
         c0, c1 = clause
         lo, hi = c0, c1
-        for m in _SEG_SPLIT_RE.finditer(self.body, c0, c1):
-            if m.end() <= pos:
-                lo = max(lo, m.end())
-            elif m.start() >= pos:
-                hi = min(hi, m.start())
+        cuts, starts = self._seg_cuts, self._seg_starts
+        i = bisect.bisect_left(starts, c0)
+        while i < len(cuts) and cuts[i][0] < c1:
+            a, b = cuts[i]
+            i += 1
+            if b > c1:
+                continue
+            if b <= pos:
+                lo = max(lo, b)
+            elif a >= pos:
+                hi = min(hi, a)
                 break
         return (lo, hi)
 
@@ -484,15 +507,23 @@ def _find_triggers(ctx: _Ctx) -> list[_Mention]:
     pos = 0
     blocked = ctx.spans_of("not_event")
     low = ctx.low
-    for w in c.first_words.finditer(low):
-        if w.start() < pos:
-            continue
-        opts = index.get(w.group(0))
+    starts, ends = ctx.tok_starts, ctx.tok_ends
+    wchar = _WCHAR_RE.match
+    for k, word in enumerate(ctx.words):
+        opts = index.get(word)
         if not opts:
+            continue
+        ws = starts[k]
+        if ws < pos:
+            continue
+        # the token as a whole word, not glued by '+' or by a hyphen to a word ("sea-launched")
+        if ws and (low[ws - 1] == "+" or (low[ws - 1] == "-" and ws > 1 and wchar(low, ws - 2))):
+            continue
+        if low[ends[k]:ends[k] + 1] == "+":
             continue
         hit = None
         for pat, etype, cue in opts:
-            mm = pat.match(body, w.start())
+            mm = pat.match(body, ws)
             if mm:
                 if hit is None:
                     hit = (mm, etype, cue)
@@ -607,6 +638,8 @@ def _short_pair_countries(ctx: _Ctx, lo: int, hi: int) -> list[str]:
     """Countries named by short forms in a pair ("Mỹ - Triều", "Hàn-Nhật") or "liên Triều" in body[lo:hi]."""
     c = ctx.cues
     out: list[str] = []
+    if not ctx.has_short_pair:
+        return out
     text = ctx.body[lo:hi]
     if c.short_pair:
         for pm in c.short_pair.finditer(text):
@@ -614,7 +647,7 @@ def _short_pair_countries(ctx: _Ctx, lo: int, hi: int) -> list[str]:
                 cid = c.short_forms.get(part.strip())
                 if cid and cid not in out:
                     out.append(cid)
-    if c.inter_korean and c.inter_korean.search(text):
+    if ctx.has_inter_korean and c.inter_korean.search(text):
         for cid in ("kp", "kr"):
             if cid not in out:
                 out.append(cid)
@@ -730,11 +763,19 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                       ctx.window_hits(m.end + pm.start(), m.clause[1], words=5)[0]]
             np_words = 1000
 
+    apos: dict[str, list[tuple[int, int]]] = {}
+    for labs, i, j in ahits:
+        for lb in labs:
+            apos.setdefault(lb, []).append((i, j))
+
     def after(label: str, k: int, exc: str | None = None, predicate: int = 0, limit: int = 10 ** 6) -> bool:
         """A cue within k words after the trigger, or within `predicate` words after its noun phrase."""
-        spans = [(i, j) for labs, i, j in ahits if exc in labs] if exc else []
-        return any(label in labs and (i < limit or i >= 1000) and (j <= k or np_words <= i < np_words + predicate)
-                   and not any(a <= i < b for a, b in spans) for labs, i, j in ahits)
+        found = apos.get(label)
+        if not found:
+            return False
+        spans = apos.get(exc, ()) if exc else ()
+        return any((i < limit or i >= 1000) and (j <= k or np_words <= i < np_words + predicate)
+                   and not any(a <= i < b for a, b in spans) for i, j in found)
     strong = None
     if c.strong_anaphor:
         for am in c.strong_anaphor.finditer(np_part):
@@ -798,8 +839,8 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         m.distinct = True
     if c.distinct_after and c.distinct_after.search(np_part) and not strong:
         m.distinct = True
-    if m.nominal and re.search(r"(?<!\w)(?:kể từ|since)\s+(?:\w+\s+){0,2}$", body[max(m.clause[0], m.start - 25):m.start],
-                               re.IGNORECASE) or re.search(r"(?<!\w)(?:kể từ khi|since)\s+$", body[max(m.sent[0], m.start - 80):m.start].split(",")[-1][:0] + body[max(m.sent[0], m.clause[0] - 12):m.clause[0]], re.IGNORECASE):
+    if m.nominal and _SINCE_NP_RE.search(body[max(m.clause[0], m.start - 25):m.start]) \
+            or _SINCE_CLAUSE_RE.search(body[max(m.sent[0], m.clause[0] - 12):m.clause[0]]):
         m.distinct = True  # "cuộc gặp thượng đỉnh đầu tiên kể từ cuộc gặp ... năm 2018"
     if before("part_of", 5):
         m.part_of = True
@@ -936,8 +977,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
             fo = [x[2].id for x in forum[:1] if x[2].type == "ORG" and x[2].id not in orgs]
             orgs = fo + [o for o in orgs if o not in fo]
     m.countries, m.orgs, m.people, m.unknown_people = countries, orgs, people, unknown
-    pw = c.pair_words.search(body[m.clause[0]:scope_end]) if c.pair_words else None
-    m.pair = bool(pw)
+    m.pair = ctx.has_pair_words and bool(c.pair_words.search(body, m.clause[0], scope_end))
 
     # objects required by common verbs
     needs = c.needs_object.get(m.type, set())
