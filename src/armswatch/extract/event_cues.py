@@ -122,6 +122,7 @@ class Cues:
     group_words: re.Pattern | None
     short_pair: re.Pattern | None
     short_forms: dict[str, str]
+    short_forms_lower: frozenset[str]
     inter_korean: re.Pattern | None
     sideline_end: re.Pattern | None
     np_end: re.Pattern
@@ -206,6 +207,7 @@ def cues() -> Cues:
         "tense:future": tense.get("future") or [], "tense:past": tense.get("past") or [],
         "not_event": lex.get("not_events") or [], "clause_break": lex.get("clause_breaks") or [],
         "speech": lex.get("speech_verbs") or [], "speech_exc": lex.get("speech_exceptions") or [],
+        "pair": lex.get("pair_words") or [],  # candidates, confirmed by the pair_words pattern
         **{f"track:{k}": v for k, v in (lex.get("tracks") or {}).items()},
         **{f"format:{k}": v for k, v in (lex.get("formats") or {}).items()},
     }
@@ -245,6 +247,7 @@ def cues() -> Cues:
         group_words=_alternation(lex.get("group_words") or []),
         short_pair=_short_pair(lex.get("pair_short_forms") or {}),
         short_forms={str(k): str(v) for k, v in (lex.get("pair_short_forms") or {}).items()},
+        short_forms_lower=frozenset(str(k).lower() for k in (lex.get("pair_short_forms") or {})),
         inter_korean=_alternation(lex.get("inter_korean") or []),
         sideline_end=_ending(lex.get("sideline_preps") or [], r"\s+(?:the\s+|của\s+|các\s+)?(?:cuộc\s+)?(?:[\w+-]+\s+){0,3}"),
         np_end=re.compile(r"[,.;:]|\s(?:" + "|".join(_cue_regex(str(c), gap) for c in
@@ -266,8 +269,7 @@ def cues() -> Cues:
         country_abbrev=country_abbrev,
         country_of_name=name_map,
         needed_words={
-            "pair_words": _needed(lex.get("pair_words") or []),
             "inter_korean": _needed(lex.get("inter_korean") or []),
-            "short_forms": _needed(lex.get("pair_short_forms") or {}),
+            "sideline": _needed(lex.get("sideline_preps") or []),
         },
     )

@@ -37,6 +37,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 
 from ..kb import load_kb
@@ -63,6 +64,7 @@ _TREATY_WORDS_RE = re.compile(r"liên minh|alliance|hiệp ước|treaty|thỏa 
 _WORD_RE = re.compile(r"\w+(?:[-+]\w+)*")
 _SEMI_RE = re.compile(";")
 _WCHAR_RE = re.compile(r"\w")
+_DASH_GAP_RE = re.compile(r"\s*[-–]\s*")
 _SINCE_NP_RE = re.compile(r"(?<!\w)(?:kể từ|since)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _SINCE_CLAUSE_RE = re.compile(r"(?<!\w)(?:kể từ khi|since)\s+$", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r"\s*(?:mà|that|which)\s", re.IGNORECASE)
@@ -208,6 +210,24 @@ def _more_specific(a: str | None, b: str | None) -> str | None:
     return b if score(b) > score(a) else a
 
 
+@lru_cache(maxsize=None)
+def _norm_cue(cue: str) -> str:
+    return " ".join(cue.lower().split())
+
+
+@lru_cache(maxsize=None)
+def _cue_labels(cue: str, first: bool = False) -> frozenset[str]:
+    """Window-cue labels of a trigger cue (of its first word only with first=True): "will meet" is future."""
+    words = tuple(TOKEN_RE.findall(cue))
+    return cues().window_lookup[0].get(words[:1] if first else words, frozenset())
+
+
+@lru_cache(maxsize=8)
+def _first_words_re(n: int) -> re.Pattern:
+    """Exactly n words of _WORD_RE from the start (atomic: a word is never split to make up the count)."""
+    return re.compile(r"(?>\W*\w+(?:[-+]\w+)*){%d}" % n)
+
+
 def _words_between(text: str) -> int:
     return len(_WORD_RE.findall(text))
 
@@ -241,6 +261,7 @@ class _Ctx:
         self._cut_lists = None
         self.last_author = None
         self._cond = None
+        self._in_text: dict[str, list[str]] = {}
         self.dates = []
         self.durations = []
         for t in doc.timexes:
@@ -256,20 +277,24 @@ class _Ctx:
             low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in self.body)
         self.low = low
         # one tokenisation of the lower-cased body serves the trigger scan and the cue windows
-        toks = list(TOKEN_RE.finditer(low))
-        self.tok_starts = [t.start() for t in toks]
-        self.tok_ends = [t.end() for t in toks]
-        self.words = words = [t.group() for t in toks]
+        # (offsets by str.find: only non-word characters lie between two tokens, so each token is the
+        # first occurrence of its text after the previous one; one regex pass instead of two)
+        self.words = words = TOKEN_RE.findall(low)
+        self.tok_starts = starts = []
+        self.tok_ends = ends = []
+        pos, find = 0, low.find
+        for w in words:
+            pos = find(w, pos)
+            starts.append(pos)
+            pos += len(w)
+            ends.append(pos)
         # every cue phrase of the window lexicon, by first word index: (labels, end word index)
         table, _, firsts = self.cues.window_lookup
         hits: list[tuple[frozenset[str], int, int]] = []
         n_t = len(words)
-        get = firsts.get
-        for i, w in enumerate(words):
-            lengths = get(w)
-            if lengths is None:
-                continue
-            for n in lengths:
+        for i in [i for i, w in enumerate(words) if w in firsts]:
+            w = words[i]
+            for n in firsts[w]:
                 if i + n <= n_t:
                     labs = table.get(tuple(words[i:i + n])) if n > 1 else table.get((w,))
                     if labs is not None:
@@ -286,9 +311,14 @@ class _Ctx:
         def present(name: str, least: int = 1) -> bool:
             return sum(all(w in wordset for w in ws) for ws in c.needed_words.get(name, ())) >= least
 
-        self.has_pair_words = bool(c.pair_words) and present("pair_words")
         self.has_inter_korean = bool(c.inter_korean) and present("inter_korean")
-        self.has_short_pair = (bool(c.short_pair) and present("short_forms")) or self.has_inter_korean
+        self.has_sideline = bool(c.sideline_end) and present("sideline")
+        # a short pair ("Mỹ - Triều") is two short forms, next words, joined by a dash
+        sf = c.short_forms_lower
+        starts, ends = self.tok_starts, self.tok_ends
+        self.has_short_pair = self.has_inter_korean or (bool(c.short_pair) and any(
+            words[i + 1] in sf and _DASH_GAP_RE.fullmatch(low, ends[i], starts[i + 1])
+            for i in range(len(words) - 1) if words[i] in sf))
         # country mention counts for the document's main pair
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
@@ -298,6 +328,21 @@ class _Ctx:
                 counts[c] = counts.get(c, 0) + 1
                 first.setdefault(c, s)
         self.top_countries = sorted(counts, key=lambda c: (-counts[c], first[c]))
+
+    def pair_word_in(self, lo: int, hi: int) -> bool:
+        """A word joining two parties ("hai nước", "both sides") in body[lo:hi]: the cue windows give the
+        candidates, the pair_words pattern confirms them."""
+        pat = self.cues.pair_words
+        if pat is None:
+            return False
+        a = bisect.bisect_left(self.tok_starts, lo)
+        k = bisect.bisect_left(self.hit_starts, a)
+        hits, starts = self.hits, self.tok_starts
+        while k < len(hits) and starts[hits[k][1]] < hi:
+            if "pair" in hits[k][0] and pat.match(self.body, starts[hits[k][1]], hi):
+                return True
+            k += 1
+        return False
 
     def _fallback_sentences(self):
         from ..nlp import paragraphs, split_sentences
@@ -360,11 +405,8 @@ class _Ctx:
     def after(self, pos: int, hi: int, words: int) -> str:
         """Text of at most `words` words after pos, not crossing hi."""
         text = self.body[pos:min(hi, pos + 14 * words)]
-        i = 0
-        for i, m in enumerate(_WORD_RE.finditer(text), 1):
-            if i == words:
-                return text[:m.end()]
-        return text
+        m = _first_words_re(words).match(text)
+        return text[:m.end()] if m else text
 
     def country_of_entity(self, ent) -> str | None:
         """Country an entity stands for or belongs to (COUNTRY itself, capital metonymy, affiliation)."""
@@ -399,6 +441,13 @@ class _Ctx:
         return None
 
     def countries_in_text(self, text: str) -> list[str]:
+        """Countries named inside a text (KB names), memoised per page: names are read many times."""
+        hit = self._in_text.get(text)
+        if hit is None:
+            hit = self._in_text[text] = self._countries_in_text(text)
+        return list(hit)
+
+    def _countries_in_text(self, text: str) -> list[str]:
         c = self.cues
         out = []
         for pat, fold in ((c.country_names, True), (c.country_abbrev, False)):
@@ -509,8 +558,9 @@ def _find_triggers(ctx: _Ctx) -> list[_Mention]:
     low = ctx.low
     starts, ends = ctx.tok_starts, ctx.tok_ends
     wchar = _WCHAR_RE.match
-    for k, word in enumerate(ctx.words):
-        opts = index.get(word)
+    words = ctx.words
+    for k in [k for k, w in enumerate(words) if w in index]:
+        opts = index[words[k]]
         if not opts:
             continue
         ws = starts[k]
@@ -542,7 +592,7 @@ def _find_triggers(ctx: _Ctx) -> list[_Mention]:
             continue
         if any(ent.type in ("TREATY", "ORG") for _, _, ent in ctx.covering(s, e)):
             continue  # "Hiệp ước Cấm thử hạt nhân toàn diện", "Nhóm Tham vấn Hạt nhân" are names
-        if etype in ("summit", "talks") and c.sideline_end and c.sideline_end.search(body[max(0, s - 60):s]):
+        if etype in ("summit", "talks") and ctx.has_sideline and c.sideline_end.search(body[max(0, s - 60):s]):
             continue  # "on the sidelines of the APEC summit": the occasion of another meeting
         lc = " ".join(cue.lower().split())
         if lc in _MOTION_CUES and out and out[-1].type == "visit" and s - out[-1].end <= 40 \
@@ -550,7 +600,7 @@ def _find_triggers(ctx: _Ctx) -> list[_Mention]:
             continue  # "chuyến thăm cấp nhà nước tới Washington": the destination of that visit
         sent = ctx.sentence_of(s)
         clause = ctx.clause_of(sent, s, keep_speech=(etype == "report"))
-        out.append(_Mention(type=etype, start=s, end=e, cue=" ".join(cue.lower().split()), sent=sent,
+        out.append(_Mention(type=etype, start=s, end=e, cue=_norm_cue(cue), sent=sent,
                             clause=clause, seg=ctx.seg_of(clause, s)))
     return out
 
@@ -657,7 +707,10 @@ def _short_pair_countries(ctx: _Ctx, lo: int, hi: int) -> list[str]:
 def _topic(ctx: _Ctx, m: _Mention, limit: int) -> tuple[str | None, set[str]]:
     c = ctx.cues
     text = ctx.body[m.end:min(m.clause[1], limit)]
-    tm = c.topic_marker.search(text) if c.topic_marker else None
+    # the marker must start within 8 words: search the first words only (ending at a word end)
+    k = bisect.bisect_left(ctx.tok_starts, m.end) + 24
+    reach = ctx.tok_ends[k] - m.end if k < len(ctx.tok_ends) else len(text)
+    tm = c.topic_marker.search(text, 0, reach) if c.topic_marker else None
     if not tm or _words_between(text[:tm.start()]) > 8:
         return None, set()
     mpos = m.end + tm.start()
@@ -824,7 +877,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         # "released its review, which says the US will face ...": what the document says is not the
         # publication's tense; a publication verb with no cue before it happened
         m.status = "held"
-    first_labels = c.window_lookup[0].get(tuple(TOKEN_RE.findall(m.cue)[:1]), ())
+    first_labels = _cue_labels(m.cue, first=True)
     if m.status is None and "tense:future" in first_labels:
         m.status = "planned"  # "will travel to", "will meet"
     elif m.status is None and "tense:past" in first_labels:
@@ -852,7 +905,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     tail = body[m.end:scope_end]
     head = body[max(m.seg[0], m.start - 30):m.start]
     if m.type == "talks":
-        cue_labels = c.window_lookup[0].get(tuple(TOKEN_RE.findall(m.cue)), frozenset())
+        cue_labels = _cue_labels(m.cue)
         for val in c.track_values:  # "2" before "1": "bán chính thức" is not "chính thức"
             lab = "track:" + val
             if lab in cue_labels or after(lab, 6) or (val != "1" and before(lab, 5)):
@@ -977,7 +1030,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
             fo = [x[2].id for x in forum[:1] if x[2].type == "ORG" and x[2].id not in orgs]
             orgs = fo + [o for o in orgs if o not in fo]
     m.countries, m.orgs, m.people, m.unknown_people = countries, orgs, people, unknown
-    m.pair = ctx.has_pair_words and bool(c.pair_words.search(body, m.clause[0], scope_end))
+    m.pair = ctx.pair_word_in(m.clause[0], scope_end)
 
     # objects required by common verbs
     needs = c.needs_object.get(m.type, set())
