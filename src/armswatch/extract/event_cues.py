@@ -208,6 +208,10 @@ def cues() -> Cues:
         "not_event": lex.get("not_events") or [], "clause_break": lex.get("clause_breaks") or [],
         "speech": lex.get("speech_verbs") or [], "speech_exc": lex.get("speech_exceptions") or [],
         "pair": lex.get("pair_words") or [],  # candidates, confirmed by the pair_words pattern
+        "directive": lex.get("directives") or [],
+        "current": (lex.get("anaphora") or {}).get("current") or [],
+        "habitual": lex.get("habitual") or [], "habitual_exc": lex.get("habitual_exceptions") or [],
+        **{f"rel:{k}": v for k, v in (lex.get("relative_dates") or {}).items()},
         **{f"track:{k}": v for k, v in (lex.get("tracks") or {}).items()},
         **{f"format:{k}": v for k, v in (lex.get("formats") or {}).items()},
     }

@@ -38,7 +38,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from datetime import date
+from datetime import date, timedelta
 
 from ..kb import load_kb
 from ..model import Document, Event, Span
@@ -264,12 +264,14 @@ class _Ctx:
         self._in_text: dict[str, list[str]] = {}
         self.dates = []
         self.durations = []
+        self.duration_values = []
         for t in doc.timexes:
             dv = _date_value(t.value) if t.type in ("DATE", "TIME") else None
             if dv:
                 self.dates.append((t.start, t.end, dv, t))
             elif t.type == "DURATION":
                 self.durations.append((t.start, t.end))
+                self.duration_values.append((t.start, t.end, t.value))
         self.sentences = [(s.start, s.end) for s in doc.sentences] or self._fallback_sentences()
         self.sent_starts = [s for s, _ in self.sentences]
         low = self.body.lower()
@@ -377,7 +379,7 @@ class _Ctx:
         res = False
         for t in titles:
             hit = _last_match(c.leader_titles, t) if c.leader_titles else None
-            if hit and not (c.leader_exclusions and c.leader_exclusions.search(t[max(0, hit.start() - 12):hit.end()])):
+            if hit and not (c.leader_exclusions and c.leader_exclusions.search(t[max(0, hit.start() - 12):hit.end() + 20])):
                 res = True
                 break
         self._cuts[key] = res
@@ -660,6 +662,13 @@ def _participants(ctx: _Ctx, m: _Mention, scope: tuple[int, int], treaty_span=No
     return countries, orgs, people, unknown
 
 
+def _habitual_before(ctx: _Ctx, m: _Mention) -> bool:
+    """A habitual span ("Trong nhiều thập kỷ, ...", "For decades") anywhere before the trigger in its sentence."""
+    hits, _ = ctx.window_hits(m.sent[0], m.start)
+    exc = [(i, j) for labs, i, j in hits if "habitual_exc" in labs]
+    return any("habitual" in labs and not any(a <= i < b for a, b in exc) for labs, i, j in hits)
+
+
 def _body_meets(ctx: _Ctx, m: _Mention) -> bool:
     """"The UN Security Council met on Monday": a collective body (an official ORG, not a think tank or a
     medium) right before a meeting verb meets as a body, with no partner."""
@@ -679,7 +688,7 @@ def _leader_titles(ctx: _Ctx, lo: int, hi: int) -> int:
         return 0
     n = 0
     for tm in c.leader_titles.finditer(ctx.body, lo, hi):
-        if not (c.leader_exclusions and c.leader_exclusions.search(ctx.body[max(lo, tm.start() - 12):tm.end()])):
+        if not (c.leader_exclusions and c.leader_exclusions.search(ctx.body[max(lo, tm.start() - 12):min(hi, tm.end() + 20)])):
             n += 1
     return n
 
@@ -856,7 +865,8 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         m.blocked = "negated"
     elif before("purpose", 3) and not before("attend", 2):
         m.blocked = "purpose"
-    elif before("generic", 4, "generic_exc") or after("generic", 5, "generic_exc") or before("nominalizer", 1):
+    elif before("generic", 4, "generic_exc") or after("generic", 5, "generic_exc") or before("nominalizer", 1) \
+            or after("habitual", 6, "habitual_exc") or _habitual_before(ctx, m):
         m.blocked = "generic"
     elif after("definitional", 12):
         m.blocked = "definition"
@@ -1494,6 +1504,81 @@ def _context_pair(ctx: _Ctx, events: list[_Event], upto: int) -> list[str]:
     return ctx.top_countries[:2]
 
 
+_DAYS_RE = re.compile(r"^P(\d+)([DW])$")
+_FULL_DAY_RE = re.compile(r"^(\d{4}|XXXX)-(\d{2})-(\d{2})$")
+
+
+def _shift_day(value: str | None, days: int) -> str | None:
+    """A day-precision date moved by a number of days (a year left open stays open)."""
+    m = _FULL_DAY_RE.match(value or "")
+    if not m:
+        return None
+    year = int(m.group(1)) if m.group(1) != "XXXX" else 2001  # any common year: only month and day are kept
+    try:
+        d = date(year, int(m.group(2)), int(m.group(3))) + timedelta(days=days)
+    except ValueError:
+        return None
+    return d.isoformat() if m.group(1) != "XXXX" else "XXXX-" + d.strftime("%m-%d")
+
+
+def _relative_date(ctx: _Ctx, m: _Mention, events: list[_Event]) -> str | None:
+    """The date of an event told relative to another one in its clause: "Cùng ngày" / "the next day" (the last
+    event told with a day), "Hai ngày sau cuộc gặp" / "a week before the summit" (the event named after the
+    word, else the last one told with a day), "two days later"."""
+    lo, hi = m.sent[0], m.clause[1]  # ("Eight days after the call, ..." lies before the clause of the trigger)
+    hits, _ = ctx.window_hits(lo, hi)
+    if not any(lb.startswith("rel:") for labs, _, _ in hits for lb in labs):
+        return None
+    a0 = bisect.bisect_left(ctx.tok_starts, lo)
+    offset, named = None, None
+    for labs, i, j in hits:
+        k = {"rel:same_day": 0, "rel:next_day": 1, "rel:previous_day": -1}
+        found = [k[lb] for lb in labs if lb in k]
+        if found:
+            offset = found[0]
+            break
+    if offset is None:
+        for ds, de, dv in ctx.duration_values:
+            dm = _DAYS_RE.match(dv or "")
+            if not dm or not (lo <= ds and de <= hi):
+                continue
+            t = bisect.bisect_left(ctx.tok_starts, de) - a0  # the word right after the duration
+            sign = next((1 if "rel:after" in labs else -1 for labs, i, j in hits if i == t
+                         and ("rel:after" in labs or "rel:before" in labs)), None)
+            if sign is None:
+                continue
+            offset = sign * int(dm.group(1)) * (7 if dm.group(2) == "W" else 1)
+            named = max(j for labs, i, j in hits if i == t and ("rel:after" in labs or "rel:before" in labs))
+            named = ctx.tok_starts[a0 + named] if a0 + named < len(ctx.tok_starts) else None
+            break
+    if offset is None:
+        return None
+    anchor = None
+    if named is not None:  # "sau cuộc gặp": the event one of whose mentions starts right there
+        anchor = next((e for e in reversed(events) if any(0 <= x.start - named <= 12 for x in e.mentions)), None)
+    if anchor is None:
+        told = [(max(x.start for x in e.mentions if x.start < m.start), e) for e in events
+                if _FULL_DAY_RE.match(e.date or "") and any(x.start < m.start for x in e.mentions)]
+        anchor = max(told, key=lambda t: t[0])[1] if told else None
+    if anchor is not None and _FULL_DAY_RE.match(anchor.date or ""):
+        return _shift_day(anchor.date, offset)
+    if anchor is None:  # no dated event before: the last day named before it
+        days = [t for t in ctx.dates if t[1] <= m.start and _FULL_DAY_RE.match(t[2])]
+        if days:
+            return _shift_day(days[-1][2], offset)
+    return None
+
+
+def _host_country(ctx: _Ctx, loc_id: str) -> str | None:
+    """Country of a place: its metonymy or affiliation, else the KB's country of the city."""
+    loc = ctx.ent_by_id.get(loc_id)
+    host = ctx.country_of_entity(loc) if loc is not None else None
+    if host is None:
+        kbl = ctx.kb.get(loc_id)
+        host = (loc.country if loc is not None else None) or (kbl.country if kbl else None)
+    return host
+
+
 def _anchor_date(doc: Document) -> date | None:
     a = doc.anchor()
     return a.date() if a else None
@@ -1621,6 +1706,8 @@ def extract_events(doc: Document) -> Document:
                 m.people += [p for p in visit.people if p not in m.people]
                 m.countries += [x for x in visit.countries if x not in m.countries]
                 m.date = m.date or visit.date
+        if m.date is None and not m.blocked:
+            m.date = _relative_date(ctx, m, events)
         target = _decide(events, m)
         if target is None and m.type == "talks" and m.ref != "assert" and not m.blocked \
                 and m.cue in ctx.cues.meeting_cues and not m.date:
@@ -1661,8 +1748,8 @@ def extract_events(doc: Document) -> Document:
             loc = ctx.ent_by_id[e.location]
             kbl = ctx.kb.get(e.location)
             host = ctx.country_of_entity(loc) or loc.country or (kbl.country if kbl else None)
-            if host and host not in e.countries and host in ctx.ent_by_id:
-                e.countries.append(host)  # "Austin đến Hà Nội": Viet Nam hosts
+            if host and host not in e.countries:
+                e.countries.append(host)  # "Austin đến Hà Nội": Viet Nam hosts (cited by the city if unnamed)
         gw = ctx.cues.group_words
         if gw and len(e.countries) < 3 and gw.search(ctx.body[m.clause[0]:m.clause[1]]):
             group = next((x for x in reversed(events) if len(x.countries) >= 3), None)
@@ -1754,6 +1841,10 @@ def extract_events(doc: Document) -> Document:
                                            if p in ctx.ent_by_id):
                 continue
             # "Hội nghị thượng đỉnh Mỹ - Triều" on a page that names North Korea only through Kim Jong-un
+            if e.type == "visit" and e.location in ctx.ent_by_id and _host_country(ctx, e.location) == cid:
+                if e.location not in parts:
+                    parts.append(e.location)  # "Lavrov đến Bình Nhưỡng" on a page that never names North Korea
+                continue
             rep_p = next((x for x in ctx.doc.entities if x.type == "PERSON" and ctx.country_of_entity(x) == cid), None)
             if rep_p is not None:
                 parts.append(rep_p.id)
