@@ -125,6 +125,7 @@ class Cues:
     short_forms_lower: frozenset[str]
     inter_korean: re.Pattern | None
     sideline_end: re.Pattern | None
+    sideline_np_end: re.Pattern | None  # "bên lề hội nghị thượng đỉnh " before the body named as the occasion
     np_end: re.Pattern
     frame_end: re.Pattern
     temporal_end: re.Pattern
@@ -254,6 +255,8 @@ def cues() -> Cues:
         short_forms_lower=frozenset(str(k).lower() for k in (lex.get("pair_short_forms") or {})),
         inter_korean=_alternation(lex.get("inter_korean") or []),
         sideline_end=_ending(lex.get("sideline_preps") or [], r"\s+(?:the\s+|của\s+|các\s+)?(?:cuộc\s+)?(?:[\w+-]+\s+){0,3}"),
+        sideline_np_end=_ending(lex.get("sideline_preps") or [],
+                                r"\s+(?:the\s+|của\s+|các\s+)?(?:cuộc\s+)?(?:[\w+-]+\s+){0,6}"),
         np_end=re.compile(r"[,.;:]|\s(?:" + "|".join(_cue_regex(str(c), gap) for c in
                                                   sorted(lex.get("np_end") or [], key=len, reverse=True)) + r")\s",
                           re.IGNORECASE),

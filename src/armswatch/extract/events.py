@@ -65,6 +65,8 @@ _WORD_RE = re.compile(r"\w+(?:[-+]\w+)*")
 _SEMI_RE = re.compile(";")
 _WCHAR_RE = re.compile(r"\w")
 _DASH_GAP_RE = re.compile(r"\s*[-–]\s*")
+_TITLE_GAP_RE = re.compile(r"\s+(?:[A-ZĐÂĂÊÔƠƯ]\w*\s+){1,3}(?:\w+\s+){0,1}")  # "Tổng thống ", "Ngoại trưởng "
+_FRONTED_RE = re.compile(r"\s*(?:sau khi|trước khi|khi|after|before|while|upon)\s*", re.IGNORECASE)
 _SINCE_NP_RE = re.compile(r"(?<!\w)(?:kể từ|since)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _SINCE_CLAUSE_RE = re.compile(r"(?<!\w)(?:kể từ khi|since)\s+$", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r"\s*(?:mà|that|which)\s", re.IGNORECASE)
@@ -621,6 +623,9 @@ def _participants(ctx: _Ctx, m: _Mention, scope: tuple[int, int], treaty_span=No
             continue
         if topic_span and s >= topic_span[0] and e_ <= topic_span[1]:
             continue  # "thảo luận về ... vấn đề Ukraine": what is discussed is no party
+        if ent.type in ("ORG", "EVENT_NAME") and ctx.has_sideline \
+                and ctx.cues.sideline_np_end.search(ctx.body[max(scope[0], s - 60):s]):
+            continue  # "gặp nhau bên lề hội nghị thượng đỉnh SCO": the occasion is no party
         if ent.type in ("EVENT_NAME", "TREATY"):
             if m.type != "treaty_action":
                 for cid in ctx.countries_in_text(ctx.body[s:e_]):
@@ -681,14 +686,19 @@ def _body_meets(ctx: _Ctx, m: _Mention) -> bool:
     return not (kbe is not None and kbe.file in ctx.cues.unofficial_kb_files) and ctx.title_org(subj[-1][0]) is None
 
 
-def _leader_titles(ctx: _Ctx, lo: int, hi: int) -> int:
-    """Titles of heads of state or government in body[lo:hi] ("Tổng thống Pháp", not "Phó Tổng thống")."""
+def _leader_titles(ctx: _Ctx, lo: int, hi: int, skip_people=()) -> int:
+    """Titles of heads of state or government in body[lo:hi] ("Tổng thống Pháp", not "Phó Tổng thống"),
+    not counting the titles of the people in skip_people (a title right before one of their mentions)."""
     c = ctx.cues
     if not c.leader_titles:
         return 0
     n = 0
     for tm in c.leader_titles.finditer(ctx.body, lo, hi):
         if not (c.leader_exclusions and c.leader_exclusions.search(ctx.body[max(lo, tm.start() - 12):min(hi, tm.end() + 20)])):
+            if skip_people and any(x[2].id in skip_people and not _PUNCT_RE.search(ctx.body[tm.end():x[0]])
+                                   and _words_between(ctx.body[tm.end():x[0]]) <= 3
+                                   for x in ctx.mentions_in(tm.end(), tm.end() + 30)):
+                continue
             n += 1
     return n
 
@@ -849,6 +859,8 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                     break
     if strong is not None and m.type != "treaty_action" and m.nominal:
         m.ref = "strong"
+        if after("current", np_words + 1):
+            m.attrs["_current"] = True  # "các hội đàm lần này": the happening of the page, not the one before
     elif m.nominal and _INDEFINITE_RE.search(body[max(m.clause[0], m.start - 22):m.start]):
         m.ref = "assert"  # "khởi động một tiến trình đối thoại", "a new round of talks": a new happening
     elif before("assert_before", 2 if m.nominal else 3) or after("assert_after", 12, predicate=3) or not m.nominal:
@@ -974,6 +986,13 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         end = min(sm.start() if sm else len(rest), len(topic) + pe.start() if pe else len(rest))
         topic_span = (topic_start, topic_start + end)
     countries, orgs, people, unknown = _participants(ctx, m, scope, treaty_span, topic_span)
+    if m.type in _BILATERAL and before("directive", 10):
+        # "Liên Hợp Quốc kêu gọi Mỹ và Iran nối lại đàm phán": two parties after the verb are the parties
+        dh = [j for labs, i, j in bhits if "directive" in labs]
+        d_end = ctx.tok_ends[bisect.bisect_right(ctx.tok_ends, m.start) - nb + dh[-1] - 1]
+        c2, o2, p2, u2 = _participants(ctx, m, (d_end, max(scope[1], m.end)), treaty_span, topic_span)
+        if len(c2) + len(o2) >= 2:
+            countries, orgs, people, unknown = c2, o2, p2, u2
     if m.type == "treaty_action" and not countries and m.clause[0] > m.sent[0]:
         # "Nga tuyên bố đình chỉ tham gia New START": a state (or its leader) announcing a treaty
         # action is the one who acts (a body reporting something is not: no ORG here)
@@ -1063,8 +1082,19 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                     or _MISSILE_RE.match(after)):
                 return None
         elif not (c.partner_start.match(after) or len(m.countries) >= 2 or m.pair
-                  or (obj and _words_between(body[m.end:obj[0][0]]) <= 1) or _body_meets(ctx, m)):
-            return None
+                  or (obj and _words_between(body[m.end:obj[0][0]]) <= 1) or _body_meets(ctx, m)
+                  or (obj and obj[0][2].type in ("PERSON", "COUNTRY") and _TITLE_GAP_RE.fullmatch(body[m.end:obj[0][0]]))):
+            return None  # ("gặp Tổng thống Ukraine": a person named by a title and a country is an object too)
+    if not m.nominal and _FRONTED_RE.fullmatch(body[m.sent[0]:m.start]) and m.seg[1] < m.sent[1]:
+        # "Sau khi gặp Tổng thống Ukraine, ông Biden ...": the fronted clause has the main clause's subject
+        for s_, e_, ent in ctx.mentions_in(m.seg[1], min(m.sent[1], m.seg[1] + 40)):
+            if ent.type in ("PERSON", "COUNTRY"):
+                cid = ctx.country_of_entity(ent)
+                if ent.type == "PERSON" and ent.id not in m.people:
+                    m.people.insert(0, ent.id)
+                if cid and cid not in m.countries:
+                    m.countries.insert(0, cid)
+                break
 
     # location: a place after tại/ở/in, before the next trigger
     m.location = _location(ctx, m, min(nxt, pm.start()) if pm else nxt)
@@ -1392,6 +1422,8 @@ def _group_sentence(ms: list[_Mention]) -> list[list[_Mention]]:
                 continue
             if m.type == "treaty_action" and m.clause != h.clause:
                 continue
+            if m.ref == "strong" and m.attrs.get("_current") and h.status and m.status and h.status != m.status:
+                continue  # "trước đây đã thảo luận ..., nhưng các hội đàm lần này sẽ ...": set against it
             if m.ref == "strong":
                 target = g  # the nearest earlier mention of the sentence is the antecedent
                 break
@@ -1641,6 +1673,9 @@ def extract_events(doc: Document) -> Document:
             b.countries += [x for x in a.countries if x not in b.countries]
             b.orgs += [x for x in a.orgs if x not in b.orgs]
             b.people += [x for x in a.people if x not in b.people]
+        if a.date is None and b.date and b.frame and b.type == "visit" and a.clause == b.clause and not a.nominal \
+                and a.type in ("talks", "summit") and a.status == b.status:
+            a.date, a.date_dist = b.date, b.date_dist + 100  # "sẽ tiếp đón ông Yoon trong chuyến thăm ... tháng 4"
     # "Lầu Năm Góc ước tính ...": an estimate is a published report only with its date
     mentions = [m for m in mentions if not (m.type == "report" and (m.cue in ctx.cues.report_verbs
                                                                       or m.attrs.get("_needs_date")) and not m.date)]
@@ -1674,7 +1709,10 @@ def extract_events(doc: Document) -> Document:
     for m in heads:
         if m.type == "talks" and m.cue in ctx.cues.meeting_cues and not m.blocked and (
                 (len(m.people) >= 2 and all(ctx.is_leader(ctx.ent_by_id[p]) for p in m.people if p in ctx.ent_by_id))
-                or (not m.people and _leader_titles(ctx, m.seg[0], m.seg[1]) >= 2)  # "Tổng thống Pháp đã gặp Chủ tịch Trung Quốc"
+                or (not m.people and _leader_titles(ctx, *(m.clause if m.frame else m.seg)) >= 2)
+                # "Sau khi gặp Tổng thống Ukraine, ông Biden ...": a leader meeting someone named by a leader title
+                or (m.people and all(p in ctx.ent_by_id and ctx.is_leader(ctx.ent_by_id[p]) for p in m.people)
+                    and len(m.people) + _leader_titles(ctx, *m.seg, skip_people=set(m.people)) >= 2)  # "Tổng thống Pháp đã gặp Chủ tịch Trung Quốc"
                 or (ctx.cues.leader_pairs and ctx.cues.leader_pairs.search(ctx.body[m.seg[0]:min(m.seg[1], m.end + 30)])
                     and len([p for p in m.people if p in ctx.ent_by_id and not ctx.is_leader(ctx.ent_by_id[p])]) == 0)):
             m.type = "summit"  # "Biden and Putin met in Geneva": heads of state meeting
@@ -1706,9 +1744,24 @@ def extract_events(doc: Document) -> Document:
                 m.people += [p for p in visit.people if p not in m.people]
                 m.countries += [x for x in visit.countries if x not in m.countries]
                 m.date = m.date or visit.date
+        if m.type in ("talks", "summit") and m.date is None and not m.nominal and not m.blocked and m.people:
+            # "Putin tới Bình Nhưỡng hôm 19/6. Sau khi hội đàm với Kim Jong-un, ông Putin ...": the visitor's
+            # meeting on that visit
+            visit = next((e for e in reversed(events) if e.type == "visit"), None)
+            if visit is not None and visit.date and m.start - visit.mentions[-1].end < 600 \
+                    and set(m.people) & set(visit.people) and (visit.status or "held") == (m.status or "held"):
+                m.date = visit.date
         if m.date is None and not m.blocked:
             m.date = _relative_date(ctx, m, events)
-        target = _decide(events, m)
+        if m.attrs.get("_current") and m.ref == "strong" and not m.blocked:
+            # "lần này": an event of the same status, else a new one (not the earlier one it is set against)
+            same = [e for e in events if e.type == m.type and (e.status or "held") == (m.status or "held")
+                    and _dates_compatible(e.date, m.date)]
+            if not same:
+                m.ref = "assert"
+            target = same[0] if same else None
+        else:
+            target = _decide(events, m)
         if target is None and m.type == "talks" and m.ref != "assert" and not m.blocked \
                 and m.cue in ctx.cues.meeting_cues and not m.date:
             m.type = "summit"  # "Ông Putin gọi cuộc gặp là mang tính xây dựng": the summit just told
