@@ -66,6 +66,9 @@ _SEMI_RE = re.compile(";")
 _WCHAR_RE = re.compile(r"\w")
 _DASH_GAP_RE = re.compile(r"\s*[-–]\s*")
 _TITLE_GAP_RE = re.compile(r"\s+(?:[A-ZĐÂĂÊÔƠƯ]\w*\s+){1,3}(?:\w+\s+){0,1}")  # "Tổng thống ", "Ngoại trưởng "
+_REL_PREP_RE = re.compile(r"\s+(?:sau khi|trước khi|after|before)(?!\w)", re.IGNORECASE)  # "một ngày sau khi ..."
+_SINCE_FRAME_RE = re.compile(r"(?<!\w)(?:sau|sau khi|kể từ|kể từ khi|since|after|following)\s+(?:các |những |the |a )?"
+                             r"(?:cuộc |chuyến |vụ )?$", re.IGNORECASE)
 _FRONTED_RE = re.compile(r"\s*(?:sau khi|trước khi|khi|after|before|while|upon)\s*", re.IGNORECASE)
 _SINCE_NP_RE = re.compile(r"(?<!\w)(?:kể từ|since)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _SINCE_CLAUSE_RE = re.compile(r"(?<!\w)(?:kể từ khi|since)\s+$", re.IGNORECASE)
@@ -887,9 +890,14 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     m.status = None
     lead = body[max(m.clause[0], m.start - 25):m.start]
     framed = m.nominal and (c.frame_end.search(lead) or c.temporal_end.search(lead))
+    # "được khởi động sau cuộc gặp thượng đỉnh ..., đã bị đình trệ": an event named as the time after which
+    # something happened is past, and the predicates after it are the main clause's
+    since = m.nominal and _SINCE_FRAME_RE.search(lead)
     for name in STATUS_ORDER:
         # "đã nhất trí nối lại liên lạc quân sự tại cuộc gặp ở California": the cues before a framing
         # preposition belong to the main verb, not to the meeting
+        if since:
+            break
         if (not framed and before("status:" + name, 10)) or after("status:" + name, min(9 if m.nominal else 7, coord),
                                                                        predicate=5, limit=coord):
             m.status = name
@@ -919,6 +927,10 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         m.distinct = True  # "cuộc gặp thượng đỉnh đầu tiên kể từ cuộc gặp ... năm 2018"
     if before("part_of", 5):
         m.part_of = True
+    if ctx.duration_values and any(
+            m.sent[0] <= de <= m.start and _words_between(ctx.body[de:m.start]) <= 6 and not _PUNCT_RE.search(ctx.body[de:m.start])
+            and _REL_PREP_RE.match(ctx.body, de) for _, de, _ in ctx.duration_values):
+        m.attrs["_relative"] = True  # "Vụ phóng diễn ra một ngày sau khi Triều Tiên bắn ...": not the launch of the main clause
     if m.nominal and c.frame_end.search(body[max(m.clause[0], m.start - 25):m.start]):
         m.frame = True
 
@@ -1300,7 +1312,8 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
                 # "Putin said on Tuesday that Moscow was suspending ...": an announced action happens then,
                 # and an offer or a wish is made when it is stated ("Năm 2021, Sullivan cho hay ... mong
                 # muốn bắt đầu thảo luận"); talks or visits announced on a day are not held that day
-                announced = (m.type in ("treaty_action", "incident") and m.status not in ("planned", "proposed")) \
+                announced = (m.type in ("treaty_action", "incident") and m.status not in ("planned", "proposed")
+                             and not (m.type == "incident" and m.nominal and m.ref != "assert")) \
                     or m.status == "stalled"  # "in July China said it was suspending talks"
                 if not (announced or m.status == "proposed"):
                     continue
@@ -1417,6 +1430,8 @@ def _group_sentence(ms: list[_Mention]) -> list[list[_Mention]]:
                 continue
             if m.distinct and m.ref != "strong":
                 break
+            if m.attrs.get("_relative") or h.attrs.get("_relative"):
+                continue  # "Vụ phóng diễn ra một ngày sau khi Triều Tiên bắn ...": two launches
             if m.type == "treaty_action" and (h.attrs.get("action") != m.attrs.get("action")
                                               or h.attrs.get("treaty") != m.attrs.get("treaty")):
                 continue
@@ -1588,10 +1603,18 @@ def _relative_date(ctx: _Ctx, m: _Mention, events: list[_Event]) -> str | None:
     anchor = None
     if named is not None:  # "sau cuộc gặp": the event one of whose mentions starts right there
         anchor = next((e for e in reversed(events) if any(0 <= x.start - named <= 12 for x in e.mentions)), None)
+        if anchor is None and 0 <= m.start - named < 80 and not _PUNCT_RE.search(ctx.body[named:m.start]):
+            # "Vụ phóng diễn ra một ngày sau khi Triều Tiên bắn ...": this event is the one named after the word;
+            # the event of the main clause, told before, is the other end
+            main = [e for e in events if any(lo <= x.start < m.start for x in e.mentions)]
+            if main and _FULL_DAY_RE.match(main[-1].date or ""):
+                return _shift_day(main[-1].date, -offset)
+            return None
     if anchor is None:
-        told = [(max(x.start for x in e.mentions if x.start < m.start), e) for e in events
-                if _FULL_DAY_RE.match(e.date or "") and any(x.start < m.start for x in e.mentions)]
-        anchor = max(told, key=lambda t: t[0])[1] if told else None
+        # the last sentence before that tells a dated event; in it, the event told first (its main clause)
+        told = [(ctx.sentence_of(x.start), -x.start, e) for e in events if _FULL_DAY_RE.match(e.date or "")
+                for x in e.mentions if x.start < m.start]
+        anchor = max(told, key=lambda t: (t[0], t[1]))[2] if told else None
     if anchor is not None and _FULL_DAY_RE.match(anchor.date or ""):
         return _shift_day(anchor.date, offset)
     if anchor is None:  # no dated event before: the last day named before it
