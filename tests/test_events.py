@@ -798,7 +798,7 @@ def _party_countries(doc, event) -> set[str]:
         ent = ents.get(p)
         if ent is not None and ent.type != "COUNTRY":
             k = kb.get(p)
-            c = ent.country or (k.country if k else None)
+            c = ent.country or (k.country or k.metonym_of if k else None)  # (a city cited for its country)
             if c:
                 out.add(c)
     return out

@@ -66,6 +66,7 @@ _SEMI_RE = re.compile(";")
 _WCHAR_RE = re.compile(r"\w")
 _DASH_GAP_RE = re.compile(r"\s*[-–]\s*")
 _TITLE_GAP_RE = re.compile(r"\s+(?:[A-ZĐÂĂÊÔƠƯ]\w*\s+){1,3}(?:\w+\s+){0,1}")  # "Tổng thống ", "Ngoại trưởng "
+_COMMA_END_RE = re.compile(r",\s*$")
 _REL_PREP_RE = re.compile(r"\s+(?:sau khi|trước khi|after|before)(?!\w)", re.IGNORECASE)  # "một ngày sau khi ..."
 _SINCE_FRAME_RE = re.compile(r"(?<!\w)(?:sau|sau khi|kể từ|kể từ khi|since|after|following)\s+(?:các |những |the |a )?"
                              r"(?:cuộc |chuyến |vụ )?$", re.IGNORECASE)
@@ -267,6 +268,9 @@ class _Ctx:
         self.last_author = None
         self._cond = None
         self._in_text: dict[str, list[str]] = {}
+        self._habitual: list[int] | None = None
+        self._pairs: list[int] | None = None
+        self._relative: list[int] | None = None
         self.dates = []
         self.durations = []
         self.duration_values = []
@@ -342,11 +346,11 @@ class _Ctx:
         pat = self.cues.pair_words
         if pat is None:
             return False
-        a = bisect.bisect_left(self.tok_starts, lo)
-        k = bisect.bisect_left(self.hit_starts, a)
-        hits, starts = self.hits, self.tok_starts
-        while k < len(hits) and starts[hits[k][1]] < hi:
-            if "pair" in hits[k][0] and pat.match(self.body, starts[hits[k][1]], hi):
+        if self._pairs is None:
+            self._pairs = [self.tok_starts[i] for labs, i, j in self.hits if "pair" in labs]
+        k = bisect.bisect_left(self._pairs, lo)
+        while k < len(self._pairs) and self._pairs[k] < hi:
+            if pat.match(self.body, self._pairs[k], hi):
                 return True
             k += 1
         return False
@@ -670,11 +674,20 @@ def _participants(ctx: _Ctx, m: _Mention, scope: tuple[int, int], treaty_span=No
     return countries, orgs, people, unknown
 
 
+def _title_gap(ctx: _Ctx, gap: str) -> bool:
+    """A title between a verb and its person ("gặp Tổng thống Ukraine", "hội kiến nhà lãnh đạo Kim Jong-un")."""
+    if _PUNCT_RE.search(gap) or _words_between(gap) > 4:
+        return False
+    return bool(_TITLE_GAP_RE.fullmatch(gap) or (ctx.cues.leader_titles and ctx.cues.leader_titles.search(gap)))
+
+
 def _habitual_before(ctx: _Ctx, m: _Mention) -> bool:
     """A habitual span ("Trong nhiều thập kỷ, ...", "For decades") anywhere before the trigger in its sentence."""
-    hits, _ = ctx.window_hits(m.sent[0], m.start)
-    exc = [(i, j) for labs, i, j in hits if "habitual_exc" in labs]
-    return any("habitual" in labs and not any(a <= i < b for a, b in exc) for labs, i, j in hits)
+    if ctx._habitual is None:
+        exc = ctx.spans_of("habitual_exc")
+        ctx._habitual = [a for a, b in ctx.spans_of("habitual") if not any(x <= a < y for x, y in exc)]
+    i = bisect.bisect_left(ctx._habitual, m.sent[0])
+    return i < len(ctx._habitual) and ctx._habitual[i] < m.start
 
 
 def _body_meets(ctx: _Ctx, m: _Mention) -> bool:
@@ -890,6 +903,8 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     m.status = None
     lead = body[max(m.clause[0], m.start - 25):m.start]
     framed = m.nominal and (c.frame_end.search(lead) or c.temporal_end.search(lead))
+    if m.nominal and c.temporal_end.search(lead):
+        m.attrs["_timeref"] = True  # "Một ngày sau cuộc hội đàm ở New York, ...": an earlier happening named
     # "được khởi động sau cuộc gặp thượng đỉnh ..., đã bị đình trệ": an event named as the time after which
     # something happened is past, and the predicates after it are the main clause's
     since = m.nominal and _SINCE_FRAME_RE.search(lead)
@@ -925,6 +940,8 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     if m.nominal and _SINCE_NP_RE.search(body[max(m.clause[0], m.start - 25):m.start]) \
             or _SINCE_CLAUSE_RE.search(body[max(m.sent[0], m.clause[0] - 12):m.clause[0]]):
         m.distinct = True  # "cuộc gặp thượng đỉnh đầu tiên kể từ cuộc gặp ... năm 2018"
+    if m.distinct and m.ref == "weak" and m.status in ("planned", "proposed"):
+        m.ref = "assert"  # "Vòng đàm phán tiếp theo dự kiến bắt đầu ...": another round, announced
     if before("part_of", 5):
         m.part_of = True
     if ctx.duration_values and any(
@@ -977,7 +994,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         scope = (scope[0], end)  # "hội đàm với đại diện Anh, Pháp và Đức"
     while scope[0] > m.clause[0]:
         # "The United States, Japan and South Korea held talks": an enumeration of parties before the segment
-        cm = re.search(r",\s*$", body[max(m.clause[0], scope[0] - 4):scope[0]])
+        cm = _COMMA_END_RE.search(body[max(m.clause[0], scope[0] - 4):scope[0]])
         prev_ent = ctx.mentions_in(max(m.clause[0], scope[0] - 60), scope[0]) if cm else []
         if not prev_ent or prev_ent[-1][2].type != "COUNTRY" \
                 or body[prev_ent[-1][1]:scope[0]].strip() != "," \
@@ -1095,7 +1112,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                 return None
         elif not (c.partner_start.match(after) or len(m.countries) >= 2 or m.pair
                   or (obj and _words_between(body[m.end:obj[0][0]]) <= 1) or _body_meets(ctx, m)
-                  or (obj and obj[0][2].type in ("PERSON", "COUNTRY") and _TITLE_GAP_RE.fullmatch(body[m.end:obj[0][0]]))):
+                  or (obj and obj[0][2].type in ("PERSON", "COUNTRY") and _title_gap(ctx, body[m.end:obj[0][0]]))):
             return None  # ("gặp Tổng thống Ukraine": a person named by a title and a country is an object too)
     if not m.nominal and _FRONTED_RE.fullmatch(body[m.sent[0]:m.start]) and m.seg[1] < m.sent[1]:
         # "Sau khi gặp Tổng thống Ukraine, ông Biden ...": the fronted clause has the main clause's subject
@@ -1432,6 +1449,8 @@ def _group_sentence(ms: list[_Mention]) -> list[list[_Mention]]:
                 break
             if m.attrs.get("_relative") or h.attrs.get("_relative"):
                 continue  # "Vụ phóng diễn ra một ngày sau khi Triều Tiên bắn ...": two launches
+            if bool(h.attrs.get("_timeref")) != bool(m.attrs.get("_timeref")) and m.ref == "assert":
+                continue  # "Sau cuộc hội đàm ở New York, ông Trump tiếp ...": the meeting named is another one
             if m.type == "treaty_action" and (h.attrs.get("action") != m.attrs.get("action")
                                               or h.attrs.get("treaty") != m.attrs.get("treaty")):
                 continue
@@ -1573,6 +1592,11 @@ def _relative_date(ctx: _Ctx, m: _Mention, events: list[_Event]) -> str | None:
     event told with a day), "Hai ngày sau cuộc gặp" / "a week before the summit" (the event named after the
     word, else the last one told with a day), "two days later"."""
     lo, hi = m.sent[0], m.clause[1]  # ("Eight days after the call, ..." lies before the clause of the trigger)
+    if ctx._relative is None:
+        ctx._relative = [ctx.tok_starts[i] for labs, i, j in ctx.hits if any(lb.startswith("rel:") for lb in labs)]
+    k = bisect.bisect_left(ctx._relative, lo)
+    if not (k < len(ctx._relative) and ctx._relative[k] < hi):
+        return None
     hits, _ = ctx.window_hits(lo, hi)
     if not any(lb.startswith("rel:") for labs, _, _ in hits for lb in labs):
         return None
