@@ -1563,6 +1563,26 @@ def _decide(events: list[_Event], m: _Mention) -> _Event | None:
 # ---------------------------------------------------------------------------- main
 
 
+def _joint_signing_summit(ctx: _Ctx, m: _Mention, e: _Event, events: list[_Event]) -> None:
+    """Heads of state or government of two countries signing or adopting a text together met: "Putin và Kim
+    ngày 19/6 đã ký Hiệp ước ...", "Tuyên bố Washington mà Biden và Yoon thông qua hôm 26/4" -> also a summit."""
+    subj = [x[2] for x in ctx.mentions_in(max(m.clause[0], m.sent[0]), m.start) if x[2].type == "PERSON"]
+    leaders = []
+    for ent in subj:
+        cid = ctx.country_of_entity(ent)
+        if ctx.is_leader(ent) and cid and cid not in [c for _, c in leaders]:
+            leaders.append((ent.id, cid))
+    if len(leaders) < 2:
+        return
+    countries = [c for _, c in leaders]
+    if any(x.type == "summit" and _dates_compatible(x.date, e.date) and set(countries) <= set(x.countries)
+           for x in events):
+        return
+    events.append(_Event(type="summit", mentions=[m], countries=countries, orgs=[], people=[p for p, _ in leaders],
+                         date=e.date, location=e.location, status=e.status, attrs={"_pos": m.start}, topic=set(),
+                         evidence=m.sent))
+
+
 def _context_pair(ctx: _Ctx, events: list[_Event], upto: int) -> list[str]:
     for e in reversed(events):
         if e.mentions[0].start < upto and len(e.countries) >= 2:
@@ -1760,7 +1780,7 @@ def extract_events(doc: Document) -> Document:
                 # "Sau khi gặp Tổng thống Ukraine, ông Biden ...": a leader meeting someone named by a leader title
                 or (m.people and all(p in ctx.ent_by_id and ctx.is_leader(ctx.ent_by_id[p]) for p in m.people)
                     and len(m.people) + _leader_titles(ctx, *m.seg, skip_people=set(m.people)) >= 2)  # "Tổng thống Pháp đã gặp Chủ tịch Trung Quốc"
-                or (ctx.cues.leader_pairs and ctx.cues.leader_pairs.search(ctx.body[m.seg[0]:min(m.seg[1], m.end + 30)])
+                or (ctx.cues.leader_pairs and ctx.cues.leader_pairs.search(ctx.body[m.seg[0]:min(m.seg[1], m.end + 50)])
                     and len([p for p in m.people if p in ctx.ent_by_id and not ctx.is_leader(ctx.ent_by_id[p])]) == 0)):
             m.type = "summit"  # "Biden and Putin met in Geneva": heads of state meeting
         if m.type == "talks" and m.cue in _VERBAL_TALKS and not m.nominal and not m.date and not m.blocked \
@@ -1856,6 +1876,8 @@ def extract_events(doc: Document) -> Document:
             cands = group.countries if group is not None else ctx.top_countries[:3]
             e.countries += [x for x in cands if x not in e.countries]  # "which the three countries signed"
         events.append(e)
+        if e.type == "treaty_action" and e.attrs.get("action") == "sign" and not m.blocked:
+            _joint_signing_summit(ctx, m, e, events)
         # complete parties from context
         bilateral = _BILATERAL_RE.search(ctx.body[m.start:min(m.clause[1], m.end + 40)])
         multilateral = (bool(e.orgs) and not e.countries and not e.pair) or bool(m.attrs.get("_multi"))
