@@ -67,6 +67,8 @@ _WCHAR_RE = re.compile(r"\w")
 _DASH_GAP_RE = re.compile(r"\s*[-–]\s*")
 _TITLE_GAP_RE = re.compile(r"\s+(?:[A-ZĐÂĂÊÔƠƯ]\w*\s+){1,3}(?:\w+\s+){0,1}")  # "Tổng thống ", "Ngoại trưởng "
 _COMMA_END_RE = re.compile(r",\s*$")
+_PARENTHETICAL_RE = re.compile(r"[^,.;:]{0,60},\s*(?:được|đã được|vốn|which|that was|first)\s[^.;:]{5,160}?,\s*", re.IGNORECASE)
+_PASSIVE_RE = re.compile(r"\s*(?:đã được|được|was|were|has been|had been)\s", re.IGNORECASE)
 _REL_PREP_RE = re.compile(r"\s+(?:sau khi|trước khi|after|before)(?!\w)", re.IGNORECASE)  # "một ngày sau khi ..."
 _SINCE_FRAME_RE = re.compile(r"(?<!\w)(?:sau|sau khi|kể từ|kể từ khi|since|after|following)\s+(?:các |những |the |a )?"
                              r"(?:cuộc |chuyến |vụ )?$", re.IGNORECASE)
@@ -806,6 +808,10 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                         break
         if m.attrs["action"] == "enact":
             return None
+        if m.attrs["action"] == "enter_into_force" and prev is not None and prev.type == "treaty_action" \
+                and prev.clause == m.clause and prev.attrs.get("action") in ("withdraw", "suspend") \
+                and prev.attrs.get("treaty") == m.attrs["treaty"]:
+            return None  # "việc Mỹ rút khỏi INF có hiệu lực từ hôm nay": the withdrawal takes effect
     if m.type == "incident":
         m.attrs["kind"] = c.incident_kind.get(m.cue)
     if m.type == "report":
@@ -849,6 +855,13 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         if pm:
             ahits += [(labs, i + 1000, j + 1000) for labs, i, j in
                       ctx.window_hits(m.end + pm.start(), m.clause[1], words=5)[0]]
+            np_words = 1000
+    elif m.start - m.clause[0] < 30:
+        # "Đối thoại ổn định chiến lược Nga - Mỹ, được khởi động sau ..., đã bị đình trệ": the subject's
+        # predicate comes after a participle set off by commas
+        pc = _PARENTHETICAL_RE.match(body, m.end, m.clause[1])
+        if pc:
+            ahits += [(labs, i + 1000, j + 1000) for labs, i, j in ctx.window_hits(pc.end(), m.clause[1], words=5)[0]]
             np_words = 1000
 
     apos: dict[str, list[tuple[int, int]]] = {}
@@ -1202,7 +1215,9 @@ def _treaty(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int):
         if ent.type == "TREATY" or (ent.type == "ORG" and _TREATY_WORDS_RE.search(body[s:e_])):
             gap = body[e_:m.start]
             # "Tuyên bố Washington mà Tổng thống Yoon ... và Tổng thống Biden ký": a relative clause
-            if _words_between(gap) <= 6 or (_RELATIVE_RE.match(gap) and _words_between(gap) <= 16):
+            # ("INF được Tổng thống Mỹ Ronald Reagan và nhà lãnh đạo Liên Xô Mikhail Gorbachev ký": a passive)
+            if _words_between(gap) <= 6 or ((_RELATIVE_RE.match(gap) or _PASSIVE_RE.match(gap))
+                                           and _words_between(gap) <= 16):
                 cands.append((1, s, e_, ent.id))
                 break
     if cands:
@@ -1574,6 +1589,10 @@ def _joint_signing_summit(ctx: _Ctx, m: _Mention, e: _Event, events: list[_Event
             leaders.append((ent.id, cid))
     if len(leaders) < 2:
         return
+    anchor = _anchor_date(ctx.doc)
+    year = e.date[:4] if e.date and e.date[:4].isdigit() else None
+    if anchor and year and anchor.year - int(year) > 1:
+        return  # a signing told as background ("INF được Reagan và Gorbachev ký năm 1987") is not told as a meeting
     countries = [c for _, c in leaders]
     if any(x.type == "summit" and _dates_compatible(x.date, e.date) and set(countries) <= set(x.countries)
            for x in events):
@@ -1796,8 +1815,8 @@ def extract_events(doc: Document) -> Document:
                      or (not m.countries and _POSSESSIVE_RE.search(lead) and (not m.people or any(
                          set(m.people) <= set(x.people) for x in events if x.type in ("talks", "summit"))))):
             last = next((e for e in reversed(events) if e.type in ("talks", "summit")), None)
-            if last is not None:
-                last.mentions.append(m)
+            if last is not None and (not m.people or set(m.people) <= set(last.people)):
+                last.mentions.append(m)  # (a meeting named with its own people is not the last one)
                 continue
         if m.type == "talks" and m.cue in ctx.cues.meeting_cues and not m.blocked and len(m.people) == 1 \
                 and m.people[0] in ctx.ent_by_id and ctx.is_leader(ctx.ent_by_id[m.people[0]]):
@@ -1890,6 +1909,11 @@ def extract_events(doc: Document) -> Document:
             pair = _context_pair(ctx, events[:-1], m.start)
             if e.countries and e.countries[0] not in pair and len(pair) == 2 and e.type != "treaty_action":
                 pair = [e.countries[0], pair[0]]
+            if len(e.countries) == 1 and e.type in _BILATERAL and not e.orgs:
+                # "Washington nhiều lần đề nghị đối thoại ..., nhưng Bình Nhưỡng đều từ chối": the other side is
+                # named in the sentence before the page's usual pair is taken
+                others = [c for c in _participants(ctx, m, m.sent)[0] if c not in e.countries]
+                pair = others[:1] + pair
             for cid in pair:
                 if len(e.countries) >= 2:
                     break
