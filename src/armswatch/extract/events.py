@@ -1065,7 +1065,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                 if kbe is not None and kbe.country and kbe.country in ctx.ent_by_id:
                     countries = [kbe.country]  # "vụ phóng Hwasong-18": the weapon's owner
                     break
-    if not countries and not orgs:
+    if not countries and not orgs and not m.attrs.get("_timeref"):  # ("Sau cuộc gặp, X ...": X met no one here)
         wide = (max(m.clause[0], prev_end if prev_end < m.start else m.clause[0]), min(m.clause[1], nxt))
         pw_ = c.reason_inline.search(body, m.end, wide[1]) if c.reason_inline else None
         if pw_:
