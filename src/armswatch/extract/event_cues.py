@@ -68,6 +68,19 @@ def _multi_lookup(groups: dict[str, list]):
             {w: tuple(sorted(ns)) for w, ns in firsts.items()})
 
 
+def _trie(table: dict[tuple[str, ...], frozenset[str]]) -> dict:
+    """The n-gram table as a word trie: word -> [labels or None, children], walked word by word."""
+    root: dict = {}
+    for key, labs in table.items():
+        node = root
+        for k, w in enumerate(key):
+            entry = node.setdefault(w, [None, {}])
+            if k == len(key) - 1:
+                entry[0] = labs
+            node = entry[1]
+    return root
+
+
 def _short_pair(forms: dict) -> re.Pattern | None:
     """'Mỹ - Triều', 'Hàn-Nhật-Trung': two or more short country forms joined by hyphens."""
     if not forms:
@@ -90,6 +103,7 @@ class Cues:
     trigger_index: dict[str, list[tuple[re.Pattern, str, str]]]  # first word -> (pattern, type, cue)
     first_words: re.Pattern  # the first words of all triggers (lower case)
     window_lookup: tuple  # (word n-gram -> labels, longest n, first word -> n-gram lengths)
+    window_trie: dict  # the same n-grams as a trie (events._Ctx scans the page with it)
     treaty_action: dict[str, str]  # cue -> action
     incident_kind: dict[str, str]
     needs_object: dict[str, set[str]]
@@ -210,6 +224,8 @@ def cues() -> Cues:
         "speech": lex.get("speech_verbs") or [], "speech_exc": lex.get("speech_exceptions") or [],
         "pair": lex.get("pair_words") or [],  # candidates, confirmed by the pair_words pattern
         "directive": lex.get("directives") or [],
+        "topic": lex.get("topic_markers") or [],  # candidates, confirmed by the topic_marker pattern
+        "loc_prep": lex.get("location_preps") or [], "loc_stop": lex.get("location_stops") or [],
         "current": (lex.get("anaphora") or {}).get("current") or [],
         "habitual": lex.get("habitual") or [], "habitual_exc": lex.get("habitual_exceptions") or [],
         **{f"rel:{k}": v for k, v in (lex.get("relative_dates") or {}).items()},
@@ -219,7 +235,8 @@ def cues() -> Cues:
     return Cues(
         trigger_index=trigger_index,
         first_words=first_words,
-        window_lookup=_multi_lookup(window_groups),
+        window_lookup=(lookup := _multi_lookup(window_groups)),
+        window_trie=_trie(lookup[0]),
         treaty_action=inverse("treaty_actions"),
         incident_kind=inverse("incident_kinds"),
         needs_object={k: {_norm(c) for c in v} for k, v in (lex.get("needs_object") or {}).items()},

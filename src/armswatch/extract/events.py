@@ -272,6 +272,7 @@ class _Ctx:
         self._in_text: dict[str, list[str]] = {}
         self._habitual: list[int] | None = None
         self._pairs: list[int] | None = None
+        self._label_spans: dict[str, list[tuple[int, int]]] | None = None
         self._relative: list[int] | None = None
         self.dates = []
         self.durations = []
@@ -302,16 +303,22 @@ class _Ctx:
             pos += len(w)
             ends.append(pos)
         # every cue phrase of the window lexicon, by first word index: (labels, end word index)
-        table, _, firsts = self.cues.window_lookup
+        trie = self.cues.window_trie
         hits: list[tuple[frozenset[str], int, int]] = []
         n_t = len(words)
-        for i in [i for i, w in enumerate(words) if w in firsts]:
-            w = words[i]
-            for n in firsts[w]:
-                if i + n <= n_t:
-                    labs = table.get(tuple(words[i:i + n])) if n > 1 else table.get((w,))
-                    if labs is not None:
-                        hits.append((labs, i, i + n))
+        for i in [i for i, w in enumerate(words) if w in trie]:
+            labs, kids = trie[words[i]]
+            if labs is not None:
+                hits.append((labs, i, i + 1))
+            j = i + 1
+            while kids and j < n_t:
+                node = kids.get(words[j])
+                if node is None:
+                    break
+                labs, kids = node
+                j += 1
+                if labs is not None:
+                    hits.append((labs, i, j))
         self.hits = hits
         self.hit_starts = [h[1] for h in hits]
         self.ent_starts = [x[0] for x in ents]
@@ -327,11 +334,7 @@ class _Ctx:
         self.has_inter_korean = bool(c.inter_korean) and present("inter_korean")
         self.has_sideline = bool(c.sideline_end) and present("sideline")
         # a short pair ("Mỹ - Triều") is two short forms, next words, joined by a dash
-        sf = c.short_forms_lower
-        starts, ends = self.tok_starts, self.tok_ends
-        self.has_short_pair = self.has_inter_korean or (bool(c.short_pair) and any(
-            words[i + 1] in sf and _DASH_GAP_RE.fullmatch(low, ends[i], starts[i + 1])
-            for i in range(len(words) - 1) if words[i] in sf))
+        self.has_short_pair = self.has_inter_korean or (bool(c.short_pair) and self._dash_joined(c.short_forms_lower))
         # country mention counts for the document's main pair
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
@@ -341,6 +344,30 @@ class _Ctx:
                 counts[c] = counts.get(c, 0) + 1
                 first.setdefault(c, s)
         self.top_countries = sorted(counts, key=lambda c: (-counts[c], first[c]))
+
+    def _dash_joined(self, forms) -> bool:
+        """Two of `forms` joined by a dash somewhere in the page (found from the few dashes of the page)."""
+        low, words, starts, ends = self.low, self.words, self.tok_starts, self.tok_ends
+        for ch in "-–":
+            p = low.find(ch)
+            while p >= 0:
+                i = bisect.bisect_right(starts, p)
+                if 0 < i < len(words) and words[i - 1] in forms and words[i] in forms \
+                        and _DASH_GAP_RE.fullmatch(low, ends[i - 1], starts[i]):
+                    return True
+                p = low.find(ch, p + 1)
+        return False
+
+    def hits_between(self, lo: int, hi: int, labels: tuple[str, ...]) -> list[tuple[int, frozenset[str]]]:
+        """(start offset, labels) of the cue phrases with one of `labels` that start in body[lo:hi]."""
+        h = bisect.bisect_left(self.hit_starts, bisect.bisect_left(self.tok_starts, lo))
+        hits, starts, out = self.hits, self.tok_starts, []
+        while h < len(hits) and starts[hits[h][1]] < hi:
+            labs = hits[h][0]
+            if any(lb in labs for lb in labels):
+                out.append((starts[hits[h][1]], labs))
+            h += 1
+        return out
 
     def pair_word_in(self, lo: int, hi: int) -> bool:
         """A word joining two parties ("hai nước", "both sides") in body[lo:hi]: the cue windows give the
@@ -482,8 +509,14 @@ class _Ctx:
 
     def spans_of(self, label: str) -> list[tuple[int, int]]:
         """Character spans of the cue phrases of one label, whole body."""
-        ts, te = self.tok_starts, self.tok_ends
-        return [(ts[i], te[j - 1]) for labs, i, j in self.hits if label in labs]
+        if self._label_spans is None:  # every label at once: one pass over the hits
+            ts, te = self.tok_starts, self.tok_ends
+            spans: dict[str, list[tuple[int, int]]] = {}
+            for labs, i, j in self.hits:
+                for lb in labs:
+                    spans.setdefault(lb, []).append((ts[i], te[j - 1]))
+            self._label_spans = spans
+        return list(self._label_spans.get(label, ()))
 
     def conditional_before(self, lo: int, hi: int) -> bool:
         """A conditional cue ("nếu", "trong trường hợp") in body[lo:hi]."""
@@ -744,10 +777,23 @@ def _short_pair_countries(ctx: _Ctx, lo: int, hi: int) -> list[str]:
 def _topic(ctx: _Ctx, m: _Mention, limit: int) -> tuple[str | None, set[str]]:
     c = ctx.cues
     text = ctx.body[m.end:min(m.clause[1], limit)]
-    # the marker must start within 8 words: search the first words only (ending at a word end)
-    k = bisect.bisect_left(ctx.tok_starts, m.end) + 24
+    # the marker must start within 8 words: the cue windows give its candidates in the first words (ending at
+    # a word end), the pattern confirms the first one
+    if not c.topic_marker:
+        return None, set()
+    k0 = bisect.bisect_left(ctx.tok_starts, m.end)
+    k = k0 + 24
     reach = ctx.tok_ends[k] - m.end if k < len(ctx.tok_ends) else len(text)
-    tm = c.topic_marker.search(text, 0, reach) if c.topic_marker else None
+    tm = None
+    h = bisect.bisect_left(ctx.hit_starts, k0)
+    hits, starts = ctx.hits, ctx.tok_starts
+    end = m.end + min(reach, len(text))
+    while h < len(hits) and starts[hits[h][1]] < end:
+        if "topic" in hits[h][0]:
+            tm = c.topic_marker.match(text, starts[hits[h][1]] - m.end, min(reach, len(text)))
+            if tm:
+                break
+        h += 1
     if not tm or _words_between(text[:tm.start()]) > 8:
         return None, set()
     mpos = m.end + tm.start()
@@ -817,9 +863,12 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     if m.type == "report":
         if not _report(ctx, m):
             return None
-    cls = _CLASSIFIER_RE.search(body[max(m.clause[0], m.start - 25):m.start])
+    lead = body[max(m.clause[0], m.start - 25):m.start]  # the words right before the trigger, searched once
+    t_end = c.temporal_end.search(lead)
+    f_end = c.frame_end.search(lead)
+    cls = _CLASSIFIER_RE.search(lead)
     m.nominal = bool(cls) or m.cue.startswith(("cuộc", "chuyến", "hội nghị", "vụ")) or m.type in ("summit",) \
-        or bool(c.temporal_end.search(body[max(m.clause[0], m.start - 25):m.start]))  # "Sau hội đàm, ..."
+        or bool(t_end)  # "Sau hội đàm, ..."
     after_np = _window_after(ctx, m, 12, nxt)
     bhits, nb = ctx.window_hits(m.clause[0], m.start, words=10, last=True)
     ahits, _ = ctx.window_hits(m.end, min(m.clause[1], nxt) if nxt else m.clause[1], words=16)
@@ -914,9 +963,8 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
 
     # status: the strongest cue before the trigger or among the predicates right after it
     m.status = None
-    lead = body[max(m.clause[0], m.start - 25):m.start]
-    framed = m.nominal and (c.frame_end.search(lead) or c.temporal_end.search(lead))
-    if m.nominal and c.temporal_end.search(lead):
+    framed = m.nominal and (f_end or t_end)
+    if m.nominal and t_end:
         m.attrs["_timeref"] = True  # "Một ngày sau cuộc hội đàm ở New York, ...": an earlier happening named
     # "được khởi động sau cuộc gặp thượng đỉnh ..., đã bị đình trệ": an event named as the time after which
     # something happened is past, and the predicates after it are the main clause's
@@ -950,7 +998,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         m.distinct = True
     if c.distinct_after and c.distinct_after.search(np_part) and not strong:
         m.distinct = True
-    if m.nominal and _SINCE_NP_RE.search(body[max(m.clause[0], m.start - 25):m.start]) \
+    if m.nominal and _SINCE_NP_RE.search(lead) \
             or _SINCE_CLAUSE_RE.search(body[max(m.sent[0], m.clause[0] - 12):m.clause[0]]):
         m.distinct = True  # "cuộc gặp thượng đỉnh đầu tiên kể từ cuộc gặp ... năm 2018"
     if m.distinct and m.ref == "weak" and m.status in ("planned", "proposed"):
@@ -961,7 +1009,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
             m.sent[0] <= de <= m.start and _words_between(ctx.body[de:m.start]) <= 6 and not _PUNCT_RE.search(ctx.body[de:m.start])
             and _REL_PREP_RE.match(ctx.body, de) for _, de, _ in ctx.duration_values):
         m.attrs["_relative"] = True  # "Vụ phóng diễn ra một ngày sau khi Triều Tiên bắn ...": not the launch of the main clause
-    if m.nominal and c.frame_end.search(body[max(m.clause[0], m.start - 25):m.start]):
+    if m.nominal and f_end:
         m.frame = True
 
     # attributes
@@ -1148,7 +1196,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                     c.destination_end.search(gap) and _words_between(gap) <= 6)):
                 m.location = ent.id
                 break
-    framed_visit = m.type == "visit" and m.nominal and c.frame_end.search(body[max(m.clause[0], m.start - 25):m.start])
+    framed_visit = m.type == "visit" and m.nominal and f_end
     if m.type == "visit" and (m.location or framed_visit) and not [p for p in m.people if p in ctx.ent_by_id]:
         lo = m.sent[0]
         subj = [x for x in ctx.mentions_in(lo, m.start) if x[2].type == "PERSON"]
@@ -1175,15 +1223,23 @@ def _location(ctx: _Ctx, m: _Mention, nxt: int) -> str | None:
     c = ctx.cues
     body = ctx.body
     end = min(m.clause[1], nxt)
-    text = body[m.end:end]
-    if c.location_stops:
-        sm = c.location_stops.search(text)
-        if sm:
-            text = text[:sm.start()]
-    if not c.location_prep:
+    if not c.location_prep or end <= m.end:
         return None
-    for pm in c.location_prep.finditer(text):
-        prep_abs = m.end + pm.start()
+    # the cue windows give the candidate stop words and prepositions, their patterns confirm them
+    cands = ctx.hits_between(m.end, end, ("loc_stop", "loc_prep"))
+    if c.location_stops:
+        for pos, labs in cands:
+            if "loc_stop" in labs and c.location_stops.match(body, pos, end):
+                end = pos
+                break
+    text = body[m.end:end]
+    for pos, labs in cands:
+        if pos >= end:
+            break
+        pm = c.location_prep.match(body, pos, end) if "loc_prep" in labs else None
+        if pm is None:
+            continue
+        prep_abs = pos
         lead = body[max(m.end, prep_abs - 25):prep_abs]
         if c.location_blockers and c.location_blockers.search(lead):
             continue
@@ -1631,8 +1687,10 @@ def _relative_date(ctx: _Ctx, m: _Mention, events: list[_Event]) -> str | None:
     event told with a day), "Hai ngày sau cuộc gặp" / "a week before the summit" (the event named after the
     word, else the last one told with a day), "two days later"."""
     lo, hi = m.sent[0], m.clause[1]  # ("Eight days after the call, ..." lies before the clause of the trigger)
-    if ctx._relative is None:
-        ctx._relative = [ctx.tok_starts[i] for labs, i, j in ctx.hits if any(lb.startswith("rel:") for lb in labs)]
+    if ctx._relative is None:  # day words ("cùng ngày", "the next day") and durations: the only starts
+        days = ("rel:same_day", "rel:next_day", "rel:previous_day")
+        ctx._relative = sorted([a for lb in days for a, _ in ctx.spans_of(lb)]
+                               + [ds for ds, _, dv in ctx.duration_values if _DAYS_RE.match(dv or "")])
     k = bisect.bisect_left(ctx._relative, lo)
     if not (k < len(ctx._relative) and ctx._relative[k] < hi):
         return None
