@@ -798,6 +798,27 @@ CASES5 = [
      "Camp David.", [("joe_biden", "PERSON", ["Joe Biden"], "us"), ("yoon", "PERSON", ["Yoon Suk Yeol"], "kr"),
                      ("kishida", "PERSON", ["Fumio Kishida"], "jp"), US, KR, JP, ("camp_david", "LOC", ["Camp David"])],
      [("ngày 18/8", "2023-08-18")], [ev("summit", {"us", "kr", "jp"}, "2023-08-18", "held")]),
+    # h9 "khi gặp nhau": the subjects before the verb meet; a date fronted before a comma dates the sentence
+    ("Tháng 6 năm ngoái, Tổng thống Mỹ Joe Biden và Tổng thống Nga Vladimir Putin tái khẳng định nguyên tắc này khi "
+     "gặp nhau tại Geneva.", [("joe_biden", "PERSON", ["Joe Biden"], "us"), ("vladimir_putin", "PERSON", ["Vladimir Putin"], "ru"),
+                             US, RU, GENEVA], [("Tháng 6 năm ngoái", "2021-06")],
+     [ev("summit", {"us", "ru"}, "2021-06", "held")]),
+    # h10 a participle fronted before its treaty; a treaty named by a common noun; a trade deal is still no treaty
+    ("Mỹ và Nga đã hoãn cuộc họp về New START. Được ký tại Prague năm 2010, New START giới hạn mỗi bên ở mức 1.550 "
+     "đầu đạn. Liên Xô và Triều Tiên từng ký hiệp ước hữu nghị năm 1961. Hai nước đã ký hiệp ước thương mại mới hôm 3/4.",
+     [US, RU, NEWSTART, ("prague", "LOC", ["Prague"]), ("su", "COUNTRY", ["Liên Xô"]), KP],
+     [("năm 2010", "2010"), ("năm 1961", "1961"), ("hôm 3/4", "2024-04-03")],
+     [ev("talks", {"us", "ru"}, None, "stalled"), ev("treaty_action", {"us", "ru"}, "2010", "held"),
+      ev("treaty_action", {"su", "kp"}, "1961", "held")]),
+    # h11 "thay vì gặp nhau": not a meeting
+    ("Ba nhà lãnh đạo tổ chức hội nghị thượng đỉnh riêng tại Camp David thay vì gặp nhau bên lề các diễn đàn đa phương.",
+     [US, JP, KR, ("camp_david", "LOC", ["Camp David"])], [], []),
+    # h12 the pair in context is not one told as background decades before
+    ("Liên Xô và Triều Tiên từng ký hiệp ước hữu nghị năm 1961. Mỹ và Nga đã hội đàm hôm qua. Hai bên sẽ gặp lại vào "
+     "tháng sau.", [("su", "COUNTRY", ["Liên Xô"]), KP, US, RU], [("năm 1961", "1961"), ("hôm qua", "2024-12-30"),
+                                                                 ("tháng sau", "2025-01")],
+     [ev("treaty_action", {"su", "kp"}, "1961", "held"), ev("talks", {"us", "ru"}, "2024-12-30", "held"),
+      ev("talks", {"us", "ru"}, "2025-01", "planned")]),
 ]
 
 

@@ -113,6 +113,7 @@ class Cues:
     conference_cues: set[str]
     media_kb_files: set[str]
     meeting_cues: set[str]
+    reciprocal_cues: set[str]
     track_values: list[str]  # in lexicon order: more specific tracks first
     format_values: list[str]
     strong_anaphor: re.Pattern | None
@@ -246,6 +247,7 @@ def cues() -> Cues:
         conference_cues={_norm(c) for c in lex.get("conference_cues") or []},
         media_kb_files=set(lex.get("media_kb_files") or []),
         meeting_cues={_norm(str(x)) for x in lex.get("meeting_cues") or []},
+        reciprocal_cues={_norm(str(x)) for x in lex.get("reciprocal_cues") or []},
         track_values=[str(k) for k in (lex.get("tracks") or {})],
         format_values=[str(k) for k in (lex.get("formats") or {})],
         strong_anaphor=_alternation((lex.get("anaphora") or {}).get("strong") or []),

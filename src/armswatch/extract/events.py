@@ -67,6 +67,10 @@ _WCHAR_RE = re.compile(r"\w")
 _DASH_GAP_RE = re.compile(r"\s*[-–]\s*")
 _TITLE_GAP_RE = re.compile(r"\s+(?:[A-ZĐÂĂÊÔƠƯ]\w*\s+){1,3}(?:\w+\s+){0,1}")  # "Tổng thống ", "Ngoại trưởng "
 _COMMA_END_RE = re.compile(r",\s*$")
+_FRONTED_PASSIVE_RE = re.compile(r"\s*[\"“]?(?:được|đã được|signed|first signed)\s", re.IGNORECASE)
+# "từng ký hiệp ước hữu nghị năm 1961": a treaty named by a common noun after a signing verb (not a trade deal)
+_COMMON_TREATY_RE = re.compile(r"\s+(?:một |bản |a |the )?(?:hiệp ước|treaty|pact)(?!\s+(?:thương mại|kinh tế|trade|economic))"
+                               r"(?!\w)", re.IGNORECASE)
 _PARENTHETICAL_RE = re.compile(r"[^,.;:]{0,60},\s*(?:được|đã được|vốn|which|that was|first)\s[^.;:]{5,160}?,\s*", re.IGNORECASE)
 _PASSIVE_RE = re.compile(r"\s*(?:đã được|được|was|were|has been|had been)\s", re.IGNORECASE)
 _REL_PREP_RE = re.compile(r"\s+(?:sau khi|trước khi|after|before)(?!\w)", re.IGNORECASE)  # "một ngày sau khi ..."
@@ -1120,6 +1124,11 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
             wide = (wide[0], pw_.start())
         countries, orgs, people2, unknown = _participants(ctx, m, wide, treaty_span, topic_span)
         people = people or people2
+    if not countries and m.cue in c.reciprocal_cues:
+        # "Biden và Putin tái khẳng định ... khi gặp nhau tại Geneva": the subjects before the verb
+        countries, orgs, people2, unknown = _participants(ctx, m, (max(m.sent[0], prev_end if prev_end < m.start
+                                                                       else m.sent[0]), m.start), treaty_span, topic_span)
+        people = people or people2
     if m.type == "treaty_action" and not countries and prev is not None and prev.type == "treaty_action":
         countries = list(prev.countries)  # "Nga ký cùng năm và phê chuẩn vào năm 2000"
     if m.type == "treaty_action" and not countries:
@@ -1276,11 +1285,19 @@ def _treaty(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int):
                                            and _words_between(gap) <= 16):
                 cands.append((1, s, e_, ent.id))
                 break
+    if not cands and _FRONTED_PASSIVE_RE.match(body, m.sent[0], m.start):
+        # "Được ký tại Prague năm 2010 và gia hạn ..., New START giới hạn ...": the subject after the participle
+        comma = body.find(",", m.end, m.sent[1])
+        for s, e_, ent in ctx.mentions_in(comma, min(m.sent[1], comma + 40)) if comma > 0 else ():
+            if ent.type == "TREATY":
+                cands.append((2, s, e_, ent.id))
+                break
     if cands:
         cands.sort()
         _, s, e_, tid = cands[0]
         return tid, (s, e_)
-    om = _NUCLEAR_DEAL_RE.match(body, m.end)
+    om = _NUCLEAR_DEAL_RE.match(body, m.end) or (_COMMON_TREATY_RE.match(body, m.end)
+                                                 if ctx.cues.treaty_action.get(m.cue, "sign") in ("sign", "ratify") else None)
     if om and om.end() <= hi:
         return None, (om.start(), om.end())  # "pulled the United States out of the 2015 nuclear deal"
     gm = None
@@ -1393,6 +1410,7 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
             if last and _words_between(before[last.end():]) <= 1:  # "cho biết hôm 2/11"
                 speech = True
         best, best_d = None, 1e9
+        fronted = not body[sent[0]:ts].strip(" \"“") and body[te:te + 2].startswith(",")
         for m in ms:
             is_report = m.type == "report"
             penalty = 0.0
@@ -1414,8 +1432,8 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
             if is_report and report_content:
                 continue
             clause = ctx.clause_of(sent, m.start, keep_speech=is_report)
-            if not (clause[0] <= ts < clause[1]) and not penalty:
-                continue
+            if not (clause[0] <= ts < clause[1]) and not penalty and not fronted:
+                continue  # (a date fronted before a comma, "Tháng 6 năm ngoái, ...", dates the whole sentence)
             d = (ts - m.end) if ts >= m.end else (m.start - te) * 1.3
             between = body[m.end:ts] if ts >= m.end else body[te:m.start]
             if ts < m.start and c.topic_marker and c.topic_marker.search(between):
@@ -1659,8 +1677,13 @@ def _joint_signing_summit(ctx: _Ctx, m: _Mention, e: _Event, events: list[_Event
 
 
 def _context_pair(ctx: _Ctx, events: list[_Event], upto: int) -> list[str]:
+    """The pair of countries in context: the last event told with two, unless it is background (more than a year
+    before the page's date: "Liên Xô và Triều Tiên từng ký ... năm 1961" is not who "hai nhà lãnh đạo" are)."""
+    anchor = _anchor_date(ctx.doc)
     for e in reversed(events):
         if e.mentions[0].start < upto and len(e.countries) >= 2:
+            if anchor and e.date and e.date[:4].isdigit() and anchor.year - int(e.date[:4]) > 1:
+                continue
             return e.countries[:2]
     return ctx.top_countries[:2]
 
