@@ -928,3 +928,15 @@ def test_own_articles():
     precision = found / max(1, found + extra_n)
     assert total >= 20
     assert recall >= 0.9 and precision >= 0.9 and status / max(1, found) >= 0.9, "\n".join(report)
+
+
+def test_ranked_call_and_less_than_a_month():
+    """"lần thứ hai" is not the earlier call named after "sau"; "chưa đầy một tháng" (less than a month) is no
+    "not yet": the second call happened."""
+    text = ("Tuần trước, ông Biden và ông Putin đã điện đàm lần thứ hai trong vòng chưa đầy một tháng, sau cuộc hội "
+            "đàm trực tuyến hôm 7/12.")
+    evs = events_of(text, [("joe_biden", "PERSON", ["Biden"], "us"), ("vladimir_putin", "PERSON", ["Putin"], "ru")],
+                    [("Tuần trước", "2021-W52"), ("một tháng", "P1M"), ("hôm 7/12", "2021-12-07")],
+                    published="2022-01-04")
+    calls = [(e.date, e.status) for e in evs if e.type == "call"]
+    assert ("2021-12", "held") in calls and ("2021-12-07", "proposed") not in calls

@@ -67,6 +67,7 @@ _WCHAR_RE = re.compile(r"\w")
 _DASH_GAP_RE = re.compile(r"\s*[-–]\s*")
 _TITLE_GAP_RE = re.compile(r"\s+(?:[A-ZĐÂĂÊÔƠƯ]\w*\s+){1,3}(?:\w+\s+){0,1}")  # "Tổng thống ", "Ngoại trưởng "
 _COMMA_END_RE = re.compile(r",\s*$")
+_ORDINAL_RE = re.compile(r"\s+(?:lần thứ|vòng thứ)\s+(hai|ba|tư|năm|sáu|bảy|tám|\d+)(?!\w)", re.IGNORECASE)
 _FRONTED_PASSIVE_RE = re.compile(r"\s*[\"“]?(?:được|đã được|signed|first signed)\s", re.IGNORECASE)
 # "từng ký hiệp ước hữu nghị năm 1961": a treaty named by a common noun after a signing verb (not a trade deal)
 _COMMON_TREATY_RE = re.compile(r"\s+(?:một |bản |a |the )?(?:hiệp ước|treaty|pact)(?!\s+(?:thương mại|kinh tế|trade|economic))"
@@ -978,8 +979,8 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         # preposition belong to the main verb, not to the meeting
         if since:
             break
-        if (not framed and before("status:" + name, 10)) or after("status:" + name, min(9 if m.nominal else 7, coord),
-                                                                       predicate=5, limit=coord):
+        if (not framed and before("status:" + name, 10, "status_exc")) or after(
+                "status:" + name, min(9 if m.nominal else 7, coord), "status_exc", predicate=5, limit=coord):
             m.status = name
             break
     if m.type == "report" and m.cue in c.publication_cues and m.status != "proposed" \
@@ -1009,6 +1010,9 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         m.ref = "assert"  # "Vòng đàm phán tiếp theo dự kiến bắt đầu ...": another round, announced
     if before("part_of", 5):
         m.part_of = True
+    om = _ORDINAL_RE.match(body, m.end)
+    if om:
+        m.attrs["_ordinal"] = om.group(1).lower()  # "điện đàm lần thứ hai": not the first call
     if ctx.duration_values and any(
             m.sent[0] <= de <= m.start and _words_between(ctx.body[de:m.start]) <= 6 and not _PUNCT_RE.search(ctx.body[de:m.start])
             and _REL_PREP_RE.match(ctx.body, de) for _, de, _ in ctx.duration_values):
@@ -1462,7 +1466,16 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
 # ---------------------------------------------------------------------------- grouping and coreference
 
 
+def _ordinal(x) -> str | None:
+    return next((mm.attrs["_ordinal"] for mm in x.mentions if mm.attrs.get("_ordinal")), None) \
+        if isinstance(x, _Event) else x.attrs.get("_ordinal")
+
+
 def _compatible(e: _Event, m: _Mention, strict_status: bool) -> bool:
+    if _ordinal(m) and _ordinal(m) != _ordinal(e):
+        return False  # "lần thứ hai": another happening than one told without that rank, or with another
+    if _ordinal(e) and not _ordinal(m) and m.attrs.get("_timeref"):
+        return False  # "điện đàm lần thứ hai ..., sau cuộc hội đàm hôm 7/12": the earlier one
     if m.type == "treaty_action":
         if e.attrs.get("action") != m.attrs.get("action") or e.attrs.get("treaty") != m.attrs.get("treaty"):
             return False
@@ -1538,7 +1551,7 @@ def _group_sentence(ms: list[_Mention]) -> list[list[_Mention]]:
                 break
             if m.attrs.get("_relative") or h.attrs.get("_relative"):
                 continue  # "Vụ phóng diễn ra một ngày sau khi Triều Tiên bắn ...": two launches
-            if bool(h.attrs.get("_timeref")) != bool(m.attrs.get("_timeref")) and m.ref == "assert":
+            if bool(h.attrs.get("_timeref")) != bool(m.attrs.get("_timeref")) and (m.ref == "assert" or h.ref == "assert"):
                 continue  # "Sau cuộc hội đàm ở New York, ông Trump tiếp ...": the meeting named is another one
             if m.type == "treaty_action" and (h.attrs.get("action") != m.attrs.get("action")
                                               or h.attrs.get("treaty") != m.attrs.get("treaty")):
