@@ -819,6 +819,10 @@ CASES5 = [
                                                                  ("tháng sau", "2025-01")],
      [ev("treaty_action", {"su", "kp"}, "1961", "held"), ev("talks", {"us", "ru"}, "2024-12-30", "held"),
       ev("talks", {"us", "ru"}, "2025-01", "planned")]),
+    # h13 an adverbial between a verb of travel and its destination
+    ("Biden travels on Sunday to Brazil for the G20 summit.",
+     [("joe_biden", "PERSON", ["Biden"], "us"), ("br", "COUNTRY", ["Brazil"])], [("on Sunday", "2024-11-17")],
+     [ev("visit", {"joe_biden", "br"}, "2024-11-17", "planned")], "2024-11-16"),
 ]
 
 
