@@ -821,7 +821,8 @@ CASES5 = [
       ev("talks", {"us", "ru"}, "2025-01", "planned")]),
     # h13 an adverbial between a verb of travel and its destination
     ("Biden travels on Sunday to Brazil for the G20 summit.",
-     [("joe_biden", "PERSON", ["Biden"], "us"), ("br", "COUNTRY", ["Brazil"])], [("on Sunday", "2024-11-17")],
+     [("joe_biden", "PERSON", ["Biden"], "us"), ("br", "COUNTRY", ["Brazil"]), ("g20", "EVENT_NAME", ["G20 summit"])],
+     [("on Sunday", "2024-11-17")],
      [ev("visit", {"joe_biden", "br"}, "2024-11-17", "planned")], "2024-11-16"),
 ]
 
