@@ -224,6 +224,7 @@ def cues() -> Cues:
         "not_event": lex.get("not_events") or [], "clause_break": lex.get("clause_breaks") or [],
         "speech": lex.get("speech_verbs") or [], "speech_exc": lex.get("speech_exceptions") or [],
         "pair": lex.get("pair_words") or [],  # candidates, confirmed by the pair_words pattern
+        "temporal": lex.get("temporal_preps") or [], "frame": lex.get("frame_preps") or [],
         "directive": lex.get("directives") or [], "status_exc": lex.get("status_exceptions") or [],
         "topic": lex.get("topic_markers") or [],  # candidates, confirmed by the topic_marker pattern
         "loc_prep": lex.get("location_preps") or [], "loc_stop": lex.get("location_stops") or [],

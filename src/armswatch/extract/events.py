@@ -89,6 +89,7 @@ _ARTICLE_END_RE = re.compile(r"(?<!\w)(?:the|a|an)\s+(?:[\w-]+\s+){0,3}$", re.IG
 _FORUM_GAP_RE = re.compile(r"(?<!\w)(?:với|giữa|cùng|nhằm|để|về|with|between|to|on|about|and|và)(?!\w)", re.IGNORECASE)
 _TOPIC_END_RE = re.compile(r"[,.;:()]|\s[-–]\s")
 _SEG_SPLIT_RE = re.compile(r"[,;:()\u201c\u201d\"]|\s[-–—]\s")
+_SEG_MARK_RE = re.compile(r"[,;:()\u201c\u201d\"]|(?<=\s)[-–—](?=\s)")
 _BILATERAL = {"talks", "summit", "call"}
 _MOTION_LEAD_RE = re.compile(r"(?<!\w)(?:đã|sẽ|vừa|sắp|bay|đi|lên đường|will|has|have)\s*$", re.IGNORECASE)
 _TIMEX_GAP_RE = re.compile(r"(?<!\w)(?:hôm|ngày|vào|on|last|this)\s+[\w/]+(?:\s+tuần\s+\w+)?", re.IGNORECASE)
@@ -327,7 +328,9 @@ class _Ctx:
         self.hits = hits
         self.hit_starts = [h[1] for h in hits]
         self.ent_starts = [x[0] for x in ents]
-        self._seg_cuts = [m.span() for m in _SEG_SPLIT_RE.finditer(self.body)]
+        # (a dash between spaces cuts with its spaces; the pattern finds the dash alone, which is fast to scan for)
+        self._seg_cuts = [(a - 1, b + 1) if self.body[a] in "-–—" else (a, b)
+                          for a, b in (m.span() for m in _SEG_MARK_RE.finditer(self.body))]
         self._seg_starts = [a for a, _ in self._seg_cuts]
         # cues that most pages never use: one search of the page spares a search per trigger
         c = self.cues
@@ -869,8 +872,9 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         if not _report(ctx, m):
             return None
     lead = body[max(m.clause[0], m.start - 25):m.start]  # the words right before the trigger, searched once
-    t_end = c.temporal_end.search(lead)
-    f_end = c.frame_end.search(lead)
+    near, _ = ctx.window_hits(max(m.clause[0], m.start - 25), m.start)  # (cue candidates: the patterns confirm)
+    t_end = c.temporal_end.search(lead) if any("temporal" in labs for labs, _, _ in near) else None
+    f_end = c.frame_end.search(lead) if any("frame" in labs for labs, _, _ in near) else None
     cls = _CLASSIFIER_RE.search(lead)
     m.nominal = bool(cls) or m.cue.startswith(("cuộc", "chuyến", "hội nghị", "vụ")) or m.type in ("summit",) \
         or bool(t_end)  # "Sau hội đàm, ..."
