@@ -31,6 +31,15 @@ nominal ("vụ phóng") refers back to the last incident; a date belongs to the 
 segment and conjunct, not to a thing after "trước/sau/kể từ + noun"; meetings named after "sau/trước" or a
 possessive point back to the last meeting; "on the sidelines of" a summit is no summit; a visiting leader's
 talks with the leader he visits are a summit.
+Fourth and fifth rounds (CASES4, CASES5): dates told relative to another event ("Cùng ngày", "ngày hôm sau",
+"Hai ngày sau cuộc gặp", "one day after <clause>" dates that clause's event back from the main one);
+habitual spans ("Trong nhiều thập kỷ", "for decades") are no happening; a visit to a city whose country the
+page never names cites the city; a caller ("kêu gọi Mỹ và Iran ...") and the occasion after "bên lề" are no
+parties; "lần này" sets a round against earlier ones, "lần thứ hai" against one told without that rank;
+leaders signing a text together also met (unless told as background); an event named after "sau/kể từ"
+is past; the pair in context skips background events.
+Speed: the page is tokenised once; most short cue lists are looked up in a word trie of the page (the cue
+windows), and the slow alternation patterns only confirm the candidates the windows give.
 """
 from __future__ import annotations
 
