@@ -134,7 +134,7 @@ _LAW_ACTIONS = [(re.compile(p, re.IGNORECASE), a) for p, a in (
 _VERBAL_TALKS = {"thảo luận", "bàn thảo", "trao đổi", "đàm phán", "đối thoại", "hội đàm", "tham vấn"}
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     type: str
     start: int
@@ -163,7 +163,7 @@ class _Mention:
     topic: set[str] = field(default_factory=set)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Event:
     type: str
     mentions: list[_Mention]
@@ -895,10 +895,14 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     for labs, i, j in bhits:
         for lb in labs:
             bpos.setdefault(lb, []).append(i)
-    bexc = {lb: [(i, j) for labs, i, j in bhits if lb in labs] for lb in ("negation_exc", "generic_exc")
+    bexc = {lb: [(i, j) for labs, i, j in bhits if lb in labs] for lb in ("negation_exc", "generic_exc", "status_exc")
             if lb in bpos}
+    blast = {lb: idx[-1] for lb, idx in bpos.items()}  # the last hit of each label (hits come in order)
 
     def before(label: str, k: int, exc: str | None = None) -> bool:
+        if exc is None or exc not in bexc:
+            last = blast.get(label)
+            return last is not None and last >= nb - k
         idx = bpos.get(label)
         if not idx:
             return False
