@@ -100,7 +100,8 @@ def _norm(text: str) -> str:
 
 @dataclass
 class Cues:
-    trigger_index: dict[str, list[tuple[re.Pattern, str, str]]]  # first word -> (pattern, type, cue)
+    trigger_index: dict[str, list[tuple[re.Pattern, str, str, str | None]]]  # first word -> (pattern, type, cue,
+    # second word or None)
     first_words: re.Pattern  # the first words of all triggers (lower case)
     window_lookup: tuple  # (word n-gram -> labels, longest n, first word -> n-gram lengths)
     window_trie: dict  # the same n-grams as a trie (events._Ctx scans the page with it)
@@ -172,12 +173,14 @@ def cues() -> Cues:
             for c in lang_cues:
                 items.append((str(c), etype))
     items.sort(key=lambda it: (-len(re.sub(r"…\d*", " " * 5, it[0])), it[0]))
-    trigger_index: dict[str, list[tuple[re.Pattern, str, str]]] = {}
+    trigger_index: dict[str, list[tuple[re.Pattern, str, str, str | None]]] = {}
     for c, etype in items:
         first = TOKEN_RE.match(c.lower())
         if first:
             pat = re.compile(_cue_regex(c, gap) + _WB_R, re.IGNORECASE)
-            trigger_index.setdefault(first.group(0), []).append((pat, etype, c))
+            # the cue's second word, when it follows the first with no gap: a page word must equal it
+            lead = TOKEN_RE.findall(re.split(r"…\d*", c.lower())[0])
+            trigger_index.setdefault(first.group(0), []).append((pat, etype, c, lead[1] if len(lead) > 1 else None))
     # a trigger word glued to a word by a hyphen is part of a compound ("sea-launched cruise missile")
     first_words = re.compile(_WB_L + r"(?<!\w-)(?:" + "|".join(re.escape(w) for w in sorted(trigger_index, key=len,
                                                                                      reverse=True)) + ")" + _WB_R)

@@ -635,7 +635,10 @@ def _find_triggers(ctx: _Ctx) -> list[_Mention]:
         if low[ends[k]:ends[k] + 1] == "+":
             continue
         hit = None
-        for pat, etype, cue in opts:
+        second = words[k + 1] if k + 1 < len(words) else None
+        for pat, etype, cue, w2 in opts:
+            if w2 is not None and w2 != second:
+                continue  # (a cue of two or more words needs its second word next)
             mm = pat.match(body, ws)
             if mm:
                 if hit is None:
