@@ -883,15 +883,21 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     if m.type == "report":
         if not _report(ctx, m):
             return None
-    lead = body[max(m.clause[0], m.start - 25):m.start]  # the words right before the trigger, searched once
-    near, _ = ctx.window_hits(max(m.clause[0], m.start - 25), m.start)  # (cue candidates: the patterns confirm)
+    bhits, nb = ctx.window_hits(m.clause[0], m.start, words=10, last=True)
+    lo_lead = max(m.clause[0], m.start - 25)
+    lead = body[lo_lead:m.start]  # the words right before the trigger, searched once
+    b0 = bisect.bisect_right(ctx.tok_ends, m.start) - nb  # first word of the window before the trigger
+    if nb < 10 or b0 >= len(ctx.tok_starts) or ctx.tok_starts[b0] <= lo_lead:
+        near = [h for h in bhits if ctx.tok_starts[b0 + h[1]] >= lo_lead]
+    else:
+        near, _ = ctx.window_hits(lo_lead, m.start)
+    # (the lead patterns run only when the cue windows show a preposition of their kind there)
     t_end = c.temporal_end.search(lead) if any("temporal" in labs for labs, _, _ in near) else None
     f_end = c.frame_end.search(lead) if any("frame" in labs for labs, _, _ in near) else None
     cls = _CLASSIFIER_RE.search(lead)
     m.nominal = bool(cls) or m.cue.startswith(("cuộc", "chuyến", "hội nghị", "vụ")) or m.type in ("summit",) \
         or bool(t_end)  # "Sau hội đàm, ..."
     after_np = _window_after(ctx, m, 12, nxt)
-    bhits, nb = ctx.window_hits(m.clause[0], m.start, words=10, last=True)
     ahits, _ = ctx.window_hits(m.end, min(m.clause[1], nxt) if nxt else m.clause[1], words=16)
 
     bpos: dict[str, list[int]] = {}
