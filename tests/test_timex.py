@@ -395,3 +395,16 @@ def test_toi_after_a_date_is_next_unless_a_place_follows():
     d = process_text("Ông Lavrov hôm 19/6 tới Bắc Kinh. Vòng đàm phán tiếp theo dự kiến vào ngày 5/3 tới.",
                      published="2024-06-20")
     assert [(t.text, t.value) for t in d.timexes] == [("hôm 19/6", "2024-06-19"), ("ngày 5/3", "2025-03-05")]
+
+
+@pytest.mark.parametrize("sentence,value", [
+    # the news present of a schedule points a weekday forward ...
+    ("Biden travels on Sunday to Brazil for the G20 summit.", "2024-11-17"),
+    ("The delegation heads on Monday to Geneva.", "2024-11-18"),
+    # ... a past verb or no verb of schedule, back
+    ("Biden met Xi on Saturday in Lima.", "2024-11-16"),
+    ("The talks ended on Thursday.", "2024-11-14"),
+])
+def test_weekday_direction_from_the_verb(sentence, value):
+    got = [t.value for t in find_timexes(sentence, datetime(2024, 11, 16), "en") if t.type == "DATE"]
+    assert got == [value]

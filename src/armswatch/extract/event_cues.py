@@ -68,6 +68,19 @@ def _multi_lookup(groups: dict[str, list]):
             {w: tuple(sorted(ns)) for w, ns in firsts.items()})
 
 
+def _trie(table: dict[tuple[str, ...], frozenset[str]]) -> dict:
+    """The n-gram table as a word trie: word -> [labels or None, children], walked word by word."""
+    root: dict = {}
+    for key, labs in table.items():
+        node = root
+        for k, w in enumerate(key):
+            entry = node.setdefault(w, [None, {}])
+            if k == len(key) - 1:
+                entry[0] = labs
+            node = entry[1]
+    return root
+
+
 def _short_pair(forms: dict) -> re.Pattern | None:
     """'Mỹ - Triều', 'Hàn-Nhật-Trung': two or more short country forms joined by hyphens."""
     if not forms:
@@ -76,15 +89,22 @@ def _short_pair(forms: dict) -> re.Pattern | None:
     return re.compile(_WB_L + "(" + alt + r")((?:\s*[-–]\s*(?:" + alt + r"))+)(?![\w-])")
 
 
+def _needed(cues) -> list[tuple[str, ...]]:
+    """The lower-case words of each cue (gaps dropped)."""
+    return [tuple(TOKEN_RE.findall(str(c).lower())) for c in cues]
+
+
 def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
 @dataclass
 class Cues:
-    trigger_index: dict[str, list[tuple[re.Pattern, str, str]]]  # first word -> (pattern, type, cue)
+    trigger_index: dict[str, list[tuple[re.Pattern, str, str, str | None]]]  # first word -> (pattern, type, cue,
+    # second word or None)
     first_words: re.Pattern  # the first words of all triggers (lower case)
     window_lookup: tuple  # (word n-gram -> labels, longest n, first word -> n-gram lengths)
+    window_trie: dict  # the same n-grams as a trie (events._Ctx scans the page with it)
     treaty_action: dict[str, str]  # cue -> action
     incident_kind: dict[str, str]
     needs_object: dict[str, set[str]]
@@ -94,6 +114,7 @@ class Cues:
     conference_cues: set[str]
     media_kb_files: set[str]
     meeting_cues: set[str]
+    reciprocal_cues: set[str]
     track_values: list[str]  # in lexicon order: more specific tracks first
     format_values: list[str]
     strong_anaphor: re.Pattern | None
@@ -117,8 +138,10 @@ class Cues:
     group_words: re.Pattern | None
     short_pair: re.Pattern | None
     short_forms: dict[str, str]
+    short_forms_lower: frozenset[str]
     inter_korean: re.Pattern | None
     sideline_end: re.Pattern | None
+    sideline_np_end: re.Pattern | None  # "bên lề hội nghị thượng đỉnh " before the body named as the occasion
     np_end: re.Pattern
     frame_end: re.Pattern
     temporal_end: re.Pattern
@@ -133,6 +156,8 @@ class Cues:
     country_names: re.Pattern | None
     country_abbrev: re.Pattern | None
     country_of_name: dict[str, str] = field(default_factory=dict)
+    # the lower-case words each cue of a rare cue list needs (a page lacking them all needs no search)
+    needed_words: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -148,12 +173,14 @@ def cues() -> Cues:
             for c in lang_cues:
                 items.append((str(c), etype))
     items.sort(key=lambda it: (-len(re.sub(r"…\d*", " " * 5, it[0])), it[0]))
-    trigger_index: dict[str, list[tuple[re.Pattern, str, str]]] = {}
+    trigger_index: dict[str, list[tuple[re.Pattern, str, str, str | None]]] = {}
     for c, etype in items:
         first = TOKEN_RE.match(c.lower())
         if first:
             pat = re.compile(_cue_regex(c, gap) + _WB_R, re.IGNORECASE)
-            trigger_index.setdefault(first.group(0), []).append((pat, etype, c))
+            # the cue's second word, when it follows the first with no gap: a page word must equal it
+            lead = TOKEN_RE.findall(re.split(r"…\d*", c.lower())[0])
+            trigger_index.setdefault(first.group(0), []).append((pat, etype, c, lead[1] if len(lead) > 1 else None))
     # a trigger word glued to a word by a hyphen is part of a compound ("sea-launched cruise missile")
     first_words = re.compile(_WB_L + r"(?<!\w-)(?:" + "|".join(re.escape(w) for w in sorted(trigger_index, key=len,
                                                                                      reverse=True)) + ")" + _WB_R)
@@ -199,13 +226,22 @@ def cues() -> Cues:
         "tense:future": tense.get("future") or [], "tense:past": tense.get("past") or [],
         "not_event": lex.get("not_events") or [], "clause_break": lex.get("clause_breaks") or [],
         "speech": lex.get("speech_verbs") or [], "speech_exc": lex.get("speech_exceptions") or [],
+        "pair": lex.get("pair_words") or [],  # candidates, confirmed by the pair_words pattern
+        "temporal": lex.get("temporal_preps") or [], "frame": lex.get("frame_preps") or [],
+        "directive": lex.get("directives") or [], "status_exc": lex.get("status_exceptions") or [],
+        "topic": lex.get("topic_markers") or [],  # candidates, confirmed by the topic_marker pattern
+        "loc_prep": lex.get("location_preps") or [], "loc_stop": lex.get("location_stops") or [],
+        "current": (lex.get("anaphora") or {}).get("current") or [],
+        "habitual": lex.get("habitual") or [], "habitual_exc": lex.get("habitual_exceptions") or [],
+        **{f"rel:{k}": v for k, v in (lex.get("relative_dates") or {}).items()},
         **{f"track:{k}": v for k, v in (lex.get("tracks") or {}).items()},
         **{f"format:{k}": v for k, v in (lex.get("formats") or {}).items()},
     }
     return Cues(
         trigger_index=trigger_index,
         first_words=first_words,
-        window_lookup=_multi_lookup(window_groups),
+        window_lookup=(lookup := _multi_lookup(window_groups)),
+        window_trie=_trie(lookup[0]),
         treaty_action=inverse("treaty_actions"),
         incident_kind=inverse("incident_kinds"),
         needs_object={k: {_norm(c) for c in v} for k, v in (lex.get("needs_object") or {}).items()},
@@ -215,6 +251,7 @@ def cues() -> Cues:
         conference_cues={_norm(c) for c in lex.get("conference_cues") or []},
         media_kb_files=set(lex.get("media_kb_files") or []),
         meeting_cues={_norm(str(x)) for x in lex.get("meeting_cues") or []},
+        reciprocal_cues={_norm(str(x)) for x in lex.get("reciprocal_cues") or []},
         track_values=[str(k) for k in (lex.get("tracks") or {})],
         format_values=[str(k) for k in (lex.get("formats") or {})],
         strong_anaphor=_alternation((lex.get("anaphora") or {}).get("strong") or []),
@@ -238,8 +275,11 @@ def cues() -> Cues:
         group_words=_alternation(lex.get("group_words") or []),
         short_pair=_short_pair(lex.get("pair_short_forms") or {}),
         short_forms={str(k): str(v) for k, v in (lex.get("pair_short_forms") or {}).items()},
+        short_forms_lower=frozenset(str(k).lower() for k in (lex.get("pair_short_forms") or {})),
         inter_korean=_alternation(lex.get("inter_korean") or []),
         sideline_end=_ending(lex.get("sideline_preps") or [], r"\s+(?:the\s+|của\s+|các\s+)?(?:cuộc\s+)?(?:[\w+-]+\s+){0,3}"),
+        sideline_np_end=_ending(lex.get("sideline_preps") or [],
+                                r"\s+(?:the\s+|của\s+|các\s+)?(?:cuộc\s+)?(?:[\w+-]+\s+){0,6}"),
         np_end=re.compile(r"[,.;:]|\s(?:" + "|".join(_cue_regex(str(c), gap) for c in
                                                   sorted(lex.get("np_end") or [], key=len, reverse=True)) + r")\s",
                           re.IGNORECASE),
@@ -258,4 +298,8 @@ def cues() -> Cues:
         country_names=_alternation(lower) if lower else None,
         country_abbrev=country_abbrev,
         country_of_name=name_map,
+        needed_words={
+            "inter_korean": _needed(lex.get("inter_korean") or []),
+            "sideline": _needed(lex.get("sideline_preps") or []),
+        },
     )

@@ -31,13 +31,23 @@ nominal ("vụ phóng") refers back to the last incident; a date belongs to the 
 segment and conjunct, not to a thing after "trước/sau/kể từ + noun"; meetings named after "sau/trước" or a
 possessive point back to the last meeting; "on the sidelines of" a summit is no summit; a visiting leader's
 talks with the leader he visits are a summit.
+Fourth and fifth rounds (CASES4, CASES5): dates told relative to another event ("Cùng ngày", "ngày hôm sau",
+"Hai ngày sau cuộc gặp", "one day after <clause>" dates that clause's event back from the main one);
+habitual spans ("Trong nhiều thập kỷ", "for decades") are no happening; a visit to a city whose country the
+page never names cites the city; a caller ("kêu gọi Mỹ và Iran ...") and the occasion after "bên lề" are no
+parties; "lần này" sets a round against earlier ones, "lần thứ hai" against one told without that rank;
+leaders signing a text together also met (unless told as background); an event named after "sau/kể từ"
+is past; the pair in context skips background events.
+Speed: the page is tokenised once; most short cue lists are looked up in a word trie of the page (the cue
+windows), and the slow alternation patterns only confirm the candidates the windows give.
 """
 from __future__ import annotations
 
 import bisect
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from functools import lru_cache
+from datetime import date, timedelta
 
 from ..kb import load_kb
 from ..model import Document, Event, Span
@@ -62,6 +72,23 @@ _TREATY_WORDS_RE = re.compile(r"liên minh|alliance|hiệp ước|treaty|thỏa 
                               re.IGNORECASE)
 _WORD_RE = re.compile(r"\w+(?:[-+]\w+)*")
 _SEMI_RE = re.compile(";")
+_WCHAR_RE = re.compile(r"\w")
+_DASH_GAP_RE = re.compile(r"\s*[-–]\s*")
+_TITLE_GAP_RE = re.compile(r"\s+(?:[A-ZĐÂĂÊÔƠƯ]\w*\s+){1,3}(?:\w+\s+){0,1}")  # "Tổng thống ", "Ngoại trưởng "
+_COMMA_END_RE = re.compile(r",\s*$")
+_ORDINAL_RE = re.compile(r"\s+(?:lần thứ|vòng thứ)\s+(hai|ba|tư|năm|sáu|bảy|tám|\d+)(?!\w)", re.IGNORECASE)
+_FRONTED_PASSIVE_RE = re.compile(r"\s*[\"“]?(?:được|đã được|signed|first signed)\s", re.IGNORECASE)
+# "từng ký hiệp ước hữu nghị năm 1961": a treaty named by a common noun after a signing verb (not a trade deal)
+_COMMON_TREATY_RE = re.compile(r"\s+(?:một |bản |a |the )?(?:hiệp ước|treaty|pact)(?!\s+(?:thương mại|kinh tế|trade|economic))"
+                               r"(?!\w)", re.IGNORECASE)
+_PARENTHETICAL_RE = re.compile(r"[^,.;:]{0,60},\s*(?:được|đã được|vốn|which|that was|first)\s[^.;:]{5,160}?,\s*", re.IGNORECASE)
+_PASSIVE_RE = re.compile(r"\s*(?:đã được|được|was|were|has been|had been)\s", re.IGNORECASE)
+_REL_PREP_RE = re.compile(r"\s+(?:sau khi|trước khi|after|before)(?!\w)", re.IGNORECASE)  # "một ngày sau khi ..."
+_SINCE_FRAME_RE = re.compile(r"(?<!\w)(?:sau|sau khi|kể từ|kể từ khi|since|after|following)\s+(?:các |những |the |a )?"
+                             r"(?:cuộc |chuyến |vụ )?$", re.IGNORECASE)
+_FRONTED_RE = re.compile(r"\s*(?:sau khi|trước khi|khi|after|before|while|upon)\s*", re.IGNORECASE)
+_SINCE_NP_RE = re.compile(r"(?<!\w)(?:kể từ|since)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_SINCE_CLAUSE_RE = re.compile(r"(?<!\w)(?:kể từ khi|since)\s+$", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r"\s*(?:mà|that|which)\s", re.IGNORECASE)
 _COORD_RE = re.compile(r"[,;]|(?<!\w)(?:và|and|nhưng|but)(?!\w)", re.IGNORECASE)
 _TIME_PREP_RE = re.compile(r"(?<!\w)(vào|hồi|trong|từ|in|on|at|since|during)(?!\w)", re.IGNORECASE)
@@ -71,6 +98,7 @@ _ARTICLE_END_RE = re.compile(r"(?<!\w)(?:the|a|an)\s+(?:[\w-]+\s+){0,3}$", re.IG
 _FORUM_GAP_RE = re.compile(r"(?<!\w)(?:với|giữa|cùng|nhằm|để|về|with|between|to|on|about|and|và)(?!\w)", re.IGNORECASE)
 _TOPIC_END_RE = re.compile(r"[,.;:()]|\s[-–]\s")
 _SEG_SPLIT_RE = re.compile(r"[,;:()\u201c\u201d\"]|\s[-–—]\s")
+_SEG_MARK_RE = re.compile(r"[,;:()\u201c\u201d\"]|(?<=\s)[-–—](?=\s)")
 _BILATERAL = {"talks", "summit", "call"}
 _MOTION_LEAD_RE = re.compile(r"(?<!\w)(?:đã|sẽ|vừa|sắp|bay|đi|lên đường|will|has|have)\s*$", re.IGNORECASE)
 _TIMEX_GAP_RE = re.compile(r"(?<!\w)(?:hôm|ngày|vào|on|last|this)\s+[\w/]+(?:\s+tuần\s+\w+)?", re.IGNORECASE)
@@ -106,7 +134,7 @@ _LAW_ACTIONS = [(re.compile(p, re.IGNORECASE), a) for p, a in (
 _VERBAL_TALKS = {"thảo luận", "bàn thảo", "trao đổi", "đàm phán", "đối thoại", "hội đàm", "tham vấn"}
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     type: str
     start: int
@@ -135,7 +163,7 @@ class _Mention:
     topic: set[str] = field(default_factory=set)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Event:
     type: str
     mentions: list[_Mention]
@@ -205,6 +233,24 @@ def _more_specific(a: str | None, b: str | None) -> str | None:
     return b if score(b) > score(a) else a
 
 
+@lru_cache(maxsize=None)
+def _norm_cue(cue: str) -> str:
+    return " ".join(cue.lower().split())
+
+
+@lru_cache(maxsize=None)
+def _cue_labels(cue: str, first: bool = False) -> frozenset[str]:
+    """Window-cue labels of a trigger cue (of its first word only with first=True): "will meet" is future."""
+    words = tuple(TOKEN_RE.findall(cue))
+    return cues().window_lookup[0].get(words[:1] if first else words, frozenset())
+
+
+@lru_cache(maxsize=8)
+def _first_words_re(n: int) -> re.Pattern:
+    """Exactly n words of _WORD_RE from the start (atomic: a word is never split to make up the count)."""
+    return re.compile(r"(?>\W*\w+(?:[-+]\w+)*){%d}" % n)
+
+
 def _words_between(text: str) -> int:
     return len(_WORD_RE.findall(text))
 
@@ -238,41 +284,74 @@ class _Ctx:
         self._cut_lists = None
         self.last_author = None
         self._cond = None
+        self._in_text: dict[str, list[str]] = {}
+        self._habitual: list[int] | None = None
+        self._pairs: list[int] | None = None
+        self._label_spans: dict[str, list[tuple[int, int]]] | None = None
+        self._relative: list[int] | None = None
         self.dates = []
         self.durations = []
+        self.duration_values = []
         for t in doc.timexes:
             dv = _date_value(t.value) if t.type in ("DATE", "TIME") else None
             if dv:
                 self.dates.append((t.start, t.end, dv, t))
             elif t.type == "DURATION":
                 self.durations.append((t.start, t.end))
+                self.duration_values.append((t.start, t.end, t.value))
         self.sentences = [(s.start, s.end) for s in doc.sentences] or self._fallback_sentences()
         self.sent_starts = [s for s, _ in self.sentences]
         low = self.body.lower()
         if len(low) != len(self.body):  # lower() changed lengths (rare letters): fold letter by letter
             low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in self.body)
         self.low = low
-        spans = [m.span() for m in TOKEN_RE.finditer(low)]
-        self.tok_starts = [t[0] for t in spans]
-        self.tok_ends = [t[1] for t in spans]
+        # one tokenisation of the lower-cased body serves the trigger scan and the cue windows
+        # (offsets by str.find: only non-word characters lie between two tokens, so each token is the
+        # first occurrence of its text after the previous one; one regex pass instead of two)
+        self.words = words = TOKEN_RE.findall(low)
+        self.tok_starts = starts = []
+        self.tok_ends = ends = []
+        pos, find = 0, low.find
+        for w in words:
+            pos = find(w, pos)
+            starts.append(pos)
+            pos += len(w)
+            ends.append(pos)
         # every cue phrase of the window lexicon, by first word index: (labels, end word index)
-        table, _, firsts = self.cues.window_lookup
-        words = TOKEN_RE.findall(low)
+        trie = self.cues.window_trie
         hits: list[tuple[frozenset[str], int, int]] = []
         n_t = len(words)
-        get = firsts.get
-        for i, w in enumerate(words):
-            lengths = get(w)
-            if lengths is None:
-                continue
-            for n in lengths:
-                if i + n <= n_t:
-                    labs = table.get(tuple(words[i:i + n])) if n > 1 else table.get((w,))
-                    if labs is not None:
-                        hits.append((labs, i, i + n))
+        for i in [i for i, w in enumerate(words) if w in trie]:
+            labs, kids = trie[words[i]]
+            if labs is not None:
+                hits.append((labs, i, i + 1))
+            j = i + 1
+            while kids and j < n_t:
+                node = kids.get(words[j])
+                if node is None:
+                    break
+                labs, kids = node
+                j += 1
+                if labs is not None:
+                    hits.append((labs, i, j))
         self.hits = hits
         self.hit_starts = [h[1] for h in hits]
         self.ent_starts = [x[0] for x in ents]
+        # (a dash between spaces cuts with its spaces; the pattern finds the dash alone, which is fast to scan for)
+        self._seg_cuts = [(a - 1, b + 1) if self.body[a] in "-–—" else (a, b)
+                          for a, b in (m.span() for m in _SEG_MARK_RE.finditer(self.body))]
+        self._seg_starts = [a for a, _ in self._seg_cuts]
+        # cues that most pages never use: one search of the page spares a search per trigger
+        c = self.cues
+        wordset = set(words)
+
+        def present(name: str, least: int = 1) -> bool:
+            return sum(all(w in wordset for w in ws) for ws in c.needed_words.get(name, ())) >= least
+
+        self.has_inter_korean = bool(c.inter_korean) and present("inter_korean")
+        self.has_sideline = bool(c.sideline_end) and present("sideline")
+        # a short pair ("Mỹ - Triều") is two short forms, next words, joined by a dash
+        self.has_short_pair = self.has_inter_korean or (bool(c.short_pair) and self._dash_joined(c.short_forms_lower))
         # country mention counts for the document's main pair
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
@@ -282,6 +361,45 @@ class _Ctx:
                 counts[c] = counts.get(c, 0) + 1
                 first.setdefault(c, s)
         self.top_countries = sorted(counts, key=lambda c: (-counts[c], first[c]))
+
+    def _dash_joined(self, forms) -> bool:
+        """Two of `forms` joined by a dash somewhere in the page (found from the few dashes of the page)."""
+        low, words, starts, ends = self.low, self.words, self.tok_starts, self.tok_ends
+        for ch in "-–":
+            p = low.find(ch)
+            while p >= 0:
+                i = bisect.bisect_right(starts, p)
+                if 0 < i < len(words) and words[i - 1] in forms and words[i] in forms \
+                        and _DASH_GAP_RE.fullmatch(low, ends[i - 1], starts[i]):
+                    return True
+                p = low.find(ch, p + 1)
+        return False
+
+    def hits_between(self, lo: int, hi: int, labels: tuple[str, ...]) -> list[tuple[int, frozenset[str]]]:
+        """(start offset, labels) of the cue phrases with one of `labels` that start in body[lo:hi]."""
+        h = bisect.bisect_left(self.hit_starts, bisect.bisect_left(self.tok_starts, lo))
+        hits, starts, out = self.hits, self.tok_starts, []
+        while h < len(hits) and starts[hits[h][1]] < hi:
+            labs = hits[h][0]
+            if any(lb in labs for lb in labels):
+                out.append((starts[hits[h][1]], labs))
+            h += 1
+        return out
+
+    def pair_word_in(self, lo: int, hi: int) -> bool:
+        """A word joining two parties ("hai nước", "both sides") in body[lo:hi]: the cue windows give the
+        candidates, the pair_words pattern confirms them."""
+        pat = self.cues.pair_words
+        if pat is None:
+            return False
+        if self._pairs is None:
+            self._pairs = [self.tok_starts[i] for labs, i, j in self.hits if "pair" in labs]
+        k = bisect.bisect_left(self._pairs, lo)
+        while k < len(self._pairs) and self._pairs[k] < hi:
+            if pat.match(self.body, self._pairs[k], hi):
+                return True
+            k += 1
+        return False
 
     def _fallback_sentences(self):
         from ..nlp import paragraphs, split_sentences
@@ -316,7 +434,7 @@ class _Ctx:
         res = False
         for t in titles:
             hit = _last_match(c.leader_titles, t) if c.leader_titles else None
-            if hit and not (c.leader_exclusions and c.leader_exclusions.search(t[max(0, hit.start() - 12):hit.end()])):
+            if hit and not (c.leader_exclusions and c.leader_exclusions.search(t[max(0, hit.start() - 12):hit.end() + 20])):
                 res = True
                 break
         self._cuts[key] = res
@@ -344,11 +462,8 @@ class _Ctx:
     def after(self, pos: int, hi: int, words: int) -> str:
         """Text of at most `words` words after pos, not crossing hi."""
         text = self.body[pos:min(hi, pos + 14 * words)]
-        i = 0
-        for i, m in enumerate(_WORD_RE.finditer(text), 1):
-            if i == words:
-                return text[:m.end()]
-        return text
+        m = _first_words_re(words).match(text)
+        return text[:m.end()] if m else text
 
     def country_of_entity(self, ent) -> str | None:
         """Country an entity stands for or belongs to (COUNTRY itself, capital metonymy, affiliation)."""
@@ -383,6 +498,13 @@ class _Ctx:
         return None
 
     def countries_in_text(self, text: str) -> list[str]:
+        """Countries named inside a text (KB names), memoised per page: names are read many times."""
+        hit = self._in_text.get(text)
+        if hit is None:
+            hit = self._in_text[text] = self._countries_in_text(text)
+        return list(hit)
+
+    def _countries_in_text(self, text: str) -> list[str]:
         c = self.cues
         out = []
         for pat, fold in ((c.country_names, True), (c.country_abbrev, False)):
@@ -404,8 +526,14 @@ class _Ctx:
 
     def spans_of(self, label: str) -> list[tuple[int, int]]:
         """Character spans of the cue phrases of one label, whole body."""
-        ts, te = self.tok_starts, self.tok_ends
-        return [(ts[i], te[j - 1]) for labs, i, j in self.hits if label in labs]
+        if self._label_spans is None:  # every label at once: one pass over the hits
+            ts, te = self.tok_starts, self.tok_ends
+            spans: dict[str, list[tuple[int, int]]] = {}
+            for labs, i, j in self.hits:
+                for lb in labs:
+                    spans.setdefault(lb, []).append((ts[i], te[j - 1]))
+            self._label_spans = spans
+        return list(self._label_spans.get(label, ()))
 
     def conditional_before(self, lo: int, hi: int) -> bool:
         """A conditional cue ("nếu", "trong trường hợp") in body[lo:hi]."""
@@ -462,13 +590,20 @@ class _Ctx:
         return (lo, hi)
 
     def seg_of(self, clause: tuple[int, int], pos: int) -> tuple[int, int]:
+        """Comma segment of the clause around pos (split marks found once per document)."""
         c0, c1 = clause
         lo, hi = c0, c1
-        for m in _SEG_SPLIT_RE.finditer(self.body, c0, c1):
-            if m.end() <= pos:
-                lo = max(lo, m.end())
-            elif m.start() >= pos:
-                hi = min(hi, m.start())
+        cuts, starts = self._seg_cuts, self._seg_starts
+        i = bisect.bisect_left(starts, c0)
+        while i < len(cuts) and cuts[i][0] < c1:
+            a, b = cuts[i]
+            i += 1
+            if b > c1:
+                continue
+            if b <= pos:
+                lo = max(lo, b)
+            elif a >= pos:
+                hi = min(hi, a)
                 break
         return (lo, hi)
 
@@ -484,15 +619,27 @@ def _find_triggers(ctx: _Ctx) -> list[_Mention]:
     pos = 0
     blocked = ctx.spans_of("not_event")
     low = ctx.low
-    for w in c.first_words.finditer(low):
-        if w.start() < pos:
-            continue
-        opts = index.get(w.group(0))
+    starts, ends = ctx.tok_starts, ctx.tok_ends
+    wchar = _WCHAR_RE.match
+    words = ctx.words
+    for k in [k for k, w in enumerate(words) if w in index]:
+        opts = index[words[k]]
         if not opts:
             continue
+        ws = starts[k]
+        if ws < pos:
+            continue
+        # the token as a whole word, not glued by '+' or by a hyphen to a word ("sea-launched")
+        if ws and (low[ws - 1] == "+" or (low[ws - 1] == "-" and ws > 1 and wchar(low, ws - 2))):
+            continue
+        if low[ends[k]:ends[k] + 1] == "+":
+            continue
         hit = None
-        for pat, etype, cue in opts:
-            mm = pat.match(body, w.start())
+        second = words[k + 1] if k + 1 < len(words) else None
+        for pat, etype, cue, w2 in opts:
+            if w2 is not None and w2 != second:
+                continue  # (a cue of two or more words needs its second word next)
+            mm = pat.match(body, ws)
             if mm:
                 if hit is None:
                     hit = (mm, etype, cue)
@@ -511,7 +658,7 @@ def _find_triggers(ctx: _Ctx) -> list[_Mention]:
             continue
         if any(ent.type in ("TREATY", "ORG") for _, _, ent in ctx.covering(s, e)):
             continue  # "Hiệp ước Cấm thử hạt nhân toàn diện", "Nhóm Tham vấn Hạt nhân" are names
-        if etype in ("summit", "talks") and c.sideline_end and c.sideline_end.search(body[max(0, s - 60):s]):
+        if etype in ("summit", "talks") and ctx.has_sideline and c.sideline_end.search(body[max(0, s - 60):s]):
             continue  # "on the sidelines of the APEC summit": the occasion of another meeting
         lc = " ".join(cue.lower().split())
         if lc in _MOTION_CUES and out and out[-1].type == "visit" and s - out[-1].end <= 40 \
@@ -519,7 +666,7 @@ def _find_triggers(ctx: _Ctx) -> list[_Mention]:
             continue  # "chuyến thăm cấp nhà nước tới Washington": the destination of that visit
         sent = ctx.sentence_of(s)
         clause = ctx.clause_of(sent, s, keep_speech=(etype == "report"))
-        out.append(_Mention(type=etype, start=s, end=e, cue=" ".join(cue.lower().split()), sent=sent,
+        out.append(_Mention(type=etype, start=s, end=e, cue=_norm_cue(cue), sent=sent,
                             clause=clause, seg=ctx.seg_of(clause, s)))
     return out
 
@@ -538,6 +685,9 @@ def _participants(ctx: _Ctx, m: _Mention, scope: tuple[int, int], treaty_span=No
             continue
         if topic_span and s >= topic_span[0] and e_ <= topic_span[1]:
             continue  # "thảo luận về ... vấn đề Ukraine": what is discussed is no party
+        if ent.type in ("ORG", "EVENT_NAME") and ctx.has_sideline \
+                and ctx.cues.sideline_np_end.search(ctx.body[max(scope[0], s - 60):s]):
+            continue  # "gặp nhau bên lề hội nghị thượng đỉnh SCO": the occasion is no party
         if ent.type in ("EVENT_NAME", "TREATY"):
             if m.type != "treaty_action":
                 for cid in ctx.countries_in_text(ctx.body[s:e_]):
@@ -579,6 +729,22 @@ def _participants(ctx: _Ctx, m: _Mention, scope: tuple[int, int], treaty_span=No
     return countries, orgs, people, unknown
 
 
+def _title_gap(ctx: _Ctx, gap: str) -> bool:
+    """A title between a verb and its person ("gặp Tổng thống Ukraine", "hội kiến nhà lãnh đạo Kim Jong-un")."""
+    if _PUNCT_RE.search(gap) or _words_between(gap) > 4:
+        return False
+    return bool(_TITLE_GAP_RE.fullmatch(gap) or (ctx.cues.leader_titles and ctx.cues.leader_titles.search(gap)))
+
+
+def _habitual_before(ctx: _Ctx, m: _Mention) -> bool:
+    """A habitual span ("Trong nhiều thập kỷ, ...", "For decades") anywhere before the trigger in its sentence."""
+    if ctx._habitual is None:
+        exc = ctx.spans_of("habitual_exc")
+        ctx._habitual = [a for a, b in ctx.spans_of("habitual") if not any(x <= a < y for x, y in exc)]
+    i = bisect.bisect_left(ctx._habitual, m.sent[0])
+    return i < len(ctx._habitual) and ctx._habitual[i] < m.start
+
+
 def _body_meets(ctx: _Ctx, m: _Mention) -> bool:
     """"The UN Security Council met on Monday": a collective body (an official ORG, not a think tank or a
     medium) right before a meeting verb meets as a body, with no partner."""
@@ -591,14 +757,19 @@ def _body_meets(ctx: _Ctx, m: _Mention) -> bool:
     return not (kbe is not None and kbe.file in ctx.cues.unofficial_kb_files) and ctx.title_org(subj[-1][0]) is None
 
 
-def _leader_titles(ctx: _Ctx, lo: int, hi: int) -> int:
-    """Titles of heads of state or government in body[lo:hi] ("Tổng thống Pháp", not "Phó Tổng thống")."""
+def _leader_titles(ctx: _Ctx, lo: int, hi: int, skip_people=()) -> int:
+    """Titles of heads of state or government in body[lo:hi] ("Tổng thống Pháp", not "Phó Tổng thống"),
+    not counting the titles of the people in skip_people (a title right before one of their mentions)."""
     c = ctx.cues
     if not c.leader_titles:
         return 0
     n = 0
     for tm in c.leader_titles.finditer(ctx.body, lo, hi):
-        if not (c.leader_exclusions and c.leader_exclusions.search(ctx.body[max(lo, tm.start() - 12):tm.end()])):
+        if not (c.leader_exclusions and c.leader_exclusions.search(ctx.body[max(lo, tm.start() - 12):min(hi, tm.end() + 20)])):
+            if skip_people and any(x[2].id in skip_people and not _PUNCT_RE.search(ctx.body[tm.end():x[0]])
+                                   and _words_between(ctx.body[tm.end():x[0]]) <= 3
+                                   for x in ctx.mentions_in(tm.end(), tm.end() + 30)):
+                continue
             n += 1
     return n
 
@@ -607,6 +778,8 @@ def _short_pair_countries(ctx: _Ctx, lo: int, hi: int) -> list[str]:
     """Countries named by short forms in a pair ("Mỹ - Triều", "Hàn-Nhật") or "liên Triều" in body[lo:hi]."""
     c = ctx.cues
     out: list[str] = []
+    if not ctx.has_short_pair:
+        return out
     text = ctx.body[lo:hi]
     if c.short_pair:
         for pm in c.short_pair.finditer(text):
@@ -614,7 +787,7 @@ def _short_pair_countries(ctx: _Ctx, lo: int, hi: int) -> list[str]:
                 cid = c.short_forms.get(part.strip())
                 if cid and cid not in out:
                     out.append(cid)
-    if c.inter_korean and c.inter_korean.search(text):
+    if ctx.has_inter_korean and c.inter_korean.search(text):
         for cid in ("kp", "kr"):
             if cid not in out:
                 out.append(cid)
@@ -624,7 +797,23 @@ def _short_pair_countries(ctx: _Ctx, lo: int, hi: int) -> list[str]:
 def _topic(ctx: _Ctx, m: _Mention, limit: int) -> tuple[str | None, set[str]]:
     c = ctx.cues
     text = ctx.body[m.end:min(m.clause[1], limit)]
-    tm = c.topic_marker.search(text) if c.topic_marker else None
+    # the marker must start within 8 words: the cue windows give its candidates in the first words (ending at
+    # a word end), the pattern confirms the first one
+    if not c.topic_marker:
+        return None, set()
+    k0 = bisect.bisect_left(ctx.tok_starts, m.end)
+    k = k0 + 24
+    reach = ctx.tok_ends[k] - m.end if k < len(ctx.tok_ends) else len(text)
+    tm = None
+    h = bisect.bisect_left(ctx.hit_starts, k0)
+    hits, starts = ctx.hits, ctx.tok_starts
+    end = m.end + min(reach, len(text))
+    while h < len(hits) and starts[hits[h][1]] < end:
+        if "topic" in hits[h][0]:
+            tm = c.topic_marker.match(text, starts[hits[h][1]] - m.end, min(reach, len(text)))
+            if tm:
+                break
+        h += 1
     if not tm or _words_between(text[:tm.start()]) > 8:
         return None, set()
     mpos = m.end + tm.start()
@@ -685,26 +874,44 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                         break
         if m.attrs["action"] == "enact":
             return None
+        if m.attrs["action"] == "enter_into_force" and prev is not None and prev.type == "treaty_action" \
+                and prev.clause == m.clause and prev.attrs.get("action") in ("withdraw", "suspend") \
+                and prev.attrs.get("treaty") == m.attrs["treaty"]:
+            return None  # "việc Mỹ rút khỏi INF có hiệu lực từ hôm nay": the withdrawal takes effect
     if m.type == "incident":
         m.attrs["kind"] = c.incident_kind.get(m.cue)
     if m.type == "report":
         if not _report(ctx, m):
             return None
-    cls = _CLASSIFIER_RE.search(body[max(m.clause[0], m.start - 25):m.start])
-    m.nominal = bool(cls) or m.cue.startswith(("cuộc", "chuyến", "hội nghị", "vụ")) or m.type in ("summit",) \
-        or bool(c.temporal_end.search(body[max(m.clause[0], m.start - 25):m.start]))  # "Sau hội đàm, ..."
-    after_np = _window_after(ctx, m, 12, nxt)
     bhits, nb = ctx.window_hits(m.clause[0], m.start, words=10, last=True)
+    lo_lead = max(m.clause[0], m.start - 25)
+    lead = body[lo_lead:m.start]  # the words right before the trigger, searched once
+    b0 = bisect.bisect_right(ctx.tok_ends, m.start) - nb  # first word of the window before the trigger
+    if nb < 10 or b0 >= len(ctx.tok_starts) or ctx.tok_starts[b0] <= lo_lead:
+        near = [h for h in bhits if ctx.tok_starts[b0 + h[1]] >= lo_lead]
+    else:
+        near, _ = ctx.window_hits(lo_lead, m.start)
+    # (the lead patterns run only when the cue windows show a preposition of their kind there)
+    t_end = c.temporal_end.search(lead) if any("temporal" in labs for labs, _, _ in near) else None
+    f_end = c.frame_end.search(lead) if any("frame" in labs for labs, _, _ in near) else None
+    cls = _CLASSIFIER_RE.search(lead)
+    m.nominal = bool(cls) or m.cue.startswith(("cuộc", "chuyến", "hội nghị", "vụ")) or m.type in ("summit",) \
+        or bool(t_end)  # "Sau hội đàm, ..."
+    after_np = _window_after(ctx, m, 12, nxt)
     ahits, _ = ctx.window_hits(m.end, min(m.clause[1], nxt) if nxt else m.clause[1], words=16)
 
     bpos: dict[str, list[int]] = {}
     for labs, i, j in bhits:
         for lb in labs:
             bpos.setdefault(lb, []).append(i)
-    bexc = {lb: [(i, j) for labs, i, j in bhits if lb in labs] for lb in ("negation_exc", "generic_exc")
+    bexc = {lb: [(i, j) for labs, i, j in bhits if lb in labs] for lb in ("negation_exc", "generic_exc", "status_exc")
             if lb in bpos}
+    blast = {lb: idx[-1] for lb, idx in bpos.items()}  # the last hit of each label (hits come in order)
 
     def before(label: str, k: int, exc: str | None = None) -> bool:
+        if exc is None or exc not in bexc:
+            last = blast.get(label)
+            return last is not None and last >= nb - k
         idx = bpos.get(label)
         if not idx:
             return False
@@ -729,12 +936,27 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
             ahits += [(labs, i + 1000, j + 1000) for labs, i, j in
                       ctx.window_hits(m.end + pm.start(), m.clause[1], words=5)[0]]
             np_words = 1000
+    elif m.start - m.clause[0] < 30:
+        # "Đối thoại ổn định chiến lược Nga - Mỹ, được khởi động sau ..., đã bị đình trệ": the subject's
+        # predicate comes after a participle set off by commas
+        pc = _PARENTHETICAL_RE.match(body, m.end, m.clause[1])
+        if pc:
+            ahits += [(labs, i + 1000, j + 1000) for labs, i, j in ctx.window_hits(pc.end(), m.clause[1], words=5)[0]]
+            np_words = 1000
+
+    apos: dict[str, list[tuple[int, int]]] = {}
+    for labs, i, j in ahits:
+        for lb in labs:
+            apos.setdefault(lb, []).append((i, j))
 
     def after(label: str, k: int, exc: str | None = None, predicate: int = 0, limit: int = 10 ** 6) -> bool:
         """A cue within k words after the trigger, or within `predicate` words after its noun phrase."""
-        spans = [(i, j) for labs, i, j in ahits if exc in labs] if exc else []
-        return any(label in labs and (i < limit or i >= 1000) and (j <= k or np_words <= i < np_words + predicate)
-                   and not any(a <= i < b for a, b in spans) for labs, i, j in ahits)
+        found = apos.get(label)
+        if not found:
+            return False
+        spans = apos.get(exc, ()) if exc else ()
+        return any((i < limit or i >= 1000) and (j <= k or np_words <= i < np_words + predicate)
+                   and not any(a <= i < b for a, b in spans) for i, j in found)
     strong = None
     if c.strong_anaphor:
         for am in c.strong_anaphor.finditer(np_part):
@@ -746,6 +968,8 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                     break
     if strong is not None and m.type != "treaty_action" and m.nominal:
         m.ref = "strong"
+        if after("current", np_words + 1):
+            m.attrs["_current"] = True  # "các hội đàm lần này": the happening of the page, not the one before
     elif m.nominal and _INDEFINITE_RE.search(body[max(m.clause[0], m.start - 22):m.start]):
         m.ref = "assert"  # "khởi động một tiến trình đối thoại", "a new round of talks": a new happening
     elif before("assert_before", 2 if m.nominal else 3) or after("assert_after", 12, predicate=3) or not m.nominal:
@@ -762,20 +986,27 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         m.blocked = "negated"
     elif before("purpose", 3) and not before("attend", 2):
         m.blocked = "purpose"
-    elif before("generic", 4, "generic_exc") or after("generic", 5, "generic_exc") or before("nominalizer", 1):
+    elif before("generic", 4, "generic_exc") or after("generic", 5, "generic_exc") or before("nominalizer", 1) \
+            or after("habitual", 6, "habitual_exc") or _habitual_before(ctx, m):
         m.blocked = "generic"
     elif after("definitional", 12):
         m.blocked = "definition"
 
     # status: the strongest cue before the trigger or among the predicates right after it
     m.status = None
-    lead = body[max(m.clause[0], m.start - 25):m.start]
-    framed = m.nominal and (c.frame_end.search(lead) or c.temporal_end.search(lead))
+    framed = m.nominal and (f_end or t_end)
+    if m.nominal and t_end:
+        m.attrs["_timeref"] = True  # "Một ngày sau cuộc hội đàm ở New York, ...": an earlier happening named
+    # "được khởi động sau cuộc gặp thượng đỉnh ..., đã bị đình trệ": an event named as the time after which
+    # something happened is past, and the predicates after it are the main clause's
+    since = m.nominal and _SINCE_FRAME_RE.search(lead)
     for name in STATUS_ORDER:
         # "đã nhất trí nối lại liên lạc quân sự tại cuộc gặp ở California": the cues before a framing
         # preposition belong to the main verb, not to the meeting
-        if (not framed and before("status:" + name, 10)) or after("status:" + name, min(9 if m.nominal else 7, coord),
-                                                                       predicate=5, limit=coord):
+        if since:
+            break
+        if (not framed and before("status:" + name, 10, "status_exc")) or after(
+                "status:" + name, min(9 if m.nominal else 7, coord), "status_exc", predicate=5, limit=coord):
             m.status = name
             break
     if m.type == "report" and m.cue in c.publication_cues and m.status != "proposed" \
@@ -783,7 +1014,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         # "released its review, which says the US will face ...": what the document says is not the
         # publication's tense; a publication verb with no cue before it happened
         m.status = "held"
-    first_labels = c.window_lookup[0].get(tuple(TOKEN_RE.findall(m.cue)[:1]), ())
+    first_labels = _cue_labels(m.cue, first=True)
     if m.status is None and "tense:future" in first_labels:
         m.status = "planned"  # "will travel to", "will meet"
     elif m.status is None and "tense:past" in first_labels:
@@ -798,12 +1029,21 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         m.distinct = True
     if c.distinct_after and c.distinct_after.search(np_part) and not strong:
         m.distinct = True
-    if m.nominal and re.search(r"(?<!\w)(?:kể từ|since)\s+(?:\w+\s+){0,2}$", body[max(m.clause[0], m.start - 25):m.start],
-                               re.IGNORECASE) or re.search(r"(?<!\w)(?:kể từ khi|since)\s+$", body[max(m.sent[0], m.start - 80):m.start].split(",")[-1][:0] + body[max(m.sent[0], m.clause[0] - 12):m.clause[0]], re.IGNORECASE):
+    if m.nominal and _SINCE_NP_RE.search(lead) \
+            or _SINCE_CLAUSE_RE.search(body[max(m.sent[0], m.clause[0] - 12):m.clause[0]]):
         m.distinct = True  # "cuộc gặp thượng đỉnh đầu tiên kể từ cuộc gặp ... năm 2018"
+    if m.distinct and m.ref == "weak" and m.status in ("planned", "proposed"):
+        m.ref = "assert"  # "Vòng đàm phán tiếp theo dự kiến bắt đầu ...": another round, announced
     if before("part_of", 5):
         m.part_of = True
-    if m.nominal and c.frame_end.search(body[max(m.clause[0], m.start - 25):m.start]):
+    om = _ORDINAL_RE.match(body, m.end)
+    if om:
+        m.attrs["_ordinal"] = om.group(1).lower()  # "điện đàm lần thứ hai": not the first call
+    if ctx.duration_values and any(
+            m.sent[0] <= de <= m.start and _words_between(ctx.body[de:m.start]) <= 6 and not _PUNCT_RE.search(ctx.body[de:m.start])
+            and _REL_PREP_RE.match(ctx.body, de) for _, de, _ in ctx.duration_values):
+        m.attrs["_relative"] = True  # "Vụ phóng diễn ra một ngày sau khi Triều Tiên bắn ...": not the launch of the main clause
+    if m.nominal and f_end:
         m.frame = True
 
     # attributes
@@ -811,7 +1051,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     tail = body[m.end:scope_end]
     head = body[max(m.seg[0], m.start - 30):m.start]
     if m.type == "talks":
-        cue_labels = c.window_lookup[0].get(tuple(TOKEN_RE.findall(m.cue)), frozenset())
+        cue_labels = _cue_labels(m.cue)
         for val in c.track_values:  # "2" before "1": "bán chính thức" is not "chính thức"
             lab = "track:" + val
             if lab in cue_labels or after(lab, 6) or (val != "1" and before(lab, 5)):
@@ -849,7 +1089,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         scope = (scope[0], end)  # "hội đàm với đại diện Anh, Pháp và Đức"
     while scope[0] > m.clause[0]:
         # "The United States, Japan and South Korea held talks": an enumeration of parties before the segment
-        cm = re.search(r",\s*$", body[max(m.clause[0], scope[0] - 4):scope[0]])
+        cm = _COMMA_END_RE.search(body[max(m.clause[0], scope[0] - 4):scope[0]])
         prev_ent = ctx.mentions_in(max(m.clause[0], scope[0] - 60), scope[0]) if cm else []
         if not prev_ent or prev_ent[-1][2].type != "COUNTRY" \
                 or body[prev_ent[-1][1]:scope[0]].strip() != "," \
@@ -870,6 +1110,13 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         end = min(sm.start() if sm else len(rest), len(topic) + pe.start() if pe else len(rest))
         topic_span = (topic_start, topic_start + end)
     countries, orgs, people, unknown = _participants(ctx, m, scope, treaty_span, topic_span)
+    if m.type in _BILATERAL and before("directive", 10):
+        # "Liên Hợp Quốc kêu gọi Mỹ và Iran nối lại đàm phán": two parties after the verb are the parties
+        dh = [j for labs, i, j in bhits if "directive" in labs]
+        d_end = ctx.tok_ends[bisect.bisect_right(ctx.tok_ends, m.start) - nb + dh[-1] - 1]
+        c2, o2, p2, u2 = _participants(ctx, m, (d_end, max(scope[1], m.end)), treaty_span, topic_span)
+        if len(c2) + len(o2) >= 2:
+            countries, orgs, people, unknown = c2, o2, p2, u2
     if m.type == "treaty_action" and not countries and m.clause[0] > m.sent[0]:
         # "Nga tuyên bố đình chỉ tham gia New START": a state (or its leader) announcing a treaty
         # action is the one who acts (a body reporting something is not: no ORG here)
@@ -900,12 +1147,17 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                 if kbe is not None and kbe.country and kbe.country in ctx.ent_by_id:
                     countries = [kbe.country]  # "vụ phóng Hwasong-18": the weapon's owner
                     break
-    if not countries and not orgs:
+    if not countries and not orgs and not m.attrs.get("_timeref"):  # ("Sau cuộc gặp, X ...": X met no one here)
         wide = (max(m.clause[0], prev_end if prev_end < m.start else m.clause[0]), min(m.clause[1], nxt))
         pw_ = c.reason_inline.search(body, m.end, wide[1]) if c.reason_inline else None
         if pw_:
             wide = (wide[0], pw_.start())
         countries, orgs, people2, unknown = _participants(ctx, m, wide, treaty_span, topic_span)
+        people = people or people2
+    if not countries and m.cue in c.reciprocal_cues:
+        # "Biden và Putin tái khẳng định ... khi gặp nhau tại Geneva": the subjects before the verb
+        countries, orgs, people2, unknown = _participants(ctx, m, (max(m.sent[0], prev_end if prev_end < m.start
+                                                                       else m.sent[0]), m.start), treaty_span, topic_span)
         people = people or people2
     if m.type == "treaty_action" and not countries and prev is not None and prev.type == "treaty_action":
         countries = list(prev.countries)  # "Nga ký cùng năm và phê chuẩn vào năm 2000"
@@ -936,8 +1188,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
             fo = [x[2].id for x in forum[:1] if x[2].type == "ORG" and x[2].id not in orgs]
             orgs = fo + [o for o in orgs if o not in fo]
     m.countries, m.orgs, m.people, m.unknown_people = countries, orgs, people, unknown
-    pw = c.pair_words.search(body[m.clause[0]:scope_end]) if c.pair_words else None
-    m.pair = bool(pw)
+    m.pair = ctx.pair_word_in(m.clause[0], scope_end)
 
     # objects required by common verbs
     needs = c.needs_object.get(m.type, set())
@@ -960,8 +1211,19 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                     or _MISSILE_RE.match(after)):
                 return None
         elif not (c.partner_start.match(after) or len(m.countries) >= 2 or m.pair
-                  or (obj and _words_between(body[m.end:obj[0][0]]) <= 1) or _body_meets(ctx, m)):
-            return None
+                  or (obj and _words_between(body[m.end:obj[0][0]]) <= 1) or _body_meets(ctx, m)
+                  or (obj and obj[0][2].type in ("PERSON", "COUNTRY") and _title_gap(ctx, body[m.end:obj[0][0]]))):
+            return None  # ("gặp Tổng thống Ukraine": a person named by a title and a country is an object too)
+    if not m.nominal and _FRONTED_RE.fullmatch(body[m.sent[0]:m.start]) and m.seg[1] < m.sent[1]:
+        # "Sau khi gặp Tổng thống Ukraine, ông Biden ...": the fronted clause has the main clause's subject
+        for s_, e_, ent in ctx.mentions_in(m.seg[1], min(m.sent[1], m.seg[1] + 40)):
+            if ent.type in ("PERSON", "COUNTRY"):
+                cid = ctx.country_of_entity(ent)
+                if ent.type == "PERSON" and ent.id not in m.people:
+                    m.people.insert(0, ent.id)
+                if cid and cid not in m.countries:
+                    m.countries.insert(0, cid)
+                break
 
     # location: a place after tại/ở/in, before the next trigger
     m.location = _location(ctx, m, min(nxt, pm.start()) if pm else nxt)
@@ -973,7 +1235,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                     c.destination_end.search(gap) and _words_between(gap) <= 6)):
                 m.location = ent.id
                 break
-    framed_visit = m.type == "visit" and m.nominal and c.frame_end.search(body[max(m.clause[0], m.start - 25):m.start])
+    framed_visit = m.type == "visit" and m.nominal and f_end
     if m.type == "visit" and (m.location or framed_visit) and not [p for p in m.people if p in ctx.ent_by_id]:
         lo = m.sent[0]
         subj = [x for x in ctx.mentions_in(lo, m.start) if x[2].type == "PERSON"]
@@ -1000,15 +1262,23 @@ def _location(ctx: _Ctx, m: _Mention, nxt: int) -> str | None:
     c = ctx.cues
     body = ctx.body
     end = min(m.clause[1], nxt)
-    text = body[m.end:end]
-    if c.location_stops:
-        sm = c.location_stops.search(text)
-        if sm:
-            text = text[:sm.start()]
-    if not c.location_prep:
+    if not c.location_prep or end <= m.end:
         return None
-    for pm in c.location_prep.finditer(text):
-        prep_abs = m.end + pm.start()
+    # the cue windows give the candidate stop words and prepositions, their patterns confirm them
+    cands = ctx.hits_between(m.end, end, ("loc_stop", "loc_prep"))
+    if c.location_stops:
+        for pos, labs in cands:
+            if "loc_stop" in labs and c.location_stops.match(body, pos, end):
+                end = pos
+                break
+    text = body[m.end:end]
+    for pos, labs in cands:
+        if pos >= end:
+            break
+        pm = c.location_prep.match(body, pos, end) if "loc_prep" in labs else None
+        if pm is None:
+            continue
+        prep_abs = pos
         lead = body[max(m.end, prep_abs - 25):prep_abs]
         if c.location_blockers and c.location_blockers.search(lead):
             continue
@@ -1040,14 +1310,24 @@ def _treaty(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int):
         if ent.type == "TREATY" or (ent.type == "ORG" and _TREATY_WORDS_RE.search(body[s:e_])):
             gap = body[e_:m.start]
             # "Tuyên bố Washington mà Tổng thống Yoon ... và Tổng thống Biden ký": a relative clause
-            if _words_between(gap) <= 6 or (_RELATIVE_RE.match(gap) and _words_between(gap) <= 16):
+            # ("INF được Tổng thống Mỹ Ronald Reagan và nhà lãnh đạo Liên Xô Mikhail Gorbachev ký": a passive)
+            if _words_between(gap) <= 6 or ((_RELATIVE_RE.match(gap) or _PASSIVE_RE.match(gap))
+                                           and _words_between(gap) <= 16):
                 cands.append((1, s, e_, ent.id))
+                break
+    if not cands and _FRONTED_PASSIVE_RE.match(body, m.sent[0], m.start):
+        # "Được ký tại Prague năm 2010 và gia hạn ..., New START giới hạn ...": the subject after the participle
+        comma = body.find(",", m.end, m.sent[1])
+        for s, e_, ent in ctx.mentions_in(comma, min(m.sent[1], comma + 40)) if comma > 0 else ():
+            if ent.type == "TREATY":
+                cands.append((2, s, e_, ent.id))
                 break
     if cands:
         cands.sort()
         _, s, e_, tid = cands[0]
         return tid, (s, e_)
-    om = _NUCLEAR_DEAL_RE.match(body, m.end)
+    om = _NUCLEAR_DEAL_RE.match(body, m.end) or (_COMMON_TREATY_RE.match(body, m.end)
+                                                 if ctx.cues.treaty_action.get(m.cue, "sign") in ("sign", "ratify") else None)
     if om and om.end() <= hi:
         return None, (om.start(), om.end())  # "pulled the United States out of the 2015 nuclear deal"
     gm = None
@@ -1160,6 +1440,7 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
             if last and _words_between(before[last.end():]) <= 1:  # "cho biết hôm 2/11"
                 speech = True
         best, best_d = None, 1e9
+        fronted = not body[sent[0]:ts].strip(" \"“") and body[te:te + 2].startswith(",")
         for m in ms:
             is_report = m.type == "report"
             penalty = 0.0
@@ -1167,7 +1448,8 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
                 # "Putin said on Tuesday that Moscow was suspending ...": an announced action happens then,
                 # and an offer or a wish is made when it is stated ("Năm 2021, Sullivan cho hay ... mong
                 # muốn bắt đầu thảo luận"); talks or visits announced on a day are not held that day
-                announced = (m.type in ("treaty_action", "incident") and m.status not in ("planned", "proposed")) \
+                announced = (m.type in ("treaty_action", "incident") and m.status not in ("planned", "proposed")
+                             and not (m.type == "incident" and m.nominal and m.ref != "assert")) \
                     or m.status == "stalled"  # "in July China said it was suspending talks"
                 if not (announced or m.status == "proposed"):
                     continue
@@ -1180,8 +1462,8 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
             if is_report and report_content:
                 continue
             clause = ctx.clause_of(sent, m.start, keep_speech=is_report)
-            if not (clause[0] <= ts < clause[1]) and not penalty:
-                continue
+            if not (clause[0] <= ts < clause[1]) and not penalty and not fronted:
+                continue  # (a date fronted before a comma, "Tháng 6 năm ngoái, ...", dates the whole sentence)
             d = (ts - m.end) if ts >= m.end else (m.start - te) * 1.3
             between = body[m.end:ts] if ts >= m.end else body[te:m.start]
             if ts < m.start and c.topic_marker and c.topic_marker.search(between):
@@ -1210,7 +1492,16 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
 # ---------------------------------------------------------------------------- grouping and coreference
 
 
+def _ordinal(x) -> str | None:
+    return next((mm.attrs["_ordinal"] for mm in x.mentions if mm.attrs.get("_ordinal")), None) \
+        if isinstance(x, _Event) else x.attrs.get("_ordinal")
+
+
 def _compatible(e: _Event, m: _Mention, strict_status: bool) -> bool:
+    if _ordinal(m) and _ordinal(m) != _ordinal(e):
+        return False  # "lần thứ hai": another happening than one told without that rank, or with another
+    if _ordinal(e) and not _ordinal(m) and m.attrs.get("_timeref"):
+        return False  # "điện đàm lần thứ hai ..., sau cuộc hội đàm hôm 7/12": the earlier one
     if m.type == "treaty_action":
         if e.attrs.get("action") != m.attrs.get("action") or e.attrs.get("treaty") != m.attrs.get("treaty"):
             return False
@@ -1284,11 +1575,17 @@ def _group_sentence(ms: list[_Mention]) -> list[list[_Mention]]:
                 continue
             if m.distinct and m.ref != "strong":
                 break
+            if m.attrs.get("_relative") or h.attrs.get("_relative"):
+                continue  # "Vụ phóng diễn ra một ngày sau khi Triều Tiên bắn ...": two launches
+            if bool(h.attrs.get("_timeref")) != bool(m.attrs.get("_timeref")) and (m.ref == "assert" or h.ref == "assert"):
+                continue  # "Sau cuộc hội đàm ở New York, ông Trump tiếp ...": the meeting named is another one
             if m.type == "treaty_action" and (h.attrs.get("action") != m.attrs.get("action")
                                               or h.attrs.get("treaty") != m.attrs.get("treaty")):
                 continue
             if m.type == "treaty_action" and m.clause != h.clause:
                 continue
+            if m.ref == "strong" and m.attrs.get("_current") and h.status and m.status and h.status != m.status:
+                continue  # "trước đây đã thảo luận ..., nhưng các hội đàm lần này sẽ ...": set against it
             if m.ref == "strong":
                 target = g  # the nearest earlier mention of the sentence is the antecedent
                 break
@@ -1394,11 +1691,130 @@ def _decide(events: list[_Event], m: _Mention) -> _Event | None:
 # ---------------------------------------------------------------------------- main
 
 
+def _joint_signing_summit(ctx: _Ctx, m: _Mention, e: _Event, events: list[_Event]) -> None:
+    """Heads of state or government of two countries signing or adopting a text together met: "Putin và Kim
+    ngày 19/6 đã ký Hiệp ước ...", "Tuyên bố Washington mà Biden và Yoon thông qua hôm 26/4" -> also a summit."""
+    subj = [x[2] for x in ctx.mentions_in(max(m.clause[0], m.sent[0]), m.start) if x[2].type == "PERSON"]
+    leaders = []
+    for ent in subj:
+        cid = ctx.country_of_entity(ent)
+        if ctx.is_leader(ent) and cid and cid not in [c for _, c in leaders]:
+            leaders.append((ent.id, cid))
+    if len(leaders) < 2:
+        return
+    anchor = _anchor_date(ctx.doc)
+    year = e.date[:4] if e.date and e.date[:4].isdigit() else None
+    if anchor and year and anchor.year - int(year) > 1:
+        return  # a signing told as background ("INF được Reagan và Gorbachev ký năm 1987") is not told as a meeting
+    countries = [c for _, c in leaders]
+    if any(x.type == "summit" and _dates_compatible(x.date, e.date) and set(countries) <= set(x.countries)
+           for x in events):
+        return
+    events.append(_Event(type="summit", mentions=[m], countries=countries, orgs=[], people=[p for p, _ in leaders],
+                         date=e.date, location=e.location, status=e.status, attrs={"_pos": m.start}, topic=set(),
+                         evidence=m.sent))
+
+
 def _context_pair(ctx: _Ctx, events: list[_Event], upto: int) -> list[str]:
+    """The pair of countries in context: the last event told with two, unless it is background (more than a year
+    before the page's date: "Liên Xô và Triều Tiên từng ký ... năm 1961" is not who "hai nhà lãnh đạo" are)."""
+    anchor = _anchor_date(ctx.doc)
     for e in reversed(events):
         if e.mentions[0].start < upto and len(e.countries) >= 2:
+            if anchor and e.date and e.date[:4].isdigit() and anchor.year - int(e.date[:4]) > 1:
+                continue
             return e.countries[:2]
     return ctx.top_countries[:2]
+
+
+_DAYS_RE = re.compile(r"^P(\d+)([DW])$")
+_FULL_DAY_RE = re.compile(r"^(\d{4}|XXXX)-(\d{2})-(\d{2})$")
+
+
+def _shift_day(value: str | None, days: int) -> str | None:
+    """A day-precision date moved by a number of days (a year left open stays open)."""
+    m = _FULL_DAY_RE.match(value or "")
+    if not m:
+        return None
+    year = int(m.group(1)) if m.group(1) != "XXXX" else 2001  # any common year: only month and day are kept
+    try:
+        d = date(year, int(m.group(2)), int(m.group(3))) + timedelta(days=days)
+    except ValueError:
+        return None
+    return d.isoformat() if m.group(1) != "XXXX" else "XXXX-" + d.strftime("%m-%d")
+
+
+def _relative_date(ctx: _Ctx, m: _Mention, events: list[_Event]) -> str | None:
+    """The date of an event told relative to another one in its clause: "Cùng ngày" / "the next day" (the last
+    event told with a day), "Hai ngày sau cuộc gặp" / "a week before the summit" (the event named after the
+    word, else the last one told with a day), "two days later"."""
+    lo, hi = m.sent[0], m.clause[1]  # ("Eight days after the call, ..." lies before the clause of the trigger)
+    if ctx._relative is None:  # day words ("cùng ngày", "the next day") and durations: the only starts
+        days = ("rel:same_day", "rel:next_day", "rel:previous_day")
+        ctx._relative = sorted([a for lb in days for a, _ in ctx.spans_of(lb)]
+                               + [ds for ds, _, dv in ctx.duration_values if _DAYS_RE.match(dv or "")])
+    k = bisect.bisect_left(ctx._relative, lo)
+    if not (k < len(ctx._relative) and ctx._relative[k] < hi):
+        return None
+    hits, _ = ctx.window_hits(lo, hi)
+    if not any(lb.startswith("rel:") for labs, _, _ in hits for lb in labs):
+        return None
+    a0 = bisect.bisect_left(ctx.tok_starts, lo)
+    offset, named = None, None
+    for labs, i, j in hits:
+        k = {"rel:same_day": 0, "rel:next_day": 1, "rel:previous_day": -1}
+        found = [k[lb] for lb in labs if lb in k]
+        if found:
+            offset = found[0]
+            break
+    if offset is None:
+        for ds, de, dv in ctx.duration_values:
+            dm = _DAYS_RE.match(dv or "")
+            if not dm or not (lo <= ds and de <= hi):
+                continue
+            t = bisect.bisect_left(ctx.tok_starts, de) - a0  # the word right after the duration
+            sign = next((1 if "rel:after" in labs else -1 for labs, i, j in hits if i == t
+                         and ("rel:after" in labs or "rel:before" in labs)), None)
+            if sign is None:
+                continue
+            offset = sign * int(dm.group(1)) * (7 if dm.group(2) == "W" else 1)
+            named = max(j for labs, i, j in hits if i == t and ("rel:after" in labs or "rel:before" in labs))
+            named = ctx.tok_starts[a0 + named] if a0 + named < len(ctx.tok_starts) else None
+            break
+    if offset is None:
+        return None
+    anchor = None
+    if named is not None:  # "sau cuộc gặp": the event one of whose mentions starts right there
+        anchor = next((e for e in reversed(events) if any(0 <= x.start - named <= 12 for x in e.mentions)), None)
+        if anchor is None and 0 <= m.start - named < 80 and not _PUNCT_RE.search(ctx.body[named:m.start]):
+            # "Vụ phóng diễn ra một ngày sau khi Triều Tiên bắn ...": this event is the one named after the word;
+            # the event of the main clause, told before, is the other end
+            main = [e for e in events if any(lo <= x.start < m.start for x in e.mentions)]
+            if main and _FULL_DAY_RE.match(main[-1].date or ""):
+                return _shift_day(main[-1].date, -offset)
+            return None
+    if anchor is None:
+        # the last sentence before that tells a dated event; in it, the event told first (its main clause)
+        told = [(ctx.sentence_of(x.start), -x.start, e) for e in events if _FULL_DAY_RE.match(e.date or "")
+                for x in e.mentions if x.start < m.start]
+        anchor = max(told, key=lambda t: (t[0], t[1]))[2] if told else None
+    if anchor is not None and _FULL_DAY_RE.match(anchor.date or ""):
+        return _shift_day(anchor.date, offset)
+    if anchor is None:  # no dated event before: the last day named before it
+        days = [t for t in ctx.dates if t[1] <= m.start and _FULL_DAY_RE.match(t[2])]
+        if days:
+            return _shift_day(days[-1][2], offset)
+    return None
+
+
+def _host_country(ctx: _Ctx, loc_id: str) -> str | None:
+    """Country of a place: its metonymy or affiliation, else the KB's country of the city."""
+    loc = ctx.ent_by_id.get(loc_id)
+    host = ctx.country_of_entity(loc) if loc is not None else None
+    if host is None:
+        kbl = ctx.kb.get(loc_id)
+        host = (loc.country if loc is not None else None) or (kbl.country if kbl else None)
+    return host
 
 
 def _anchor_date(doc: Document) -> date | None:
@@ -1463,6 +1879,9 @@ def extract_events(doc: Document) -> Document:
             b.countries += [x for x in a.countries if x not in b.countries]
             b.orgs += [x for x in a.orgs if x not in b.orgs]
             b.people += [x for x in a.people if x not in b.people]
+        if a.date is None and b.date and b.frame and b.type == "visit" and a.clause == b.clause and not a.nominal \
+                and a.type in ("talks", "summit") and a.status == b.status:
+            a.date, a.date_dist = b.date, b.date_dist + 100  # "sẽ tiếp đón ông Yoon trong chuyến thăm ... tháng 4"
     # "Lầu Năm Góc ước tính ...": an estimate is a published report only with its date
     mentions = [m for m in mentions if not (m.type == "report" and (m.cue in ctx.cues.report_verbs
                                                                       or m.attrs.get("_needs_date")) and not m.date)]
@@ -1496,8 +1915,11 @@ def extract_events(doc: Document) -> Document:
     for m in heads:
         if m.type == "talks" and m.cue in ctx.cues.meeting_cues and not m.blocked and (
                 (len(m.people) >= 2 and all(ctx.is_leader(ctx.ent_by_id[p]) for p in m.people if p in ctx.ent_by_id))
-                or (not m.people and _leader_titles(ctx, m.seg[0], m.seg[1]) >= 2)  # "Tổng thống Pháp đã gặp Chủ tịch Trung Quốc"
-                or (ctx.cues.leader_pairs and ctx.cues.leader_pairs.search(ctx.body[m.seg[0]:min(m.seg[1], m.end + 30)])
+                or (not m.people and _leader_titles(ctx, *(m.clause if m.frame else m.seg)) >= 2)
+                # "Sau khi gặp Tổng thống Ukraine, ông Biden ...": a leader meeting someone named by a leader title
+                or (m.people and all(p in ctx.ent_by_id and ctx.is_leader(ctx.ent_by_id[p]) for p in m.people)
+                    and len(m.people) + _leader_titles(ctx, *m.seg, skip_people=set(m.people)) >= 2)  # "Tổng thống Pháp đã gặp Chủ tịch Trung Quốc"
+                or (ctx.cues.leader_pairs and ctx.cues.leader_pairs.search(ctx.body[m.seg[0]:min(m.seg[1], m.end + 50)])
                     and len([p for p in m.people if p in ctx.ent_by_id and not ctx.is_leader(ctx.ent_by_id[p])]) == 0)):
             m.type = "summit"  # "Biden and Putin met in Geneva": heads of state meeting
         if m.type == "talks" and m.cue in _VERBAL_TALKS and not m.nominal and not m.date and not m.blocked \
@@ -1513,8 +1935,8 @@ def extract_events(doc: Document) -> Document:
                      or (not m.countries and _POSSESSIVE_RE.search(lead) and (not m.people or any(
                          set(m.people) <= set(x.people) for x in events if x.type in ("talks", "summit"))))):
             last = next((e for e in reversed(events) if e.type in ("talks", "summit")), None)
-            if last is not None:
-                last.mentions.append(m)
+            if last is not None and (not m.people or set(m.people) <= set(last.people)):
+                last.mentions.append(m)  # (a meeting named with its own people is not the last one)
                 continue
         if m.type == "talks" and m.cue in ctx.cues.meeting_cues and not m.blocked and len(m.people) == 1 \
                 and m.people[0] in ctx.ent_by_id and ctx.is_leader(ctx.ent_by_id[m.people[0]]):
@@ -1528,7 +1950,24 @@ def extract_events(doc: Document) -> Document:
                 m.people += [p for p in visit.people if p not in m.people]
                 m.countries += [x for x in visit.countries if x not in m.countries]
                 m.date = m.date or visit.date
-        target = _decide(events, m)
+        if m.type in ("talks", "summit") and m.date is None and not m.nominal and not m.blocked and m.people:
+            # "Putin tới Bình Nhưỡng hôm 19/6. Sau khi hội đàm với Kim Jong-un, ông Putin ...": the visitor's
+            # meeting on that visit
+            visit = next((e for e in reversed(events) if e.type == "visit"), None)
+            if visit is not None and visit.date and m.start - visit.mentions[-1].end < 600 \
+                    and set(m.people) & set(visit.people) and (visit.status or "held") == (m.status or "held"):
+                m.date = visit.date
+        if m.date is None and not m.blocked:
+            m.date = _relative_date(ctx, m, events)
+        if m.attrs.get("_current") and m.ref == "strong" and not m.blocked:
+            # "lần này": an event of the same status, else a new one (not the earlier one it is set against)
+            same = [e for e in events if e.type == m.type and (e.status or "held") == (m.status or "held")
+                    and _dates_compatible(e.date, m.date)]
+            if not same:
+                m.ref = "assert"
+            target = same[0] if same else None
+        else:
+            target = _decide(events, m)
         if target is None and m.type == "talks" and m.ref != "assert" and not m.blocked \
                 and m.cue in ctx.cues.meeting_cues and not m.date:
             m.type = "summit"  # "Ông Putin gọi cuộc gặp là mang tính xây dựng": the summit just told
@@ -1568,14 +2007,16 @@ def extract_events(doc: Document) -> Document:
             loc = ctx.ent_by_id[e.location]
             kbl = ctx.kb.get(e.location)
             host = ctx.country_of_entity(loc) or loc.country or (kbl.country if kbl else None)
-            if host and host not in e.countries and host in ctx.ent_by_id:
-                e.countries.append(host)  # "Austin đến Hà Nội": Viet Nam hosts
+            if host and host not in e.countries:
+                e.countries.append(host)  # "Austin đến Hà Nội": Viet Nam hosts (cited by the city if unnamed)
         gw = ctx.cues.group_words
         if gw and len(e.countries) < 3 and gw.search(ctx.body[m.clause[0]:m.clause[1]]):
             group = next((x for x in reversed(events) if len(x.countries) >= 3), None)
             cands = group.countries if group is not None else ctx.top_countries[:3]
             e.countries += [x for x in cands if x not in e.countries]  # "which the three countries signed"
         events.append(e)
+        if e.type == "treaty_action" and e.attrs.get("action") == "sign" and not m.blocked:
+            _joint_signing_summit(ctx, m, e, events)
         # complete parties from context
         bilateral = _BILATERAL_RE.search(ctx.body[m.start:min(m.clause[1], m.end + 40)])
         multilateral = (bool(e.orgs) and not e.countries and not e.pair) or bool(m.attrs.get("_multi"))
@@ -1588,6 +2029,11 @@ def extract_events(doc: Document) -> Document:
             pair = _context_pair(ctx, events[:-1], m.start)
             if e.countries and e.countries[0] not in pair and len(pair) == 2 and e.type != "treaty_action":
                 pair = [e.countries[0], pair[0]]
+            if len(e.countries) == 1 and e.type in _BILATERAL and not e.orgs:
+                # "Washington nhiều lần đề nghị đối thoại ..., nhưng Bình Nhưỡng đều từ chối": the other side is
+                # named in the sentence before the page's usual pair is taken
+                others = [c for c in _participants(ctx, m, m.sent)[0] if c not in e.countries]
+                pair = others[:1] + pair
             for cid in pair:
                 if len(e.countries) >= 2:
                     break
@@ -1661,6 +2107,10 @@ def extract_events(doc: Document) -> Document:
                                            if p in ctx.ent_by_id):
                 continue
             # "Hội nghị thượng đỉnh Mỹ - Triều" on a page that names North Korea only through Kim Jong-un
+            if e.type == "visit" and e.location in ctx.ent_by_id and _host_country(ctx, e.location) == cid:
+                if e.location not in parts:
+                    parts.append(e.location)  # "Lavrov đến Bình Nhưỡng" on a page that never names North Korea
+                continue
             rep_p = next((x for x in ctx.doc.entities if x.type == "PERSON" and ctx.country_of_entity(x) == cid), None)
             if rep_p is not None:
                 parts.append(rep_p.id)
