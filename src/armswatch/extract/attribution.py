@@ -21,6 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, compress
 
 from ..lexicon import load_lexicon
 from ..model import Document, Entity, Mention, Span
@@ -41,22 +42,28 @@ def compile_phrases(phrases, flags: int = re.IGNORECASE) -> re.Pattern:
 
 
 _WORD = re.compile(r"[^\W_]+")
+_WORD_SPLIT = re.compile(r"([^\W_]+)")  # split with the words kept: separators and words alternate
+#: the first words of every PhraseMatcher's phrases: only these words are indexed by `_words`
+_FIRST_WORDS: set[str] = set()
 
 
 @lru_cache(maxsize=16)
 def _words(text: str) -> tuple[list[int], list[str], dict]:
-    """Start offsets and lower-cased forms of the words of a text, and where each word occurs
-    (cached: one pass per document)."""
+    """Start offsets and lower-cased forms of the words of a text, and where each phrase-initial
+    word occurs (cached: one pass per document)."""
     low = text.lower()
     if len(low) != len(text):  # a rare letter whose lower case is longer: keep offsets exact
         ms = list(_WORD.finditer(text))
         starts, words = [m.start() for m in ms], [m.group().lower() for m in ms]
     else:
-        starts = [m.start() for m in _WORD.finditer(low)]
-        words = _WORD.findall(low)
+        # one split gives [gap, word, gap, word, ..., gap]: the words are the odd items and their
+        # offsets the running sums of the lengths (C loops, ~2x faster than finditer + findall)
+        parts = _WORD_SPLIT.split(low)
+        words = parts[1::2]
+        starts = list(accumulate(map(len, parts)))[0:-1:2]
     where: dict[str, list[int]] = {}
-    for i, w in enumerate(words):
-        where.setdefault(w, []).append(i)
+    for i in compress(range(len(words)), map(_FIRST_WORDS.__contains__, words)):
+        where.setdefault(words[i], []).append(i)
     return starts, words, where
 
 
@@ -82,6 +89,9 @@ class PhraseMatcher:
             if m:
                 by_first.setdefault(m.group().lower(), []).append(p)
         self.index = {w: re.compile(phrase_regex(ps), re.IGNORECASE) for w, ps in by_first.items()}
+        if not self.index.keys() <= _FIRST_WORDS:
+            _FIRST_WORDS.update(self.index)
+            _words.cache_clear()  # texts indexed before this matcher lack its first words
         self._cache: dict[str, tuple[list[int], list[re.Match]]] = {}
         _MATCHERS.append(self)
 
