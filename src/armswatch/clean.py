@@ -45,8 +45,8 @@ class _Cfg:
     prefixes: tuple[str, ...]
     prefix_max_words: int
     tail_markers: frozenset[str]
-    patterns: re.Pattern
-    caption_patterns: re.Pattern
+    patterns: list[re.Pattern]  # one regex per lexicon pattern: the "^"-anchored ones are then tried once
+    caption_patterns: list[re.Pattern]
     byline_re: re.Pattern
     byline_patterns: list[re.Pattern]
     prose_words: frozenset[str]
@@ -77,8 +77,8 @@ def _cfg() -> _Cfg:
         prefixes=tuple(sorted({key(s) for s in lex["prefix"]}, key=len, reverse=True)),
         prefix_max_words=int(lex.get("prefix_max_words", 30)),
         tail_markers=frozenset(key(s) for s in lex["tail_markers"]),
-        patterns=re.compile("|".join(f"(?:{rx})" for rx in lex["patterns"].values()), re.I),
-        caption_patterns=re.compile("|".join(f"(?:{rx})" for rx in lex["caption_patterns"].values()), re.I),
+        patterns=[re.compile(rx, re.I) for rx in lex["patterns"].values()],
+        caption_patterns=[re.compile(rx, re.I) for rx in lex["caption_patterns"].values()],
         byline_re=re.compile(r"^(?:%s)\b" % "|".join(re.escape(b) for b in lex["byline_starts"]), re.I),
         byline_patterns=[re.compile(rx, re.I) for rx in lex.get("byline_patterns", {}).values()],
         prose_words=frozenset(w for ws in lex["prose_words"].values() for w in ws),
@@ -176,9 +176,9 @@ def _local_features(line: _Line, prev: _Line | None, cfg: _Cfg) -> None:
     if n <= 40:  # widgets, credits and captions are short; long lines are never scanned
         # the patterns look at a line's start and end: scan only those (speed)
         snippet = text if len(text) <= 160 else text[:100] + " \u2026 " + text[-60:]
-        if cfg.patterns.search(snippet):
+        if any(rx.search(snippet) for rx in cfg.patterns):
             line.add("pattern", w["pattern"])
-        if cfg.caption_patterns.search(snippet):
+        if any(rx.search(snippet) for rx in cfg.caption_patterns):
             line.add("caption_cue", w["caption_cue"])
     if n == 1 and len(text) <= 3 and not text.isdigit():
         line.add("size_token", w["size_token"])
@@ -220,8 +220,8 @@ def _local_features(line: _Line, prev: _Line | None, cfg: _Cfg) -> None:
     if prev is not None and prev.key == key and _caption_shaped(line):
         line.add("duplicate", w["duplicate"])
         line.kind = "duplicate"
-    m = _DATELINE_RE.match(text)
-    if m and n > 4 and meta.outlet_from_dateline(m.group(1)) is not None:
+    m = _DATELINE_RE.match(text) if n > 4 else None
+    if m and meta.outlet_from_dateline(m.group(1)) is not None:
         line.dateline = m.group(0)
 
 

@@ -304,10 +304,27 @@ _VI_SW = frozenset("và của các những là được có không trong cho v�
 _EN_SW = frozenset("the of and to in is are was were that for on with said has have by as at from it will be".split())
 
 
+_EDGE_PUNCT = ".,;:!?()[]\"'“”‘’«»…-–—/"
+
+
+def _letter_runs(text: str) -> list[str]:
+    """`_WORDS.findall(text)` (the runs of letters), ~2x faster: most blank-separated tokens are one
+    word, possibly with punctuation at its edges; only the others go through the regex."""
+    out = []
+    for tok in text.split():
+        if not tok.isalpha():
+            tok = tok.strip(_EDGE_PUNCT)  # punctuation is never part of a run of letters
+            if not tok.isalpha():
+                out.extend(_WORDS.findall(tok))
+                continue
+        out.append(tok)
+    return out
+
+
 def detect_language(text: str) -> str:
     """'vi' or 'en' (or langdetect's answer for other languages when the text says little)."""
     sample = text[:1500]
-    raw_words = _WORDS.findall(sample)
+    raw_words = _letter_runs(sample)
     letters = sum(map(len, raw_words))  # the words are the runs of letters: one scan, not two
     vi = len(_VI_LETTERS.findall(sample))
     words = list(map(str.lower, raw_words))

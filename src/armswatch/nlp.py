@@ -22,7 +22,7 @@ _ABBREV = {
 }
 _OPEN_Q = "“‘\"«("
 _CLOSE_Q = "”’\"»)"
-_END_RE = re.compile(r"[.!?…]+[”’\"»)]*")
+_END_RE = re.compile(r"[.!?…][.!?…]*[”’\"»)]*")  # (not "[.!?…]+": a leading class is scanned for in C)
 
 
 def fold(text: str) -> str:

@@ -137,6 +137,7 @@ class ClaimLex:
     mass_after: re.Pattern
     finder_verb: re.Pattern  # "phát hiện", "found": an organisation before one is the finder, not the owner
     material_anaphor: re.Pattern  # "the stock", "kho dự trữ này": the material of the sentence before
+    material_anaphor_m: PhraseMatcher  # the same phrases, for the scan of the whole body
 
 
 def _key(s: str) -> str:
@@ -233,6 +234,7 @@ def claim_lex() -> ClaimLex:
         material_unit={_key(c): m["unit"] for m in d.get("materials") or [] for c in m["cues"]},
         finder_verb=compile_phrases(d.get("finder_verbs") or ["\x00"]),
         material_anaphor=compile_phrases(d.get("material_anaphora") or ["\x00"]),
+        material_anaphor_m=PhraseMatcher(d.get("material_anaphora") or []),
         mass_after=re.compile(r"\s*(?:" + phrase_regex(d.get("mass_after") or ["\x00"]) + r")(?!\w)", re.IGNORECASE),
         as_of_tail=re.compile("(?:" + phrase_regex(d.get("as_of") or ["\x00"]) + r")(?:\s+(?:ngày|hết))?\s*$",
                               re.IGNORECASE),
@@ -716,7 +718,7 @@ class _ClaimExtractor:
         ars = [h.end() for h in lex.arsenal_counts.finditer(body)]
         ars += [h.end() for h in lex.troop_counts.finditer(body)]
         ars += [h.end() for h in lex.material.finditer(body)]
-        ars += [h.end() for h in lex.material_anaphor.finditer(body)]
+        ars += [h.end() for h in lex.material_anaphor_m.finditer(body)]
         ars.sort()
         pars = [(h.start(), h.end()) for h in lex.param_cue.finditer(body)]
         hit_starts = [h[0] for h in hits]
