@@ -199,12 +199,12 @@ def _accent_stripped(text: str) -> bool:
 def _kb_candidates(d: _Doc) -> list[tuple[int, int, Form]]:
     text, idx = d.text, d.idx
     out = []
-    for end, key in idx.automaton.iter(d.low):
-        s, e = end - len(key) + 1, end + 1
+    for end, (n, names) in idx.automaton.iter(d.low):
+        s, e = end - n + 1, end + 1
         if not at_boundary(text, s, e):
             continue
-        for f in idx.forms[key]:
-            if f.kind in ("name", "abbrev") and _case_ok(text, s, e, f):
+        for f in names:
+            if _case_ok(text, s, e, f):
                 out.append((s, e, f))
     if idx.fold_automaton is not None and _accent_stripped(text):
         for end, key in idx.fold_automaton.iter(fast_fold(text)):
