@@ -233,10 +233,6 @@ def _select(cands: list[tuple[int, int, Form]], idx: KBIndex) -> list[tuple[int,
 
 # ------------------------------------------------------------------ 2. metonymy
 
-def _ends_with_word(s: str, w: str) -> bool:
-    return s.endswith(w) and (len(s) == len(w) or not s[-len(w) - 1].isalnum())
-
-
 _CAPW = "[" + re.escape(_UPPER) + r"][\w'’&.-]*"
 _ADDRESS_RE = re.compile(r"(?:^|\s)(?P<venue>(?:" + _CAPW + r"\s){0,3}" + _CAPW + r"),\s$")
 
@@ -259,7 +255,7 @@ def _address_literal(d: _Doc, start: int, line_start: int) -> bool:
     words = before.split()
     for k in range(0, min(3, len(words)) + 1):
         head = " ".join(words[: len(words) - k]) if k else " ".join(words)
-        if any(_ends_with_word(head, c) for c in d.cu.place_cues):
+        if d.cu.place_cue_tail.search(head):
             return True
     return False
 
@@ -272,10 +268,9 @@ def _literal_place(d: _Doc, start: int) -> bool:
                                         d.text[start:start + 60]) and d.text[start:start + 3].isupper():
         return True  # a dateline: "WASHINGTON (Reuters) -", "BẮC KINH -"
     before = d.low[max(line_start, start - 80):start].rstrip()
-    for cue in d.cu.place_cues:
-        if _ends_with_word(before, cue):
-            rest = before[: len(before) - len(cue)].rstrip()
-            return not any(_ends_with_word(rest, g) for g in d.cu.gov_people)
+    cue = d.cu.place_cue_tail.search(before)
+    if cue:
+        return not d.cu.gov_people_tail.search(before[: cue.start()].rstrip())
     return False
 
 
@@ -973,10 +968,12 @@ def _head_coref(d: _Doc) -> None:
         if sp.etype not in ("ORG", "TREATY") or sp.src in ("head", "alias"):
             continue
         lowname = d.low[sp.start:sp.end]
-        if lowname.startswith(d.cu.multi_heads):
-            for h in d.cu.multi_heads:
-                if lowname.startswith(h):
-                    by_head.setdefault(h[:-1], []).append((sp.start, sp.eid))
+        # every multi-word head the name starts with: its prefixes that end at a blank
+        i = lowname.find(" ")
+        while i >= 0:
+            if lowname[:i + 1] in d.cu.multi_head_set:
+                by_head.setdefault(lowname[:i], []).append((sp.start, sp.eid))
+            i = lowname.find(" ", i + 1)
     for hs, he, hk in d.bare_heads:
         if hk not in by_head or not d.free(hs, he) or not d.text[hs].isupper():
             continue

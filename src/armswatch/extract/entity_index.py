@@ -386,6 +386,7 @@ class Cues:
     head_kind: dict[str, str]  # lower head -> ORG | TREATY
     lower_ok: set[str]
     multi_heads: tuple[str, ...]
+    multi_head_set: frozenset[str]
     located: set[str]
     org_heads_en: set[str]
     lexicon_heads: set[str]  # lower Vietnamese heads from the lexicon (not learnt from the KB)
@@ -395,6 +396,8 @@ class Cues:
     not_name_en: set[str]
     place_cues: list[str]  # lower, longest first
     gov_people: list[str]
+    place_cue_tail: re.Pattern  # a place cue ending the string, as a whole word (`_tail_re`)
+    gov_people_tail: re.Pattern
     coordinators: list[str]
     place_before_re: re.Pattern  # a place cue or place noun ending right before a name
     weapon_vi_re: re.Pattern  # head [modifiers] then the model name starts
@@ -410,6 +413,14 @@ def _alt(words) -> str:
     # trie tries the longer first), but re walks the trie instead of trying hundreds of branches
     # at every position: 2-3x faster on the title and organisation-head lexicons
     return trie_regex({lower_keep(w) for w in words})
+
+
+def _tail_re(words) -> re.Pattern:
+    """`search(s)` finds the longest of `words` that ends `s` as a whole word (not preceded by a
+    letter or digit): what a longest-first loop of `s.endswith(w)` + a boundary check finds."""
+    if not words:
+        return re.compile(r"(?!)")  # matches nothing
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, words)) + r")\Z")
 
 
 @lru_cache(maxsize=1)
@@ -455,6 +466,11 @@ def _build_cues() -> Cues:
     weapon_vi_re = re.compile(
         r"(?<!\w)(?:" + _alt(wh.get("vi", ["tên lửa"])) + r")(?:\s+(?:" + _alt(wh.get("modifiers_vi", ["mới"]))
         + r"))*\s+(?=[^\W\d_])")
+    multi_heads = tuple(sorted({h + " " for h in head_kind if " " in h}, key=len, reverse=True))
+    place_cues = sorted({lower_keep(w) for w in mt["place_cues"]["vi"] + mt["place_cues"]["en"]}, key=len,
+                        reverse=True)
+    gov_people = sorted({lower_keep(w) for w in mt["government_people"]["vi"] + mt["government_people"]["en"]},
+                        key=len, reverse=True)
     return Cues(
         place_before_re=place_before_re,
         weapon_vi_re=weapon_vi_re,
@@ -466,7 +482,8 @@ def _build_cues() -> Cues:
         org_head_re=org_head_re,
         head_kind=head_kind,
         lower_ok=lower_ok,
-        multi_heads=tuple(sorted({h + " " for h in head_kind if " " in h}, key=len, reverse=True)),
+        multi_heads=multi_heads,
+        multi_head_set=frozenset(multi_heads),
         located={lower_keep(h) for h in oh.get("located_vi", [])},
         org_heads_en=set(oh["en"]),
         lexicon_heads={lower_keep(h) for h in oh["vi"]},
@@ -474,9 +491,9 @@ def _build_cues() -> Cues:
         treaty_heads_en=set(oh["treaty_en"]),
         stop_vi={lower_keep(w) for w in pc["name_stopwords_vi"]},
         not_name_en=not_name,
-        place_cues=sorted({lower_keep(w) for w in mt["place_cues"]["vi"] + mt["place_cues"]["en"]}, key=len,
-                          reverse=True),
-        gov_people=sorted({lower_keep(w) for w in mt["government_people"]["vi"] + mt["government_people"]["en"]},
-                          key=len, reverse=True),
+        place_cues=place_cues,
+        gov_people=gov_people,
+        place_cue_tail=_tail_re(place_cues),
+        gov_people_tail=_tail_re(gov_people),
         coordinators=[lower_keep(w) for w in mt["coordinators"]["vi"] + mt["coordinators"]["en"]],
     )
