@@ -748,7 +748,8 @@ def _appositive_titles(d: _Doc) -> None:
             info.country = country
 
 
-_MODEL_RE = re.compile(r"[A-Z][A-Za-z]*-?\d+[A-Za-z]*(?:-\d+)?|[A-Z][a-z]+-class")
+# (the shared first class is written once, first: `re` then scans for the capitals in C)
+_MODEL_RE = re.compile(r"[A-Z](?:[A-Za-z]*-?\d+[A-Za-z]*(?:-\d+)?|[a-z]+-class)")
 
 
 def _weapon(d: _Doc, s: int, e: int) -> None:
@@ -1027,10 +1028,10 @@ def _nested_countries(d: _Doc) -> None:
                     d.nested.append(Span(cs, ce, e.id, "LOC", "nested"))
                     d.info_for_kb(e.id)
                     have.add((cs, ce))
-        own = {lower_keep(n) for n in d.idx.entries[c].all_names()} if c in d.idx.entries else set()
         for n in d.idx.country_names[c]:
             nl = lower_keep(n)
             if surf.endswith(" " + nl):
+                own = {lower_keep(n) for n in d.idx.entries[c].all_names()} if c in d.idx.entries else set()
                 if nl not in own:  # a seat of government: "Bộ Quốc phòng Bắc Kinh" stands for China,
                     head = surf[: -len(nl) - 1]  # the city in "Viện ... Stockholm" is no mention of Sweden
                     if not (d.cu.head_kind.get(head) and (head in d.cu.lexicon_heads
