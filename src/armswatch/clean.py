@@ -91,7 +91,9 @@ _DATELINE_RE = re.compile(
     r"^(?:[A-ZĐ][A-ZĐ .,'-]{1,40}\s+)?\(?((?:[A-Za-zĐđ][\w&+]*\.)+(?:vn|VN|net|com|org)|[A-ZĐ][\w&+.]{1,14}"
     r"(?:\s[\wĐđ][\w&+]{1,12})?)\)?\s*(?:[-–—]{1,2}|(?<=[A-ZĐ&])\.)\s+(?=\S)")
 _END_PUNCT = ".!?…:;"
-_PUNCT_STRIP = str.maketrans({c: " " for c in ",.;:!?()“”\"'‘’[]"})
+# the blanks and punctuation between words, for counting function words (one regex split is
+# ~1.5x faster than str.translate of the punctuation to blanks + str.split: the same words)
+_PROSE_SPLIT = re.compile(r"[\s,.;:!?()“”\"'‘’\[\]]+")
 _SENT_END_RE = re.compile(r"[.!?…][”’\"»)]*(?:\s|$)")
 _YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _CLOSERS = "”’\"»)]'"
@@ -153,11 +155,11 @@ def _prose_count(text: str, cfg: _Cfg) -> int:
     count = cfg.prose_words.__contains__
     cut = text.find(" ", 200) if cfg.prose_enough and len(text) > 300 else -1
     if cut < 0:
-        return sum(map(count, text.lower().translate(_PUNCT_STRIP).split()))
-    pw = sum(map(count, text[:cut].lower().translate(_PUNCT_STRIP).split()))
+        return sum(map(count, _PROSE_SPLIT.split(text.lower())))
+    pw = sum(map(count, _PROSE_SPLIT.split(text[:cut].lower())))
     if pw >= cfg.prose_enough:
         return pw
-    return pw + sum(map(count, text[cut:].lower().translate(_PUNCT_STRIP).split()))
+    return pw + sum(map(count, _PROSE_SPLIT.split(text[cut:].lower())))
 
 
 def _caption_shaped(line: _Line) -> bool:
