@@ -42,10 +42,12 @@ def _tone_map() -> dict[str, str]:
 
 
 _TONE_MAP = _tone_map()
-# the leading lookahead (first and second letters of the pairs) lets re skip fast to the candidates
-_TONE_RE = re.compile("(?=[" + "".join(sorted({k[0] for k in _TONE_MAP})) + "]["
-                      + "".join(sorted({k[1] for k in _TONE_MAP})) + "])"
-                      r"(?<!q)(" + "|".join(map(re.escape, _TONE_MAP)) + r")(?!\w)")
+# a pair of _TONE_MAP, not after "q", as a whole syllable end. The pattern starts with the class of
+# first letters (which `re` scans for in C) and checks the "q" before it in a two-character lookbehind.
+_FIRSTS = "".join(sorted({k[0] for k in _TONE_MAP}))
+_TONE_RE = re.compile(f"[{_FIRSTS}](?<!q[{_FIRSTS}])(?:"
+                      + "|".join(f"(?<={v})[{''.join(sorted(k[1] for k in _TONE_MAP if k[0] == v))}]" for v in _FIRSTS)
+                      + r")(?!\w)")
 
 
 def lower_keep(text: str) -> str:
@@ -65,7 +67,7 @@ def _lower_keep(text: str) -> str:
     if len(low) != len(text):
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     if any(ch in low for ch in "oòóỏõọuùúủũụ"):
-        low = _TONE_RE.sub(lambda m: _TONE_MAP[m.group(1)], low)
+        low = _TONE_RE.sub(lambda m: _TONE_MAP[m.group()], low)
     return low
 
 

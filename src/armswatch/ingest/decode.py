@@ -73,16 +73,16 @@ def vn_score(text: str) -> float:
 # ---------------------------------------------------------------------------------------------
 # Tone placement
 # ---------------------------------------------------------------------------------------------
-# old style: tone on the second vowel of an open oa/oe/uy rhyme (not after the q of "qu")
-# (the leading lookahead only lets re skip fast to the o/u + toned vowel pairs: 3-5x faster, same matches)
-_OLD_STYLE_RE = re.compile("(?=[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ])"
-                           "(?<![qQ])(?:([oO])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ])|([uU])([ỳýỷỹỵỲÝỶỸỴ]))(?![^\\W\\d_])")
+# old style: tone on the second vowel of an open oa/oe/uy rhyme (not after the q of "qu"). The
+# pattern starts with the o/u class (which `re` scans for in C) and checks the q before it in a
+# two-character lookbehind: several times faster than trying the pattern at every position.
+_OLD_STYLE_RE = re.compile("([oOuU])(?<![qQ][oOuU])"
+                           "(?:(?<=[oO])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ])|(?<=[uU])([ỳýỷỹỵỲÝỶỸỴ]))(?![^\\W\\d_])")
 
 
 def _move_tone(m: re.Match) -> str:
-    v1 = m.group(1) or m.group(3)
-    d = unicodedata.normalize("NFD", m.group(2) or m.group(4))
-    return unicodedata.normalize("NFC", v1 + d[1:]) + d[0]
+    d = unicodedata.normalize("NFD", m.group(2) or m.group(3))
+    return unicodedata.normalize("NFC", m.group(1) + d[1:]) + d[0]
 
 
 def normalize_tones(text: str) -> str:
