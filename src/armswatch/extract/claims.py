@@ -76,6 +76,7 @@ from functools import lru_cache
 from ..lexicon import load_lexicon
 from ..model import Claim, Document, Span, Timex
 from .attribution import Attributor, PhraseMatcher, compile_phrases, phrase_regex
+from .numbers import find_numbers, number_word_pattern
 
 
 @dataclass(frozen=True)
@@ -255,34 +256,22 @@ class _Num:
 @lru_cache(maxsize=4)
 def _maybe_number(lang: str) -> re.Pattern:
     """A digit or a number word: windows without one are not given to the parser."""
-    try:
-        from .numbers import number_word_pattern
-        words = number_word_pattern(lang)
-    except (ImportError, AttributeError):  # pragma: no cover
-        return re.compile(r"\w")
-    return re.compile(r"\d|(?<!\w)" + words + r"(?!\w)", re.IGNORECASE)
+    return re.compile(r"\d|(?<!\w)" + number_word_pattern(lang) + r"(?!\w)", re.IGNORECASE)
 
 
 def _numbers(doc: Document, windows: list[tuple[int, int]]) -> list[_Num]:
-    """The number parser's matches in the given windows of the body (defensive about its API)."""
-    try:
-        from . import numbers
-    except ImportError:  # pragma: no cover - the parser is another stage's module
-        doc.warnings.append("claims: number parser (extract/numbers.py) not available")
-        return []
+    """The number parser's matches in the given windows of the body."""
     out = {}
     lang = doc.language or "vi"
     maybe = _maybe_number(lang)
     for ws, we in windows:
         if not maybe.search(doc.body, ws, we):
             continue
-        for m in numbers.find_numbers(doc.body[ws:we], lang):
-            g = (lambda k, default=None: m.get(k, default)) if isinstance(m, dict) else (
-                lambda k, default=None: getattr(m, k, default))
-            if g("value") is None:
+        for m in find_numbers(doc.body[ws:we], lang):
+            if m.value is None:
                 continue
-            n = _Num(ws + g("start"), ws + g("end"), g("text"), float(g("value")),
-                     bool(g("approximate", False)), bool(g("is_percent", False)), bool(g("is_year", False)))
+            n = _Num(ws + m.start, ws + m.end, m.text, float(m.value), bool(m.approximate), bool(m.is_percent),
+                     bool(m.is_year))
             if n.start not in out or n.end > out[n.start].end:
                 out[n.start] = n
     return [out[k] for k in sorted(out)]
