@@ -46,6 +46,19 @@ class _NotATrie(Exception):
     pass
 
 
+def _case_ambiguous(chars) -> bool:
+    """Could one character of a text match two of `chars` under re.IGNORECASE? (Errs on the side of
+    yes: two share a lower, upper, case-folded or lower-then-upper form, or one has a multi-character
+    case mapping; a yes only costs the trie.)"""
+    seen: list[set[str]] = [set(), set(), set(), set()]
+    for ch in chars:
+        for form, forms in zip((ch.lower(), ch.upper(), ch.casefold(), ch.lower().upper()), seen):
+            if len(form) != 1 or form in forms:
+                return True
+            forms.add(form)
+    return False
+
+
 def _phrase_trie(items: list[str]) -> str | None:
     """The longest-first alternation of `items` factored as a trie (a blank matches \\s+), or None
     when the trie could match differently: irregular spacing (the flat order is by written length)
@@ -62,10 +75,8 @@ def _phrase_trie(items: list[str]) -> str | None:
 
     def build(node: dict) -> str:
         keys = sorted(k for k in node if k)
-        for i, a in enumerate(keys):
-            for b in keys[i + 1:]:
-                if re.fullmatch(re.escape(a), b, re.IGNORECASE) or re.fullmatch(re.escape(b), a, re.IGNORECASE):
-                    raise _NotATrie
+        if len(keys) > 1 and _case_ambiguous(keys):
+            raise _NotATrie
         alts = [(r"\s+" if k == " " else re.escape(k)) + build(node[k]) for k in keys]
         if not alts:
             return ""
@@ -129,12 +140,20 @@ class PhraseMatcher:
             m = _WORD.search(p)
             if m:
                 by_first.setdefault(m.group().lower(), []).append(p)
-        self.index = {w: re.compile(phrase_regex(ps), re.IGNORECASE) for w, ps in by_first.items()}
-        if not self.index.keys() <= _FIRST_WORDS:
-            _FIRST_WORDS.update(self.index)
+        self.phrases = by_first  # first word (lower case) -> the phrases starting with it
+        self._regex: dict[str, re.Pattern] = {}  # compiled on first use: a run sees few first words
+        if not by_first.keys() <= _FIRST_WORDS:
+            _FIRST_WORDS.update(by_first)
             _words.cache_clear()  # texts indexed before this matcher lack its first words
         self._cache: dict[str, tuple[list[int], list[re.Match]]] = {}
         _MATCHERS.append(self)
+
+    def regex(self, first: str) -> re.Pattern | None:
+        """The pattern of the phrases starting with the word `first` (lower case), or None."""
+        rx = self._regex.get(first)
+        if rx is None and first in self.phrases:
+            rx = self._regex[first] = re.compile(phrase_regex(self.phrases[first]), re.IGNORECASE)
+        return rx
 
     def match(self, text: str, pos: int, end: int | None = None) -> re.Match | None:
         """A phrase starting exactly at `pos`."""
@@ -142,7 +161,7 @@ class PhraseMatcher:
         w = _WORD.match(text, pos, end)
         if not w:
             return None
-        rx = self.index.get(w.group().lower())
+        rx = self.regex(w.group().lower())
         return rx.match(text, pos, end) if rx else None
 
     def all_matches(self, text: str) -> tuple[list[int], list[re.Match]]:
@@ -150,15 +169,14 @@ class PhraseMatcher:
         hit = self._cache.get(text)
         if hit is None:
             starts, words, where = _words(text)
-            index = self.index
             ms: list[re.Match] = []
             reach = 0
-            firsts = index.keys() & where.keys()
+            firsts = self.phrases.keys() & where.keys()
             for i in (sorted(i for w in firsts for i in where[w]) if firsts else ()):
                 p = starts[i]
                 if p < reach:
                     continue
-                m = index[words[i]].match(text, p)
+                m = self.regex(words[i]).match(text, p)
                 if m:
                     ms.append(m)
                     reach = m.end()
