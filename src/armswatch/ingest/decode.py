@@ -25,6 +25,7 @@ import codecs
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import islice
 from typing import Any, Callable  # noqa: F401 (used in string annotations)
 
 # ---------------------------------------------------------------------------------------------
@@ -283,6 +284,11 @@ _VN_BEYOND_LATIN1_RE = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u
                                   "\u1ea0-\u1ef9]")
 
 
+def _at_most(rx: re.Pattern, text: str, n: int) -> bool:
+    """Does `rx` occur at most `n` times in `text`? (Stops at the (n+1)th match.)"""
+    return next(islice(rx.finditer(text), n, None), None) is None
+
+
 def _candidates(text: str, label: str) -> list[Candidate]:
     """The text as decoded, and its repaired forms (applied lazily, only when needed)."""
     out: list[Candidate] = [(label, lambda t: t)]
@@ -291,7 +297,7 @@ def _candidates(text: str, label: str) -> list[Candidate]:
     # legacy font encodings are only worth trying when their characters occur, and when the text
     # does not already have Vietnamese letters beyond Latin-1 (TCVN3/VNI read as cp1252 never do)
     sample = unicodedata.normalize("NFC", _sample(text))
-    if re.search("[\u00a1-\u00fe]", sample) and len(_VN_BEYOND_LATIN1_RE.findall(sample)) <= 2:
+    if re.search("[\u00a1-\u00fe]", sample) and _at_most(_VN_BEYOND_LATIN1_RE, sample, 2):
         out.append((label + "+tcvn3", from_tcvn3))
         out.append((label + "+vni", from_vni))
     return out
