@@ -150,16 +150,18 @@ def _is_date_line(line: _Line) -> bool:
 
 def _prose_count(text: str, cfg: _Cfg) -> int:
     """Function words in a line. The feature is capped (`prose_word_cap`): once the count reaches
-    the cap the rest of a long paragraph cannot change it, so the first ~200 characters are counted
-    first (cut at a blank: the words are the same) and the rest only when needed."""
+    the cap the rest of a paragraph cannot change it, so the line is counted ~80 characters at a
+    time (cut at a blank: the words are the same) and only as far as needed."""
     count = cfg.prose_words.__contains__
-    cut = text.find(" ", 200) if cfg.prose_enough and len(text) > 300 else -1
-    if cut < 0:
+    if not cfg.prose_enough:
         return sum(map(count, _PROSE_SPLIT.split(text.lower())))
-    pw = sum(map(count, _PROSE_SPLIT.split(text[:cut].lower())))
-    if pw >= cfg.prose_enough:
-        return pw
-    return pw + sum(map(count, _PROSE_SPLIT.split(text[cut:].lower())))
+    pw, start = 0, 0
+    while True:
+        cut = text.find(" ", start + 80)
+        pw += sum(map(count, _PROSE_SPLIT.split((text[start:] if cut < 0 else text[start:cut]).lower())))
+        if cut < 0 or pw >= cfg.prose_enough:
+            return pw
+        start = cut
 
 
 def _caption_shaped(line: _Line) -> bool:
