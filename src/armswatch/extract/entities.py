@@ -100,7 +100,10 @@ class _Doc:
         self.start_at: dict[int, Span] = {}
         self.ents: dict[str, Info] = {}
         self.tokens = [(m.start(), m.end(), m.group()) for m in _CAP_TOKEN_RE.finditer(text)]
-        self.cue_matches = list(self.cu.title_re.finditer(self.low))
+        found = _pattern_matches(self.low, self.cu)
+        self.cue_matches = found["title"]  # titles and honorifics
+        self.org_head_matches = found["org"]
+        self.weapon_head_matches = found["weapon"]
         self.cue_ends: dict[int, re.Match] = {m.end(): m for m in self.cue_matches}
         self.cue_starts = {m.start() for m in self.cue_matches}
         self.bare_heads: list[tuple[int, int, str]] = []
@@ -157,6 +160,30 @@ class _Doc:
         while i >= 0 and self.text[i] in " \t":
             i -= 1
         return i < 0 or self.text[i] in _SENT_OPEN
+
+
+def _pattern_matches(low: str, cu: Cues) -> dict[str, list[re.Match]]:
+    """What `finditer` of the title, organisation-head and weapon-head patterns gives on the
+    lower-cased text. A match starts with one of its pattern's words at a word start: one
+    Aho-Corasick pass finds those places and each pattern is tried only there (~3x faster than
+    three scans that try the patterns at every character)."""
+    starts: dict[str, set[int]] = {"title": set(), "org": set(), "weapon": set()}
+    for end, (n, kinds) in cu.pattern_starts.iter(low):
+        s = end - n + 1
+        if s and (low[s - 1].isalnum() or low[s - 1] == "_"):
+            continue  # inside a word: the patterns start with (?<!\w)
+        for kind in kinds:
+            starts[kind].add(s)
+    out = {}
+    for kind, rx in (("title", cu.title_re), ("org", cu.org_head_re), ("weapon", cu.weapon_vi_re)):
+        ms: list[re.Match] = []
+        reach = 0
+        for p in sorted(starts[kind]):
+            if p >= reach and (m := rx.match(low, p)):
+                ms.append(m)
+                reach = m.end()
+        out[kind] = ms
+    return out
 
 
 # ------------------------------------------------------------------ 1. dictionary matching
@@ -355,8 +382,8 @@ def _described_with_name(d: _Doc) -> None:
 
 
 def _compose_orgs(d: _Doc) -> None:
-    text, low, cu, idx = d.text, d.low, d.cu, d.idx
-    for m in cu.org_head_re.finditer(low):
+    text, cu, idx = d.text, d.cu, d.idx
+    for m in d.org_head_matches:
         hs, he = m.start(), m.end()
         if not d.free(hs, he):
             # a head learnt from the KB may contain a place ("Hội đồng Đại Tây Dương"); anything else wins
@@ -769,7 +796,7 @@ def _weapon(d: _Doc, s: int, e: int) -> None:
 def _weapons(d: _Doc) -> None:
     """Named weapon systems next to a weapon head noun (KB weapons are matched by the automaton)."""
     cu = d.cu
-    for m in cu.weapon_vi_re.finditer(d.low):
+    for m in d.weapon_head_matches:
         p = m.end()
         mm = _MODEL_RE.match(d.text, p)
         if mm and at_boundary(d.text, mm.start(), mm.end()):

@@ -403,6 +403,9 @@ class Cues:
     coordinators: list[str]
     place_before_re: re.Pattern  # a place cue or place noun ending right before a name
     weapon_vi_re: re.Pattern  # head [modifiers] then the model name starts
+    # Aho-Corasick automaton over the words the three patterns above start with (lower case) ->
+    # (length, ("title" | "org" | "weapon", ...)): where each pattern can match (`entities._pattern_matches`)
+    pattern_starts: object
     weapon_heads_en: set[str]
     weapon_mods_en: set[str]
 
@@ -468,6 +471,15 @@ def _build_cues() -> Cues:
     weapon_vi_re = re.compile(
         r"(?<!\w)(?:" + _alt(wh.get("vi", ["tên lửa"])) + r")(?:\s+(?:" + _alt(wh.get("modifiers_vi", ["mới"]))
         + r"))*\s+(?=[^\W\d_])")
+    starts: dict[str, set[str]] = {}
+    for kind, words in (("title", prefixes + titles + hon), ("org", head_kind), ("weapon", wh.get("vi", ["tên lửa"]))):
+        for w in words:
+            if lower_keep(w):
+                starts.setdefault(lower_keep(w), set()).add(kind)
+    pattern_starts = ahocorasick.Automaton()
+    for w, kinds in starts.items():
+        pattern_starts.add_word(w, (len(w), tuple(sorted(kinds))))
+    pattern_starts.make_automaton()
     multi_heads = tuple(sorted({h + " " for h in head_kind if " " in h}, key=len, reverse=True))
     place_cues = sorted({lower_keep(w) for w in mt["place_cues"]["vi"] + mt["place_cues"]["en"]}, key=len,
                         reverse=True)
@@ -476,6 +488,7 @@ def _build_cues() -> Cues:
     return Cues(
         place_before_re=place_before_re,
         weapon_vi_re=weapon_vi_re,
+        pattern_starts=pattern_starts,
         weapon_heads_en={w.lower() for w in wh.get("en", [])},
         weapon_mods_en={w.lower() for w in wh.get("modifiers_en", [])},
         title_re=title_re,
