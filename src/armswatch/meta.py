@@ -272,6 +272,13 @@ def _signature_cues() -> list[tuple[str, float, list[tuple[str, str, float]]]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _outlet_alias_res() -> list[tuple[str, re.Pattern, Outlet]]:
+    """(folded alias, its whole-word pattern, outlet) of every outlet (not agency), in table order."""
+    return [(a, re.compile(r"(?<!\w)" + re.escape(a) + r"(?!\w)"), o)
+            for a, o in _outlets()["alias"].items() if o.kind == "outlet"]
+
+
 def outlet_from_furniture(lines: list[str]) -> Outlet | None:
     """A brand line ('VOA Express': starts with an outlet name) or a copyright line naming one."""
     aliases = _outlets()["alias"]
@@ -281,8 +288,9 @@ def outlet_from_furniture(lines: list[str]) -> Outlet | None:
             continue
         low = ln.lower()
         if "©" in ln or "copyright" in low or "bản quyền" in low:
-            for a, o in aliases.items():
-                if o.kind == "outlet" and re.search(r"(?<!\w)" + re.escape(a) + r"(?!\w)", fold(ln)):
+            folded = fold(ln)
+            for a, rx, o in _outlet_alias_res():
+                if a in folded and rx.search(folded):  # (the substring test first: cheap)
                     return o
         elif len(words) <= 4:
             for n in range(min(3, len(words)), 0, -1):
