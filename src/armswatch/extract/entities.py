@@ -491,6 +491,8 @@ def _compose_orgs_en(d: _Doc) -> None:
     if not idx.org_table_en:
         return
     for sp in list(d.top):
+        if not text.startswith(("'s ", "’s "), sp.end):
+            continue  # (tested first: cheaper than the country)
         c = d.country_of(sp)
         if not c:
             continue
