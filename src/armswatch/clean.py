@@ -45,8 +45,8 @@ class _Cfg:
     prefixes: tuple[str, ...]
     prefix_max_words: int
     tail_markers: frozenset[str]
-    patterns: re.Pattern
-    caption_patterns: re.Pattern
+    patterns: list[re.Pattern]  # one regex per lexicon pattern: the "^"-anchored ones are then tried once
+    caption_patterns: list[re.Pattern]
     byline_re: re.Pattern
     byline_patterns: list[re.Pattern]
     prose_words: frozenset[str]
@@ -77,8 +77,8 @@ def _cfg() -> _Cfg:
         prefixes=tuple(sorted({key(s) for s in lex["prefix"]}, key=len, reverse=True)),
         prefix_max_words=int(lex.get("prefix_max_words", 30)),
         tail_markers=frozenset(key(s) for s in lex["tail_markers"]),
-        patterns=re.compile("|".join(f"(?:{rx})" for rx in lex["patterns"].values()), re.I),
-        caption_patterns=re.compile("|".join(f"(?:{rx})" for rx in lex["caption_patterns"].values()), re.I),
+        patterns=[re.compile(rx, re.I) for rx in lex["patterns"].values()],
+        caption_patterns=[re.compile(rx, re.I) for rx in lex["caption_patterns"].values()],
         byline_re=re.compile(r"^(?:%s)\b" % "|".join(re.escape(b) for b in lex["byline_starts"]), re.I),
         byline_patterns=[re.compile(rx, re.I) for rx in lex.get("byline_patterns", {}).values()],
         prose_words=frozenset(w for ws in lex["prose_words"].values() for w in ws),
@@ -91,7 +91,9 @@ _DATELINE_RE = re.compile(
     r"^(?:[A-ZĐ][A-ZĐ .,'-]{1,40}\s+)?\(?((?:[A-Za-zĐđ][\w&+]*\.)+(?:vn|VN|net|com|org)|[A-ZĐ][\w&+.]{1,14}"
     r"(?:\s[\wĐđ][\w&+]{1,12})?)\)?\s*(?:[-–—]{1,2}|(?<=[A-ZĐ&])\.)\s+(?=\S)")
 _END_PUNCT = ".!?…:;"
-_PUNCT_STRIP = str.maketrans({c: " " for c in ",.;:!?()“”\"'‘’[]"})
+# the blanks and punctuation between words, for counting function words (one regex split is
+# ~1.5x faster than str.translate of the punctuation to blanks + str.split: the same words)
+_PROSE_SPLIT = re.compile(r"[\s,.;:!?()“”\"'‘’\[\]]+")
 _SENT_END_RE = re.compile(r"[.!?…][”’\"»)]*(?:\s|$)")
 _YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _CLOSERS = "”’\"»)]'"
@@ -148,16 +150,18 @@ def _is_date_line(line: _Line) -> bool:
 
 def _prose_count(text: str, cfg: _Cfg) -> int:
     """Function words in a line. The feature is capped (`prose_word_cap`): once the count reaches
-    the cap the rest of a long paragraph cannot change it, so the first ~200 characters are counted
-    first (cut at a blank: the words are the same) and the rest only when needed."""
+    the cap the rest of a paragraph cannot change it, so the line is counted ~80 characters at a
+    time (cut at a blank: the words are the same) and only as far as needed."""
     count = cfg.prose_words.__contains__
-    cut = text.find(" ", 200) if cfg.prose_enough and len(text) > 300 else -1
-    if cut < 0:
-        return sum(map(count, text.lower().translate(_PUNCT_STRIP).split()))
-    pw = sum(map(count, text[:cut].lower().translate(_PUNCT_STRIP).split()))
-    if pw >= cfg.prose_enough:
-        return pw
-    return pw + sum(map(count, text[cut:].lower().translate(_PUNCT_STRIP).split()))
+    if not cfg.prose_enough:
+        return sum(map(count, _PROSE_SPLIT.split(text.lower())))
+    pw, start = 0, 0
+    while True:
+        cut = text.find(" ", start + 80)
+        pw += sum(map(count, _PROSE_SPLIT.split((text[start:] if cut < 0 else text[start:cut]).lower())))
+        if cut < 0 or pw >= cfg.prose_enough:
+            return pw
+        start = cut
 
 
 def _caption_shaped(line: _Line) -> bool:
@@ -176,9 +180,9 @@ def _local_features(line: _Line, prev: _Line | None, cfg: _Cfg) -> None:
     if n <= 40:  # widgets, credits and captions are short; long lines are never scanned
         # the patterns look at a line's start and end: scan only those (speed)
         snippet = text if len(text) <= 160 else text[:100] + " \u2026 " + text[-60:]
-        if cfg.patterns.search(snippet):
+        if any(rx.search(snippet) for rx in cfg.patterns):
             line.add("pattern", w["pattern"])
-        if cfg.caption_patterns.search(snippet):
+        if any(rx.search(snippet) for rx in cfg.caption_patterns):
             line.add("caption_cue", w["caption_cue"])
     if n == 1 and len(text) <= 3 and not text.isdigit():
         line.add("size_token", w["size_token"])
@@ -220,8 +224,8 @@ def _local_features(line: _Line, prev: _Line | None, cfg: _Cfg) -> None:
     if prev is not None and prev.key == key and _caption_shaped(line):
         line.add("duplicate", w["duplicate"])
         line.kind = "duplicate"
-    m = _DATELINE_RE.match(text)
-    if m and n > 4 and meta.outlet_from_dateline(m.group(1)) is not None:
+    m = _DATELINE_RE.match(text) if n > 4 else None
+    if m and meta.outlet_from_dateline(m.group(1)) is not None:
         line.dateline = m.group(0)
 
 

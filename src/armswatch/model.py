@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import bisect
 from datetime import datetime
+from functools import lru_cache
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 EntityType = Literal["PERSON", "COUNTRY", "ORG", "LOC", "TREATY", "EVENT_NAME", "WEAPON"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
@@ -166,14 +167,31 @@ class Document(_Model):
             "published": self.published,
             "outlet": self.outlet,
             "body": self.body,
-            "entities": [e.model_dump(exclude={"in_kb", "titles"}) for e in self.entities],
-            "timexes": [t.model_dump() for t in self.timexes],
-            "events": [ev.model_dump(exclude={"trigger"}) for ev in self.events],
-            "claims": [c.model_dump() for c in self.claims],
-            "quotes": [q.model_dump() for q in self.quotes],
+            "entities": _list_of(Entity).dump_python(self.entities, exclude={"__all__": {"in_kb", "titles"}}),
+            "timexes": _list_of(Timex).dump_python(self.timexes),
+            "events": _list_of(Event).dump_python(self.events, exclude={"__all__": {"trigger"}}),
+            "claims": _list_of(Claim).dump_python(self.claims),
+            "quotes": _list_of(Quote).dump_python(self.quotes),
         }
         if extras:
             d["url"] = self.url
-            d["removed"] = [r.model_dump() for r in self.removed]
+            d["removed"] = _list_of(RemovedLine).dump_python(self.removed)
             d["warnings"] = list(self.warnings)
         return d
+
+
+@lru_cache(maxsize=None)
+def _list_of(model: type) -> TypeAdapter:
+    """A pydantic TypeAdapter for `list[model]`, built on first use: dumping or validating a whole
+    list in one call is ~2x faster than one `model_dump()` / constructor call per item."""
+    return TypeAdapter(list[model])
+
+
+def models_from(model: type, items: list[dict]) -> list:
+    """`model` instances from field dicts, validated in one call (faster than one `model(...)` each)."""
+    return _list_of(model).validate_python(items)
+
+
+def spans(pairs) -> list[Span]:
+    """`Span`s from (start, end) pairs."""
+    return models_from(Span, [{"start": s, "end": e} for s, e in pairs])

@@ -25,15 +25,68 @@ from functools import lru_cache
 from ..lexicon import load_lexicon
 from ..model import Document, Entity, Mention, Span
 from ..nlp import fold
+from .numbers import trie_regex
 
 _W = r"[^\W_]"  # a letter or digit
 
 
 def phrase_regex(phrases) -> str:
-    """Alternation of phrases on whole-word boundaries, longest first (spaces match any blank run)."""
+    """Alternation of phrases on whole-word boundaries, longest first (spaces match any blank run).
+
+    Written as a trie of characters when that is the same pattern (`_phrase_trie`): `re` then
+    follows one branch per character instead of trying every phrase at every position."""
     items = sorted({unicodedata.normalize("NFC", p) for p in phrases if p}, key=len, reverse=True)
-    alts = [r"\s+".join(re.escape(part) for part in p.split()) for p in items]
-    return rf"(?<!{_W})(?:{'|'.join(alts)})(?!{_W})"
+    body = _phrase_trie(items)
+    if body is None:
+        body = "|".join(r"\s+".join(re.escape(part) for part in p.split()) for p in items)
+    return rf"(?<!{_W})(?:{body})(?!{_W})"
+
+
+class _NotATrie(Exception):
+    pass
+
+
+def _case_ambiguous(chars) -> bool:
+    """Could one character of a text match two of `chars` under re.IGNORECASE? (Errs on the side of
+    yes: two share a lower, upper, case-folded or lower-then-upper form, or one has a multi-character
+    case mapping; a yes only costs the trie.)"""
+    seen: list[set[str]] = [set(), set(), set(), set()]
+    for ch in chars:
+        for form, forms in zip((ch.lower(), ch.upper(), ch.casefold(), ch.lower().upper()), seen):
+            if len(form) != 1 or form in forms:
+                return True
+            forms.add(form)
+    return False
+
+
+def _phrase_trie(items: list[str]) -> str | None:
+    """The longest-first alternation of `items` factored as a trie (a blank matches \\s+), or None
+    when the trie could match differently: irregular spacing (the flat order is by written length)
+    or two branches that one character matches under IGNORECASE ("T"/"t": the flat order, not the
+    trie's, would decide)."""
+    if any(p != " ".join(p.split()) for p in items):
+        return None
+    trie: dict = {}
+    for p in items:
+        node = trie
+        for ch in p:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        keys = sorted(k for k in node if k)
+        if len(keys) > 1 and _case_ambiguous(keys):
+            raise _NotATrie
+        alts = [(r"\s+" if k == " " else re.escape(k)) + build(node[k]) for k in keys]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    try:
+        return build(trie)
+    except _NotATrie:
+        return None
 
 
 def compile_phrases(phrases, flags: int = re.IGNORECASE) -> re.Pattern:
@@ -41,23 +94,33 @@ def compile_phrases(phrases, flags: int = re.IGNORECASE) -> re.Pattern:
 
 
 _WORD = re.compile(r"[^\W_]+")
+#: the first words of every PhraseMatcher's phrases (lower case): `_first_words` finds only these
+_FIRST_WORDS: set[str] = set()
+
+
+@lru_cache(maxsize=1)
+def _first_word_re(words: frozenset[str]) -> re.Pattern:
+    """Any of `words` as a whole word, written as a trie (one C scan of a text)."""
+    return re.compile(r"(?<![^\W_])(?:" + trie_regex(words) + r")(?![^\W_])")
 
 
 @lru_cache(maxsize=16)
-def _words(text: str) -> tuple[list[int], list[str], dict]:
-    """Start offsets and lower-cased forms of the words of a text, and where each word occurs
-    (cached: one pass per document)."""
+def _first_words(text: str) -> dict[str, list[int]]:
+    """Where each phrase-initial word occurs in a text: lower-cased word -> start offsets, in text
+    order (cached: one scan per document, shared by every matcher)."""
+    where: dict[str, list[int]] = {}
+    if not _FIRST_WORDS:
+        return where
     low = text.lower()
     if len(low) != len(text):  # a rare letter whose lower case is longer: keep offsets exact
-        ms = list(_WORD.finditer(text))
-        starts, words = [m.start() for m in ms], [m.group().lower() for m in ms]
-    else:
-        starts = [m.start() for m in _WORD.finditer(low)]
-        words = _WORD.findall(low)
-    where: dict[str, list[int]] = {}
-    for i, w in enumerate(words):
-        where.setdefault(w, []).append(i)
-    return starts, words, where
+        for m in _WORD.finditer(text):
+            w = m.group().lower()
+            if w in _FIRST_WORDS:
+                where.setdefault(w, []).append(m.start())
+        return where
+    for m in _first_word_re(frozenset(_FIRST_WORDS)).finditer(low):
+        where.setdefault(m.group(), []).append(m.start())
+    return where
 
 
 _MATCHERS: list["PhraseMatcher"] = []
@@ -65,15 +128,16 @@ _MATCHERS: list["PhraseMatcher"] = []
 
 def clear_caches() -> None:
     """Forget the per-text caches (for honest benchmarks)."""
-    _words.cache_clear()
+    _first_words.cache_clear()
     for m in _MATCHERS:
         m._cache.clear()
 
 
 class PhraseMatcher:
-    """Fast whole-word phrase matching: phrases indexed by their first word, so a text is scanned
-    word by word instead of trying every alternative at every character (a big regex alternation
-    costs ~1 ms on a 3 kB article; this ~0.1 ms)."""
+    """Fast whole-word phrase matching: phrases indexed by their first word; one scan per text finds
+    where the first words of all matchers occur (`_first_words`), and only there are the phrases
+    tried, instead of every alternative at every character (a big regex alternation costs ~1 ms on
+    a 3 kB article; this ~0.1 ms)."""
 
     def __init__(self, phrases):
         by_first: dict[str, list[str]] = {}
@@ -81,9 +145,20 @@ class PhraseMatcher:
             m = _WORD.search(p)
             if m:
                 by_first.setdefault(m.group().lower(), []).append(p)
-        self.index = {w: re.compile(phrase_regex(ps), re.IGNORECASE) for w, ps in by_first.items()}
+        self.phrases = by_first  # first word (lower case) -> the phrases starting with it
+        self._regex: dict[str, re.Pattern] = {}  # compiled on first use: a run sees few first words
+        if not by_first.keys() <= _FIRST_WORDS:
+            _FIRST_WORDS.update(by_first)
+            _first_words.cache_clear()  # texts indexed before this matcher lack its first words
         self._cache: dict[str, tuple[list[int], list[re.Match]]] = {}
         _MATCHERS.append(self)
+
+    def regex(self, first: str) -> re.Pattern | None:
+        """The pattern of the phrases starting with the word `first` (lower case), or None."""
+        rx = self._regex.get(first)
+        if rx is None and first in self.phrases:
+            rx = self._regex[first] = re.compile(phrase_regex(self.phrases[first]), re.IGNORECASE)
+        return rx
 
     def match(self, text: str, pos: int, end: int | None = None) -> re.Match | None:
         """A phrase starting exactly at `pos`."""
@@ -91,23 +166,21 @@ class PhraseMatcher:
         w = _WORD.match(text, pos, end)
         if not w:
             return None
-        rx = self.index.get(w.group().lower())
+        rx = self.regex(w.group().lower())
         return rx.match(text, pos, end) if rx else None
 
     def all_matches(self, text: str) -> tuple[list[int], list[re.Match]]:
         """Every match in the whole text, leftmost-longest (cached for the last few texts)."""
         hit = self._cache.get(text)
         if hit is None:
-            starts, words, where = _words(text)
-            index = self.index
+            where = _first_words(text)
             ms: list[re.Match] = []
             reach = 0
-            firsts = index.keys() & where.keys()
-            for i in (sorted(i for w in firsts for i in where[w]) if firsts else ()):
-                p = starts[i]
+            firsts = self.phrases.keys() & where.keys()
+            for p, w in (sorted((p, w) for w in firsts for p in where[w]) if firsts else ()):
                 if p < reach:
                     continue
-                m = index[words[i]].match(text, p)
+                m = self.regex(w).match(text, p)
                 if m:
                     ms.append(m)
                     reach = m.end()

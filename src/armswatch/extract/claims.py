@@ -83,6 +83,7 @@ from functools import lru_cache
 from ..lexicon import load_lexicon
 from ..model import Claim, Document, Span, Timex
 from .attribution import Attributor, PhraseMatcher, compile_phrases, phrase_regex
+from .numbers import find_numbers, number_word_pattern
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,7 @@ class ClaimLex:
     mass_after: re.Pattern
     finder_verb: re.Pattern  # "phát hiện", "found": an organisation before one is the finder, not the owner
     material_anaphor: re.Pattern  # "the stock", "kho dự trữ này": the material of the sentence before
+    material_anaphor_m: PhraseMatcher  # the same phrases, for the scan of the whole body
 
 
 def _key(s: str) -> str:
@@ -248,6 +250,7 @@ def claim_lex() -> ClaimLex:
         material_unit={_key(c): m["unit"] for m in d.get("materials") or [] for c in m["cues"]},
         finder_verb=compile_phrases(d.get("finder_verbs") or ["\x00"]),
         material_anaphor=compile_phrases(d.get("material_anaphora") or ["\x00"]),
+        material_anaphor_m=PhraseMatcher(d.get("material_anaphora") or []),
         mass_after=re.compile(r"\s*(?:" + phrase_regex(d.get("mass_after") or ["\x00"]) + r")(?!\w)", re.IGNORECASE),
         as_of_tail=re.compile("(?:" + phrase_regex(d.get("as_of") or ["\x00"]) + r")(?:\s+(?:ngày|hết))?\s*$",
                               re.IGNORECASE),
@@ -268,34 +271,22 @@ class _Num:
 @lru_cache(maxsize=4)
 def _maybe_number(lang: str) -> re.Pattern:
     """A digit or a number word: windows without one are not given to the parser."""
-    try:
-        from .numbers import number_word_pattern
-        words = number_word_pattern(lang)
-    except (ImportError, AttributeError):  # pragma: no cover
-        return re.compile(r"\w")
-    return re.compile(r"\d|(?<!\w)" + words + r"(?!\w)", re.IGNORECASE)
+    return re.compile(r"\d|(?<!\w)" + number_word_pattern(lang) + r"(?!\w)", re.IGNORECASE)
 
 
 def _numbers(doc: Document, windows: list[tuple[int, int]]) -> list[_Num]:
-    """The number parser's matches in the given windows of the body (defensive about its API)."""
-    try:
-        from . import numbers
-    except ImportError:  # pragma: no cover - the parser is another stage's module
-        doc.warnings.append("claims: number parser (extract/numbers.py) not available")
-        return []
+    """The number parser's matches in the given windows of the body."""
     out = {}
     lang = doc.language or "vi"
     maybe = _maybe_number(lang)
     for ws, we in windows:
         if not maybe.search(doc.body, ws, we):
             continue
-        for m in numbers.find_numbers(doc.body[ws:we], lang):
-            g = (lambda k, default=None: m.get(k, default)) if isinstance(m, dict) else (
-                lambda k, default=None: getattr(m, k, default))
-            if g("value") is None:
+        for m in find_numbers(doc.body[ws:we], lang):
+            if m.value is None:
                 continue
-            n = _Num(ws + g("start"), ws + g("end"), g("text"), float(g("value")),
-                     bool(g("approximate", False)), bool(g("is_percent", False)), bool(g("is_year", False)))
+            n = _Num(ws + m.start, ws + m.end, m.text, float(m.value), bool(m.approximate), bool(m.is_percent),
+                     bool(m.is_year))
             if n.start not in out or n.end > out[n.start].end:
                 out[n.start] = n
     return [out[k] for k in sorted(out)]
@@ -758,7 +749,7 @@ class _ClaimExtractor:
         ars = [h.end() for h in lex.arsenal_counts.finditer(body)]
         ars += [h.end() for h in lex.troop_counts.finditer(body)]
         ars += [h.end() for h in lex.material.finditer(body)]
-        ars += [h.end() for h in lex.material_anaphor.finditer(body)]
+        ars += [h.end() for h in lex.material_anaphor_m.finditer(body)]
         ars += [h.end() for h in lex.each.finditer(body)]
         ars.sort()
         pars = [(h.start(), h.end()) for h in lex.param_cue.finditer(body)]

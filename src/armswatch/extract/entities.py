@@ -31,7 +31,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from ..model import Document, Entity, Mention
+from ..model import Document, Entity, models_from
 from .entity_index import (
     Cues,
     Form,
@@ -50,10 +50,11 @@ from .entity_index import (
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _WORD_RE = re.compile(r"[^\W_]+")
 _UPPER = "".join(c for c in map(chr, list(range(0x41, 0x250)) + list(range(0x1E00, 0x1F00))) if c.isupper())
-# (the leading lookahead repeats the first character class: re then skips fast to the capitals
-# instead of running the lookbehind at every position; same matches, ~30% faster)
-_CAP_TOKEN_RE = re.compile(r"(?=[" + re.escape(_UPPER) + r"])(?<![^\W_])[" + re.escape(_UPPER)
-                           + r"][^\W_]*(?:[-'’][^\W_]+)*")
+# (the pattern starts with the character class and checks the word start after it, in a
+# two-character lookbehind: `re` then scans for the capitals in C instead of trying the pattern at
+# every position; same matches, faster than a leading lookbehind or lookahead)
+_CAP_TOKEN_RE = re.compile(r"[" + re.escape(_UPPER) + r"](?<![^\W_][" + re.escape(_UPPER) + r"])"
+                           r"[^\W_]*(?:[-'’][^\W_]+)*")
 _STRIPPED_VI = re.compile(r"(?<!\w)(?:cua|va|nhung|duoc|trong|voi|khong|cho|nay|nguoi|nuoc|theo)(?!\w)")
 _EN_LEADING = {"The", "A", "An", "In", "On", "At", "For", "From", "By", "With", "But", "And", "Or", "If",
                "When", "While", "This", "That", "As", "After", "Before", "Since", "Under", "Both"}
@@ -99,7 +100,10 @@ class _Doc:
         self.start_at: dict[int, Span] = {}
         self.ents: dict[str, Info] = {}
         self.tokens = [(m.start(), m.end(), m.group()) for m in _CAP_TOKEN_RE.finditer(text)]
-        self.cue_matches = list(self.cu.title_re.finditer(self.low))
+        found = _pattern_matches(self.low, self.cu)
+        self.cue_matches = found["title"]  # titles and honorifics
+        self.org_head_matches = found["org"]
+        self.weapon_head_matches = found["weapon"]
         self.cue_ends: dict[int, re.Match] = {m.end(): m for m in self.cue_matches}
         self.cue_starts = {m.start() for m in self.cue_matches}
         self.bare_heads: list[tuple[int, int, str]] = []
@@ -158,6 +162,30 @@ class _Doc:
         return i < 0 or self.text[i] in _SENT_OPEN
 
 
+def _pattern_matches(low: str, cu: Cues) -> dict[str, list[re.Match]]:
+    """What `finditer` of the title, organisation-head and weapon-head patterns gives on the
+    lower-cased text. A match starts with one of its pattern's words at a word start: one
+    Aho-Corasick pass finds those places and each pattern is tried only there (~3x faster than
+    three scans that try the patterns at every character)."""
+    starts: dict[str, set[int]] = {"title": set(), "org": set(), "weapon": set()}
+    for end, (n, kinds) in cu.pattern_starts.iter(low):
+        s = end - n + 1
+        if s and (low[s - 1].isalnum() or low[s - 1] == "_"):
+            continue  # inside a word: the patterns start with (?<!\w)
+        for kind in kinds:
+            starts[kind].add(s)
+    out = {}
+    for kind, rx in (("title", cu.title_re), ("org", cu.org_head_re), ("weapon", cu.weapon_vi_re)):
+        ms: list[re.Match] = []
+        reach = 0
+        for p in sorted(starts[kind]):
+            if p >= reach and (m := rx.match(low, p)):
+                ms.append(m)
+                reach = m.end()
+        out[kind] = ms
+    return out
+
+
 # ------------------------------------------------------------------ 1. dictionary matching
 
 def _case_ok(text: str, s: int, e: int, f: Form) -> bool:
@@ -177,25 +205,33 @@ def _case_ok(text: str, s: int, e: int, f: Form) -> bool:
 _VI_LETTER = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def _accent_stripped(text: str) -> bool:
+    """Vietnamese typed without diacritics: no Vietnamese letter, (almost) only ASCII letters, and
+    at least five common function words in their stripped form ("cua", "duoc"...)."""
     if _VI_LETTER.search(text):
         return False
-    letters = sum(1 for c in text if c.isalpha())
+    # the function words first: one regex pass, and English text stops here
+    if len(_STRIPPED_VI.findall(text.lower())) < 5:
+        return False
+    letters = sum(map(str.isalpha, text))
     if letters < 40:
         return False
-    marked = sum(1 for c in text if ord(c) > 0x7F and c.isalpha())
-    return marked / letters < 0.01 and len(_STRIPPED_VI.findall(text.lower())) >= 5
+    marked = sum(map(str.isalpha, _NON_ASCII.findall(text)))
+    return marked / letters < 0.01
 
 
 def _kb_candidates(d: _Doc) -> list[tuple[int, int, Form]]:
     text, idx = d.text, d.idx
     out = []
-    for end, key in idx.automaton.iter(d.low):
-        s, e = end - len(key) + 1, end + 1
+    for end, (n, names) in idx.automaton.iter(d.low):
+        s, e = end - n + 1, end + 1
         if not at_boundary(text, s, e):
             continue
-        for f in idx.forms[key]:
-            if f.kind in ("name", "abbrev") and _case_ok(text, s, e, f):
+        for f in names:
+            if _case_ok(text, s, e, f):
                 out.append((s, e, f))
     if idx.fold_automaton is not None and _accent_stripped(text):
         for end, key in idx.fold_automaton.iter(fast_fold(text)):
@@ -224,10 +260,6 @@ def _select(cands: list[tuple[int, int, Form]], idx: KBIndex) -> list[tuple[int,
 
 # ------------------------------------------------------------------ 2. metonymy
 
-def _ends_with_word(s: str, w: str) -> bool:
-    return s.endswith(w) and (len(s) == len(w) or not s[-len(w) - 1].isalnum())
-
-
 _CAPW = "[" + re.escape(_UPPER) + r"][\w'’&.-]*"
 _ADDRESS_RE = re.compile(r"(?:^|\s)(?P<venue>(?:" + _CAPW + r"\s){0,3}" + _CAPW + r"),\s$")
 
@@ -250,7 +282,7 @@ def _address_literal(d: _Doc, start: int, line_start: int) -> bool:
     words = before.split()
     for k in range(0, min(3, len(words)) + 1):
         head = " ".join(words[: len(words) - k]) if k else " ".join(words)
-        if any(_ends_with_word(head, c) for c in d.cu.place_cues):
+        if d.cu.place_cue_tail.search(head):
             return True
     return False
 
@@ -263,10 +295,9 @@ def _literal_place(d: _Doc, start: int) -> bool:
                                         d.text[start:start + 60]) and d.text[start:start + 3].isupper():
         return True  # a dateline: "WASHINGTON (Reuters) -", "BẮC KINH -"
     before = d.low[max(line_start, start - 80):start].rstrip()
-    for cue in d.cu.place_cues:
-        if _ends_with_word(before, cue):
-            rest = before[: len(before) - len(cue)].rstrip()
-            return not any(_ends_with_word(rest, g) for g in d.cu.gov_people)
+    cue = d.cu.place_cue_tail.search(before)
+    if cue:
+        return not d.cu.gov_people_tail.search(before[: cue.start()].rstrip())
     return False
 
 
@@ -351,8 +382,8 @@ def _described_with_name(d: _Doc) -> None:
 
 
 def _compose_orgs(d: _Doc) -> None:
-    text, low, cu, idx = d.text, d.low, d.cu, d.idx
-    for m in cu.org_head_re.finditer(low):
+    text, cu, idx = d.text, d.cu, d.idx
+    for m in d.org_head_matches:
         hs, he = m.start(), m.end()
         if not d.free(hs, he):
             # a head learnt from the KB may contain a place ("Hội đồng Đại Tây Dương"); anything else wins
@@ -460,6 +491,8 @@ def _compose_orgs_en(d: _Doc) -> None:
     if not idx.org_table_en:
         return
     for sp in list(d.top):
+        if not text.startswith(("'s ", "’s "), sp.end):
+            continue  # (tested first: cheaper than the country)
         c = d.country_of(sp)
         if not c:
             continue
@@ -744,7 +777,8 @@ def _appositive_titles(d: _Doc) -> None:
             info.country = country
 
 
-_MODEL_RE = re.compile(r"[A-Z][A-Za-z]*-?\d+[A-Za-z]*(?:-\d+)?|[A-Z][a-z]+-class")
+# (the shared first class is written once, first: `re` then scans for the capitals in C)
+_MODEL_RE = re.compile(r"[A-Z](?:[A-Za-z]*-?\d+[A-Za-z]*(?:-\d+)?|[a-z]+-class)")
 
 
 def _weapon(d: _Doc, s: int, e: int) -> None:
@@ -764,7 +798,7 @@ def _weapon(d: _Doc, s: int, e: int) -> None:
 def _weapons(d: _Doc) -> None:
     """Named weapon systems next to a weapon head noun (KB weapons are matched by the automaton)."""
     cu = d.cu
-    for m in cu.weapon_vi_re.finditer(d.low):
+    for m in d.weapon_head_matches:
         p = m.end()
         mm = _MODEL_RE.match(d.text, p)
         if mm and at_boundary(d.text, mm.start(), mm.end()):
@@ -964,10 +998,12 @@ def _head_coref(d: _Doc) -> None:
         if sp.etype not in ("ORG", "TREATY") or sp.src in ("head", "alias"):
             continue
         lowname = d.low[sp.start:sp.end]
-        if lowname.startswith(d.cu.multi_heads):
-            for h in d.cu.multi_heads:
-                if lowname.startswith(h):
-                    by_head.setdefault(h[:-1], []).append((sp.start, sp.eid))
+        # every multi-word head the name starts with: its prefixes that end at a blank
+        i = lowname.find(" ")
+        while i >= 0:
+            if lowname[:i + 1] in d.cu.multi_head_set:
+                by_head.setdefault(lowname[:i], []).append((sp.start, sp.eid))
+            i = lowname.find(" ", i + 1)
     for hs, he, hk in d.bare_heads:
         if hk not in by_head or not d.free(hs, he) or not d.text[hs].isupper():
             continue
@@ -1021,10 +1057,10 @@ def _nested_countries(d: _Doc) -> None:
                     d.nested.append(Span(cs, ce, e.id, "LOC", "nested"))
                     d.info_for_kb(e.id)
                     have.add((cs, ce))
-        own = {lower_keep(n) for n in d.idx.entries[c].all_names()} if c in d.idx.entries else set()
         for n in d.idx.country_names[c]:
             nl = lower_keep(n)
             if surf.endswith(" " + nl):
+                own = {lower_keep(n) for n in d.idx.entries[c].all_names()} if c in d.idx.entries else set()
                 if nl not in own:  # a seat of government: "Bộ Quốc phòng Bắc Kinh" stands for China,
                     head = surf[: -len(nl) - 1]  # the city in "Viện ... Stockholm" is no mention of Sweden
                     if not (d.cu.head_kind.get(head) and (head in d.cu.lexicon_heads
@@ -1087,14 +1123,15 @@ def recognise(text: str, language: str | None = "vi") -> list[Entity]:
             if (sp.start, sp.end) in seen:
                 continue
             seen.add((sp.start, sp.end))
-            ms.append(Mention(start=sp.start, end=sp.end, text=text[sp.start:sp.end]))
+            ms.append({"start": sp.start, "end": sp.end, "text": text[sp.start:sp.end]})
         country = info.country
         if info.etype == "COUNTRY":
             country = eid
-        out.append(Entity(id=eid, type=info.etype, name=info.name, name_vi=info.name_vi, wikidata=info.wikidata,
-                          mentions=ms, in_kb=info.in_kb, country=country, titles=list(info.titles)))
-    out.sort(key=lambda e: e.mentions[0].start)
-    return out
+        out.append({"id": eid, "type": info.etype, "name": info.name, "name_vi": info.name_vi,
+                    "wikidata": info.wikidata, "mentions": ms, "in_kb": info.in_kb, "country": country,
+                    "titles": list(info.titles)})
+    out.sort(key=lambda e: e["mentions"][0]["start"])
+    return models_from(Entity, out)  # plain dicts, validated in one call (Entities with their Mentions)
 
 
 def extract_entities(doc: Document) -> Document:

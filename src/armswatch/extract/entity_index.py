@@ -1,7 +1,7 @@
 """Compiled, cached look-up structures for entity recognition.
 
-* `kb_index()`: one Aho-Corasick automaton over every KB name, alias, abbreviation and short
-  form (keys lower-cased with a length-preserving case fold and a canonical Vietnamese tone
+* `kb_index()`: one Aho-Corasick automaton over every KB name, alias and abbreviation (keys
+  lower-cased with a length-preserving case fold and a canonical Vietnamese tone
   placement, so `Thuỵ Sĩ` = `Thụy Sĩ`, `hoà` = `hòa`), plus a second automaton over the
   accent-stripped keys used only for accent-stripped Vietnamese input; the tables that link
   organisation heads to countries (`Bộ Quốc phòng` + China -> China's MND), derived from the KB.
@@ -42,10 +42,12 @@ def _tone_map() -> dict[str, str]:
 
 
 _TONE_MAP = _tone_map()
-# the leading lookahead (first and second letters of the pairs) lets re skip fast to the candidates
-_TONE_RE = re.compile("(?=[" + "".join(sorted({k[0] for k in _TONE_MAP})) + "]["
-                      + "".join(sorted({k[1] for k in _TONE_MAP})) + "])"
-                      r"(?<!q)(" + "|".join(map(re.escape, _TONE_MAP)) + r")(?!\w)")
+# a pair of _TONE_MAP, not after "q", as a whole syllable end. The pattern starts with the class of
+# first letters (which `re` scans for in C) and checks the "q" before it in a two-character lookbehind.
+_FIRSTS = "".join(sorted({k[0] for k in _TONE_MAP}))
+_TONE_RE = re.compile(f"[{_FIRSTS}](?<!q[{_FIRSTS}])(?:"
+                      + "|".join(f"(?<={v})[{''.join(sorted(k[1] for k in _TONE_MAP if k[0] == v))}]" for v in _FIRSTS)
+                      + r")(?!\w)")
 
 
 def lower_keep(text: str) -> str:
@@ -65,7 +67,7 @@ def _lower_keep(text: str) -> str:
     if len(low) != len(text):
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     if any(ch in low for ch in "oòóỏõọuùúủũụ"):
-        low = _TONE_RE.sub(lambda m: _TONE_MAP[m.group(1)], low)
+        low = _TONE_RE.sub(lambda m: _TONE_MAP[m.group()], low)
     return low
 
 
@@ -151,7 +153,7 @@ class Form(NamedTuple):
 
 @dataclass
 class KBIndex:
-    automaton: object
+    automaton: object  # lower-cased name/abbreviation -> (its length, its name and abbreviation Forms)
     forms: dict[str, list[Form]]
     fold_automaton: object | None
     fold_forms: dict[str, list[Form]]
@@ -304,9 +306,13 @@ def _build_kb_index() -> KBIndex:
             fk = fast_fold(f.surface)
             if fk != key and f.kind in ("name", "abbrev") and len(fk) == len(f.surface):
                 fold_forms.setdefault(fk, []).append(f)
+    # the automaton finds names and abbreviations (short forms are resolved by coreference, not
+    # matched here: leaving them out spares ~40% of the hits); its value is (key length, forms)
     auto = ahocorasick.Automaton()
-    for key in forms:
-        auto.add_word(key, key)
+    for key, fs in forms.items():
+        names = tuple(f for f in fs if f.kind in ("name", "abbrev"))
+        if names:
+            auto.add_word(key, (len(key), names))
     auto.make_automaton()
     fauto = None
     if fold_forms:
@@ -382,6 +388,7 @@ class Cues:
     head_kind: dict[str, str]  # lower head -> ORG | TREATY
     lower_ok: set[str]
     multi_heads: tuple[str, ...]
+    multi_head_set: frozenset[str]
     located: set[str]
     org_heads_en: set[str]
     lexicon_heads: set[str]  # lower Vietnamese heads from the lexicon (not learnt from the KB)
@@ -391,9 +398,14 @@ class Cues:
     not_name_en: set[str]
     place_cues: list[str]  # lower, longest first
     gov_people: list[str]
+    place_cue_tail: re.Pattern  # a place cue ending the string, as a whole word (`_tail_re`)
+    gov_people_tail: re.Pattern
     coordinators: list[str]
     place_before_re: re.Pattern  # a place cue or place noun ending right before a name
     weapon_vi_re: re.Pattern  # head [modifiers] then the model name starts
+    # Aho-Corasick automaton over the words the three patterns above start with (lower case) ->
+    # (length, ("title" | "org" | "weapon", ...)): where each pattern can match (`entities._pattern_matches`)
+    pattern_starts: object
     weapon_heads_en: set[str]
     weapon_mods_en: set[str]
 
@@ -406,6 +418,14 @@ def _alt(words) -> str:
     # trie tries the longer first), but re walks the trie instead of trying hundreds of branches
     # at every position: 2-3x faster on the title and organisation-head lexicons
     return trie_regex({lower_keep(w) for w in words})
+
+
+def _tail_re(words) -> re.Pattern:
+    """`search(s)` finds the longest of `words` that ends `s` as a whole word (not preceded by a
+    letter or digit): what a longest-first loop of `s.endswith(w)` + a boundary check finds."""
+    if not words:
+        return re.compile(r"(?!)")  # matches nothing
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, words)) + r")\Z")
 
 
 @lru_cache(maxsize=1)
@@ -451,9 +471,24 @@ def _build_cues() -> Cues:
     weapon_vi_re = re.compile(
         r"(?<!\w)(?:" + _alt(wh.get("vi", ["tên lửa"])) + r")(?:\s+(?:" + _alt(wh.get("modifiers_vi", ["mới"]))
         + r"))*\s+(?=[^\W\d_])")
+    starts: dict[str, set[str]] = {}
+    for kind, words in (("title", prefixes + titles + hon), ("org", head_kind), ("weapon", wh.get("vi", ["tên lửa"]))):
+        for w in words:
+            if lower_keep(w):
+                starts.setdefault(lower_keep(w), set()).add(kind)
+    pattern_starts = ahocorasick.Automaton()
+    for w, kinds in starts.items():
+        pattern_starts.add_word(w, (len(w), tuple(sorted(kinds))))
+    pattern_starts.make_automaton()
+    multi_heads = tuple(sorted({h + " " for h in head_kind if " " in h}, key=len, reverse=True))
+    place_cues = sorted({lower_keep(w) for w in mt["place_cues"]["vi"] + mt["place_cues"]["en"]}, key=len,
+                        reverse=True)
+    gov_people = sorted({lower_keep(w) for w in mt["government_people"]["vi"] + mt["government_people"]["en"]},
+                        key=len, reverse=True)
     return Cues(
         place_before_re=place_before_re,
         weapon_vi_re=weapon_vi_re,
+        pattern_starts=pattern_starts,
         weapon_heads_en={w.lower() for w in wh.get("en", [])},
         weapon_mods_en={w.lower() for w in wh.get("modifiers_en", [])},
         title_re=title_re,
@@ -462,7 +497,8 @@ def _build_cues() -> Cues:
         org_head_re=org_head_re,
         head_kind=head_kind,
         lower_ok=lower_ok,
-        multi_heads=tuple(sorted({h + " " for h in head_kind if " " in h}, key=len, reverse=True)),
+        multi_heads=multi_heads,
+        multi_head_set=frozenset(multi_heads),
         located={lower_keep(h) for h in oh.get("located_vi", [])},
         org_heads_en=set(oh["en"]),
         lexicon_heads={lower_keep(h) for h in oh["vi"]},
@@ -470,9 +506,9 @@ def _build_cues() -> Cues:
         treaty_heads_en=set(oh["treaty_en"]),
         stop_vi={lower_keep(w) for w in pc["name_stopwords_vi"]},
         not_name_en=not_name,
-        place_cues=sorted({lower_keep(w) for w in mt["place_cues"]["vi"] + mt["place_cues"]["en"]}, key=len,
-                          reverse=True),
-        gov_people=sorted({lower_keep(w) for w in mt["government_people"]["vi"] + mt["government_people"]["en"]},
-                          key=len, reverse=True),
+        place_cues=place_cues,
+        gov_people=gov_people,
+        place_cue_tail=_tail_re(place_cues),
+        gov_people_tail=_tail_re(gov_people),
         coordinators=[lower_keep(w) for w in mt["coordinators"]["vi"] + mt["coordinators"]["en"]],
     )

@@ -25,6 +25,7 @@ import codecs
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import islice
 from typing import Any, Callable  # noqa: F401 (used in string annotations)
 
 # ---------------------------------------------------------------------------------------------
@@ -73,16 +74,16 @@ def vn_score(text: str) -> float:
 # ---------------------------------------------------------------------------------------------
 # Tone placement
 # ---------------------------------------------------------------------------------------------
-# old style: tone on the second vowel of an open oa/oe/uy rhyme (not after the q of "qu")
-# (the leading lookahead only lets re skip fast to the o/u + toned vowel pairs: 3-5x faster, same matches)
-_OLD_STYLE_RE = re.compile("(?=[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ])"
-                           "(?<![qQ])(?:([oO])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ])|([uU])([ỳýỷỹỵỲÝỶỸỴ]))(?![^\\W\\d_])")
+# old style: tone on the second vowel of an open oa/oe/uy rhyme (not after the q of "qu"). The
+# pattern starts with the o/u class (which `re` scans for in C) and checks the q before it in a
+# two-character lookbehind: several times faster than trying the pattern at every position.
+_OLD_STYLE_RE = re.compile("([oOuU])(?<![qQ][oOuU])"
+                           "(?:(?<=[oO])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ])|(?<=[uU])([ỳýỷỹỵỲÝỶỸỴ]))(?![^\\W\\d_])")
 
 
 def _move_tone(m: re.Match) -> str:
-    v1 = m.group(1) or m.group(3)
-    d = unicodedata.normalize("NFD", m.group(2) or m.group(4))
-    return unicodedata.normalize("NFC", v1 + d[1:]) + d[0]
+    d = unicodedata.normalize("NFD", m.group(2) or m.group(3))
+    return unicodedata.normalize("NFC", m.group(1) + d[1:]) + d[0]
 
 
 def normalize_tones(text: str) -> str:
@@ -283,6 +284,11 @@ _VN_BEYOND_LATIN1_RE = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u
                                   "\u1ea0-\u1ef9]")
 
 
+def _at_most(rx: re.Pattern, text: str, n: int) -> bool:
+    """Does `rx` occur at most `n` times in `text`? (Stops at the (n+1)th match.)"""
+    return next(islice(rx.finditer(text), n, None), None) is None
+
+
 def _candidates(text: str, label: str) -> list[Candidate]:
     """The text as decoded, and its repaired forms (applied lazily, only when needed)."""
     out: list[Candidate] = [(label, lambda t: t)]
@@ -291,7 +297,7 @@ def _candidates(text: str, label: str) -> list[Candidate]:
     # legacy font encodings are only worth trying when their characters occur, and when the text
     # does not already have Vietnamese letters beyond Latin-1 (TCVN3/VNI read as cp1252 never do)
     sample = unicodedata.normalize("NFC", _sample(text))
-    if re.search("[\u00a1-\u00fe]", sample) and len(_VN_BEYOND_LATIN1_RE.findall(sample)) <= 2:
+    if re.search("[\u00a1-\u00fe]", sample) and _at_most(_VN_BEYOND_LATIN1_RE, sample, 2):
         out.append((label + "+tcvn3", from_tcvn3))
         out.append((label + "+vni", from_vni))
     return out
