@@ -269,3 +269,23 @@ def test_flattened_menu_bar_is_not_the_title():
     head = "Triều Tiên phóng tên lửa đạn đạo ra biển Nhật Bản"
     doc = _doc("\n".join(["Thời sự Thế giới Kinh doanh Giải trí Thể thao", head, *PROSE]))
     assert doc.title == head and doc.body == "\n".join(PROSE)
+
+
+@pytest.mark.parametrize("nav", [
+    "Trang chủ | Tin tức | Thế giới | Kinh tế | Thể thao | Video | Podcast",
+    "Thời sự  Thế giới  Quân sự  Phân tích  Người Việt 4 phương",
+    "Home • World • Politics • Business • Opinion",
+])
+def test_navigation_bar_is_neither_title_nor_body(nav):
+    page = ("Chuyển đến nội dung chính\n\n" + nav + "\n\nNga và Mỹ nối lại tham vấn về ổn định chiến lược tại Geneva\n\n"
+            "Các nhà ngoại giao Nga và Mỹ đã gặp nhau tại Geneva hôm thứ Hai để bàn về kiểm soát vũ khí, "
+            "lần đầu tiên sau nhiều tháng gián đoạn.\n\nHai bên dự kiến sẽ gặp lại vào tháng tới.\n")
+    d = _doc(page)
+    assert d.title == "Nga và Mỹ nối lại tham vấn về ổn định chiến lược tại Geneva"
+    assert nav.split()[0] not in d.body.split("\n")[0] and "Chuyển đến" not in d.body
+
+
+def test_list_inside_the_article_is_not_a_navigation_bar():
+    d = _doc("Nga nói chuyện với Mỹ\n\nHai bên đã thảo luận ba chủ đề: vũ khí chiến lược, tên lửa tầm trung "
+               "và không gian.\n\nPhái đoàn gồm các quan chức ngoại giao | quốc phòng | tình báo, theo Moskva.\n")
+    assert "quốc phòng | tình báo" in d.body

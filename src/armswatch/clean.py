@@ -113,6 +113,7 @@ class _Line:
     dateline: str | None = None  # outlet dateline prefix text ("VTV.vn - ")
     zone: str = ""  # "top" | "middle" | "bottom"
     title_case: bool = False
+    segments: int = 1  # items of a navigation bar: parts between separators ("|", "•") or wide gaps
 
     def add(self, name: str, value: float) -> None:
         if value:
@@ -186,7 +187,7 @@ def _local_features(line: _Line, prev: _Line | None, cfg: _Cfg) -> None:
             line.add("caption_cue", w["caption_cue"])
     if n == 1 and len(text) <= 3 and not text.isdigit():
         line.add("size_token", w["size_token"])
-    if n <= 14 and _BREADCRUMB_RE.match(text) and not _ends_sentence(text):
+    if (n <= 14 and _BREADCRUMB_RE.match(text) or line.segments >= 3) and not _ends_sentence(text):
         line.add("breadcrumb", w["breadcrumb"])
     # shape
     if n == 1:
@@ -302,9 +303,27 @@ def _classify(lines: list[_Line], cfg: _Cfg) -> None:
             ln.score = max(ln.score, cfg.threshold)
 
 
+_NAV_SPLIT_RE = re.compile(r"\s+[|•·]\s+|\s*\t\s*| {2,}")
+
+
+def _nav_segments(raw: str) -> int:
+    """How many items a flattened navigation bar has ("Trang chủ | Tin chính | Việt Nam", or items
+    set apart by wide gaps: "Thế giới  Quân sự  Tư liệu"): parts of at most four words, none ending like
+    a sentence. 1 for any other line."""
+    if len(raw) > 200 or ("|" not in raw and "•" not in raw and "·" not in raw and "  " not in raw.strip()
+                          and "\t" not in raw.strip()):
+        return 1
+    parts = [p for p in _NAV_SPLIT_RE.split(raw.strip()) if p]
+    if len(parts) < 3 or any(len(p.split()) > 4 or p.rstrip()[-1:] in ".!?:;," for p in parts):
+        return 1
+    return len(parts)
+
+
 def _menu_like(ln: _Line) -> bool:
     """A flattened navigation bar ("Thời sự Thế giới Kinh doanh Giải trí"): mostly capitalised words,
     no punctuation, no digits."""
+    if ln.segments >= 3:
+        return True
     caps = sum(1 for wd in ln.words if wd[:1].isupper())
     return (len(ln.words) >= 4 and caps >= 0.5 * len(ln.words)
             and not re.search(r"[\d,.:;!?()\"“”‘’'-]", ln.text))
@@ -338,7 +357,7 @@ def clean(doc: Document) -> Document:
         words = raw.split()
         if words:
             text = " ".join(words)
-            lines.append(_Line(i, text, words, fold(text)))
+            lines.append(_Line(i, text, words, fold(text), segments=_nav_segments(raw)))
     _classify(lines, cfg)
     sig = meta.PageSignals(all_lines=[ln.text for ln in lines], all_keys=[ln.key for ln in lines])
 
