@@ -144,3 +144,14 @@ def test_outlet_from_template_signature_and_brand_lines():
 ])
 def test_language(text, lang):
     assert meta.detect_language(text) == lang
+
+
+def test_unknown_outlet_from_its_copyright_line_named_again_on_the_page():
+    from armswatch.meta import outlet_from_copyright
+
+    lines = ["NORTHERN HERALD", "OSLO, March 3 (Northern Herald) — Norway said on Monday ...",
+             "© 2025 Northern Herald. All rights reserved."]
+    assert outlet_from_copyright([lines[2]], lines).name == "Northern Herald"
+    # named only once (a photo agency's notice) or no name at all: no outlet
+    assert outlet_from_copyright(["© 2023 Getty Images"], ["© 2023 Getty Images", "Ảnh: Reuters"]) is None
+    assert outlet_from_copyright(["© 2025 All rights reserved"], ["© 2025 All rights reserved", "All rights reserved"]) is None

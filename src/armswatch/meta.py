@@ -300,6 +300,30 @@ def outlet_from_furniture(lines: list[str]) -> Outlet | None:
     return None
 
 
+_COPYRIGHT_NAME_RE = re.compile(
+    r"(?i:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
+    r"((?:The\s+)?[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|&|of|for)){0,4})")
+
+
+def outlet_from_copyright(furniture: list[str], all_lines: list[str]) -> Outlet | None:
+    """An outlet the lexicon does not know, named by the page's copyright line ("© 2024 Meridian Wire.
+    All rights reserved.") and named again elsewhere on the page (a brand line, a wire dateline "(Meridian
+    Wire) —"), so a stray copyright notice of a photo agency or a widget is not taken for the outlet."""
+    for ln in furniture:
+        if len(ln.split()) > 14:
+            continue
+        m = _COPYRIGHT_NAME_RE.search(ln)
+        if not m or ln[m.end():].lstrip().lower().startswith("rights"):
+            continue  # "© 2025 All rights reserved": no name
+        name = re.sub(r"\s+(?:&|of|for)$", "", m.group(1).rstrip(". "))
+        key = fold(name)
+        if len(key) < 3 or key in {"all rights reserved", "ban quyen"}:
+            continue
+        if sum(1 for other in all_lines if other is not ln and key in fold(other)) >= 1:
+            return Outlet(name)
+    return None
+
+
 # ---------------------------------------------------------------------------------------------
 # Language
 # ---------------------------------------------------------------------------------------------
@@ -411,6 +435,8 @@ def fill(doc: Document, sig: PageSignals, container: set[str] | None = None) -> 
             o = outlet_from_furniture(sig.furniture)
         if o is None:
             o = outlet_from_signatures(sig.all_lines, sig.all_keys)
+        if o is None:
+            o = outlet_from_copyright(sig.furniture, sig.all_lines)
         if o is not None:
             doc.outlet = o.name
     return doc
