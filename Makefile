@@ -19,7 +19,7 @@ $(BIN)/armswatch: pyproject.toml
 install: $(BIN)/armswatch
 
 demo: install
-	$(BIN)/armswatch ingest examples/corpus --db $(DB)
+	$(BIN)/armswatch ingest examples/corpus --db $(DB) --embed
 	$(BIN)/armswatch timeline --db $(DB) --since 2019
 	@echo "open http://$(HOST):$(PORT)/  (API docs: /docs) — Ctrl-C to stop"
 	$(BIN)/armswatch serve --db $(DB) --host $(HOST) --port $(PORT)
