@@ -1,12 +1,14 @@
 """Full-text search, accent- and case-insensitive, BM25-ranked, with snippets; same results on both backends.
 
-Bodies are indexed folded (`text.folded_index_text`): SQLite FTS5 over `documents.body_folded`,
-PostgreSQL the generated column `body_tsv = to_tsvector('simple', body_folded)` (GIN). The query is folded the same way, so `dau dan`
-and `đầu đạn` are the same query. The backend finds the matching documents (a phrase by default, or all
-terms with mode="all"); scores are then computed in Python with BM25 (k1=1.2, b=0.75, Lucene's
-non-negative idf=log(1+(N-n+0.5)/(n+0.5)), a phrase counted as one term) from the stored token counts, so both backends rank identically.
-Snippets come from the original body: folding keeps offsets, so a match in the folded text is a span
-of the body.
+Bodies are indexed folded (`text.folded_index_text`), so `dau dan` and `đầu đạn` are the same query.
+Ranking is BM25 (k1=1.2, b=0.75, Lucene's non-negative idf=log(1+(N-n+0.5)/(n+0.5)), a phrase counted
+as one term), computed here, so both backends rank identically. The exact top k is read from
+`search_postings` (term, tf, dl, doc), best first, by the threshold algorithm (`_top_k`), instead of
+scoring every matching document: on 100,000 documents a word in most of them cost 100+ ms that way.
+N, the total length and each word's n are kept with the postings (`index_postings`); a phrase's n is
+the backend's match count (SQLite FTS5 over `documents.body_folded`, PostgreSQL `body_tsv`).
+Snippets come from the original body, for the returned page only: folding keeps offsets, so a match
+in the folded text is a span of the body.
 """
 from __future__ import annotations
 
