@@ -7,7 +7,8 @@
     .venv/bin/python bench/bench_store.py --db big.db [--add 500] [--rebuild]   # an existing database
 
 Prints: end-to-end ingest (extract + store, docs/s), store-only throughput (documents already extracted),
-merge time, and p50/p95 latency of the timeline, entity, claims and search queries. With --db naming an
+merge time, and p50/p95 latency of the timeline, entity, claims and search queries (search: a phrase, and every
+word anywhere, over a mix of query kinds). With --db naming an
 existing database nothing is built: it is merged if needed (--rebuild: from scratch, timed), --add N
 stores N new synthetic documents (extracted first) and merges them incrementally (timed), then the
 queries are measured. CPU figures are this process's (the machine may be shared).
@@ -161,8 +162,11 @@ def query_latency(st, nq: int) -> dict:
     rnd = random.Random(2)
     countries = ["CN", "US", "RU", "Japan", "Trung Quốc", "Nga"]
     names = ["China", "Russia", "Tap Can Binh", "Geneva", "Lầu Năm Góc", "Joe Biden"]
-    words = ["dau dan", "kiem soat vu khi", "arms control", "on dinh chien luoc", "warheads", "tham van"]
-    lat = {"timeline": [], "entity": [], "claims": [], "search": []}
+    # search mix: unaccented Vietnamese of 2-4 syllables, one English word, English names, an English
+    # phrase, a rare word, very common words (in most documents), a word no document has
+    words = ["dau dan", "kiem soat vu khi", "arms control", "on dinh chien luoc", "warheads", "tham van",
+             "Joe Biden", "Geneva", "hat nhan", "the", "Bộ Ngoại giao", "nuclear warheads", "xyzzy"]
+    lat = {"timeline": [], "entity": [], "claims": [], "search": [], "search_all_terms": []}
     cpu = {k: [] for k in lat}
 
     def timed(name, fn, *args, **kw):
@@ -179,6 +183,7 @@ def query_latency(st, nq: int) -> dict:
             timed("claims", Q.claims, sess, subject=rnd.choice(["China", "cn", "Russia"]), measure="nuclear_warheads",
                   limit=100)
             timed("search", search, sess, st.dialect, rnd.choice(words), limit=10)
+            timed("search_all_terms", search, sess, st.dialect, rnd.choice(words), limit=10, mode="all")
     for k, v in lat.items():  # wall clock, and this process's CPU time (the machine may be shared)
         res[f"{k}_p50_ms"] = round(1000 * statistics.median(v), 1)
         res[f"{k}_p95_ms"] = round(1000 * pct(v, 95), 1)

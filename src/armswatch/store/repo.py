@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from .. import model as m
 from .text import fold
-from . import dedup, schema as s, semantic
+from . import dedup, schema as s, search, semantic
 from .db import connect, resolve_url
 from .text import folded_index_text
 
@@ -220,6 +220,7 @@ class Store:
             ph = "?" if self.dialect == "sqlite" else "%s"
             if self.dialect == "sqlite":
                 conn.exec_driver_sql("INSERT INTO documents_fts(rowid, body_folded) VALUES (?, ?)", (pk, folded))
+            search.index_postings(conn, pk, folded)
             self._dedup(sess, pk, doc.doc_id, sig)
             conn.exec_driver_sql(f"DELETE FROM failures WHERE key IN ({ph}, {ph})",
                                  (doc.doc_id, f"source:{doc.source}"[:600]))
@@ -252,6 +253,7 @@ class Store:
         if self.dialect == "sqlite":
             sess.execute(text("INSERT INTO documents_fts(documents_fts, rowid, body_folded) "
                               "VALUES ('delete', :id, :b)"), {"id": pk, "b": old_folded})
+        search.unindex_postings(sess.connection(), pk, old_folded)
 
     # Hot path: plain DBAPI executemany with SQL built once per dialect. SQLAlchemy Core's per-statement
     # compile/cache-key work cost more than the inserts themselves (~60% of store time).
