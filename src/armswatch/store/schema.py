@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import (JSON, Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String,
+from sqlalchemy import (JSON, BigInteger, Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String,
                         Table, Text)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -247,4 +247,26 @@ ParaVectors = Table(
     Column("span_start", Integer),  # NULL for the title unit
     Column("span_end", Integer),
     Column("vec", LargeBinary, nullable=False),  # float16 x DIM, L2-normalised
+)
+
+
+# Full-text search postings for the exact BM25 top-k (migration 0004; written by store/search.py).
+SearchPostings = Table(
+    "search_postings", Base.metadata,
+    Column("term", Text, primary_key=True),
+    Column("tf", Integer, primary_key=True),
+    Column("dl", Integer, primary_key=True),
+    Column("doc_pk", Integer, primary_key=True),
+    sqlite_with_rowid=False,
+)
+SearchTerms = Table(
+    "search_terms", Base.metadata,
+    Column("term", Text, primary_key=True),
+    Column("df", Integer, nullable=False),
+)
+SearchStats = Table(
+    "search_stats", Base.metadata,
+    Column("id", Integer, primary_key=True),
+    Column("n_docs", BigInteger, nullable=False),
+    Column("n_tokens", BigInteger, nullable=False),
 )
