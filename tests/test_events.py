@@ -949,7 +949,8 @@ def test_ranked_call_and_less_than_a_month():
 
 # Sixth round (issue #5, recall on unseen articles): joint declarations adopted by states are a treaty action
 # (sign), named or told as joint/signed; a bare statement of one ministry is none; a call told with its date but
-# with a pronoun for its parties ("They last spoke by phone") is between the pair in context.
+# with a pronoun for its parties ("They last spoke by phone") is between the pair in context; a strike on
+# facilities is an incident whose other side is the country of what is struck.
 GB = ("gb", "COUNTRY", ["Anh", "Britain", "United Kingdom"])
 DE = ("de", "COUNTRY", ["Đức", "Germany"])
 CASES6 = [
@@ -975,6 +976,21 @@ CASES6 = [
     ("Ấn Độ và Pháp đã hội đàm tại Paris hôm 12/2. Họ đã điện đàm hồi tháng 1.",
      [IN, FR, ("paris", "LOC", ["Paris"])], [("hôm 12/2", "2024-02-12"), ("hồi tháng 1", "2024-01")],
      [ev("talks", {"in", "fr"}, "2024-02-12", "held"), ev("call", {"in", "fr"}, "2024-01", "held")]),
+    # i8 a strike on facilities: the attacker and the country of the facilities (named or as the place's host);
+    # "Không quân" (air force) and "không kích" (air strike) hold no negation
+    ("Không quân Israel hôm 26/10 không kích các cơ sở sản xuất tên lửa của Iran.", [("il", "COUNTRY", ["Israel"]), IR],
+     [("hôm 26/10", "2024-10-26")], [ev("incident", {"il", "ir"}, "2024-10-26", "held")]),
+    ("Iran phóng hàng trăm tên lửa hôm 13/4. Israel tấn công hai cơ sở quân sự ở Isfahan vào rạng sáng 19/4.",
+     [("il", "COUNTRY", ["Israel"]), IR, ("isfahan", "LOC", ["Isfahan"], "ir")],
+     [("hôm 13/4", "2024-04-13"), ("rạng sáng 19/4", "2024-04-19")],
+     [ev("incident", {"ir"}, "2024-04-13", "held"), ev("incident", {"il", "ir"}, "2024-04-19", "held")]),
+    ("Israel struck three air defence sites near Tehran on Saturday.", [("il", "COUNTRY", ["Israel"]), IR],
+     [("on Saturday", "2024-10-26")], [ev("incident", {"il", "ir"}, "2024-10-26", "held")]),
+    # i9 negatives: a strike that did not happen, a cyberattack on a company is no military strike told
+    ("Israel đã không tấn công các cơ sở hạt nhân của Iran trong đợt đáp trả tháng 10.", [("il", "COUNTRY", ["Israel"]), IR],
+     [], []),
+    ("Nếu Iran làm giàu uranium tới 90%, Israel sẽ tấn công các cơ sở hạt nhân của nước này.",
+     [("il", "COUNTRY", ["Israel"]), IR], [], []),
     # i7 negative: a call with no date and nobody named is a reference, not a happening
     ("Ấn Độ và Pháp đã hội đàm tại Paris hôm 12/2. Cuộc điện đàm sau đó được đánh giá tích cực.",
      [IN, FR, ("paris", "LOC", ["Paris"])], [("hôm 12/2", "2024-02-12")],

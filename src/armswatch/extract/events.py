@@ -1142,6 +1142,13 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                 countries, people = c2 + keep, p2
         elif prev is not None and prev.type == "incident" and prev.countries:
             countries = list(prev.countries)  # "test-fired an ICBM on Wednesday, its second launch after a first test"
+        if m.attrs.get("kind") in _TWO_SIDED and countries:
+            # "đánh vào cơ sở Natanz": a struck place names its country as the other side
+            for s_, e_, ent in ctx.mentions_in(m.end, min(m.end + 60, m.clause[1])):
+                host = _host_country(ctx, ent.id) if ent.type == "LOC" else None
+                if host and host in ctx.ent_by_id and host not in countries:
+                    countries = countries + [host]
+                    break
         if not countries:
             for s_, e_, ent in ctx.mentions_in(m.end, min(m.end + 40, m.sent[1])):
                 kbe = ctx.kb.get(ent.id) if ent.type == "WEAPON" else None
