@@ -945,3 +945,61 @@ def test_ranked_call_and_less_than_a_month():
                     published="2022-01-04")
     calls = [(e.date, e.status) for e in evs if e.type == "call"]
     assert ("2021-12", "held") in calls and ("2021-12-07", "proposed") not in calls
+
+
+# Sixth round (issue #5, recall on unseen articles): joint declarations adopted by states are a treaty action
+# (sign), named or told as joint/signed; a bare statement of one ministry is none; a call told with its date but
+# with a pronoun for its parties ("They last spoke by phone") is between the pair in context; a strike on
+# facilities is an incident whose other side is the country of what is struck.
+GB = ("gb", "COUNTRY", ["Anh", "Britain", "United Kingdom"])
+DE = ("de", "COUNTRY", ["Đức", "Germany"])
+CASES6 = [
+    # i1 a named declaration issued by two leaders: the text is adopted, and the leaders met
+    ("Ngày 14/3, Thủ tướng Ấn Độ Narendra Modi và Tổng thống Pháp Emmanuel Macron ra Tuyên bố New Delhi về hợp tác "
+     "hạt nhân dân sự.", [IN, FR, ("modi", "PERSON", ["Narendra Modi"], "in"), ("macron", "PERSON", ["Emmanuel Macron"], "fr"),
+                          ("ndd", "TREATY", ["Tuyên bố New Delhi"])], [("Ngày 14/3", "2024-03-14")],
+     [ev("treaty_action", {"in", "fr"}, "2024-03-14", "held"), ev("summit", {"in", "fr"}, "2024-03-14", "held")]),
+    # i2 an unnamed joint statement published by two governments
+    ("Bộ Ngoại giao Đức và Bộ Ngoại giao Pháp hôm 2/10 công bố tuyên bố chung về kiểm soát vũ khí.",
+     [DE, FR], [("hôm 2/10", "2024-10-02")], [ev("treaty_action", {"de", "fr"}, "2024-10-02", "held")]),
+    # i3 English: a declaration signed alongside another leader
+    ("Prime Minister Narendra Modi ended his trip on Friday with a declaration signed alongside President Emmanuel "
+     "Macron in Paris.", [IN, FR, ("modi", "PERSON", ["Narendra Modi"], "in"), ("macron", "PERSON", ["Emmanuel Macron"], "fr"),
+                          ("paris", "LOC", ["Paris"])], [("on Friday", "2024-02-16")],
+     [ev("treaty_action", {"modi", "macron"}, "2024-02-16", "held")]),  # (countries unnamed: cited by their leaders)
+    # i4 negative: a ministry's statement is no adopted text (nor is a bare "tuyên bố" a summit)
+    ("Bộ Ngoại giao Nga hôm 5/9 ra tuyên bố phản đối cuộc tập trận của Mỹ và Nhật Bản.",
+     [RU, US, JP], [("hôm 5/9", "2024-09-05")], []),
+    # i5 negative: a statement of one state, named in English, is not joint
+    ("Russia issued a statement on Tuesday criticising the exercise.", [RU], [("on Tuesday", "2024-09-03")], []),
+    # i6 a call told with its date and a pronoun: the pair in context
+    ("Ấn Độ và Pháp đã hội đàm tại Paris hôm 12/2. Họ đã điện đàm hồi tháng 1.",
+     [IN, FR, ("paris", "LOC", ["Paris"])], [("hôm 12/2", "2024-02-12"), ("hồi tháng 1", "2024-01")],
+     [ev("talks", {"in", "fr"}, "2024-02-12", "held"), ev("call", {"in", "fr"}, "2024-01", "held")]),
+    # i8 a strike on facilities: the attacker and the country of the facilities (named or as the place's host);
+    # "Không quân" (air force) and "không kích" (air strike) hold no negation
+    ("Không quân Israel hôm 26/10 không kích các cơ sở sản xuất tên lửa của Iran.", [("il", "COUNTRY", ["Israel"]), IR],
+     [("hôm 26/10", "2024-10-26")], [ev("incident", {"il", "ir"}, "2024-10-26", "held")]),
+    ("Iran phóng hàng trăm tên lửa hôm 13/4. Israel tấn công hai cơ sở quân sự ở Isfahan vào rạng sáng 19/4.",
+     [("il", "COUNTRY", ["Israel"]), IR, ("isfahan", "LOC", ["Isfahan"], "ir")],
+     [("hôm 13/4", "2024-04-13"), ("rạng sáng 19/4", "2024-04-19")],
+     [ev("incident", {"ir"}, "2024-04-13", "held"), ev("incident", {"il", "ir"}, "2024-04-19", "held")]),
+    ("Israel struck three air defence sites near Tehran on Saturday.", [("il", "COUNTRY", ["Israel"]), IR],
+     [("on Saturday", "2024-10-26")], [ev("incident", {"il", "ir"}, "2024-10-26", "held")]),
+    # i9 negatives: a strike that did not happen, a cyberattack on a company is no military strike told
+    ("Israel đã không tấn công các cơ sở hạt nhân của Iran trong đợt đáp trả tháng 10.", [("il", "COUNTRY", ["Israel"]), IR],
+     [], []),
+    ("Nếu Iran làm giàu uranium tới 90%, Israel sẽ tấn công các cơ sở hạt nhân của nước này.",
+     [("il", "COUNTRY", ["Israel"]), IR], [], []),
+    # i7 negative: a call with no date and nobody named is a reference, not a happening
+    ("Ấn Độ và Pháp đã hội đàm tại Paris hôm 12/2. Cuộc điện đàm sau đó được đánh giá tích cực.",
+     [IN, FR, ("paris", "LOC", ["Paris"])], [("hôm 12/2", "2024-02-12")],
+     [ev("talks", {"in", "fr"}, "2024-02-12", "held")]),
+]
+
+
+@pytest.mark.parametrize("case", CASES6, ids=[f"i{i + 1}" for i in range(len(CASES6))])
+def test_sixth_round_cases(case):
+    text, entities, timexes, expected, *published = case
+    evs = events_of(text, entities, timexes, published=published[0] if published else "2024-12-31")
+    assert core(evs) == sorted(expected, key=_key)

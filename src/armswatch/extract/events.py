@@ -77,6 +77,7 @@ _DASH_GAP_RE = re.compile(r"\s*[-–]\s*")
 _TITLE_GAP_RE = re.compile(r"\s+(?:[A-ZĐÂĂÊÔƠƯ]\w*\s+){1,3}(?:\w+\s+){0,1}")  # "Tổng thống ", "Ngoại trưởng "
 _COMMA_END_RE = re.compile(r",\s*$")
 _ORDINAL_RE = re.compile(r"\s+(?:lần thứ|vòng thứ)\s+(hai|ba|tư|năm|sáu|bảy|tám|\d+)(?!\w)", re.IGNORECASE)
+_JOINT_TEXT_RE = re.compile(r"\b(?:chung|joint|signed|issued|adopted)\b")
 _FRONTED_PASSIVE_RE = re.compile(r"\s*[\"“]?(?:được|đã được|signed|first signed)\s", re.IGNORECASE)
 # "từng ký hiệp ước hữu nghị năm 1961": a treaty named by a common noun after a signing verb (not a trade deal)
 _COMMON_TREATY_RE = re.compile(r"\s+(?:một |bản |a |the )?(?:hiệp ước|treaty|pact)(?!\s+(?:thương mại|kinh tế|trade|economic))"
@@ -1141,6 +1142,13 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                 countries, people = c2 + keep, p2
         elif prev is not None and prev.type == "incident" and prev.countries:
             countries = list(prev.countries)  # "test-fired an ICBM on Wednesday, its second launch after a first test"
+        if m.attrs.get("kind") in _TWO_SIDED and countries:
+            # "đánh vào cơ sở Natanz": a struck place names its country as the other side
+            for s_, e_, ent in ctx.mentions_in(m.end, min(m.end + 60, m.clause[1])):
+                host = _host_country(ctx, ent.id) if ent.type == "LOC" else None
+                if host and host in ctx.ent_by_id and host not in countries:
+                    countries = countries + [host]
+                    break
         if not countries:
             for s_, e_, ent in ctx.mentions_in(m.end, min(m.end + 40, m.sent[1])):
                 kbe = ctx.kb.get(ent.id) if ent.type == "WEAPON" else None
@@ -1252,7 +1260,11 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         leaders = [p for p in m.people if p in ctx.ent_by_id and ctx.is_leader(ctx.ent_by_id[p])]
         if not (len(leaders) >= 2 or _leader_titles(ctx, lo, m.start) >= 2
                 or (c.leader_pairs and c.leader_pairs.search(body[lo:m.start]))):
-            return None
+            if len(m.countries) < 2:
+                return None
+            m.type = "treaty_action"  # "năm nước ra tuyên bố chung": states adopting a text, not a meeting
+            m.attrs["treaty"], m.attrs["action"] = _declaration(ctx, m)[0], "sign"
+            m.attrs.pop("topic", None)
     if m.type == "visit" and not (m.location or len(m.countries) >= 2):
         return None  # a visit with no destination ("kết quả chuyến thăm") is a reference
     return m
@@ -1300,6 +1312,8 @@ def _treaty(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int):
     body = ctx.body
     lo = max(m.clause[0], prev_end if prev_end < m.start else m.clause[0])
     hi = min(m.clause[1], nxt if nxt > m.end else m.clause[1])
+    if m.cue in ctx.cues.declaration_texts:
+        return _declaration(ctx, m)
     cands = []
     for s, e_, ent in ctx.mentions_in(m.end, min(hi, m.end + 70)):
         if ent.type == "TREATY" or (ent.type == "ORG" and _TREATY_WORDS_RE.search(body[s:e_])):
@@ -1342,6 +1356,18 @@ def _treaty(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int):
             tid = _salient_treaty(ctx, off + am.start(), m.sent)
             if tid:
                 return tid, (off + am.start(), off + am.end())
+    return None
+
+
+def _declaration(ctx: _Ctx, m: _Mention):
+    """The text a declaration cue adopts: a named declaration at the cue ("ra Tuyên bố Washington"), else the
+    cue itself when it says the text is joint or signed ("công bố tuyên bố chung", "a declaration signed");
+    None for a bare statement ("Bộ Ngoại giao ra tuyên bố ...")."""
+    for s, e_, ent in ctx.mentions_in(max(0, m.start - 1), min(m.sent[1], m.end + 30)):
+        if ent.type == "TREATY" and s < m.end + 2 and (s >= m.start or e_ > m.start):
+            return ent.id, (s, e_)
+    if _JOINT_TEXT_RE.search(m.cue):
+        return None, (m.start, m.end)
     return None
 
 
@@ -1994,8 +2020,10 @@ def extract_events(doc: Document) -> Document:
             continue  # "kết quả chuyến thăm", "tham dự cuộc đàm phán": a reference, parties unknown
         if m.type in _BILATERAL | {"visit", "incident"} and not (m.countries or m.orgs or m.pair):
             # nobody named: only a stated talk with a status counts, parties from context
+            # (a call told with its date, "They last spoke by phone in April", is between the pair in context)
             if not (m.type in ("talks", "summit") and ((m.status and m.ref == "assert")
-                                                        or (m.attrs.get("_multi") and (m.status or m.ref == "assert")))):
+                                                        or (m.attrs.get("_multi") and (m.status or m.ref == "assert")))
+                    or (m.type == "call" and m.ref == "assert" and m.date)):
                 continue
         if m.type in ("treaty_action", "incident", "report") and not (m.countries or m.orgs):
             if not (m.type == "treaty_action" and m.attrs.get("action") in ("extend", "expire", "enter_into_force",
