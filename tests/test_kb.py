@@ -263,3 +263,87 @@ def test_cli_kb_search_and_show():
     assert "United States" in res.output and "Q30" in res.output and "Hoa Kỳ" in res.output
     res = runner.invoke(app, ["kb", "show", "no_such_entry"], env={"COLUMNS": "200"})
     assert res.exit_code != 0
+
+
+# ---------------------------------------------------------------- places grown systematically (issue #3)
+
+UN_MEMBERS = """af al dz ad ao ag ar am au at az bs bh bd bb by be bz bj bt bo ba bw br bn bg bf bi cv kh cm ca cf td
+cl cn co km cg cd cr ci hr cu cy cz dk dj dm do ec eg sv gq er ee sz et fj fi fr ga gm ge de gh gr gd gt gn gw gy ht hn
+hu is in id ir iq ie il it jm jp jo kz ke ki kw kg la lv lb ls lr ly li lt lu mg mw my mv ml mt mh mr mu mx fm md mc mn
+me ma mz mm na nr np nl nz ni ne ng kp mk no om pk pw pa pg py pe ph pl pt qa kr ro ru rw kn lc vc ws sm st sa sn rs sc
+sl sg sk si sb so za ss es lk sd sr se ch sy tj tz th tl tg to tt tn tr tm tv ug ua ae gb us uy uz vu ve vn ye zm
+zw""".split()
+CITY_STATES = {"mc", "sg"}  # the country entry is the city
+
+
+def test_every_un_member_has_a_country_entry_and_a_place_in_it(kb):
+    assert len(UN_MEMBERS) == len(set(UN_MEMBERS)) == 193
+    places_in = defaultdict(list)
+    for e in kb.entries.values():
+        if e.type == "LOC" and e.country:
+            places_in[e.country].append(e.id)
+    for c in UN_MEMBERS:
+        assert c in kb and kb[c].type == "COUNTRY" and kb[c].name_vi, c
+        assert places_in[c] or c in CITY_STATES, f"no capital or other place of {c}"
+
+
+def test_capital_metonyms_stand_for_their_own_country(kb):
+    """A seat of government stands for the country it lies in (Brussels, seat of the EU, excepted)."""
+    for e in kb.entries.values():
+        if e.metonym_of and kb[e.metonym_of].type == "COUNTRY" and e.country:
+            assert e.metonym_of == e.country, e.id
+    # capitals the press uses for the government, and venues it does not
+    assert kb["kabul"].metonym_of == "af" and kb["baku"].metonym_of == "az" and kb["bangkok"].metonym_of == "th"
+    for venue in ("lima", "astana", "geneva", "northwood", "woodside_ca", "sochi", "davos"):
+        assert kb[venue].metonym_of is None, venue
+
+
+NEW_PLACES = {  # id -> (type, country)
+    "prague": ("LOC", "cz"), "vientiane": ("LOC", "la"), "ulaanbaatar": ("LOC", "mn"), "astana": ("LOC", "kz"),
+    "woodside_ca": ("LOC", "us"), "california": ("LOC", "us"), "northwood": ("LOC", "gb"), "sochi": ("LOC", "ru"),
+    "hokkaido": ("LOC", "jp"), "nusa_dua": ("LOC", "id"), "vostochny": ("LOC", "ru"), "buchel": ("LOC", "de"),
+    "is": ("COUNTRY", None), "ma": ("COUNTRY", None), "cd": ("COUNTRY", None),
+}
+
+
+@pytest.mark.parametrize("kb_id", sorted(NEW_PLACES))
+def test_new_places_load_with_their_country(kb, kb_id):
+    etype, country = NEW_PLACES[kb_id]
+    assert kb[kb_id].type == etype and kb[kb_id].name_vi
+    assert kb[kb_id].country == country
+
+
+# sentences of our own: (text, language, {surface: (entity id, entity type, country)})
+LINKED = [
+    ("Ngoại trưởng Mỹ đến Viêng Chăn dự hội nghị ASEAN, sau đó bay tới Ulan Bato.", "vi",
+     {"Viêng Chăn": ("vientiane", "LOC", "la"), "Ulan Bato": ("ulaanbaatar", "LOC", "mn")}),
+    ("Hai nhà lãnh đạo gặp nhau tại điền trang Filoli ở Woodside, bang California.", "vi",
+     {"Woodside": ("woodside_ca", "LOC", "us"), "bang California": ("california", "LOC", "us")}),
+    ("The next round will be held in Astana, officials said, and Prague offered to host a later one.", "en",
+     {"Astana": ("astana", "LOC", "kz"), "Prague": ("cz", "COUNTRY", "cz")}),
+    ("Baku cho biết sẵn sàng ký hiệp ước hòa bình với Yerevan tại Abu Dhabi.", "vi",
+     {"Baku": ("az", "COUNTRY", "az"), "Yerevan": ("am", "COUNTRY", "am"), "Abu Dhabi": ("abu_dhabi", "LOC", "ae")}),
+    ("Ông Kim Jong-un gặp ông Putin tại sân bay vũ trụ Vostochny ở vùng Viễn Đông Nga.", "vi",
+     {"sân bay vũ trụ Vostochny": ("vostochny", "LOC", "ru"), "vùng Viễn Đông Nga": ("russian_far_east", "LOC", "ru")}),
+    ("Biden and Xi met in Lima, where the APEC leaders gathered, a year after Woodside.", "en",
+     {"Lima": ("lima", "LOC", "pe"), "Woodside": ("woodside_ca", "LOC", "us")}),
+    ("Macron and Starmer signed the declaration at Northwood; US bombs are stored at Büchel.", "en",
+     {"Northwood": ("northwood", "LOC", "gb"), "Büchel": ("buchel", "LOC", "de")}),
+]
+
+
+@pytest.mark.parametrize("text,lang,expected", LINKED, ids=[t[:30] for t, _, _ in LINKED])
+def test_new_places_link_in_sentences_with_the_right_country(text, lang, expected):
+    from armswatch.extract.entities import recognise
+
+    got = {m.text: (e.id, e.type, e.country) for e in recognise(text, lang) for m in e.mentions}
+    for surface, want in expected.items():
+        assert got.get(surface) == want, (surface, got)
+
+
+def test_new_aliases_are_not_common_words(kb):
+    """Words of ordinary English or Vietnamese text must not be a place name on their own."""
+    names = {_key(n) for e in kb.entries.values() if e.type in ("LOC", "COUNTRY") for n in e.all_names()}
+    for word in ("nice", "mobile", "reading", "bath", "victoria", "island", "male", "santiago", "georgetown",
+                 "sơn", "hà", "sát", "nam", "kitô", "ki-tô"):
+        assert word not in names, word
