@@ -372,3 +372,14 @@ def test_sentence_initial_ba_is_an_honorific_not_part_of_the_name():
                      "Bà Zakharova cho biết Nga sẵn sàng đáp trả.", published="2024-01-01")
     zak = [e for e in d.entities if "Zakharova" in e.name]
     assert len(zak) == 1 and [m.text for m in zak[0].mentions] == ["Maria Zakharova", "Zakharova"]
+
+
+def test_english_text_named_after_a_place_is_one_treaty():
+    from armswatch.extract.entities import recognise
+
+    ents = {e.id: e.type for e in recognise("The Lancaster House Treaties of 2010 and the Oslo Accords were cited "
+                                             "by the delegation, which met in Oslo.", "en")}
+    assert ents.get("unk:treaty:lancaster-house-treaties") == "TREATY"
+    assert ents.get("unk:treaty:oslo-accords") == "TREATY"
+    assert "us_house" not in ents  # "House" inside the name is no body
+    assert any(t == "LOC" for t in ents.values())  # "met in Oslo" is still the city

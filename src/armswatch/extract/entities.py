@@ -527,6 +527,43 @@ def _compose_orgs_en(d: _Doc) -> None:
                     break
 
 
+_NAMED_TEXT_EN = re.compile(
+    r"\b((?:[A-Z][\w-]*(?<!['’]s)\s+){1,4}(?:Declaration|Treaty|Treaties|Accords?|Agreement|Convention|Protocol|Charter))\b")
+
+
+def _named_texts_en(d: _Doc) -> None:
+    """'Northwood Declaration', 'Lancaster House Treaties': an English text named after a place or a
+    body is one TREATY entity, not the place ("Northwood") or a body ("House") found inside its name.
+    Only where every word of the name is capitalised and the KB has no longer entity there."""
+    text = d.text
+    if "Declaration" not in text and "Treat" not in text and "Accord" not in text and "Agreement" not in text \
+            and "Convention" not in text and "Protocol" not in text and "Charter" not in text:
+        return
+    for m in _NAMED_TEXT_EN.finditer(text):
+        s0, e0 = m.start(1), m.end(1)
+        words = text[s0:e0].split()
+        while words and words[0] in _EN_LEADING:
+            s0 += len(words[0]) + 1
+            words = words[1:]
+        if len(words) < 2 or any(has_vi_marks(w) for w in words):
+            continue
+        inner = [sp for sp in d.top if sp.start < e0 and sp.end > s0]
+        if any(sp.start < s0 or sp.end > e0 or sp.etype in ("TREATY", "PERSON", "EVENT_NAME") for sp in inner):
+            continue  # a KB treaty or a longer name already there, or a person's name ("Trump Accords"?)
+        name = text[s0:e0]
+        key = lower_keep(name)
+        eid = next((f.eid for f in d.idx.forms.get(key, []) if f.kind == "name"), None)
+        for sp in inner:  # the place in the name is not a mention of the place ("Paris Agreement")
+            d.remove_top(sp)
+        if eid:
+            d.info_for_kb(eid)
+            d.add_top(Span(s0, e0, eid, d.idx.entries[eid].type, "run"))
+        else:
+            ueid = f"unk:treaty:{slug(name)}"
+            d.info_unknown(ueid, "TREATY", name)
+            d.add_top(Span(s0, e0, ueid, "TREATY", "run"))
+
+
 # ------------------------------------------------------------------ 4. people
 
 def _name_run(d: _Doc, pos: int, max_tokens: int = 4) -> list[tuple[int, int, str]]:
@@ -1096,6 +1133,7 @@ def recognise(text: str, language: str | None = "vi") -> list[Entity]:
     _head_coref(d)
     singles = _persons_by_cue(d)
     _weapons(d)
+    _named_texts_en(d)
     _latin_runs(d)
     _unknown_places(d)
     _described_with_name(d)
