@@ -59,7 +59,6 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cached_property
 from typing import Any, Callable
 
 from ..nlp import fold
@@ -73,6 +72,19 @@ _DATE_RE = re.compile(r"^(\d{4}|XXXX)(?:-(\d{2}|XX)(?:-(\d{2}|XX))?)?$")
 _STOP = {"and", "of", "the", "on", "in", "for", "to", "a", "ve", "va", "cua", "cac", "cuoc", "nhung", "voi"}
 STATUS_RANK = {"proposed": 0, "planned": 1, "held": 2, "stalled": 3}
 _NOBODY = frozenset({"-"})
+
+
+class cached_property:  # noqa: N801  (functools' takes a lock on every first read in Python 3.11: slow here)
+    """A value computed on first read and kept in the instance (which then shadows this descriptor)."""
+
+    def __init__(self, f):
+        self.f, self.name = f, f.__name__
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        v = obj.__dict__[self.name] = self.f(obj)
+        return v
 
 
 @dataclass(eq=False)
@@ -944,24 +956,30 @@ class _Stored:
         return self._dated[eid]
 
 
-def _to_pull(sess, mg: Merger, stored: _Stored, pool_ids: set[str], clusters: list[Cluster]) -> set[str]:
+def _to_pull(sess, mg: Merger, stored: _Stored, pool_ids: set[str], clusters: list[Cluster], seen: set) -> set[str]:
     """Stored events outside the pool whose reports the pool's clustering would place differently:
     (1) an unchanged event an undated report of the pool (new, or placed elsewhere than before) prefers
     to where it is now; (2) an event whose undated member prefers a changed cluster of the pool (new
     dated members, or lost some) to where it is now; (3) events of the other undated reports of a
     document one of whose undated reports moved (a document's reports never share an event, so one
     moving can free a place for another). Every other undated report keeps its place: its offers
-    (`Merger.undated_offer`) depend only on the dated members of the clusters, which did not change."""
-    old_dated = {frozenset(r.key for r in stored.dated(i).reports): i for i in pool_ids}
-    old_of = {r.key: i for i in pool_ids for r in stored.reports[i]}
+    (`Merger.undated_offer`) depend only on the dated members of the clusters, which did not change.
+    `seen`: the checks made in earlier rounds (their events are in the pool now)."""
+    old_dk = {i: frozenset(r.key for r in stored.dated(i).reports) for i in pool_ids}
+    old_dated = set(old_dk.values())
+    old_of = {r.key: i for i in pool_ids for r in stored.reports[i] if r.ymd is None}
     movers, changed = [], []
     for c in clusters:
-        dc = _dated_cluster(c.reports)
-        dk = frozenset(r.key for r in dc.reports)
-        if dc.reports and dk not in old_dated:
+        dk = frozenset(r.key for r in c.dated)
+        dc = None
+        if c.dated and dk not in old_dated and ("c", dk) not in seen:
+            seen.add(("c", dk))
+            dc = _dated_cluster(c.dated)
             changed.append(dc)
         for u in c.reports:
-            if u.ymd is None and (u.key not in old_of or stored.dated(old_of[u.key]).reports != dc.reports):
+            if u.ymd is None and (u.key not in old_of or old_dk[old_of[u.key]] != dk) and (u.key, dk) not in seen:
+                seen.add((u.key, dk))
+                dc = dc or _dated_cluster(c.dated)
                 movers.append((u, dc))
     lookups = {id(u): {f"{u.type}|{pk}|{dk}" for pk in party_lookup(u.parties) for dk in undated_lookup(u)}
                for u, _ in movers}
@@ -1025,12 +1043,13 @@ def merge_pending(sess) -> int:
     stored = _Stored(sess, ents)
     # the pool: the new reports and every stored event a new dated report could join or re-form; then
     # the events whose undated members would be placed differently, until there are none
+    seen: set = set()
     pool_ids = set().union(*_block_hits(sess, {k for r in pending if r.ymd is not None
                                                for k in dated_blocks(r)}).values())
     while True:
         stored.load(pool_ids)
         clusters = mg.cluster(pending + [r for i in sorted(pool_ids) for r in stored.reports[i]])
-        more = _to_pull(sess, mg, stored, pool_ids, clusters)
+        more = _to_pull(sess, mg, stored, pool_ids, clusters, seen)
         if not more:
             break
         pool_ids |= more
