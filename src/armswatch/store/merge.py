@@ -37,17 +37,27 @@ every report; `conflicts` lists each field on which reports disagree beyond prec
 sorts first keeps it and the others get a short hash of their first report, so ids do not depend on the
 order documents arrived in.
 
-In the database (`merge_pending`): new reports (events without a corpus event) are merged incrementally.
-The corpus events they could join are found through `corpus_event_blocks` (the keys above, plus each
-undated member's publication month so a new dated report can win it over), and those events' reports are
-clustered again together with the new ones; the rest is not touched. Replacing or deleting a document
-dissolves the corpus events of its reports (`dissolve`), whose other reports are then merged again the
-same way. `rebuild_corpus_events` clusters everything from scratch and gives the same result as
-ingesting in one batch; `merge_pending` does that itself when 30% or more of all reports are new. Greedy clustering depends on order in one way: a report that arrives later can
-only re-form the clusters it could join, so when an old cluster would have been split differently had the
-new report been there first, and that cluster is not among the new report's candidates, incremental and
-rebuild results can differ (chains of partial dates across months); and a new report whose date has no
-year, in a document without a publication date, does not look for undated reports it could take over.
+In the database (`merge_pending`): new reports (events without a corpus event) are merged incrementally,
+in rounds over a pool of stored events. The pool starts with the events a new dated report could join or
+re-form (`corpus_event_blocks`: the dated keys above); it is clustered together with the new reports. An
+undated report's offers depend only on the dated members of the clusters, so only these undated reports
+can be placed differently: (1) one of the pool that is new or whose cluster's dated members changed: a
+stored event it would now prefer (better offer, or as good and formed first) is pulled in; (2) one outside
+the pool that a changed cluster would offer more than its current place (found through each undated
+member's `type|party|publication month` key, then scored): its event is pulled in; (3) the other undated
+reports of a document one of whose undated reports moved. Rounds repeat until nothing is pulled; then only
+the clusters that are not exactly a stored event are written (the others stay untouched). Merging 200
+synthetic documents (1,067 reports) into the 100,000-document corpus: a pool of ~3,500 events in three
+rounds, ~15 s CPU for the events (was ~170 s: every event with an undated member within about a year of a
+new report, ~50,000, was clustered and rewritten). Replacing or deleting a document dissolves the corpus
+events of its reports (`dissolve`), whose other reports are then merged again the same way.
+`rebuild_corpus_events` clusters everything from scratch and gives the same result as ingesting in one
+batch; `merge_pending` does that itself when 30% or more of all reports are new. Greedy clustering depends
+on order in one way: a report that arrives later can only re-form the clusters it could join, so when an
+old cluster would have been split differently had the new report been there first, and that cluster is not
+among the new report's candidates, incremental and rebuild results can differ (chains of partial dates
+across months); and a new report whose date has no year, in a document without a publication date, does
+not look for undated reports it could take over.
 `armswatch merge --rebuild` restores the canonical result.
 """
 from __future__ import annotations
