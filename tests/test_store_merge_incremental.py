@@ -150,6 +150,37 @@ def test_a_late_dated_report_wins_over_an_undated_plan(tmp_path, incremental):
     assert ev["status"] == "held" and ev["date"] == "2023-11-06" and ev["reports"] == {("p", 0), ("h", 0)}
 
 
+def test_a_new_report_takes_an_undated_member_only_when_it_beats_its_place(tmp_path, incremental, monkeypatch):
+    """The undated report u sits with the talks of March. New talks in April offer it the same score (the
+    earlier cluster keeps it): u's event is not even re-merged. Talks in May on u's track score higher:
+    u moves. Each step gives what one rebuild of the same documents gives."""
+    a = _talks("a", "2023-03-10", "held", "2023-03-11", location="geneva")
+    u = _talks("u", None, "held", "2023-06-01", attributes={"track": "1"})
+    n1 = _talks("n1", "2023-04-20", "held", "2023-04-21")
+    n2 = _talks("n2", "2023-05-02", "held", "2023-05-03", attributes={"track": "1"})
+    docs = [(a, b"a"), (u, b"u"), (n1, b"n1"), (n2, b"n2")]
+    dissolved = []
+    real = M.dissolve
+    monkeypatch.setattr(M, "dissolve", lambda sess, ids: dissolved.extend(ids) or real(sess, ids))
+    st = _store_in_batches(f"sqlite:///{tmp_path / 'u.db'}", docs[:2], [2])
+
+    def groups(snap):
+        return sorted(sorted(d for d, _ in e["reports"]) for e in snap["events"].values())
+
+    assert groups(_snapshot(st)) == [["a", "u"]]
+    au = next(iter(_snapshot(st)["events"]))
+    for n, doc, want in ((3, n1, [["a", "u"], ["n1"]]), (4, n2, [["a"], ["n1"], ["n2", "u"]])):
+        dissolved.clear()
+        st.store_document(doc, doc.doc_id.encode())
+        st.merge()
+        got = _snapshot(st)
+        assert groups(got) == want
+        ref = _store_in_batches(f"sqlite:///{tmp_path / f'ref{n}.db'}", docs[:n], [n])
+        ref.merge(rebuild=True)
+        assert got == _snapshot(ref)
+        assert (au in dissolved) == (n == 4)  # pulled in only when u could move
+
+
 def test_replace_and_delete_remerge_only_the_events_of_that_document(tmp_path, incremental):
     a = _talks("a", "2021-07-28", "planned", "2021-07-24", location="geneva")
     b = _talks("b", "2021-07-28", "held", "2021-07-29", location="geneva")
