@@ -133,15 +133,17 @@ def rebuild_corpus_claims(sess) -> int:
     return len(groups)
 
 
-def _slot_members(sess, slots) -> list[s.CorpusClaim]:
-    """Stored corpus claims in these slots (looked up by subject and measure, an index)."""
+def _slot_members(sess, slots) -> list:
+    """Stored corpus claims in these slots (looked up by subject and measure, an index), as plain rows
+    (id, subject, measure, unit, date, target_time): a frequent slot holds thousands, no ORM objects."""
+    cc = s.CorpusClaim
     out = []
     for subject, measure in sorted({(x[0], x[1]) for x in slots}):
-        for cc in sess.execute(select(s.CorpusClaim).where(s.CorpusClaim.subject == subject,
-                                                           s.CorpusClaim.measure == measure)).scalars():
-            if _slot(dict(subject=cc.subject, measure=cc.measure, unit=cc.unit, date=cc.date,
-                          target_time=cc.target_time)) in slots:
-                out.append(cc)
+        for r in sess.execute(select(cc.id, cc.subject, cc.measure, cc.unit, cc.date, cc.target_time)
+                              .where(cc.subject == subject, cc.measure == measure)):
+            if _slot(dict(subject=r.subject, measure=r.measure, unit=r.unit, date=r.date,
+                          target_time=r.target_time)) in slots:
+                out.append(r)
     return out
 
 
@@ -149,15 +151,20 @@ def dissolve_claims(sess, ids) -> int:
     """Drop these corpus claims and every other one of their slots; their claims become new again."""
     ids = sorted({i for i in ids if i})
     ccs = []
+    cc = s.CorpusClaim
     for i in range(0, len(ids), CHUNK):
-        ccs += sess.execute(select(s.CorpusClaim).where(s.CorpusClaim.id.in_(ids[i:i + CHUNK]))).scalars().all()
+        ccs += sess.execute(select(cc.id, cc.subject, cc.measure, cc.unit, cc.date, cc.target_time)
+                            .where(cc.id.in_(ids[i:i + CHUNK]))).all()
     slots = {_slot(dict(subject=c.subject, measure=c.measure, unit=c.unit, date=c.date, target_time=c.target_time))
              for c in ccs} - {None}
     drop = sorted(set(ids) | {c.id for c in _slot_members(sess, slots)})
     for i in range(0, len(drop), CHUNK):
         chunk = drop[i:i + CHUNK]
-        sess.execute(update(s.Claim).where(s.Claim.corpus_claim_id.in_(chunk)).values(corpus_claim_id=None))
-        sess.execute(delete(s.CorpusClaim).where(s.CorpusClaim.id.in_(chunk)))
+        # (no session synchronisation: nothing loaded is kept, and "evaluate" costs seconds per chunk)
+        sess.execute(update(s.Claim).where(s.Claim.corpus_claim_id.in_(chunk)).values(corpus_claim_id=None)
+                     .execution_options(synchronize_session=False))
+        sess.execute(delete(s.CorpusClaim).where(s.CorpusClaim.id.in_(chunk))
+                     .execution_options(synchronize_session=False))
     return len(drop)
 
 
