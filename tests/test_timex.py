@@ -408,3 +408,20 @@ def test_toi_after_a_date_is_next_unless_a_place_follows():
 def test_weekday_direction_from_the_verb(sentence, value):
     got = [t.value for t in find_timexes(sentence, datetime(2024, 11, 16), "en") if t.type == "DATE"]
     assert got == [value]
+
+
+@pytest.mark.parametrize("sentence,value", [
+    # the past verb that governs the date makes a month after the page's date last year's, across commas
+    ("Biden and Xi last met in Woodside, California, in November.", "2023-11"),
+    ("The two ministers spoke by phone on December 3.", "2023-12-03"),
+    # a verb of saying is no such verb, and a future word after the past verb governs the date instead
+    ("The ministry said the two leaders would meet in November.", "2024-11"),
+    ("Blinken visited Beijing in June and will return in November.", "2024-11"),
+    # before the page's date, nothing moves
+    ("Sullivan met Wang Yi in April.", "2024-04"),
+])
+def test_english_past_verb_dates_last_year(sentence, value):
+    """English marks the past on the verb: a bare month or day told with "met", "visited" ... that falls after
+    the page's date (30 August 2024) happened the year before."""
+    got = [t.value for t in find_timexes(sentence, datetime(2024, 8, 30), "en") if t.type == "DATE"]
+    assert got[-1] == value

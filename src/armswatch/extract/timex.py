@@ -213,6 +213,29 @@ def _has_word(text: str, words) -> bool:
     return bool(words) and _words_re(tuple(words)).search(text) is not None
 
 
+def _past_verb_governs(ctx: _Ctx, start: int, tense: dict) -> bool:
+    """Whether the verb that governs a date is a past tense of happening ("met", "visited"): the last tense
+    word before the date in its sentence (commas do not cut: "met in Woodside, California, in November")
+    is a past verb, not a future or modal word ("said the two would meet in November"). Verbs of saying
+    are not listed: "said" dates the report, not what it tells."""
+    verbs = tense.get("past_verbs") or []
+    if not verbs:
+        return False
+    t = ctx.text
+    lo = max(0, start - 120)
+    before = t[lo:start]
+    cut = max(before.rfind(c) for c in ";:\n.“”\"")
+    if cut >= 0:
+        before = before[cut + 1:]
+    before = before.lower()
+    last_past = [m.end() for m in _words_re(tuple(verbs)).finditer(before)]
+    if not last_past:
+        return False
+    fut = tuple(tense.get("future", [])) + tuple(tense.get("future_strong", []))
+    last_fut = [m.end() for m in _words_re(fut).finditer(before)] if fut else []
+    return not last_fut or last_past[-1] > last_fut[-1]
+
+
 def _pick_year(ctx: _Ctx, start: int, end: int, month: int, day: int | None, matched: str) -> int | None:
     """Year of a bare "tháng 3" / "ngày 23/7": the anchor's year, moved by tense cues."""
     a = ctx.anchor
@@ -229,6 +252,8 @@ def _pick_year(ctx: _Ctx, start: int, end: int, month: int, day: int | None, mat
     strong_future = any(re.match(rf"{re.escape(w)}{_E}(?!\s+[A-ZÀ-ỸĐ])", head) for w in tense.get("future_strong", []))
     weak_past = _has_word(before, tense.get("past", []))
     weak_future = _has_word(before, tense.get("future", [])) or _has_word(after, tense.get("future", []))
+    if not (strong_past or strong_future) and _past_verb_governs(ctx, start, tense):
+        strong_past = True  # "Biden and Xi last met in Woodside, California, in November": last November
     y = a.year
     target = date(y, month, min(day or 1, calendar.monthrange(y, month)[1]))
     ref = a.date() if day else a.date().replace(day=1)
