@@ -220,7 +220,7 @@ class Store:
             ph = "?" if self.dialect == "sqlite" else "%s"
             if self.dialect == "sqlite":
                 conn.exec_driver_sql("INSERT INTO documents_fts(rowid, body_folded) VALUES (?, ?)", (pk, folded))
-            search.index_postings(conn, pk, folded)
+            search.index_postings(conn, pk, toks)
             self._dedup(sess, pk, doc.doc_id, sig)
             conn.exec_driver_sql(f"DELETE FROM failures WHERE key IN ({ph}, {ph})",
                                  (doc.doc_id, f"source:{doc.source}"[:600]))

@@ -61,10 +61,10 @@ def _phrase_df(sess, dialect: str, toks: list[str]) -> int:
 
 
 # ------------------------------------------------------------------------------------- postings
-def index_postings(conn, pk: int, folded: str) -> None:
+def index_postings(conn, pk: int, toks: list[str]) -> None:
     """Write a document's postings and count it in `search_stats` (after `unindex_postings` of its old text
-    when it is replaced). Called by the store in the document's transaction."""
-    toks = folded.split()
+    when it is replaced). Called by the store in the document's transaction, with the tokens of its folded
+    body (`body_folded.split()`, which the store has already made)."""
     rows = [(t, c, len(toks), pk) for t, c in Counter(toks).items()]
     ph = "?" if conn.dialect.name == "sqlite" else "%s"
     if rows:
