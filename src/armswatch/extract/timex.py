@@ -189,19 +189,22 @@ def _valid_day(y: int | None, m: int, d: int) -> bool:
 # --------------------------------------------------------------------------- tense / year choice
 
 
+def _lead(ctx: _Ctx, start: int, reach: int, stops: str) -> str:
+    """The (lower-cased) text before `start`, at most `reach` characters, cut at the last of `stops`."""
+    before = ctx.text[max(0, start - reach):start]
+    cut = max(before.rfind(c) for c in stops)
+    return (before[cut + 1:] if cut >= 0 else before).lower()
+
+
 def _clause(ctx: _Ctx, start: int, end: int) -> tuple[str, str]:
     """Text of the clause around [start, end): (before, after), cut at , ; : . and line breaks."""
     t = ctx.text
-    lo = max(0, start - 90)
-    before = t[lo:start]
-    cut = max(before.rfind(c) for c in ",;:\n.“”\"")
-    if cut >= 0:
-        before = before[cut + 1:]
+    before = _lead(ctx, start, 90, ",;:\n.“”\"")
     after = t[end:end + 60]
     cuts = [after.find(c) for c in ",;:\n.“”\"" if after.find(c) >= 0]
     if cuts:
         after = after[:min(cuts)]
-    return before.lower(), after.lower()
+    return before, after.lower()
 
 
 @lru_cache(maxsize=256)
@@ -221,13 +224,7 @@ def _past_verb_governs(ctx: _Ctx, start: int, tense: dict) -> bool:
     verbs = tense.get("past_verbs") or []
     if not verbs:
         return False
-    t = ctx.text
-    lo = max(0, start - 120)
-    before = t[lo:start]
-    cut = max(before.rfind(c) for c in ";:\n.“”\"")
-    if cut >= 0:
-        before = before[cut + 1:]
-    before = before.lower()
+    before = _lead(ctx, start, 120, ";:\n.“”\"")  # (commas do not cut here)
     last_past = [m.end() for m in _words_re(tuple(verbs)).finditer(before)]
     if not last_past:
         return False
