@@ -1570,24 +1570,30 @@ def _add_new(dst: list, src) -> None:
             dst.append(x)
 
 
+def _take_details(dst, m: _Mention) -> None:
+    """What one more mention of a happening adds to its event or to its sentence group's head: parties,
+    people, the most specific compatible date, a place, a status (stalled beats the rest), topic words."""
+    _add_new(dst.countries, m.countries)
+    _add_new(dst.orgs, m.orgs)
+    _add_new(dst.people, m.people)
+    dst.pair = dst.pair or m.pair
+    if _dates_compatible(dst.date, m.date):
+        dst.date = _more_specific(dst.date, m.date)
+    dst.location = dst.location or m.location
+    if m.status == "stalled" or dst.status is None:
+        dst.status = m.status or dst.status
+    dst.topic |= m.topic
+
+
 def _absorb(e: _Event, m: _Mention, full: bool = True) -> None:
     e.mentions.append(m)
     if not full:
         return
-    _add_new(e.countries, m.countries)
-    _add_new(e.orgs, m.orgs)
-    _add_new(e.people, m.people)
+    _take_details(e, m)
     e.unknown_people = e.unknown_people or m.unknown_people
-    e.pair = e.pair or m.pair
-    if _dates_compatible(e.date, m.date):
-        e.date = _more_specific(e.date, m.date)
-    e.location = e.location or m.location
-    if m.status == "stalled" or e.status is None:
-        e.status = m.status or e.status
     for k, v in m.attrs.items():
         if not k.startswith("_") and k not in e.attrs:
             e.attrs[k] = v
-    e.topic |= m.topic
 
 
 def _group_sentence(ms: list[_Mention]) -> list[list[_Mention]]:
@@ -1642,18 +1648,9 @@ def _merge_group(g: list[_Mention]) -> _Mention:
     for m in g[1:]:
         if m.blocked:
             continue
-        _add_new(head.countries, m.countries)
-        _add_new(head.people, m.people)
-        _add_new(head.orgs, m.orgs)
-        head.pair = head.pair or m.pair
-        if _dates_compatible(head.date, m.date):
-            head.date = _more_specific(head.date, m.date)
-        head.location = head.location or m.location
-        if m.status == "stalled" or head.status is None:
-            head.status = m.status or head.status
+        _take_details(head, m)
         for k, v in m.attrs.items():
             head.attrs.setdefault(k, v)
-        head.topic |= m.topic
         head.duration = head.duration or m.duration
         if m.ref == "assert" and head.ref == "weak":
             head.ref = "assert"
