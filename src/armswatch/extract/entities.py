@@ -527,8 +527,9 @@ def _compose_orgs_en(d: _Doc) -> None:
                     break
 
 
-_NAMED_TEXT_EN = re.compile(
-    r"\b((?:[A-Z][\w-]*(?<!['’]s)\s+){1,4}(?:Declaration|Treaty|Treaties|Accords?|Agreement|Convention|Protocol|Charter))\b")
+_TEXT_HEADS_EN = ("Declaration", "Treaties", "Treaty", "Accords", "Accord", "Agreement", "Convention", "Protocol",
+                  "Charter")
+_NAMED_TEXT_EN = re.compile(r"\b((?:[A-Z][\w-]*(?<!['’]s)\s+){1,4}(?:" + "|".join(_TEXT_HEADS_EN) + r"))\b")
 
 
 def _named_texts_en(d: _Doc) -> None:
@@ -536,9 +537,8 @@ def _named_texts_en(d: _Doc) -> None:
     body is one TREATY entity, not the place ("Northwood") or a body ("House") found inside its name.
     Only where every word of the name is capitalised and the KB has no longer entity there."""
     text = d.text
-    if "Declaration" not in text and "Treat" not in text and "Accord" not in text and "Agreement" not in text \
-            and "Convention" not in text and "Protocol" not in text and "Charter" not in text:
-        return
+    if not any(h in text for h in _TEXT_HEADS_EN):
+        return  # (a substring test first: most pages name no such text)
     for m in _NAMED_TEXT_EN.finditer(text):
         s0, e0 = m.start(1), m.end(1)
         words = text[s0:e0].split()
