@@ -99,17 +99,24 @@ def bench(url: str, jsonl: Path, docs: list[dict], nq: int) -> dict:
     t = time.perf_counter()
     extracted = [(process(r), r) for r in items]
     res["extract_only_docs_per_s"] = round(len(extracted) / (time.perf_counter() - t), 1)
+    res.update(store_and_merge(st, extracted, "store_only", "merge"))
+    res.update(query_latency(st, nq))
+    st.close()
+    return res
+
+
+def store_and_merge(st, extracted, store_key: str, merge_key: str) -> dict:
+    """Store already-extracted documents one by one, then merge: docs/s (wall and CPU) and merge seconds."""
+    res = {}
     t, c = time.perf_counter(), time.process_time()
     for doc, r in extracted:
         st.store_document(doc, r.content.encode("utf-8") if isinstance(r.content, str) else r.content, r.kind, {})
-    res["store_only_docs_per_s"] = round(len(extracted) / (time.perf_counter() - t), 1)
-    res["store_only_docs_per_cpu_s"] = round(len(extracted) / (time.process_time() - c), 1)
+    res[f"{store_key}_docs_per_s"] = round(len(extracted) / (time.perf_counter() - t), 1)
+    res[f"{store_key}_docs_per_cpu_s"] = round(len(extracted) / (time.process_time() - c), 1)
     t, c = time.perf_counter(), time.process_time()
     st.merge()
-    res["merge_s"] = round(time.perf_counter() - t, 2)
-    res["merge_cpu_s"] = round(time.process_time() - c, 2)
-    res.update(query_latency(st, nq))
-    st.close()
+    res[f"{merge_key}_s"] = round(time.perf_counter() - t, 2)
+    res[f"{merge_key}_cpu_s"] = round(time.process_time() - c, 2)
     return res
 
 
@@ -139,15 +146,7 @@ def existing(path: Path, nq: int, add: int, rebuild: bool) -> dict:
         jsonl.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in generate(add, seed=int(time.time()))),
                          encoding="utf-8")
         extracted = [(process(r), r) for r in iter_inputs([str(jsonl)])]
-        t, c = time.perf_counter(), time.process_time()
-        for doc, r in extracted:
-            st.store_document(doc, r.content.encode("utf-8") if isinstance(r.content, str) else r.content, r.kind, {})
-        res["add_store_only_docs_per_s"] = round(len(extracted) / (time.perf_counter() - t), 1)
-        res["add_store_only_docs_per_cpu_s"] = round(len(extracted) / (time.process_time() - c), 1)
-        t, c = time.perf_counter(), time.process_time()
-        st.merge()
-        res["add_incremental_merge_s"] = round(time.perf_counter() - t, 2)
-        res["add_incremental_merge_cpu_s"] = round(time.process_time() - c, 2)
+        res.update(store_and_merge(st, extracted, "add_store_only", "add_incremental_merge"))
     res.update(query_latency(st, nq))
     st.close()
     return res
