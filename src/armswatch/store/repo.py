@@ -224,8 +224,8 @@ class Store:
             self._dedup(sess, pk, doc.doc_id, sig)
             conn.exec_driver_sql(f"DELETE FROM failures WHERE key IN ({ph}, {ph})",
                                  (doc.doc_id, f"source:{doc.source}"[:600]))
-            conn.exec_driver_sql(f"INSERT INTO meta (key, value) VALUES ('merge_dirty', '1') "
-                                 f"ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+            conn.exec_driver_sql("INSERT INTO meta (key, value) VALUES ('merge_dirty', '1') "
+                                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
             return pk
 
     _DOC_COLS = ("doc_id", "source", "url", "outlet", "language", "title", "published", "body", "body_folded",
@@ -243,11 +243,7 @@ class Store:
     def _delete_facts(self, sess: Session, pk: int, old_folded: str) -> None:
         """Remove a document's facts; the corpus events and claim slots they were part of are dissolved
         (their other reports are merged again by the next `merge`)."""
-        from .merge import dissolve
-        from .series import dissolve_claims
-
-        dissolve(sess, sess.execute(select(s.Event.corpus_event_id).where(s.Event.doc_pk == pk)).scalars())
-        dissolve_claims(sess, sess.execute(select(s.Claim.corpus_claim_id).where(s.Claim.doc_pk == pk)).scalars())
+        self._dissolve_merged(sess, [pk])
         for t in (s.Mention, s.DocEntity, s.Timex, s.Event, s.Claim, s.Quote, s.MinhashBand):
             sess.execute(delete(t).where(t.doc_pk == pk))
         if self.dialect == "sqlite":
@@ -339,7 +335,7 @@ class Store:
 
     def get_meta(self, key: str) -> str | None:
         with self.session() as sess:
-            return sess.execute(select(s.Meta.value).where(s.Meta.key == key)).scalar_one_or_none()
+            return self._meta(sess, key)
 
     # ------------------------------------------------------------------ derived tables
     MERGE_INDEX = "1"  # version of the blocking index (corpus_event_blocks); another value: rebuild once
@@ -365,6 +361,19 @@ class Store:
                 merge_pending(sess)
                 merge_pending_claims(sess)
             self._set_meta(sess, "merge_dirty", "0")
+
+    @staticmethod
+    def _dissolve_merged(sess: Session, pks: list[int]) -> None:
+        """Dissolve the corpus events and claim slots these documents report (the next `merge` merges
+        their other reports again)."""
+        from .merge import dissolve
+        from .series import dissolve_claims
+
+        for i in range(0, len(pks), 500):
+            chunk = pks[i:i + 500]
+            dissolve(sess, sess.execute(select(s.Event.corpus_event_id).where(s.Event.doc_pk.in_(chunk))).scalars())
+            dissolve_claims(sess, sess.execute(select(s.Claim.corpus_claim_id)
+                                               .where(s.Claim.doc_pk.in_(chunk))).scalars())
 
     @staticmethod
     def _meta(sess: Session, key: str) -> str | None:
@@ -430,9 +439,6 @@ class Store:
     def _redo_dups(self) -> None:
         """After reprocessing, recompute duplicate links in ingest order (bodies may have changed).
         Documents that become (or stop being) near-duplicates leave (or rejoin) the merged tables."""
-        from .merge import dissolve
-        from .series import dissolve_claims
-
         with self.session() as sess, sess.begin():
             before = dict(sess.execute(select(s.Document.id, s.Document.dup_of)).all())
             sess.execute(delete(s.DupLink))
@@ -443,11 +449,7 @@ class Store:
                 self._dedup(sess, pk, did, dedup.signature_from_bytes(mhb))
             after = dict(sess.execute(select(s.Document.id, s.Document.dup_of)).all())
             changed = sorted(pk for pk in after if (before.get(pk) is None) != (after[pk] is None))
-            for i in range(0, len(changed), 500):
-                chunk = changed[i:i + 500]
-                dissolve(sess, sess.execute(select(s.Event.corpus_event_id).where(s.Event.doc_pk.in_(chunk))).scalars())
-                dissolve_claims(sess, sess.execute(select(s.Claim.corpus_claim_id)
-                                                   .where(s.Claim.doc_pk.in_(chunk))).scalars())
+            self._dissolve_merged(sess, changed)
             if changed:
                 self._set_meta(sess, "merge_dirty", "1")
 
