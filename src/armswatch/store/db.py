@@ -5,6 +5,8 @@ URL: `--db` > env `ARMSWATCH_DB` > `sqlite:///armswatch.db`. A bare path is a SQ
 """
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import os
 from contextlib import contextmanager
 from functools import lru_cache
@@ -110,3 +112,8 @@ def temporary_database(server_url: str, prefix: str = "aw"):
     finally:
         with psycopg.connect(admin, autocommit=True) as c:
             c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def utcnow() -> datetime:
+    """Now in UTC, naive: how the store's DateTime columns hold times on both backends."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)

@@ -13,7 +13,6 @@ import hashlib
 import json
 import traceback
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from functools import lru_cache
 from importlib import resources
 from typing import Callable, Iterable
@@ -26,7 +25,7 @@ from sqlalchemy.orm import Session
 from .. import model as m
 from .text import fold
 from . import dedup, schema as s, search, semantic
-from .db import connect, resolve_url
+from .db import connect, resolve_url, utcnow
 from .text import folded_index_text
 
 
@@ -64,10 +63,6 @@ def _walk(base):
 
 def _json(v) -> str:
     return json.dumps(v, ensure_ascii=False)
-
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
 @dataclass
@@ -181,10 +176,10 @@ class Store:
             row = sess.execute(select(s.Failure).where(s.Failure.key == key)).scalar_one_or_none()
             if row is None:
                 sess.add(s.Failure(key=key, source=source, doc_id=doc_id, stage=stage, error=error, attempts=1,
-                                   at=_now()))
+                                   at=utcnow()))
             else:
                 row.attempts += 1
-                row.error, row.stage, row.at, row.source = error, stage, _now(), source
+                row.error, row.stage, row.at, row.source = error, stage, utcnow(), source
 
     def store_document(self, doc: m.Document, raw: bytes, kind: str = "text", meta: dict | None = None,
                        replace: bool = False) -> int:
@@ -204,7 +199,7 @@ class Store:
                 extras={"sentences": [x.model_dump() for x in doc.sentences],
                         "paragraphs": [x.model_dump() for x in doc.paragraphs],
                         "removed": [x.model_dump() for x in doc.removed], "warnings": list(doc.warnings)},
-                minhash=dedup.signature_bytes(sig), extractor_version=extractor_version(), ingested_at=_now(),
+                minhash=dedup.signature_bytes(sig), extractor_version=extractor_version(), ingested_at=utcnow(),
             )
             if existing is not None:  # replace (reprocess): drop old facts, keep the row id
                 pk = existing.id

@@ -27,13 +27,13 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from functools import lru_cache
 
 import numpy as np
 from sqlalchemy import delete, func, select
 
 from . import schema as s
+from .db import utcnow
 from .schema import DocVectors, ParaVectors
 
 DIM = 384
@@ -152,10 +152,6 @@ def text_hash(title: str | None, body: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------- writes
-def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
-
-
 def _bump_version(sess) -> None:
     """Tell every process's cached index that the vectors changed."""
     conn = sess.connection()
@@ -243,7 +239,7 @@ def embed(store, progress: bool = False, batch: int = 8, limit: int | None = Non
                             {"doc_pk": pk, "idx": j, "span_start": u.start, "span_end": u.end,
                              "vec": vecs16[k + j].tobytes()} for j, u in enumerate(us)])
                     sess.execute(DocVectors.insert().values(doc_pk=pk, text_hash=h, model=model_name(),
-                                                            n_units=len(us), embedded_at=_now()))
+                                                            n_units=len(us), embedded_at=utcnow()))
                     k += len(us)
                     rep.documents += 1
                     rep.units += len(us)
