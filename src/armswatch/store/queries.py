@@ -127,24 +127,43 @@ def corpus_event_obj(ce: s.CorpusEvent, reports: list[dict], names: Names) -> di
     }
 
 
+def event_filter(country_id: str | None = None, type: str | None = None, status: str | None = None,
+                 track: str | None = None, since: str | None = None, until: str | None = None):
+    """(query of corpus events, their date column, their key column, query of their keys for counting).
+
+    With a country, type and dates are read from `corpus_event_participants`, where they are repeated for
+    its (entity, type, date) index: a country's events in date order, and their count, are index ranges.
+    The events table is joined for counting only when status or track filter it."""
+    ce, cep = s.CorpusEvent, s.CorpusEventParticipant
+    if country_id:
+        col, key = cep, cep.corpus_event_id
+        q = select(ce).join(cep, cep.corpus_event_id == ce.id).where(cep.entity_id == country_id)
+        keys = select(key).where(cep.entity_id == country_id)
+        if status or track:
+            keys = keys.join(ce, ce.id == cep.corpus_event_id)
+    else:
+        col, key = ce, ce.id
+        q, keys = select(ce), select(ce.id)
+    conds = []
+    if type:
+        conds.append(col.type == type)
+    if status:
+        conds.append(ce.status == status)
+    if track:
+        conds.append(ce.attributes["track"].as_string() == track)
+    if since:
+        conds.append(col.date >= since)
+    if until:
+        conds.append(col.date <= until + "\uffff")
+    return q.where(*conds), col, key, keys.where(*conds)
+
+
 def timeline(sess, country: str | None = None, since: str | None = None, until: str | None = None,
              type: str | None = None, limit: int | None = None, include_undated: bool | None = None) -> list[dict]:
     """Corpus events in date order (undated ones last). With a country, the (entity, type, date) index of
     `corpus_event_participants` gives them in order, so a page of a 100,000-document corpus stays fast."""
-    ce, cep = s.CorpusEvent, s.CorpusEventParticipant
-    if country:
-        cid = resolve_entity(sess, country) or country.lower()
-        q, col, key = select(ce).join(cep, cep.corpus_event_id == ce.id).where(cep.entity_id == cid), cep, cep.corpus_event_id
-        if type:
-            q = q.where(cep.type == type)
-    else:
-        q, col, key = select(ce), ce, ce.id
-        if type:
-            q = q.where(ce.type == type)
-    if since:
-        q = q.where(col.date >= since)
-    if until:
-        q = q.where(col.date <= until + "\uffff")
+    cid = (resolve_entity(sess, country) or country.lower()) if country else None
+    q, col, key, _ = event_filter(cid, type=type, since=since, until=until)
     undated = not (include_undated is False or ((since or until) and include_undated is None))
     # dated first, then undated: two index-ordered queries (an ORDER BY on "date IS NULL" would sort all)
     ces = list(sess.execute(q.where(col.date.is_not(None)).order_by(col.date, key).limit(limit)).scalars())

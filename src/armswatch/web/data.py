@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 
 from ..store import schema as s
-from ..store.queries import Names, _reports, resolve_entity
+from ..store.queries import Names, _reports, event_filter, resolve_entity
 from ..store.repo import Store as _RepoStore
 from ..store.search import default_mode as _default_mode, find as _find
 from ..store.text import fold
@@ -68,34 +68,8 @@ class Store:
         return out
 
     def _event_query(self, sess, country=None, etype=None, status=None, track=None, since=None, until=None):
-        """(query of corpus events, their date column, their key column, query of keys for counting).
-
-        With a country, type and dates are read from `corpus_event_participants` (where they are repeated
-        for its (entity, type, date) index), so a country's page and its counts are index ranges; the
-        events table is joined for counting only when status or track filter it."""
-        ce, cep = s.CorpusEvent, s.CorpusEventParticipant
-        if country:
-            cid = resolve_entity(sess, country) or country
-            col, key = cep, cep.corpus_event_id
-            q = select(ce).join(cep, cep.corpus_event_id == ce.id).where(cep.entity_id == cid)
-            keys = select(key).where(cep.entity_id == cid)
-            if status or track:
-                keys = keys.join(ce, ce.id == cep.corpus_event_id)
-        else:
-            col, key = ce, ce.id
-            q, keys = select(ce), select(ce.id)
-        conds = []
-        if etype:
-            conds.append(col.type == etype)
-        if status:
-            conds.append(ce.status == status)
-        if track:
-            conds.append(ce.attributes["track"].as_string() == track)
-        if since:
-            conds.append(col.date >= since)
-        if until:
-            conds.append(col.date <= until + "\uffff")
-        return q.where(*conds), col, key, keys.where(*conds)
+        cid = (resolve_entity(sess, country) or country) if country else None
+        return event_filter(cid, type=etype, status=status, track=track, since=since, until=until)
 
     def _event_dict(self, ce, names, reports) -> dict[str, Any]:
         return {"id": ce.id, "type": ce.type, "date": ce.date, "dates": list(ce.dates or []), "status": ce.status,
