@@ -310,10 +310,10 @@ def _nav_segments(raw: str) -> int:
     """How many items a flattened navigation bar has ("Trang chủ | Tin chính | Việt Nam", or items
     set apart by wide gaps: "Thế giới  Quân sự  Tư liệu"): parts of at most four words, none ending like
     a sentence. 1 for any other line."""
-    if len(raw) > 200 or ("|" not in raw and "•" not in raw and "·" not in raw and "  " not in raw.strip()
-                          and "\t" not in raw.strip()):
+    line = raw.strip()
+    if len(line) > 200 or not _NAV_SPLIT_RE.search(line):
         return 1
-    parts = [p for p in _NAV_SPLIT_RE.split(raw.strip()) if p]
+    parts = [p for p in _NAV_SPLIT_RE.split(line) if p]
     if len(parts) < 3 or any(len(p.split()) > 4 or p.rstrip()[-1:] in ".!?:;," for p in parts):
         return 1
     return len(parts)
