@@ -252,3 +252,87 @@ def test_jsonl_bad_lines_reported_others_kept(tmp_path):
 def test_to_document_rejects_empty_string_content():
     with pytest.raises(IngestError):
         to_document(RawDoc(source="<x>", content="  \n "))
+
+
+def _warc(records, gz: bool = True) -> bytes:
+    """A web archive written with warcio: records are (uri, kind, status, content-type, payload bytes)."""
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = BytesIO()
+    w = WARCWriter(buf, gzip=gz)
+    for uri, kind, status, ctype, payload in records:
+        if kind == "response":
+            http = StatusAndHeaders(f"{status} X", [("Content-Type", ctype)], protocol="HTTP/1.1")
+            rec = w.create_warc_record(uri, "response", payload=BytesIO(payload), http_headers=http)
+        elif kind == "request":
+            http = StatusAndHeaders("GET / HTTP/1.1", [("Host", "x")], is_http_request=True)
+            rec = w.create_warc_record(uri, "request", payload=BytesIO(b""), http_headers=http)
+        else:
+            rec = w.create_warc_record(uri, kind, payload=BytesIO(payload), warc_content_type=ctype)
+        w.write_record(rec)
+    return buf.getvalue()
+
+
+def test_warc_pages_read_others_skipped_charset_from_http(tmp_path):
+    html = (DATA / "page.html").read_text(encoding="utf-8")
+    page_1258 = ("<html><head><title>Mỹ và Nga</title></head><body><article><p>" + PARA.replace("\n", "</p><p>")
+                 + "</p></article></body></html>")
+    data = _warc([
+        ("https://vnexpress.net/a.html", "request", None, None, b""),
+        ("https://vnexpress.net/a.html", "response", 200, "text/html; charset=utf-8", html.encode("utf-8")),
+        ("https://vnexpress.net/logo.png", "response", 200, "image/png", b"\x89PNG\r\n\x1a\n0000"),
+        ("https://vnexpress.net/old", "response", 301, "text/html", b"<html>moved</html>"),
+        ("https://www.rfa.org/vietnamese/b.html", "response", 200, "text/html; charset=windows-1258",
+         encode_legacy(page_1258, "cp1258")),
+        ("https://example.org/note.txt", "resource", None, "text/plain", PARA.encode("utf-8")),
+        ("metadata://x", "metadata", None, "application/warc-fields", b"via: test\r\n"),
+    ])
+    p = tmp_path / "crawl.warc.gz"
+    p.write_bytes(data)
+    items = list(iter_inputs([str(p)]))
+    assert all(isinstance(i, RawDoc) for i in items)
+    assert [i.source for i in items] == ["https://vnexpress.net/a.html", "https://www.rfa.org/vietnamese/b.html",
+                                         "https://example.org/note.txt"]
+    assert [i.kind for i in items] == ["html", "html", "text"]
+    assert items[1].extra["charset"] == "windows-1258" and items[0].extra["crawled"]
+    docs = [process(i) for i in items]
+    assert docs[0].outlet == "VnExpress" and "Thứ trưởng Ngoại giao Mỹ Wendy Sherman" in docs[0].body
+    assert docs[0].url == "https://vnexpress.net/a.html"
+    assert "các nhà ngoại giao Mỹ và Nga đã gặp nhau tại Geneva" in docs[1].body  # decoded from Windows-1258
+    assert docs[2].body.startswith("Hôm thứ Ba") and docs[2].published is None  # the crawl date is no pub date
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_warc_truncated_archive_keeps_pages_before_the_break(tmp_path, gz):
+    good = ("https://a.example/1", "response", 200, "text/plain; charset=utf-8", PARA.encode("utf-8"))
+    data = _warc([good, ("https://a.example/2", "response", 200, "text/plain", OLD_STYLE.encode("utf-8"))], gz=gz)
+    p = tmp_path / ("cut.warc.gz" if gz else "cut.warc")
+    p.write_bytes(data[: len(data) - 200] + b"\x00garbage")
+    items = list(iter_inputs([str(p)]))
+    docs = [i for i in items if isinstance(i, RawDoc)]
+    fails = [i for i in items if isinstance(i, ReadFailure)]
+    assert [d.source for d in docs] == ["https://a.example/1"]
+    assert len(fails) == 1 and fails[0].source == f"{p}#record-2" and "WARC" in fails[0].reason
+
+
+def test_warc_ingest_stores_pages_once_and_records_the_broken_archive(tmp_path):
+    from armswatch.store import Store
+
+    html = (DATA / "page.html").read_text(encoding="utf-8")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.warc.gz").write_bytes(_warc([
+        ("https://vnexpress.net/a.html", "response", 200, "text/html; charset=utf-8", html.encode("utf-8")),
+        ("https://example.org/note.txt", "resource", None, "text/plain", PARA.encode("utf-8"))]))
+    (tmp_path / "in" / "b.warc").write_bytes(b"WARC/1.0\r\nnot really an archive\r\n")
+    st = Store(f"sqlite:///{tmp_path / 'kb.db'}")
+    try:
+        rep = st.ingest([str(tmp_path / "in")], merge=False)
+        assert (rep.added, rep.failed) == (2, 1)
+        assert "b.warc#record-1" in rep.failures[0] and "WARC" in rep.failures[0]
+        again = st.ingest([str(tmp_path / "in")], merge=False)
+        assert (again.added, again.skipped) == (0, 2)
+    finally:
+        st.close()

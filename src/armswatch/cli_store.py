@@ -70,7 +70,7 @@ def _emit(objs: list[dict], rows: list[dict], cols: list[str], fmt: QueryFormat,
 
 @app.command()
 def ingest(
-    paths: list[str] = typer.Argument(..., help="files, folders (recursive), JSONL, HTML, or - for stdin"),
+    paths: list[str] = typer.Argument(..., help="files, folders (recursive), JSONL, HTML, WARC, or - for stdin"),
     db: Optional[str] = DB_OPT,
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="progress bar on stderr"),
     dask: bool = typer.Option(False, "--dask", help="extract on Dask (a LocalCluster, one worker per core)"),

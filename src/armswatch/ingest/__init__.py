@@ -2,7 +2,8 @@
 
 `iter_inputs(paths)` yields one `RawDoc` per article, or one `ReadFailure` per input that cannot
 be read (the caller reports it and goes on): a missing or unreadable path, a bad JSONL line
-(named ``file:line``).
+(named ``file:line``), a corrupt WARC record (``file#record-N``; `warc.py`: the HTML and text pages
+of .warc/.warc.gz/.arc archives).
 `to_document(raw)` decodes the bytes (`decode.decode_bytes`: BOMs, UTF-16, Windows-1258, TCVN3,
 VNI, mojibake repair, NFC, new-style tone placement), turns HTML into main text and metadata
 (`html.html_to_text`; a .txt file holding an HTML page is read as HTML), and returns a `Document`
@@ -50,6 +51,7 @@ def doc_id_for(content: bytes | str) -> str:
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 
 
 def _iter_path(p: Path) -> Iterator[RawDoc | ReadFailure]:
@@ -63,6 +65,10 @@ def _iter_path(p: Path) -> Iterator[RawDoc | ReadFailure]:
         from .jsonl import iter_jsonl
 
         yield from iter_jsonl(data, str(p))
+    elif p.name.lower().endswith(WARC_SUFFIXES):
+        from .warc import iter_warc
+
+        yield from iter_warc(data, str(p))
     elif suffix in HTML_SUFFIXES:
         yield RawDoc(source=str(p), content=data, kind="html")
     else:
@@ -123,7 +129,8 @@ def to_document(raw: RawDoc) -> Document:
     if isinstance(raw.content, str):
         text = decode_text(raw.content)
     else:
-        declared = declared_charset(raw.content) if kind == "html" else None
+        # the HTTP header's charset (WARC) wins over the page's own <meta>, as in a browser
+        declared = raw.extra.get("charset") or (declared_charset(raw.content) if kind == "html" else None)
         text, label = decode_bytes(raw.content, declared=declared, with_label=True)
         if label not in ("utf-8", "utf-8-sig", "ascii"):
             warnings.append(f"encoding: decoded as {label}")

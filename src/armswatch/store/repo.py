@@ -540,16 +540,17 @@ class Store:
 
 
 def _count_inputs(paths: list[str]) -> int | None:
-    """Number of articles to expect, when it is the number of files (None with JSONL or stdin)."""
+    """Number of articles to expect, when it is the number of files (None with JSONL, WARC or stdin)."""
     from pathlib import Path
 
-    from ..ingest import JSONL_SUFFIXES
+    from ..ingest import JSONL_SUFFIXES, WARC_SUFFIXES
 
     n = 0
     for a in paths:
         p = Path(a)
         files = [f for f in p.rglob("*") if f.is_file() and not f.name.startswith(".")] if p.is_dir() else [p]
-        if a == "-" or any(f.suffix.lower() in JSONL_SUFFIXES for f in files):
+        if a == "-" or any(f.suffix.lower() in JSONL_SUFFIXES or f.name.lower().endswith(WARC_SUFFIXES)
+                           for f in files):
             return None
         n += len(files)
     return n
