@@ -1003,3 +1003,26 @@ def test_sixth_round_cases(case):
     text, entities, timexes, expected, *published = case
     evs = events_of(text, entities, timexes, published=published[0] if published else "2024-12-31")
     assert core(evs) == sorted(expected, key=_key)
+
+
+# Sixth round (issue #5, detection and participants): causes found on the blind / fresh2 / fresh sets, each with
+# sentences written for this test (positive and negative).
+CASES6 = [
+    # d1 a nuclear test and a missile launch told in one sentence are two happenings
+    ("Triều Tiên đã tiến hành ba vụ thử hạt nhân trước đây, và hồi tháng 3 lại phóng thử một tên lửa đạn đạo.",
+     [KP], [("hồi tháng 3", "2024-03")],
+     [ev("incident", {"kp"}, None, "held"), ev("incident", {"kp"}, "2024-03", "held")]),
+    # d2 exercises called off are no happening; exercises held are
+    ("Tổng thống Mỹ cho biết Washington sẽ tạm dừng các cuộc tập trận chung với Hàn Quốc. Triều Tiên đã tập trận "
+     "pháo binh hôm 2/4.", [US, KR, KP], [("hôm 2/4", "2024-04-02")],
+     [ev("incident", {"kp"}, "2024-04-02", "held")]),
+    # d3 (negative) halted exercises, in English
+    ("The Pentagon said it had halted joint exercises with Japan.", [("us", "COUNTRY", ["Pentagon"]), JP], [], []),
+]
+
+
+@pytest.mark.parametrize("case", CASES6, ids=[f"d{i + 1}" for i in range(len(CASES6))])
+def test_sixth_round_cases(case):
+    text, entities, timexes, expected, *published = case
+    evs = events_of(text, entities, timexes, published=published[0] if published else "2024-06-01")
+    assert core(evs) == sorted(expected, key=_key)

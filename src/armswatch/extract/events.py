@@ -992,6 +992,8 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         m.blocked = "generic"
     elif after("definitional", 12):
         m.blocked = "definition"
+    elif m.type == "incident" and before("cessation", 3):
+        m.blocked = "negated"  # "sẽ ngừng các cuộc tập trận chung": the exercises stopped are no happening
 
     # status: the strongest cue before the trigger or among the predicates right after it
     m.status = None
@@ -1537,6 +1539,9 @@ def _compatible(e: _Event, m: _Mention, strict_status: bool) -> bool:
         return False  # a named conference is not the bilateral meeting held at it
     if e.attrs.get("track") and m.attrs.get("track") and e.attrs["track"] != m.attrs["track"]:
         return False
+    if m.type == "incident" and m.attrs.get("kind") and e.attrs.get("kind") \
+            and _incident_class(m) != _incident_class(e.mentions[0]):
+        return False  # a launch is not the nuclear test told before it
     if set(m.countries) - set(e.countries) and m.type != "treaty_action":
         return False
     if m.type == "treaty_action" and m.date and e.date and m.date != e.date:
@@ -1596,6 +1601,16 @@ def _absorb(e: _Event, m: _Mention, full: bool = True) -> None:
             e.attrs[k] = v
 
 
+# kinds of incident that may name one happening ("phóng thử tên lửa ..., vụ phóng ..."); other kinds are
+# different happenings (a nuclear test, an exercise, a strike on a site)
+_LAUNCH_KINDS = {"missile test", "launch"}
+
+
+def _incident_class(m: _Mention) -> str | None:
+    kind = m.attrs.get("kind")
+    return "launch" if kind in _LAUNCH_KINDS else kind
+
+
 def _group_sentence(ms: list[_Mention]) -> list[list[_Mention]]:
     """Mentions of one type in one sentence form one group unless a cue or a conflict separates them."""
     groups: list[list[_Mention]] = []
@@ -1616,6 +1631,8 @@ def _group_sentence(ms: list[_Mention]) -> list[list[_Mention]]:
                 continue
             if m.type == "treaty_action" and m.clause != h.clause:
                 continue
+            if m.type == "incident" and _incident_class(h) != _incident_class(m):
+                continue  # "sáu vụ thử hạt nhân, ... sau khi phóng thử tên lửa": a nuclear test is not a launch
             if m.ref == "strong" and m.attrs.get("_current") and h.status and m.status and h.status != m.status:
                 continue  # "trước đây đã thảo luận ..., nhưng các hội đàm lần này sẽ ...": set against it
             if m.ref == "strong":
@@ -1998,7 +2015,9 @@ def extract_events(doc: Document) -> Document:
             if target is None or not set(m.people) <= set(target.people):
                 m.type, target = "talks", None
         if m.type in ("incident", "report") and m.nominal and m.ref != "assert" and not m.blocked:
-            last = next((e for e in reversed(events) if e.type == m.type), None)
+            last = next((e for e in reversed(events) if e.type == m.type and not (
+                m.type == "incident" and m.attrs.get("kind") and e.attrs.get("kind")
+                and _incident_class(m) != _incident_class(e.mentions[0]))), None)
             if last is not None and _dates_compatible(last.date, m.date) and (
                     not m.date or not last.date or m.date == last.date or m.ref == "strong"):
                 # "Vụ phóng khiến Nhật Bản phát cảnh báo", "Mỹ, Nhật Bản và Hàn Quốc lên án vụ phóng": the same
