@@ -995,6 +995,20 @@ CASES6 = [
     ("Ấn Độ và Pháp đã hội đàm tại Paris hôm 12/2. Cuộc điện đàm sau đó được đánh giá tích cực.",
      [IN, FR, ("paris", "LOC", ["Paris"])], [("hôm 12/2", "2024-02-12")],
      [ev("talks", {"in", "fr"}, "2024-02-12", "held")]),
+    # d4 a small collective body whose members the KB lists: its summit is one of the members the page names
+    ("Thủ tướng Australia sẽ dự hội nghị thượng đỉnh đầu tiên của nhóm Bộ Tứ (Quad) gồm Mỹ, Nhật Bản, Ấn Độ và "
+     "Australia vào tháng sau.", [US, JP, IN, AU, ("quad", "ORG", ["Quad", "nhóm Bộ Tứ"])], [("tháng sau", "2024-07")],
+     [ev("summit", {"quad", "us", "jp", "in", "au"}, "2024-07", "planned")]),
+    # d5 ... members the page does not name are not cited
+    ("Ngoại trưởng Nhật Bản sẽ dự cuộc họp của nhóm Quad vào tháng sau.", [JP, ("quad", "ORG", ["Quad"])],
+     [("tháng sau", "2024-07")], [ev("talks", {"quad", "jp"}, "2024-07", "planned")]),
+    # d6 the country of a venue ("ở Muscat của Oman", "ở Geneva (Thụy Sĩ)") is no party
+    ("Đại diện Mỹ và Iran đã đàm phán gián tiếp hôm 3/2 tại một khu nghỉ dưỡng ở Muscat của Oman.",
+     [US, IR, ("om", "COUNTRY", ["Oman"]), ("muscat", "LOC", ["Muscat"])], [("hôm 3/2", "2024-02-03")],
+     [ev("talks", {"us", "ir"}, "2024-02-03", "held")]),
+    ("Mỹ và Nga đã hội đàm hôm 3/2. Hai bên sẽ gặp lại ở Geneva (Thụy Sĩ) vào tháng 3.",
+     [US, RU, ("ch", "COUNTRY", ["Thụy Sĩ"]), GENEVA], [("hôm 3/2", "2024-02-03"), ("tháng 3", "2024-03")],
+     [ev("talks", {"us", "ru"}, "2024-02-03", "held"), ev("talks", {"us", "ru"}, "2024-03", "planned")]),
 ]
 
 

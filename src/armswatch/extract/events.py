@@ -707,6 +707,9 @@ def _participants(ctx: _Ctx, m: _Mention, scope: tuple[int, int], treaty_span=No
             if venue_end is not None and re.fullmatch(r",\s*", ctx.body[venue_end:s]):
                 venue_end = e_
                 continue
+            if _venue_chain(ctx, scope[0], s):
+                venue_end = e_  # "tại một khách sạn ở Nusa Dua, trên đảo Bali của Indonesia", "ở Deauville (Pháp)"
+                continue
         if ent.type == "ORG":
             kbe = ctx.kb.get(ent.id)
             if kbe is not None and kbe.file in ctx.cues.unofficial_kb_files:
@@ -728,6 +731,30 @@ def _participants(ctx: _Ctx, m: _Mention, scope: tuple[int, int], treaty_span=No
         if cid and cid not in countries:
             countries.append(cid)
     return countries, orgs, people, unknown
+
+
+# what may come between a venue's preposition and the country of that venue: place names, "của"/"of"/"(", a comma
+# only before such a word ("ở Nusa Dua, trên đảo Bali của Indonesia", "ở Deauville (Pháp)", "in Nusa Dua on the
+# island of Bali, Indonesia" is not read: a comma before a capitalised word may start the next clause)
+_VENUE_LINK = r"(?:của|thuộc|trên|đảo|tỉnh|thành phố|bang|vùng|khu|miền|of|on|the|island|province|city|state|region)"
+_VENUE_CHAIN_RE = re.compile(r"(?:\s*(?:[A-ZĐÂĂÊÔƠƯ][\w-]*|" + _VENUE_LINK + r"(?!\w)|\(|,(?=\s*" + _VENUE_LINK
+                             + r"\s)))+\s*")
+
+
+def _venue_chain(ctx: _Ctx, lo: int, s: int) -> bool:
+    """A place at body[s:] that continues the venue opened by the last tại/ở/in before it in body[lo:s]."""
+    lp = ctx.cues.location_prep
+    if lp is None:
+        return False
+    last = None
+    for pm in lp.finditer(ctx.body, max(lo, s - 80), s):
+        last = pm
+    if last is None or last.end() == s:
+        return False
+    gap = ctx.body[last.end():s]
+    if _words_between(gap) > 8 or not gap.rstrip().endswith(("của", "(", "of", "thuộc")):
+        return False
+    return bool(_VENUE_CHAIN_RE.fullmatch(gap))
 
 
 def _title_gap(ctx: _Ctx, gap: str) -> bool:
@@ -2047,6 +2074,13 @@ def extract_events(doc: Document) -> Document:
                 continue
         e = _new_event(m)
         e.attrs["_pos"] = m.start
+        if e.type in _BILATERAL | {"treaty_action"}:
+            # a small collective body whose meetings are meetings of its states (the KB lists its members: Quad,
+            # P5, E3): the members the page names are the parties
+            for o in e.orgs:
+                kbo = ctx.kb.get(o)
+                if kbo is not None and kbo.members:
+                    _add_new(e.countries, [x for x in kbo.members if x in ctx.ent_by_id])
         if e.type == "visit" and e.location in ctx.ent_by_id:
             loc = ctx.ent_by_id[e.location]
             kbl = ctx.kb.get(e.location)
