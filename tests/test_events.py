@@ -1009,6 +1009,10 @@ CASES6 = [
     ("Mỹ và Nga đã hội đàm hôm 3/2. Hai bên sẽ gặp lại ở Geneva (Thụy Sĩ) vào tháng 3.",
      [US, RU, ("ch", "COUNTRY", ["Thụy Sĩ"]), GENEVA], [("hôm 3/2", "2024-02-03"), ("tháng 3", "2024-03")],
      [ev("talks", {"us", "ru"}, "2024-02-03", "held"), ev("talks", {"us", "ru"}, "2024-03", "planned")]),
+    # d7 "engage" with a partner right after it is a talk; "engage in" a thing is not
+    ("The United States will engage China on risk reduction in July.", [US, CN], [("in July", "2024-07")],
+     [ev("talks", {"us", "cn"}, "2024-07", "planned")]),
+    ("Both navies engage in constant patrols near Japan.", [US, CN, JP], [], []),
 ]
 
 
