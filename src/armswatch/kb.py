@@ -37,6 +37,7 @@ class KBEntry:
     country: str | None = None
     parent: str | None = None
     roles: tuple[dict[str, Any], ...] = ()
+    members: tuple[str, ...] = ()  # member countries of a small collective body (Quad, P5, E3)
     gender: str | None = None
     description: str | None = None
     disambiguation: str | None = None
@@ -100,7 +101,7 @@ def _entry(raw: dict[str, Any], file: str) -> KBEntry:
         abbrev=tuple(raw.get("abbrev") or ()), short=tuple(raw.get("short") or ()),
         cased=tuple(raw.get("cased") or ()),
         metonym_of=raw.get("metonym_of"), country=raw.get("country"), parent=raw.get("parent"),
-        roles=tuple(raw.get("roles") or ()), gender=raw.get("gender"),
+        roles=tuple(raw.get("roles") or ()), members=tuple(raw.get("members") or ()), gender=raw.get("gender"),
         description=raw.get("description"), disambiguation=raw.get("disambiguation"), file=file,
     )
 
@@ -170,6 +171,9 @@ def validate_kb(kb_dir: Path = KB_DIR) -> list[str]:
             for ref in ("metonym_of", "country", "parent"):
                 if raw.get(ref) and raw[ref] not in ids:
                     errors.append(f"{fname}: {raw.get('id')}: {ref} {raw[ref]!r} is not a KB id")
+            for mem in raw.get("members") or ():
+                if mem not in ids:
+                    errors.append(f"{fname}: {raw.get('id')}: member {mem!r} is not a KB id")
     return errors
 
 

@@ -222,7 +222,7 @@ def cues() -> Cues:
         "generic": lex.get("generic") or [], "generic_exc": lex.get("generic_exceptions") or [],
         "definitional": lex.get("definitional") or [],
         "distinct_before": dc.get("before") or [], "part_of": dc.get("part_of") or [],
-        "resumed": lex.get("resumed") or [],
+        "resumed": lex.get("resumed") or [], "cessation": lex.get("cessations") or [],
         "assert_before": lex.get("assertion_before") or [], "assert_after": lex.get("assertion_after") or [],
         "tense:future": tense.get("future") or [], "tense:past": tense.get("past") or [],
         "not_event": lex.get("not_events") or [], "clause_break": lex.get("clause_breaks") or [],

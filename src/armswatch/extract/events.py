@@ -707,6 +707,9 @@ def _participants(ctx: _Ctx, m: _Mention, scope: tuple[int, int], treaty_span=No
             if venue_end is not None and re.fullmatch(r",\s*", ctx.body[venue_end:s]):
                 venue_end = e_
                 continue
+            if _venue_chain(ctx, scope[0], s):
+                venue_end = e_  # "tại một khách sạn ở Nusa Dua, trên đảo Bali của Indonesia", "ở Deauville (Pháp)"
+                continue
         if ent.type == "ORG":
             kbe = ctx.kb.get(ent.id)
             if kbe is not None and kbe.file in ctx.cues.unofficial_kb_files:
@@ -728,6 +731,30 @@ def _participants(ctx: _Ctx, m: _Mention, scope: tuple[int, int], treaty_span=No
         if cid and cid not in countries:
             countries.append(cid)
     return countries, orgs, people, unknown
+
+
+# what may come between a venue's preposition and the country of that venue: place names, "của"/"of"/"(", a comma
+# only before such a word ("ở Nusa Dua, trên đảo Bali của Indonesia", "ở Deauville (Pháp)", "in Nusa Dua on the
+# island of Bali, Indonesia" is not read: a comma before a capitalised word may start the next clause)
+_VENUE_LINK = r"(?:của|thuộc|trên|đảo|tỉnh|thành phố|bang|vùng|khu|miền|of|on|the|island|province|city|state|region)"
+_VENUE_CHAIN_RE = re.compile(r"(?:\s*(?:[A-ZĐÂĂÊÔƠƯ][\w-]*|" + _VENUE_LINK + r"(?!\w)|\(|,(?=\s*" + _VENUE_LINK
+                             + r"\s)))+\s*")
+
+
+def _venue_chain(ctx: _Ctx, lo: int, s: int) -> bool:
+    """A place at body[s:] that continues the venue opened by the last tại/ở/in before it in body[lo:s]."""
+    lp = ctx.cues.location_prep
+    if lp is None:
+        return False
+    last = None
+    for pm in lp.finditer(ctx.body, max(lo, s - 80), s):
+        last = pm
+    if last is None or last.end() == s:
+        return False
+    gap = ctx.body[last.end():s]
+    if _words_between(gap) > 8 or not gap.rstrip().endswith(("của", "(", "of", "thuộc")):
+        return False
+    return bool(_VENUE_CHAIN_RE.fullmatch(gap))
 
 
 def _title_gap(ctx: _Ctx, gap: str) -> bool:
@@ -992,6 +1019,8 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         m.blocked = "generic"
     elif after("definitional", 12):
         m.blocked = "definition"
+    elif m.type == "incident" and before("cessation", 3):
+        m.blocked = "negated"  # "sẽ ngừng các cuộc tập trận chung": the exercises stopped are no happening
 
     # status: the strongest cue before the trigger or among the predicates right after it
     m.status = None
@@ -1537,6 +1566,9 @@ def _compatible(e: _Event, m: _Mention, strict_status: bool) -> bool:
         return False  # a named conference is not the bilateral meeting held at it
     if e.attrs.get("track") and m.attrs.get("track") and e.attrs["track"] != m.attrs["track"]:
         return False
+    if m.type == "incident" and m.attrs.get("kind") and e.attrs.get("kind") \
+            and _incident_class(m) != _incident_class(e.mentions[0]):
+        return False  # a launch is not the nuclear test told before it
     if set(m.countries) - set(e.countries) and m.type != "treaty_action":
         return False
     if m.type == "treaty_action" and m.date and e.date and m.date != e.date:
@@ -1596,6 +1628,16 @@ def _absorb(e: _Event, m: _Mention, full: bool = True) -> None:
             e.attrs[k] = v
 
 
+# kinds of incident that may name one happening ("phóng thử tên lửa ..., vụ phóng ..."); other kinds are
+# different happenings (a nuclear test, an exercise, a strike on a site)
+_LAUNCH_KINDS = {"missile test", "launch"}
+
+
+def _incident_class(m: _Mention) -> str | None:
+    kind = m.attrs.get("kind")
+    return "launch" if kind in _LAUNCH_KINDS else kind
+
+
 def _group_sentence(ms: list[_Mention]) -> list[list[_Mention]]:
     """Mentions of one type in one sentence form one group unless a cue or a conflict separates them."""
     groups: list[list[_Mention]] = []
@@ -1616,6 +1658,8 @@ def _group_sentence(ms: list[_Mention]) -> list[list[_Mention]]:
                 continue
             if m.type == "treaty_action" and m.clause != h.clause:
                 continue
+            if m.type == "incident" and _incident_class(h) != _incident_class(m):
+                continue  # "sáu vụ thử hạt nhân, ... sau khi phóng thử tên lửa": a nuclear test is not a launch
             if m.ref == "strong" and m.attrs.get("_current") and h.status and m.status and h.status != m.status:
                 continue  # "trước đây đã thảo luận ..., nhưng các hội đàm lần này sẽ ...": set against it
             if m.ref == "strong":
@@ -1998,7 +2042,9 @@ def extract_events(doc: Document) -> Document:
             if target is None or not set(m.people) <= set(target.people):
                 m.type, target = "talks", None
         if m.type in ("incident", "report") and m.nominal and m.ref != "assert" and not m.blocked:
-            last = next((e for e in reversed(events) if e.type == m.type), None)
+            last = next((e for e in reversed(events) if e.type == m.type and not (
+                m.type == "incident" and m.attrs.get("kind") and e.attrs.get("kind")
+                and _incident_class(m) != _incident_class(e.mentions[0]))), None)
             if last is not None and _dates_compatible(last.date, m.date) and (
                     not m.date or not last.date or m.date == last.date or m.ref == "strong"):
                 # "Vụ phóng khiến Nhật Bản phát cảnh báo", "Mỹ, Nhật Bản và Hàn Quốc lên án vụ phóng": the same
@@ -2028,6 +2074,13 @@ def extract_events(doc: Document) -> Document:
                 continue
         e = _new_event(m)
         e.attrs["_pos"] = m.start
+        if e.type in _BILATERAL | {"treaty_action"}:
+            # a small collective body whose meetings are meetings of its states (the KB lists its members: Quad,
+            # P5, E3): the members the page names are the parties
+            for o in e.orgs:
+                kbo = ctx.kb.get(o)
+                if kbo is not None and kbo.members:
+                    _add_new(e.countries, [x for x in kbo.members if x in ctx.ent_by_id])
         if e.type == "visit" and e.location in ctx.ent_by_id:
             loc = ctx.ent_by_id[e.location]
             kbl = ctx.kb.get(e.location)
