@@ -289,3 +289,23 @@ def test_list_inside_the_article_is_not_a_navigation_bar():
     d = _doc("Nga nói chuyện với Mỹ\n\nHai bên đã thảo luận ba chủ đề: vũ khí chiến lược, tên lửa tầm trung "
                "và không gian.\n\nPhái đoàn gồm các quan chức ngoại giao | quốc phòng | tình báo, theo Moskva.\n")
     assert "quốc phòng | tình báo" in d.body
+
+
+def test_a_nav_bar_with_abbreviated_items_is_no_headline():
+    page = "\n".join(["Home | Europe | U.K. | Asia | Markets",
+                      "Norway orders two frigates as Russian submarine patrols grow",
+                      "Norway's defence ministry said on Monday that it had ordered two frigates, citing Russian "
+                      "submarine activity in the Barents Sea over the past year."])
+    doc = clean.clean(Document(doc_id="t", source="<t>", body=page))
+    assert doc.title == "Norway orders two frigates as Russian submarine patrols grow"
+    assert "U.K." not in doc.body
+
+
+def test_skip_links_in_either_wording_are_no_headline():
+    page = "\n".join(["Chuyển tới nội dung chính", "Chuyển tới điều hướng chính",
+                      "Na Uy đặt mua hai khinh hạm vì tàu ngầm Nga hoạt động dày đặc",
+                      "Bộ Quốc phòng Na Uy hôm thứ Hai cho biết đã đặt mua hai khinh hạm mới, viện dẫn hoạt động "
+                      "của tàu ngầm Nga ở biển Barents trong năm qua."])
+    doc = clean.clean(Document(doc_id="t", source="<t>", body=page))
+    assert doc.title == "Na Uy đặt mua hai khinh hạm vì tàu ngầm Nga hoạt động dày đặc"
+    assert "Chuyển tới" not in doc.body

@@ -383,3 +383,28 @@ def test_english_text_named_after_a_place_is_one_treaty():
     assert ents.get("unk:treaty:oslo-accords") == "TREATY"
     assert "us_house" not in ents  # "House" inside the name is no body
     assert any(t == "LOC" for t in ents.values())  # "met in Oslo" is still the city
+
+
+def _ents(text: str, lang: str = "vi") -> dict[str, tuple[str, list[str]]]:
+    return {e.name: (e.type, [m.text for m in e.mentions]) for e in recognise(text, lang)}
+
+
+def test_the_grouping_named_in_a_summit_name_is_mentioned():
+    got = _ents("Bên lề hội nghị thượng đỉnh G20 ở Johannesburg, hai ngoại trưởng đã gặp nhau.")
+    assert got["G20 summit"][0] == "EVENT_NAME" and got["Group of Twenty"] == ("ORG", ["G20"])
+    got = _ents("Allied leaders gathered for the NATO summit in Madrid on Tuesday.", "en")
+    assert got["NATO"] == ("ORG", ["NATO"])
+
+
+def test_a_seat_of_government_reached_from_or_timed_by_is_the_city():
+    got = _ents("Thủ tướng Canada tham dự qua màn hình từ Ottawa, cuộc họp bắt đầu lúc 8h theo giờ Tokyo. "
+                "Tối đó ông bay về Ottawa. Ottawa phản đối quyết định của Bắc Kinh.")
+    assert got["Ottawa"] == ("LOC", ["Ottawa", "Ottawa"]) and got["Tokyo"][0] == "LOC"
+    assert "Ottawa" in got["Canada"][1] and got["China"][1] == ["Bắc Kinh"]
+
+
+def test_a_sentence_case_name_runs_to_its_capitalised_end():
+    got = _ents("Ông phát biểu tại Diễn đàn An ninh quốc tế Halifax hôm thứ Bảy.")
+    assert "Diễn đàn An ninh quốc tế Halifax" in got and "Diễn đàn An ninh" not in got
+    got = _ents("Viện Nghiên cứu chiến lược cho rằng Mỹ cần kiềm chế.")
+    assert "United States" in got and not any("cho rằng" in n for n in got)

@@ -347,3 +347,21 @@ def test_new_aliases_are_not_common_words(kb):
     for word in ("nice", "mobile", "reading", "bath", "victoria", "island", "male", "santiago", "georgetown",
                  "sơn", "hà", "sát", "nam", "kitô", "ki-tô"):
         assert word not in names, word
+
+
+@pytest.mark.parametrize("text,name,etype", [
+    ("Đoàn xe rời căn cứ ở bang Bắc Carolina sáng nay.", "North Carolina", "LOC"),
+    ("Nhà máy đóng tàu ở Thâm Quyến đã hoàn thành đơn hàng.", "Shenzhen", "LOC"),
+    ("Belarus và Nga là thành viên của Nhà nước Liên minh từ năm 1999.", "Union State", "ORG"),
+    ("Hội đồng Thống đốc IAEA sẽ họp vào tháng tới.", "IAEA Board of Governors", "ORG"),
+    ("Nhóm G8 khi đó vẫn còn Nga.", "G8", "ORG"),
+    ("Cục Khảo sát Địa chất Mỹ ghi nhận một dư chấn.", "United States Geological Survey", "ORG"),
+    ("Ông trả lời phỏng vấn đài France Info sáng thứ Ba.", "France Info", "ORG"),
+    ("Historians date the end of the cold war to 1991.", "Cold War", "EVENT_NAME"),
+    ("Giá dầu tăng vọt sau khi xung đột ở Ukraine kéo dài.", "Russo-Ukrainian War", "EVENT_NAME"),
+])
+def test_kb_covers_classes_of_names(text, name, etype):
+    from armswatch.extract.entities import recognise
+
+    got = {e.name: e.type for e in recognise(text, "en" if text.startswith("Historians") else "vi")}
+    assert got.get(name) == etype, got

@@ -126,10 +126,16 @@ def test_wire_dateline_is_a_source_not_the_outlet():
 
 
 def test_outlet_from_template_signature_and_brand_lines():
-    voa = "\n".join(["Đường dẫn truy cập", PROSE, "XS", "SM", "MD", "LG"])
-    assert clean.clean(Document(doc_id="t", source="<t>", body=voa)).outlet == "VOA"
-    one_cue = "\n".join(["Đường dẫn truy cập", PROSE])
-    assert clean.clean(Document(doc_id="t", source="<t>", body=one_cue)).outlet is None
+    # a template layout alone (skip link + size switcher) names no outlet: look-alike pages share it
+    layout = "\n".join(["Đường dẫn truy cập", PROSE, "XS", "SM", "MD", "LG"])
+    assert clean.clean(Document(doc_id="t", source="<t>", body=layout)).outlet is None
+    named = "\n".join(["Đường dẫn truy cập", "VOA Tiếng Việt", PROSE, "XS", "SM", "MD", "LG"])
+    assert clean.clean(Document(doc_id="t", source="<t>", body=named)).outlet == "VOA"
+    # a bare outlet name above the article is its logo line; the same name below it is a credit
+    logo = "\n".join(["Dân trí", "Thời sự   Thế giới   Kinh doanh", PROSE])
+    assert clean.clean(Document(doc_id="t", source="<t>", body=logo)).outlet == "Dân trí"
+    credit = "\n".join([PROSE, "Dân trí"])
+    assert clean.clean(Document(doc_id="t", source="<t>", body=credit)).outlet is None
     brand = "\n".join([PROSE, "© 2024 Thanh Niên. Bản quyền thuộc về báo Thanh Niên."])
     assert clean.clean(Document(doc_id="t", source="<t>", body=brand)).outlet == "Thanh Niên"
 
@@ -155,3 +161,15 @@ def test_unknown_outlet_from_its_copyright_line_named_again_on_the_page():
     # named only once (a photo agency's notice) or no name at all: no outlet
     assert outlet_from_copyright(["© 2023 Getty Images"], ["© 2023 Getty Images", "Ảnh: Reuters"]) is None
     assert outlet_from_copyright(["© 2025 All rights reserved"], ["© 2025 All rights reserved", "All rights reserved"]) is None
+
+
+def test_unknown_outlet_from_a_byline_shown_again_as_the_dateline_mark():
+    prose = ("OSLO, March 3 (Fjord Post) - Norway's defence minister said on Monday that the country would "
+             "buy two more frigates, citing Russian submarine activity in the Barents Sea.")
+    page = "\n".join(["By Ingrid Dahl and Per Lunde, Fjord Post", "March 3, 2025 9:00 AM CET", prose])
+    assert clean.clean(Document(doc_id="t", source="<t>", body=page)).outlet == "Fjord Post"
+    # a wire agency after the authors is the source; a name given only once is not taken
+    wire = "\n".join(["By Ingrid Dahl, Reuters", "March 3, 2025 9:00 AM CET", prose.replace(" (Fjord Post)", "")])
+    assert clean.clean(Document(doc_id="t", source="<t>", body=wire)).outlet is None
+    once = "\n".join(["By Ingrid Dahl, Oslo Desk", "March 3, 2025 9:00 AM CET", prose.replace(" (Fjord Post)", "")])
+    assert clean.clean(Document(doc_id="t", source="<t>", body=once)).outlet is None

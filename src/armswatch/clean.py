@@ -304,6 +304,7 @@ def _classify(lines: list[_Line], cfg: _Cfg) -> None:
 
 
 _NAV_SPLIT_RE = re.compile(r"\s+[|•·]\s+|\s*\t\s*| {2,}")
+_ABBREV_END_RE = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}\s*$")  # "U.S.", "U.K.": not a sentence end
 
 
 def _nav_segments(raw: str) -> int:
@@ -314,7 +315,8 @@ def _nav_segments(raw: str) -> int:
     if len(line) > 200 or not _NAV_SPLIT_RE.search(line):
         return 1
     parts = [p for p in _NAV_SPLIT_RE.split(line) if p]
-    if len(parts) < 3 or any(len(p.split()) > 4 or p.rstrip()[-1:] in ".!?:;," for p in parts):
+    if len(parts) < 3 or any(len(p.split()) > 4 or (p.rstrip()[-1:] in ".!?:;," and not _ABBREV_END_RE.search(p))
+                             for p in parts):
         return 1
     return len(parts)
 
@@ -385,6 +387,8 @@ def clean(doc: Document) -> Document:
                 sig.date_lines.append((ln.zone, ln.text))
             else:
                 sig.furniture.append(ln.text)
+                if ln.zone == "top":
+                    sig.top_furniture.append(ln.text)
             continue
         text = ln.text
         if ln.dateline and text != ln.dateline.strip():

@@ -12,8 +12,10 @@ Forms: ``02/11/2022``, ``24-7-2021``, ``Thứ bảy, ngày 24/07/2021 17:18 GMT+
 the date only (the contract wants a zone with a time).
 
 Outlet, most trusted first: container (HTML site name), URL domain, the article's dateline prefix
-(``VTV.vn - ``), a brand or copyright line in the page furniture, a site-template signature
-(VOA: "Đường dẫn truy cập" + the "XS SM MD LG" size switcher, "VOA Express"). Wire agencies
+(``VTV.vn - ``), a brand or copyright line in the page furniture (a bare outlet name above the
+article is its logo line), a site-template signature that names the outlet ("VOA Express"; a
+layout alone names nobody: null), an unknown name after a byline's authors shown again as the
+page's dateline mark ("By A, Northern Herald" + "(Northern Herald) -"). Wire agencies
 (Reuters, AP, AFP...) credited in a dateline are sources, not outlets. Tables: `outlets.yaml`.
 
 Language: ratio of Vietnamese-only letters and function-word votes; langdetect only when the
@@ -279,9 +281,14 @@ def _outlet_alias_res() -> list[tuple[str, re.Pattern, Outlet]]:
             for a, o in _outlets()["alias"].items() if o.kind == "outlet"]
 
 
-def outlet_from_furniture(lines: list[str]) -> Outlet | None:
-    """A brand line ('VOA Express': starts with an outlet name) or a copyright line naming one."""
+def outlet_from_furniture(lines: list[str], top: list[str] | tuple = ()) -> Outlet | None:
+    """A brand line ('VOA Express': starts with an outlet name) or a copyright line naming one; in the
+    page's `top` lines (above the article) a line that is an outlet's name alone is its logo line."""
     aliases = _outlets()["alias"]
+    for ln in top:
+        o = aliases.get(fold(ln.strip()))
+        if o is not None and o.kind == "outlet":
+            return o
     for ln in lines:
         words = ln.split()
         if not words or len(words) > 12:
@@ -321,6 +328,34 @@ def outlet_from_copyright(furniture: list[str], all_lines: list[str]) -> Outlet 
             continue
         if sum(1 for other in all_lines if other is not ln and key in fold(other)) >= 1:
             return Outlet(name)
+    return None
+
+
+_BYLINE_OUTLET_RE = re.compile(r"^(?:By|Bởi)\s.+,\s*((?:The\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s*$")
+
+
+def outlet_from_byline(bylines: list[str], all_lines: list[str]) -> Outlet | None:
+    """An outlet the lexicon does not know, named after the authors of a byline ("By Ann Lee and Bo
+    Tran, Northern Herald") and shown again as the page's own mark: a wire-style dateline "(Northern
+    Herald) -" or a line of its own. A known wire agency there is the source, not the outlet; a name
+    given only once (a city, a desk) is not taken."""
+    for ln in bylines:
+        m = _BYLINE_OUTLET_RE.match(ln.strip())
+        if not m:
+            continue
+        name = m.group(1)
+        known = _outlets()["alias"].get(fold(name))
+        if known is not None:
+            if known.kind == "outlet":
+                return known
+            continue
+        key = fold(name)
+        for other in all_lines:
+            if other is ln:
+                continue
+            f = fold(other).strip()
+            if f == key or "(" + key + ")" in f:
+                return Outlet(name)
     return None
 
 
@@ -397,6 +432,7 @@ class PageSignals:
     date_lines: list[tuple[str, str]] = field(default_factory=list)  # (zone, line text) of date/byline lines
     dateline_prefixes: list[str] = field(default_factory=list)  # "VTV.vn", "(Dân trí)"
     furniture: list[str] = field(default_factory=list)  # dropped furniture lines (brand, copyright...)
+    top_furniture: list[str] = field(default_factory=list)  # those of them above the article (logo lines)
     all_lines: list[str] = field(default_factory=list)  # every non-empty raw line (for signatures)
     all_keys: list[str] | None = None  # the same lines folded (case and diacritics), if computed
 
@@ -432,11 +468,13 @@ def fill(doc: Document, sig: PageSignals, container: set[str] | None = None) -> 
                     o = cand
                     break
         if o is None:
-            o = outlet_from_furniture(sig.furniture)
+            o = outlet_from_furniture(sig.furniture, sig.top_furniture)
         if o is None:
             o = outlet_from_signatures(sig.all_lines, sig.all_keys)
         if o is None:
             o = outlet_from_copyright(sig.furniture, sig.all_lines)
+        if o is None:
+            o = outlet_from_byline([line for _, line in sig.date_lines], sig.all_lines)
         if o is not None:
             doc.outlet = o.name
     return doc

@@ -381,6 +381,37 @@ def _described_with_name(d: _Doc) -> None:
         d.add_top(Span(hs, m.start(), eid, d.ents[eid].etype if eid in d.ents else kind, "compose"))
 
 
+def _name_resumes(d: _Doc, q: int) -> int | None:
+    """From `q`, at most three more lower-case content words, then a country or place of the KB or
+    a run of capitalised non-Vietnamese tokens ending the name: the end of that run, else None."""
+    p, n = q, 0
+    while n < 3:
+        sp = _span_at(d, p)
+        if sp is not None:
+            return sp.end if n and (d.country_of(sp) or sp.etype == "LOC") else None
+        w = _word_at(d, p)
+        if not w or not d.free(w[0], w[1]):
+            return None
+        tok = w[2]
+        if tok[:1].isupper():
+            if not n or is_vi_syllable(tok) or lower_keep(tok) in d.cu.title_words:
+                return None
+            end = w[1]
+            while True:  # "St. Petersburg", "Los Alamos"
+                m = re.match(r"\.? ([A-Z][\w'’-]*)", d.text[end:end + 40])
+                if not m or is_vi_syllable(m.group(1)):
+                    break
+                end += m.end()
+            return end
+        if lower_keep(tok) in d.cu.stop_vi or not tok.isalpha():
+            return None
+        n += 1
+        if d.text[w[1]:w[1] + 1] != " ":
+            return None
+        p = w[1] + 1
+    return None
+
+
 def _compose_orgs(d: _Doc) -> None:
     text, cu, idx = d.text, d.cu, d.idx
     for m in d.org_head_matches:
@@ -445,6 +476,14 @@ def _compose_orgs(d: _Doc) -> None:
                     one_lower_end = end
             else:
                 if tok[:1].islower() and lowers >= 2 and lower_keep(tok) not in cu.stop_vi:
+                    resume = _name_resumes(d, q)
+                    if resume is not None:
+                        # sentence-case names: lower-case compounds, then the name's capitalised end
+                        # ("Diễn đàn Kinh tế quốc tế St. Petersburg", "Cơ quan Khảo sát địa chất Mỹ")
+                        end = p = resume
+                        last_cap, lowers, ntok = True, 0, ntok + 1
+                        cap_end = end
+                        continue
                     # a third lower-case word in a row: we are in running text, keep one after the
                     # last capitalised word ("Diễn đàn Kinh tế quốc tế ..." -> "Diễn đàn Kinh tế")
                     end = one_lower_end
@@ -1112,6 +1151,23 @@ def _nested_countries(d: _Doc) -> None:
                 break
 
 
+def _nested_in_event_names(d: _Doc) -> None:
+    """The body named inside a KB event's name is mentioned too: 'hội nghị thượng đỉnh G20', 'NATO
+    summit', 'ASEAN Summit' mention the grouping that meets (the meeting is the events stage's)."""
+    evs = [sp for sp in d.top if sp.etype == "EVENT_NAME" and sp.src == "kb"]
+    if not evs:
+        return
+    have = {(s.start, s.end) for s in d.nested}
+    for sp in evs:
+        for cs, ce, f in d.cands:
+            if sp.start <= cs and ce <= sp.end and (cs, ce) != (sp.start, sp.end) and (cs, ce) not in have \
+                    and f.kind in ("name", "abbrev") and d.text[cs:cs + 1].isupper():
+                e = d.idx.entries.get(f.eid)
+                if e is not None and e.type == "ORG":
+                    d.nested.append(Span(cs, ce, e.id, "ORG", "nested"))
+                    have.add((cs, ce))
+
+
 # ------------------------------------------------------------------ entry point
 
 def recognise(text: str, language: str | None = "vi") -> list[Entity]:
@@ -1142,6 +1198,7 @@ def recognise(text: str, language: str | None = "vi") -> list[Entity]:
     _person_shorts(d, singles)
     _alias_mentions(d)
     _nested_countries(d)
+    _nested_in_event_names(d)
     _appositive_titles(d)
 
     mentions: dict[str, list[Span]] = {}
