@@ -425,3 +425,17 @@ def test_english_past_verb_dates_last_year(sentence, value):
     the page's date (30 August 2024) happened the year before."""
     got = [t.value for t in find_timexes(sentence, datetime(2024, 8, 30), "en") if t.type == "DATE"]
     assert got[-1] == value
+
+
+@pytest.mark.parametrize("sentence,value", [
+    # a month with a relative year is one date: the year told, not the year chosen for a bare month
+    ("The parliament ratified the accord in February last year.", ["2023-02"]),
+    ("The two sides agreed to meet again in January next year.", ["2025-01"]),
+    ("The agency will open a second site in March this year, it said in a report.", ["2024-03"]),
+    # a relative year alone stays a year; a month with a year number keeps the number
+    ("The agency opened a second site last year.", ["2023"]),
+    ("The parliament ratified the accord in October 2019, last year's vote aside.", ["2019-10"]),
+])
+def test_english_month_with_relative_year(sentence, value):
+    got = [t.value for t in find_timexes(sentence, datetime(2024, 8, 30), "en") if t.type == "DATE"]
+    assert got[:len(value)] == value

@@ -575,6 +575,8 @@ def _grammar(lang: str) -> list[_Rule]:
         mcues = _alt(lex.get("month_cues") or [])
 
         full_names = {k for k in months if not any(o != k and o.startswith(k) for o in months)}
+        en_yrel = {_low(k): v for k, v in (lex.get("year_relative") or {}).items()}
+        EYREL = rf"|,?{_SP}(?P<yrel>{_alt(en_yrel)})" if en_yrel else ""
 
         def h_en_date(m, ctx):
             tok = m.group("mon")
@@ -590,7 +592,9 @@ def _grammar(lang: str) -> list[_Rule]:
             s, e = _span(m)
             if ctx.text[e - 1] == "." and _low(tok).rstrip(".") in full_names and not _g(m, "d") and not _g(m, "y"):
                 e -= 1  # "in January." : the sentence's full stop
-            if y is None:
+            if y is None and _g(m, "yrel"):  # "in February last year": the month of the year told
+                y = ctx.anchor.year + en_yrel[_low(m.group("yrel"))] if ctx.anchor else None
+            elif y is None:
                 y = _pick_year(ctx, s, e, mo, d, m.group(0))
             ys = f"{y:04d}" if y else "XXXX"
             val = f"{ys}-{mo:02d}-{d:02d}" if d else f"{ys}-{mo:02d}"
@@ -602,7 +606,7 @@ def _grammar(lang: str) -> list[_Rule]:
             h_en_date, starts=fw(lex.get("month_cues") or [], weekdays, MODS, months))
         add("en_dmy", rf"{_B}(?P<t>{wd}(?P<d>{_DAY}){ord_}{_SP}(?:of{_SP})?(?P<mon>{MN})\.?(?:,?{_SP}(?P<y>{_YEAR}))?)(?![\d\w])",
             h_en_date, starts=fw(weekdays) | DG)
-        add("en_my", rf"{_B}(?:(?P<cue>{mcues}){_SP})?(?P<t>{mod}(?P<mon>{MN})\.?(?:,?{_SP}(?:of{_SP})?(?P<y>{_YEAR}))?)(?![\d\w])",
+        add("en_my", rf"{_B}(?:(?P<cue>{mcues}){_SP})?(?P<t>{mod}(?P<mon>{MN})\.?(?:,?{_SP}(?:of{_SP})?(?P<y>{_YEAR}){EYREL})?)(?![\d\w])",
             h_en_date, starts=fw(lex.get("month_cues") or [], MODS, months))
 
         ycues = _alt(lex.get("year_cues") or [])
