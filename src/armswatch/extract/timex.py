@@ -734,6 +734,9 @@ def _grammar(lang: str) -> list[_Rule]:
     promote = {_low(k): v for k, v in (lex.get("promote") or {}).items()}
     unit_blk = {_low(k): {_low(x) for x in v} for k, v in (lex.get("unit_blockers") or {}).items()}
 
+    exact_re = re.compile(rf"(?<!\w)(?:{_alt(lex.get('exact_ago_words') or [])})\s+$", re.IGNORECASE) \
+        if lex.get("exact_ago_words") else None
+
     def h_dur(m, ctx):
         num = _low(m.group("num"))
         unit_word = _low(m.group("unit"))
@@ -783,6 +786,9 @@ def _grammar(lang: str) -> list[_Rule]:
             return None
         if _g(m, "ago_pre") or _g(m, "ago") or _g(m, "ago2"):
             typ, val = _ago(ctx.anchor, n, unit, -1)
+            if exact_re and unit in ("Y", "M") and typ == "DATE" and n and exact_re.search(prev):
+                d = _add_months(ctx.anchor.date(), -int(n) * (12 if unit == "Y" else 1))
+                val = d.isoformat()  # "Đúng một năm trước": the page's day, a year back
             return [_Cand(s, e, typ, val, 2)]
         if _g(m, "later"):
             typ, val = _ago(ctx.anchor, n, unit, +1)
