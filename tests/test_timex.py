@@ -425,3 +425,31 @@ def test_english_past_verb_dates_last_year(sentence, value):
     the page's date (30 August 2024) happened the year before."""
     got = [t.value for t in find_timexes(sentence, datetime(2024, 8, 30), "en") if t.type == "DATE"]
     assert got[-1] == value
+
+
+@pytest.mark.parametrize("sentence,value", [
+    # a month with a relative year is one date: the year told, not the year chosen for a bare month
+    ("The parliament ratified the accord in February last year.", ["2023-02"]),
+    ("The two sides agreed to meet again in January next year.", ["2025-01"]),
+    ("The agency will open a second site in March this year, it said in a report.", ["2024-03"]),
+    # a relative year alone stays a year; a month with a year number keeps the number
+    ("The agency opened a second site last year.", ["2023"]),
+    ("The parliament ratified the accord in October 2019, last year's vote aside.", ["2019-10"]),
+])
+def test_english_month_with_relative_year(sentence, value):
+    got = [t.value for t in find_timexes(sentence, datetime(2024, 8, 30), "en") if t.type == "DATE"]
+    assert got[:len(value)] == value
+
+
+@pytest.mark.parametrize("sentence,lang,value", [
+    # "exactly N years/months ago" is an anniversary: the page's day, N years or months back
+    ("Đúng hai năm trước, hai ngoại trưởng đã gặp nhau tại Hà Nội.", "vi", "2022-08-30"),
+    ("Tròn ba tháng trước, Quốc hội đã thông qua đạo luật.", "vi", "2024-05-30"),
+    ("The accord was signed exactly a year ago.", "en", "2023-08-30"),
+    # without the word, "N years ago" stays at its unit's precision
+    ("Hai năm trước, hai ngoại trưởng đã gặp nhau tại Hà Nội.", "vi", "2022"),
+    ("The accord was signed a year ago.", "en", "2023"),
+])
+def test_exactly_n_units_ago_is_a_day(sentence, lang, value):
+    got = [t.value for t in find_timexes(sentence, datetime(2024, 8, 30), lang) if t.type == "DATE"]
+    assert got == [value]

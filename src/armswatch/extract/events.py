@@ -1542,6 +1542,16 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
                 best, best_d = m, d
         if best is not None and best_d < best.date_dist:
             best.date, best.date_dist = dv, best_d
+    # "đã chỉ thị ... đàm phán với ... trong những tuần tới", "sẽ họp trong những ngày tới": a future reference
+    # in the trigger's own clause, after it, places an undated happening ahead, whatever the tense of the
+    # verb that orders or announces it
+    for t in ctx.doc.timexes:
+        if t.value != "FUTURE_REF":
+            continue
+        for m in by_sent.get(ctx.sentence_of(t.start), ()):
+            if m.status in (None, "held") and not m.date and m.end <= t.start \
+                    and t.start < ctx.seg_of(ctx.clause_of(m.sent, m.start), m.start)[1]:
+                m.status = "planned"
 
 
 # ---------------------------------------------------------------------------- grouping and coreference

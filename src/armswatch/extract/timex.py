@@ -575,6 +575,8 @@ def _grammar(lang: str) -> list[_Rule]:
         mcues = _alt(lex.get("month_cues") or [])
 
         full_names = {k for k in months if not any(o != k and o.startswith(k) for o in months)}
+        en_yrel = {_low(k): v for k, v in (lex.get("year_relative") or {}).items()}
+        EYREL = rf"|,?{_SP}(?P<yrel>{_alt(en_yrel)})" if en_yrel else ""
 
         def h_en_date(m, ctx):
             tok = m.group("mon")
@@ -590,7 +592,9 @@ def _grammar(lang: str) -> list[_Rule]:
             s, e = _span(m)
             if ctx.text[e - 1] == "." and _low(tok).rstrip(".") in full_names and not _g(m, "d") and not _g(m, "y"):
                 e -= 1  # "in January." : the sentence's full stop
-            if y is None:
+            if y is None and _g(m, "yrel"):  # "in February last year": the month of the year told
+                y = ctx.anchor.year + en_yrel[_low(m.group("yrel"))] if ctx.anchor else None
+            elif y is None:
                 y = _pick_year(ctx, s, e, mo, d, m.group(0))
             ys = f"{y:04d}" if y else "XXXX"
             val = f"{ys}-{mo:02d}-{d:02d}" if d else f"{ys}-{mo:02d}"
@@ -602,7 +606,7 @@ def _grammar(lang: str) -> list[_Rule]:
             h_en_date, starts=fw(lex.get("month_cues") or [], weekdays, MODS, months))
         add("en_dmy", rf"{_B}(?P<t>{wd}(?P<d>{_DAY}){ord_}{_SP}(?:of{_SP})?(?P<mon>{MN})\.?(?:,?{_SP}(?P<y>{_YEAR}))?)(?![\d\w])",
             h_en_date, starts=fw(weekdays) | DG)
-        add("en_my", rf"{_B}(?:(?P<cue>{mcues}){_SP})?(?P<t>{mod}(?P<mon>{MN})\.?(?:,?{_SP}(?:of{_SP})?(?P<y>{_YEAR}))?)(?![\d\w])",
+        add("en_my", rf"{_B}(?:(?P<cue>{mcues}){_SP})?(?P<t>{mod}(?P<mon>{MN})\.?(?:,?{_SP}(?:of{_SP})?(?P<y>{_YEAR}){EYREL})?)(?![\d\w])",
             h_en_date, starts=fw(lex.get("month_cues") or [], MODS, months))
 
         ycues = _alt(lex.get("year_cues") or [])
@@ -730,6 +734,9 @@ def _grammar(lang: str) -> list[_Rule]:
     promote = {_low(k): v for k, v in (lex.get("promote") or {}).items()}
     unit_blk = {_low(k): {_low(x) for x in v} for k, v in (lex.get("unit_blockers") or {}).items()}
 
+    exact_re = re.compile(rf"(?<!\w)(?:{_alt(lex.get('exact_ago_words') or [])})\s+$", re.IGNORECASE) \
+        if lex.get("exact_ago_words") else None
+
     def h_dur(m, ctx):
         num = _low(m.group("num"))
         unit_word = _low(m.group("unit"))
@@ -779,6 +786,9 @@ def _grammar(lang: str) -> list[_Rule]:
             return None
         if _g(m, "ago_pre") or _g(m, "ago") or _g(m, "ago2"):
             typ, val = _ago(ctx.anchor, n, unit, -1)
+            if exact_re and unit in ("Y", "M") and typ == "DATE" and n and exact_re.search(prev):
+                d = _add_months(ctx.anchor.date(), -int(n) * (12 if unit == "Y" else 1))
+                val = d.isoformat()  # "Đúng một năm trước": the page's day, a year back
             return [_Cand(s, e, typ, val, 2)]
         if _g(m, "later"):
             typ, val = _ago(ctx.anchor, n, unit, +1)
