@@ -135,7 +135,7 @@ class ClaimLex:
     rate_period: dict  # folded rate phrase -> "per year" / "per month" / "per day"
     of_test: frozenset  # units of a nuclear test or a launch (yield, magnitude): the tester is the subject
     unit_before: re.Pattern | None  # "$40 billion", "magnitude 6.3": a unit written before the number
-    unit_before_any: re.Pattern | None  # the same cues anywhere (where to run the number parser)
+    unit_before_words: PhraseMatcher  # the word cues among them, anywhere (where to run the number parser)
     unit_before_info: dict  # folded cue -> unit
     percent_after: PhraseMatcher  # "2% GDP", "2% of economic output": a share of the economy
     percent_after_unit: dict  # folded cue -> unit
@@ -252,7 +252,7 @@ def claim_lex() -> ClaimLex:
         rate_period={_key(c): per for per, cs in (d.get("rate_after") or {}).items() for c in cs},
         of_test=frozenset(u.get("unit") for u in d["units"] if u.get("of_test")),
         unit_before=re.compile("(?:" + _before_alt(d) + r")\s*$", re.IGNORECASE) if d.get("units_before") else None,
-        unit_before_any=re.compile(_before_alt(d), re.IGNORECASE) if d.get("units_before") else None,
+        unit_before_words=PhraseMatcher([c for u in d.get("units_before") or [] for c in u["cues"] if c[0].isalnum()]),
         unit_before_info={"".join(c.lower().split()): u["unit"] for u in d.get("units_before") or [] for c in u["cues"]},
         percent_after=PhraseMatcher([c for u in d.get("percent_after") or [] for c in u["cues"]]),
         percent_after_unit={_key(c): u["unit"] for u in d.get("percent_after") or [] for c in u["cues"]},
@@ -319,6 +319,7 @@ _WINDOW = 40  # characters before a unit noun where its number may stand
 _PCT_WORDS = {"phần trăm", "percent", "per cent"}
 # words that may follow a bare arsenal count ("... vượt quá 500 vào năm 2023", "... at 600 in 2023")
 _PCT = re.compile("%")
+_MONEY_SIGN = re.compile("[$€£]")
 _DESIGNATION = re.compile(r"[A-Z][A-Za-z]{0,8}-?\d+[A-Za-z]?(?![\w-])")  # B61, DF-41, F-35A, Hwasong-18: a model name
 # an English adjective by its suffix between a number and its noun ("1,000 deliverable warheads",
 # "300 non-strategic weapons", "50 retired bombs"): morphology, so no closed word list is needed
@@ -767,8 +768,9 @@ class _ClaimExtractor:
         # parameter cue): the number parser runs only in small windows there
         hits = [(h.start(), h.end(), _key(h.group()) in _PCT_WORDS) for h in lex.candidate.finditer(body)]
         hits += [(i.start(), i.end(), True) for i in _PCT.finditer(body)]
-        if lex.unit_before_any is not None:  # "$40 billion", "magnitude 6.3": the number follows the cue
-            hits += [(i.start(), min(len(body), i.end() + 30), True) for i in lex.unit_before_any.finditer(body)]
+        # "$40 billion", "magnitude 6.3": the number follows the cue
+        hits += [(i.start(), min(len(body), i.end() + 30), True) for i in lex.unit_before_words.finditer(body)]
+        hits += [(i.start(), min(len(body), i.end() + 30), True) for i in _MONEY_SIGN.finditer(body)]
         hits.sort()
         ars = [h.end() for h in lex.arsenal_counts.finditer(body)]
         ars += [h.end() for h in lex.troop_counts.finditer(body)]
