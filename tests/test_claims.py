@@ -402,10 +402,15 @@ def test_of_which_some_deployed_and_appositive_is_not_the_subject():
                                                 ("fr", 290.0, "approx")]
 
 
-def test_share_of_all_nuclear_weapons_and_rate_is_not_a_size():
-    cl, _ = claims_of("Russia and the United States together possess around 90% of all nuclear weapons. "
-                      "China's arsenal is growing by about 100 new warheads a year.", language="en", entities=C2)
-    assert [(c[1], c[2]) for c in cl] == [("share_of_world_nuclear_weapons_pct", 90.0)]
+def test_share_of_all_nuclear_weapons_and_a_rate_is_a_rate_claim_not_a_size():
+    cl, doc = claims_of("Russia and the United States together possess around 90% of all nuclear weapons. "
+                        "China's arsenal is growing by about 100 new warheads a year.", language="en", entities=C2)
+    assert [(c[1], c[2]) for c in cl] == [("share_of_world_nuclear_weapons_pct", 90.0), ("other", 100.0)]
+    assert doc.claims[1].unit == "nuclear weapons per year" and doc.claims[1].subject == "cn"
+    # a rate per day of another unit; a plain count of the same noun stays a size
+    cl, doc = claims_of("Nga xuất khẩu khoảng 5 triệu thùng dầu mỗi ngày, trong khi Ấn Độ có 160 đầu đạn.")
+    assert [(c[0], c[1], c[2], c[3]) for c in cl] == [("ru", "other", 5e6, "approx"), ("in", "nuclear_warheads", 160.0, "exact")]
+    assert doc.claims[0].unit == "barrels of oil per day"
 
 
 def test_troop_count_noun_before_a_range():
@@ -426,9 +431,10 @@ def test_enriched_uranium_mass_as_of_date_and_threshold():
             "Tổng kho urani làm giàu của Iran ước tính khoảng 9.247,6 kg. "
             "Theo các chuyên gia, 42 kg urani làm giàu 60% về lý thuyết đủ để chế tạo một quả bom.")
     cl, doc = claims_of(body, timexes=[("ngày 17/5", "2025-05-17")], entities=C2, published="2025-06-01")
-    assert [(c[0], c[2], c[3], c[6]) for c in cl] == [("ir", 408.6, "exact", "iaea"), ("ir", 9247.6, "approx", "iaea")]
+    assert [(c[0], c[2], c[3], c[6]) for c in cl] == [("ir", 408.6, "exact", "iaea"), ("ir", 60.0, "exact", "iaea"),
+                                                      ("ir", 9247.6, "approx", "iaea")]
     assert cl[0][4] == "2025-05-17"
-    assert {c.unit for c in doc.claims} == {"kg enriched uranium"}
+    assert {c.unit for c in doc.claims} == {"kg enriched uranium", "uranium enrichment level (%)"}
 
 
 def test_flight_parameters_belong_to_the_launcher_not_the_speaker_country():
@@ -604,16 +610,20 @@ def test_percentage_levels_are_other_claims_unless_they_describe_a_material():
     assert doc.claims[0].unit == "uranium enrichment level (%)"
     cl, _ = claims_of("The administration imposed tariffs of 25% on Chinese steel.", language="en", entities=C3)
     assert [(c[1], c[2]) for c in cl] == [("other", 25.0)]
-    # "87,5 kg urani làm giàu ở mức 60%": the level says what the uranium is, the claim is the mass
+    # "87,5 kg urani làm giàu ở mức 60%": the mass and the level it was enriched to are two claims
     cl, doc = claims_of("IAEA cho biết Iran có 87,5 kg urani làm giàu ở mức 60%.", entities=C3)
-    assert [(c[0], c[2]) for c in cl] == [("ir", 87.5)] and doc.claims[0].unit == "kg enriched uranium"
+    assert [(c[0], c[2]) for c in cl] == [("ir", 87.5), ("ir", 60.0)] and doc.claims[0].unit == "kg enriched uranium"
+    assert doc.claims[1].unit == "uranium enrichment level (%)"
+    # the level of a threshold ("how much would make a bomb") is no claim about a stock
+    assert claims_of("Giới chuyên gia cho rằng 25 kg urani làm giàu ở mức 90% là đủ để chế tạo một quả bom.",
+                     entities=C3)[0] == []
     assert claims_of("Khoảng 60% cử tri ủng hộ thỏa thuận.", entities=C3)[0] == []
 
 
 def test_qualifier_covers_the_second_figure_of_a_coordination():
     cl, _ = claims_of("IAEA ước tính Iran có khoảng 25,2 kg urani làm giàu ở mức 60% và 114 kg ở mức 20%.",
                       entities=C3)
-    assert [(c[2], c[3]) for c in cl] == [(25.2, "approx"), (114.0, "approx")]
+    assert [(c[2], c[3]) for c in cl if c[2] != 60.0] == [(25.2, "approx"), (114.0, "approx")]
     cl, _ = claims_of("France has about 290 warheads and Britain 225.", language="en", entities=C3)
     assert [(c[0], c[3]) for c in cl] == [("fr", "approx"), ("gb", "exact")]  # another country: its own figure
 
@@ -640,3 +650,36 @@ def test_title_then_name_in_apposition_after_theo_is_the_source():
 def test_hyphenated_adjective_between_number_and_noun():
     cl, doc = claims_of("North Korea fired two short-range ballistic missiles into the sea.", language="en", entities=C3)
     assert [(c[0], c[2]) for c in cl] == [("kp", 2.0)] and doc.claims[0].unit == "ballistic missiles launched"
+
+
+def test_money_amounts_with_the_currency_after_or_before_the_number():
+    cl, doc = claims_of("Hàn Quốc dự chi khoảng 59.000 tỷ won cho quốc phòng trong năm tới.", entities=C3)
+    assert [(c[0], c[1], c[2], c[3]) for c in cl] == [("kr", "other", 5.9e13, "approx")] and doc.claims[0].unit == "KRW"
+    cl, doc = claims_of("Britain announced a £2.5 billion package. Russia earmarked more than 3 trillion roubles "
+                        "for its army.", language="en", entities=C3)
+    assert [(c[0], c[2], c[3], u.unit) for c, u in zip(cl, doc.claims)] == [
+        ("gb", 2.5e9, "exact", "GBP"), ("ru", 3e12, "more_than", "RUB")]
+    cl, doc = claims_of("Washington approved US$1.2 billion in aid.", language="en", entities=C3)
+    assert [(c[0], c[2]) for c in cl] == [("us", 1.2e9)] and doc.claims[0].unit == "USD"
+    # a currency word that is no unit after a number, and a dollar sign with no number
+    assert claims_of("The $ fell against the euro as 3 ministers met.", language="en", entities=C3)[0] == []
+
+
+def test_yield_and_magnitude_of_a_test_belong_to_the_tester_not_the_estimator():
+    body = ("Triều Tiên tiến hành vụ thử hạt nhân dưới lòng đất. Cơ quan khí tượng Hàn Quốc đo được một trận "
+            "động đất 5,7 độ richter, còn Bộ Quốc phòng Nhật Bản ước tính sức công phá vào khoảng 120 kiloton.")
+    cl, doc = claims_of(body, entities=C3)
+    assert [(c[0], c[2], c[3]) for c in cl] == [("kp", 5.7, "exact"), ("kp", 120.0, "approx")]
+    assert [c.unit for c in doc.claims] == ["seismic magnitude", "explosive yield (kilotons)"]
+    cl, _ = claims_of("North Korea tested a nuclear device that set off a magnitude 5.1 tremor, South Korea said.",
+                      language="en", entities=C3)
+    assert [(c[0], c[2]) for c in cl] == [("kp", 5.1)]
+
+
+def test_share_of_the_economy_after_the_percentage():
+    cl, doc = claims_of("Nga đã nâng chi tiêu quân sự lên khoảng 6% GDP.", entities=C3)
+    assert [(c[0], c[1], c[2], c[3]) for c in cl] == [("ru", "other", 6.0, "approx")] and doc.claims[0].unit == "% of GDP"
+    cl, _ = claims_of("Britain wants to spend 2.5% of gross domestic product on defence.", language="en", entities=C3)
+    assert [(c[0], c[2]) for c in cl] == [("gb", 2.5)]
+    # a percentage of voters or of growth with no economy noun after it is still no claim
+    assert claims_of("GDP của Nga tăng 3% trong khi 70% cử tri ủng hộ.", entities=C3)[0] == []

@@ -435,3 +435,13 @@ def test_unnamed_body_with_a_nationality_adjective_speaks_for_its_country():
     body = "China warned Washington on Friday. \"We will answer any provocation,\" the Chinese defence ministry said."
     _, qs = quotes_of(body, Q3, language="en")
     assert qs == [("cn", "We will answer any provocation,")]
+
+
+def test_verb_of_condemning_attributes_a_short_quote():
+    ents = {"ru_mfa": ("ORG", ["Russian Foreign Ministry"], "ru"), "ru": ("COUNTRY", ["Russia"])}
+    _, qs = quotes_of('The Russian Foreign Ministry condemned the drills as "reckless and provocative" on Monday.',
+                      ents, language="en")
+    assert qs == [("ru_mfa", "reckless and provocative")]
+    # the same short phrase with no verb of saying around it is a term, not a quote
+    _, qs = quotes_of('Analysts doubt the "reckless and provocative" label sticks.', ents, language="en")
+    assert qs == []

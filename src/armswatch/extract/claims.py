@@ -132,6 +132,13 @@ class ClaimLex:
     share_all: re.Pattern
     share_total: re.Pattern  # "88% of the total": a share of a stock named before the percentage
     rate_after: re.Pattern
+    rate_period: dict  # folded rate phrase -> "per year" / "per month" / "per day"
+    of_test: frozenset  # units of a nuclear test or a launch (yield, magnitude): the tester is the subject
+    unit_before: re.Pattern | None  # "$40 billion", "magnitude 6.3": a unit written before the number
+    unit_before_words: PhraseMatcher  # the word cues among them, anywhere (where to run the number parser)
+    unit_before_info: dict  # folded cue -> unit
+    percent_after: PhraseMatcher  # "2% GDP", "2% of economic output": a share of the economy
+    percent_after_unit: dict  # folded cue -> unit
     troop_counts: PhraseMatcher
     each: re.Pattern
     anaphoric_country: re.Pattern
@@ -154,6 +161,13 @@ class ClaimLex:
 
 def _key(s: str) -> str:
     return " ".join(s.lower().split())
+
+
+def _before_alt(d: dict) -> str:
+    """Alternation of the `units_before` cues: words on word boundaries, signs ("$", "€") as they are."""
+    cues = sorted({c for u in d.get("units_before") or [] for c in u["cues"]}, key=len, reverse=True)
+    return "|".join(("(?<!\\w)" if c[0].isalnum() else "") + r"\s*".join(map(re.escape, c.split()))
+                    + (r"(?!\w)" if c[-1].isalnum() else "") for c in cues)
 
 
 @lru_cache(maxsize=1)
@@ -233,7 +247,15 @@ def claim_lex() -> ClaimLex:
                               + r")(?![\w-])", re.IGNORECASE) if dem else None,
         share_all=re.compile(r"^\s*(?:" + phrase_regex(d["share"].get("all") or ["\x00"]) + r")\s+(?:các\s+|the\s+)?"
                              + "(?:" + phrase_regex(nuclear_cues + d["arsenal"]) + r")(?!\w)", re.IGNORECASE),
-        rate_after=re.compile(r"\s*(?:" + phrase_regex(d.get("rate_after") or ["\x00"]) + r")(?!\w)", re.IGNORECASE),
+        rate_after=re.compile(r"\s*(?:" + phrase_regex([c for cs in (d.get("rate_after") or {}).values() for c in cs]
+                                                        or ["\x00"]) + r")(?!\w)", re.IGNORECASE),
+        rate_period={_key(c): per for per, cs in (d.get("rate_after") or {}).items() for c in cs},
+        of_test=frozenset(u.get("unit") for u in d["units"] if u.get("of_test")),
+        unit_before=re.compile("(?:" + _before_alt(d) + r")\s*$", re.IGNORECASE) if d.get("units_before") else None,
+        unit_before_words=PhraseMatcher([c for u in d.get("units_before") or [] for c in u["cues"] if c[0].isalnum()]),
+        unit_before_info={"".join(c.lower().split()): u["unit"] for u in d.get("units_before") or [] for c in u["cues"]},
+        percent_after=PhraseMatcher([c for u in d.get("percent_after") or [] for c in u["cues"]]),
+        percent_after_unit={_key(c): u["unit"] for u in d.get("percent_after") or [] for c in u["cues"]},
         troop_counts=PhraseMatcher(d.get("troop_counts") or []),
         each=compile_phrases(d.get("each") or ["\x00"]),
         anaphoric_country=compile_phrases(d.get("anaphoric_country") or ["\x00"]),
@@ -297,6 +319,7 @@ _WINDOW = 40  # characters before a unit noun where its number may stand
 _PCT_WORDS = {"phần trăm", "percent", "per cent"}
 # words that may follow a bare arsenal count ("... vượt quá 500 vào năm 2023", "... at 600 in 2023")
 _PCT = re.compile("%")
+_MONEY_SIGN = re.compile("[$€£]")
 _DESIGNATION = re.compile(r"[A-Z][A-Za-z]{0,8}-?\d+[A-Za-z]?(?![\w-])")  # B61, DF-41, F-35A, Hwasong-18: a model name
 # an English adjective by its suffix between a number and its noun ("1,000 deliverable warheads",
 # "300 non-strategic weapons", "50 retired bombs"): morphology, so no closed word list is needed
@@ -745,6 +768,9 @@ class _ClaimExtractor:
         # parameter cue): the number parser runs only in small windows there
         hits = [(h.start(), h.end(), _key(h.group()) in _PCT_WORDS) for h in lex.candidate.finditer(body)]
         hits += [(i.start(), i.end(), True) for i in _PCT.finditer(body)]
+        # "$40 billion", "magnitude 6.3": the number follows the cue
+        hits += [(i.start(), min(len(body), i.end() + 30), True) for i in lex.unit_before_words.finditer(body)]
+        hits += [(i.start(), min(len(body), i.end() + 30), True) for i in _MONEY_SIGN.finditer(body)]
         hits.sort()
         ars = [h.end() for h in lex.arsenal_counts.finditer(body)]
         ars += [h.end() for h in lex.troop_counts.finditer(body)]
@@ -1018,6 +1044,10 @@ class _ClaimExtractor:
                 # "account for about 88% of the total" after "the world's nine nuclear-armed states possess
                 # roughly 12,100 warheads": the total is the world's stock named just before
                 measure = "share_of_world_nuclear_weapons_pct"
+            elif (pa := lex.percent_after.match(body, n.end + len(after) - len(after.lstrip()),
+                                                min(sent.end, n.end + 40))) is not None:
+                # "nâng ngân sách quốc phòng lên 2% GDP", "2% of economic output": a share of the economy
+                measure, unit = "other", lex.percent_after_unit[_key(pa.group())]
             elif (up or down) and self._arsenal_near(n, sent, lq, up or down):
                 measure, about_arsenal = "nuclear_warheads_change_pct", True
                 value = -value if down and not up else value
@@ -1034,14 +1064,19 @@ class _ClaimExtractor:
                 measure, unit, cue_end, nationality = u
                 if lex.not_after.search(body, cue_end, min(right_end, cue_end + 30)):
                     return None  # "2 binh sĩ thiệt mạng": casualties, not a force
-                if lex.rate_after.match(body, cue_end, right_end):
-                    return None  # "100 new warheads a year": a rate, not a size
+                if (r := lex.rate_after.match(body, cue_end, right_end)) is not None:
+                    # "100 new warheads a year": a rate, not a size (an `other` claim on the count per period)
+                    rate = lex.rate_period[_key(r.group())]
+                    unit = f"{unit or ('nuclear weapons' if measure.startswith('nuclear') else measure)} {rate}"
+                    measure, cue_end = "other", r.end()
                 if lex.threshold_after.search(body, cue_end, min(sent.end, cue_end + 50)):
                     clause = max(floor, body.rfind(",", floor, n.start) + 1)
                     if not lex.possession.search(body, clause, n.start):
                         return None  # "42 kg ... đủ để chế tạo một quả bom": a threshold, not a stock
             elif pa is not None:
                 measure, unit, cue_end, param = "other", pa[0], pa[1], True
+            elif (ub := self._unit_before(n, floor)) is not None:
+                measure, unit = "other", ub  # "$40 billion", "a magnitude 6.3 earthquake"
             elif shared is not None:
                 measure, unit = shared[0], shared[1]
                 self.shared_from = shared[2]
@@ -1086,7 +1121,7 @@ class _ClaimExtractor:
         if pairs and n.start in pairs:
             subject = pairs[n.start]
             self.how = "local"
-        elif param and (self.weapon_owner(n.start) or self.launcher_before(n.start)):
+        elif (param or unit in lex.of_test) and (self.weapon_owner(n.start) or self.launcher_before(n.start)):
             # a flight parameter belongs to the weapon's country, else to who launched it; a launch told after
             # the last weapon named ("Bắc Triều Tiên phóng hai tên lửa ... mỗi tên lửa bay khoảng 550 km" after a
             # US submarine) is about another missile
@@ -1141,6 +1176,13 @@ class _ClaimExtractor:
                      target_time=target_time, source=src, unit=unit if measure == "other" else None,
                      evidence=Span(start=sent.start, end=sent.end))
 
+    def _unit_before(self, n: _Num, floor: int) -> str | None:
+        """The unit written right before the number ("$40 billion", "US$ 5 million", "magnitude 6.3"), or None."""
+        if self.lex.unit_before is None:
+            return None
+        m = self.lex.unit_before.search(self.body, max(floor, n.start - 12), n.start)
+        return self.lex.unit_before_info.get("".join(m.group().lower().split())) if m else None
+
     def _percent_unit(self, n: _Num, floor: int) -> str | None:
         """The unit of a percentage whose measure noun stands a few words before it in its clause ("uranium
         được làm giàu tới 60%", "tariffs of 60%"), or None."""
@@ -1151,11 +1193,11 @@ class _ClaimExtractor:
             last = c
         if last is None or len(body[last.end():n.start].split()) > 4:
             return None
-        # "408,6 kg urani làm giàu ở mức 60%", "uranium enriched to 60% purity": the level describes a material
-        # named right before it (what kind of uranium), it is no claim of its own
-        for mat in self.lex.material.finditer(body, max(a, last.start() - 25), last.start()):
-            if len(body[mat.end():last.start()].split()) <= 2:
-                return None
+        # "408,6 kg urani làm giàu ở mức 60%", "uranium enriched to 60% purity": the level of a stock is a claim
+        # of its own; the level of a threshold ("42 kg urani làm giàu 60% đủ để chế tạo một quả bom") is not
+        if self.lex.threshold_after.search(body, n.end, min(len(body), n.end + 50)) \
+                and not self.lex.possession.search(body, a, n.start):
+            return None
         return self.lex.percent_unit[_key(last.group())]
 
     def _arsenal_near(self, n: _Num, sent: Span, lq: str, verb: re.Match) -> bool:
