@@ -953,7 +953,7 @@ def test_ranked_call_and_less_than_a_month():
 # facilities is an incident whose other side is the country of what is struck.
 GB = ("gb", "COUNTRY", ["Anh", "Britain", "United Kingdom"])
 DE = ("de", "COUNTRY", ["Đức", "Germany"])
-CASES6 = [
+CASES6I = [
     # i1 a named declaration issued by two leaders: the text is adopted, and the leaders met
     ("Ngày 14/3, Thủ tướng Ấn Độ Narendra Modi và Tổng thống Pháp Emmanuel Macron ra Tuyên bố New Delhi về hợp tác "
      "hạt nhân dân sự.", [IN, FR, ("modi", "PERSON", ["Narendra Modi"], "in"), ("macron", "PERSON", ["Emmanuel Macron"], "fr"),
@@ -1016,8 +1016,8 @@ CASES6 = [
 ]
 
 
-@pytest.mark.parametrize("case", CASES6, ids=[f"i{i + 1}" for i in range(len(CASES6))])
-def test_sixth_round_cases(case):
+@pytest.mark.parametrize("case", CASES6I, ids=[f"i{i + 1}" for i in range(len(CASES6I))])
+def test_sixth_round_incident_cases(case):
     text, entities, timexes, expected, *published = case
     evs = events_of(text, entities, timexes, published=published[0] if published else "2024-12-31")
     assert core(evs) == sorted(expected, key=_key)
