@@ -77,7 +77,7 @@ FLOORS = {
     "fresh": {"entities": 0.95, "timexes": 0.9, "events": 0.66, "events_nodate": 0.76, "claims": 0.93, "quotes": 0.92},
     "blind": {"entities": 0.95, "timexes": 0.93, "events": 0.38, "events_nodate": 0.54, "claims": 0.8,
               "quotes": 0.82},
-    "fresh2": {"entities": 0.92, "timexes": 0.9, "events": 0.36, "events_nodate": 0.62, "claims": 0.66, "quotes": 0.76},
+    "fresh2": {"entities": 0.92, "timexes": 0.9, "events": 0.5, "events_nodate": 0.7, "claims": 0.66, "quotes": 0.76},
     "fresh3": {"entities": 0.88, "timexes": 0.84, "events": 0.36, "events_nodate": 0.5, "claims": 0.45, "quotes": 0.88},
 }
 

@@ -112,6 +112,7 @@ class Cues:
     publication_cues: set[str]
     declaration_cues: set[str]
     declaration_texts: set[str]
+    treaty_year_cues: set[str]
     conference_cues: set[str]
     media_kb_files: set[str]
     meeting_cues: set[str]
@@ -250,6 +251,7 @@ def cues() -> Cues:
         publication_cues={_norm(c) for c in lex.get("publication_cues") or []},
         declaration_cues={_norm(c) for c in lex.get("declaration_cues") or []},
         declaration_texts={_norm(c) for c in lex.get("declaration_texts") or []},
+        treaty_year_cues={_norm(c) for c in lex.get("treaty_year_cues") or []},
         conference_cues={_norm(c) for c in lex.get("conference_cues") or []},
         media_kb_files=set(lex.get("media_kb_files") or []),
         meeting_cues={_norm(str(x)) for x in lex.get("meeting_cues") or []},

@@ -116,7 +116,11 @@ _AGREEMENT_RE = re.compile(r"(?<!\w)(?:thỏa thuận|thoả thuận|hiệp đ�
                            re.IGNORECASE)
 _BILATERAL_RE = re.compile(r"(?<!\w)(?:song phương|bilateral)(?!\w)", re.IGNORECASE)
 _POSSESSIVE_RE = re.compile(r"(?<!\w)(?:their|its|của họ)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
-_TWO_SIDED = {"shoot-down", "collision", "strike"}
+_DEMONSTRATIVE_END_RE = re.compile(r"(?:này|trên|đó|ấy)$", re.IGNORECASE)
+_PRONOUN_OBJECT_RE = re.compile(r"\s*(?:it|nó)(?!\w)", re.IGNORECASE)
+_TREATY_YEAR_RE = re.compile(r"\s+(?:năm\s+)?(?:1[89]|20)\d\d(?!\w)", re.IGNORECASE)
+_BETWEEN_RE = re.compile(r"\s+(?:between|giữa)\s", re.IGNORECASE)
+_TWO_SIDED = {"shoot-down", "collision", "strike", "clash", "overflight", "incursion", "shelling"}
 _AND_RE = re.compile(r"(?<!\w)(?:và|and|còn|while)(?!\w)", re.IGNORECASE)
 _MISSILE_RE = re.compile(r"\s+(?:(?:thành công|thêm|một|hai|ba|loạt|its|a|an|the|new|their)\s+)?(?:(?:new|hypersonic|nuclear)\s+)?"
                          r"(?:tên lửa|ICBM|SLBM|vũ khí|bom|hạt nhân|missile|rocket|intercontinental|ballistic|cruise|"
@@ -265,6 +269,47 @@ def _last_match(pattern: re.Pattern | None, text: str):
     return last
 
 
+@lru_cache(maxsize=1)
+def _demonym_re() -> tuple[re.Pattern | None, dict]:
+    """(regex, lower-case demonym -> country name) of the English nationality adjectives (lexicon person_cues)."""
+    from ..lexicon import load_lexicon
+
+    dem = (load_lexicon("person_cues") or {}).get("demonyms") or {}
+    if not dem:
+        return None, {}
+    rx = re.compile("(?<![\\w.])(?:" + "|".join(re.escape(x) for x in sorted(dem, key=len, reverse=True))
+                    + r")(?![\w-])")
+    return rx, {k.lower(): v.lower() for k, v in dem.items()}
+
+
+def _demonym_mentions(doc: Document, ents: list) -> list:
+    """"Israeli strikes on Iranian sites", "Russian forces held drills": a nationality adjective names the country
+    as a party, when that country is an entity of the page (a mention spanning the adjective wins)."""
+    rx, names = _demonym_re()
+    if rx is None:
+        return []
+    by_name = {}
+    for e in doc.entities:
+        if e.type == "COUNTRY":
+            for n in (e.name, e.name_vi):
+                if n:
+                    by_name.setdefault(n.lower(), e)
+    if not by_name:
+        return []
+    taken = sorted((s, e) for s, e, _ in ents)
+    starts = [s for s, _ in taken]
+    out = []
+    for mt in rx.finditer(doc.body):
+        ent = by_name.get(names.get(mt.group(0).lower(), ""))
+        if ent is None:
+            continue
+        i = bisect.bisect_right(starts, mt.start()) - 1
+        if (i >= 0 and taken[i][1] > mt.start()) or (i + 1 < len(taken) and taken[i + 1][0] < mt.end()):
+            continue
+        out.append((mt.start(), mt.end(), ent))
+    return out
+
+
 class _Ctx:
     """Per-document look-ups: entity mentions, affiliations, timexes, clauses."""
 
@@ -277,6 +322,7 @@ class _Ctx:
         for e in doc.entities:
             for m in e.mentions:
                 ents.append((m.start, m.end, e))
+        ents.extend(_demonym_mentions(doc, ents))
         ents.sort(key=lambda x: (x[0], -x[1]))
         self.ents = ents
         self.ent_by_id = {e.id: e for e in doc.entities}
@@ -661,6 +707,8 @@ def _find_triggers(ctx: _Ctx) -> list[_Mention]:
             continue  # "Hiệp ước Cấm thử hạt nhân toàn diện", "Nhóm Tham vấn Hạt nhân" are names
         if etype in ("summit", "talks") and ctx.has_sideline and c.sideline_end.search(body[max(0, s - 60):s]):
             continue  # "on the sidelines of the APEC summit": the occasion of another meeting
+        if etype == "treaty_action" and _norm_cue(cue) in c.treaty_year_cues and not _TREATY_YEAR_RE.match(body, e):
+            continue  # "hiệp ước" alone is no action; "hiệp ước năm 2000" was signed that year
         lc = " ".join(cue.lower().split())
         if lc in _MOTION_CUES and out and out[-1].type == "visit" and s - out[-1].end <= 40 \
                 and not _PUNCT_RE.search(body[out[-1].end:s]):
@@ -1155,7 +1203,18 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         if actors:
             countries, _, people2, _ = _participants(ctx, m, (actors[0][0], m.clause[0]), treaty_span)
             people = people or people2
-    if m.type == "incident":
+    between = None
+    if m.type == "incident" and m.attrs.get("kind") in _TWO_SIDED:
+        # "a military conflict between India and Pakistan", "đụng độ giữa A và B": both sides follow the trigger
+        bm = _BETWEEN_RE.match(body, m.end)
+        if bm:
+            seg_end = m.seg[1] if m.seg[1] > bm.end() else m.clause[1]
+            c2, _, p2, _ = _participants(ctx, m, (bm.end(), seg_end), treaty_span)
+            if len(c2) >= 2:
+                between = (c2, p2)
+    if between:
+        countries, people = between
+    elif m.type == "incident":
         # "Triều Tiên xác nhận đã phóng thử ...", "Mỹ, Nhật Bản và Hàn Quốc lên án vụ phóng": the actor is
         # the subject before the trigger; parties after it are targets or reactions
         lo = max(m.sent[0], prev_end if prev_end < m.start else m.sent[0])
@@ -1343,6 +1402,10 @@ def _treaty(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int):
     hi = min(m.clause[1], nxt if nxt > m.end else m.clause[1])
     if m.cue in ctx.cues.declaration_texts:
         return _declaration(ctx, m)
+    if m.cue in ctx.cues.treaty_year_cues:
+        # "the Lancaster House treaties of 2010", "một hiệp ước năm 2000": a treaty named by its year was signed then
+        ym = _TREATY_YEAR_RE.match(body, m.end)
+        return (None, (m.start, ym.end())) if ym else None
     cands = []
     for s, e_, ent in ctx.mentions_in(m.end, min(hi, m.end + 70)):
         if ent.type == "TREATY" or (ent.type == "ORG" and _TREATY_WORDS_RE.search(body[s:e_])):
@@ -1385,6 +1448,15 @@ def _treaty(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int):
             tid = _salient_treaty(ctx, off + am.start(), m.sent)
             if tid:
                 return tid, (off + am.start(), off + am.end())
+            if off == lo and am.start() == 0 and lo == m.sent[0] and _DEMONSTRATIVE_END_RE.search(am.group(0)) \
+                    and not any(x[2].type == "TREATY" for x in ctx.mentions_in(max(0, m.sent[0] - 400), m.sent[0])):
+                # "Hiệp ước này được Mỹ và Philippines ký": a sentence about a treaty the page named by a common noun
+                return None, (off + am.start(), off + am.end())
+    # "pulled the United States out of it", "rút khỏi nó": a pronoun object, with an agreement named before it
+    pm = _PRONOUN_OBJECT_RE.match(body, m.end) if ctx.cues.treaty_action.get(m.cue) in ("withdraw", "suspend") \
+        else None
+    if pm and _AGREEMENT_RE.search(body, m.sent[0], m.start):
+        return None, (pm.start(), pm.end())
     return None
 
 
