@@ -134,6 +134,7 @@ class ClaimLex:
     rate_after: re.Pattern
     rate_period: dict  # folded rate phrase -> "per year" / "per month" / "per day"
     of_test: frozenset  # units of a nuclear test or a launch (yield, magnitude): the tester is the subject
+    of_body: frozenset  # units counting the members of a body (member states, allies): the body is the subject
     unit_before: re.Pattern | None  # "$40 billion", "magnitude 6.3": a unit written before the number
     unit_before_words: PhraseMatcher  # the word cues among them, anywhere (where to run the number parser)
     unit_before_info: dict  # folded cue -> unit
@@ -251,6 +252,7 @@ def claim_lex() -> ClaimLex:
                                                         or ["\x00"]) + r")(?!\w)", re.IGNORECASE),
         rate_period={_key(c): per for per, cs in (d.get("rate_after") or {}).items() for c in cs},
         of_test=frozenset(u.get("unit") for u in d["units"] if u.get("of_test")),
+        of_body=frozenset(u.get("unit") for u in d["units"] if u.get("of_body")),
         unit_before=re.compile("(?:" + _before_alt(d) + r")\s*$", re.IGNORECASE) if d.get("units_before") else None,
         unit_before_words=PhraseMatcher([c for u in d.get("units_before") or [] for c in u["cues"] if c[0].isalnum()]),
         unit_before_info={"".join(c.lower().split()): u["unit"] for u in d.get("units_before") or [] for c in u["cues"]},
@@ -337,10 +339,13 @@ def _merge(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out]
 
 
+# "the world's largest military with some 2 million": a ranking among the world's, then the country's own number
+_RANKING = re.compile(r"(?<!\w)(?:\w{3,}est|most|biggest|lớn nhất|nhiều nhất|nhất|with|với|có)(?!\w)", re.IGNORECASE)
+_MIN_MEMBERS = 5  # fewer members are parties named, not a membership counted
 _COUNTS = {"nuclear_warheads", "nuclear_warheads_projected", "troops", "other"}
 _AFTER_BARE = {"", "vào", "trong", "tính", "kể", "trước", "tới", "đến", "và", "in", "by", "as", "and", "since",
                "so", "versus", "vs", "compared", "against", "are", "were", "was", "is", "remain", "remained",
-               "xuống", "lên", "to"}
+               "xuống", "lên", "to", "would", "will", "could", "may", "might", "had", "have", "has"}
 
 
 # "may have assembled", "could have built": after a projection cue ending in "have", a past participle
@@ -348,7 +353,7 @@ _AFTER_BARE = {"", "vào", "trong", "tính", "kể", "trước", "tới", "đế
 _PAST_MODAL = re.compile(r"(?<=have)\s+(?:\w+ed|built|made|grown|had|been|got|gotten|amassed|kept|held|stockpiled)\b",
                          re.IGNORECASE)
 _LIST_GAP = re.compile(r"^[\s,:;–—-]*(?:(?:và|and|or|hoặc|lên|lên mức|đến|tới|to|so với|versus|vs\.?|compared with|"
-                       r"có|with|từ|from)[\s,:–—-]*)*$", re.IGNORECASE)
+                       r"có|with|từ|from|of the|of|out of|trong số)[\s,:–—-]*)*$", re.IGNORECASE)
 
 
 _ASIDE = re.compile(r"\s*(?:who|which|where|when|người|vốn)(?!\w)", re.IGNORECASE)  # ", who takes office on Jan. 20,"
@@ -548,9 +553,15 @@ class _ClaimExtractor:
                              body[cue_end:w.start()], re.IGNORECASE):
             self.how = "world"
             return None
-        w = None if share else lex.world_subject.search(body, max(sent.start, n.start - 30), n.start)
-        if w and re.match(r"^[\s\w'’]*$", body[w.end():n.start]) and "world" in w.group().lower() \
-                and not att.mentions_in(w.end(), n.start):
+        # "the world's total inventory of 12,241 warheads": the world possessing the stock the number counts,
+        # a few words before it (no comma, no name in between)
+        w = None
+        if not share:
+            for w0 in lex.world_subject.finditer(body, max(sent.start, n.start - 80), n.start):
+                w = w0
+        if w and re.match(r"^[\s\w'’-]*$", body[w.end():n.start]) and "world" in w.group().lower() \
+                and len(body[w.end():n.start].split()) <= 8 and not att.mentions_in(w.end(), n.start) \
+                and not _RANKING.search(body, w.end(), n.start):
             self.how = "world"
             return None
         # nationality / possessor right after the noun: "binh sĩ Mỹ", "đầu đạn của Trung Quốc"
@@ -633,6 +644,30 @@ class _ClaimExtractor:
                 if e.type == "COUNTRY" and not att.is_object(m, prev.start):
                     return e.id
         return None
+
+    def body_of(self, n: _Num, sent: Span, cue_end: int) -> str | None:
+        """The body whose members are counted ("191 quốc gia thành viên của NPT", "NATO's 32 allies", "23 of
+        the 32 allies" in an article on NATO): the organisation or treaty right after the noun, else the last
+        one named before the number that is no state's body (an alliance, an international organisation, a
+        treaty), else none. A country is never a body of members."""
+        att, body = self.att, self.body
+
+        def is_body(e) -> bool:
+            return e.type in ("ORG", "TREATY") and not (e.country and e.country in att.entities)
+
+        after = att.mentions_in(cue_end, min(sent.end, cue_end + 40))
+        if after and is_body(after[0][1]) and re.fullmatch(r"\s*(?:(?:của|of|in|trong)\s+(?:the\s+)?)?",
+                                                           body[cue_end:after[0][0].start], re.IGNORECASE):
+            return after[0][1].id
+        counts: dict[str, int] = {}
+        for m, e in att.mentions_in(0, n.start):
+            if is_body(e):
+                counts[e.id] = counts.get(e.id, 0) + 1
+                counts[e.id] += 0  # ties: the later mention wins (dict order is first mention)
+        if not counts:
+            return None
+        last = {e.id: m.start for m, e in att.mentions_in(0, n.start) if e.id in counts}
+        return max(counts, key=lambda k: (counts[k], last[k]))
 
     def _state(self, e) -> str:
         """Arsenals and forces belong to states: an organisation with a country stands for it."""
@@ -1024,6 +1059,7 @@ class _ClaimExtractor:
         if event and n.is_percent:
             return None
         measure, unit, cue_end, nationality = None, None, n.end, None
+        elided = None  # the previous claim whose noun this number leaves out
         value = n.value
         about_arsenal = False  # the number is about an arsenal named before it (growth, bare count)
         param = False
@@ -1096,6 +1132,7 @@ class _ClaimExtractor:
                 # 2.692 chiếc", "..., which estimates that Russia and the United States each hold more than 5,000"
                 measure = "nuclear_warheads" if prev[0].measure.startswith("nuclear") else prev[0].measure
                 unit = prev[0].unit
+                elided = prev[0]
             else:
                 return None
             # "tăng gần 134 kg so với ba tháng trước", "grew by 60 warheads": a change, not a size (an `other` claim
@@ -1129,10 +1166,20 @@ class _ClaimExtractor:
             if subject is None or self._last_launch(n.start) > self._last_weapon(n.start):
                 subject = self.launcher_before(n.start) or subject
             self.how = "local"
+        elif unit in lex.of_body:
+            if value < _MIN_MEMBERS:
+                return None
+            subject = self.body_of(n, sent, cue_end)
+            self.how = "local"
         else:
             subject = self.subject(n, sent, cue_end, nationality, exclude, src, about_arsenal)
             if subject in self.att.entities and measure in _COUNTS:  # "Lực lượng Mỹ tại Hàn Quốc có 28.500 quân"
                 subject = self._state(self.att.entities[subject])
+            if elided is not None and self.how == "fallback":
+                # "Of the world's 12,241 warheads, about 9,614 were ...": a number that leaves out the noun of
+                # the previous claim and names no subject in its clause is about the same whole
+                subject = elided.subject
+                self.how = self.meta.get(id(elided), {}).get("how", "local")
         qualifier = self.qualifier(n, floor)
         # projection: a cue in the clause before the number, not overridden by "hiện"
         proj = None
