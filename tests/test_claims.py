@@ -727,3 +727,19 @@ def test_a_world_total_given_before_a_country_and_its_parts_have_no_subject():
     # a country's own number after a world figure keeps its country
     cl, _ = claims_of("Of the world's 9,500 warheads, Russia holds 4,000.", language="en", entities=C4)
     assert [(c[0], c[2]) for c in cl] == [(None, 9500.0), ("ru", 4000.0)]
+
+
+def test_a_previous_value_after_from_is_a_second_claim_with_its_own_time():
+    body = "Russia's arsenal shrank to about 4,300 warheads in March, from 4,490 a year earlier."
+    cl, _ = claims_of(body, language="en", entities=C4, timexes=[("March", "2025-03")])
+    assert [(c[0], c[1], c[2], c[4]) for c in cl] == [("ru", "nuclear_warheads", 4300.0, "2025-03"),
+                                                      ("ru", "nuclear_warheads", 4490.0, "2024-03")]
+    # its own date; a percentage in between is not what it is a previous value of
+    body = ("The African Union said 31 members sent troops, spending 1% of GDP on the mission, up from nine in "
+            "2019.")
+    cl, doc = claims_of(body, language="en", entities=C4, timexes=[("2019", "2019")])
+    got = [(c[0], c[2], c[4], u.unit) for c, u in zip(cl, doc.claims)]
+    assert ("au", 9.0, "2019", "member states") in got and ("au", 31.0, None, "member states") in got
+    # "from" a place or a starting point that follows no figure is nothing
+    assert claims_of("Troops moved from 3 bases in 2019.", language="en", entities=C4,
+                     timexes=[("2019", "2019")])[0] == []

@@ -134,6 +134,10 @@ class ClaimLex:
     rate_after: re.Pattern
     rate_period: dict  # folded rate phrase -> "per year" / "per month" / "per day"
     of_test: frozenset  # units of a nuclear test or a launch (yield, magnitude): the tester is the subject
+    previous_from: re.Pattern  # "from", "up from": a previous value follows
+    previous_from_tail: re.Pattern
+    previous_earlier: re.Pattern  # "a year earlier": how long before the figure the previous value was
+    previous_earlier_dur: dict  # folded phrase -> "P1Y"
     of_body: frozenset  # units counting the members of a body (member states, allies): the body is the subject
     unit_before: re.Pattern | None  # "$40 billion", "magnitude 6.3": a unit written before the number
     unit_before_words: PhraseMatcher  # the word cues among them, anywhere (where to run the number parser)
@@ -252,6 +256,12 @@ def claim_lex() -> ClaimLex:
                                                         or ["\x00"]) + r")(?!\w)", re.IGNORECASE),
         rate_period={_key(c): per for per, cs in (d.get("rate_after") or {}).items() for c in cs},
         of_test=frozenset(u.get("unit") for u in d["units"] if u.get("of_test")),
+        previous_from=re.compile(phrase_regex(d.get("previous_from") or ["\x00"]) + r"\s+", re.IGNORECASE),
+        previous_from_tail=re.compile("(?:" + phrase_regex(d.get("previous_from") or ["\x00"]) + r")\s*$",
+                                      re.IGNORECASE),
+        previous_earlier=re.compile(r"\s*(?:" + phrase_regex([c for cs in (d.get("previous_earlier") or {}).values()
+                                                               for c in cs] or ["\x00"]) + ")", re.IGNORECASE),
+        previous_earlier_dur={_key(c): dur for dur, cs in (d.get("previous_earlier") or {}).items() for c in cs},
         of_body=frozenset(u.get("unit") for u in d["units"] if u.get("of_body")),
         unit_before=re.compile("(?:" + _before_alt(d) + r")\s*$", re.IGNORECASE) if d.get("units_before") else None,
         unit_before_words=PhraseMatcher([c for u in d.get("units_before") or [] for c in u["cues"] if c[0].isalnum()]),
@@ -430,6 +440,7 @@ class _ClaimExtractor:
         self.demonym_rx = self.lex.demonym_rx
         self.meta: dict[int, dict] = {}  # id(claim) -> how it was read (for the document-level passes)
         self._stmt: dict[int, bool] = {}  # timex start -> is it a statement date
+        self.prev_kind: dict[bool, tuple] = {}
 
     # ---------------------------------------------------------------- pieces
     def in_timex(self, n: _Num) -> bool:
@@ -832,6 +843,9 @@ class _ClaimExtractor:
                     windows.append((ps, min(sent.end, pe + 50)))
             if not windows:
                 continue
+            # a previous value after a figure: "..., up from three in 2014"
+            for f in lex.previous_from.finditer(body, windows[0][0], sent.end):
+                windows.append((f.end(), min(sent.end, f.end() + 25)))
             windows = _merge(windows)
             sent_nums = _numbers(self.doc, windows)
             # numbers inside a timex are dates or durations, except a flight time ("bay khoảng 86 phút")
@@ -843,6 +857,7 @@ class _ClaimExtractor:
             cont = bool(lex.continuation.match(body[sent.start:sent.end]))
             floor = sent.start
             prev = None  # (claim, number end) of the previous claim of the sentence
+            self.prev_kind = {}  # is percent -> (claim, number end): the last claim of the sentence of that kind
             last_same: dict = {}  # (measure, unit) -> (claim, number end): the last claim of the sentence with it
             by_start = {}
             limited_end = None  # end of the last number read as a ceiling
@@ -870,6 +885,7 @@ class _ClaimExtractor:
                     claim.qualifier = "approx"  # "khoảng 17,7 kg ... và 113,8 kg": "khoảng" covers both
                 last_same[(claim.measure, claim.unit)] = (claim, n.end)
                 prev = (claim, n.end)
+                self.prev_kind[n.is_percent] = prev
                 for other in self._each(n, sent, claim):  # "Nga và Mỹ, which each deploy 1,700": one per country
                     k2 = (other.subject, other.measure, other.value, other.qualifier, other.time, other.unit)
                     if k2 not in seen:
@@ -1060,6 +1076,7 @@ class _ClaimExtractor:
             return None
         measure, unit, cue_end, nationality = None, None, n.end, None
         elided = None  # the previous claim whose noun this number leaves out
+        previous = None  # a previous value of that claim ("from 410 a year earlier"): the match of its period
         value = n.value
         about_arsenal = False  # the number is about an arsenal named before it (growth, bare count)
         param = False
@@ -1125,6 +1142,14 @@ class _ClaimExtractor:
             elif (tc := self._count_after_troops(n, sent.start, right_end)) is not None:
                 # "số binh sĩ Mỹ tại Đức sẽ giảm từ khoảng 36.000 xuống còn 24.000"
                 measure, nationality = "troops", tc or None
+            elif (pk := self.prev_kind.get(n.is_percent)) is not None \
+                    and lex.previous_from_tail.search(self._strip_qual(left)) \
+                    and len(body[pk[1]:n.start].split()) <= 25 and (
+                        self._bare(n, right_end) or lex.previous_earlier.match(body, n.end, right_end)):
+                # "grew to about 500 warheads in January, from 410 a year earlier": the same thing before (the
+                # last figure of the sentence of the same kind: a count is no previous value of a percentage)
+                measure, unit, elided = pk[0].measure, pk[0].unit, pk[0]
+                previous = lex.previous_earlier.match(body, n.end, right_end) or True
             elif prev is not None and prev[0].measure in _COUNTS and self._bare(n, right_end, classifier=True) \
                     and (len(body[prev[1]:n.start].split()) <= 20
                          or lex.each.search(body, max(floor, n.start - 40), n.start)):
@@ -1155,7 +1180,10 @@ class _ClaimExtractor:
                     and lex.diff_comparison.match(body[cue_end:right_end]):
                 return None
         src, exclude = self.source(n, sent)
-        if pairs and n.start in pairs:
+        if previous is not None:
+            subject, src = elided.subject, src or elided.source
+            self.how = "local"
+        elif pairs and n.start in pairs:
             subject = pairs[n.start]
             self.how = "local"
         elif (param or unit in lex.of_test) and (self.weapon_owner(n.start) or self.launcher_before(n.start)):
@@ -1210,6 +1238,17 @@ class _ClaimExtractor:
                 time = _dv(as_of)
             elif present and self.pub_year:
                 time = str(self.pub_year)
+        if previous is not None:
+            # its own date ("up from three in 2014"), else the figure's time moved back ("a year earlier"), else none
+            own = target if target is not None and target.start >= n.end else None
+            if own is not None:
+                time = _dv(own)
+            elif previous is not True:
+                time = _shift(elided.time, lex.previous_earlier_dur[_key(previous.group().strip())])
+            else:
+                time = None
+            if measure == "nuclear_warheads_projected":
+                measure, target_time = "nuclear_warheads", None
         if change is not None:
             unit = f"{change} in {unit or ('nuclear weapons' if measure.startswith('nuclear') else measure)}"
             measure = "other"
