@@ -592,7 +592,7 @@ def test_a_classifier_alone_stands_for_the_noun_left_out():
     cl, doc = claims_of("Trong chiến dịch, Mỹ đã bắn hạ 30 máy bay không người lái và Anh 12 chiếc, tổng cộng 42 chiếc.",
                         entities=C3)
     assert [(c[0], c[2]) for c in cl] == [("us", 30.0), ("uk", 12.0), ("uk", 42.0)]
-    assert {c.unit for c in doc.claims} == {"aircraft destroyed"}
+    assert {c.unit for c in doc.claims} == {"drones destroyed"}
 
 
 def test_flight_parameter_after_a_new_launch_belongs_to_the_launcher_not_the_last_weapon():
@@ -683,3 +683,63 @@ def test_share_of_the_economy_after_the_percentage():
     assert [(c[0], c[2]) for c in cl] == [("gb", 2.5)]
     # a percentage of voters or of growth with no economy noun after it is still no claim
     assert claims_of("GDP của Nga tăng 3% trong khi 70% cử tri ủng hộ.", entities=C3)[0] == []
+
+
+C4 = dict(C3, au=("ORG", ["Liên minh châu Phi", "African Union"]), opcw=("TREATY", ["Công ước Vũ khí Hóa học"]),
+          hq=("ORG", ["Bộ Ngoại giao Hàn Quốc"], "kr"))
+
+
+def test_counts_of_ordinary_things_belong_to_the_agent_or_possessor():
+    cl, doc = claims_of("Trung Quốc đã phóng lên quỹ đạo khoảng 40 vệ tinh quân sự. Hàn Quốc sẽ mua 12 hệ thống phòng "
+                        "không mới.", entities=C4)
+    assert [(c[0], c[2], c[3]) for c in cl] == [("cn", 40.0, "approx"), ("kr", 12.0, "exact")]
+    assert [c.unit for c in doc.claims] == ["satellites", "air defense systems"]
+    cl, doc = claims_of("Russia installed 14 surveillance cameras at the plant.", language="en", entities=C4)
+    assert [(c[0], c[2]) for c in cl] == [("ru", 14.0)] and doc.claims[0].unit == "surveillance cameras"
+    # a drone is not counted as an aircraft
+    cl, doc = claims_of("Triều Tiên đã điều 7 máy bay không người lái vượt biên giới.", entities=C4)
+    assert [(c[0], c[2]) for c in cl] == [("kp", 7.0)] and doc.claims[0].unit == "drones"
+    # an ordinal, a date and a count with no noun of the lexicon are no claims
+    assert claims_of("Đây là lần thứ 3 hai bên gặp nhau, sau 4 giờ đàm phán về 2 vấn đề.", entities=C4)[0] == []
+
+
+def test_members_counted_belong_to_their_body_not_to_a_country():
+    body = ("Liên minh châu Phi họp tại Addis Ababa. Pháp cho biết 40 trong số 55 quốc gia thành viên ủng hộ "
+            "nghị quyết.")
+    cl, doc = claims_of(body, entities=dict(C4, fr=("COUNTRY", ["Pháp"])))
+    assert sorted((c[0], c[2]) for c in cl) == [("au", 40.0), ("au", 55.0)]
+    assert {c.unit for c in doc.claims} == {"member states"}
+    # the body named right after the noun wins; a few members are parties named, not a membership
+    cl, _ = claims_of("Liên minh châu Phi nói tất cả 193 quốc gia thành viên của Công ước Vũ khí Hóa học đã ký.",
+                      entities=C4)
+    assert [(c[0], c[2]) for c in cl] == [("opcw", 193.0)]
+    assert claims_of("Liên minh châu Phi cử hai thành viên tới Seoul.", entities=C4)[0] == []
+    # a ministry stands for its state: no body of members
+    cl, _ = claims_of("Bộ Ngoại giao Hàn Quốc cho biết có 30 quốc gia thành viên.", entities=C4)
+    assert [(c[0], c[2]) for c in cl] == [(None, 30.0)]
+
+
+def test_a_world_total_given_before_a_country_and_its_parts_have_no_subject():
+    body = ("China keeps adding warheads. Of the world's combined stockpile of 9,500 warheads in 2030, "
+            "some 4,000 would be deployed, and about 1,500 would be on alert.")
+    cl, _ = claims_of(body, language="en", entities=C4, timexes=[("2030", "2030")])
+    assert [(c[0], c[2]) for c in cl] == [(None, 9500.0), (None, 4000.0), (None, 1500.0)]
+    # a country's own number after a world figure keeps its country
+    cl, _ = claims_of("Of the world's 9,500 warheads, Russia holds 4,000.", language="en", entities=C4)
+    assert [(c[0], c[2]) for c in cl] == [(None, 9500.0), ("ru", 4000.0)]
+
+
+def test_a_previous_value_after_from_is_a_second_claim_with_its_own_time():
+    body = "Russia's arsenal shrank to about 4,300 warheads in March, from 4,490 a year earlier."
+    cl, _ = claims_of(body, language="en", entities=C4, timexes=[("March", "2025-03")])
+    assert [(c[0], c[1], c[2], c[4]) for c in cl] == [("ru", "nuclear_warheads", 4300.0, "2025-03"),
+                                                      ("ru", "nuclear_warheads", 4490.0, "2024-03")]
+    # its own date; a percentage in between is not what it is a previous value of
+    body = ("The African Union said 31 members sent troops, spending 1% of GDP on the mission, up from nine in "
+            "2019.")
+    cl, doc = claims_of(body, language="en", entities=C4, timexes=[("2019", "2019")])
+    got = [(c[0], c[2], c[4], u.unit) for c, u in zip(cl, doc.claims)]
+    assert ("au", 9.0, "2019", "member states") in got and ("au", 31.0, None, "member states") in got
+    # "from" a place or a starting point that follows no figure is nothing
+    assert claims_of("Troops moved from 3 bases in 2019.", language="en", entities=C4,
+                     timexes=[("2019", "2019")])[0] == []

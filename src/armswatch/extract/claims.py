@@ -134,6 +134,11 @@ class ClaimLex:
     rate_after: re.Pattern
     rate_period: dict  # folded rate phrase -> "per year" / "per month" / "per day"
     of_test: frozenset  # units of a nuclear test or a launch (yield, magnitude): the tester is the subject
+    previous_from: re.Pattern  # "from", "up from": a previous value follows
+    previous_from_tail: re.Pattern
+    previous_earlier: re.Pattern  # "a year earlier": how long before the figure the previous value was
+    previous_earlier_dur: dict  # folded phrase -> "P1Y"
+    of_body: frozenset  # units counting the members of a body (member states, allies): the body is the subject
     unit_before: re.Pattern | None  # "$40 billion", "magnitude 6.3": a unit written before the number
     unit_before_words: PhraseMatcher  # the word cues among them, anywhere (where to run the number parser)
     unit_before_info: dict  # folded cue -> unit
@@ -251,6 +256,13 @@ def claim_lex() -> ClaimLex:
                                                         or ["\x00"]) + r")(?!\w)", re.IGNORECASE),
         rate_period={_key(c): per for per, cs in (d.get("rate_after") or {}).items() for c in cs},
         of_test=frozenset(u.get("unit") for u in d["units"] if u.get("of_test")),
+        previous_from=re.compile(phrase_regex(d.get("previous_from") or ["\x00"]) + r"\s+", re.IGNORECASE),
+        previous_from_tail=re.compile("(?:" + phrase_regex(d.get("previous_from") or ["\x00"]) + r")\s*$",
+                                      re.IGNORECASE),
+        previous_earlier=re.compile(r"\s*(?:" + phrase_regex([c for cs in (d.get("previous_earlier") or {}).values()
+                                                               for c in cs] or ["\x00"]) + ")", re.IGNORECASE),
+        previous_earlier_dur={_key(c): dur for dur, cs in (d.get("previous_earlier") or {}).items() for c in cs},
+        of_body=frozenset(u.get("unit") for u in d["units"] if u.get("of_body")),
         unit_before=re.compile("(?:" + _before_alt(d) + r")\s*$", re.IGNORECASE) if d.get("units_before") else None,
         unit_before_words=PhraseMatcher([c for u in d.get("units_before") or [] for c in u["cues"] if c[0].isalnum()]),
         unit_before_info={"".join(c.lower().split()): u["unit"] for u in d.get("units_before") or [] for c in u["cues"]},
@@ -337,10 +349,13 @@ def _merge(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out]
 
 
+# "the world's largest military with some 2 million": a ranking among the world's, then the country's own number
+_RANKING = re.compile(r"(?<!\w)(?:\w{3,}est|most|biggest|lớn nhất|nhiều nhất|nhất|with|với|có)(?!\w)", re.IGNORECASE)
+_MIN_MEMBERS = 5  # fewer members are parties named, not a membership counted
 _COUNTS = {"nuclear_warheads", "nuclear_warheads_projected", "troops", "other"}
 _AFTER_BARE = {"", "vào", "trong", "tính", "kể", "trước", "tới", "đến", "và", "in", "by", "as", "and", "since",
                "so", "versus", "vs", "compared", "against", "are", "were", "was", "is", "remain", "remained",
-               "xuống", "lên", "to"}
+               "xuống", "lên", "to", "would", "will", "could", "may", "might", "had", "have", "has"}
 
 
 # "may have assembled", "could have built": after a projection cue ending in "have", a past participle
@@ -348,7 +363,7 @@ _AFTER_BARE = {"", "vào", "trong", "tính", "kể", "trước", "tới", "đế
 _PAST_MODAL = re.compile(r"(?<=have)\s+(?:\w+ed|built|made|grown|had|been|got|gotten|amassed|kept|held|stockpiled)\b",
                          re.IGNORECASE)
 _LIST_GAP = re.compile(r"^[\s,:;–—-]*(?:(?:và|and|or|hoặc|lên|lên mức|đến|tới|to|so với|versus|vs\.?|compared with|"
-                       r"có|with|từ|from)[\s,:–—-]*)*$", re.IGNORECASE)
+                       r"có|with|từ|from|of the|of|out of|trong số)[\s,:–—-]*)*$", re.IGNORECASE)
 
 
 _ASIDE = re.compile(r"\s*(?:who|which|where|when|người|vốn)(?!\w)", re.IGNORECASE)  # ", who takes office on Jan. 20,"
@@ -425,6 +440,7 @@ class _ClaimExtractor:
         self.demonym_rx = self.lex.demonym_rx
         self.meta: dict[int, dict] = {}  # id(claim) -> how it was read (for the document-level passes)
         self._stmt: dict[int, bool] = {}  # timex start -> is it a statement date
+        self.prev_kind: dict[bool, tuple] = {}
 
     # ---------------------------------------------------------------- pieces
     def in_timex(self, n: _Num) -> bool:
@@ -548,9 +564,15 @@ class _ClaimExtractor:
                              body[cue_end:w.start()], re.IGNORECASE):
             self.how = "world"
             return None
-        w = None if share else lex.world_subject.search(body, max(sent.start, n.start - 30), n.start)
-        if w and re.match(r"^[\s\w'’]*$", body[w.end():n.start]) and "world" in w.group().lower() \
-                and not att.mentions_in(w.end(), n.start):
+        # "the world's total inventory of 12,241 warheads": the world possessing the stock the number counts,
+        # a few words before it (no comma, no name in between)
+        w = None
+        if not share:
+            for w0 in lex.world_subject.finditer(body, max(sent.start, n.start - 80), n.start):
+                w = w0
+        if w and re.match(r"^[\s\w'’-]*$", body[w.end():n.start]) and "world" in w.group().lower() \
+                and len(body[w.end():n.start].split()) <= 8 and not att.mentions_in(w.end(), n.start) \
+                and not _RANKING.search(body, w.end(), n.start):
             self.how = "world"
             return None
         # nationality / possessor right after the noun: "binh sĩ Mỹ", "đầu đạn của Trung Quốc"
@@ -633,6 +655,30 @@ class _ClaimExtractor:
                 if e.type == "COUNTRY" and not att.is_object(m, prev.start):
                     return e.id
         return None
+
+    def body_of(self, n: _Num, sent: Span, cue_end: int) -> str | None:
+        """The body whose members are counted ("191 quốc gia thành viên của NPT", "NATO's 32 allies", "23 of
+        the 32 allies" in an article on NATO): the organisation or treaty right after the noun, else the last
+        one named before the number that is no state's body (an alliance, an international organisation, a
+        treaty), else none. A country is never a body of members."""
+        att, body = self.att, self.body
+
+        def is_body(e) -> bool:
+            return e.type in ("ORG", "TREATY") and not (e.country and e.country in att.entities)
+
+        after = att.mentions_in(cue_end, min(sent.end, cue_end + 40))
+        if after and is_body(after[0][1]) and re.fullmatch(r"\s*(?:(?:của|of|in|trong)\s+(?:the\s+)?)?",
+                                                           body[cue_end:after[0][0].start], re.IGNORECASE):
+            return after[0][1].id
+        counts: dict[str, int] = {}
+        for m, e in att.mentions_in(0, n.start):
+            if is_body(e):
+                counts[e.id] = counts.get(e.id, 0) + 1
+                counts[e.id] += 0  # ties: the later mention wins (dict order is first mention)
+        if not counts:
+            return None
+        last = {e.id: m.start for m, e in att.mentions_in(0, n.start) if e.id in counts}
+        return max(counts, key=lambda k: (counts[k], last[k]))
 
     def _state(self, e) -> str:
         """Arsenals and forces belong to states: an organisation with a country stands for it."""
@@ -797,6 +843,9 @@ class _ClaimExtractor:
                     windows.append((ps, min(sent.end, pe + 50)))
             if not windows:
                 continue
+            # a previous value after a figure: "..., up from three in 2014"
+            for f in lex.previous_from.finditer(body, windows[0][0], sent.end):
+                windows.append((f.end(), min(sent.end, f.end() + 25)))
             windows = _merge(windows)
             sent_nums = _numbers(self.doc, windows)
             # numbers inside a timex are dates or durations, except a flight time ("bay khoảng 86 phút")
@@ -808,6 +857,7 @@ class _ClaimExtractor:
             cont = bool(lex.continuation.match(body[sent.start:sent.end]))
             floor = sent.start
             prev = None  # (claim, number end) of the previous claim of the sentence
+            self.prev_kind = {}  # is percent -> (claim, number end): the last claim of the sentence of that kind
             last_same: dict = {}  # (measure, unit) -> (claim, number end): the last claim of the sentence with it
             by_start = {}
             limited_end = None  # end of the last number read as a ceiling
@@ -835,6 +885,7 @@ class _ClaimExtractor:
                     claim.qualifier = "approx"  # "khoảng 17,7 kg ... và 113,8 kg": "khoảng" covers both
                 last_same[(claim.measure, claim.unit)] = (claim, n.end)
                 prev = (claim, n.end)
+                self.prev_kind[n.is_percent] = prev
                 for other in self._each(n, sent, claim):  # "Nga và Mỹ, which each deploy 1,700": one per country
                     k2 = (other.subject, other.measure, other.value, other.qualifier, other.time, other.unit)
                     if k2 not in seen:
@@ -1024,6 +1075,8 @@ class _ClaimExtractor:
         if event and n.is_percent:
             return None
         measure, unit, cue_end, nationality = None, None, n.end, None
+        elided = None  # the previous claim whose noun this number leaves out
+        previous = None  # a previous value of that claim ("from 410 a year earlier"): the match of its period
         value = n.value
         about_arsenal = False  # the number is about an arsenal named before it (growth, bare count)
         param = False
@@ -1089,6 +1142,14 @@ class _ClaimExtractor:
             elif (tc := self._count_after_troops(n, sent.start, right_end)) is not None:
                 # "số binh sĩ Mỹ tại Đức sẽ giảm từ khoảng 36.000 xuống còn 24.000"
                 measure, nationality = "troops", tc or None
+            elif (pk := self.prev_kind.get(n.is_percent)) is not None \
+                    and lex.previous_from_tail.search(self._strip_qual(left)) \
+                    and len(body[pk[1]:n.start].split()) <= 25 and (
+                        self._bare(n, right_end) or lex.previous_earlier.match(body, n.end, right_end)):
+                # "grew to about 500 warheads in January, from 410 a year earlier": the same thing before (the
+                # last figure of the sentence of the same kind: a count is no previous value of a percentage)
+                measure, unit, elided = pk[0].measure, pk[0].unit, pk[0]
+                previous = lex.previous_earlier.match(body, n.end, right_end) or True
             elif prev is not None and prev[0].measure in _COUNTS and self._bare(n, right_end, classifier=True) \
                     and (len(body[prev[1]:n.start].split()) <= 20
                          or lex.each.search(body, max(floor, n.start - 40), n.start)):
@@ -1096,6 +1157,7 @@ class _ClaimExtractor:
                 # 2.692 chiếc", "..., which estimates that Russia and the United States each hold more than 5,000"
                 measure = "nuclear_warheads" if prev[0].measure.startswith("nuclear") else prev[0].measure
                 unit = prev[0].unit
+                elided = prev[0]
             else:
                 return None
             # "tăng gần 134 kg so với ba tháng trước", "grew by 60 warheads": a change, not a size (an `other` claim
@@ -1118,7 +1180,10 @@ class _ClaimExtractor:
                     and lex.diff_comparison.match(body[cue_end:right_end]):
                 return None
         src, exclude = self.source(n, sent)
-        if pairs and n.start in pairs:
+        if previous is not None:
+            subject, src = elided.subject, src or elided.source
+            self.how = "local"
+        elif pairs and n.start in pairs:
             subject = pairs[n.start]
             self.how = "local"
         elif (param or unit in lex.of_test) and (self.weapon_owner(n.start) or self.launcher_before(n.start)):
@@ -1129,10 +1194,20 @@ class _ClaimExtractor:
             if subject is None or self._last_launch(n.start) > self._last_weapon(n.start):
                 subject = self.launcher_before(n.start) or subject
             self.how = "local"
+        elif unit in lex.of_body:
+            if value < _MIN_MEMBERS:
+                return None
+            subject = self.body_of(n, sent, cue_end)
+            self.how = "local"
         else:
             subject = self.subject(n, sent, cue_end, nationality, exclude, src, about_arsenal)
             if subject in self.att.entities and measure in _COUNTS:  # "Lực lượng Mỹ tại Hàn Quốc có 28.500 quân"
                 subject = self._state(self.att.entities[subject])
+            if elided is not None and self.how == "fallback":
+                # "Of the world's 12,241 warheads, about 9,614 were ...": a number that leaves out the noun of
+                # the previous claim and names no subject in its clause is about the same whole
+                subject = elided.subject
+                self.how = self.meta.get(id(elided), {}).get("how", "local")
         qualifier = self.qualifier(n, floor)
         # projection: a cue in the clause before the number, not overridden by "hiện"
         proj = None
@@ -1163,6 +1238,17 @@ class _ClaimExtractor:
                 time = _dv(as_of)
             elif present and self.pub_year:
                 time = str(self.pub_year)
+        if previous is not None:
+            # its own date ("up from three in 2014"), else the figure's time moved back ("a year earlier"), else none
+            own = target if target is not None and target.start >= n.end else None
+            if own is not None:
+                time = _dv(own)
+            elif previous is not True:
+                time = _shift(elided.time, lex.previous_earlier_dur[_key(previous.group().strip())])
+            else:
+                time = None
+            if measure == "nuclear_warheads_projected":
+                measure, target_time = "nuclear_warheads", None
         if change is not None:
             unit = f"{change} in {unit or ('nuclear weapons' if measure.startswith('nuclear') else measure)}"
             measure = "other"
