@@ -408,3 +408,9 @@ def test_a_sentence_case_name_runs_to_its_capitalised_end():
     assert "Diễn đàn An ninh quốc tế Halifax" in got and "Diễn đàn An ninh" not in got
     got = _ents("Viện Nghiên cứu chiến lược cho rằng Mỹ cần kiềm chế.")
     assert "United States" in got and not any("cho rằng" in n for n in got)
+
+
+def test_now_before_a_seat_of_government_keeps_the_metonym():
+    # "bây giờ" (now) ends in "giờ" (hour): only "theo giờ <city>" sets a clock to the city
+    got = _ents("Bây giờ Tokyo khẳng định sẽ không nhượng bộ. Cuộc gọi diễn ra lúc 9h theo giờ Tokyo.")
+    assert got["Japan"][1] == ["Tokyo"] and got["Tokyo"] == ("LOC", ["Tokyo"])
