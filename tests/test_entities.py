@@ -414,3 +414,18 @@ def test_now_before_a_seat_of_government_keeps_the_metonym():
     # "bây giờ" (now) ends in "giờ" (hour): only "theo giờ <city>" sets a clock to the city
     got = _ents("Bây giờ Tokyo khẳng định sẽ không nhượng bộ. Cuộc gọi diễn ra lúc 9h theo giờ Tokyo.")
     assert got["Japan"][1] == ["Tokyo"] and got["Tokyo"] == ("LOC", ["Tokyo"])
+
+
+def test_a_ministers_portfolio_is_no_short_name():
+    # "Tài" is the implied short of a KB person (Hoàng Tuần Tài), "Tài chính" the finance portfolio
+    got = _ents("Bộ trưởng Tài chính Janet Yellen tới Bắc Kinh. Thứ trưởng Tài chính cũng có mặt.")
+    assert not any(t == "PERSON" and ms == ["Tài"] for t, ms in got.values())
+    assert got["Janet Yellen"] == ("PERSON", ["Janet Yellen"])
+
+
+def test_an_implied_last_name_needs_more_than_a_capital_letter():
+    # "Back" is the implied last name of Ahn Gyu-back: not at a sentence start, not inside a name
+    got = _ents("Back in Seoul, ministers met on Monday. The Green Back Alliance protested.", "en")
+    assert "Ahn Gyu-back" not in got
+    got = _ents("Defence Minister Back told reporters the drills would go on.", "en")
+    assert got["Ahn Gyu-back"][1] == ["Back"]  # a title before it licenses the short form

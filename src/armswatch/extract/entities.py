@@ -997,6 +997,15 @@ def _parentheticals(d: _Doc) -> None:
         d.doc_aliases[abbr] = sp.eid
 
 
+def _in_capitalised_run(d: _Doc, s: int, e: int) -> bool:
+    """Is the word at s:e joined by one space to a capitalised word before or after it?"""
+    if s >= 2 and d.text[s - 1] == " ":
+        m = re.search(r"([^\W\d_][\w'’-]*)\.?$", d.text[max(0, s - 30):s - 1])
+        if m and m.group(1)[:1].isupper():
+            return True
+    return e < d.n - 1 and d.text[e] == " " and d.text[e + 1].isupper()
+
+
 def _person_shorts(d: _Doc, singles) -> None:
     idx, cu = d.idx, d.cu
     # doc-derived short forms of people with a full mention: surface -> [(first full start, eid)]
@@ -1038,6 +1047,9 @@ def _person_shorts(d: _Doc, singles) -> None:
             # no full mention in this document: a title/honorific right before it, or an unmistakable
             # foreign surname ("Putin", "Trump": ASCII, not a possible Vietnamese syllable)
             foreign = w.isascii() and not is_vi_syllable(w) and len(w) >= 4
+            if cue is None and not explicit and (d.sentence_initial(s) or _in_capitalised_run(d, s, e)):
+                continue  # an implied last name ("Back" of "Ahn Gyu Back") is no capitalised word of a
+                # sentence start ("Back to Washington") nor a word inside a longer name
             if len(ids) == 1 and (cue is not None or foreign) \
                     and not (key in idx.forms and any(f.kind == "name" for f in idx.forms[key])):
                 eid = next(iter(ids))

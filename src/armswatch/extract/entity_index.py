@@ -445,6 +445,8 @@ def _build_cues() -> Cues:
     idx = kb_index()
     hon = pc["honorifics"]["vi"] + pc["honorifics"]["en"]
     titles = pc["titles"]["vi"] + pc["titles"]["en"]
+    pt = pc.get("portfolio_titles") or {}
+    titles = titles + [f"{h} {p}" for h in pt.get("heads", []) for p in pt.get("portfolios", [])]
     prefixes = pc["title_prefixes"]["vi"] + pc["title_prefixes"]["en"]
     title_re = re.compile(
         r"(?<!\w)(?:(?:" + _alt(prefixes) + r")\s+)*(?:" + _alt(titles + hon) + r")"
