@@ -429,3 +429,16 @@ def test_an_implied_last_name_needs_more_than_a_capital_letter():
     assert "Ahn Gyu-back" not in got
     got = _ents("Defence Minister Back told reporters the drills would go on.", "en")
     assert got["Ahn Gyu-back"][1] == ["Back"]  # a title before it licenses the short form
+
+
+def test_a_demonym_that_stands_for_its_country_is_a_mention():
+    got = _ents("Pakistani officials denied it after raids by Indian drones. The North Korean leader "
+                "later met Russian Defence Minister Andrei Belousov.", "en")
+    assert got["Pakistan"] == ("COUNTRY", ["Pakistani"]) and got["India"] == ("COUNTRY", ["Indian"])
+    assert got["North Korea"][1] == ["North Korean"] and "Russia" not in got  # a title's nationality
+
+
+def test_a_demonym_locating_a_place_or_inside_a_name_is_no_mention():
+    got = _ents("Delegates gathered in the Swiss resort of Davos near the German border town. "
+                "The Korean Peninsula stayed calm and Russian-made jets flew over.", "en")
+    assert not {"Switzerland", "Germany", "South Korea", "Russia"} & set(got)

@@ -1180,6 +1180,28 @@ def _nested_in_event_names(d: _Doc) -> None:
                     have.add((cs, ce))
 
 
+def _demonym_mentions(d: _Doc) -> None:
+    """'Iranian officials', 'strikes by Israeli jets', 'the North Korean leader': a nationality adjective on
+    free text before a lower-case word is a mention of its country; not before a place noun ('the Swiss
+    city of Geneva') nor before a capitalised word: a name ('Korean Peninsula') or a title, whose
+    nationality is the person's (Entity.country: 'Chinese Foreign Minister Wang Yi')."""
+    cu = d.cu
+    if cu.demonym_re is None:
+        return
+    for m in cu.demonym_re.finditer(d.text):
+        s, e = m.start(), m.end()
+        if not d.free(s, e) or not d.text.startswith(" ", e) or e + 1 >= d.n:
+            continue
+        nxt = d.text[e + 1]
+        if not nxt.isalpha() or nxt.isupper() or (cu.demonym_place_re is not None and cu.demonym_place_re.match(d.low, e)):
+            continue
+        cid = d.idx.by_name.get(lower_keep(cu.demonym_country[m.group()]))
+        if cid is None or cid not in d.idx.entries:
+            continue
+        d.info_for_kb(cid)
+        d.add_top(Span(s, e, cid, d.idx.entries[cid].type, "demonym"))
+
+
 # ------------------------------------------------------------------ entry point
 
 def recognise(text: str, language: str | None = "vi") -> list[Entity]:
@@ -1209,6 +1231,7 @@ def recognise(text: str, language: str | None = "vi") -> list[Entity]:
     _parentheticals(d)
     _person_shorts(d, singles)
     _alias_mentions(d)
+    _demonym_mentions(d)
     _nested_countries(d)
     _nested_in_event_names(d)
     _appositive_titles(d)
