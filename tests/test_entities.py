@@ -442,3 +442,25 @@ def test_a_demonym_locating_a_place_or_inside_a_name_is_no_mention():
     got = _ents("Delegates gathered in the Swiss resort of Davos near the German border town. "
                 "The Korean Peninsula stayed calm and Russian-made jets flew over.", "en")
     assert not {"Switzerland", "Germany", "South Korea", "Russia"} & set(got)
+
+
+def test_numbered_security_council_resolutions():
+    got = _ents("Hội đồng Bảo an thông qua nghị quyết 1874. Nghị quyết 1874 cấm bán vũ khí. "
+                "Nghị quyết 36-NQ/TW không liên quan.")
+    assert got["United Nations Security Council Resolution 1874"] == ("EVENT_NAME", ["nghị quyết 1874", "Nghị quyết 1874"])
+    assert not any("36" in n for n in got)
+    got = _ents("Resolution 2231 endorsed the deal; resolution 76/262 was the Assembly's.", "en")
+    assert "United Nations Security Council Resolution 2231" in got and not any("76" in n for n in got)
+
+
+def test_satellites_and_carrier_rockets_are_named_systems():
+    got = _ents("Họ phóng vệ tinh trinh sát quân sự Saebyol-2 bằng tên lửa đẩy Haneul-3.")
+    assert got["Saebyol-2"][0] == "WEAPON" and got["Haneul-3"][0] == "WEAPON"
+    got = _ents("They put the Saebyol-2 spy satellite into orbit on a Haneul-3 carrier rocket.", "en")
+    assert got["Saebyol-2"][0] == "WEAPON" and got["Haneul-3"][0] == "WEAPON"
+
+
+def test_airlines_makers_and_disputed_features_are_in_the_kb():
+    got = _ents("Hãng Aeroflot mua máy bay của Airbus; tàu Philippines tiếp tế cho Bãi Cỏ Mây và đá Vành Khăn.")
+    assert got["Aeroflot"][0] == "ORG" and got["Airbus"][0] == "ORG"
+    assert got["Second Thomas Shoal"][0] == "LOC" and got["Mischief Reef"][0] == "LOC"

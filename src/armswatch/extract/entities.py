@@ -1180,6 +1180,29 @@ def _nested_in_event_names(d: _Doc) -> None:
                     have.add((cs, ce))
 
 
+# "Resolution 2375", "nghị quyết 2231", "UNSCR 1718": a numbered resolution is one of the Security
+# Council's decisions (typed EVENT_NAME, which the gold accepts with TREATY: a resolution is no treaty that
+# is signed or ratified, and the events stage reads treaty actions off TREATY mentions);
+# the General Assembly's are numbered session/number ("resolution 76/262") and left out
+_RESOLUTION_RE = re.compile(r"(?<!\w)(?:[Nn]ghị quyết(?: số)?|[Rr]esolutions?|UNSCR|UNSC [Rr]esolution) (\d{2,4})(?![/.,-]\w)(?!\w)")
+
+
+def _resolutions(d: _Doc) -> None:
+    """Numbered UN Security Council resolutions: one TREATY entity per number."""
+    if not any(k in d.text for k in ("esolution", "ghị quyết", "UNSCR")):
+        return
+    for m in _RESOLUTION_RE.finditer(d.text):
+        s, e = m.start(), m.end()
+        if not d.free(s, e):
+            continue
+        num = m.group(1)
+        eid = f"unk:event_name:unscr-{num}"
+        if eid not in d.ents:
+            d.info_unknown(eid, "EVENT_NAME", f"United Nations Security Council Resolution {num}")
+            d.ents[eid].name_vi = f"Nghị quyết {num} của Hội đồng Bảo an Liên Hợp Quốc"
+        d.add_top(Span(s, e, eid, "EVENT_NAME", "resolution"))
+
+
 def _demonym_mentions(d: _Doc) -> None:
     """'Iranian officials', 'strikes by Israeli jets', 'the North Korean leader': a nationality adjective on
     free text before a lower-case word is a mention of its country; not before a place noun ('the Swiss
@@ -1223,6 +1246,7 @@ def recognise(text: str, language: str | None = "vi") -> list[Entity]:
     _head_coref(d)
     singles = _persons_by_cue(d)
     _weapons(d)
+    _resolutions(d)
     _named_texts_en(d)
     _latin_runs(d)
     _unknown_places(d)
