@@ -464,3 +464,14 @@ def test_airlines_makers_and_disputed_features_are_in_the_kb():
     got = _ents("Hãng Aeroflot mua máy bay của Airbus; tàu Philippines tiếp tế cho Bãi Cỏ Mây và đá Vành Khăn.")
     assert got["Aeroflot"][0] == "ORG" and got["Airbus"][0] == "ORG"
     assert got["Second Thomas Shoal"][0] == "LOC" and got["Mischief Reef"][0] == "LOC"
+
+
+def test_a_dateline_agency_is_a_medium_not_a_person():
+    from armswatch.kb import is_medium
+    found = by_id(ents("OSLO (Northgate Wire) - Norway said on Friday it would join the talks.", "en"))
+    ag = found["unk:media:northgate-wire"]
+    assert ag.type == "ORG" and [m.text for m in ag.mentions] == ["Northgate Wire"] and is_medium(ag.id)
+    assert not any(e.type == "PERSON" for e in found.values())
+    found = by_id(ents("Ông Lars Berg (Na Uy) - người đứng đầu phái đoàn - phát biểu.", "vi"))
+    assert not any(k.startswith("unk:media:") for k in found)  # not a dateline: no upper-case place
+    assert not is_medium("us") and is_medium("reuters")

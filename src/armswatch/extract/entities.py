@@ -1203,6 +1203,37 @@ def _resolutions(d: _Doc) -> None:
         d.add_top(Span(s, e, eid, "EVENT_NAME", "resolution"))
 
 
+# a dateline: an upper-case place (or none) and the agency in brackets, then a dash
+_DATELINE_AGENCY_RE = re.compile(r"(?m)^(?:[^\W\d_]*[^\W\d_a-zà-ỹ][^\W\d_]*(?:[ ,./][^\W\d_]+){0,4},? )?"
+                                 r"\(([^\W\d_][^()\n]{0,38}[^\W_])\) ?[-–—]")
+
+
+def _dateline_agencies(d: _Doc) -> None:
+    """'WASHINGTON (Meridian Wire) -', 'HÀ NỘI (TTXVN) -': the bracketed name of a dateline is a news agency,
+    an ORG whose id starts with `unk:media:` when the KB does not know it (see `armswatch.kb.is_medium`),
+    never a person."""
+    if "(" not in d.text:
+        return
+    for m in _DATELINE_AGENCY_RE.finditer(d.text):
+        place = d.text[m.start():m.start(1) - 1].strip(" ,")
+        if place and place != place.upper():
+            continue
+        s, e = m.start(1), m.end(1)
+        inside = [x for x in d.top if x.start < e and x.end > s]
+        if any(x.src == "kb" and x.start == s and x.end == e for x in inside):
+            continue  # a KB agency (Reuters, TTXVN)
+        if any(x.start < s or x.end > e or x.src == "kb" for x in inside):
+            continue
+        for x in inside:
+            d.remove_top(x)
+            if not any(y.eid == x.eid for y in d.top + d.nested):
+                d.ents.pop(x.eid, None)
+        name = m.group(1)
+        eid = f"unk:media:{slug(name)}"
+        d.info_unknown(eid, "ORG", name)
+        d.add_top(Span(s, e, eid, "ORG", "dateline"))
+
+
 def _demonym_mentions(d: _Doc) -> None:
     """'Iranian officials', 'strikes by Israeli jets', 'the North Korean leader': a nationality adjective on
     free text before a lower-case word is a mention of its country; not before a place noun ('the Swiss
@@ -1249,6 +1280,7 @@ def recognise(text: str, language: str | None = "vi") -> list[Entity]:
     _resolutions(d)
     _named_texts_en(d)
     _latin_runs(d)
+    _dateline_agencies(d)
     _unknown_places(d)
     _described_with_name(d)
     _extend_described(d)
