@@ -408,3 +408,70 @@ def test_a_sentence_case_name_runs_to_its_capitalised_end():
     assert "Diễn đàn An ninh quốc tế Halifax" in got and "Diễn đàn An ninh" not in got
     got = _ents("Viện Nghiên cứu chiến lược cho rằng Mỹ cần kiềm chế.")
     assert "United States" in got and not any("cho rằng" in n for n in got)
+
+
+def test_now_before_a_seat_of_government_keeps_the_metonym():
+    # "bây giờ" (now) ends in "giờ" (hour): only "theo giờ <city>" sets a clock to the city
+    got = _ents("Bây giờ Tokyo khẳng định sẽ không nhượng bộ. Cuộc gọi diễn ra lúc 9h theo giờ Tokyo.")
+    assert got["Japan"][1] == ["Tokyo"] and got["Tokyo"] == ("LOC", ["Tokyo"])
+
+
+def test_a_ministers_portfolio_is_no_short_name():
+    # "Tài" is the implied short of a KB person (Hoàng Tuần Tài), "Tài chính" the finance portfolio
+    got = _ents("Bộ trưởng Tài chính Janet Yellen tới Bắc Kinh. Thứ trưởng Tài chính cũng có mặt.")
+    assert not any(t == "PERSON" and ms == ["Tài"] for t, ms in got.values())
+    assert got["Janet Yellen"] == ("PERSON", ["Janet Yellen"])
+
+
+def test_an_implied_last_name_needs_more_than_a_capital_letter():
+    # "Back" is the implied last name of Ahn Gyu-back: not at a sentence start, not inside a name
+    got = _ents("Back in Seoul, ministers met on Monday. The Green Back Alliance protested.", "en")
+    assert "Ahn Gyu-back" not in got
+    got = _ents("Defence Minister Back told reporters the drills would go on.", "en")
+    assert got["Ahn Gyu-back"][1] == ["Back"]  # a title before it licenses the short form
+
+
+def test_a_demonym_that_stands_for_its_country_is_a_mention():
+    got = _ents("Pakistani officials denied it after raids by Indian drones. The North Korean leader "
+                "later met Russian Defence Minister Andrei Belousov.", "en")
+    assert got["Pakistan"] == ("COUNTRY", ["Pakistani"]) and got["India"] == ("COUNTRY", ["Indian"])
+    assert got["North Korea"][1] == ["North Korean"] and "Russia" not in got  # a title's nationality
+
+
+def test_a_demonym_locating_a_place_or_inside_a_name_is_no_mention():
+    got = _ents("Delegates gathered in the Swiss resort of Davos near the German border town. "
+                "The Korean Peninsula stayed calm and Russian-made jets flew over.", "en")
+    assert not {"Switzerland", "Germany", "South Korea", "Russia"} & set(got)
+
+
+def test_numbered_security_council_resolutions():
+    got = _ents("Hội đồng Bảo an thông qua nghị quyết 1874. Nghị quyết 1874 cấm bán vũ khí. "
+                "Nghị quyết 36-NQ/TW không liên quan.")
+    assert got["United Nations Security Council Resolution 1874"] == ("EVENT_NAME", ["nghị quyết 1874", "Nghị quyết 1874"])
+    assert not any("36" in n for n in got)
+    got = _ents("Resolution 2231 endorsed the deal; resolution 76/262 was the Assembly's.", "en")
+    assert "United Nations Security Council Resolution 2231" in got and not any("76" in n for n in got)
+
+
+def test_satellites_and_carrier_rockets_are_named_systems():
+    got = _ents("Họ phóng vệ tinh trinh sát quân sự Saebyol-2 bằng tên lửa đẩy Haneul-3.")
+    assert got["Saebyol-2"][0] == "WEAPON" and got["Haneul-3"][0] == "WEAPON"
+    got = _ents("They put the Saebyol-2 spy satellite into orbit on a Haneul-3 carrier rocket.", "en")
+    assert got["Saebyol-2"][0] == "WEAPON" and got["Haneul-3"][0] == "WEAPON"
+
+
+def test_airlines_makers_and_disputed_features_are_in_the_kb():
+    got = _ents("Hãng Aeroflot mua máy bay của Airbus; tàu Philippines tiếp tế cho Bãi Cỏ Mây và đá Vành Khăn.")
+    assert got["Aeroflot"][0] == "ORG" and got["Airbus"][0] == "ORG"
+    assert got["Second Thomas Shoal"][0] == "LOC" and got["Mischief Reef"][0] == "LOC"
+
+
+def test_a_dateline_agency_is_a_medium_not_a_person():
+    from armswatch.kb import is_medium
+    found = by_id(ents("OSLO (Northgate Wire) - Norway said on Friday it would join the talks.", "en"))
+    ag = found["unk:media:northgate-wire"]
+    assert ag.type == "ORG" and [m.text for m in ag.mentions] == ["Northgate Wire"] and is_medium(ag.id)
+    assert not any(e.type == "PERSON" for e in found.values())
+    found = by_id(ents("Ông Lars Berg (Na Uy) - người đứng đầu phái đoàn - phát biểu.", "vi"))
+    assert not any(k.startswith("unk:media:") for k in found)  # not a dateline: no upper-case place
+    assert not is_medium("us") and is_medium("reuters")

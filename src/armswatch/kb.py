@@ -184,3 +184,19 @@ def load_kb() -> KnowledgeBase:
         for raw in items:
             kb.entries[raw["id"]] = _entry(raw, fname)
     return kb
+
+
+MEDIA_FILE = "media.yaml"
+
+
+def is_medium(entity_id: str | None) -> bool:
+    """Is this entity a news outlet, agency or platform (a medium that carries statements, not a
+    speaker): a KB entry of data/kb/media.yaml, or an unknown agency named in a dateline
+    (`unk:media:...`, type ORG)? For the quote stage to refuse media as speakers."""
+    if not entity_id:
+        return False
+    if entity_id.startswith("unk:media:"):
+        return True
+    e = load_kb().get(entity_id)
+    return e is not None and e.file == MEDIA_FILE
+

@@ -997,6 +997,15 @@ def _parentheticals(d: _Doc) -> None:
         d.doc_aliases[abbr] = sp.eid
 
 
+def _in_capitalised_run(d: _Doc, s: int, e: int) -> bool:
+    """Is the word at s:e joined by one space to a capitalised word before or after it?"""
+    if s >= 2 and d.text[s - 1] == " ":
+        m = re.search(r"([^\W\d_][\w'’-]*)\.?$", d.text[max(0, s - 30):s - 1])
+        if m and m.group(1)[:1].isupper():
+            return True
+    return e < d.n - 1 and d.text[e] == " " and d.text[e + 1].isupper()
+
+
 def _person_shorts(d: _Doc, singles) -> None:
     idx, cu = d.idx, d.cu
     # doc-derived short forms of people with a full mention: surface -> [(first full start, eid)]
@@ -1038,6 +1047,9 @@ def _person_shorts(d: _Doc, singles) -> None:
             # no full mention in this document: a title/honorific right before it, or an unmistakable
             # foreign surname ("Putin", "Trump": ASCII, not a possible Vietnamese syllable)
             foreign = w.isascii() and not is_vi_syllable(w) and len(w) >= 4
+            if cue is None and not explicit and (d.sentence_initial(s) or _in_capitalised_run(d, s, e)):
+                continue  # an implied last name ("Back" of "Ahn Gyu Back") is no capitalised word of a
+                # sentence start ("Back to Washington") nor a word inside a longer name
             if len(ids) == 1 and (cue is not None or foreign) \
                     and not (key in idx.forms and any(f.kind == "name" for f in idx.forms[key])):
                 eid = next(iter(ids))
@@ -1168,6 +1180,82 @@ def _nested_in_event_names(d: _Doc) -> None:
                     have.add((cs, ce))
 
 
+# "Resolution 2375", "nghị quyết 2231", "UNSCR 1718": a numbered resolution is one of the Security
+# Council's decisions (typed EVENT_NAME, which the gold accepts with TREATY: a resolution is no treaty that
+# is signed or ratified, and the events stage reads treaty actions off TREATY mentions);
+# the General Assembly's are numbered session/number ("resolution 76/262") and left out
+_RESOLUTION_RE = re.compile(r"(?<!\w)(?:[Nn]ghị quyết(?: số)?|[Rr]esolutions?|UNSCR|UNSC [Rr]esolution) (\d{2,4})(?![/.,-]\w)(?!\w)")
+
+
+def _resolutions(d: _Doc) -> None:
+    """Numbered UN Security Council resolutions: one TREATY entity per number."""
+    if not any(k in d.text for k in ("esolution", "ghị quyết", "UNSCR")):
+        return
+    for m in _RESOLUTION_RE.finditer(d.text):
+        s, e = m.start(), m.end()
+        if not d.free(s, e):
+            continue
+        num = m.group(1)
+        eid = f"unk:event_name:unscr-{num}"
+        if eid not in d.ents:
+            d.info_unknown(eid, "EVENT_NAME", f"United Nations Security Council Resolution {num}")
+            d.ents[eid].name_vi = f"Nghị quyết {num} của Hội đồng Bảo an Liên Hợp Quốc"
+        d.add_top(Span(s, e, eid, "EVENT_NAME", "resolution"))
+
+
+# a dateline: an upper-case place (or none) and the agency in brackets, then a dash
+_DATELINE_AGENCY_RE = re.compile(r"(?m)^(?:[^\W\d_]*[^\W\d_a-zà-ỹ][^\W\d_]*(?:[ ,./][^\W\d_]+){0,4},? )?"
+                                 r"\(([^\W\d_][^()\n]{0,38}[^\W_])\) ?[-–—]")
+
+
+def _dateline_agencies(d: _Doc) -> None:
+    """'WASHINGTON (Meridian Wire) -', 'HÀ NỘI (TTXVN) -': the bracketed name of a dateline is a news agency,
+    an ORG whose id starts with `unk:media:` when the KB does not know it (see `armswatch.kb.is_medium`),
+    never a person."""
+    if "(" not in d.text:
+        return
+    for m in _DATELINE_AGENCY_RE.finditer(d.text):
+        place = d.text[m.start():m.start(1) - 1].strip(" ,")
+        if place and place != place.upper():
+            continue
+        s, e = m.start(1), m.end(1)
+        inside = [x for x in d.top if x.start < e and x.end > s]
+        if any(x.src == "kb" and x.start == s and x.end == e for x in inside):
+            continue  # a KB agency (Reuters, TTXVN)
+        if any(x.start < s or x.end > e or x.src == "kb" for x in inside):
+            continue
+        for x in inside:
+            d.remove_top(x)
+            if not any(y.eid == x.eid for y in d.top + d.nested):
+                d.ents.pop(x.eid, None)
+        name = m.group(1)
+        eid = f"unk:media:{slug(name)}"
+        d.info_unknown(eid, "ORG", name)
+        d.add_top(Span(s, e, eid, "ORG", "dateline"))
+
+
+def _demonym_mentions(d: _Doc) -> None:
+    """'Iranian officials', 'strikes by Israeli jets', 'the North Korean leader': a nationality adjective on
+    free text before a lower-case word is a mention of its country; not before a place noun ('the Swiss
+    city of Geneva') nor before a capitalised word: a name ('Korean Peninsula') or a title, whose
+    nationality is the person's (Entity.country: 'Chinese Foreign Minister Wang Yi')."""
+    cu = d.cu
+    if cu.demonym_re is None:
+        return
+    for m in cu.demonym_re.finditer(d.text):
+        s, e = m.start(), m.end()
+        if not d.free(s, e) or not d.text.startswith(" ", e) or e + 1 >= d.n:
+            continue
+        nxt = d.text[e + 1]
+        if not nxt.isalpha() or nxt.isupper() or (cu.demonym_place_re is not None and cu.demonym_place_re.match(d.low, e)):
+            continue
+        cid = d.idx.by_name.get(lower_keep(cu.demonym_country[m.group()]))
+        if cid is None or cid not in d.idx.entries:
+            continue
+        d.info_for_kb(cid)
+        d.add_top(Span(s, e, cid, d.idx.entries[cid].type, "demonym"))
+
+
 # ------------------------------------------------------------------ entry point
 
 def recognise(text: str, language: str | None = "vi") -> list[Entity]:
@@ -1189,14 +1277,17 @@ def recognise(text: str, language: str | None = "vi") -> list[Entity]:
     _head_coref(d)
     singles = _persons_by_cue(d)
     _weapons(d)
+    _resolutions(d)
     _named_texts_en(d)
     _latin_runs(d)
+    _dateline_agencies(d)
     _unknown_places(d)
     _described_with_name(d)
     _extend_described(d)
     _parentheticals(d)
     _person_shorts(d, singles)
     _alias_mentions(d)
+    _demonym_mentions(d)
     _nested_countries(d)
     _nested_in_event_names(d)
     _appositive_titles(d)

@@ -408,6 +408,11 @@ class Cues:
     pattern_starts: object
     weapon_heads_en: set[str]
     weapon_mods_en: set[str]
+    # demonyms that are mentions of their country (`entities._demonym_mentions`): the regex finds
+    # them (case-sensitive, longest first), the place nouns after which they only locate a place
+    demonym_re: re.Pattern | None = None
+    demonym_country: dict[str, str] = field(default_factory=dict)  # demonym -> country name
+    demonym_place_re: re.Pattern | None = None
 
 
 def _alt(words) -> str:
@@ -445,6 +450,8 @@ def _build_cues() -> Cues:
     idx = kb_index()
     hon = pc["honorifics"]["vi"] + pc["honorifics"]["en"]
     titles = pc["titles"]["vi"] + pc["titles"]["en"]
+    pt = pc.get("portfolio_titles") or {}
+    titles = titles + [f"{h} {p}" for h in pt.get("heads", []) for p in pt.get("portfolios", [])]
     prefixes = pc["title_prefixes"]["vi"] + pc["title_prefixes"]["en"]
     title_re = re.compile(
         r"(?<!\w)(?:(?:" + _alt(prefixes) + r")\s+)*(?:" + _alt(titles + hon) + r")"
@@ -468,6 +475,8 @@ def _build_cues() -> Cues:
         + mt.get("place_nouns", {}).get("en", [])
     place_before_re = re.compile(r"(?<!\w)(?:" + _alt(place_words) + r")\s$")
     wh = pc.get("weapon_heads", {})
+    dm = pc.get("demonym_mentions") or {}
+    dem_linked = {k: v for k, v in (pc.get("demonyms") or {}).items() if k not in set(dm.get("ambiguous", []))}
     weapon_vi_re = re.compile(
         r"(?<!\w)(?:" + _alt(wh.get("vi", ["tên lửa"])) + r")(?:\s+(?:" + _alt(wh.get("modifiers_vi", ["mới"]))
         + r"))*\s+(?=[^\W\d_])")
@@ -511,4 +520,9 @@ def _build_cues() -> Cues:
         place_cue_tail=_tail_re(place_cues),
         gov_people_tail=_tail_re(gov_people),
         coordinators=[lower_keep(w) for w in mt["coordinators"]["vi"] + mt["coordinators"]["en"]],
+        demonym_re=re.compile(r"(?<![\w.-])(?:" + "|".join(re.escape(x) for x in sorted(dem_linked, key=len, reverse=True))
+                              + r")(?![\w-])") if dem_linked else None,
+        demonym_country=dem_linked,
+        demonym_place_re=re.compile(r" (?:" + "|".join(re.escape(x) for x in sorted(
+            dm.get("place_nouns", []), key=len, reverse=True)) + r")(?!\w)") if dm.get("place_nouns") else None,
     )
