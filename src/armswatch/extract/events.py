@@ -136,7 +136,6 @@ _LAW_ACTIONS = [(re.compile(p, re.IGNORECASE), a) for p, a in (
     (r"(?<!\w)(?:phê chuẩn|ratif\w*)(?!\w)", "ratify"),
     (r"(?<!\w)(?:gia hạn|extend\w*|extension)(?!\w)", "extend"),
 )]
-_RESOLUTION_CUE_RE = re.compile(r"nghị quyết|resolution|votes", re.IGNORECASE)
 _LIST_LEAD_STOP_RE = re.compile(r"\s*(?:theo|sau|trước|khi|ngoài|với|cùng|như|according|after|before|when|like|unlike|as|with|"
                                 r"besides|for)(?!\w)", re.IGNORECASE)
 _ZONE_BEFORE_RE = re.compile(r"(?<!\w)giờ\s+$", re.IGNORECASE)
@@ -1309,15 +1308,6 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                 countries, people = [], []  # who speaks or meets there is no party of the conference
             fo = [x[2].id for x in forum[:1] if x[2].type == "ORG" and x[2].id not in orgs]
             orgs = fo + [o for o in orgs if o not in fo]
-    if m.type == "talks" and _RESOLUTION_CUE_RE.search(m.cue):
-        # "Hội đồng Bảo an thông qua nghị quyết", "the board adopted a resolution": a meeting of the body that
-        # adopts it; who proposed it or whom it targets is no party
-        lo = max(m.sent[0], prev_end if prev_end < m.start else m.sent[0])
-        body_orgs = [x[2].id for x in ctx.mentions_in(lo, m.start) if x[2].type == "ORG"
-                     and ctx.country_of_entity(x[2]) is None]
-        if body_orgs:
-            countries, orgs, people = [], body_orgs[-1:], []
-            m.attrs["_multi"] = True
     m.countries, m.orgs, m.people, m.unknown_people = countries, orgs, people, unknown
     m.pair = ctx.pair_word_in(m.clause[0], scope_end)
 
