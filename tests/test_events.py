@@ -1119,3 +1119,36 @@ def test_seventh_round_cases(case):
     text, entities, timexes, expected, *published = case
     evs = events_of(text, entities, timexes, published=published[0] if published else "2024-12-31")
     assert core(evs) == sorted(expected, key=_key)
+
+
+def _p(pid, name, country):
+    return (pid, "PERSON", [name], country)
+
+
+CASES8 = [
+    # p1 people named with their titles in a list before the verb are all parties (not a source before them)
+    ("Thủ tướng Nhật Bản Fumio Kishida, Tổng thống Hàn Quốc Yoon Suk-yeol và Tổng thống Mỹ Joe Biden đã hội đàm tại "
+     "Trại David hôm 18/8.",
+     [JP, KR, US, _p("kishida", "Fumio Kishida", "jp"), _p("yoon", "Yoon Suk-yeol", "kr"), _p("biden", "Joe Biden", "us")],
+     [("hôm 18/8", "2023-08-18")], [ev("summit", {"jp", "kr", "us"}, "2023-08-18", "held")]),
+    ("Theo ông Biden, Thủ tướng Nhật Bản Fumio Kishida và Tổng thống Hàn Quốc Yoon Suk-yeol đã hội đàm tại Tokyo hôm 18/8.",
+     [JP, KR, US, _p("kishida", "Fumio Kishida", "jp"), _p("yoon", "Yoon Suk-yeol", "kr"), _p("biden", "Joe Biden", "us")],
+     [("hôm 18/8", "2023-08-18")], [ev("summit", {"jp", "kr"}, "2023-08-18", "held")]),
+    # p2 a meeting in an adjunct of a clause cut after its verb takes the clause's subjects; a clock's city is
+    # no party; one speaker at a summit makes no summit of his own
+    ("Tổng thống Pháp Emmanuel Macron và Thủ tướng Ấn Độ Narendra Modi công bố lộ trình mới trong một cuộc điện đàm "
+     "tối 3/5 theo giờ Bắc Kinh.",
+     [FR, IN, CN, _p("macron", "Emmanuel Macron", "fr"), _p("modi", "Narendra Modi", "in")],
+     [("tối 3/5", "2023-05-03")], [ev("call", {"fr", "in"}, "2023-05-03", "held")]),
+    ("The leaders of France and India spoke by phone at 9 a.m. Beijing time.", [FR, IN, CN], [],
+     [ev("call", {"fr", "in"}, None, "held")]),
+    ("Ông Macron phát biểu trong một hội nghị thượng đỉnh tối 3/5.", [FR, _p("macron", "Emmanuel Macron", "fr")],
+     [("tối 3/5", "2023-05-03")], []),
+]
+
+
+@pytest.mark.parametrize("case", CASES8, ids=[f"p{i + 1}" for i in range(len(CASES8))])
+def test_eighth_round_party_cases(case):
+    text, entities, timexes, expected, *published = case
+    evs = events_of(text, entities, timexes, published=published[0] if published else "2023-12-01")
+    assert core(evs) == sorted(expected, key=_key)

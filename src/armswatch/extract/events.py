@@ -136,6 +136,12 @@ _LAW_ACTIONS = [(re.compile(p, re.IGNORECASE), a) for p, a in (
     (r"(?<!\w)(?:phê chuẩn|ratif\w*)(?!\w)", "ratify"),
     (r"(?<!\w)(?:gia hạn|extend\w*|extension)(?!\w)", "extend"),
 )]
+_LIST_LEAD_STOP_RE = re.compile(r"\s*(?:theo|sau|trước|khi|ngoài|với|cùng|như|according|after|before|when|like|unlike|as|with|"
+                                r"besides|for)(?!\w)", re.IGNORECASE)
+_ZONE_BEFORE_RE = re.compile(r"(?<!\w)giờ\s+$", re.IGNORECASE)
+_ZONE_AFTER_RE = re.compile(r"\s+time(?!\w)")
+# a meeting named in an adjunct of its clause: "trong một hội nghị", "at a summit", "during the call"
+_ADJUNCT_FRAME_RE = re.compile(r"(?<!\w)(?:trong|tại|at|during|in)\s+(?:(?:một|cuộc|the|a|an)\s+){0,2}$", re.IGNORECASE)
 _VERBAL_TALKS = {"thảo luận", "bàn thảo", "trao đổi", "đàm phán", "đối thoại", "hội đàm", "tham vấn"}
 
 
@@ -755,6 +761,8 @@ def _participants(ctx: _Ctx, m: _Mention, scope: tuple[int, int], treaty_span=No
             if venue_end is not None and re.fullmatch(r",\s*", ctx.body[venue_end:s]):
                 venue_end = e_
                 continue
+            if _ZONE_BEFORE_RE.search(pre) or _ZONE_AFTER_RE.match(ctx.body, e_):
+                continue  # "chiều 15/9 theo giờ Washington", "at 9 a.m. Washington time": a clock, not a party
             if _venue_chain(ctx, scope[0], s):
                 venue_end = e_  # "tại một khách sạn ở Nusa Dua, trên đảo Bali của Indonesia", "ở Deauville (Pháp)"
                 continue
@@ -1169,6 +1177,15 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         # "The United States, Japan and South Korea held talks": an enumeration of parties before the segment
         cm = _COMMA_END_RE.search(body[max(m.clause[0], scope[0] - 4):scope[0]])
         prev_ent = ctx.mentions_in(max(m.clause[0], scope[0] - 60), scope[0]) if cm else []
+        if prev_ent and prev_ent[-1][2].type == "PERSON" and body[prev_ent[-1][1]:scope[0]].strip() == ",":
+            # "Tổng thống Mỹ Joe Biden, Thủ tướng Anh Boris Johnson và ...": people named with their titles
+            lead = body[m.clause[0]:prev_ent[-1][0]]
+            cut = lead.rfind(",") + 1
+            if _words_between(lead[cut:]) > 4 or _LIST_LEAD_STOP_RE.match(lead[cut:]) \
+                    or (cut == 0 and lead.strip() and not lead[0].isupper()):
+                break  # ("Theo ông Biden, X và Y ...": a source, not one of the list)
+            scope = (m.clause[0] + cut + len(lead[cut:]) - len(lead[cut:].lstrip()), scope[1])
+            continue
         if not prev_ent or prev_ent[-1][2].type != "COUNTRY" \
                 or body[prev_ent[-1][1]:scope[0]].strip() != "," \
                 or not re.fullmatch(r"(?:\s*(?:the|The)\s*)?|.*,\s*", body[m.clause[0]:prev_ent[-1][0]]):
@@ -1255,6 +1272,14 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         countries, orgs, people2, unknown = _participants(ctx, m, (max(m.sent[0], prev_end if prev_end < m.start
                                                                        else m.sent[0]), m.start), treaty_span, topic_span)
         people = people or people2
+    if not countries and not orgs and m.nominal and m.type in _BILATERAL and m.clause[0] > m.sent[0] \
+            and _ADJUNCT_FRAME_RE.search(body[max(m.clause[0], m.start - 30):m.start]):
+        # "A, B và C đưa ra thông báo trong một hội nghị thượng đỉnh trực tuyến": a meeting in an adjunct of a
+        # clause cut off after its verb takes the subjects of that clause (two at least)
+        lo = max(m.sent[0], prev_end if prev_end < m.start else m.sent[0])
+        c2, o2, p2, u2 = _participants(ctx, m, (lo, m.clause[0]), treaty_span, topic_span)
+        if len(c2) >= 2:
+            countries, orgs, people, unknown = c2, o2, people or p2, u2
     if m.type == "treaty_action" and not countries and prev is not None and prev.type == "treaty_action":
         countries = list(prev.countries)  # "Nga ký cùng năm và phê chuẩn vào năm 2000"
     if m.type == "treaty_action" and not countries:
