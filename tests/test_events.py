@@ -1071,3 +1071,39 @@ def test_date_and_status_cases(case):
     text, entities, timexes, expected, *published = case
     evs = events_of(text, entities, timexes, published=published[0] if published else "2024-12-31")
     assert core(evs) == sorted(expected, key=_key)
+
+
+# Round 2 of event dates and status (issue #5), own sentences.
+DELHI = ("delhi", "LOC", ["New Delhi"], "in")
+TOKYO = ("tokyo", "LOC", ["Tokyo"], "jp")
+KISHIDA = ("kishida", "PERSON", ["Kishida"], "jp")
+MACRON = ("macron", "PERSON", ["Macron"], "fr")
+MODI = ("modi", "PERSON", ["Modi"], "in")
+CASES_DATES2 = [
+    # r1 "vài ngày sau" (a few days after the event told with its day): the month, not a day
+    ("Thủ tướng Nhật Bản Kishida thăm New Delhi hôm 12/3. Vài ngày sau, Tổng thống Pháp Macron cũng tới New Delhi.",
+     [JP, IN, FR, DELHI, KISHIDA, MACRON], [("hôm 12/3", "2023-03-12"), ("Vài ngày", "PXD")],
+     [ev("visit", {"jp", "delhi"}, "2023-03-12", "held"), ev("visit", {"fr", "delhi"}, "2023-03", "held")],
+     "2023-04-01"),
+    # r2 negative: a few days after nothing dated: no date
+    ("Thủ tướng Pháp Macron tới New Delhi vài ngày sau đó.", [FR, IN, DELHI, MACRON], [("vài ngày", "PXD")],
+     [ev("visit", {"fr", "delhi"}, None, "held")], "2023-04-01"),
+    # r3 "X diễn ra ..., một ngày trước khi Y khai mạc": X is the meeting just told (its subject points back);
+    # Y is a day later, and ahead of the publication day: planned
+    ("Thủ tướng Nhật Bản Kishida và Thủ tướng Ấn Độ Modi đã hội đàm tại Tokyo hôm 20/5. Cuộc gặp diễn ra tại một "
+     "khách sạn, một ngày trước khi hội nghị thượng đỉnh ASEAN khai mạc.",
+     [JP, IN, TOKYO, ("asean", "ORG", ["ASEAN"]), KISHIDA, MODI], [("hôm 20/5", "2023-05-20"), ("một ngày", "P1D")],
+     [ev("summit", {"jp", "in"}, "2023-05-20", "held"), ev("summit", {"asean"}, "2023-05-21", "planned")],
+     "2023-05-20"),
+    # r4 the main clause's own day is the other end: "họp hôm 20/5 ..., hai ngày sau khi ..."
+    ("Nhật Bản và Ấn Độ đã hội đàm tại Tokyo hôm 20/5, hai ngày sau khi Triều Tiên phóng tên lửa đạn đạo.",
+     [JP, IN, KP, TOKYO], [("hôm 20/5", "2023-05-20"), ("hai ngày", "P2D")],
+     [ev("talks", {"jp", "in"}, "2023-05-20", "held"), ev("incident", {"kp"}, "2023-05-18", "held")], "2023-06-01"),
+]
+
+
+@pytest.mark.parametrize("case", CASES_DATES2, ids=[f"r{i + 1}" for i in range(len(CASES_DATES2))])
+def test_date_and_status_cases_round2(case):
+    text, entities, timexes, expected, *published = case
+    evs = events_of(text, entities, timexes, published=published[0] if published else "2024-12-31")
+    assert core(evs) == sorted(expected, key=_key)

@@ -1804,7 +1804,8 @@ def _context_pair(ctx: _Ctx, events: list[_Event], upto: int) -> list[str]:
     return ctx.top_countries[:2]
 
 
-_DAYS_RE = re.compile(r"^P(\d+)([DW])$")
+_DAYS_RE = re.compile(r"^P(\d+|X)([DW])$")  # (PXD: "vài ngày", a few days)
+_MONTH_RE = re.compile(r"^(\d{4}|XXXX)-\d{2}")
 _FULL_DAY_RE = re.compile(r"^(\d{4}|XXXX)-(\d{2})-(\d{2})$")
 
 
@@ -1824,7 +1825,8 @@ def _shift_day(value: str | None, days: int) -> str | None:
 def _relative_date(ctx: _Ctx, m: _Mention, events: list[_Event]) -> str | None:
     """The date of an event told relative to another one in its clause: "Cùng ngày" / "the next day" (the last
     event told with a day), "Hai ngày sau cuộc gặp" / "a week before the summit" (the event named after the
-    word, else the last one told with a day), "two days later"."""
+    word, else the last one told with a day), "two days later". A vague span ("Vài ngày sau lễ ký", "a few
+    days later") gives the anchor's month only: the day cannot be known."""
     lo, hi = m.sent[0], m.clause[1]  # ("Eight days after the call, ..." lies before the clause of the trigger)
     if ctx._relative is None:  # day words ("cùng ngày", "the next day") and durations: the only starts
         days = ("rel:same_day", "rel:next_day", "rel:previous_day")
@@ -1837,7 +1839,7 @@ def _relative_date(ctx: _Ctx, m: _Mention, events: list[_Event]) -> str | None:
     if not any(lb.startswith("rel:") for labs, _, _ in hits for lb in labs):
         return None
     a0 = bisect.bisect_left(ctx.tok_starts, lo)
-    offset, named = None, None
+    offset, named, vague = None, None, False
     for labs, i, j in hits:
         k = {"rel:same_day": 0, "rel:next_day": 1, "rel:previous_day": -1}
         found = [k[lb] for lb in labs if lb in k]
@@ -1854,12 +1856,20 @@ def _relative_date(ctx: _Ctx, m: _Mention, events: list[_Event]) -> str | None:
                          and ("rel:after" in labs or "rel:before" in labs)), None)
             if sign is None:
                 continue
-            offset = sign * int(dm.group(1)) * (7 if dm.group(2) == "W" else 1)
+            offset = 0 if dm.group(1) == "X" else sign * int(dm.group(1)) * (7 if dm.group(2) == "W" else 1)
+            vague = dm.group(1) == "X"
             named = max(j for labs, i, j in hits if i == t and ("rel:after" in labs or "rel:before" in labs))
             named = ctx.tok_starts[a0 + named] if a0 + named < len(ctx.tok_starts) else None
             break
     if offset is None:
         return None
+    dated = _MONTH_RE if vague else _FULL_DAY_RE  # an anchor told with its month is enough for "vài ngày"
+
+    def shift(value: str | None, days: int) -> str | None:
+        if vague:
+            mm = _MONTH_RE.match(value or "")
+            return mm.group(0) if mm and not mm.group(0).startswith("X") else None
+        return _shift_day(value, days)
     anchor = None
     if named is not None:  # "sau cuộc gặp": the event one of whose mentions starts right there
         anchor = next((e for e in reversed(events) if any(0 <= x.start - named <= 12 for x in e.mentions)), None)
@@ -1867,20 +1877,25 @@ def _relative_date(ctx: _Ctx, m: _Mention, events: list[_Event]) -> str | None:
             # "Vụ phóng diễn ra một ngày sau khi Triều Tiên bắn ...": this event is the one named after the word;
             # the event of the main clause, told before, is the other end
             main = [e for e in events if any(lo <= x.start < m.start for x in e.mentions)]
-            if main and _FULL_DAY_RE.match(main[-1].date or ""):
-                return _shift_day(main[-1].date, -offset)
-            return None
+            if main:
+                return shift(main[-1].date, -offset) if dated.match(main[-1].date or "") else None
+            own = [t for t in ctx.dates if lo <= t[0] and t[1] <= named]
+            if own:  # "Hội đồng Bảo an họp hôm 21/11 ..., ba ngày sau khi ...": the main clause's own day
+                return shift(own[-1][2], -offset) if dated.match(own[-1][2]) else None
+            # "Cuộc gặp diễn ra tại Bali, một ngày trước khi hội nghị G20 khai mạc": the main clause names no new
+            # event (its subject points back to the one just told): that event, the last one told with a day
+            m.attrs["_rel_sub"] = True
     if anchor is None:
         # the last sentence before that tells a dated event; in it, the event told first (its main clause)
-        told = [(ctx.sentence_of(x.start), -x.start, e) for e in events if _FULL_DAY_RE.match(e.date or "")
+        told = [(ctx.sentence_of(x.start), -x.start, e) for e in events if dated.match(e.date or "")
                 for x in e.mentions if x.start < m.start]
         anchor = max(told, key=lambda t: (t[0], t[1]))[2] if told else None
-    if anchor is not None and _FULL_DAY_RE.match(anchor.date or ""):
-        return _shift_day(anchor.date, offset)
+    if anchor is not None and dated.match(anchor.date or ""):
+        return shift(anchor.date, -offset if m.attrs.get("_rel_sub") else offset)
     if anchor is None:  # no dated event before: the last day named before it
-        days = [t for t in ctx.dates if t[1] <= m.start and _FULL_DAY_RE.match(t[2])]
+        days = [t for t in ctx.dates if t[1] <= m.start and dated.match(t[2])]
         if days:
-            return _shift_day(days[-1][2], offset)
+            return shift(days[-1][2], -offset if m.attrs.get("_rel_sub") else offset)
     return None
 
 
