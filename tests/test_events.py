@@ -1099,6 +1099,36 @@ CASES_DATES2 = [
     ("Nhật Bản và Ấn Độ đã hội đàm tại Tokyo hôm 20/5, hai ngày sau khi Triều Tiên phóng tên lửa đạn đạo.",
      [JP, IN, KP, TOKYO], [("hôm 20/5", "2023-05-20"), ("hai ngày", "P2D")],
      [ev("talks", {"jp", "in"}, "2023-05-20", "held"), ev("incident", {"kp"}, "2023-05-18", "held")], "2023-06-01"),
+    # r5 status words inside a name are no cue ("Kế hoạch Hành động ..." is no plan); the past tense holds
+    ("Nhật Bản đã rút khỏi Kế hoạch Hành động Chung về hạt nhân vào năm 2019.",
+     [JP, ("jcpoa", "TREATY", ["Kế hoạch Hành động Chung về hạt nhân"])], [("năm 2019", "2019")],
+     [ev("treaty_action", {"jp"}, "2019", "held")]),
+    # r6 a call by others does not change the actor's status ("bất chấp lời kêu gọi"); a call of one's own does
+    ("Nhật Bản đã rút khỏi Hiệp ước New START, bất chấp lời kêu gọi của Pháp.", [JP, FR, NEWSTART], [],
+     [ev("treaty_action", {"jp"}, None, "held")]),
+    ("Pháp kêu gọi Nhật Bản và Ấn Độ đàm phán về hạt nhân.", [JP, FR, IN], [],
+     [ev("talks", {"jp", "in"}, None, "proposed")]),  # (the caller is no party)
+    # r7 a visit "theo lời mời của" someone happens: the invitation is its occasion, not its status
+    ("Chủ tịch Trung Quốc Tập Cận Bình thăm Nga theo lời mời của Tổng thống Putin.",
+     [CN, RU, ("xi", "PERSON", ["Tập Cận Bình"], "cn"), ("putin", "PERSON", ["Putin"], "ru")], [],
+     [ev("visit", {"cn", "ru"}, None, "held")]),
+    # r8 the verb of a contrasted clause (", còn X ngừng ...") is that clause's own
+    ("Ấn Độ tiến hành vụ thử hạt nhân cuối cùng năm 1998, còn Pháp ngừng thử từ năm 1996.", [IN, FR],
+     [("năm 1998", "1998"), ("năm 1996", "1996")], [ev("incident", {"in"}, "1998", "held")]),
+    # r9 the future tense does not reach into a relative clause: the summit "mà ... lập ra tại" is past
+    ("Phái đoàn Nhật Bản và Ấn Độ sẽ gặp nhau tại Tokyo ngày mai để khởi động cơ chế mà hai thủ tướng nhất trí "
+     "lập ra tại hội nghị thượng đỉnh giữa Thủ tướng Kishida và Thủ tướng Modi hồi tháng 6.",
+     [JP, IN, TOKYO, KISHIDA, MODI], [("ngày mai", "2023-07-28"), ("tháng 6", "2023-06")],
+     [ev("summit", {"jp", "in"}, "2023-06", "held"), ev("summit", {"jp", "in"}, "2023-07-28", "planned")],
+     "2023-07-27"),
+    # r10 a future reference after a list of partners ("với A, B và C trong những tuần tới") still plans the talks
+    ("Thủ tướng Nhật Bản cho biết Tokyo đã giao Bộ Ngoại giao đàm phán với Pháp, Úc và Ấn Độ trong những tuần tới.",
+     [("jp", "COUNTRY", ["Nhật Bản", "Tokyo"]), FR, AU, IN], [("trong những tuần tới", "FUTURE_REF")],
+     [ev("talks", {"jp", "fr", "au", "in"}, None, "planned")]),
+    # r11 negative: a future reference in a later clause of its own leaves the talks held
+    ("Nhật Bản đã đàm phán với Pháp, còn Úc sẽ hội đàm với Ấn Độ trong những tuần tới.",
+     [JP, FR, AU, IN], [("trong những tuần tới", "FUTURE_REF")],
+     [ev("talks", {"jp", "fr"}, None, "held"), ev("talks", {"au", "in"}, None, "planned")]),
 ]
 
 

@@ -92,6 +92,10 @@ _SINCE_NP_RE = re.compile(r"(?<!\w)(?:kể từ|since)\s+(?:\w+\s+){0,2}$", re.I
 _SINCE_CLAUSE_RE = re.compile(r"(?<!\w)(?:kể từ khi|since)\s+$", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r"\s*(?:mà|that|which)\s", re.IGNORECASE)
 _COORD_RE = re.compile(r"[,;]|(?<!\w)(?:và|and|nhưng|but)(?!\w)", re.IGNORECASE)
+# ", còn Mỹ ngừng thử ...", ", while Washington suspended ...": a contrasted clause with its own subject
+_REL_PRONOUN_RE = re.compile(r"(?<!\w)(?:mà|that|which|who)(?!\w)", re.IGNORECASE)
+_ENUM_GAP_RE = re.compile(r"^[^,;]*(?:,[^,;]*)*,[^,;]*(?<!\w)(?:và|and)\s[^,;]*$")  # "A, B và C" before a timex
+_CONTRAST_RE = re.compile(r"[,;]\s*(?:còn|trong khi|trong lúc|while|whereas)(?!\w)", re.IGNORECASE)
 _TIME_PREP_RE = re.compile(r"(?<!\w)(vào|hồi|trong|từ|in|on|at|since|during)(?!\w)", re.IGNORECASE)
 _PUNCT_RE = re.compile(r"[,.;:()\"“”]")
 _ARTICLE_END_RE = re.compile(r"(?<!\w)(?:the|a|an)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)  # an English noun
@@ -869,6 +873,21 @@ def _topic(ctx: _Ctx, m: _Mention, limit: int) -> tuple[str | None, set[str]]:
     return topic, words
 
 
+_PLAIN_NAMES = {"COUNTRY", "PERSON", "LOC", "GPE", "CITY"}
+
+
+def _unname_status(ctx: _Ctx, hits: list, a: int, named: list[tuple[int, int]]) -> list:
+    """Hits (window-relative from word a) without their status labels where they lie inside a name."""
+    out = []
+    for labs, i, j in hits:
+        if any(lb.startswith("status:") for lb in labs) and a + i < len(ctx.tok_starts):
+            pos = ctx.tok_starts[a + i]
+            if any(s_ <= pos < e_ for s_, e_ in named):
+                labs = frozenset(lb for lb in labs if not lb.startswith("status:"))
+        out.append((labs, i, j))
+    return out
+
+
 def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | None = None) -> _Mention | None:
     """Fill a mention from its clause; None when the trigger is not an event mention at all."""
     c = ctx.cues
@@ -927,6 +946,11 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         or bool(t_end)  # "Sau hội đàm, ..."
     after_np = _window_after(ctx, m, 12, nxt)
     ahits, _ = ctx.window_hits(m.end, min(m.clause[1], nxt) if nxt else m.clause[1], words=16)
+    # a status word inside a name is no cue: "rút khỏi Kế hoạch Hành động Chung Toàn diện" is no plan
+    names_in = [(s_, e_) for s_, e_, ent in ctx.mentions_in(m.clause[0], m.clause[1]) if ent.type not in _PLAIN_NAMES]
+    if names_in:
+        bhits = _unname_status(ctx, bhits, bisect.bisect_right(ctx.tok_ends, m.start) - nb, names_in)
+        ahits = _unname_status(ctx, ahits, bisect.bisect_left(ctx.tok_starts, m.end), names_in)
 
     bpos: dict[str, list[int]] = {}
     for labs, i, j in bhits:
@@ -957,6 +981,9 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                for labs, i, j in ahits):
             coord = ci
             break
+    cm = _CONTRAST_RE.search(after_np)
+    if cm:  # the cues of a contrasted clause are its own, wherever they stand in it
+        coord = min(coord, len(TOKEN_RE.findall(after_np[:cm.start()])))
     if np_words >= 10:  # long noun phrase: read its predicate further on in the clause
         rest = body[m.end:min(m.clause[1], nxt if nxt > m.end else m.clause[1])]
         pm = c.np_end.search(rest)
@@ -1550,8 +1577,10 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
             continue
         for m in by_sent.get(ctx.sentence_of(t.start), ()):
             if m.status in (None, "held") and not m.date and m.end <= t.start \
-                    and t.start < ctx.seg_of(ctx.clause_of(m.sent, m.start), m.start)[1]:
-                m.status = "planned"
+                    and (t.start < ctx.seg_of(ctx.clause_of(m.sent, m.start), m.start)[1]
+                         or (t.start < ctx.clause_of(m.sent, m.start)[1]
+                             and _ENUM_GAP_RE.search(body[m.end:t.start]))):
+                m.status = "planned"  # (over the commas of a list: "với Pháp, Đức và Nga trong những tuần tới")
 
 
 # ---------------------------------------------------------------------------- grouping and coreference
@@ -1959,7 +1988,8 @@ def extract_events(doc: Document) -> Document:
         if am is not None:
             # adjuncts share the tense of their clause: "X sẽ gặp Y trong chuyến thăm" -> planned visit
             if am.status is None and prev is not None and prev.clause == am.clause \
-                    and prev.status in ("planned", "held"):
+                    and prev.status in ("planned", "held") and not _REL_PRONOUN_RE.search(doc.body[prev.end:am.start]):
+                # (not into a relative clause: "sẽ gặp ... để khởi động cơ chế mà hai bên lập ra tại hội nghị ...")
                 am.status = prev.status
             mentions.append(am)
     _attach_dates(ctx, mentions)
