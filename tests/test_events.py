@@ -1129,6 +1129,8 @@ CASES_DATES2 = [
     ("Nhật Bản đã đàm phán với Pháp, còn Úc sẽ hội đàm với Ấn Độ trong những tuần tới.",
      [JP, FR, AU, IN], [("trong những tuần tới", "FUTURE_REF")],
      [ev("talks", {"jp", "fr"}, None, "held"), ev("talks", {"au", "in"}, None, "planned")]),
+    ("Nhật Bản và Ấn Độ đã hội đàm về hợp tác, nhằm tạo nền tảng cho thương mại và an ninh trong tương lai.",
+     [JP, IN], [("trong tương lai", "FUTURE_REF")], [ev("talks", {"jp", "in"}, None, "held")]),
 ]
 
 

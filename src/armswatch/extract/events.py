@@ -94,7 +94,8 @@ _RELATIVE_RE = re.compile(r"\s*(?:mà|that|which)\s", re.IGNORECASE)
 _COORD_RE = re.compile(r"[,;]|(?<!\w)(?:và|and|nhưng|but)(?!\w)", re.IGNORECASE)
 # ", còn Mỹ ngừng thử ...", ", while Washington suspended ...": a contrasted clause with its own subject
 _REL_PRONOUN_RE = re.compile(r"(?<!\w)(?:mà|that|which|who)(?!\w)", re.IGNORECASE)
-_ENUM_GAP_RE = re.compile(r"^[^,;]*(?:,[^,;]*)*,[^,;]*(?<!\w)(?:và|and)\s[^,;]*$")  # "A, B và C" before a timex
+# "với Pháp, Úc và Ấn Độ " before a timex: commas of a list of short names closed by "và"
+_ENUM_GAP_RE = re.compile(r"^[^,;]*(?:,\s*(?:[\w-]+\s+){0,3}?[\w-]+)*,\s*(?:[\w-]+\s+){0,3}(?:và|and)\s+(?:[\w-]+\s+){0,3}$")
 _CONTRAST_RE = re.compile(r"[,;]\s*(?:còn|trong khi|trong lúc|while|whereas)(?!\w)", re.IGNORECASE)
 _TIME_PREP_RE = re.compile(r"(?<!\w)(vào|hồi|trong|từ|in|on|at|since|during)(?!\w)", re.IGNORECASE)
 _PUNCT_RE = re.compile(r"[,.;:()\"“”]")
