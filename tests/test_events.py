@@ -1152,3 +1152,71 @@ def test_eighth_round_party_cases(case):
     text, entities, timexes, expected, *published = case
     evs = events_of(text, entities, timexes, published=published[0] if published else "2023-12-01")
     assert core(evs) == sorted(expected, key=_key)
+
+
+# Round 2 of event dates and status (issue #5), own sentences.
+DELHI = ("delhi", "LOC", ["New Delhi"], "in")
+TOKYO = ("tokyo", "LOC", ["Tokyo"], "jp")
+KISHIDA = ("kishida", "PERSON", ["Kishida"], "jp")
+MACRON = ("macron", "PERSON", ["Macron"], "fr")
+MODI = ("modi", "PERSON", ["Modi"], "in")
+CASES_DATES2 = [
+    # r1 "vài ngày sau" (a few days after the event told with its day): the month, not a day
+    ("Thủ tướng Nhật Bản Kishida thăm New Delhi hôm 12/3. Vài ngày sau, Tổng thống Pháp Macron cũng tới New Delhi.",
+     [JP, IN, FR, DELHI, KISHIDA, MACRON], [("hôm 12/3", "2023-03-12"), ("Vài ngày", "PXD")],
+     [ev("visit", {"jp", "delhi"}, "2023-03-12", "held"), ev("visit", {"fr", "delhi"}, "2023-03", "held")],
+     "2023-04-01"),
+    # r2 negative: a few days after nothing dated: no date
+    ("Thủ tướng Pháp Macron tới New Delhi vài ngày sau đó.", [FR, IN, DELHI, MACRON], [("vài ngày", "PXD")],
+     [ev("visit", {"fr", "delhi"}, None, "held")], "2023-04-01"),
+    # r3 "X diễn ra ..., một ngày trước khi Y khai mạc": X is the meeting just told (its subject points back);
+    # Y is a day later, and ahead of the publication day: planned
+    ("Thủ tướng Nhật Bản Kishida và Thủ tướng Ấn Độ Modi đã hội đàm tại Tokyo hôm 20/5. Cuộc gặp diễn ra tại một "
+     "khách sạn, một ngày trước khi hội nghị thượng đỉnh ASEAN khai mạc.",
+     [JP, IN, TOKYO, ("asean", "ORG", ["ASEAN"]), KISHIDA, MODI], [("hôm 20/5", "2023-05-20"), ("một ngày", "P1D")],
+     [ev("summit", {"jp", "in"}, "2023-05-20", "held"), ev("summit", {"asean"}, "2023-05-21", "planned")],
+     "2023-05-20"),
+    # r4 the main clause's own day is the other end: "họp hôm 20/5 ..., hai ngày sau khi ..."
+    ("Nhật Bản và Ấn Độ đã hội đàm tại Tokyo hôm 20/5, hai ngày sau khi Triều Tiên phóng tên lửa đạn đạo.",
+     [JP, IN, KP, TOKYO], [("hôm 20/5", "2023-05-20"), ("hai ngày", "P2D")],
+     [ev("talks", {"jp", "in"}, "2023-05-20", "held"), ev("incident", {"kp"}, "2023-05-18", "held")], "2023-06-01"),
+    # r5 status words inside a name are no cue ("Kế hoạch Hành động ..." is no plan); the past tense holds
+    ("Nhật Bản đã rút khỏi Kế hoạch Hành động Chung về hạt nhân vào năm 2019.",
+     [JP, ("jcpoa", "TREATY", ["Kế hoạch Hành động Chung về hạt nhân"])], [("năm 2019", "2019")],
+     [ev("treaty_action", {"jp"}, "2019", "held")]),
+    # r6 a call by others does not change the actor's status ("bất chấp lời kêu gọi"); a call of one's own does
+    ("Nhật Bản đã rút khỏi Hiệp ước New START, bất chấp lời kêu gọi của Pháp.", [JP, FR, NEWSTART], [],
+     [ev("treaty_action", {"jp"}, None, "held")]),
+    ("Pháp kêu gọi Nhật Bản và Ấn Độ đàm phán về hạt nhân.", [JP, FR, IN], [],
+     [ev("talks", {"jp", "in"}, None, "proposed")]),  # (the caller is no party)
+    # r7 a visit "theo lời mời của" someone happens: the invitation is its occasion, not its status
+    ("Chủ tịch Trung Quốc Tập Cận Bình thăm Nga theo lời mời của Tổng thống Putin.",
+     [CN, RU, ("xi", "PERSON", ["Tập Cận Bình"], "cn"), ("putin", "PERSON", ["Putin"], "ru")], [],
+     [ev("visit", {"cn", "ru"}, None, "held")]),
+    # r8 the verb of a contrasted clause (", còn X ngừng ...") is that clause's own
+    ("Ấn Độ tiến hành vụ thử hạt nhân cuối cùng năm 1998, còn Pháp ngừng thử từ năm 1996.", [IN, FR],
+     [("năm 1998", "1998"), ("năm 1996", "1996")], [ev("incident", {"in"}, "1998", "held")]),
+    # r9 the future tense does not reach into a relative clause: the summit "mà ... lập ra tại" is past
+    ("Phái đoàn Nhật Bản và Ấn Độ sẽ gặp nhau tại Tokyo ngày mai để khởi động cơ chế mà hai thủ tướng nhất trí "
+     "lập ra tại hội nghị thượng đỉnh giữa Thủ tướng Kishida và Thủ tướng Modi hồi tháng 6.",
+     [JP, IN, TOKYO, KISHIDA, MODI], [("ngày mai", "2023-07-28"), ("tháng 6", "2023-06")],
+     [ev("summit", {"jp", "in"}, "2023-06", "held"), ev("summit", {"jp", "in"}, "2023-07-28", "planned")],
+     "2023-07-27"),
+    # r10 a future reference after a list of partners ("với A, B và C trong những tuần tới") still plans the talks
+    ("Thủ tướng Nhật Bản cho biết Tokyo đã giao Bộ Ngoại giao đàm phán với Pháp, Úc và Ấn Độ trong những tuần tới.",
+     [("jp", "COUNTRY", ["Nhật Bản", "Tokyo"]), FR, AU, IN], [("trong những tuần tới", "FUTURE_REF")],
+     [ev("talks", {"jp", "fr", "au", "in"}, None, "planned")]),
+    # r11 negative: a future reference in a later clause of its own leaves the talks held
+    ("Nhật Bản đã đàm phán với Pháp, còn Úc sẽ hội đàm với Ấn Độ trong những tuần tới.",
+     [JP, FR, AU, IN], [("trong những tuần tới", "FUTURE_REF")],
+     [ev("talks", {"jp", "fr"}, None, "held"), ev("talks", {"au", "in"}, None, "planned")]),
+    ("Nhật Bản và Ấn Độ đã hội đàm về hợp tác, nhằm tạo nền tảng cho thương mại và an ninh trong tương lai.",
+     [JP, IN], [("trong tương lai", "FUTURE_REF")], [ev("talks", {"jp", "in"}, None, "held")]),
+]
+
+
+@pytest.mark.parametrize("case", CASES_DATES2, ids=[f"r{i + 1}" for i in range(len(CASES_DATES2))])
+def test_date_and_status_cases_round2(case):
+    text, entities, timexes, expected, *published = case
+    evs = events_of(text, entities, timexes, published=published[0] if published else "2024-12-31")
+    assert core(evs) == sorted(expected, key=_key)

@@ -92,6 +92,11 @@ _SINCE_NP_RE = re.compile(r"(?<!\w)(?:kể từ|since)\s+(?:\w+\s+){0,2}$", re.I
 _SINCE_CLAUSE_RE = re.compile(r"(?<!\w)(?:kể từ khi|since)\s+$", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r"\s*(?:mà|that|which)\s", re.IGNORECASE)
 _COORD_RE = re.compile(r"[,;]|(?<!\w)(?:và|and|nhưng|but)(?!\w)", re.IGNORECASE)
+# ", còn Mỹ ngừng thử ...", ", while Washington suspended ...": a contrasted clause with its own subject
+_REL_PRONOUN_RE = re.compile(r"(?<!\w)(?:mà|that|which|who)(?!\w)", re.IGNORECASE)
+# "với Pháp, Úc và Ấn Độ " before a timex: commas of a list of short names closed by "và"
+_ENUM_GAP_RE = re.compile(r"^[^,;]*(?:,\s*(?:[\w-]+\s+){0,3}?[\w-]+)*,\s*(?:[\w-]+\s+){0,3}(?:và|and)\s+(?:[\w-]+\s+){0,3}$")
+_CONTRAST_RE = re.compile(r"[,;]\s*(?:còn|trong khi|trong lúc|while|whereas)(?!\w)", re.IGNORECASE)
 _TIME_PREP_RE = re.compile(r"(?<!\w)(vào|hồi|trong|từ|in|on|at|since|during)(?!\w)", re.IGNORECASE)
 _PUNCT_RE = re.compile(r"[,.;:()\"“”]")
 _ARTICLE_END_RE = re.compile(r"(?<!\w)(?:the|a|an)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)  # an English noun
@@ -925,6 +930,21 @@ def _topic(ctx: _Ctx, m: _Mention, limit: int) -> tuple[str | None, set[str]]:
     return topic, words
 
 
+_PLAIN_NAMES = {"COUNTRY", "PERSON", "LOC", "GPE", "CITY"}
+
+
+def _unname_status(ctx: _Ctx, hits: list, a: int, named: list[tuple[int, int]]) -> list:
+    """Hits (window-relative from word a) without their status labels where they lie inside a name."""
+    out = []
+    for labs, i, j in hits:
+        if any(lb.startswith("status:") for lb in labs) and a + i < len(ctx.tok_starts):
+            pos = ctx.tok_starts[a + i]
+            if any(s_ <= pos < e_ for s_, e_ in named):
+                labs = frozenset(lb for lb in labs if not lb.startswith("status:"))
+        out.append((labs, i, j))
+    return out
+
+
 def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | None = None) -> _Mention | None:
     """Fill a mention from its clause; None when the trigger is not an event mention at all."""
     c = ctx.cues
@@ -983,6 +1003,11 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         or bool(t_end)  # "Sau hội đàm, ..."
     after_np = _window_after(ctx, m, 12, nxt)
     ahits, _ = ctx.window_hits(m.end, min(m.clause[1], nxt) if nxt else m.clause[1], words=16)
+    # a status word inside a name is no cue: "rút khỏi Kế hoạch Hành động Chung Toàn diện" is no plan
+    names_in = [(s_, e_) for s_, e_, ent in ctx.mentions_in(m.clause[0], m.clause[1]) if ent.type not in _PLAIN_NAMES]
+    if names_in:
+        bhits = _unname_status(ctx, bhits, bisect.bisect_right(ctx.tok_ends, m.start) - nb, names_in)
+        ahits = _unname_status(ctx, ahits, bisect.bisect_left(ctx.tok_starts, m.end), names_in)
 
     bpos: dict[str, list[int]] = {}
     for labs, i, j in bhits:
@@ -1013,6 +1038,9 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                for labs, i, j in ahits):
             coord = ci
             break
+    cm = _CONTRAST_RE.search(after_np)
+    if cm:  # the cues of a contrasted clause are its own, wherever they stand in it
+        coord = min(coord, len(TOKEN_RE.findall(after_np[:cm.start()])))
     if np_words >= 10:  # long noun phrase: read its predicate further on in the clause
         rest = body[m.end:min(m.clause[1], nxt if nxt > m.end else m.clause[1])]
         pm = c.np_end.search(rest)
@@ -1647,8 +1675,10 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
             continue
         for m in by_sent.get(ctx.sentence_of(t.start), ()):
             if m.status in (None, "held") and not m.date and m.end <= t.start \
-                    and t.start < ctx.seg_of(ctx.clause_of(m.sent, m.start), m.start)[1]:
-                m.status = "planned"
+                    and (t.start < ctx.seg_of(ctx.clause_of(m.sent, m.start), m.start)[1]
+                         or (t.start < ctx.clause_of(m.sent, m.start)[1]
+                             and _ENUM_GAP_RE.search(body[m.end:t.start]))):
+                m.status = "planned"  # (over the commas of a list: "với Pháp, Đức và Nga trong những tuần tới")
 
 
 # ---------------------------------------------------------------------------- grouping and coreference
@@ -1901,7 +1931,8 @@ def _context_pair(ctx: _Ctx, events: list[_Event], upto: int) -> list[str]:
     return ctx.top_countries[:2]
 
 
-_DAYS_RE = re.compile(r"^P(\d+)([DW])$")
+_DAYS_RE = re.compile(r"^P(\d+|X)([DW])$")  # (PXD: "vài ngày", a few days)
+_MONTH_RE = re.compile(r"^(\d{4}|XXXX)-\d{2}")
 _FULL_DAY_RE = re.compile(r"^(\d{4}|XXXX)-(\d{2})-(\d{2})$")
 
 
@@ -1921,7 +1952,8 @@ def _shift_day(value: str | None, days: int) -> str | None:
 def _relative_date(ctx: _Ctx, m: _Mention, events: list[_Event]) -> str | None:
     """The date of an event told relative to another one in its clause: "Cùng ngày" / "the next day" (the last
     event told with a day), "Hai ngày sau cuộc gặp" / "a week before the summit" (the event named after the
-    word, else the last one told with a day), "two days later"."""
+    word, else the last one told with a day), "two days later". A vague span ("Vài ngày sau lễ ký", "a few
+    days later") gives the anchor's month only: the day cannot be known."""
     lo, hi = m.sent[0], m.clause[1]  # ("Eight days after the call, ..." lies before the clause of the trigger)
     if ctx._relative is None:  # day words ("cùng ngày", "the next day") and durations: the only starts
         days = ("rel:same_day", "rel:next_day", "rel:previous_day")
@@ -1934,7 +1966,7 @@ def _relative_date(ctx: _Ctx, m: _Mention, events: list[_Event]) -> str | None:
     if not any(lb.startswith("rel:") for labs, _, _ in hits for lb in labs):
         return None
     a0 = bisect.bisect_left(ctx.tok_starts, lo)
-    offset, named = None, None
+    offset, named, vague = None, None, False
     for labs, i, j in hits:
         k = {"rel:same_day": 0, "rel:next_day": 1, "rel:previous_day": -1}
         found = [k[lb] for lb in labs if lb in k]
@@ -1951,12 +1983,20 @@ def _relative_date(ctx: _Ctx, m: _Mention, events: list[_Event]) -> str | None:
                          and ("rel:after" in labs or "rel:before" in labs)), None)
             if sign is None:
                 continue
-            offset = sign * int(dm.group(1)) * (7 if dm.group(2) == "W" else 1)
+            offset = 0 if dm.group(1) == "X" else sign * int(dm.group(1)) * (7 if dm.group(2) == "W" else 1)
+            vague = dm.group(1) == "X"
             named = max(j for labs, i, j in hits if i == t and ("rel:after" in labs or "rel:before" in labs))
             named = ctx.tok_starts[a0 + named] if a0 + named < len(ctx.tok_starts) else None
             break
     if offset is None:
         return None
+    dated = _MONTH_RE if vague else _FULL_DAY_RE  # an anchor told with its month is enough for "vài ngày"
+
+    def shift(value: str | None, days: int) -> str | None:
+        if vague:
+            mm = _MONTH_RE.match(value or "")
+            return mm.group(0) if mm and not mm.group(0).startswith("X") else None
+        return _shift_day(value, days)
     anchor = None
     if named is not None:  # "sau cuộc gặp": the event one of whose mentions starts right there
         anchor = next((e for e in reversed(events) if any(0 <= x.start - named <= 12 for x in e.mentions)), None)
@@ -1964,20 +2004,25 @@ def _relative_date(ctx: _Ctx, m: _Mention, events: list[_Event]) -> str | None:
             # "Vụ phóng diễn ra một ngày sau khi Triều Tiên bắn ...": this event is the one named after the word;
             # the event of the main clause, told before, is the other end
             main = [e for e in events if any(lo <= x.start < m.start for x in e.mentions)]
-            if main and _FULL_DAY_RE.match(main[-1].date or ""):
-                return _shift_day(main[-1].date, -offset)
-            return None
+            if main:
+                return shift(main[-1].date, -offset) if dated.match(main[-1].date or "") else None
+            own = [t for t in ctx.dates if lo <= t[0] and t[1] <= named]
+            if own:  # "Hội đồng Bảo an họp hôm 21/11 ..., ba ngày sau khi ...": the main clause's own day
+                return shift(own[-1][2], -offset) if dated.match(own[-1][2]) else None
+            # "Cuộc gặp diễn ra tại Bali, một ngày trước khi hội nghị G20 khai mạc": the main clause names no new
+            # event (its subject points back to the one just told): that event, the last one told with a day
+            m.attrs["_rel_sub"] = True
     if anchor is None:
         # the last sentence before that tells a dated event; in it, the event told first (its main clause)
-        told = [(ctx.sentence_of(x.start), -x.start, e) for e in events if _FULL_DAY_RE.match(e.date or "")
+        told = [(ctx.sentence_of(x.start), -x.start, e) for e in events if dated.match(e.date or "")
                 for x in e.mentions if x.start < m.start]
         anchor = max(told, key=lambda t: (t[0], t[1]))[2] if told else None
-    if anchor is not None and _FULL_DAY_RE.match(anchor.date or ""):
-        return _shift_day(anchor.date, offset)
+    if anchor is not None and dated.match(anchor.date or ""):
+        return shift(anchor.date, -offset if m.attrs.get("_rel_sub") else offset)
     if anchor is None:  # no dated event before: the last day named before it
-        days = [t for t in ctx.dates if t[1] <= m.start and _FULL_DAY_RE.match(t[2])]
+        days = [t for t in ctx.dates if t[1] <= m.start and dated.match(t[2])]
         if days:
-            return _shift_day(days[-1][2], offset)
+            return shift(days[-1][2], -offset if m.attrs.get("_rel_sub") else offset)
     return None
 
 
@@ -2041,7 +2086,8 @@ def extract_events(doc: Document) -> Document:
         if am is not None:
             # adjuncts share the tense of their clause: "X sẽ gặp Y trong chuyến thăm" -> planned visit
             if am.status is None and prev is not None and prev.clause == am.clause \
-                    and prev.status in ("planned", "held"):
+                    and prev.status in ("planned", "held") and not _REL_PRONOUN_RE.search(doc.body[prev.end:am.start]):
+                # (not into a relative clause: "sẽ gặp ... để khởi động cơ chế mà hai bên lập ra tại hội nghị ...")
                 am.status = prev.status
             mentions.append(am)
     _attach_dates(ctx, mentions)
