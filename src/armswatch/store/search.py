@@ -61,19 +61,29 @@ def _phrase_df(sess, dialect: str, toks: list[str]) -> int:
 
 
 # ------------------------------------------------------------------------------------- postings
-def index_postings(conn, pk: int, toks: list[str]) -> None:
+def index_postings(cur, dialect: str, pk: int, toks: list[str]) -> None:
     """Write a document's postings and count it in `search_stats` (after `unindex_postings` of its old text
-    when it is replaced). Called by the store in the document's transaction, with the tokens of its folded
-    body (`body_folded.split()`, which the store has already made)."""
-    rows = [(t, c, len(toks), pk) for t, c in Counter(toks).items()]
-    ph = "?" if conn.dialect.name == "sqlite" else "%s"
-    if rows:
-        conn.exec_driver_sql(f"INSERT INTO search_postings (term, tf, dl, doc_pk) VALUES ({ph}, {ph}, {ph}, {ph}) "
-                                  "ON CONFLICT DO NOTHING", rows)  # left by a body changed behind the store's back
-        conn.exec_driver_sql(f"INSERT INTO search_terms (term, df) VALUES ({ph}, 1) "
-                             "ON CONFLICT (term) DO UPDATE SET df = search_terms.df + 1", [(r[0],) for r in rows])
-    conn.exec_driver_sql(f"UPDATE search_stats SET n_docs = n_docs + 1, n_tokens = n_tokens + {ph} WHERE id = 1",
-                         (len(toks),))
+    when it is replaced). Called by the store in the document's transaction with a DBAPI cursor, with the
+    tokens of its folded body (`body_folded.split()`, which the store has already made). On PostgreSQL each
+    table's rows go as one statement over arrays (psycopg's executemany costs ~25 us of Python per row)."""
+    counts = Counter(toks)
+    dl = len(toks)
+    if counts:
+        if dialect == "sqlite":
+            rows = [(t, c, dl, pk) for t, c in counts.items()]
+            cur.executemany("INSERT INTO search_postings (term, tf, dl, doc_pk) VALUES (?, ?, ?, ?) "
+                            "ON CONFLICT DO NOTHING", rows)  # left by a body changed behind the store's back
+            cur.executemany("INSERT INTO search_terms (term, df) VALUES (?, 1) "
+                            "ON CONFLICT (term) DO UPDATE SET df = search_terms.df + 1", [(t,) for t in counts])
+        else:
+            terms = list(counts)
+            cur.execute("INSERT INTO search_postings (term, tf, dl, doc_pk) "
+                        "SELECT t, c, %s, %s FROM unnest(%s::text[], %s::int[]) AS u(t, c) ON CONFLICT DO NOTHING",
+                        (dl, pk, terms, list(counts.values())))
+            cur.execute("INSERT INTO search_terms (term, df) SELECT t, 1 FROM unnest(%s::text[]) AS u(t) "
+                        "ON CONFLICT (term) DO UPDATE SET df = search_terms.df + 1", (terms,))
+    ph = "?" if dialect == "sqlite" else "%s"
+    cur.execute(f"UPDATE search_stats SET n_docs = n_docs + 1, n_tokens = n_tokens + {ph} WHERE id = 1", (dl,))
 
 
 def unindex_postings(conn, pk: int, old_folded: str) -> None:
