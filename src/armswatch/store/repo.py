@@ -171,7 +171,7 @@ class Store:
                         continue
                     raw = item.content.encode("utf-8") if isinstance(item.content, str) else item.content
                     try:
-                        self.store_document(result, raw, item.kind, meta)
+                        self.store_document(result, raw, item.kind, meta, index_now=False)
                     except Exception as exc:
                         with self.session() as sess:
                             if self.has_doc(sess, did):  # another ingest stored it meanwhile
@@ -181,12 +181,15 @@ class Store:
                              "\n" + traceback.format_exc(limit=3))
                         continue
                     rep.added += 1
+                    if rep.added % self.INDEX_BATCH == 0:
+                        self.index_pending()
                 finally:
                     if bar:
                         bar.advance(task)
         finally:
             if bar:
                 bar.stop()
+            self.index_pending()  # also those a crashed run left
         if merge:
             self.merge_if_dirty()
         return rep
@@ -203,9 +206,15 @@ class Store:
                 row.attempts += 1
                 row.error, row.stage, row.at, row.source = error, stage, utcnow(), source
 
+    INDEX_BATCH = 256  # ingest writes the search postings of this many stored documents at once
+
     def store_document(self, doc: m.Document, raw: bytes, kind: str = "text", meta: dict | None = None,
-                       replace: bool = False) -> int:
+                       replace: bool = False, index_now: bool = True) -> int:
         """Store one extracted document with all its facts, in one transaction. Returns its row id.
+
+        `index_now=False` (ingest): its search postings are left pending (`search_pending`, in the same
+        transaction) for `index_pending()` to write with a batch of others; search counts and scores
+        pending documents from their body, so its results are the same either way.
 
         Hot path (`ingest`): plain DBAPI statements on the transaction's connection, SQL built once per
         dialect, each table's rows in one statement (SQLAlchemy's per-statement work and psycopg's per-row
@@ -243,12 +252,21 @@ class Store:
             self._insert_facts(cur, pk, doc)
             if self.dialect == "sqlite":
                 cur.execute("INSERT INTO documents_fts(rowid, body_folded) VALUES (?, ?)", (pk, folded))
-            search.index_postings(cur, self.dialect, pk, toks)
+            if index_now:
+                search.index_postings(cur, self.dialect, [(pk, toks)])
+            else:
+                cur.execute(f"INSERT INTO search_pending (doc_pk) VALUES ({ph})", (pk,))
             self._dedup(cur, pk, doc.doc_id, sig)
             cur.execute(f"DELETE FROM failures WHERE key IN ({ph}, {ph})", (doc.doc_id, f"source:{doc.source}"[:600]))
             cur.execute("INSERT INTO meta (key, value) VALUES ('merge_dirty', '1') "
                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE meta.value <> excluded.value")
             return pk
+
+    def index_pending(self) -> int:
+        """Write the search postings of the documents stored with `index_now=False`, in one transaction
+        (a batch sorted by word touches each page of the postings once). Returns how many."""
+        with self.engine.begin() as conn:
+            return search.index_pending(conn.connection.driver_connection.cursor(), self.dialect)
 
     @property
     def _ph(self) -> str:
@@ -381,6 +399,7 @@ class Store:
         from .merge import merge_pending, rebuild_corpus_events
         from .series import merge_pending_claims, rebuild_corpus_claims
 
+        self.index_pending()
         with self.session() as sess, sess.begin():
             if rebuild or self._meta(sess, "merge_index") != self.MERGE_INDEX:
                 rebuild_corpus_events(sess)
