@@ -64,6 +64,11 @@ def _walk(base):
 _json = json.JSONEncoder(ensure_ascii=False).encode  # = json.dumps(v, ensure_ascii=False), one encoder
 
 
+@lru_cache(maxsize=65536)
+def _name_folded(name: str, name_vi: str | None) -> str:
+    return fold(name) + "|" + fold(name_vi or "")
+
+
 def _insert_sql(dialect: str, table: str, cols: tuple[str, ...], upsert: str | None, only_changed: bool) -> str:
     """INSERT of many rows: executemany VALUES on SQLite, one INSERT ... SELECT FROM unnest(arrays) on
     PostgreSQL (typed from the schema). `upsert`: ON CONFLICT (that column) DO UPDATE the others,
@@ -322,7 +327,7 @@ class Store:
             self._many(cur, "entities", ("id", "type", "name", "name_vi", "wikidata", "in_kb", "country",
                                          "name_folded"),
                        [(e.id, e.type, e.name, e.name_vi, e.wikidata, e.in_kb, e.country,
-                         fold(e.name) + "|" + fold(e.name_vi or "")) for e in uniq], upsert="id", only_changed=True)
+                         _name_folded(e.name, e.name_vi)) for e in uniq], upsert="id", only_changed=True)
             de: dict[str, list] = {}
             for i, e in enumerate(doc.entities):
                 if e.id in de:
