@@ -37,7 +37,7 @@ def _perms() -> tuple[np.ndarray, np.ndarray]:
 def shingles(toks: list[str]) -> set[str]:
     if len(toks) < SHINGLE:
         return {" ".join(toks)}
-    return {" ".join(toks[i:i + SHINGLE]) for i in range(len(toks) - SHINGLE + 1)}
+    return {f"{a} {b} {c}" for a, b, c in zip(toks, toks[1:], toks[2:])}  # SHINGLE = 3
 
 
 def signature(toks: list[str]) -> np.ndarray:

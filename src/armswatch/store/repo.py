@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Callable, Iterable
 
-from sqlalchemy import delete, func, insert, select, text, update
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -224,48 +224,64 @@ class Store:
         Hot path (`ingest`): plain DBAPI statements on the transaction's connection, SQL built once per
         dialect, each table's rows in one statement (SQLAlchemy's per-statement work and psycopg's per-row
         executemany cost more than the writes). Replacing (`reprocess`) also uses the ORM session."""
-        with self.engine.begin() as conn:
-            cur = conn.connection.driver_connection.cursor()
-            ph = self._ph
-            cur.execute(f"SELECT id, body_folded FROM documents WHERE doc_id = {ph}", (doc.doc_id,))
-            existing = cur.fetchone()
-            if existing is not None and not replace:
-                return existing[0]
-            folded = folded_index_text(doc.body)
-            toks = folded.split()
-            sig = dedup.signature(toks)
-            values = dict(
-                doc_id=doc.doc_id, source=doc.source, url=doc.url, outlet=doc.outlet, language=doc.language,
-                title=doc.title, published=doc.published, body=doc.body, body_folded=folded, n_tokens=len(toks),
-                raw=raw, raw_kind=kind, raw_meta=meta or {},
-                extras={"sentences": [{"start": x.start, "end": x.end} for x in doc.sentences],
-                        "paragraphs": [{"start": x.start, "end": x.end} for x in doc.paragraphs],
-                        "removed": [x.model_dump() for x in doc.removed], "warnings": list(doc.warnings)},
-                minhash=dedup.signature_bytes(sig), extractor_version=extractor_version(), ingested_at=utcnow(),
-            )
-            if existing is not None:  # replace (reprocess): drop old facts, keep the row id
-                pk = existing[0]
-                with Session(bind=conn) as sess:
-                    self._delete_facts(sess, pk, existing[1])
-                    values.pop("ingested_at")
-                    values["dup_of"] = None
-                    sess.execute(update(s.Document).where(s.Document.id == pk).values(**values))
-                    semantic.drop_stale(sess, pk, doc.title, doc.body)  # vectors of another text are stale
-                    sess.flush()
-            else:
-                pk = self._insert_document(cur, values)
-            self._insert_facts(cur, pk, doc)
-            if self.dialect == "sqlite":
-                cur.execute("INSERT INTO documents_fts(rowid, body_folded) VALUES (?, ?)", (pk, folded))
-            if index_now:
-                search.index_postings(cur, self.dialect, [(pk, toks)])
-            else:
-                cur.execute(f"INSERT INTO search_pending (doc_pk) VALUES ({ph})", (pk,))
-            self._dedup(cur, pk, doc.doc_id, sig)
-            cur.execute(f"DELETE FROM failures WHERE key IN ({ph}, {ph})", (doc.doc_id, f"source:{doc.source}"[:600]))
-            cur.execute("INSERT INTO meta (key, value) VALUES ('merge_dirty', '1') "
-                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE meta.value <> excluded.value")
+        if replace:  # the ORM helpers (dissolving merged facts, stale vectors) share the transaction
+            with self.engine.begin() as conn:
+                return self._store(conn.connection.driver_connection.cursor(), doc, raw, kind, meta, index_now, conn)
+        dbapi = self.engine.raw_connection()  # a new document: plain DBAPI, committed here
+        try:
+            pk = self._store(dbapi.cursor(), doc, raw, kind, meta, index_now, None)
+            dbapi.commit()
             return pk
+        except BaseException:
+            dbapi.rollback()
+            raise
+        finally:
+            dbapi.close()  # back to the pool
+
+    def _store(self, cur, doc: m.Document, raw: bytes, kind: str, meta: dict | None, index_now: bool,
+               conn) -> int:
+        """store_document's body, on `cur` in the caller's transaction (`conn`: its SQLAlchemy connection
+        when a stored document may be replaced, else None)."""
+        ph = self._ph
+        cur.execute(f"SELECT id, body_folded FROM documents WHERE doc_id = {ph}", (doc.doc_id,))
+        existing = cur.fetchone()
+        if existing is not None and conn is None:
+            return existing[0]
+        folded = folded_index_text(doc.body)
+        toks = folded.split()
+        sig = dedup.signature(toks)
+        values = dict(
+            doc_id=doc.doc_id, source=doc.source, url=doc.url, outlet=doc.outlet, language=doc.language,
+            title=doc.title, published=doc.published, body=doc.body, body_folded=folded, n_tokens=len(toks),
+            raw=raw, raw_kind=kind, raw_meta=meta or {},
+            extras={"sentences": [{"start": x.start, "end": x.end} for x in doc.sentences],
+                    "paragraphs": [{"start": x.start, "end": x.end} for x in doc.paragraphs],
+                    "removed": [x.model_dump() for x in doc.removed], "warnings": list(doc.warnings)},
+            minhash=dedup.signature_bytes(sig), extractor_version=extractor_version(), ingested_at=utcnow(),
+        )
+        if existing is not None:  # replace (reprocess): drop old facts, keep the row id
+            pk = existing[0]
+            with Session(bind=conn) as sess:
+                self._delete_facts(sess, pk, existing[1])
+                values.pop("ingested_at")
+                values["dup_of"] = None
+                sess.execute(update(s.Document).where(s.Document.id == pk).values(**values))
+                semantic.drop_stale(sess, pk, doc.title, doc.body)  # vectors of another text are stale
+                sess.flush()
+        else:
+            pk = self._insert_document(cur, values)
+        self._insert_facts(cur, pk, doc)
+        if self.dialect == "sqlite":
+            cur.execute("INSERT INTO documents_fts(rowid, body_folded) VALUES (?, ?)", (pk, folded))
+        if index_now:
+            search.index_postings(cur, self.dialect, [(pk, toks)])
+        else:
+            cur.execute(f"INSERT INTO search_pending (doc_pk) VALUES ({ph})", (pk,))
+        self._dedup(cur, pk, doc.doc_id, sig)
+        cur.execute(f"DELETE FROM failures WHERE key IN ({ph}, {ph})", (doc.doc_id, f"source:{doc.source}"[:600]))
+        cur.execute("INSERT INTO meta (key, value) VALUES ('merge_dirty', '1') "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE meta.value <> excluded.value")
+        return pk
 
     def index_pending(self) -> int:
         """Write the search postings of the documents stored with `index_now=False`, in one transaction
