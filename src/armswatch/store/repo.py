@@ -82,7 +82,7 @@ def _insert_sql(dialect: str, table: str, cols: tuple[str, ...], upsert: str | N
         t = s.Base.metadata.tables[table]
         types = [t.c[c].type.compile(dialect=postgresql.dialect()) for c in cols]
         sql = (f'INSERT INTO {table} ({", ".join(q)}) SELECT * FROM unnest('
-               + ", ".join(f"%s::{ty}[]" for ty in types) + ")")
+               + ", ".join(f"%b::{ty}[]" for ty in types) + ")")
     if upsert:
         rest = [c for c in q if c != chr(34) + upsert + chr(34)]
         sql += f' ON CONFLICT ("{upsert}") DO UPDATE SET ' + ", ".join(f"{c} = excluded.{c}" for c in rest)

@@ -88,9 +88,9 @@ def index_postings(cur, dialect: str, docs: list[tuple[int, list[str]]]) -> None
                             [(t, df[t]) for t in terms])
         else:
             cur.execute("INSERT INTO search_postings (term, tf, dl, doc_pk) "
-                        "SELECT * FROM unnest(%s::text[], %s::int[], %s::int[], %s::int[]) ON CONFLICT DO NOTHING",
+                        "SELECT * FROM unnest(%b::text[], %b::int[], %b::int[], %b::int[]) ON CONFLICT DO NOTHING",
                         [list(c) for c in zip(*posts)])
-            cur.execute("INSERT INTO search_terms (term, df) SELECT * FROM unnest(%s::text[], %s::int[]) "
+            cur.execute("INSERT INTO search_terms (term, df) SELECT * FROM unnest(%b::text[], %b::int[]) "
                         "ON CONFLICT (term) DO UPDATE SET df = search_terms.df + excluded.df",
                         (terms, [df[t] for t in terms]))
     ph = "?" if dialect == "sqlite" else "%s"
