@@ -109,8 +109,12 @@ def store_and_merge(st, extracted, store_key: str, merge_key: str) -> dict:
     """Store already-extracted documents one by one, then merge: docs/s (wall and CPU) and merge seconds."""
     res = {}
     t, c = time.perf_counter(), time.process_time()
-    for doc, r in extracted:
-        st.store_document(doc, r.content.encode("utf-8") if isinstance(r.content, str) else r.content, r.kind, {})
+    for i, (doc, r) in enumerate(extracted, 1):  # as `ingest` does: postings written a batch at a time
+        st.store_document(doc, r.content.encode("utf-8") if isinstance(r.content, str) else r.content, r.kind, {},
+                          index_now=False)
+        if i % st.INDEX_BATCH == 0:
+            st.index_pending()
+    st.index_pending()
     res[f"{store_key}_docs_per_s"] = round(len(extracted) / (time.perf_counter() - t), 1)
     res[f"{store_key}_docs_per_cpu_s"] = round(len(extracted) / (time.process_time() - c), 1)
     t, c = time.perf_counter(), time.process_time()

@@ -126,3 +126,41 @@ def test_common_word_top_few_read_few_postings(corpus_store, monkeypatch):
         hits = S.search(sess, st.dialect, "Trung", limit=3)
     assert len(hits) == 3 and df > 60
     assert len(popped) < df / 4  # the threshold stopped early: most postings were never read
+
+
+def test_pending_documents_are_searched_the_same(tmp_path):
+    """Ingest leaves postings pending and writes them in batches: while some are pending, search gives the
+    brute-force ranking all the same; deleting or replacing a pending document keeps the statistics right;
+    after `index_pending` the tables are what storing each document at once gives."""
+    st = Store(f"sqlite:///{tmp_path / 'kb.db'}")
+    docs = _corpus(80, seed=5)
+    for i, d in enumerate(docs):
+        st.store_document(d, d.body.encode(), index_now=i < 50)  # the last 30 pending
+    bodies = {d.doc_id: d.body for d in docs}
+    with st.session() as sess:
+        assert sess.execute(text("SELECT count(*) FROM search_pending")).scalar_one() == 30
+    assert _check_against_brute(st, bodies) > 200
+    assert st.delete_document("d060")  # pending
+    del bodies["d060"]
+    new = make_doc("d070", ["Nga và Mỹ không còn hiệp ước kiểm soát vũ khí hạt nhân."] * 2)
+    st.store_document(new, b"y", replace=True, index_now=False)  # pending, replaced while pending
+    bodies["d070"] = new.body
+    _check_against_brute(st, bodies)
+    assert st.index_pending() == 29
+    assert st.index_pending() == 0
+    _check_against_brute(st, bodies)
+
+    ref = Store(f"sqlite:///{tmp_path / 'ref.db'}")  # the same documents, indexed as they are stored
+    for d in docs:
+        if d.doc_id != "d060":
+            ref.store_document(new if d.doc_id == "d070" else d, b"y" if d.doc_id == "d070" else d.body.encode())
+
+    def tables(s):
+        with s.session() as sess:
+            pk = dict(sess.execute(text("SELECT id, doc_id FROM documents")).all())
+            return (sorted((t, tf, dl, pk[p]) for t, tf, dl, p in sess.execute(text("SELECT * FROM search_postings"))),
+                    sorted(sess.execute(text("SELECT term, df FROM search_terms")).all()),
+                    sess.execute(text("SELECT n_docs, n_tokens FROM search_stats")).one())
+    assert tables(st) == tables(ref)
+    st.close()
+    ref.close()

@@ -49,6 +49,12 @@ def _state(db) -> dict[str, tuple[int, int, int, int]]:
         con.execute("INSERT INTO documents_fts(documents_fts, rank) VALUES('integrity-check', 1)")
         assert con.execute("SELECT count(*) FROM documents_fts").fetchone()[0] == n_docs
         assert con.execute("SELECT count(*) FROM minhash_bands").fetchone()[0] == 16 * n_docs
+        # every document has its search postings, or is pending (ingest writes postings in batches) and
+        # search counts it from its body; the statistics cover exactly the documents with postings
+        pending = con.execute("SELECT count(*) FROM search_pending").fetchone()[0]
+        posted = con.execute("SELECT count(DISTINCT doc_pk) FROM search_postings").fetchone()[0]
+        assert pending + posted == n_docs
+        assert con.execute("SELECT n_docs FROM search_stats").fetchone()[0] == posted
         rows = con.execute(
             "SELECT d.doc_id, (SELECT count(*) FROM mentions m WHERE m.doc_pk=d.id),"
             " (SELECT count(*) FROM timexes t WHERE t.doc_pk=d.id), (SELECT count(*) FROM events e WHERE e.doc_pk=d.id),"
@@ -98,6 +104,7 @@ def test_kill_9_mid_ingest_then_rerun(tmp_path):
     final = _state(db)
     assert final == expected  # nothing lost, nothing doubled, every fact there
     con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM search_pending").fetchone()[0] == 0  # the run wrote them all
     assert con.execute("SELECT value FROM meta WHERE key='merge_dirty'").fetchone()[0] == "0"
     n_ev = con.execute("SELECT count(*) FROM events e JOIN documents d ON d.id=e.doc_pk "
                        "WHERE d.dup_of IS NULL AND e.corpus_event_id IS NULL").fetchone()[0]

@@ -12,7 +12,6 @@ restarts. Candidates are confirmed by estimated Jaccard >= THRESHOLD.
 from __future__ import annotations
 
 import hashlib
-import struct
 from functools import lru_cache
 
 import numpy as np
@@ -38,13 +37,14 @@ def _perms() -> tuple[np.ndarray, np.ndarray]:
 def shingles(toks: list[str]) -> set[str]:
     if len(toks) < SHINGLE:
         return {" ".join(toks)}
-    return {" ".join(toks[i:i + SHINGLE]) for i in range(len(toks) - SHINGLE + 1)}
+    return {f"{a} {b} {c}" for a, b, c in zip(toks, toks[1:], toks[2:])}  # SHINGLE = 3
 
 
 def signature(toks: list[str]) -> np.ndarray:
     """The 128 MinHash values (uint64) of the document's word 3-shingles."""
-    hv = np.array([struct.unpack("<I", hashlib.sha1(s.encode("utf-8")).digest()[:4])[0] for s in shingles(toks)],
-                  dtype=np.uint64, ndmin=2).T
+    sha1 = hashlib.sha1
+    hv = np.frombuffer(b"".join([sha1(s.encode("utf-8")).digest()[:4] for s in shingles(toks)]),
+                       dtype="<u4").astype(np.uint64)[:, None]  # each shingle's first 4 digest bytes, little-endian
     a, b = _perms()
     with np.errstate(over="ignore"):
         phv = np.bitwise_and((hv * a + b) % _MERSENNE, _MAX_HASH)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Callable, Iterable
 
-from sqlalchemy import delete, func, insert, select, text, update
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -61,8 +61,35 @@ def _walk(base):
             yield p
 
 
-def _json(v) -> str:
-    return json.dumps(v, ensure_ascii=False)
+_json = json.JSONEncoder(ensure_ascii=False).encode  # = json.dumps(v, ensure_ascii=False), one encoder
+
+
+@lru_cache(maxsize=65536)
+def _name_folded(name: str, name_vi: str | None) -> str:
+    return fold(name) + "|" + fold(name_vi or "")
+
+
+def _insert_sql(dialect: str, table: str, cols: tuple[str, ...], upsert: str | None, only_changed: bool) -> str:
+    """INSERT of many rows: executemany VALUES on SQLite, one INSERT ... SELECT FROM unnest(arrays) on
+    PostgreSQL (typed from the schema). `upsert`: ON CONFLICT (that column) DO UPDATE the others,
+    `only_changed`: only where a value differs (an unchanged row is not rewritten)."""
+    q = [chr(34) + c + chr(34) for c in cols]
+    if dialect == "sqlite":
+        sql = f'INSERT INTO {table} ({", ".join(q)}) VALUES ({", ".join("?" * len(cols))})'
+    else:
+        from sqlalchemy.dialects import postgresql
+
+        t = s.Base.metadata.tables[table]
+        types = [t.c[c].type.compile(dialect=postgresql.dialect()) for c in cols]
+        sql = (f'INSERT INTO {table} ({", ".join(q)}) SELECT * FROM unnest('
+               + ", ".join(f"%b::{ty}[]" for ty in types) + ")")
+    if upsert:
+        rest = [c for c in q if c != chr(34) + upsert + chr(34)]
+        sql += f' ON CONFLICT ("{upsert}") DO UPDATE SET ' + ", ".join(f"{c} = excluded.{c}" for c in rest)
+        if only_changed:
+            op = "IS NOT" if dialect == "sqlite" else "IS DISTINCT FROM"
+            sql += " WHERE " + " OR ".join(f"{table}.{c} {op} excluded.{c}" for c in rest)
+    return sql
 
 
 @dataclass
@@ -149,7 +176,7 @@ class Store:
                         continue
                     raw = item.content.encode("utf-8") if isinstance(item.content, str) else item.content
                     try:
-                        self.store_document(result, raw, item.kind, meta)
+                        self.store_document(result, raw, item.kind, meta, index_now=False)
                     except Exception as exc:
                         with self.session() as sess:
                             if self.has_doc(sess, did):  # another ingest stored it meanwhile
@@ -159,12 +186,15 @@ class Store:
                              "\n" + traceback.format_exc(limit=3))
                         continue
                     rep.added += 1
+                    if rep.added % self.INDEX_BATCH == 0:
+                        self.index_pending()
                 finally:
                     if bar:
                         bar.advance(task)
         finally:
             if bar:
                 bar.stop()
+            self.index_pending()  # also those a crashed run left
         if merge:
             self.merge_if_dirty()
         return rep
@@ -181,59 +211,100 @@ class Store:
                 row.attempts += 1
                 row.error, row.stage, row.at, row.source = error, stage, utcnow(), source
 
+    INDEX_BATCH = 256  # ingest writes the search postings of this many stored documents at once
+
     def store_document(self, doc: m.Document, raw: bytes, kind: str = "text", meta: dict | None = None,
-                       replace: bool = False) -> int:
-        """Store one extracted document with all its facts, in one transaction. Returns its row id."""
-        with self.session() as sess, sess.begin():
-            existing = sess.execute(select(s.Document.id, s.Document.body_folded)
-                                    .where(s.Document.doc_id == doc.doc_id)).first()
-            if existing is not None and not replace:
-                return existing.id
-            folded = folded_index_text(doc.body)
-            toks = folded.split()
-            sig = dedup.signature(toks)
-            values = dict(
-                doc_id=doc.doc_id, source=doc.source, url=doc.url, outlet=doc.outlet, language=doc.language,
-                title=doc.title, published=doc.published, body=doc.body, body_folded=folded, n_tokens=len(toks),
-                raw=raw, raw_kind=kind, raw_meta=meta or {},
-                extras={"sentences": [x.model_dump() for x in doc.sentences],
-                        "paragraphs": [x.model_dump() for x in doc.paragraphs],
-                        "removed": [x.model_dump() for x in doc.removed], "warnings": list(doc.warnings)},
-                minhash=dedup.signature_bytes(sig), extractor_version=extractor_version(), ingested_at=utcnow(),
-            )
-            if existing is not None:  # replace (reprocess): drop old facts, keep the row id
-                pk = existing.id
-                self._delete_facts(sess, pk, existing.body_folded)
+                       replace: bool = False, index_now: bool = True) -> int:
+        """Store one extracted document with all its facts, in one transaction. Returns its row id.
+
+        `index_now=False` (ingest): its search postings are left pending (`search_pending`, in the same
+        transaction) for `index_pending()` to write with a batch of others; search counts and scores
+        pending documents from their body, so its results are the same either way.
+
+        Hot path (`ingest`): plain DBAPI statements on the transaction's connection, SQL built once per
+        dialect, each table's rows in one statement (SQLAlchemy's per-statement work and psycopg's per-row
+        executemany cost more than the writes). Replacing (`reprocess`) also uses the ORM session."""
+        if replace:  # the ORM helpers (dissolving merged facts, stale vectors) share the transaction
+            with self.engine.begin() as conn:
+                return self._store(conn.connection.driver_connection.cursor(), doc, raw, kind, meta, index_now, conn)
+        dbapi = self.engine.raw_connection()  # a new document: plain DBAPI, committed here
+        try:
+            pk = self._store(dbapi.cursor(), doc, raw, kind, meta, index_now, None)
+            dbapi.commit()
+            return pk
+        except BaseException:
+            dbapi.rollback()
+            raise
+        finally:
+            dbapi.close()  # back to the pool
+
+    def _store(self, cur, doc: m.Document, raw: bytes, kind: str, meta: dict | None, index_now: bool,
+               conn) -> int:
+        """store_document's body, on `cur` in the caller's transaction (`conn`: its SQLAlchemy connection
+        when a stored document may be replaced, else None)."""
+        ph = self._ph
+        cur.execute(f"SELECT id, body_folded FROM documents WHERE doc_id = {ph}", (doc.doc_id,))
+        existing = cur.fetchone()
+        if existing is not None and conn is None:
+            return existing[0]
+        folded = folded_index_text(doc.body)
+        toks = folded.split()
+        sig = dedup.signature(toks)
+        values = dict(
+            doc_id=doc.doc_id, source=doc.source, url=doc.url, outlet=doc.outlet, language=doc.language,
+            title=doc.title, published=doc.published, body=doc.body, body_folded=folded, n_tokens=len(toks),
+            raw=raw, raw_kind=kind, raw_meta=meta or {},
+            extras={"sentences": [{"start": x.start, "end": x.end} for x in doc.sentences],
+                    "paragraphs": [{"start": x.start, "end": x.end} for x in doc.paragraphs],
+                    "removed": [x.model_dump() for x in doc.removed], "warnings": list(doc.warnings)},
+            minhash=dedup.signature_bytes(sig), extractor_version=extractor_version(), ingested_at=utcnow(),
+        )
+        if existing is not None:  # replace (reprocess): drop old facts, keep the row id
+            pk = existing[0]
+            with Session(bind=conn) as sess:
+                self._delete_facts(sess, pk, existing[1])
                 values.pop("ingested_at")
                 values["dup_of"] = None
                 sess.execute(update(s.Document).where(s.Document.id == pk).values(**values))
                 semantic.drop_stale(sess, pk, doc.title, doc.body)  # vectors of another text are stale
-            else:
-                pk = self._insert_document(sess.connection(), values)
-            self._insert_facts(sess, pk, doc)
-            conn = sess.connection()
-            ph = "?" if self.dialect == "sqlite" else "%s"
-            if self.dialect == "sqlite":
-                conn.exec_driver_sql("INSERT INTO documents_fts(rowid, body_folded) VALUES (?, ?)", (pk, folded))
-            search.index_postings(conn, pk, toks)
-            self._dedup(sess, pk, doc.doc_id, sig)
-            conn.exec_driver_sql(f"DELETE FROM failures WHERE key IN ({ph}, {ph})",
-                                 (doc.doc_id, f"source:{doc.source}"[:600]))
-            conn.exec_driver_sql("INSERT INTO meta (key, value) VALUES ('merge_dirty', '1') "
-                                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-            return pk
+                sess.flush()
+        else:
+            pk = self._insert_document(cur, values)
+        self._insert_facts(cur, pk, doc)
+        if self.dialect == "sqlite":
+            cur.execute("INSERT INTO documents_fts(rowid, body_folded) VALUES (?, ?)", (pk, folded))
+        if index_now:
+            search.index_postings(cur, self.dialect, [(pk, toks)])
+        else:
+            cur.execute(f"INSERT INTO search_pending (doc_pk) VALUES ({ph})", (pk,))
+        self._dedup(cur, pk, doc.doc_id, sig)
+        cur.execute(f"DELETE FROM failures WHERE key IN ({ph}, {ph})", (doc.doc_id, f"source:{doc.source}"[:600]))
+        cur.execute("INSERT INTO meta (key, value) VALUES ('merge_dirty', '1') "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE meta.value <> excluded.value")
+        return pk
+
+    def index_pending(self) -> int:
+        """Write the search postings of the documents stored with `index_now=False`, in one transaction
+        (a batch sorted by word touches each page of the postings once). Returns how many."""
+        with self.engine.begin() as conn:
+            return search.index_pending(conn.connection.driver_connection.cursor(), self.dialect)
+
+    @property
+    def _ph(self) -> str:
+        return "?" if self.dialect == "sqlite" else "%s"
 
     _DOC_COLS = ("doc_id", "source", "url", "outlet", "language", "title", "published", "body", "body_folded",
                  "n_tokens", "raw", "raw_kind", "raw_meta", "extras", "minhash", "extractor_version", "ingested_at")
 
-    def _insert_document(self, conn, values: dict) -> int:
+    def _insert_document(self, cur, values: dict) -> int:
         v = dict(values, raw_meta=_json(values["raw_meta"]), extras=_json(values["extras"]))
         if self.dialect == "sqlite":  # the text form SQLAlchemy's DateTime reads back on SQLite
             v["ingested_at"] = v["ingested_at"].strftime("%Y-%m-%d %H:%M:%S.%f")
-        ph = "?" if self.dialect == "sqlite" else "%s"
+        ph = self._ph
         sql = (f"INSERT INTO documents ({', '.join(self._DOC_COLS)}) VALUES ({', '.join([ph] * len(self._DOC_COLS))}) "
                f"RETURNING id")
-        return conn.exec_driver_sql(sql, tuple(v[c] for c in self._DOC_COLS)).scalar_one()
+        cur.execute(sql, tuple(v[c] for c in self._DOC_COLS))
+        return cur.fetchone()[0]
 
     def _delete_facts(self, sess: Session, pk: int, old_folded: str) -> None:
         """Remove a document's facts; the corpus events and claim slots they were part of are dissolved
@@ -246,83 +317,85 @@ class Store:
                               "VALUES ('delete', :id, :b)"), {"id": pk, "b": old_folded})
         search.unindex_postings(sess.connection(), pk, old_folded)
 
-    # Hot path: plain DBAPI executemany with SQL built once per dialect. SQLAlchemy Core's per-statement
-    # compile/cache-key work cost more than the inserts themselves (~60% of store time).
-    def _many(self, conn, table: str, cols: tuple[str, ...], rows: list[tuple], upsert: str | None = None) -> None:
+    # Hot path: plain DBAPI with SQL built once per dialect. SQLAlchemy Core's per-statement compile/cache-key
+    # work cost more than the inserts themselves; on PostgreSQL psycopg's executemany costs ~25 us of Python per
+    # row, so a table's rows go as one INSERT ... SELECT FROM unnest(arrays) (one statement, arrays dumped in C).
+    def _many(self, cur, table: str, cols: tuple[str, ...], rows: list[tuple], upsert: str | None = None,
+              only_changed: bool = False) -> None:
         if not rows:
             return
-        key = (table, cols, upsert)
+        key = (table, cols, upsert, only_changed)
         sql = self._sql_cache.get(key)
         if sql is None:
-            ph = "?" if self.dialect == "sqlite" else "%s"
-            sql = f'INSERT INTO {table} ({", ".join(chr(34) + c + chr(34) for c in cols)}) ' \
-                  f'VALUES ({", ".join([ph] * len(cols))})'
-            if upsert:
-                sql += f' ON CONFLICT ({upsert}) DO UPDATE SET ' + ", ".join(
-                    f'"{c}" = excluded."{c}"' for c in cols if c != upsert)
+            sql = _insert_sql(self.dialect, table, cols, upsert, only_changed)
             self._sql_cache[key] = sql
-        conn.exec_driver_sql(sql, rows)
+        if self.dialect == "sqlite":
+            cur.executemany(sql, rows)
+        else:
+            cur.execute(sql, [list(c) for c in zip(*rows)])
 
-    def _insert_facts(self, sess: Session, pk: int, doc: m.Document) -> None:
-        conn = sess.connection()
+    def _insert_facts(self, cur, pk: int, doc: m.Document) -> None:
         js = _json
         if doc.entities:
             uniq = {e.id: e for e in doc.entities}.values()
-            # the latest extraction (current KB) wins for the corpus-level identity of an entity
-            self._many(conn, "entities", ("id", "type", "name", "name_vi", "wikidata", "in_kb", "country",
-                                          "name_folded"),
+            # the latest extraction (current KB) wins for the corpus-level identity of an entity (rows whose
+            # values are already stored are not rewritten)
+            self._many(cur, "entities", ("id", "type", "name", "name_vi", "wikidata", "in_kb", "country",
+                                         "name_folded"),
                        [(e.id, e.type, e.name, e.name_vi, e.wikidata, e.in_kb, e.country,
-                         fold(e.name) + "|" + fold(e.name_vi or "")) for e in uniq], upsert="id")
+                         _name_folded(e.name, e.name_vi)) for e in uniq], upsert="id", only_changed=True)
             de: dict[str, list] = {}
             for i, e in enumerate(doc.entities):
                 if e.id in de:
                     de[e.id][3] += len(e.mentions)
                     continue
                 de[e.id] = [pk, e.id, i, len(e.mentions), e.name, e.type, e.country, js(list(e.titles))]
-            self._many(conn, "doc_entities", ("doc_pk", "entity_id", "idx", "n_mentions", "name", "type", "country",
-                                              "titles"), [tuple(v) for v in de.values()])
-            self._many(conn, "mentions", ("doc_pk", "entity_id", "start", "end", "text"),
+            self._many(cur, "doc_entities", ("doc_pk", "entity_id", "idx", "n_mentions", "name", "type", "country",
+                                             "titles"), [tuple(v) for v in de.values()])
+            self._many(cur, "mentions", ("doc_pk", "entity_id", "start", "end", "text"),
                        [(pk, e.id, x.start, x.end, x.text) for e in doc.entities for x in e.mentions])
-        self._many(conn, "timexes", ("doc_pk", "start", "end", "text", "type", "value"),
+        self._many(cur, "timexes", ("doc_pk", "start", "end", "text", "type", "value"),
                    [(pk, t.start, t.end, t.text, t.type, t.value) for t in doc.timexes])
-        self._many(conn, "events", ("doc_pk", "idx", "type", "date", "participants", "location", "status",
-                                    "attributes", "ev_start", "ev_end", "evidence", "trigger_start", "trigger_end"),
+        self._many(cur, "events", ("doc_pk", "idx", "type", "date", "participants", "location", "status",
+                                   "attributes", "ev_start", "ev_end", "evidence", "trigger_start", "trigger_end"),
                    [(pk, i, ev.type, ev.date, js(list(ev.participants)), ev.location, ev.status, js(dict(ev.attributes)),
                      ev.evidence.start, ev.evidence.end, doc.body[ev.evidence.start:ev.evidence.end],
                      ev.trigger.start if ev.trigger else None, ev.trigger.end if ev.trigger else None)
                     for i, ev in enumerate(doc.events)])
-        self._many(conn, "claims", ("doc_pk", "idx", "subject", "measure", "value", "qualifier", "time", "target_time",
-                                    "source", "unit", "ev_start", "ev_end", "evidence"),
+        self._many(cur, "claims", ("doc_pk", "idx", "subject", "measure", "value", "qualifier", "time", "target_time",
+                                   "source", "unit", "ev_start", "ev_end", "evidence"),
                    [(pk, i, c.subject, c.measure, float(c.value), c.qualifier, c.time, c.target_time, c.source, c.unit,
                      c.evidence.start, c.evidence.end, doc.body[c.evidence.start:c.evidence.end])
                     for i, c in enumerate(doc.claims)])
-        self._many(conn, "quotes", ("doc_pk", "speaker", "start", "end", "text"),
+        self._many(cur, "quotes", ("doc_pk", "speaker", "start", "end", "text"),
                    [(pk, q.speaker, q.start, q.end, q.text) for q in doc.quotes])
 
-    def _dedup(self, sess: Session, pk: int, doc_id: str, sig) -> None:
+    def _dedup(self, cur, pk: int, doc_id: str, sig) -> None:
         bands = dedup.band_hashes(sig)
-        conn = sess.connection()
-        ph = "?" if self.dialect == "sqlite" else "%s"
+        ph = self._ph
         where = " OR ".join([f"(band = {ph} AND hash = {ph})"] * len(bands))
-        cand = {r[0] for r in conn.exec_driver_sql(  # 16 primary-key look-ups
-            f"SELECT doc_pk FROM minhash_bands WHERE {where}", tuple(x for bh in bands for x in bh))}
+        cur.execute(f"SELECT doc_pk FROM minhash_bands WHERE {where}",  # 16 primary-key look-ups
+                    tuple(x for bh in bands for x in bh))
+        cand = {r[0] for r in cur.fetchall()}
         cand.discard(pk)
         best = None
         if cand:
-            rows = sess.execute(select(s.Document.id, s.Document.doc_id, s.Document.dup_of, s.Document.minhash)
-                                .where(s.Document.id.in_(sorted(cand)))).all()
-            for rid, rdoc, rdup, rmh in sorted(rows):
+            ids = sorted(cand)
+            cur.execute(f"SELECT id, doc_id, dup_of, minhash FROM documents WHERE id IN ({', '.join([ph] * len(ids))})",
+                        tuple(ids))
+            for rid, rdoc, rdup, rmh in sorted(cur.fetchall()):
                 if rmh is None:
                     continue
-                j = dedup.jaccard(sig, dedup.signature_from_bytes(rmh))
+                j = dedup.jaccard(sig, dedup.signature_from_bytes(bytes(rmh)))
                 if j >= dedup.THRESHOLD:
-                    sess.execute(insert(s.DupLink).values(doc_id=doc_id, other_doc_id=rdoc, jaccard=j))
+                    cur.execute(f"INSERT INTO dup_links (doc_id, other_doc_id, jaccard) VALUES ({ph}, {ph}, {ph})",
+                                (doc_id, rdoc, j))
                     canon = rdup or rdoc
                     if best is None or (j > best[0]):
                         best = (j, canon)
         if best is not None:
-            sess.execute(update(s.Document).where(s.Document.id == pk).values(dup_of=best[1]))
-        self._many(conn, "minhash_bands", ("band", "hash", "doc_pk"), [(b, h, pk) for b, h in bands])
+            cur.execute(f"UPDATE documents SET dup_of = {ph} WHERE id = {ph}", (best[1], pk))
+        self._many(cur, "minhash_bands", ("band", "hash", "doc_pk"), [(b, h, pk) for b, h in bands])
 
     def _set_meta(self, sess: Session, key: str, value: str) -> None:
         stmt = self._insert(s.Meta).values(key=key, value=value)
@@ -347,6 +420,7 @@ class Store:
         from .merge import merge_pending, rebuild_corpus_events
         from .series import merge_pending_claims, rebuild_corpus_claims
 
+        self.index_pending()
         with self.session() as sess, sess.begin():
             if rebuild or self._meta(sess, "merge_index") != self.MERGE_INDEX:
                 rebuild_corpus_events(sess)
@@ -439,9 +513,10 @@ class Store:
             sess.execute(delete(s.DupLink))
             sess.execute(delete(s.MinhashBand))
             sess.execute(update(s.Document).values(dup_of=None))
+            cur = sess.connection().connection.driver_connection.cursor()
             for pk, did, mhb in sess.execute(select(s.Document.id, s.Document.doc_id, s.Document.minhash)
                                              .order_by(s.Document.id)).all():
-                self._dedup(sess, pk, did, dedup.signature_from_bytes(mhb))
+                self._dedup(cur, pk, did, dedup.signature_from_bytes(mhb))
             after = dict(sess.execute(select(s.Document.id, s.Document.dup_of)).all())
             changed = sorted(pk for pk in after if (before.get(pk) is None) != (after[pk] is None))
             self._dissolve_merged(sess, changed)

@@ -270,3 +270,9 @@ SearchStats = Table(
     Column("n_docs", BigInteger, nullable=False),
     Column("n_tokens", BigInteger, nullable=False),
 )
+# Documents stored whose postings, word counts and statistics are not written yet (migration 0005): ingest
+# writes them in batches (`search.index_pending`); search counts and scores these documents from their body.
+SearchPending = Table(
+    "search_pending", Base.metadata,
+    Column("doc_pk", Integer, primary_key=True, autoincrement=False),
+)
