@@ -232,6 +232,7 @@ class SpeechLex:
     publish_cue: re.Pattern  # "published", "công bố": the lead sentence names a publication
     title_of_tail: re.Pattern
     noun_before: re.Pattern
+    adverbial_opener: re.Pattern  # a clause-initial preposition / conjunction: "In ...,", "Dù ...,"
 
 
 @lru_cache(maxsize=1)
@@ -279,6 +280,8 @@ def speech_lex() -> SpeechLex:
         # ("an estimated 5,580", "các ước tính", "Pakistan is estimated to have"): no speaker there
         noun_before=re.compile(r"(?<!\w)(?:" + phrase_regex(d.get("not_verb_before") or ["\x00"]) + r")\s*$",
                                re.IGNORECASE),
+        adverbial_opener=re.compile(r"\s*(?:" + phrase_regex(d.get("adverbial_openers") or ["\x00"]) + r")\s",
+                                    re.IGNORECASE),
     )
 
 
@@ -528,8 +531,10 @@ class Attributor:
             if left == before:
                 break
         left = left.strip(" ,")
-        # a title with its department ("Thứ trưởng Ngoại giao Sergei Ryabkov")
-        return not left or ("," not in left and len(left.split()) <= 5 and bool(self.lex.title.match(left)))
+        # a title with its department ("Thứ trưởng Ngoại giao Sergei Ryabkov"), a spokesperson ("người phát ngôn
+        # Bộ Ngoại giao Mỹ Morgan Ortagus")
+        return not left or ("," not in left and len(left.split()) <= 5
+                            and bool(self.lex.title.match(left) or self.lex.spokes.match(left)))
 
     def resolve_pronoun(self, kind: str, pos: int, floor: int) -> str | None:
         if kind == "person":
@@ -579,16 +584,24 @@ class Attributor:
         return None
 
     def resolve_joint(self, start: int, end: int) -> str | None:
-        """A joint subject as the whole phrase ("hai nhà lãnh đạo", "the two countries"): one of the two
-        parties, the last one named before it."""
+        """A joint subject as the whole phrase ("hai nhà lãnh đạo", "the three leaders", "the two countries"): one
+        of the parties named together (the first of the last sentence naming two or more of that type), else the
+        last one named before it."""
         text = self.body[start:end]
         if self.mentions_in(start, end):
             return None
         for rx, types in ((self.lex.joint_persons, ("PERSON",)), (self.lex.joint_countries, ("COUNTRY",))):
             if rx.search(text):
-                for m, e in reversed(self.mentions_in(0, start)):
-                    if e.type in types:
-                        return e.id
+                before = [(m, e) for m, e in self.mentions_in(0, start) if e.type in types]
+                if not before:
+                    continue
+                sents = self.doc.sentences
+                i = bisect.bisect_right([sn.start for sn in sents], start) - 1
+                for sn in reversed(sents[:i + 1]):
+                    named = [e for m, e in before if sn.start <= m.start < sn.end]
+                    if len({e.id for e in named}) >= 2:
+                        return named[0].id
+                return before[-1][1].id
         return None
 
     def unknown_person(self, start: int, end: int) -> str:
@@ -636,10 +649,20 @@ class Attributor:
     def resolve_np(self, start: int, end: int, prefer_first: bool = False) -> str | None:
         """Entity of a (subject) noun phrase body[start:end), possibly with appositives."""
         body = self.body
+        # a fronted adverbial set off by a comma ("In a passage on North Korea, the review says", "Dù không nhắc
+        # tên Trung Quốc, ba nhà lãnh đạo ...") holds no subject
+        comma = body.find(",", start, end)
+        if comma >= 0 and body[comma + 1:end].strip() and self.lex.adverbial_opener.match(body, start, comma):
+            start = comma + 1
         joint = self.resolve_joint(start, end)
         if joint:
             return joint
         ments = [(m, e) for m, e in self.mentions_in(start, end) if not self.is_object(m, start)]
+        # a news agency in a dateline or any name in parentheses ("WASHINGTON (Wire) - NATO leaders said") is
+        # no speaker when the phrase names another
+        kept = [(m, e) for m, e in ments if not (_is_media(e.id) or self._in_parens(m, start))]
+        if kept:
+            ments = kept
         # comma segments, nearest to the verb first
         cuts = [start] + [start + i + 1 for i, ch in enumerate(body[start:end]) if ch == ","] + [end]
         segs = [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
@@ -685,6 +708,11 @@ class Attributor:
                         if e.type == "COUNTRY" and e.name == name:
                             return e.id
         return None
+
+    def _in_parens(self, m: Mention, floor: int) -> bool:
+        """Is the mention set in parentheses: "(Meridian Wire)", "(IAEA)"?"""
+        before = self.body[max(floor, m.start - 2):m.start].rstrip()
+        return before.endswith("(") and self.body[m.end:m.end + 2].lstrip().startswith(")")
 
     def np_after(self, pos: int, limit: int) -> str | None:
         """The source named after "theo"/"according to": "theo một báo cáo tháng 10 của Lầu Năm Góc"."""
