@@ -20,6 +20,7 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import chain
 from functools import lru_cache
 
 from ..lexicon import load_lexicon
@@ -96,6 +97,7 @@ def compile_phrases(phrases, flags: int = re.IGNORECASE) -> re.Pattern:
 _WORD = re.compile(r"[^\W_]+")
 #: the first words of every PhraseMatcher's phrases (lower case): `_first_words` finds only these
 _FIRST_WORDS: set[str] = set()
+_FROZEN: list = [frozenset()]  # _FIRST_WORDS frozen once per change (the key of `_first_word_re`)
 
 
 @lru_cache(maxsize=1)
@@ -105,22 +107,33 @@ def _first_word_re(words: frozenset[str]) -> re.Pattern:
 
 
 @lru_cache(maxsize=16)
-def _first_words(text: str) -> dict[str, list[int]]:
-    """Where each phrase-initial word occurs in a text: lower-cased word -> start offsets, in text
-    order (cached: one scan per document, shared by every matcher)."""
+def _first_words_at(text: str) -> tuple[dict[str, list[int]], dict[int, str]]:
+    """Where each phrase-initial word occurs in a text: (lower-cased word -> start offsets in text
+    order, start offset -> word) (cached: one scan per document, shared by every matcher)."""
     where: dict[str, list[int]] = {}
+    at: dict[int, str] = {}
     if not _FIRST_WORDS:
-        return where
+        return where, at
     low = text.lower()
     if len(low) != len(text):  # a rare letter whose lower case is longer: keep offsets exact
         for m in _WORD.finditer(text):
             w = m.group().lower()
             if w in _FIRST_WORDS:
                 where.setdefault(w, []).append(m.start())
-        return where
-    for m in _first_word_re(frozenset(_FIRST_WORDS)).finditer(low):
-        where.setdefault(m.group(), []).append(m.start())
-    return where
+                at[m.start()] = w
+        return where, at
+    if len(_FROZEN[0]) != len(_FIRST_WORDS):
+        _FROZEN[0] = frozenset(_FIRST_WORDS)
+    for m in _first_word_re(_FROZEN[0]).finditer(low):
+        w = m.group()
+        where.setdefault(w, []).append(m.start())
+        at[m.start()] = w
+    return where, at
+
+
+def _first_words(text: str) -> dict[str, list[int]]:
+    """Where each phrase-initial word occurs in a text: lower-cased word -> start offsets, in text order."""
+    return _first_words_at(text)[0]
 
 
 _MATCHERS: list["PhraseMatcher"] = []
@@ -128,7 +141,7 @@ _MATCHERS: list["PhraseMatcher"] = []
 
 def clear_caches() -> None:
     """Forget the per-text caches (for honest benchmarks)."""
-    _first_words.cache_clear()
+    _first_words_at.cache_clear()
     for m in _MATCHERS:
         m._cache.clear()
 
@@ -149,7 +162,7 @@ class PhraseMatcher:
         self._regex: dict[str, re.Pattern] = {}  # compiled on first use: a run sees few first words
         if not by_first.keys() <= _FIRST_WORDS:
             _FIRST_WORDS.update(by_first)
-            _first_words.cache_clear()  # texts indexed before this matcher lack its first words
+            _first_words_at.cache_clear()  # texts indexed before this matcher lack its first words
         self._cache: dict[str, tuple[list[int], list[re.Match]]] = {}
         _MATCHERS.append(self)
 
@@ -173,14 +186,15 @@ class PhraseMatcher:
         """Every match in the whole text, leftmost-longest (cached for the last few texts)."""
         hit = self._cache.get(text)
         if hit is None:
-            where = _first_words(text)
+            where, at = _first_words_at(text)
             ms: list[re.Match] = []
             reach = 0
             firsts = self.phrases.keys() & where.keys()
-            for p, w in (sorted((p, w) for w in firsts for p in where[w]) if firsts else ()):
+            # offsets of this matcher's first words in text order (one word starts at an offset)
+            for p in (sorted(chain.from_iterable(where[w] for w in firsts)) if firsts else ()):
                 if p < reach:
                     continue
-                m = self.regex(w).match(text, p)
+                m = self.regex(at[p]).match(text, p)
                 if m:
                     ms.append(m)
                     reach = m.end()
