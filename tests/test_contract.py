@@ -76,8 +76,8 @@ FLOORS = {
     "ours": {"entities": 0.92, "timexes": 0.95, "events": 0.82, "events_nodate": 0.9, "claims": 0.95, "quotes": 0.95},
     "fresh": {"entities": 0.95, "timexes": 0.9, "events": 0.66, "events_nodate": 0.76, "claims": 0.93, "quotes": 0.92},
     "blind": {"entities": 0.95, "timexes": 0.93, "events": 0.38, "events_nodate": 0.54, "claims": 0.88,
-              "quotes": 0.82},
-    "fresh2": {"entities": 0.92, "timexes": 0.9, "events": 0.5, "events_nodate": 0.7, "claims": 0.76, "quotes": 0.76},
+              "quotes": 0.94},
+    "fresh2": {"entities": 0.92, "timexes": 0.9, "events": 0.5, "events_nodate": 0.7, "claims": 0.76, "quotes": 0.87},
     "fresh3": {"entities": 0.88, "timexes": 0.84, "events": 0.36, "events_nodate": 0.5, "claims": 0.55, "quotes": 0.88},
 }
 
