@@ -743,3 +743,15 @@ def test_a_previous_value_after_from_is_a_second_claim_with_its_own_time():
     # "from" a place or a starting point that follows no figure is nothing
     assert claims_of("Troops moved from 3 bases in 2019.", language="en", entities=C4,
                      timexes=[("2019", "2019")])[0] == []
+
+
+def test_author_date_is_that_of_a_figure_stated_as_of_a_date_not_a_statement_day():
+    body = ("Nga có khoảng 5.500 đầu đạn, Liên đoàn các nhà khoa học Mỹ cho biết hôm 28/3 khi công bố báo cáo "
+            "thường niên.\n"
+            "Theo báo cáo, Trung Quốc có khoảng 600 đầu đạn tính đến tháng 1/2025.\n"
+            "Pakistan có khoảng 170 đầu đạn.")
+    cl, _ = claims_of(body, timexes=[("hôm 28/3", "2025-03-28"), ("tháng 1/2025", "2025-01")], published="2025-03-29")
+    by = {c[2]: c for c in cl}
+    assert by[600.0][4] == "2025-01" and by[600.0][6] == "fas"
+    # the unattributed figure after them takes the author's as-of date, not the day it spoke ("hôm 28/3")
+    assert by[170.0][4] == "2025-01" and by[170.0][6] == "fas"

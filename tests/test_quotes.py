@@ -445,3 +445,60 @@ def test_verb_of_condemning_attributes_a_short_quote():
     # the same short phrase with no verb of saying around it is a term, not a quote
     _, qs = quotes_of('Analysts doubt the "reckless and provocative" label sticks.', ents, language="en")
     assert qs == []
+
+
+# ---------------------------------------------------------------- round 3: causes found on blind/fresh2 (own sentences)
+R3 = {"blinken": ("PERSON", ["Antony Blinken", "Blinken"], "us"), "price": ("PERSON", ["Ned Price"], "us"),
+      "lavrov": ("PERSON", ["Sergei Lavrov", "Lavrov"], "ru"), "ir": ("COUNTRY", ["Iran"]),
+      "eu": ("ORG", ["European Union", "EU"]), "pentagon": ("ORG", ["Pentagon"]), "wire": ("ORG", ["Northwind News"]),
+      "usdos": ("ORG", ["Bộ Ngoại giao Mỹ"]), "rumfa": ("ORG", ["Bộ Ngoại giao Nga"]), "ru": ("COUNTRY", ["Nga"]),
+      "albanese": ("PERSON", ["Anthony Albanese"]), "kishida": ("PERSON", ["Fumio Kishida"]),
+      "yoon": ("PERSON", ["Yoon Suk Yeol"]), "kr": ("COUNTRY", ["Hàn Quốc"])}
+
+
+def test_a_further_quote_of_the_same_sentence_keeps_its_speaker():
+    _, qs = quotes_of('Blinken told reporters that Iran posed a "grave concern," while the talks remained an '
+                      '"open question."', R3, language="en")
+    assert qs == [("blinken", "grave concern,"), ("blinken", "open question.")]
+    # negative: a short quote in the next sentence, with no verb of saying, is a term
+    _, qs = quotes_of('Blinken said the talks were "useful." The "snapback" clause was not discussed.', R3, language="en")
+    assert qs == [("blinken", "useful.")]
+
+
+def test_a_body_calling_something_a_term_is_quoted():
+    _, qs = quotes_of('The European Union called the launch a "grave provocation" on Monday.', R3, language="en")
+    assert qs == [("eu", "grave provocation")]
+
+
+def test_fronted_adverbial_does_not_give_the_subject():
+    body = ('The Pentagon released its annual report on Monday. In a chapter on Iran, the report says: '
+            '"Tehran could produce enough material for a weapon within weeks."')
+    _, qs = quotes_of(body, R3, language="en")
+    assert qs == [("pentagon", "Tehran could produce enough material for a weapon within weeks.")]
+
+
+def test_news_agency_in_a_dateline_is_no_speaker():
+    body = 'BRUSSELS, May 2 (Northwind News) - EU ministers said the region needed "immediate restraint and calm talks".'
+    _, qs = quotes_of(body, R3, language="en")
+    assert qs == [("eu", "immediate restraint and calm talks")]
+
+
+def test_spokesperson_with_a_name_is_the_subject_a_pronoun_refers_to():
+    body = ("“Chúng tôi không chấp nhận”, ông Lavrov nói. Vài giờ sau, người phát ngôn Bộ Ngoại giao Mỹ Ned Price "
+            "đưa ra quan điểm khác. Theo ông, hai bên đã có “những trao đổi thẳng thắn”.")
+    _, qs = quotes_of(body, R3)
+    assert qs == [("lavrov", "Chúng tôi không chấp nhận"), ("price", "những trao đổi thẳng thắn")]
+
+
+def test_three_leaders_are_the_ones_named_together():
+    body = ("Thủ tướng Anthony Albanese, Thủ tướng Fumio Kishida và Tổng thống Yoon Suk Yeol họp trực tuyến. "
+            "Ông Lavrov chỉ trích cuộc họp. Dù không nhắc tên Nga, ba nhà lãnh đạo nhấn mạnh “một khu vực mở và ổn định”.")
+    _, qs = quotes_of(body, R3)
+    assert len(qs) == 1 and qs[0][0] in ("albanese", "kishida", "yoon")
+
+
+def test_bare_document_noun_after_the_quote_speaks_for_its_author():
+    body = ("Bộ Ngoại giao Nga ra tuyên bố hôm thứ Hai về cuộc tập trận. “Chúng tôi sẽ đáp trả tương xứng mọi hành "
+            "động khiêu khích”, tuyên bố viết.")
+    _, qs = quotes_of(body, R3)
+    assert qs == [("rumfa", "Chúng tôi sẽ đáp trả tương xứng mọi hành động khiêu khích")]

@@ -20,6 +20,7 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import chain
 from functools import lru_cache
 
 from ..lexicon import load_lexicon
@@ -96,6 +97,7 @@ def compile_phrases(phrases, flags: int = re.IGNORECASE) -> re.Pattern:
 _WORD = re.compile(r"[^\W_]+")
 #: the first words of every PhraseMatcher's phrases (lower case): `_first_words` finds only these
 _FIRST_WORDS: set[str] = set()
+_FROZEN: list = [frozenset()]  # _FIRST_WORDS frozen once per change (the key of `_first_word_re`)
 
 
 @lru_cache(maxsize=1)
@@ -105,22 +107,33 @@ def _first_word_re(words: frozenset[str]) -> re.Pattern:
 
 
 @lru_cache(maxsize=16)
-def _first_words(text: str) -> dict[str, list[int]]:
-    """Where each phrase-initial word occurs in a text: lower-cased word -> start offsets, in text
-    order (cached: one scan per document, shared by every matcher)."""
+def _first_words_at(text: str) -> tuple[dict[str, list[int]], dict[int, str]]:
+    """Where each phrase-initial word occurs in a text: (lower-cased word -> start offsets in text
+    order, start offset -> word) (cached: one scan per document, shared by every matcher)."""
     where: dict[str, list[int]] = {}
+    at: dict[int, str] = {}
     if not _FIRST_WORDS:
-        return where
+        return where, at
     low = text.lower()
     if len(low) != len(text):  # a rare letter whose lower case is longer: keep offsets exact
         for m in _WORD.finditer(text):
             w = m.group().lower()
             if w in _FIRST_WORDS:
                 where.setdefault(w, []).append(m.start())
-        return where
-    for m in _first_word_re(frozenset(_FIRST_WORDS)).finditer(low):
-        where.setdefault(m.group(), []).append(m.start())
-    return where
+                at[m.start()] = w
+        return where, at
+    if len(_FROZEN[0]) != len(_FIRST_WORDS):
+        _FROZEN[0] = frozenset(_FIRST_WORDS)
+    for m in _first_word_re(_FROZEN[0]).finditer(low):
+        w = m.group()
+        where.setdefault(w, []).append(m.start())
+        at[m.start()] = w
+    return where, at
+
+
+def _first_words(text: str) -> dict[str, list[int]]:
+    """Where each phrase-initial word occurs in a text: lower-cased word -> start offsets, in text order."""
+    return _first_words_at(text)[0]
 
 
 _MATCHERS: list["PhraseMatcher"] = []
@@ -128,7 +141,7 @@ _MATCHERS: list["PhraseMatcher"] = []
 
 def clear_caches() -> None:
     """Forget the per-text caches (for honest benchmarks)."""
-    _first_words.cache_clear()
+    _first_words_at.cache_clear()
     for m in _MATCHERS:
         m._cache.clear()
 
@@ -149,7 +162,7 @@ class PhraseMatcher:
         self._regex: dict[str, re.Pattern] = {}  # compiled on first use: a run sees few first words
         if not by_first.keys() <= _FIRST_WORDS:
             _FIRST_WORDS.update(by_first)
-            _first_words.cache_clear()  # texts indexed before this matcher lack its first words
+            _first_words_at.cache_clear()  # texts indexed before this matcher lack its first words
         self._cache: dict[str, tuple[list[int], list[re.Match]]] = {}
         _MATCHERS.append(self)
 
@@ -173,14 +186,15 @@ class PhraseMatcher:
         """Every match in the whole text, leftmost-longest (cached for the last few texts)."""
         hit = self._cache.get(text)
         if hit is None:
-            where = _first_words(text)
+            where, at = _first_words_at(text)
             ms: list[re.Match] = []
             reach = 0
             firsts = self.phrases.keys() & where.keys()
-            for p, w in (sorted((p, w) for w in firsts for p in where[w]) if firsts else ()):
+            # offsets of this matcher's first words in text order (one word starts at an offset)
+            for p in (sorted(chain.from_iterable(where[w] for w in firsts)) if firsts else ()):
                 if p < reach:
                     continue
-                m = self.regex(w).match(text, p)
+                m = self.regex(at[p]).match(text, p)
                 if m:
                     ms.append(m)
                     reach = m.end()
@@ -232,6 +246,7 @@ class SpeechLex:
     publish_cue: re.Pattern  # "published", "công bố": the lead sentence names a publication
     title_of_tail: re.Pattern
     noun_before: re.Pattern
+    adverbial_opener: re.Pattern  # a clause-initial preposition / conjunction: "In ...,", "Dù ...,"
 
 
 @lru_cache(maxsize=1)
@@ -279,6 +294,8 @@ def speech_lex() -> SpeechLex:
         # ("an estimated 5,580", "các ước tính", "Pakistan is estimated to have"): no speaker there
         noun_before=re.compile(r"(?<!\w)(?:" + phrase_regex(d.get("not_verb_before") or ["\x00"]) + r")\s*$",
                                re.IGNORECASE),
+        adverbial_opener=re.compile(r"\s*(?:" + phrase_regex(d.get("adverbial_openers") or ["\x00"]) + r")\s",
+                                    re.IGNORECASE),
     )
 
 
@@ -528,8 +545,10 @@ class Attributor:
             if left == before:
                 break
         left = left.strip(" ,")
-        # a title with its department ("Thứ trưởng Ngoại giao Sergei Ryabkov")
-        return not left or ("," not in left and len(left.split()) <= 5 and bool(self.lex.title.match(left)))
+        # a title with its department ("Thứ trưởng Ngoại giao Sergei Ryabkov"), a spokesperson ("người phát ngôn
+        # Bộ Ngoại giao Mỹ Morgan Ortagus")
+        return not left or ("," not in left and len(left.split()) <= 5
+                            and bool(self.lex.title.match(left) or self.lex.spokes.match(left)))
 
     def resolve_pronoun(self, kind: str, pos: int, floor: int) -> str | None:
         if kind == "person":
@@ -579,16 +598,24 @@ class Attributor:
         return None
 
     def resolve_joint(self, start: int, end: int) -> str | None:
-        """A joint subject as the whole phrase ("hai nhà lãnh đạo", "the two countries"): one of the two
-        parties, the last one named before it."""
+        """A joint subject as the whole phrase ("hai nhà lãnh đạo", "the three leaders", "the two countries"): one
+        of the parties named together (the first of the last sentence naming two or more of that type), else the
+        last one named before it."""
         text = self.body[start:end]
         if self.mentions_in(start, end):
             return None
         for rx, types in ((self.lex.joint_persons, ("PERSON",)), (self.lex.joint_countries, ("COUNTRY",))):
             if rx.search(text):
-                for m, e in reversed(self.mentions_in(0, start)):
-                    if e.type in types:
-                        return e.id
+                before = [(m, e) for m, e in self.mentions_in(0, start) if e.type in types]
+                if not before:
+                    continue
+                sents = self.doc.sentences
+                i = bisect.bisect_right([sn.start for sn in sents], start) - 1
+                for sn in reversed(sents[:i + 1]):
+                    named = [e for m, e in before if sn.start <= m.start < sn.end]
+                    if len({e.id for e in named}) >= 2:
+                        return named[0].id
+                return before[-1][1].id
         return None
 
     def unknown_person(self, start: int, end: int) -> str:
@@ -636,10 +663,20 @@ class Attributor:
     def resolve_np(self, start: int, end: int, prefer_first: bool = False) -> str | None:
         """Entity of a (subject) noun phrase body[start:end), possibly with appositives."""
         body = self.body
+        # a fronted adverbial set off by a comma ("In a passage on North Korea, the review says", "Dù không nhắc
+        # tên Trung Quốc, ba nhà lãnh đạo ...") holds no subject
+        comma = body.find(",", start, end)
+        if comma >= 0 and body[comma + 1:end].strip() and self.lex.adverbial_opener.match(body, start, comma):
+            start = comma + 1
         joint = self.resolve_joint(start, end)
         if joint:
             return joint
         ments = [(m, e) for m, e in self.mentions_in(start, end) if not self.is_object(m, start)]
+        # a news agency in a dateline or any name in parentheses ("WASHINGTON (Wire) - NATO leaders said") is
+        # no speaker when the phrase names another
+        kept = [(m, e) for m, e in ments if not (_is_media(e.id) or self._in_parens(m, start))]
+        if kept:
+            ments = kept
         # comma segments, nearest to the verb first
         cuts = [start] + [start + i + 1 for i, ch in enumerate(body[start:end]) if ch == ","] + [end]
         segs = [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
@@ -685,6 +722,11 @@ class Attributor:
                         if e.type == "COUNTRY" and e.name == name:
                             return e.id
         return None
+
+    def _in_parens(self, m: Mention, floor: int) -> bool:
+        """Is the mention set in parentheses: "(Meridian Wire)", "(IAEA)"?"""
+        before = self.body[max(floor, m.start - 2):m.start].rstrip()
+        return before.endswith("(") and self.body[m.end:m.end + 2].lstrip().startswith(")")
 
     def np_after(self, pos: int, limit: int) -> str | None:
         """The source named after "theo"/"according to": "theo một báo cáo tháng 10 của Lầu Năm Góc"."""

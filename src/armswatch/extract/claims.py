@@ -762,6 +762,7 @@ class _ClaimExtractor:
                 if a.start <= t.start < a.end and _is_dated(t) and self._as_of(t, a.start):
                     as_of, best = t, 0
                     break
+        self.weak_time = as_of is None or best >= 10_000  # no date the figure is stated to be valid for
         if as_of is not None and best >= 10_000:
             y = _year(_dv(as_of))
             as_of = Timex(start=as_of.start, end=as_of.end, text=as_of.text, type="DATE", value=str(y)) if y else None
@@ -878,7 +879,8 @@ class _ClaimExtractor:
                 if claim is None:
                     continue
                 by_start[n.start] = claim
-                self.meta[id(claim)] = {"cont": cont, "how": self.how, "sent": sent, "range_to": self.shared_from}
+                self.meta[id(claim)] = {"cont": cont, "how": self.how, "sent": sent, "range_to": self.shared_from,
+                                        "weak_time": getattr(self, "weak_time", False)}
                 same = last_same.get((claim.measure, claim.unit))
                 if same is not None and same[0].qualifier == "approx" and claim.qualifier == "exact" \
                         and not n.approximate and self._coordinated(same[1], n.start):
@@ -916,7 +918,8 @@ class _ClaimExtractor:
         - a sentence opening on "Trong đó" / "Of these" details the previous figure: its source, time and
           (when it names none) subject;
         - an article that opens on a publication ("SIPRI công bố niên giám ...") attributes its unattributed
-          figures to the author, as of the date of the author's first dated figure;
+          figures to the author, as of the date of the author's first figure dated as valid at a date (not by
+          the day of a statement or the publication year);
         - "tăng từ 410 lên khoảng 500 đầu đạn trong vòng một năm": the first number is one period earlier."""
         lead = self.att.lead_author()
         prev = None
@@ -936,7 +939,10 @@ class _ClaimExtractor:
             if inherited and c.time is None and c.measure != "nuclear_warheads_change_pct" \
                     and c.source in first_time:
                 c.time = first_time[c.source]
-            if c.source and c.time and c.source not in first_time and c.measure != "nuclear_warheads_change_pct":
+            # the author's date is that of its first figure stated to be valid at a date ("as of January 2025"),
+            # not a statement day or the publication year
+            if c.source and c.time and c.source not in first_time and c.measure != "nuclear_warheads_change_pct" \
+                    and not m.get("weak_time"):
                 first_time[c.source] = c.time
             prev = c
         for c in claims:
@@ -1234,6 +1240,8 @@ class _ClaimExtractor:
                 target_time = _dv(target)
             elif target is not None:  # the date right after the number, in its clause: "500 vào năm 2023"
                 as_of = target
+                # "..., the institute said on Monday": the day of a statement, not a date the figure is valid for
+                self.weak_time = self._statement_date(target, sent)
             if as_of is not None:
                 time = _dv(as_of)
             elif present and self.pub_year:

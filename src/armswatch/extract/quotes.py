@@ -48,12 +48,13 @@ _NAMING_BEFORE = re.compile(r"(?<!\w)(?:calls?|called|dubs?|dubbed|terms?|termed
 
 def _partial_adjective(att: Attributor, text: str, speaker, body: str, art_start: int) -> bool:
     """'Austin said the review took a "balanced" approach': after a bare article, one or two lowercase words
-    quoted from a named person (the subject of a verb of saying in the sentence) are a partial quote, not
-    a term ('what it calls an "early warning counterstrike" posture' stays a term)."""
+    quoted from a named speaker (a person, body or country: the subject of a verb of saying in the sentence,
+    'leaders called China a "decisive enabler"') are a partial quote, not a term ('what it calls an "early
+    warning counterstrike" posture' stays a term)."""
     if speaker is None or len(text.split()) > 2 or not text[:1].islower():
         return False
     ent = att.entities.get(speaker)
-    if ent is None or ent.type != "PERSON":
+    if ent is None or ent.type not in ("PERSON", "ORG", "COUNTRY"):
         return False
     return not _NAMING_BEFORE.search(body, max(0, art_start - 25), art_start)
 
@@ -140,11 +141,15 @@ def _post_attribution(att: Attributor, close_end: int, para: Span) -> tuple[bool
         return True, att.np_after(preps[0][1], limit)
     # "NP nói", "vị đại sứ nói tiếp": the phrase starts with a capital, a pronoun or a determiner
     first = text.split(maxsplit=1)[0] if text.split() else ""
+    # a bare document noun opens the phrase too ("“...”, tuyên bố viết", "báo cáo cho biết"); a verb inside it
+    # ("tuyên bố") is not the verb of the attribution
+    doc_noun = lex.source_noun.match(text)
     starts_np = (first[:1].isupper() or lex.pron_person_head.match(text) or lex.pron_group_head.match(text)
-                 or first.lower() in lex.determiners or first.lower() in lex.honorifics or lex.spokes.match(text))
+                 or first.lower() in lex.determiners or first.lower() in lex.honorifics or lex.spokes.match(text)
+                 or doc_noun)
     if not starts_np:
         return False, None
-    verbs = att.verbs_in(pos, limit)
+    verbs = att.verbs_in(pos + (doc_noun.end() if doc_noun else 0), limit)
     if not verbs:
         return False, None
     vs = verbs[0][0]
@@ -192,6 +197,11 @@ def _next_sentence_attribution(att: Attributor, close_end: int, para: Span) -> s
     return att.np_after(m.end(), limit)
 
 
+def _sent_start(doc: Document, pos: int) -> int:
+    sent = doc.sentence_of(pos)
+    return sent.start if sent is not None else -1
+
+
 def sent_start_quote(doc: Document, open_pos: int, para: Span) -> bool:
     """Does the quote open a sentence that is not the first of its paragraph?"""
     sent = doc.sentence_of(open_pos)
@@ -236,6 +246,7 @@ def extract_quotes(doc: Document) -> Document:
         prev_end = para.start
         para_speaker = None
         para_cue = False
+        sent_speaker = None  # (sentence start, speaker) of the last attributed quote of this paragraph
         for open_pos, close_pos, closed in spans:
             t0, t1 = open_pos + 1, close_pos
             while t0 < t1 and body[t0].isspace():
@@ -269,6 +280,10 @@ def extract_quotes(doc: Document) -> Document:
                     cue, speaker = cue2, sp2
             if speaker is None and intro and open_pos == para.start:
                 cue, speaker = True, intro
+            if speaker is None and sent_speaker is not None and sent_speaker[0] == _sent_start(doc, open_pos):
+                # 'X said A is "p," while B is "q"': a further quote of the sentence of an attributed one,
+                # with no verb of saying of its own in between, goes on in the same voice (short ones too)
+                cue, speaker = True, sent_speaker[1]
             words = len(text.split())
             tb = _TERM_BEFORE.search(body, max(para.start, open_pos - 15), open_pos) if words <= _SCARE_MAX_WORDS else None
             if tb and not (_ARTICLE_ONLY.fullmatch(tb.group()) and _partial_adjective(att, text, speaker, body, tb.start())):
@@ -295,6 +310,8 @@ def extract_quotes(doc: Document) -> Document:
                 continue  # a scare quote, a term, or a title
             att.note_speaker(open_pos, speaker)
             quotes.append(Quote(start=t0, end=t1, text=text, speaker=speaker))
+            if speaker is not None:
+                sent_speaker = (_sent_start(doc, open_pos), speaker)
             para_speaker = speaker or para_speaker
             para_cue = para_cue or cue
             if not closed:
