@@ -524,3 +524,18 @@ def test_english_bare_state_body():
     assert "Parliament of the United Kingdom" not in found
     assert {e.name for e in ents("The European Parliament and the Indian National Congress met in Washington.",
                                  "en")}.isdisjoint({"United States Congress", "Parliament of the United Kingdom"})
+
+
+def test_generic_treaty_head_and_a_country_is_no_treaty():
+    found = {e.name: e.type for e in ents('"Thỏa thuận Triều Tiên đã thất bại", ông nói. Hiệp ước Mỹ không đổi.')}
+    assert found == {"North Korea": "COUNTRY", "United States": "COUNTRY"}
+
+
+def test_country_name_ending_a_foreign_name_after_a_title():
+    found = {e.name: e.type for e in ents("Đại sứ Maria Georgia phát biểu tại Washington.")}
+    assert found.get("Maria Georgia") == "PERSON" and "Georgia" not in found
+    # a country after a KB name, or after a Vietnamese word, stays the country
+    found = {e.name: e.type for e in ents("Ông Biden Mỹ nói.")}
+    assert found.get("United States") == "COUNTRY"
+    found = {e.name: e.type for e in ents("Bộ trưởng Quốc phòng Mỹ Lloyd Austin đến Jordan hôm qua.")}
+    assert found["Jordan"] == "COUNTRY" and found["Lloyd Austin"] == "PERSON"

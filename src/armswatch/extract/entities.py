@@ -530,6 +530,8 @@ def _compose_orgs(d: _Doc) -> None:
             eid = named.eid
         if eid is None and key in idx.forms:
             eid = next((f.eid for f in idx.forms[key] if f.kind == "name"), None)
+        if eid is None and kind == "TREATY" and ntok == 0:
+            continue  # "Thỏa thuận Iran": a generic head and a country name no treaty of their own
         inside = [x for x in d.top if x.start < end and x.end > hs]
         if any(x.start < hs or x.end > end for x in inside):
             continue  # something straddles the edge: keep what is there
@@ -630,13 +632,23 @@ def _named_texts_en(d: _Doc) -> None:
 
 # ------------------------------------------------------------------ 4. people
 
-def _name_run(d: _Doc, pos: int, max_tokens: int = 4) -> list[tuple[int, int, str]]:
+def _name_run(d: _Doc, pos: int, max_tokens: int = 4, country_end: bool = False) -> list[tuple[int, int, str]]:
     """Capitalised tokens from `pos`, single-spaced, on free text (initials like 'R.' allowed)."""
     out = []
     p = pos
     while len(out) < max_tokens:
         w = _word_at(d, p)
-        if not w or not w[2][:1].isupper() or not d.free(w[0], w[1]):
+        if not w or not w[2][:1].isupper():
+            break
+        if not d.free(w[0], w[1]):
+            # a one-word country name ending a foreign name after a given name ("Lisa Monaco",
+            # "Michael Jordan"): part of the person's name, not the country
+            sp = d.start_at.get(w[0])
+            if not (country_end and out and sp is not None and sp.end == w[1] and sp.etype == "COUNTRY" and sp.src == "kb"
+                    and is_latin_name_token(out[-1][2]) and not is_vi_syllable(out[-1][2])
+                    and is_latin_name_token(w[2]) and not is_vi_syllable(w[2])):
+                break
+            out.append(w)
             break
         out.append(w)
         p = w[1]
@@ -658,6 +670,8 @@ def _add_person(d: _Doc, toks, title: str | None, country: str | None, src: str)
         info.titles.append(title)
     if country and not info.country:
         info.country = country
+    for x in [x for x in d.top if x.start < e and x.end > s]:
+        d.remove_top(x)  # a country name ending the person's name (`_name_run`)
     sp = Span(s, e, eid, "PERSON", src)
     d.add_top(sp)
     return sp
@@ -721,7 +735,7 @@ def _persons_by_cue(d: _Doc) -> list[tuple[int, int, str, str | None, bool]]:
                 if country and not info.country:
                     info.country = country
             continue
-        toks = _name_run(d, pos)
+        toks = _name_run(d, pos, country_end=True)
         # drop leading English title words / demonyms ("President Joe Biden" is handled by the cue)
         while toks and toks[0][2] in d.cu.not_name_en and not has_vi_marks(toks[0][2]):
             toks = toks[1:]
