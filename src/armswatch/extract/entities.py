@@ -107,6 +107,7 @@ class _Doc:
         self.cue_ends: dict[int, re.Match] = {m.end(): m for m in self.cue_matches}
         self.cue_starts = {m.start() for m in self.cue_matches}
         self.bare_heads: list[tuple[int, int, str]] = []
+        self.late_heads: list[tuple[int, int, str, set[str]]] = []  # bare heads left for _late_heads
         self.doc_aliases: dict[str, str] = {}
 
     # --- bookkeeping
@@ -432,6 +433,8 @@ def _compose_orgs(d: _Doc) -> None:
         end, p = he, he
         lowers, last_cap, ntok = 0, False, 0
         cap_end = one_lower_end = he
+        tail_end: int | None = None
+        named: Span | None = None
         while p < d.n and text[p] == " ":
             q = p + 1
             sp = _span_at(d, q)
@@ -460,6 +463,11 @@ def _compose_orgs(d: _Doc) -> None:
                     end = p = sp.end
                     last_cap, lowers, ntok = True, 0, ntok + 1
                     continue
+                if (sp.etype == "ORG" and ntok > 0 and sp.src == "kb" and lowers <= 1 and tail_end is None
+                        and " " not in text[sp.start:sp.end]):
+                    # a descriptive name followed by the body's own name ("Tập đoàn Năng lượng
+                    # Nguyên tử Nhà nước Rosatom"): one mention of that body
+                    named, end = sp, sp.end
                 break
             w = _word_at(d, q)
             if not w or not d.free(w[0], w[1]) or lower_head:
@@ -467,7 +475,22 @@ def _compose_orgs(d: _Doc) -> None:
             tok = w[2]
             if ntok == 0 and " " in hk and _person_like(d, q):
                 break  # "Thứ trưởng Bộ Ngoại giao Wendy Sherman": a name follows the bare head
-            if tok[:1].isupper() and lower_keep(tok) not in cu.title_words:
+            if ntok > 0 and tok[:1].islower() and (lowers <= 1 or tail_end is not None):
+                # descriptive compounds after the capitalised words ("Hiệp ước Đối tác chiến lược
+                # toàn diện"): the name goes on through them, and ends at the first other word
+                w2 = _word_at(d, w[1] + 1) if text.startswith(" ", w[1]) else None
+                pair = lower_keep(tok + " " + w2[2]) if w2 and d.free(w2[0], w2[1]) else None
+                if pair in cu.tails_vi:
+                    end = tail_end = p = w2[1]
+                    continue
+                if lower_keep(tok) in cu.tails_vi:
+                    end = tail_end = p = w[1]
+                    continue
+                if tail_end is not None:
+                    break
+            title_word = lower_keep(tok) in cu.title_words and not (
+                ntok > 0 and text.startswith(" ", w[1]) and text[w[1] + 1:w[1] + 2].islower())
+            if tok[:1].isupper() and not title_word:
                 end, last_cap, lowers = w[1], True, 0
                 cap_end = end
             elif tok[:1].islower() and ntok > 0 and lowers < 2 and lower_keep(tok) not in cu.stop_vi:
@@ -503,8 +526,12 @@ def _compose_orgs(d: _Doc) -> None:
             head_text = lower_keep(text[hs:country_span.start]).strip()
             eid = idx.org_table.get((head_text, country))
         key = lower_keep(name)
+        if named is not None:
+            eid = named.eid
         if eid is None and key in idx.forms:
             eid = next((f.eid for f in idx.forms[key] if f.kind == "name"), None)
+        if eid is None and kind == "TREATY" and ntok == 0:
+            continue  # "Thỏa thuận Iran": a generic head and a country name no treaty of their own
         inside = [x for x in d.top if x.start < end and x.end > hs]
         if any(x.start < hs or x.end > end for x in inside):
             continue  # something straddles the edge: keep what is there
@@ -605,13 +632,23 @@ def _named_texts_en(d: _Doc) -> None:
 
 # ------------------------------------------------------------------ 4. people
 
-def _name_run(d: _Doc, pos: int, max_tokens: int = 4) -> list[tuple[int, int, str]]:
+def _name_run(d: _Doc, pos: int, max_tokens: int = 4, country_end: bool = False) -> list[tuple[int, int, str]]:
     """Capitalised tokens from `pos`, single-spaced, on free text (initials like 'R.' allowed)."""
     out = []
     p = pos
     while len(out) < max_tokens:
         w = _word_at(d, p)
-        if not w or not w[2][:1].isupper() or not d.free(w[0], w[1]):
+        if not w or not w[2][:1].isupper():
+            break
+        if not d.free(w[0], w[1]):
+            # a one-word country name ending a foreign name after a given name ("Lisa Monaco",
+            # "Michael Jordan"): part of the person's name, not the country
+            sp = d.start_at.get(w[0])
+            if not (country_end and out and sp is not None and sp.end == w[1] and sp.etype == "COUNTRY" and sp.src == "kb"
+                    and is_latin_name_token(out[-1][2]) and not is_vi_syllable(out[-1][2])
+                    and is_latin_name_token(w[2]) and not is_vi_syllable(w[2])):
+                break
+            out.append(w)
             break
         out.append(w)
         p = w[1]
@@ -633,6 +670,8 @@ def _add_person(d: _Doc, toks, title: str | None, country: str | None, src: str)
         info.titles.append(title)
     if country and not info.country:
         info.country = country
+    for x in [x for x in d.top if x.start < e and x.end > s]:
+        d.remove_top(x)  # a country name ending the person's name (`_name_run`)
     sp = Span(s, e, eid, "PERSON", src)
     d.add_top(sp)
     return sp
@@ -696,7 +735,7 @@ def _persons_by_cue(d: _Doc) -> list[tuple[int, int, str, str | None, bool]]:
                 if country and not info.country:
                     info.country = country
             continue
-        toks = _name_run(d, pos)
+        toks = _name_run(d, pos, country_end=True)
         # drop leading English title words / demonyms ("President Joe Biden" is handled by the cue)
         while toks and toks[0][2] in d.cu.not_name_en and not has_vi_marks(toks[0][2]):
             toks = toks[1:]
@@ -1079,6 +1118,37 @@ def _alias_mentions(d: _Doc) -> None:
             d.add_top(Span(s, e, eid, d.ents[eid].etype, "alias"))
 
 
+def _sentence_start(d: _Doc, pos: int) -> int:
+    """The position of the boundary (". ", newline, "? ", "! ") that opens the sentence of `pos`, or -1."""
+    return max(d.text.rfind(". ", 0, pos), d.text.rfind("\n", 0, pos), d.text.rfind("? ", 0, pos),
+               d.text.rfind("! ", 0, pos))
+
+
+def _sentence_country(d: _Doc, pos: int, unanimous: bool = False) -> tuple[int, str] | None:
+    """(start, country id) of the nearest mention before `pos` in its sentence that belongs to a
+    country: the country itself, a seat of government, a KB body or person of that country.
+    `unanimous`: only when every such mention of the sentence belongs to the same country."""
+    if pos <= 0:
+        return None
+    lo = _sentence_start(d, pos)
+    best = None
+    seen: set[str] = set()
+    for sp in d.top:
+        if lo < sp.start and sp.end <= pos and (unanimous or best is None or sp.start > best[0]):
+            c = d.country_of(sp)
+            if c is None and sp.eid in d.idx.entries and sp.etype in ("ORG", "PERSON"):
+                c = d.idx.entries[sp.eid].country
+            if c is None and sp.eid in d.ents and sp.etype in ("ORG", "PERSON"):
+                c = d.ents[sp.eid].country
+            if c is not None:
+                seen.add(c)
+                if best is None or sp.start > best[0]:
+                    best = (sp.start, c)
+    if unanimous and len(seen) > 1:
+        return None
+    return best
+
+
 def _head_coref(d: _Doc) -> None:
     """A bare 'Bộ Ngoại giao' / 'Liên minh' after the full name of a body with that head."""
     by_head: dict[str, list[tuple[int, str]]] = {}
@@ -1093,18 +1163,30 @@ def _head_coref(d: _Doc) -> None:
                 by_head.setdefault(lowname[:i], []).append((sp.start, sp.eid))
             i = lowname.find(" ", i + 1)
     for hs, he, hk in d.bare_heads:
-        if hk not in by_head or not d.free(hs, he) or not d.text[hs].isupper():
+        if not d.free(hs, he) or not d.text[hs].isupper():
             continue
         if d.cu.head_kind.get(hk) == "TREATY":
             continue
         nxt = d.low[he:he + 8]
         if nxt.startswith((" này", " đó", " ấy", " trên", " khác", " các")):
             continue
-        earlier = [x for x in by_head[hk] if x[0] < hs]
-        ids = {x[1] for x in by_head[hk]}
-        eid = max(earlier)[1] if earlier else (next(iter(ids)) if len(ids) == 1 else None)
-        if eid:
+        earlier = [x for x in by_head.get(hk, ()) if x[0] < hs]
+        # a state body named by its bare head ("Quốc hội", "Bộ Ngoại giao") is the body of the
+        # country the sentence is about when that country is nearer than any full name with the head
+        # ("Bộ Ngoại giao Mỹ đã báo cáo Quốc hội" -> the US Congress; "Tổng thống Iran ... chỉ thị
+        # Bộ Ngoại giao" -> Iran's foreign ministry)
+        ctx = _sentence_country(d, hs)
+        if ctx is not None and (not earlier or ctx[0] > max(earlier)[0]):
+            eid = d.idx.org_table.get((hk, ctx[1]))
+            if eid is not None:
+                d.info_for_kb(eid)
+                d.add_top(Span(hs, he, eid, d.idx.entries[eid].type, "head"))
+                continue
+        if earlier:
+            eid = max(earlier)[1]
             d.add_top(Span(hs, he, eid, d.ents[eid].etype, "head"))
+        else:
+            d.late_heads.append((hs, he, hk, {x[1] for x in by_head.get(hk, ())}))
     # a bare name that the KB only knows followed by its country ("Hội đồng Đại Tây Dương" from
     # "Hội đồng Đại Tây Dương Mỹ") is that body when one country has it
     for hs, he, hk in d.bare_heads:
@@ -1120,6 +1202,45 @@ def _head_coref(d: _Doc) -> None:
             eid = next(iter(owners))
             d.info_for_kb(eid)
             d.add_top(Span(hs, he, eid, d.idx.entries[eid].type, "head"))
+
+
+def _late_heads(d: _Doc) -> None:
+    """Bare heads with no earlier full name, once people are known: the body of the sentence's
+    country ("Ông Putin chủ trì cuộc họp Hội đồng An ninh"), else the one body with that head
+    named later in the text."""
+    for hs, he, hk, ids in d.late_heads:
+        if not d.free(hs, he):
+            continue
+        # the sentence's country, else the previous sentence's ("Ông Putin nói ... Ông cũng yêu cầu
+        # Bộ Quốc phòng")
+        ctx = _sentence_country(d, hs) or _sentence_country(d, _sentence_start(d, hs), unanimous=True)
+        eid = d.idx.org_table.get((hk, ctx[1])) if ctx else None
+        if eid is None and len(ids) == 1:
+            eid = next(iter(ids))
+        if eid is not None:
+            d.info_for_kb(eid)
+            d.add_top(Span(hs, he, eid, d.ents[eid].etype, "head"))
+
+
+def _bare_bodies_en(d: _Doc) -> None:
+    """English state bodies named by their bare head ("in its report to Congress", "both houses of
+    Parliament"): the body of the sentence's country, or of the one country of the sentence before."""
+    if d.lang != "en":
+        return
+    for m in d.cu.bare_en_re.finditer(d.text):
+        s, e = m.start(), m.end()
+        if not d.free(s, e):
+            continue
+        before = d.text[max(0, s - 30):s]
+        last = before.split()[-1] if before.split() and before.endswith(" ") else ""
+        prev_name = last[:1].isupper() and not d.sentence_initial(s - len(last) - 1) and last not in _EN_LEADING
+        if prev_name or d.text[e:e + 2].strip()[:1].isupper():
+            continue  # part of a longer name ("European Parliament", "Party Congress")
+        ctx = _sentence_country(d, s) or _sentence_country(d, _sentence_start(d, s), unanimous=True)
+        eid = d.idx.org_table_en.get((m.group().lower(), ctx[1])) if ctx else None
+        if eid is not None:
+            d.info_for_kb(eid)
+            d.add_top(Span(s, e, eid, d.idx.entries[eid].type, "head"))
 
 
 def _nested_countries(d: _Doc) -> None:
@@ -1286,8 +1407,10 @@ def recognise(text: str, language: str | None = "vi") -> list[Entity]:
     _extend_described(d)
     _parentheticals(d)
     _person_shorts(d, singles)
+    _late_heads(d)
     _alias_mentions(d)
     _demonym_mentions(d)
+    _bare_bodies_en(d)
     _nested_countries(d)
     _nested_in_event_names(d)
     _appositive_titles(d)

@@ -357,6 +357,9 @@ def _build_kb_index() -> KBIndex:
                         org_table.setdefault((head, e.country), e.id)
                 if fl.startswith(cl + "'s ") or fl.startswith(cl + "’s "):
                     org_table_en.setdefault((fl[len(cl) + 3:].strip(), e.country), e.id)
+                if fl.startswith(cl + " ") and len(cl) <= 4 and cl[:1].isalpha():
+                    # "US Senate", "UK Parliament": an abbreviated country before an English head
+                    org_table_en.setdefault((fl[len(cl) + 1:].strip(), e.country), e.id)
                 if fl.endswith(" of " + cl) or fl.endswith(" of the " + cl):
                     org_table_en.setdefault((fl[: fl.rfind(" of ")].strip(), e.country), e.id)
             for adj in dem_of.get(e.country, []):
@@ -387,6 +390,8 @@ class Cues:
     org_head_re: re.Pattern  # Vietnamese org / treaty heads (capitalised), KB-derived heads too
     head_kind: dict[str, str]  # lower head -> ORG | TREATY
     lower_ok: set[str]
+    tails_vi: frozenset[str]  # lower-case descriptive compounds a sentence-case name goes on with
+    bare_en_re: re.Pattern  # English state bodies named by their bare head ("Congress")
     multi_heads: tuple[str, ...]
     multi_head_set: frozenset[str]
     located: set[str]
@@ -506,6 +511,9 @@ def _build_cues() -> Cues:
         org_head_re=org_head_re,
         head_kind=head_kind,
         lower_ok=lower_ok,
+        tails_vi=frozenset(lower_keep(w) for w in oh.get("tails_vi", [])),
+        bare_en_re=re.compile(r"(?<![\w.-])(?:" + "|".join(re.escape(w) for w in sorted(
+            oh.get("bare_en", []), key=len, reverse=True)) + r")(?![\w-])") if oh.get("bare_en") else re.compile("(?!)"),
         multi_heads=multi_heads,
         multi_head_set=frozenset(multi_heads),
         located={lower_keep(h) for h in oh.get("located_vi", [])},
