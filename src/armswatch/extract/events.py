@@ -1352,8 +1352,14 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                 subj = [x for x in ctx.mentions_in(m.clause[0], m.start) if x[2].type == "PERSON"]
                 gap = body[subj[-1][1]:m.start] if subj else ""
                 gap = _TIMEX_GAP_RE.sub(" ", gap)
+                # "tới Bình Nhưỡng gặp ông Kim", "đầu tiên đến Hiroshima": a purpose after the destination or a
+                # record visit lets the traveller stand further back in the sentence
+                far = bool(c.visit_purpose and c.visit_purpose.match(body, obj[0][1] + 1)
+                           and body[obj[0][1]:obj[0][1] + 1] == " ") or bool(subj and c.first_to_end.search(gap))
+                if far and not subj:
+                    subj = [x for x in ctx.mentions_in(m.sent[0], m.start) if x[2].type == "PERSON"]
                 if obj[0][2].type not in ("LOC", "COUNTRY") or _words_between(body[m.end:obj[0][0]]) > 0 \
-                        or not subj or not (_words_between(gap) <= 1 or _MOTION_LEAD_RE.search(gap)):
+                        or not subj or not (far or _words_between(gap) <= 1 or _MOTION_LEAD_RE.search(gap)):
                     return None
         elif m.type == "incident":
             if not ((obj and obj[0][2].type == "WEAPON" and _words_between(body[m.end:obj[0][0]]) <= 1)
