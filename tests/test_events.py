@@ -1220,3 +1220,37 @@ def test_date_and_status_cases_round2(case):
     text, entities, timexes, expected, *published = case
     evs = events_of(text, entities, timexes, published=published[0] if published else "2024-12-31")
     assert core(evs) == sorted(expected, key=_key)
+
+
+# Round 9 (issue #5, fresh3 analysis): a motion verb is a visit when a purpose follows the destination
+# ("tới X gặp/hội đàm/dự ...", "arrived in X to meet ...") or when it is a record ("... đầu tiên đến X"), even
+# with its traveller further back in the sentence; a speaker or a non-person subject makes no visit.
+HANOI9 = ("hanoi", "LOC", ["Hà Nội"], "vn")
+AU9 = ("au", "COUNTRY", ["Úc", "Australia", "Australian"])
+IN9 = ("in", "COUNTRY", ["Ấn Độ", "India", "Indian"])
+MARLES9 = _p("marles", "Richard Marles", "au")
+CASES9 = [
+    # q1 an apposition between the traveller and the verb, a meeting after the destination
+    ("Bộ trưởng Quốc phòng Úc Richard Marles, người nhậm chức năm ngoái, đã tới New Delhi hội đàm với người đồng cấp "
+     "Ấn Độ.", [AU9, IN9, DELHI, MARLES9], [],
+     [ev("talks", {"au", "in"}, None, "held"), ev("visit", {"au", "in"}, None, "held")]),
+    # q2 the same in English
+    ("Australian Defence Minister Richard Marles, who took office last year, arrived in New Delhi to meet Indian "
+     "officials.", [AU9, IN9, DELHI, MARLES9], [],
+     [ev("talks", {"au", "in"}, None, "held"), ev("visit", {"au", "in"}, None, "held")]),
+    # q3 a record visit (a city whose country the page does not name is cited)
+    ("Tổng thống Pháp Emmanuel Macron trở thành nguyên thủ Pháp đầu tiên đến Hà Nội sau hai thập kỷ.",
+     [FR, VN, HANOI9, _p("macron", "Emmanuel Macron", "fr")], [], [ev("visit", {"fr", "hanoi"}, None, "held")]),
+    # q4-q6 negatives: ships sent by a government, a speaker before "cho biết", tourists
+    ("Ông Kishida cho biết các tàu chiến Nhật Bản đã tới Ấn Độ.", [JP, IN9, KISHIDA], [], []),
+    ("Ông Kishida cho biết các tàu chiến Nhật Bản đã tới Ấn Độ dự cuộc tập trận chung.", [JP, IN9, KISHIDA], [],
+     [ev("incident", {"jp", "in"}, None, "held")]),
+    ("Theo ông Macron, hàng nghìn du khách Pháp đến Hà Nội mỗi tháng.", [FR, VN, HANOI9, MACRON], [], []),
+]
+
+
+@pytest.mark.parametrize("case", CASES9, ids=[f"q{i + 1}" for i in range(len(CASES9))])
+def test_ninth_round_visit_cases(case):
+    text, entities, timexes, expected, *published = case
+    evs = events_of(text, entities, timexes, published=published[0] if published else "2023-12-01")
+    assert core(evs) == sorted(expected, key=_key)

@@ -152,6 +152,8 @@ class Cues:
     author_end: re.Pattern
     destination_end: re.Pattern
     partner_start: re.Pattern
+    visit_purpose: re.Pattern | None
+    first_to_end: re.Pattern
     purpose_inline: re.Pattern
     reason_inline: re.Pattern | None
     unofficial_kb_files: set[str]
@@ -293,6 +295,8 @@ def cues() -> Cues:
         report_content_time_end=_ending(lex.get("report_content_time_preps") or ["từ"], r"\s*(?:năm\s*)?"),
         author_end=_ending(lex.get("author_preps") or [], r"\s+(?:the\s+)?"),
         destination_end=_ending(lex.get("destination_preps") or ["tới"], r"\s+(?:\w+\s+){0,3}"),
+        visit_purpose=_alternation(lex.get("visit_purposes") or []),
+        first_to_end=_ending(lex.get("first_to") or [], r"\s*"),
         partner_start=re.compile(r"\s*(?:" + "|".join(_cue_regex(str(c), gap) for c in
                                                       lex.get("partner_markers") or ["với"]) + r")(?!\w)",
                                  re.IGNORECASE),

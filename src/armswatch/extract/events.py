@@ -38,6 +38,9 @@ page never names cites the city; a caller ("kêu gọi Mỹ và Iran ...") and t
 parties; "lần này" sets a round against earlier ones, "lần thứ hai" against one told without that rank;
 leaders signing a text together also met (unless told as background); an event named after "sau/kể từ"
 is past; the pair in context skips background events.
+Ninth round (CASES9): a motion verb ("tới", "đến", "arrived in") is a visit when a purpose follows its destination
+("tới Bình Nhưỡng gặp ông Kim", "arrived in X to meet") or when it tells a record ("... đầu tiên đến Hiroshima"),
+with the traveller further back in the sentence (never a speaker before a speech verb).
 Speed: the page is tokenised once; most short cue lists are looked up in a word trie of the page (the cue
 windows), and the slow alternation patterns only confirm the candidates the windows give.
 """
@@ -1352,8 +1355,15 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                 subj = [x for x in ctx.mentions_in(m.clause[0], m.start) if x[2].type == "PERSON"]
                 gap = body[subj[-1][1]:m.start] if subj else ""
                 gap = _TIMEX_GAP_RE.sub(" ", gap)
+                # "tới Bình Nhưỡng gặp ông Kim", "đầu tiên đến Hiroshima": a purpose after the destination or a
+                # record visit lets the traveller stand further back in the sentence
+                far = bool(c.visit_purpose and c.visit_purpose.match(body, obj[0][1] + 1)
+                           and body[obj[0][1]:obj[0][1] + 1] == " ") or bool(subj and c.first_to_end.search(gap))
+                if far and not subj:  # (a speaker before "cho biết" is no traveller)
+                    subj = [x for x in ctx.mentions_in(m.sent[0], m.start) if x[2].type == "PERSON"
+                            and not (c.speech_verbs and c.speech_verbs.search(body, x[1], m.start))][-1:]
                 if obj[0][2].type not in ("LOC", "COUNTRY") or _words_between(body[m.end:obj[0][0]]) > 0 \
-                        or not subj or not (_words_between(gap) <= 1 or _MOTION_LEAD_RE.search(gap)):
+                        or not subj or not (far or _words_between(gap) <= 1 or _MOTION_LEAD_RE.search(gap)):
                     return None
         elif m.type == "incident":
             if not ((obj and obj[0][2].type == "WEAPON" and _words_between(body[m.end:obj[0][0]]) <= 1)
