@@ -1254,3 +1254,23 @@ def test_ninth_round_visit_cases(case):
     text, entities, timexes, expected, *published = case
     evs = events_of(text, entities, timexes, published=published[0] if published else "2023-12-01")
     assert core(evs) == sorted(expected, key=_key)
+
+
+# Incidents by more of their own words (session 3): a missile "tested", annual or joint exercises, an invasion
+# (two sides); and the two sides of an incident are no pair of partners for a later "hai nhà lãnh đạo".
+CASES10 = [
+    ("North Korea tested two short-range missiles on Thursday.", [KP], [("on Thursday", "2023-11-30")],
+     [ev("incident", {"kp"}, "2023-11-30", "held")]),
+    ("Nga đưa quân vào Ukraine hồi tháng 2/2022.", [RU, UA], [("hồi tháng 2/2022", "2022-02")],
+     [ev("incident", {"ru", "ua"}, "2022-02", "held")]),
+    # negatives: a test that was not made; exercises called off
+    ("Pyongyang has not tested a long-range missile since the summit.", [KP], [], []),
+    ("Seoul said it would suspend the annual joint exercises.", [KR], [], []),
+]
+
+
+@pytest.mark.parametrize("case", CASES10, ids=[f"x{i + 1}" for i in range(len(CASES10))])
+def test_incident_words_cases(case):
+    text, entities, timexes, expected, *published = case
+    evs = events_of(text, entities, timexes, published=published[0] if published else "2023-12-01")
+    assert core(evs) == sorted(expected, key=_key)

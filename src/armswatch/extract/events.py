@@ -128,7 +128,7 @@ _DEMONSTRATIVE_END_RE = re.compile(r"(?:này|trên|đó|ấy)$", re.IGNORECASE)
 _PRONOUN_OBJECT_RE = re.compile(r"\s*(?:it|nó)(?!\w)", re.IGNORECASE)
 _TREATY_YEAR_RE = re.compile(r"\s+(?:năm\s+)?(?:1[89]|20)\d\d(?!\w)", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"\s+(?:between|giữa)\s", re.IGNORECASE)
-_TWO_SIDED = {"shoot-down", "collision", "strike", "clash", "overflight", "incursion", "shelling"}
+_TWO_SIDED = {"shoot-down", "collision", "strike", "clash", "overflight", "incursion", "shelling", "invasion"}
 _AND_RE = re.compile(r"(?<!\w)(?:và|and|còn|while)(?!\w)", re.IGNORECASE)
 _MISSILE_RE = re.compile(r"\s+(?:(?:thành công|thêm|một|hai|ba|loạt|its|a|an|the|new|their)\s+)?(?:(?:new|hypersonic|nuclear)\s+)?"
                          r"(?:tên lửa|ICBM|SLBM|vũ khí|bom|hạt nhân|missile|rocket|intercontinental|ballistic|cruise|"
@@ -1934,7 +1934,8 @@ def _context_pair(ctx: _Ctx, events: list[_Event], upto: int) -> list[str]:
     before the page's date: "Liên Xô và Triều Tiên từng ký ... năm 1961" is not who "hai nhà lãnh đạo" are)."""
     anchor = _anchor_date(ctx.doc)
     for e in reversed(events):
-        if e.mentions[0].start < upto and len(e.countries) >= 2:
+        if e.mentions[0].start < upto and len(e.countries) >= 2 and e.type != "incident":
+            # (the two sides of an incident, an invasion or a clash, are no pair of partners)
             if anchor and e.date and e.date[:4].isdigit() and anchor.year - int(e.date[:4]) > 1:
                 continue
             return e.countries[:2]
