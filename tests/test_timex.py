@@ -453,3 +453,22 @@ def test_english_month_with_relative_year(sentence, value):
 def test_exactly_n_units_ago_is_a_day(sentence, lang, value):
     got = [t.value for t in find_timexes(sentence, datetime(2024, 8, 30), lang) if t.type == "DATE"]
     assert got == [value]
+
+
+def test_infer_anchor_from_a_worded_dateline():
+    # a dateline whose month is a word, in both languages, with a few words of furniture around it
+    assert infer_anchor(["Bản tin quốc tế", "Posted On 3 Feb 2019"]) == datetime(2019, 2, 3)
+    assert infer_anchor(["Last updated: March 14, 2023 09:30 GMT"]) == datetime(2023, 3, 14)
+    assert infer_anchor(["Chủ nhật, 9 tháng 6 năm 2024"]) == datetime(2024, 6, 9)
+    # negatives: a title or a sentence that tells of a dated happening is no dateline
+    assert infer_anchor(["Moscow and Washington signed the pact on April 8, 2010 in Prague"]) is None
+    assert infer_anchor(["Hai nước đã ký hiệp ước ngày 8 tháng 4 năm 2010 tại Praha"]) is None
+    assert infer_anchor(["Published in the spring"]) is None
+
+
+def test_undated_page_takes_its_worded_dateline_as_anchor():
+    text = ("Envoys leave the monitoring pact\n\nPosted On 3 Feb 2019\n\n"
+            "The two envoys met on Friday and agreed to talk again in March.")
+    doc = extract_timexes(process_text(text, source="x.txt"))
+    assert document_anchor(doc) == datetime(2019, 2, 3)
+    assert ("on Friday", "2019-02-01") in [(t.text, t.value) for t in doc.timexes]

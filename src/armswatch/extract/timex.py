@@ -1138,7 +1138,30 @@ def infer_anchor(lines: list[str]) -> datetime | None:
                 y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
                 if _valid_day(y, mo, d):
                     return datetime(y, mo, d)
+        a = _worded_dateline(s)
+        if a is not None:
+            return a
     return None
+
+
+_DATELINE_REST_RE = re.compile(r"\d{1,2}:\d\d(?::\d\d)?|\b(?:GMT|UTC|ICT|EST|EDT|CET|CEST)\b(?:[+-]\d{1,2})?|[^\w\s]+")
+
+
+def _worded_dateline(s: str) -> datetime | None:
+    """A dateline whose month is a word ("Published On 22 Nov 2020", "Updated: June 5, 2024 10:15 EDT",
+    "Thứ bảy, 22 tháng 11 năm 2020"): the full date (meta.find_date) with at most four other words
+    around it, so that a title or a sentence telling of some dated event is no dateline."""
+    from ..meta import find_date  # meta imports nothing of the extractors; local import keeps it lazy
+    f = find_date(s)
+    if f is None:
+        return None
+    rest = _DATELINE_REST_RE.sub(" ", s[:f.start] + " " + s[f.end:])
+    if len(rest.split()) > 4:
+        return None
+    try:
+        return datetime.fromisoformat(f.iso[:10])
+    except ValueError:
+        return None
 
 
 def document_anchor(doc: Document) -> datetime | None:
