@@ -472,3 +472,25 @@ def test_undated_page_takes_its_worded_dateline_as_anchor():
     doc = extract_timexes(process_text(text, source="x.txt"))
     assert document_anchor(doc) == datetime(2019, 2, 3)
     assert ("on Friday", "2019-02-01") in [(t.text, t.value) for t in doc.timexes]
+
+
+@pytest.mark.parametrize("sentence,lang,value", [
+    # the tense of a reported clause after "that" / "rằng" is not the tense of the date's own verb
+    ("The envoy said in March that the monitors would return.", "en", "2024-03"),
+    ("Đặc phái viên cho biết hồi tháng 3 rằng các thanh sát viên sẽ quay lại.", "vi", "2024-03"),
+    # ... but a future word before the break still counts
+    ("The envoys will meet in March, but no agenda is set.", "en", "2025-03"),
+    # the news present of a scheduled transition or deadline is a future
+    ("The new chancellor, who takes office on January 14, backs the accord.", "en", "2025-01-14"),
+    ("The moratorium expires on February 2 unless both sides extend it.", "en", "2025-02-02"),
+    # "last" / "next" with a bare month: the latest one before the page's month, the first after it
+    ("The two ministers last met in Oslo last November.", "en", "2023-11"),
+    ("The two ministers met in Oslo last July.", "en", "2024-07"),
+    ("The two ministers will meet in Oslo next November.", "en", "2025-11"),
+    ("The two ministers will meet in Oslo next December.", "en", "2024-12"),
+    # negative: no cue, a past month of this year stays this year
+    ("The two ministers met in Oslo in January.", "en", "2024-01"),
+])
+def test_year_choice_reported_clauses_schedules_and_strict_months(sentence, lang, value):
+    got = [t.value for t in find_timexes(sentence, datetime(2024, 11, 20), lang) if t.type == "DATE"]
+    assert got[-1] == value

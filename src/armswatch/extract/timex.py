@@ -241,6 +241,9 @@ def _pick_year(ctx: _Ctx, start: int, end: int, month: int, day: int | None, mat
     tense = ctx.lex.get("tense") or {}
     low = matched.lower()
     before, after = _clause(ctx, start, end)
+    brk = _words_re(tuple(tense["clause_breaks"])).search(after) if tense.get("clause_breaks") else None
+    if brk:  # "said in May that the exit would ...": the reported clause's tense is not the date's
+        after = after[:brk.start()]
     head = after.strip()
     strong_past = any(low.startswith(w + " ") for w in tense.get("past_strong", [])) or any(
         head.startswith(w) and re.match(rf"{re.escape(w)}{_E}", head) for w in tense.get("past_strong", []))
@@ -592,7 +595,13 @@ def _grammar(lang: str) -> list[_Rule]:
             s, e = _span(m)
             if ctx.text[e - 1] == "." and _low(tok).rstrip(".") in full_names and not _g(m, "d") and not _g(m, "y"):
                 e -= 1  # "in January." : the sentence's full stop
-            if y is None and _g(m, "yrel"):  # "in February last year": the month of the year told
+            strict = (ctx.lex.get("tense") or {}).get("strict_months") or {}
+            sdir = strict.get(_low(_g(m, "cue") or "")) if d is None and y is None and not _g(m, "yrel") else None
+            if sdir and ctx.anchor is not None:  # "last November": the latest November before this month
+                a = ctx.anchor
+                y = a.year - (1 if mo >= a.month else 0) if sdir < 0 else a.year + (1 if mo <= a.month else 0)
+                s = m.start("cue")
+            elif y is None and _g(m, "yrel"):  # "in February last year": the month of the year told
                 y = ctx.anchor.year + en_yrel[_low(m.group("yrel"))] if ctx.anchor else None
             elif y is None:
                 y = _pick_year(ctx, s, e, mo, d, m.group(0))
