@@ -494,3 +494,20 @@ def test_undated_page_takes_its_worded_dateline_as_anchor():
 def test_year_choice_reported_clauses_schedules_and_strict_months(sentence, lang, value):
     got = [t.value for t in find_timexes(sentence, datetime(2024, 11, 20), lang) if t.type == "DATE"]
     assert got[-1] == value
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Hai bên gặp nhau hôm 14/5 tại Oslo. Ngày hôm sau, phái đoàn Nga rời đi.", "vi",
+     [("hôm 14/5", "2024-05-14"), ("Ngày hôm sau", "2024-05-15")]),
+    ("The envoys met in Oslo on May 14. The following day, the Russian team left.", "en",
+     [("May 14", "2024-05-14"), ("The following day", "2024-05-15")]),
+    ("Công ước được thông qua năm 1993, đến tháng 4 cùng năm thì mở ký; cuối năm đó có 130 nước ký.", "vi",
+     [("năm 1993", "1993"), ("tháng 4 cùng năm", "1993-04"), ("cuối năm đó", "1993")]),
+    ("The convention was adopted in 1993 and opened for signature in April of that year.", "en",
+     [("1993", "1993"), ("in April of that year", "1993-04")]),
+    # negatives: with no date told before, an anaphor is left out; "cùng ngày" stays untagged
+    ("Ngày hôm sau, phái đoàn Nga rời đi.", "vi", []),
+    ("That year was hard for the treaty.", "en", []),
+])
+def test_anaphoric_dates_take_the_last_date_told(text, lang, expected):
+    assert [(t.text, t.value) for t in find_timexes(text, datetime(2024, 8, 30), lang)] == expected
