@@ -1274,3 +1274,21 @@ def test_incident_words_cases(case):
     text, entities, timexes, expected, *published = case
     evs = events_of(text, entities, timexes, published=published[0] if published else "2023-12-01")
     assert core(evs) == sorted(expected, key=_key)
+
+
+# CASES_DATES3: an undated page whose dateline spells the month dates its events and their status; an anaphoric
+# "ngày hôm sau" / "the next day" dates what follows from the last day told (own sentences).
+CASES_DATES3 = [
+    ("Envoys resume talks\n\nPosted On 3 Feb 2019\n\nRussian and American envoys held talks in Geneva on Friday.",
+     "talks", "2019-02-01", "held"),
+    ("Tin quốc tế\n\nChủ nhật, 9 tháng 6 năm 2024\n\nNga và Mỹ sẽ hội đàm tại Geneva vào ngày 20/6.",
+     "talks", "2024-06-20", "planned"),
+]
+
+
+@pytest.mark.parametrize("text,typ,date_,status", CASES_DATES3)
+def test_cases_dates3_worded_dateline_dates_events(text, typ, date_, status):
+    from armswatch.pipeline import process_text as _pt
+    doc = _pt(text, source="x.txt")
+    got = [(e.date, e.status) for e in doc.events if e.type == typ]
+    assert (date_, status) in got, got

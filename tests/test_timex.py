@@ -453,3 +453,61 @@ def test_english_month_with_relative_year(sentence, value):
 def test_exactly_n_units_ago_is_a_day(sentence, lang, value):
     got = [t.value for t in find_timexes(sentence, datetime(2024, 8, 30), lang) if t.type == "DATE"]
     assert got == [value]
+
+
+def test_infer_anchor_from_a_worded_dateline():
+    # a dateline whose month is a word, in both languages, with a few words of furniture around it
+    assert infer_anchor(["Bản tin quốc tế", "Posted On 3 Feb 2019"]) == datetime(2019, 2, 3)
+    assert infer_anchor(["Last updated: March 14, 2023 09:30 GMT"]) == datetime(2023, 3, 14)
+    assert infer_anchor(["Chủ nhật, 9 tháng 6 năm 2024"]) == datetime(2024, 6, 9)
+    # negatives: a title or a sentence that tells of a dated happening is no dateline
+    assert infer_anchor(["Moscow and Washington signed the pact on April 8, 2010 in Prague"]) is None
+    assert infer_anchor(["Hai nước đã ký hiệp ước ngày 8 tháng 4 năm 2010 tại Praha"]) is None
+    assert infer_anchor(["Published in the spring"]) is None
+
+
+def test_undated_page_takes_its_worded_dateline_as_anchor():
+    text = ("Envoys leave the monitoring pact\n\nPosted On 3 Feb 2019\n\n"
+            "The two envoys met on Friday and agreed to talk again in March.")
+    doc = extract_timexes(process_text(text, source="x.txt"))
+    assert document_anchor(doc) == datetime(2019, 2, 3)
+    assert ("on Friday", "2019-02-01") in [(t.text, t.value) for t in doc.timexes]
+
+
+@pytest.mark.parametrize("sentence,lang,value", [
+    # the tense of a reported clause after "that" / "rằng" is not the tense of the date's own verb
+    ("The envoy said in March that the monitors would return.", "en", "2024-03"),
+    ("Đặc phái viên cho biết hồi tháng 3 rằng các thanh sát viên sẽ quay lại.", "vi", "2024-03"),
+    # ... but a future word before the break still counts
+    ("The envoys will meet in March, but no agenda is set.", "en", "2025-03"),
+    # the news present of a scheduled transition or deadline is a future
+    ("The new chancellor, who takes office on January 14, backs the accord.", "en", "2025-01-14"),
+    ("The moratorium expires on February 2 unless both sides extend it.", "en", "2025-02-02"),
+    # "last" / "next" with a bare month: the latest one before the page's month, the first after it
+    ("The two ministers last met in Oslo last November.", "en", "2023-11"),
+    ("The two ministers met in Oslo last July.", "en", "2024-07"),
+    ("The two ministers will meet in Oslo next November.", "en", "2025-11"),
+    ("The two ministers will meet in Oslo next December.", "en", "2024-12"),
+    # negative: no cue, a past month of this year stays this year
+    ("The two ministers met in Oslo in January.", "en", "2024-01"),
+])
+def test_year_choice_reported_clauses_schedules_and_strict_months(sentence, lang, value):
+    got = [t.value for t in find_timexes(sentence, datetime(2024, 11, 20), lang) if t.type == "DATE"]
+    assert got[-1] == value
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Hai bên gặp nhau hôm 14/5 tại Oslo. Ngày hôm sau, phái đoàn Nga rời đi.", "vi",
+     [("hôm 14/5", "2024-05-14"), ("Ngày hôm sau", "2024-05-15")]),
+    ("The envoys met in Oslo on May 14. The following day, the Russian team left.", "en",
+     [("May 14", "2024-05-14"), ("The following day", "2024-05-15")]),
+    ("Công ước được thông qua năm 1993, đến tháng 4 cùng năm thì mở ký; cuối năm đó có 130 nước ký.", "vi",
+     [("năm 1993", "1993"), ("tháng 4 cùng năm", "1993-04"), ("cuối năm đó", "1993")]),
+    ("The convention was adopted in 1993 and opened for signature in April of that year.", "en",
+     [("1993", "1993"), ("in April of that year", "1993-04")]),
+    # negatives: with no date told before, an anaphor is left out; "cùng ngày" stays untagged
+    ("Ngày hôm sau, phái đoàn Nga rời đi.", "vi", []),
+    ("That year was hard for the treaty.", "en", []),
+])
+def test_anaphoric_dates_take_the_last_date_told(text, lang, expected):
+    assert [(t.text, t.value) for t in find_timexes(text, datetime(2024, 8, 30), lang)] == expected

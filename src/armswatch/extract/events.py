@@ -2048,7 +2048,8 @@ def _host_country(ctx: _Ctx, loc_id: str) -> str | None:
 
 
 def _anchor_date(doc: Document) -> date | None:
-    a = doc.anchor()
+    from .timex import document_anchor  # the timexes' reference: published, else a dateline of the page
+    a = document_anchor(doc)
     return a.date() if a else None
 
 

@@ -241,6 +241,9 @@ def _pick_year(ctx: _Ctx, start: int, end: int, month: int, day: int | None, mat
     tense = ctx.lex.get("tense") or {}
     low = matched.lower()
     before, after = _clause(ctx, start, end)
+    brk = _words_re(tuple(tense["clause_breaks"])).search(after) if tense.get("clause_breaks") else None
+    if brk:  # "said in May that the exit would ...": the reported clause's tense is not the date's
+        after = after[:brk.start()]
     head = after.strip()
     strong_past = any(low.startswith(w + " ") for w in tense.get("past_strong", [])) or any(
         head.startswith(w) and re.match(rf"{re.escape(w)}{_E}", head) for w in tense.get("past_strong", []))
@@ -592,7 +595,13 @@ def _grammar(lang: str) -> list[_Rule]:
             s, e = _span(m)
             if ctx.text[e - 1] == "." and _low(tok).rstrip(".") in full_names and not _g(m, "d") and not _g(m, "y"):
                 e -= 1  # "in January." : the sentence's full stop
-            if y is None and _g(m, "yrel"):  # "in February last year": the month of the year told
+            strict = (ctx.lex.get("tense") or {}).get("strict_months") or {}
+            sdir = strict.get(_low(_g(m, "cue") or "")) if d is None and y is None and not _g(m, "yrel") else None
+            if sdir and ctx.anchor is not None:  # "last November": the latest November before this month
+                a = ctx.anchor
+                y = a.year - (1 if mo >= a.month else 0) if sdir < 0 else a.year + (1 if mo <= a.month else 0)
+                s = m.start("cue")
+            elif y is None and _g(m, "yrel"):  # "in February last year": the month of the year told
                 y = ctx.anchor.year + en_yrel[_low(m.group("yrel"))] if ctx.anchor else None
             elif y is None:
                 y = _pick_year(ctx, s, e, mo, d, m.group(0))
@@ -1061,7 +1070,86 @@ def find_timexes(text: str, anchor: datetime | None = None, lang: str = "vi",
                 cands.extend(out)
     chosen = _select(cands)
     _fill_times(chosen, ctx)
+    chosen = _anaphoric(chosen, ctx, lowered)
     return [Timex(start=c.start, end=c.end, text=text[c.start:c.end], type=c.type, value=c.value) for c in chosen]
+
+
+@lru_cache(maxsize=None)
+def _anaphoric_res(lang: str):
+    """(core regex: next-day or same-year words, prefix regex: modifier and month before a same-year word)."""
+    lex = _lexicon(lang)
+    an = lex.get("anaphoric") or {}
+    if not an:
+        return None, None, ()
+    # run over the lower-cased text with no leading look-behind, so that the engine can skip to the first letters
+    low = lambda ws: [_nfc(str(w)).lower() for w in ws]  # noqa: E731
+    core = re.compile(rf"(?:(?P<day>{_alt(low(an.get('next_day') or []))})|{_alt(low(an.get('same_year') or []))}){_E}")
+    mods = _alt(an.get("year_mods") or [])
+    if lang == "vi":
+        mon = rf"(?:{_alt(lex.get('month_word') or ['tháng'])}){_SP}(?P<mon>{_MON}){_SP}"
+    else:
+        mon = rf"(?:in{_SP})?(?P<mon>{_alt(lex.get('month_names') or {})})\.?{_SP}(?:of{_SP}|in{_SP})?"
+    pre = re.compile(rf"{_B}(?:(?P<mod>{mods}){_SP}(?:of{_SP})?)?(?:{mon})?$", _FLAGS)
+    words = tuple({w.split()[-1] if len(w.split()) == 1 else " ".join(w.split()[-2:])
+                   for w in low((an.get("next_day") or []) + (an.get("same_year") or []))})
+    return core, pre, words
+
+
+_DAY_VALUE_RE = re.compile(r"^(\d{4}|XXXX)-(\d\d)-(\d\d)")
+_YEAR_VALUE_RE = re.compile(r"^(\d{4})(?:-|$)")
+
+
+def _anaphoric(chosen: list, ctx: _Ctx, lowered: str) -> list:
+    """Dates told against the last date written before them, within ~two sentences: "the next day" (that day
+    + 1), "tháng 9 cùng năm" / "late that year" (that date's year). Unresolved ones are left out."""
+    core, pre, words = _anaphoric_res(ctx.lang)
+    if core is None or not any(w in lowered for w in words):  # (a plain substring test skips most pages)
+        return chosen
+    text = ctx.text
+    found = []
+    for m in core.finditer(lowered):
+        s, e = m.span()
+        if s and text[s - 1].isalnum():
+            continue
+        kind = "day" if m.group("day") else "year"
+        mon = None
+        if kind == "year":  # "tháng 9 cùng năm", "late that year", "in April of that year": the words before
+            lead = text[max(0, s - 40):s]
+            pm = pre.search(lead)
+            if pm and pm.start() < len(lead):
+                s -= len(lead) - pm.start()
+                mon = pm.group("mon")
+        if True:
+            pool = [c for c in chosen if not any(f.start < c.end and c.start < f.end for f in found)] + found
+            prev = sorted([c for c in pool if c.end <= s and s - c.end < 800 and c.type in ("DATE", "TIME")],
+                          key=lambda c: c.start)
+            val = None
+            for c in reversed(prev):
+                if kind == "day":
+                    dm = _DAY_VALUE_RE.match(c.value)
+                    if dm:
+                        y = int(dm.group(1)) if dm.group(1) != "XXXX" else 2001
+                        try:
+                            d = date(y, int(dm.group(2)), int(dm.group(3))) + timedelta(days=1)
+                        except ValueError:
+                            break
+                        val = (d.isoformat() if dm.group(1) != "XXXX" else "XXXX-" + d.strftime("%m-%d"))
+                    break  # only the last date told: an older one is another story
+                ym = _YEAR_VALUE_RE.match(c.value)
+                if ym:
+                    mo = mon
+                    if mo:
+                        mv = int(mo) if mo.isdigit() else _month_value(ctx.lex, mo)
+                        val = f"{ym.group(1)}-{mv:02d}" if mv and 1 <= mv <= 12 else None
+                    else:
+                        val = ym.group(1)
+                    break
+            if val:
+                found.append(_Cand(s, e, "DATE", val))
+    if not found:
+        return chosen
+    kept = [c for c in chosen if not any(f.start < c.end and c.start < f.end for f in found)]
+    return sorted(kept + found, key=lambda c: c.start)
 
 
 def normalize(text: str, anchor: datetime | None, lang: str = "vi") -> tuple[str, str] | None:
@@ -1138,7 +1226,30 @@ def infer_anchor(lines: list[str]) -> datetime | None:
                 y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
                 if _valid_day(y, mo, d):
                     return datetime(y, mo, d)
+        a = _worded_dateline(s)
+        if a is not None:
+            return a
     return None
+
+
+_DATELINE_REST_RE = re.compile(r"\d{1,2}:\d\d(?::\d\d)?|\b(?:GMT|UTC|ICT|EST|EDT|CET|CEST)\b(?:[+-]\d{1,2})?|[^\w\s]+")
+
+
+def _worded_dateline(s: str) -> datetime | None:
+    """A dateline whose month is a word ("Published On 22 Nov 2020", "Updated: June 5, 2024 10:15 EDT",
+    "Thứ bảy, 22 tháng 11 năm 2020"): the full date (meta.find_date) with at most four other words
+    around it, so that a title or a sentence telling of some dated event is no dateline."""
+    from ..meta import find_date  # meta imports nothing of the extractors; local import keeps it lazy
+    f = find_date(s)
+    if f is None:
+        return None
+    rest = _DATELINE_REST_RE.sub(" ", s[:f.start] + " " + s[f.end:])
+    if len(rest.split()) > 4:
+        return None
+    try:
+        return datetime.fromisoformat(f.iso[:10])
+    except ValueError:
+        return None
 
 
 def document_anchor(doc: Document) -> datetime | None:
