@@ -806,3 +806,19 @@ def test_a_hypothetical_launch_names_no_launcher():
     ents2 = dict(C, kp=("COUNTRY", ["Triều Tiên", "Bình Nhưỡng"]))
     cl, _ = claims_of(body, entities=ents2)
     assert [c[0] for c in cl] != ["us"]
+
+
+def test_counts_of_states_acting_on_a_treaty_and_nuclear_armed_states():
+    ents = dict(C, ctbt=("TREATY", ["Hiệp ước Cấm thử hạt nhân toàn diện", "CTBT"]))
+    body = ("Hiệp ước Cấm thử hạt nhân toàn diện mở ký năm 1996. Hiện 187 quốc gia đã ký và 178 nước đã phê chuẩn. "
+            "Văn kiện được 158 quốc gia bỏ phiếu thông qua. Tám quốc gia được cho là sở hữu vũ khí hạt nhân chưa tham gia.")
+    cl, doc = claims_of(body, entities=ents)
+    assert sorted((c[2], c[0]) for c in cl) == [(8.0, None), (158.0, "ctbt"), (178.0, "ctbt"), (187.0, "ctbt")]
+    assert {c.unit for c in doc.claims} == {"signatory states", "ratifying states", "states adopting",
+                                            "nuclear-armed states"}
+    cl, _ = claims_of("By March, 93 countries had signed the CTBT and nine nuclear-armed states stayed out.",
+                      language="en", entities=ents)
+    assert sorted((c[2], c[0]) for c in cl) == [(9.0, None), (93.0, "ctbt")]
+    # states counted with no treaty verb, or with no treaty in the article, are no claim
+    cl, _ = claims_of("Mỹ bố trí vũ khí ở 5 nước châu Âu. Lãnh đạo ba nước đã ký tuyên bố chung.", entities=ents)
+    assert cl == []

@@ -154,6 +154,10 @@ class ClaimLex:
     carrier: re.Pattern  # the nouns of a carrier of warheads ("tên lửa", "missile")
     region_anaphora: dict  # "the north" -> "north": the country of the document whose name starts with it
     region_rx: re.Pattern
+    state_noun: PhraseMatcher  # "quốc gia", "countries": a count of states
+    state_verb: re.Pattern  # "đã phê chuẩn", "have ratified": what the counted states did to a treaty
+    state_verb_label: dict  # folded verb -> unit ("ratifying states")
+    nuclear_armed: re.Pattern  # "sở hữu vũ khí hạt nhân", "nuclear-armed": the states counted are the world's armed ones
     percent_cue: PhraseMatcher  # nouns of a level measured in percent ("làm giàu", "tariffs")
     percent_unit: dict  # folded cue -> unit
     classifier: re.Pattern  # "chiếc", "quả" right after a number: a classifier whose noun may be left out
@@ -281,6 +285,13 @@ def claim_lex() -> ClaimLex:
                                   re.IGNORECASE),
         payload=re.compile(r"(?<!\w)(?:" + phrase_regex(d.get("payload_verbs") or ["\x00"]) + r")\s*$", re.IGNORECASE),
         carrier=compile_phrases(d.get("carriers") or ["\x00"]),
+        state_noun=PhraseMatcher((d.get("state_counts") or {}).get("nouns") or []),
+        state_verb=re.compile(r"\s*(?:(?:" + phrase_regex(["đã", "đều", "cũng", "have", "had", "has", "already", "now"])
+                              + r")\s+)*(" + phrase_regex([v for vs in ((d.get("state_counts") or {}).get("verbs") or {}).values()
+                                                           for v in vs] or ["\x00"]) + ")", re.IGNORECASE),
+        state_verb_label={_key(v): lab for lab, vs in ((d.get("state_counts") or {}).get("verbs") or {}).items() for v in vs},
+        nuclear_armed=re.compile(r"^\s*(?:[\w-]+\s+){0,4}?(?:" + phrase_regex((d.get("state_counts") or {}).get("nuclear_armed")
+                                                                        or ["\x00"]) + ")", re.IGNORECASE),
         region_anaphora={_key(k): v.lower() for k, v in (d.get("region_anaphora") or {}).items()},
         region_rx=re.compile(phrase_regex(list(d.get("region_anaphora") or {"\x00": ""})) + r"(?:'s|’s)"),
         percent_cue=PhraseMatcher([c for u in d.get("percent_units") or [] for c in u["cues"]]),
@@ -863,6 +874,7 @@ class _ClaimExtractor:
         # parameter cue): the number parser runs only in small windows there
         hits = [(h.start(), h.end(), _key(h.group()) in _PCT_WORDS) for h in lex.candidate.finditer(body)]
         hits += [(i.start(), i.end(), True) for i in _PCT.finditer(body)]
+        hits += [(i.start(), i.start(), True) for i in lex.state_noun.finditer(body)]
         # "$40 billion", "magnitude 6.3": the number follows the cue
         hits += [(i.start(), min(len(body), i.end() + 30), True) for i in lex.unit_before_words.finditer(body)]
         hits += [(i.start(), min(len(body), i.end() + 30), True) for i in _MONEY_SIGN.finditer(body)]
@@ -1138,6 +1150,7 @@ class _ClaimExtractor:
         previous = None  # a previous value of that claim ("from 410 a year earlier"): the match of its period
         value = n.value
         about_arsenal = False  # the number is about an arsenal named before it (growth, bare count)
+        state_count = None  # "treaty" / "world": a count of states and whose they are
         param = False
         if n.is_percent:
             lq = self._strip_qual(left)
@@ -1206,6 +1219,9 @@ class _ClaimExtractor:
             elif (tc := self._count_after_troops(n, sent.start, right_end)) is not None:
                 # "số binh sĩ Mỹ tại Đức sẽ giảm từ khoảng 36.000 xuống còn 24.000"
                 measure, nationality = "troops", tc or None
+            elif (sc := self._state_count(n, right_end)) is not None:
+                # "51 quốc gia đã phê chuẩn", "Hiệp ước được 122 quốc gia thông qua", "nine nuclear-armed states"
+                measure, unit, state_count = "other", sc[0], sc[1]
             elif (pk := self.prev_kind.get(n.is_percent)) is not None \
                     and lex.previous_from_tail.search(self._strip_qual(left)) \
                     and len(body[pk[1]:n.start].split()) <= 25 and (
@@ -1258,6 +1274,13 @@ class _ClaimExtractor:
             if subject is None or self._last_launch(n.start) > self._last_weapon(n.start):
                 subject = self.launcher_before(n.start) or subject
             self.how = "local"
+        elif state_count is not None:
+            if state_count == "world":
+                subject, self.how = None, "world"
+            else:
+                subject, self.how = self._treaty_of(n, sent), "local"
+                if subject is None:
+                    return None  # states that signed something the article does not name
         elif unit in lex.of_body:
             if value < _MIN_MEMBERS:
                 return None
@@ -1327,6 +1350,35 @@ class _ClaimExtractor:
         return Claim(subject=subject, measure=measure, value=value, qualifier=qualifier, time=time,
                      target_time=target_time, source=src, unit=unit if measure == "other" else None,
                      evidence=Span(start=sent.start, end=sent.end))
+
+    def _state_count(self, n: _Num, right_end: int):
+        """(unit, "treaty" | "world") of a count of states: a state noun right after the number and a treaty verb
+        after it ("51 quốc gia đã phê chuẩn", "86 countries have signed"), or the states that possess nuclear
+        weapons ("chín quốc gia được cho là sở hữu vũ khí hạt nhân", "nine nuclear-armed states"), else None."""
+        body, lex = self.body, self.lex
+        pos = n.end
+        a = re.match(r"\s*(?:nuclear-armed\s+)?", body[pos:right_end])
+        armed_adj = "nuclear-armed" in a.group().lower()
+        m = lex.state_noun.match(body, pos + a.end(), right_end)
+        if m is None or n.is_percent or n.value < 2:
+            return None
+        if armed_adj or lex.nuclear_armed.match(body[m.end():right_end]):
+            return "nuclear-armed states", "world"
+        v = lex.state_verb.match(body, m.end(), right_end)
+        if v is not None:
+            return lex.state_verb_label[_key(v.group(1))], "treaty"
+        return None
+
+    def _treaty_of(self, n: _Num, sent: Span) -> str | None:
+        """The treaty the counted states acted on: the last named in the sentence, else the most named before."""
+        ms = [e for _, e in self.att.mentions_in(sent.start, sent.end) if e.type == "TREATY"]
+        if ms:
+            return ms[-1].id
+        counts: dict[str, int] = {}
+        for _, e in self.att.mentions_in(0, n.start):
+            if e.type == "TREATY":
+                counts[e.id] = counts.get(e.id, 0) + 1
+        return max(counts, key=counts.get) if counts else None
 
     def _carrier_before(self, n: _Num, floor: int) -> bool:
         """Is the subject of the number's clause a weapon (a WEAPON name or a missile / bomber noun)?"""
