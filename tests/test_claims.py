@@ -755,3 +755,70 @@ def test_author_date_is_that_of_a_figure_stated_as_of_a_date_not_a_statement_day
     assert by[600.0][4] == "2025-01" and by[600.0][6] == "fas"
     # the unattributed figure after them takes the author's as-of date, not the day it spoke ("hôm 28/3")
     assert by[170.0][4] == "2025-01" and by[170.0][6] == "fas"
+
+
+# ---- session 3, round 4 (causes read on tests/fresh3; sentences of our own)
+
+KOREAS = dict(C, nk=("COUNTRY", ["North Korea", "Pyongyang"]), sk=("COUNTRY", ["South Korea", "Seoul"]),
+              pentagon=("ORG", ["Pentagon"], "us"))
+
+
+def test_english_possessor_before_the_number_is_the_subject():
+    # "the North's" stands for the document's country named "North ..."; the U.S. source is not the subject
+    body = ("North Korea fired a missile on Monday. U.S. analysts said sanctions could halve the North's roughly "
+            "$2 billion in coal sales. Another U.S. assessment put the North's arsenal at up to 40 nuclear weapons.")
+    cl, doc = claims_of(body, language="en", entities=KOREAS)
+    assert {(c[0], c[1], c[2], c[3]) for c in cl} == {("nk", "other", 2e9, "approx"),
+                                                      ("nk", "nuclear_warheads", 40.0, "up_to")}
+    # a named possessor right before the number; the source's possessive ("the Pentagon's estimate of") is not one
+    cl, _ = claims_of("Seoul said on Friday that China's 600 warheads worried it.", language="en", entities=KOREAS)
+    assert [c[:3] for c in cl] == [("cn", "nuclear_warheads", 600.0)]
+    cl, _ = claims_of("The Pentagon's estimate of 600 warheads for China drew criticism.", language="en",
+                      entities=KOREAS)
+    assert [c[0] for c in cl] != ["us"]
+    # "the South" with no country named "South ..." in the document gives no subject of its own
+    cl, _ = claims_of("Officials said the South's roughly $5 billion in aid to Russia was cut.", language="en")
+    assert [c[0] for c in cl] != ["us"]
+
+
+def test_warheads_a_missile_carries_are_no_arsenal():
+    ents = dict(C, rs28=("WEAPON", ["RS-28"], "ru"), df5=("WEAPON", ["DF-5"], "cn"))
+    cl, doc = claims_of("Giới phân tích cho rằng RS-28 có thể mang khoảng 12 đầu đạn hạt nhân.", entities=ents)
+    assert [c[:4] for c in cl] == [("ru", "other", 12.0, "approx")]
+    assert doc.claims[0].unit == "nuclear warheads per missile"
+    cl, _ = claims_of("Each DF-5 missile can carry up to three warheads, analysts say.", language="en", entities=ents)
+    assert [c[1] for c in cl] == ["other"]
+    # a country that carries or holds warheads keeps an arsenal claim
+    cl, _ = claims_of("Nga hiện có khoảng 5.500 đầu đạn hạt nhân.", entities=ents)
+    assert [c[1] for c in cl] == ["nuclear_warheads"]
+    cl, _ = claims_of("Các máy bay Nga mang theo 6 đầu đạn trong cuộc tập trận.", entities=ents)
+    assert [c[1] for c in cl] == ["other"]  # a bomber's load: no stock either
+
+
+def test_a_hypothetical_launch_names_no_launcher():
+    ents = dict(C, ucs=("ORG", ["Hội các nhà khoa học quan tâm"], "us"))
+    body = ("Triều Tiên ngày 3/9 phóng một tên lửa đạn đạo. Một chuyên gia thuộc Hội các nhà khoa học quan tâm của Mỹ "
+            "ước tính nếu được phóng theo quỹ đạo thông thường, tên lửa có thể bay xa hơn 12.000 km.")
+    cl, _ = claims_of(body, timexes=[("ngày 3/9", "2017-09-03")], entities=ents)
+    assert [(c[0], c[2], c[3]) for c in cl] == [("kp", 12000.0, "more_than")]
+    # a passive launch in the sentence of the figure: no launcher before it, the earlier launcher is not taken
+    body = ("Mỹ phóng thử một tên lửa hôm thứ Hai. Hôm thứ Ba, tên lửa được phóng từ Bình Nhưỡng, bay khoảng 900 km.")
+    ents2 = dict(C, kp=("COUNTRY", ["Triều Tiên", "Bình Nhưỡng"]))
+    cl, _ = claims_of(body, entities=ents2)
+    assert [c[0] for c in cl] != ["us"]
+
+
+def test_counts_of_states_acting_on_a_treaty_and_nuclear_armed_states():
+    ents = dict(C, ctbt=("TREATY", ["Hiệp ước Cấm thử hạt nhân toàn diện", "CTBT"]))
+    body = ("Hiệp ước Cấm thử hạt nhân toàn diện mở ký năm 1996. Hiện 187 quốc gia đã ký và 178 nước đã phê chuẩn. "
+            "Văn kiện được 158 quốc gia bỏ phiếu thông qua. Tám quốc gia được cho là sở hữu vũ khí hạt nhân chưa tham gia.")
+    cl, doc = claims_of(body, entities=ents)
+    assert sorted((c[2], c[0]) for c in cl) == [(8.0, None), (158.0, "ctbt"), (178.0, "ctbt"), (187.0, "ctbt")]
+    assert {c.unit for c in doc.claims} == {"signatory states", "ratifying states", "states adopting",
+                                            "nuclear-armed states"}
+    cl, _ = claims_of("By March, 93 countries had signed the CTBT and nine nuclear-armed states stayed out.",
+                      language="en", entities=ents)
+    assert sorted((c[2], c[0]) for c in cl) == [(9.0, None), (93.0, "ctbt")]
+    # states counted with no treaty verb, or with no treaty in the article, are no claim
+    cl, _ = claims_of("Mỹ bố trí vũ khí ở 5 nước châu Âu. Lãnh đạo ba nước đã ký tuyên bố chung.", entities=ents)
+    assert cl == []

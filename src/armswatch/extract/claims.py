@@ -149,6 +149,15 @@ class ClaimLex:
     anaphoric_country: re.Pattern
     as_of_tail: re.Pattern
     launch_verb: re.Pattern
+    passive_launch: re.Pattern  # "được", "if" right before a launch verb: no launcher named
+    payload: re.Pattern  # "có thể mang", "can carry": warheads a missile carries, not an arsenal
+    carrier: re.Pattern  # the nouns of a carrier of warheads ("tên lửa", "missile")
+    region_anaphora: dict  # "the north" -> "north": the country of the document whose name starts with it
+    region_rx: re.Pattern
+    state_noun: PhraseMatcher  # "quốc gia", "countries": a count of states
+    state_verb: re.Pattern  # "đã phê chuẩn", "have ratified": what the counted states did to a treaty
+    state_verb_label: dict  # folded verb -> unit ("ratifying states")
+    nuclear_armed: re.Pattern  # "sở hữu vũ khí hạt nhân", "nuclear-armed": the states counted are the world's armed ones
     percent_cue: PhraseMatcher  # nouns of a level measured in percent ("làm giàu", "tariffs")
     percent_unit: dict  # folded cue -> unit
     classifier: re.Pattern  # "chiếc", "quả" right after a number: a classifier whose noun may be left out
@@ -272,6 +281,19 @@ def claim_lex() -> ClaimLex:
         each=compile_phrases(d.get("each") or ["\x00"]),
         anaphoric_country=compile_phrases(d.get("anaphoric_country") or ["\x00"]),
         launch_verb=compile_phrases(d.get("incident_verbs") or ["\x00"]),
+        passive_launch=re.compile(r"(?<!\w)(?:" + phrase_regex(d.get("passive_launch") or ["\x00"]) + r")\s*$",
+                                  re.IGNORECASE),
+        payload=re.compile(r"(?<!\w)(?:" + phrase_regex(d.get("payload_verbs") or ["\x00"]) + r")\s*$", re.IGNORECASE),
+        carrier=compile_phrases(d.get("carriers") or ["\x00"]),
+        state_noun=PhraseMatcher((d.get("state_counts") or {}).get("nouns") or []),
+        state_verb=re.compile(r"\s*(?:(?:" + phrase_regex(["đã", "đều", "cũng", "have", "had", "has", "already", "now"])
+                              + r")\s+)*(" + phrase_regex([v for vs in ((d.get("state_counts") or {}).get("verbs") or {}).values()
+                                                           for v in vs] or ["\x00"]) + ")", re.IGNORECASE),
+        state_verb_label={_key(v): lab for lab, vs in ((d.get("state_counts") or {}).get("verbs") or {}).items() for v in vs},
+        nuclear_armed=re.compile(r"^\s*(?:[\w-]+\s+){0,4}?(?:" + phrase_regex((d.get("state_counts") or {}).get("nuclear_armed")
+                                                                        or ["\x00"]) + ")", re.IGNORECASE),
+        region_anaphora={_key(k): v.lower() for k, v in (d.get("region_anaphora") or {}).items()},
+        region_rx=re.compile(phrase_regex(list(d.get("region_anaphora") or {"\x00": ""})) + r"(?:'s|’s)"),
         percent_cue=PhraseMatcher([c for u in d.get("percent_units") or [] for c in u["cues"]]),
         percent_unit={_key(c): u["unit"] for u in d.get("percent_units") or [] for c in u["cues"]},
         classifier=re.compile(r"\s*(?:" + phrase_regex(d.get("classifiers") or ["\x00"]) + ")", re.IGNORECASE),
@@ -496,6 +518,10 @@ class _ClaimExtractor:
 
     def qualifier(self, n: _Num, floor: int) -> str:
         left = self.body[max(floor, n.start - 30):n.start]
+        sign = re.search(r"\s*(?:US|U\.S\.)?\s*[$€£]\s*$", left)  # "roughly $3 billion": the sign is no word
+        if sign:
+            left = left[:sign.start()]
+            floor = n.start  # the parameter-noun check below reads the body up to the number
         m = self.lex.qual_tail.search(left)
         if m:
             # "hướng tới 1.000": the qualifier is the tail of a projection cue, not "up to"
@@ -533,6 +559,33 @@ class _ClaimExtractor:
         if any(e.type == "COUNTRY" for _, e in self.att.mentions_in(last.end(), n.start)):
             return None
         return self.country_by_name.get(lex.demonyms[last.group().lower()].lower())
+
+    def _possessor_before(self, n: _Num, sent: Span) -> str | None:
+        body, lex, att = self.body, self.lex, self.att
+        floor = max(sent.start, n.start - 60, body.rfind(",", sent.start, n.start) + 1)
+        k = max(body.rfind("'s", floor, n.start), body.rfind("’s", floor, n.start))
+        if k < 0:
+            return None
+        gap = body[k + 2:n.start]
+        # right before the number (a qualifier, a currency sign between) or before a stock noun and a preposition
+        if not (re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}?[$€£]?\s*", lex.qual_tail.sub("", gap))
+                or (lex.arsenal.match(gap.strip()) and len(gap.split()) <= 6)):
+            return None
+        r = None
+        for r0 in lex.region_rx.finditer(body, floor, k + 2):
+            r = r0
+        if r is not None and r.end() == k + 2:
+            word = lex.region_anaphora.get(_key(r.group()[:-2]))
+            for e in att.entities.values():
+                if e.type == "COUNTRY" and e.name.lower().startswith(word + " "):
+                    return e.id
+            return None
+        me = [(m, e) for m, e in att.mentions_in(floor, k + 1) if m.end == k]
+        if me and me[-1][1].type in ("COUNTRY", "ORG"):
+            st = self._state(me[-1][1])
+            if st in att.entities and att.entities[st].type == "COUNTRY":
+                return st
+        return None
 
     def subject(self, n: _Num, sent: Span, cue_end: int, nationality: str | None, exclude: set,
                 src: str | None, about_arsenal: bool) -> str | None:
@@ -575,6 +628,12 @@ class _ClaimExtractor:
                 and not _RANKING.search(body, w.end(), n.start):
             self.how = "world"
             return None
+        # an English possessor a few words before the number ("the North's arsenal at up to 60", "Iran's roughly
+        # $3 billion", "China's 600 warheads"): a country (or the body of one) or "the North" (the document's
+        # country named "North ...")
+        pos_sub = self._possessor_before(n, sent)
+        if pos_sub:
+            return pos_sub
         # nationality / possessor right after the noun: "binh sĩ Mỹ", "đầu đạn của Trung Quốc"
         after = att.mentions_in(cue_end, min(sent.end, cue_end + 40))
         if after:
@@ -815,6 +874,7 @@ class _ClaimExtractor:
         # parameter cue): the number parser runs only in small windows there
         hits = [(h.start(), h.end(), _key(h.group()) in _PCT_WORDS) for h in lex.candidate.finditer(body)]
         hits += [(i.start(), i.end(), True) for i in _PCT.finditer(body)]
+        hits += [(i.start(), i.start(), True) for i in lex.state_noun.finditer(body)]
         # "$40 billion", "magnitude 6.3": the number follows the cue
         hits += [(i.start(), min(len(body), i.end() + 30), True) for i in lex.unit_before_words.finditer(body)]
         hits += [(i.start(), min(len(body), i.end() + 30), True) for i in _MONEY_SIGN.finditer(body)]
@@ -1029,9 +1089,13 @@ class _ClaimExtractor:
         body = self.body
         last = None
         for v in self.lex.launch_verb.finditer(body, max(0, pos - 1500), pos):
-            last = v
-        if last is None:
-            return None
+            # "nếu được phóng theo quỹ đạo thông thường", "if launched on a standard trajectory": a passive or
+            # conditional launch has no launcher before it (the country there is an analyst's, not the tester)
+            if not self.lex.passive_launch.search(body, max(0, v.start() - 12), v.start()):
+                last = v
+        if last is None or re.search(r"(?<!\w)(?:được|bị|was|were|been)\s*$", body[max(0, last.start() - 8):last.start()],
+                                     re.IGNORECASE):
+            return None  # "tên lửa được phóng từ Bình Nhưỡng": a passive names no launcher before it
         sent = self.doc.sentence_of(last.start())
         floor = sent.start if sent else max(0, last.start() - 200)
         for m, e in reversed(self.att.mentions_in(floor, last.start())):
@@ -1042,7 +1106,8 @@ class _ClaimExtractor:
     def _last_launch(self, pos: int) -> int:
         last = -1
         for v in self.lex.launch_verb.finditer(self.body, max(0, pos - 1500), pos):
-            last = v.start()
+            if not self.lex.passive_launch.search(self.body, max(0, v.start() - 12), v.start()):
+                last = v.start()
         return last
 
     def _last_weapon(self, pos: int) -> int:
@@ -1085,6 +1150,7 @@ class _ClaimExtractor:
         previous = None  # a previous value of that claim ("from 410 a year earlier"): the match of its period
         value = n.value
         about_arsenal = False  # the number is about an arsenal named before it (growth, bare count)
+        state_count = None  # "treaty" / "world": a count of states and whose they are
         param = False
         if n.is_percent:
             lq = self._strip_qual(left)
@@ -1121,6 +1187,11 @@ class _ClaimExtractor:
             shared = self._shared_unit(list(kept), i, sent) if u is None and pa is None and kept else None
             if u is not None:
                 measure, unit, cue_end, nationality = u
+                if measure == "nuclear_warheads" and lex.payload.search(self._strip_qual(left)) \
+                        and self._carrier_before(n, floor):
+                    # "Sarmat có thể mang khoảng 10 đầu đạn", "the missile can carry up to 10 warheads": what one
+                    # missile carries, not the size of an arsenal
+                    measure, unit = "other", "nuclear warheads per missile"
                 if lex.not_after.search(body, cue_end, min(right_end, cue_end + 30)):
                     return None  # "2 binh sĩ thiệt mạng": casualties, not a force
                 if (r := lex.rate_after.match(body, cue_end, right_end)) is not None:
@@ -1148,6 +1219,9 @@ class _ClaimExtractor:
             elif (tc := self._count_after_troops(n, sent.start, right_end)) is not None:
                 # "số binh sĩ Mỹ tại Đức sẽ giảm từ khoảng 36.000 xuống còn 24.000"
                 measure, nationality = "troops", tc or None
+            elif (sc := self._state_count(n, right_end)) is not None:
+                # "51 quốc gia đã phê chuẩn", "Hiệp ước được 122 quốc gia thông qua", "nine nuclear-armed states"
+                measure, unit, state_count = "other", sc[0], sc[1]
             elif (pk := self.prev_kind.get(n.is_percent)) is not None \
                     and lex.previous_from_tail.search(self._strip_qual(left)) \
                     and len(body[pk[1]:n.start].split()) <= 25 and (
@@ -1200,6 +1274,13 @@ class _ClaimExtractor:
             if subject is None or self._last_launch(n.start) > self._last_weapon(n.start):
                 subject = self.launcher_before(n.start) or subject
             self.how = "local"
+        elif state_count is not None:
+            if state_count == "world":
+                subject, self.how = None, "world"
+            else:
+                subject, self.how = self._treaty_of(n, sent), "local"
+                if subject is None:
+                    return None  # states that signed something the article does not name
         elif unit in lex.of_body:
             if value < _MIN_MEMBERS:
                 return None
@@ -1269,6 +1350,42 @@ class _ClaimExtractor:
         return Claim(subject=subject, measure=measure, value=value, qualifier=qualifier, time=time,
                      target_time=target_time, source=src, unit=unit if measure == "other" else None,
                      evidence=Span(start=sent.start, end=sent.end))
+
+    def _state_count(self, n: _Num, right_end: int):
+        """(unit, "treaty" | "world") of a count of states: a state noun right after the number and a treaty verb
+        after it ("51 quốc gia đã phê chuẩn", "86 countries have signed"), or the states that possess nuclear
+        weapons ("chín quốc gia được cho là sở hữu vũ khí hạt nhân", "nine nuclear-armed states"), else None."""
+        body, lex = self.body, self.lex
+        pos = n.end
+        a = re.match(r"\s*(?:nuclear-armed\s+)?", body[pos:right_end])
+        armed_adj = "nuclear-armed" in a.group().lower()
+        m = lex.state_noun.match(body, pos + a.end(), right_end)
+        if m is None or n.is_percent or n.value < 2:
+            return None
+        if armed_adj or lex.nuclear_armed.match(body[m.end():right_end]):
+            return "nuclear-armed states", "world"
+        v = lex.state_verb.match(body, m.end(), right_end)
+        if v is not None:
+            return lex.state_verb_label[_key(v.group(1))], "treaty"
+        return None
+
+    def _treaty_of(self, n: _Num, sent: Span) -> str | None:
+        """The treaty the counted states acted on: the last named in the sentence, else the most named before."""
+        ms = [e for _, e in self.att.mentions_in(sent.start, sent.end) if e.type == "TREATY"]
+        if ms:
+            return ms[-1].id
+        counts: dict[str, int] = {}
+        for _, e in self.att.mentions_in(0, n.start):
+            if e.type == "TREATY":
+                counts[e.id] = counts.get(e.id, 0) + 1
+        return max(counts, key=counts.get) if counts else None
+
+    def _carrier_before(self, n: _Num, floor: int) -> bool:
+        """Is the subject of the number's clause a weapon (a WEAPON name or a missile / bomber noun)?"""
+        clause = max(floor, self.body.rfind(",", floor, n.start) + 1, self.body.rfind(";", floor, n.start) + 1)
+        if any(e.type == "WEAPON" for _, e in self.att.mentions_in(clause, n.start)):
+            return True
+        return bool(self.lex.carrier.search(self.body, clause, n.start))
 
     def _unit_before(self, n: _Num, floor: int) -> str | None:
         """The unit written right before the number ("$40 billion", "US$ 5 million", "magnitude 6.3"), or None."""
