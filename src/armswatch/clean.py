@@ -315,7 +315,8 @@ def _nav_segments(raw: str) -> int:
     if len(line) > 200 or not _NAV_SPLIT_RE.search(line):
         return 1
     parts = [p for p in _NAV_SPLIT_RE.split(line) if p]
-    if len(parts) < 3 or any(len(p.split()) > 4 or (p.rstrip()[-1:] in ".!?:;," and not _ABBREV_END_RE.search(p))
+    # an item's words are its tokens with a letter: "Tài chính - Kinh doanh" is a four-word item
+    if len(parts) < 3 or any(sum(1 for t in p.split() if _LETTER_RE.search(t)) > 4 or (p.rstrip()[-1:] in ".!?:;," and not _ABBREV_END_RE.search(p))
                              for p in parts):
         return 1
     return len(parts)
@@ -405,7 +406,7 @@ def clean(doc: Document) -> Document:
 def explain(text: str) -> list[tuple[float, str, str, dict]]:
     """Debug view: (score, kind/zone, line, features) for every non-empty line of `text`."""
     cfg = _cfg()
-    lines = [_Line(i, " ".join(r.split()), r.split(), fold(" ".join(r.split())))
+    lines = [_Line(i, " ".join(r.split()), r.split(), fold(" ".join(r.split())), segments=_nav_segments(r))
              for i, r in enumerate(text.split("\n")) if r.strip()]
     _classify(lines, cfg)
     return [(ln.score, f"{ln.kind or '-'}/{ln.zone}", ln.text, ln.feats) for ln in lines]
