@@ -48,6 +48,7 @@ class _Cfg:
     patterns: list[re.Pattern]  # one regex per lexicon pattern: the "^"-anchored ones are then tried once
     caption_patterns: list[re.Pattern]
     byline_re: re.Pattern
+    date_label_re: re.Pattern  # a date line's label and its preposition: "Published On", "Cập nhật lúc"
     byline_patterns: list[re.Pattern]
     prose_words: frozenset[str]
     prose_enough: int = 0  # a count from which the capped prose feature no longer changes (0: none)
@@ -80,6 +81,9 @@ def _cfg() -> _Cfg:
         patterns=[re.compile(rx, re.I) for rx in lex["patterns"].values()],
         caption_patterns=[re.compile(rx, re.I) for rx in lex["caption_patterns"].values()],
         byline_re=re.compile(r"^(?:%s)\b" % "|".join(re.escape(b) for b in lex["byline_starts"]), re.I),
+        date_label_re=re.compile(r"^\W*(?:%s)(?!\w)(?:\s+(?:on|at|lúc|ngày|vào))?\s*[:.–—-]?\s*" % "|".join(
+            re.escape(b) for b in sorted(lex.get("date_labels", []), key=len, reverse=True)) if lex.get("date_labels")
+            else r"(?!)", re.I),
         byline_patterns=[re.compile(rx, re.I) for rx in lex.get("byline_patterns", {}).values()],
         prose_words=frozenset(w for ws in lex["prose_words"].values() for w in ws),
     )
@@ -134,7 +138,11 @@ def _is_date_line(line: _Line) -> bool:
     f = meta.find_date(line.text)
     if f is None:
         return False
-    rest = (line.text[:f.start] + " " + line.text[f.end:]).strip(" -|,–—")
+    before = line.text[:f.start]
+    label = _cfg().date_label_re.match(before)
+    if label:  # "Published On 22 Nov 2020": the label is no prose
+        before = before[label.end():]
+    rest = (before + " " + line.text[f.end:]).strip(" -|,–—")
     rest_words = [w for w in rest.split() if _LETTER_RE.search(w)]
     if len(rest_words) > 6 or any(w.lower().strip(",.;:()") in _cfg().prose_words for w in rest_words):
         return False
@@ -143,7 +151,9 @@ def _is_date_line(line: _Line) -> bool:
     # a longer rest (a byline, "Updated ..."): the date must look like a page date, not part of a
     # headline ("... đàm phán ngày 28/7/2021"): with a time or weekday, or after a separator
     matched = line.text[f.start:f.end]
-    before = line.text[:f.start].rstrip()
+    if label:
+        return True
+    before = before.rstrip()
     return bool(re.search(r"\d[:h]\d\d", matched)
                 or re.match(r"(?i)(thứ|chủ nhật|mon|tue|wed|thu|fri|sat|sun)", matched)
                 or not before or before[-1] in "-|,)–—:")
