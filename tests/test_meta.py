@@ -212,3 +212,35 @@ def test_a_sentence_starting_with_a_label_word_is_prose_not_a_date_line():
     line = "Updated estimates published on 3 March 2025 put the combined stockpile at 600 missiles."
     doc = clean.clean(Document(doc_id="t", source="<t>", body="\n".join([EN_HEAD, line, *EN_PROSE])))
     assert doc.published is None and line in doc.body.split("\n")
+
+
+def _page(*lines):
+    return clean.clean(Document(doc_id="t", source="<t>", body="\n".join(lines)))
+
+
+def test_an_unknown_outlet_from_the_masthead_above_the_navigation_bar():
+    nav = "News | Europe | Asia | Defence & Security | Opinion"
+    assert _page("Harbour Ledger", nav, EN_HEAD, "March 3, 2025", *EN_PROSE).outlet == "Harbour Ledger"
+    # after the template's skip links, in capitals, over a menu set apart by wide gaps
+    assert _page("Skip to main content", "HARBOUR LEDGER", "News   Europe   Asia   Opinion", EN_HEAD,
+                 *EN_PROSE).outlet == "Harbour Ledger"
+    # a known outlet's logo keeps its canonical name
+    assert _page("TUOI TRE ONLINE", "Thời sự | Thế giới | Pháp luật | Kinh doanh", VI_HEAD, *VI_PROSE).outlet == "Tuổi Trẻ"
+
+
+@pytest.mark.parametrize("lines", [
+    # a section name over the menu (it is one of the menu's items)
+    ["Thế giới", "Thời sự | Thế giới | Kinh doanh | Giải trí", VI_HEAD, *VI_PROSE],
+    # a short line not followed by a navigation bar (a section label, a kicker)
+    ["Harbour Ledger", EN_HEAD, "March 3, 2025", *EN_PROSE],
+    ["Thế giới", "Phân tích", VI_HEAD, *VI_PROSE],
+    # the page opens with the menu, the date or the headline: nobody is named
+    ["News | Europe | Asia | Opinion", EN_HEAD, *EN_PROSE],
+    ["03/03/2025", "Thời sự | Thế giới | Kinh doanh | Giải trí", VI_HEAD, *VI_PROSE],
+    [EN_HEAD, "News | Europe | Asia | Opinion", *EN_PROSE],
+    # a wire agency over the menu is a source, never the outlet; a name with digits is no masthead
+    ["Reuters", "World | Business | Markets | Tech", EN_HEAD, *EN_PROSE],
+    ["Channel 4 Live", "World | Business | Markets | Tech", EN_HEAD, *EN_PROSE],
+])
+def test_no_masthead_no_outlet_guessed_from_layout(lines):
+    assert _page(*lines).outlet is None

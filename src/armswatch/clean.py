@@ -362,6 +362,33 @@ def _title_candidate(lines: list[_Line], cfg: _Cfg) -> _Line | None:
     return cands[0] if cands else None
 
 
+_MASTHEAD_RE = re.compile(r"^[^\W\d_][^\d.!?:;,|/()\[\]\"“”]*$")
+
+
+def _masthead(lines: list[_Line]) -> str | None:
+    """The page's masthead: its first line after the template's links (lexicon furniture: skip links,
+    "Đường dẫn truy cập"), a short name (1-4 words, each capitalised, no digits or sentence marks)
+    directly above the navigation bar, and not one of the bar's items (a section name). Only the
+    page's layout of a *name* over its menu: a page opening with a menu, a date or the headline has none."""
+    i = 0
+    while i < len(lines) and lines[i].zone == "top" and any(k in lines[i].feats for k in _LEXICAL) \
+            and lines[i].segments < 3:
+        i += 1
+    if i + 1 >= len(lines) or lines[i].zone != "top":
+        return None
+    name, nav = lines[i], lines[i + 1]
+    if not (1 <= len(name.words) <= 4) or name.kind or any(k in name.feats for k in _LEXICAL):
+        return None
+    if not _MASTHEAD_RE.match(name.text) or not all(w[:1].isupper() for w in name.words if w != "&"):
+        return None
+    if not (nav.segments >= 3 or _menu_like(nav)):
+        return None
+    items = {" ".join(fold(p).split()) for p in _NAV_SPLIT_RE.split(nav.text)} | {nav.key}
+    if name.key in items or any(name.key in it.split() for it in items if len(name.words) == 1):
+        return None
+    return name.text
+
+
 def clean(doc: Document) -> Document:
     cfg = _cfg()
     raw_lines = doc.body.split("\n")
@@ -373,6 +400,7 @@ def clean(doc: Document) -> Document:
             lines.append(_Line(i, text, words, fold(text), segments=_nav_segments(raw)))
     _classify(lines, cfg)
     sig = meta.PageSignals(all_lines=[ln.text for ln in lines], all_keys=[ln.key for ln in lines])
+    sig.masthead = _masthead(lines)
 
     # title: given by the container (drop its copy from the body) or the page's headline line
     title_line = None
