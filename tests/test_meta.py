@@ -224,6 +224,8 @@ def test_an_unknown_outlet_from_the_masthead_above_the_navigation_bar():
     # after the template's skip links, in capitals, over a menu set apart by wide gaps
     assert _page("Skip to main content", "HARBOUR LEDGER", "News   Europe   Asia   Opinion", EN_HEAD,
                  *EN_PROSE).outlet == "Harbour Ledger"
+    # widget lines between the logo and the menu
+    assert _page("Harbour Ledger", "Search", "Sign in", nav, EN_HEAD, *EN_PROSE).outlet == "Harbour Ledger"
     # a known outlet's logo keeps its canonical name
     assert _page("TUOI TRE ONLINE", "Thời sự | Thế giới | Pháp luật | Kinh doanh", VI_HEAD, *VI_PROSE).outlet == "Tuổi Trẻ"
 
@@ -234,6 +236,7 @@ def test_an_unknown_outlet_from_the_masthead_above_the_navigation_bar():
     # a short line not followed by a navigation bar (a section label, a kicker)
     ["Harbour Ledger", EN_HEAD, "March 3, 2025", *EN_PROSE],
     ["Thế giới", "Phân tích", VI_HEAD, *VI_PROSE],
+    ["Harbour Ledger", EN_HEAD, "News | Europe | Asia | Opinion", *EN_PROSE],
     # the page opens with the menu, the date or the headline: nobody is named
     ["News | Europe | Asia | Opinion", EN_HEAD, *EN_PROSE],
     ["03/03/2025", "Thời sự | Thế giới | Kinh doanh | Giải trí", VI_HEAD, *VI_PROSE],

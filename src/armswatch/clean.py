@@ -368,7 +368,7 @@ _MASTHEAD_RE = re.compile(r"^[^\W\d_][^\d.!?:;,|/()\[\]\"“”]*$")
 def _masthead(lines: list[_Line]) -> str | None:
     """The page's masthead: its first line after the template's links (lexicon furniture: skip links,
     "Đường dẫn truy cập"), a short name (1-4 words, each capitalised, no digits or sentence marks)
-    directly above the navigation bar, and not one of the bar's items (a section name). Only the
+    above the navigation bar (at most two widget lines between: "Search", "Menu"), and not one of the bar's items (a section name). Only the
     page's layout of a *name* over its menu: a page opening with a menu, a date or the headline has none."""
     i = 0
     while i < len(lines) and lines[i].zone == "top" and any(k in lines[i].feats for k in _LEXICAL) \
@@ -376,7 +376,10 @@ def _masthead(lines: list[_Line]) -> str | None:
         i += 1
     if i + 1 >= len(lines) or lines[i].zone != "top":
         return None
-    name, nav = lines[i], lines[i + 1]
+    name, j = lines[i], i + 1
+    while j < min(len(lines) - 1, i + 3) and lines[j].segments < 3 and any(k in lines[j].feats for k in _LEXICAL):
+        j += 1  # widget lines between the logo and the menu ("Search", "Đăng nhập", "Menu")
+    nav = lines[j]
     if not (1 <= len(name.words) <= 4) or name.kind or any(k in name.feats for k in _LEXICAL):
         return None
     if not _MASTHEAD_RE.match(name.text) or not all(w[:1].isupper() for w in name.words if w != "&"):
