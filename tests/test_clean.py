@@ -309,3 +309,36 @@ def test_skip_links_in_either_wording_are_no_headline():
     doc = clean.clean(Document(doc_id="t", source="<t>", body=page))
     assert doc.title == "Na Uy đặt mua hai khinh hạm vì tàu ngầm Nga hoạt động dày đặc"
     assert "Chuyển tới" not in doc.body
+
+
+@pytest.mark.parametrize("nav", [
+    "Thời sự | Quốc phòng - An ninh | Kinh tế - Xã hội | Giáo dục | Văn hóa",
+    "Tin tức  Chính trị - Ngoại giao  Khoa học - Công nghệ  Thể thao  Video",
+    "News | Science & Tech | Middle East - Africa | Opinion | Video",
+])
+def test_a_nav_bar_with_hyphenated_items_is_no_headline(nav):
+    head = "Hàn Quốc và Nhật Bản nối lại đối thoại an ninh sau năm năm gián đoạn"
+    doc = _doc("\n".join(["Báo Bình Minh", nav, "Thế giới > Quốc phòng", head, *PROSE]))
+    assert doc.title == head and doc.body == "\n".join(PROSE)
+
+
+@pytest.mark.parametrize("skip", ["Đi đến trang tìm kiếm", "Chuyển ngay đến nội dung chính",
+                                  "Chuyển ngay tới mục điều hướng chính", "Quay lại trang chủ",
+                                  "Bỏ qua để đến nội dung chính", "Jump to navigation", "Go to the homepage",
+                                  "Back to top"])
+def test_skip_and_back_links_of_any_wording_are_no_headline(skip):
+    head = "Hàn Quốc và Nhật Bản nối lại đối thoại an ninh sau năm năm gián đoạn"
+    doc = _doc("\n".join([skip, head, "12/03/2024", *PROSE]))
+    assert doc.title == head and skip not in doc.body and doc.body == "\n".join(PROSE)
+
+
+def test_a_page_without_a_headline_gets_no_menu_item_or_skip_link_as_title():
+    doc = _doc("\n".join(["Chuyển ngay đến nội dung chính", "Quay lại trang chính",
+                          "Thời sự | Quốc phòng - An ninh | Kinh tế - Xã hội | Giáo dục", "12/03/2024", *PROSE]))
+    assert doc.title is None and doc.body == "\n".join(PROSE)
+
+
+def test_short_lines_that_merely_start_like_a_skip_link_stay_in_the_article():
+    # subheadings and prose that begin with a verb of moving are not page links
+    lines = [PROSE[0], "Trở lại mục tiêu ban đầu", PROSE[1], "Back to the drawing board", PROSE[2]]
+    assert _doc("\n".join(lines)).body == "\n".join(lines)

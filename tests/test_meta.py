@@ -173,3 +173,77 @@ def test_unknown_outlet_from_a_byline_shown_again_as_the_dateline_mark():
     assert clean.clean(Document(doc_id="t", source="<t>", body=wire)).outlet is None
     once = "\n".join(["By Ingrid Dahl, Oslo Desk", "March 3, 2025 9:00 AM CET", prose.replace(" (Fjord Post)", "")])
     assert clean.clean(Document(doc_id="t", source="<t>", body=once)).outlet is None
+
+
+EN_HEAD = "Norway and Sweden agree to pool air defence purchases over the next decade"
+EN_PROSE = ["Norway and Sweden said on Monday they would buy air defence systems together, the first such deal.",
+            "The ministers did not give a figure for the purchases."]
+VI_HEAD = "Hàn Quốc và Nhật Bản nối lại đối thoại an ninh sau năm năm gián đoạn"
+VI_PROSE = ["Bộ Ngoại giao hai nước cho biết các cuộc tham vấn về an ninh sẽ được nối lại trong tháng tới.",
+            "Hai bên chưa công bố thành phần phái đoàn."]
+
+
+@pytest.mark.parametrize("line,iso", [
+    ("Published On 3 Mar 2025", "2025-03-03"),
+    ("Last updated on March 3, 2025", "2025-03-03"),
+    ("Posted on Mar. 3, 2025 at 7:35 a.m. EST", "2025-03-03T07:35:00-05:00"),
+    ("First published on Mon 3 Mar 2025 10.15 GMT", "2025-03-03"),
+    ("Updated: 3 March 2025, 10:15 GMT", "2025-03-03T10:15:00+00:00"),
+])
+def test_labelled_english_date_lines_give_the_publication_date(line, iso):
+    doc = clean.clean(Document(doc_id="t", source="<t>", body="\n".join([EN_HEAD, line, *EN_PROSE])))
+    assert (doc.title, doc.published, doc.body) == (EN_HEAD, iso, "\n".join(EN_PROSE))
+
+
+@pytest.mark.parametrize("line,iso", [
+    ("Cập nhật: 03/03/2025 07:35 GMT+7", "2025-03-03T07:35:00+07:00"),
+    ("Cập nhật lúc 07:35 ngày 03/03/2025", "2025-03-03"),
+    ("Ngày đăng: 3/3/2025", "2025-03-03"),
+    ("Thứ Hai, 3.3.2025 | 07:35 GMT+7", "2025-03-03T07:35:00+07:00"),
+    ("T2, 03/03/2025 - 07:35", "2025-03-03"),
+    ("2 giờ trước", None),  # a relative widget time names no date: none is made up
+])
+def test_labelled_and_weekday_vietnamese_date_lines(line, iso):
+    doc = clean.clean(Document(doc_id="t", source="<t>", body="\n".join([VI_HEAD, line, *VI_PROSE])))
+    assert (doc.title, doc.published, doc.body) == (VI_HEAD, iso, "\n".join(VI_PROSE))
+
+
+def test_a_sentence_starting_with_a_label_word_is_prose_not_a_date_line():
+    line = "Updated estimates published on 3 March 2025 put the combined stockpile at 600 missiles."
+    doc = clean.clean(Document(doc_id="t", source="<t>", body="\n".join([EN_HEAD, line, *EN_PROSE])))
+    assert doc.published is None and line in doc.body.split("\n")
+
+
+def _page(*lines):
+    return clean.clean(Document(doc_id="t", source="<t>", body="\n".join(lines)))
+
+
+def test_an_unknown_outlet_from_the_masthead_above_the_navigation_bar():
+    nav = "News | Europe | Asia | Defence & Security | Opinion"
+    assert _page("Harbour Ledger", nav, EN_HEAD, "March 3, 2025", *EN_PROSE).outlet == "Harbour Ledger"
+    # after the template's skip links, in capitals, over a menu set apart by wide gaps
+    assert _page("Skip to main content", "HARBOUR LEDGER", "News   Europe   Asia   Opinion", EN_HEAD,
+                 *EN_PROSE).outlet == "Harbour Ledger"
+    # widget lines between the logo and the menu
+    assert _page("Harbour Ledger", "Search", "Sign in", nav, EN_HEAD, *EN_PROSE).outlet == "Harbour Ledger"
+    # a known outlet's logo keeps its canonical name
+    assert _page("TUOI TRE ONLINE", "Thời sự | Thế giới | Pháp luật | Kinh doanh", VI_HEAD, *VI_PROSE).outlet == "Tuổi Trẻ"
+
+
+@pytest.mark.parametrize("lines", [
+    # a section name over the menu (it is one of the menu's items)
+    ["Thế giới", "Thời sự | Thế giới | Kinh doanh | Giải trí", VI_HEAD, *VI_PROSE],
+    # a short line not followed by a navigation bar (a section label, a kicker)
+    ["Harbour Ledger", EN_HEAD, "March 3, 2025", *EN_PROSE],
+    ["Thế giới", "Phân tích", VI_HEAD, *VI_PROSE],
+    ["Harbour Ledger", EN_HEAD, "News | Europe | Asia | Opinion", *EN_PROSE],
+    # the page opens with the menu, the date or the headline: nobody is named
+    ["News | Europe | Asia | Opinion", EN_HEAD, *EN_PROSE],
+    ["03/03/2025", "Thời sự | Thế giới | Kinh doanh | Giải trí", VI_HEAD, *VI_PROSE],
+    [EN_HEAD, "News | Europe | Asia | Opinion", *EN_PROSE],
+    # a wire agency over the menu is a source, never the outlet; a name with digits is no masthead
+    ["Reuters", "World | Business | Markets | Tech", EN_HEAD, *EN_PROSE],
+    ["Channel 4 Live", "World | Business | Markets | Tech", EN_HEAD, *EN_PROSE],
+])
+def test_no_masthead_no_outlet_guessed_from_layout(lines):
+    assert _page(*lines).outlet is None

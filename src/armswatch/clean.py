@@ -48,6 +48,7 @@ class _Cfg:
     patterns: list[re.Pattern]  # one regex per lexicon pattern: the "^"-anchored ones are then tried once
     caption_patterns: list[re.Pattern]
     byline_re: re.Pattern
+    date_label_re: re.Pattern  # a date line's label and its preposition: "Published On", "Cập nhật lúc"
     byline_patterns: list[re.Pattern]
     prose_words: frozenset[str]
     prose_enough: int = 0  # a count from which the capped prose feature no longer changes (0: none)
@@ -80,6 +81,9 @@ def _cfg() -> _Cfg:
         patterns=[re.compile(rx, re.I) for rx in lex["patterns"].values()],
         caption_patterns=[re.compile(rx, re.I) for rx in lex["caption_patterns"].values()],
         byline_re=re.compile(r"^(?:%s)\b" % "|".join(re.escape(b) for b in lex["byline_starts"]), re.I),
+        date_label_re=re.compile(r"^\W*(?:%s)(?!\w)(?:\s+(?:on|at|lúc|ngày|vào))?\s*[:.–—-]?\s*" % "|".join(
+            re.escape(b) for b in sorted(lex.get("date_labels", []), key=len, reverse=True)) if lex.get("date_labels")
+            else r"(?!)", re.I),
         byline_patterns=[re.compile(rx, re.I) for rx in lex.get("byline_patterns", {}).values()],
         prose_words=frozenset(w for ws in lex["prose_words"].values() for w in ws),
     )
@@ -134,7 +138,11 @@ def _is_date_line(line: _Line) -> bool:
     f = meta.find_date(line.text)
     if f is None:
         return False
-    rest = (line.text[:f.start] + " " + line.text[f.end:]).strip(" -|,–—")
+    before = line.text[:f.start]
+    label = _cfg().date_label_re.match(before)
+    if label:  # "Published On 22 Nov 2020": the label is no prose
+        before = before[label.end():]
+    rest = (before + " " + line.text[f.end:]).strip(" -|,–—")
     rest_words = [w for w in rest.split() if _LETTER_RE.search(w)]
     if len(rest_words) > 6 or any(w.lower().strip(",.;:()") in _cfg().prose_words for w in rest_words):
         return False
@@ -143,7 +151,9 @@ def _is_date_line(line: _Line) -> bool:
     # a longer rest (a byline, "Updated ..."): the date must look like a page date, not part of a
     # headline ("... đàm phán ngày 28/7/2021"): with a time or weekday, or after a separator
     matched = line.text[f.start:f.end]
-    before = line.text[:f.start].rstrip()
+    if label:
+        return True
+    before = before.rstrip()
     return bool(re.search(r"\d[:h]\d\d", matched)
                 or re.match(r"(?i)(thứ|chủ nhật|mon|tue|wed|thu|fri|sat|sun)", matched)
                 or not before or before[-1] in "-|,)–—:")
@@ -315,7 +325,8 @@ def _nav_segments(raw: str) -> int:
     if len(line) > 200 or not _NAV_SPLIT_RE.search(line):
         return 1
     parts = [p for p in _NAV_SPLIT_RE.split(line) if p]
-    if len(parts) < 3 or any(len(p.split()) > 4 or (p.rstrip()[-1:] in ".!?:;," and not _ABBREV_END_RE.search(p))
+    # an item's words are its tokens with a letter: "Tài chính - Kinh doanh" is a four-word item
+    if len(parts) < 3 or any(sum(1 for t in p.split() if _LETTER_RE.search(t)) > 4 or (p.rstrip()[-1:] in ".!?:;," and not _ABBREV_END_RE.search(p))
                              for p in parts):
         return 1
     return len(parts)
@@ -351,6 +362,36 @@ def _title_candidate(lines: list[_Line], cfg: _Cfg) -> _Line | None:
     return cands[0] if cands else None
 
 
+_MASTHEAD_RE = re.compile(r"^[^\W\d_][^\d.!?:;,|/()\[\]\"“”]*$")
+
+
+def _masthead(lines: list[_Line]) -> str | None:
+    """The page's masthead: its first line after the template's links (lexicon furniture: skip links,
+    "Đường dẫn truy cập"), a short name (1-4 words, each capitalised, no digits or sentence marks)
+    above the navigation bar (at most two widget lines between: "Search", "Menu"), and not one of the bar's items (a section name). Only the
+    page's layout of a *name* over its menu: a page opening with a menu, a date or the headline has none."""
+    i = 0
+    while i < len(lines) and lines[i].zone == "top" and any(k in lines[i].feats for k in _LEXICAL) \
+            and lines[i].segments < 3:
+        i += 1
+    if i + 1 >= len(lines) or lines[i].zone != "top":
+        return None
+    name, j = lines[i], i + 1
+    while j < min(len(lines) - 1, i + 3) and lines[j].segments < 3 and any(k in lines[j].feats for k in _LEXICAL):
+        j += 1  # widget lines between the logo and the menu ("Search", "Đăng nhập", "Menu")
+    nav = lines[j]
+    if not (1 <= len(name.words) <= 4) or name.kind or any(k in name.feats for k in _LEXICAL):
+        return None
+    if not _MASTHEAD_RE.match(name.text) or not all(w[:1].isupper() for w in name.words if w != "&"):
+        return None
+    if not (nav.segments >= 3 or _menu_like(nav)):
+        return None
+    items = {" ".join(fold(p).split()) for p in _NAV_SPLIT_RE.split(nav.text)} | {nav.key}
+    if name.key in items or any(name.key in it.split() for it in items if len(name.words) == 1):
+        return None
+    return name.text
+
+
 def clean(doc: Document) -> Document:
     cfg = _cfg()
     raw_lines = doc.body.split("\n")
@@ -362,6 +403,7 @@ def clean(doc: Document) -> Document:
             lines.append(_Line(i, text, words, fold(text), segments=_nav_segments(raw)))
     _classify(lines, cfg)
     sig = meta.PageSignals(all_lines=[ln.text for ln in lines], all_keys=[ln.key for ln in lines])
+    sig.masthead = _masthead(lines)
 
     # title: given by the container (drop its copy from the body) or the page's headline line
     title_line = None
@@ -405,7 +447,7 @@ def clean(doc: Document) -> Document:
 def explain(text: str) -> list[tuple[float, str, str, dict]]:
     """Debug view: (score, kind/zone, line, features) for every non-empty line of `text`."""
     cfg = _cfg()
-    lines = [_Line(i, " ".join(r.split()), r.split(), fold(" ".join(r.split())))
+    lines = [_Line(i, " ".join(r.split()), r.split(), fold(" ".join(r.split())), segments=_nav_segments(r))
              for i, r in enumerate(text.split("\n")) if r.strip()]
     _classify(lines, cfg)
     return [(ln.score, f"{ln.kind or '-'}/{ln.zone}", ln.text, ln.feats) for ln in lines]

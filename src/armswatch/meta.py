@@ -359,6 +359,19 @@ def outlet_from_byline(bylines: list[str], all_lines: list[str]) -> Outlet | Non
     return None
 
 
+def outlet_from_masthead(name: str) -> Outlet | None:
+    """The name the page sets above its navigation bar (`clean` finds that line): a known outlet or
+    agency by its alias, else the name as printed (an all-caps logo in title case). Least trusted of
+    the cues: used only when no URL, dateline, copyright, brand or byline line names the outlet."""
+    known = _outlets()["alias"].get(fold(name.strip()))
+    if known is not None:
+        return known if known.kind == "outlet" else None
+    name = " ".join(name.split())
+    if name.isupper():
+        name = " ".join(w.capitalize() if len(w) > 3 else w for w in name.split())
+    return Outlet(name)
+
+
 # ---------------------------------------------------------------------------------------------
 # Language
 # ---------------------------------------------------------------------------------------------
@@ -435,6 +448,7 @@ class PageSignals:
     top_furniture: list[str] = field(default_factory=list)  # those of them above the article (logo lines)
     all_lines: list[str] = field(default_factory=list)  # every non-empty raw line (for signatures)
     all_keys: list[str] | None = None  # the same lines folded (case and diacritics), if computed
+    masthead: str | None = None  # a short name set above the page's navigation bar (its logo line)
 
 
 def fill(doc: Document, sig: PageSignals, container: set[str] | None = None) -> Document:
@@ -475,6 +489,8 @@ def fill(doc: Document, sig: PageSignals, container: set[str] | None = None) -> 
             o = outlet_from_copyright(sig.furniture, sig.all_lines)
         if o is None:
             o = outlet_from_byline([line for _, line in sig.date_lines], sig.all_lines)
+        if o is None and sig.masthead:
+            o = outlet_from_masthead(sig.masthead)
         if o is not None:
             doc.outlet = o.name
     return doc
