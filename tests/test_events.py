@@ -1292,3 +1292,29 @@ def test_cases_dates3_worded_dateline_dates_events(text, typ, date_, status):
     doc = _pt(text, source="x.txt")
     got = [(e.date, e.status) for e in doc.events if e.type == typ]
     assert (date_, status) in got, got
+
+
+# Reports whose author is not next to the trigger (session 3, round 5): the subject of the main clause after a
+# fronted "Trong báo cáo ..., X" / "In its report, X said"; a body after "mà" past what the report is about; a
+# body right after a noun "báo cáo" ("Theo báo cáo Lầu Năm Góc công bố ...").
+IAEA = ("iaea", "ORG", ["IAEA"])
+CASES11 = [
+    ("Trong báo cáo gửi Quốc hội hôm 3/5, Lầu Năm Góc cho biết Trung Quốc đã mở rộng hải quân.", [DOD, CN],
+     [("hôm 3/5", "2023-05-03")], [ev("report", {"dod"}, "2023-05-03", "held")]),
+    ("In its latest report, released on Tuesday, the IAEA said Iran had added new centrifuges.", [IAEA, IR],
+     [("on Tuesday", "2023-11-28")], [ev("report", {"iaea"}, "2023-11-28", "held")]),
+    ("Bản báo cáo về lực lượng hạt nhân của Nga mà Lầu Năm Góc công bố hôm 2/6 nêu nhiều chi tiết mới.", [DOD, RU],
+     [("hôm 2/6", "2023-06-02")], [ev("report", {"dod"}, "2023-06-02", "held")]),
+    ("Theo báo cáo Lầu Năm Góc công bố hôm 7/9, Triều Tiên có thêm bệ phóng.", [DOD, KP],
+     [("hôm 7/9", "2023-09-07")], [ev("report", {"dod"}, "2023-09-07", "held")]),
+    # negatives: the subject after the comma is a country, not a body; the report is someone else's
+    ("Trong báo cáo hôm 3/5, Trung Quốc bị cáo buộc mở rộng hải quân.", [CN], [("hôm 3/5", "2023-05-03")], []),
+    ("In a report on Tuesday, analysts said Iran had added new centrifuges.", [IR], [("on Tuesday", "2023-11-28")], []),
+]
+
+
+@pytest.mark.parametrize("case", CASES11, ids=[f"r{i + 1}" for i in range(len(CASES11))])
+def test_round5_report_treaty_talk_cases(case):
+    text, entities, timexes, expected, *published = case
+    evs = events_of(text, entities, timexes, published=published[0] if published else "2023-12-01")
+    assert core(evs) == sorted(expected, key=_key)

@@ -94,6 +94,9 @@ _FRONTED_RE = re.compile(r"\s*(?:sau khi|trước khi|khi|after|before|while|upo
 _SINCE_NP_RE = re.compile(r"(?<!\w)(?:kể từ|since)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _SINCE_CLAUSE_RE = re.compile(r"(?<!\w)(?:kể từ khi|since)\s+$", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r"\s*(?:mà|that|which)\s", re.IGNORECASE)
+# a report trigger used as a noun ("Theo báo cáo", "bản báo cáo"), and one in a fronted adverbial
+_NOUN_LEAD_RE = re.compile(r"(?<!\w)(?:theo|trong|bản|các|những|một|của)\s+$", re.IGNORECASE)
+_FRONTED_REPORT_RE = re.compile(r"^\W*(?:trong|in)\s+(?:\S+\s+){0,4}$", re.IGNORECASE)
 _COORD_RE = re.compile(r"[,;]|(?<!\w)(?:và|and|nhưng|but)(?!\w)", re.IGNORECASE)
 # ", còn Mỹ ngừng thử ...", ", while Washington suspended ...": a contrasted clause with its own subject
 _REL_PRONOUN_RE = re.compile(r"(?<!\w)(?:mà|that|which|who)(?!\w)", re.IGNORECASE)
@@ -1561,10 +1564,26 @@ def _report(ctx: _Ctx, m: _Mention) -> bool:
             break
     if author is None:
         for s, e_, ent in ctx.mentions_in(m.end, min(m.sent[1], m.end + 90)):
-            if ent.type == "ORG" and _RELATIVE_RE.search(body[m.end:s]) and _words_between(body[m.end:s]) <= 12:
+            gap = body[m.end:s]
+            if ent.type == "ORG" and not gap.strip() and _NOUN_LEAD_RE.search(body[m.sent[0]:m.start]):
+                author = ent  # "Theo báo cáo Lầu Năm Góc công bố ...": the body's report (a noun before it)
+                break
+            if ent.type == "ORG" and _RELATIVE_RE.search(gap) and _words_between(gap) <= 12:
                 author = ent  # "báo cáo thường niên ... mà Bộ Quốc phòng Mỹ công bố hôm 19/10"
                 break
-            if ent.type in ("PERSON", "COUNTRY", "ORG"):
+            if ent.type in ("PERSON", "COUNTRY", "ORG") and (_RELATIVE_RE.search(gap) or _words_between(gap) > 12
+                                                            or ent.type == "ORG"):
+                break  # (what the report is about may come before "mà": "báo cáo về sức mạnh quân sự Trung Quốc mà")
+    if author is None and _FRONTED_REPORT_RE.search(body[m.sent[0]:m.start]):
+        # "Trong báo cáo gửi các nước thành viên, IAEA xác nhận ...", "In its quarterly report, the IAEA said":
+        # the subject of the main clause wrote the report
+        comma = body.find(",", m.end, m.sent[1])
+        if comma > 0:
+            for s, e_, ent in ctx.mentions_in(comma, m.sent[1]):
+                if ent.type == "ORG" and not ctx.mentions_in(comma, s) or ent.type == "ORG" and all(
+                        x[2].type == "ORG" for x in ctx.mentions_in(comma, s)):
+                    if _words_between(_TIMEX_GAP_RE.sub(" ", body[comma:s])) <= 12:
+                        author = ent
                 break
     if author is None:
         possessive = re.search(r"(?<!\w)(?:its|their)\s+(?:\w+\s+){0,2}$", body[max(m.sent[0], m.start - 30):m.start],

@@ -523,7 +523,8 @@ class Merger:
                     if 2 * n_ok <= n:  # must agree on date and place with most of the reports
                         continue
                     sc = total / n
-                    if best_s is None or sc > best_s:
+                    # on a tie the better attested cluster wins ("XXXX-10" between a bare "2022" and four "2023-10")
+                    if best_s is None or sc > best_s or (sc == best_s and n > len(clusters[best].reports)):
                         best, best_s = ci, sc
             if best is None:
                 best = len(clusters)
