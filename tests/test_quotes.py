@@ -502,3 +502,30 @@ def test_bare_document_noun_after_the_quote_speaks_for_its_author():
             "động khiêu khích”, tuyên bố viết.")
     _, qs = quotes_of(body, R3)
     assert qs == [("rumfa", "Chúng tôi sẽ đáp trả tương xứng mọi hành động khiêu khích")]
+
+
+def test_participle_of_saying_speaks_for_main_subject():
+    ents = {"okoro": ("PERSON", ["Ada Okoro", "Okoro"]), "ve": ("COUNTRY", ["Veldoria"])}
+    _, qs = quotes_of("Foreign Minister Ada Okoro struck a cautious tone in a briefing on Monday, saying Veldoria "
+                      "would \"respond in kind to any provocation at sea.\"", ents, language="en")
+    assert qs == [("okoro", "respond in kind to any provocation at sea.")]
+    # negative: "saying" inside a noun phrase with no quote mark keeps nothing; a scare quote stays a term
+    _, qs = quotes_of("The old saying about \"paper tigers\" came up often at the fair.", ents, language="en")
+    assert qs == []
+
+
+def test_spokesman_for_an_organisation():
+    ents = {"cmd": ("ORG", ["Coastal Command"]), "ve": ("COUNTRY", ["Veldoria"])}
+    _, qs = quotes_of("State radio aired remarks by a spokesman for the Coastal Command saying the navy was "
+                      "\"closely monitoring\" the strait.", ents, language="en")
+    assert qs == [("cmd", "closely monitoring")]
+
+
+def test_title_abbreviation_is_no_sentence_end():
+    ents = {"brandt": ("PERSON", ["Lena Brandt", "Brandt"]), "ve": ("COUNTRY", ["Veldoria"])}
+    _, qs = quotes_of("\"We see no reason for alarm tonight,\" Harbour Gov. Lena Brandt said in a radio address.",
+                      ents, language="en")
+    assert qs == [("brandt", "We see no reason for alarm tonight,")]
+    _, qs = quotes_of("\"The drills will go ahead as planned,\" Lt. Gen. Lena Brandt told reporters.", ents,
+                      language="en")
+    assert qs == [("brandt", "The drills will go ahead as planned,")]

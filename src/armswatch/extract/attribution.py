@@ -409,7 +409,7 @@ class Attributor:
         after = self.mentions_in(end, min(len(self.body), end + 40))
         for m, e in after[:1]:
             gap = self.body[end:m.start].strip().lower()
-            if e.type in ("ORG", "COUNTRY") and gap in ("", "của", "of", "the", "of the"):
+            if e.type in ("ORG", "COUNTRY") and gap in ("", "của", "of", "the", "of the", "for", "for the"):
                 return e.id
         before = self.mentions_in(max(0, start - 40), start)
         if before:

@@ -63,6 +63,9 @@ _ATTR_MAX_WORDS = 30  # words between a closing mark and the verb of an attribut
 # a sentence end ([.!?…] before a blank or the end) or an opening quote; written to start with one
 # character class, which `re` scans for fast (~7x faster than "[.!?…](?=\s|$)|[“‘]", same matches)
 _SENT_END = re.compile(r"[.!?…“‘](?:(?<=[“‘])|(?=\s|$))")
+# a title abbreviation before a name ("Guam Gov. Eddie Calvo said", "Lt. Gen. X said") ends no sentence
+_TITLE_ABBR = re.compile(r"(?<!\w)(?:Gov|Sen|Rep|Gen|Lt|Col|Maj|Capt|Cmdr|Adm|Sgt|Gens|Sens|Reps|Dr|Mr|Mrs|Ms|Prof|"
+                         r"Amb|Pres|Sec|Gov-elect)\.$")
 
 
 def _opens_straight(text: str, i: int) -> bool:
@@ -126,6 +129,10 @@ def _post_attribution(att: Attributor, close_end: int, para: Span) -> tuple[bool
         if mm.start < limit < mm.end:
             m = _SENT_END.search(body, mm.end, para.end)
             limit = m.start() if m else para.end
+    while limit < para.end and _TITLE_ABBR.search(body, max(pos, limit - 12), limit + 1) \
+            and body[limit + 1:limit + 3].strip()[:1].isupper():
+        m = _SENT_END.search(body, limit + 1, para.end)
+        limit = m.start() if m else para.end
     text = body[pos:limit]
     # "vẫn lời ông", "theo lời ông X"
     m = lex.speech_noun_start.match(text)
