@@ -529,3 +529,27 @@ def test_title_abbreviation_is_no_sentence_end():
     _, qs = quotes_of("\"The drills will go ahead as planned,\" Lt. Gen. Lena Brandt told reporters.", ents,
                       language="en")
     assert qs == [("brandt", "The drills will go ahead as planned,")]
+
+
+def test_pronoun_after_quote_skips_names_inside_it():
+    ents = {"hale": ("PERSON", ["Mara Hale", "Hale"]), "ivo": ("PERSON", ["Ivo Brenner", "Brenner"])}
+    body = ("Ông Mara Hale trả lời phóng viên sau cuộc gặp với ông Ivo Brenner.\n\n"
+            "“Ông Brenner nói rằng họ không làm việc đó. Tôi tin ông ấy”, ông nói.")
+    _, qs = quotes_of(body, ents)
+    assert qs == [("hale", "Ông Brenner nói rằng họ không làm việc đó. Tôi tin ông ấy")]
+    # negative: the person named before the quote (not inside it) is still who "ông" stands for
+    body = "Ông Ivo Brenner phát biểu sau đó.\n\n“Chúng tôi sẽ không lùi bước trước sức ép này”, ông nói."
+    _, qs = quotes_of(body, ents)
+    assert qs == [("ivo", "Chúng tôi sẽ không lùi bước trước sức ép này")]
+
+
+def test_medium_written_on_is_no_speaker():
+    ents = {"hale": ("PERSON", ["Mara Hale", "Hale"]), "x": ("ORG", ["Twitter"]), "ts": ("ORG", ["Truth Social"])}
+    body = ("Ông Mara Hale hoan nghênh thỏa thuận. “Một ngày tốt đẹp!”, ông viết trên Twitter, đồng thời nói thêm "
+            "rằng “mọi việc mới chỉ bắt đầu mà thôi”.")
+    _, qs = quotes_of(body, ents)
+    assert qs == [("hale", "Một ngày tốt đẹp!"), ("hale", "mọi việc mới chỉ bắt đầu mà thôi")]
+    body = ("Mara Hale welcomed the deal. \"A good day for everyone!\" he wrote on Truth Social, adding that "
+            "\"the real work starts only now.\"")
+    _, qs = quotes_of(body, ents, language="en")
+    assert qs == [("hale", "A good day for everyone!"), ("hale", "the real work starts only now.")]

@@ -351,6 +351,7 @@ class Attributor:
         self._starts = [m.start for m, _ in outer]
         self.entities = {e.id: e for e in doc.entities}
         self.last_person_speaker: tuple[int, str] | None = None
+        self.quoted: list[tuple[int, int]] = []  # quote spans whose names "ông"/"he" after them do not stand for
         self._spokes_orgs: list[tuple[int, str]] | None = None
         self._titled: list[tuple[int, str, str]] | None = None
         self._authors: list[tuple[int, str]] | None = None
@@ -490,6 +491,8 @@ class Attributor:
         spoke = self.last_person_speaker if self.last_person_speaker and self.last_person_speaker[0] <= pos else None
         floor = spoke[0] if spoke else 0
         for m, e in reversed(self.mentions_in(floor, pos)):
+            if any(a <= m.start < b for a, b in self.quoted):
+                continue  # a name inside the quote being attributed is not who "ông"/"he" is
             if e.type == "PERSON" and self.is_sentence_subject(m):
                 return e.id
         if spoke:

@@ -266,7 +266,9 @@ def extract_quotes(doc: Document) -> Document:
             text = body[t0:t1]
             cue, speaker = (False, None)
             if closed:
+                att.quoted = [(open_pos, close_pos)]
                 cue, speaker = _post_attribution(att, close_pos + 1, para)
+                att.quoted = []
             if speaker is None:
                 sent = doc.sentence_of(open_pos)
                 floor = max(prev_end, sent.start if sent else para.start, para.start)
