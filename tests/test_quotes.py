@@ -553,3 +553,19 @@ def test_medium_written_on_is_no_speaker():
             "\"the real work starts only now.\"")
     _, qs = quotes_of(body, ents, language="en")
     assert qs == [("hale", "A good day for everyone!"), ("hale", "the real work starts only now.")]
+
+
+def test_document_as_speaker():
+    ents = {"acc": ("TREATY", ["Harbour Accord", "Hiệp định Cảng Biển"]), "ve": ("COUNTRY", ["Veldoria"]),
+            "ta": ("COUNTRY", ["Tarsis"])}
+    _, qs = quotes_of("The Harbour Accord states that \"neither party shall station warheads on the islands.\"",
+                      ents, language="en")
+    assert qs == [("acc", "neither party shall station warheads on the islands.")]
+    body = ("Hai bên ký Hiệp định Cảng Biển vào buổi chiều. “Không bên nào được triển khai đầu đạn trên các đảo”, "
+            "văn kiện viết.")
+    _, qs = quotes_of(body, ents)
+    assert qs == [("acc", "Không bên nào được triển khai đầu đạn trên các đảo")]
+    # negative: a country heading the phrase speaks, not the document named inside it
+    _, qs = quotes_of("Veldoria, citing the Harbour Accord, said \"no warheads will ever reach the islands.\"",
+                      ents, language="en")
+    assert qs == [("ve", "no warheads will ever reach the islands.")]

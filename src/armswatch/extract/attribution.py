@@ -324,6 +324,12 @@ def _demonyms() -> tuple[re.Pattern | None, dict]:
 
 _RELATIVE = re.compile(r"(?<!\w)(?:which|who|whom|mà)(?!\w)", re.IGNORECASE)
 _ANAPHOR = re.compile(r"(?<!\w)(?:này|đó|trên|nói trên|the|this|these|that)(?!\w)", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _document_nouns() -> re.Pattern:
+    words = (load_lexicon("speech") or {}).get("document_nouns") or ["\x00"]
+    return re.compile(r"(?:" + phrase_regex(words) + r")", re.IGNORECASE)
+
+
 _DEFINITE = re.compile(r"(?:the|this|vị|ngài)\s", re.IGNORECASE)  # a definite role noun ("the minister")
 
 
@@ -697,6 +703,9 @@ class Attributor:
                 found = [(m, e) for m, e in ments if e.type in types and a <= m.start < b]
                 if found:
                     return found[0][1].id
+        doc_id = self._document_subject(start, end)
+        if doc_id:
+            return doc_id
         # "Báo cáo của Lầu Năm Góc cho biết", "Thông báo của Bộ Ngoại giao Mỹ khẳng định": the author;
         # "the report said", "báo cáo này cho biết": the organisation that spoke in the sentence before
         if self.lex.source_noun.search(body, start, end):
@@ -724,6 +733,29 @@ class Attributor:
                     for e in self.entities.values():
                         if e.type == "COUNTRY" and e.name == name:
                             return e.id
+        return None
+
+    def _document_subject(self, start: int, end: int) -> str | None:
+        """"The Northwood Declaration states", "Tuyên bố Bàn Môn Điếm viết": a named document (TREATY) heading the
+        phrase; "văn kiện viết", "the declaration says" with no name: the document named in that sentence or the
+        one before."""
+        ments = self.mentions_in(start, end)
+        head = self.body[start:end].strip(" ,")
+        if ments:
+            m, e = ments[0]
+            lead = self.body[start:m.start].split()
+            if e.type == "TREATY" and len(lead) <= 1 and all(w.lower() in self.lex.determiners for w in lead) \
+                    and not any(x.type in ("PERSON", "ORG", "COUNTRY") for _, x in ments):
+                return e.id
+            return None
+        if not _document_nouns().fullmatch(head):
+            return None
+        sent = self.doc.sentence_of(start)
+        prev = self.sentence_before(sent.start) if sent else None
+        floor = prev.start if prev is not None else (sent.start if sent else start)
+        for m, e in reversed(self.mentions_in(floor, start)):
+            if e.type == "TREATY":
+                return e.id
         return None
 
     def _in_parens(self, m: Mention, floor: int) -> bool:
