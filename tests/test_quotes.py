@@ -569,3 +569,16 @@ def test_document_as_speaker():
     _, qs = quotes_of("Veldoria, citing the Harbour Accord, said \"no warheads will ever reach the islands.\"",
                       ents, language="en")
     assert qs == [("ve", "no warheads will ever reach the islands.")]
+
+
+def test_leader_noun_with_country_stands_for_the_person_named():
+    ents = {"orlov": ("PERSON", ["Pavel Orlov", "Orlov"], "ve"), "kane": ("PERSON", ["Tessa Kane", "Kane"], "ta"),
+            "ve": ("COUNTRY", ["Veldoria"]), "ta": ("COUNTRY", ["Tarsis"])}
+    body = ("Tổng thống Veldoria Pavel Orlov tiếp bà Tessa Kane tại thủ đô.\n\n"
+            "“Chúng tôi sẽ hoàn tất việc rút quân trước mùa đông năm nay”, nhà lãnh đạo Veldoria nói tiếp.")
+    _, qs = quotes_of(body, ents)
+    assert qs == [("orlov", "Chúng tôi sẽ hoàn tất việc rút quân trước mùa đông năm nay")]
+    body = ("Tessa Kane met Pavel Orlov in the capital.\n\n"
+            "\"We will finish the withdrawal before winter comes,\" the Tarsis leader added.")
+    _, qs = quotes_of(body, ents, language="en")
+    assert qs == [("kane", "We will finish the withdrawal before winter comes,")]

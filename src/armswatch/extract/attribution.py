@@ -324,6 +324,14 @@ def _demonyms() -> tuple[re.Pattern | None, dict]:
 
 _RELATIVE = re.compile(r"(?<!\w)(?:which|who|whom|mà)(?!\w)", re.IGNORECASE)
 _ANAPHOR = re.compile(r"(?<!\w)(?:này|đó|trên|nói trên|the|this|these|that)(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _leader_nouns() -> re.Pattern:
+    words = ((load_lexicon("speech") or {}).get("descriptors") or {}).get("leader") or ["\x00"]
+    return re.compile(r"(?<!\w)(?:" + phrase_regex(words) + r")(?!\w)", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def _document_nouns() -> re.Pattern:
     words = (load_lexicon("speech") or {}).get("document_nouns") or ["\x00"]
@@ -595,6 +603,13 @@ class Attributor:
             for p, titles, eid in reversed(self.titled):
                 if p < start and key in titles:
                     return eid
+            # "nhà lãnh đạo Nga nói tiếp", "the Russian leader added": the last person named of that country
+            if _leader_nouns().search(text):
+                cid = self._country_in(start, end)
+                if cid:
+                    for pm, e in reversed(self.mentions_in(0, start)):
+                        if e.type == "PERSON" and e.country == cid:
+                            return e.id
             # "Boris Johnson told MPs ... The prime minister added": a definite title whose holder was
             # named without it, as the subject of the sentence before
             if _DEFINITE.match(text.strip()):
@@ -603,6 +618,21 @@ class Attributor:
                 if prev is not None:
                     for pm, e in self.mentions_in(prev.start, prev.end):
                         if e.type == "PERSON" and self.is_sentence_subject(pm):
+                            return e.id
+        return None
+
+    def _country_in(self, start: int, end: int) -> str | None:
+        """The country a phrase names, by name ("nhà lãnh đạo Nga") or nationality adjective ("the Russian leader")."""
+        for m, e in self.mentions_in(start, end):
+            if e.type == "COUNTRY":
+                return e.id
+        rx, names = _demonyms()
+        if rx is not None:
+            for dm in rx.finditer(self.body[start:end]):
+                if dm.group()[0].isupper():
+                    name = names[dm.group().lower()]
+                    for e in self.entities.values():
+                        if e.type == "COUNTRY" and e.name == name:
                             return e.id
         return None
 

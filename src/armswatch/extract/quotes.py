@@ -153,7 +153,7 @@ def _post_attribution(att: Attributor, close_end: int, para: Span) -> tuple[bool
     doc_noun = lex.source_noun.match(text)
     starts_np = (first[:1].isupper() or lex.pron_person_head.match(text) or lex.pron_group_head.match(text)
                  or first.lower() in lex.determiners or first.lower() in lex.honorifics or lex.spokes.match(text)
-                 or doc_noun)
+                 or doc_noun or lex.title.match(text))
     if not starts_np:
         return False, None
     verbs = att.verbs_in(pos + (doc_noun.end() if doc_noun else 0), limit)
