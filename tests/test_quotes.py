@@ -582,3 +582,16 @@ def test_leader_noun_with_country_stands_for_the_person_named():
             "\"We will finish the withdrawal before winter comes,\" the Tarsis leader added.")
     _, qs = quotes_of(body, ents, language="en")
     assert qs == [("kane", "We will finish the withdrawal before winter comes,")]
+
+
+def test_allies_and_they_stand_for_the_alliance():
+    ents = {"nato": ("ORG", ["NATO"]), "ru": ("COUNTRY", ["Russia"]), "cn": ("COUNTRY", ["China"])}
+    body = ("NATO leaders met in Oslo on Tuesday. The 30 allies said China was expanding its arsenal quickly. "
+            "They condemned Russia's \"reckless and dangerous nuclear signalling\" in the Baltic.")
+    _, qs = quotes_of(body, ents, language="en")
+    assert qs == [("nato", "reckless and dangerous nuclear signalling")]
+    # negative: with no alliance named, "they" after a country-subject sentence stays that country
+    body = ("China said on Tuesday that its arsenal was defensive. They rejected what they called \"baseless and "
+            "hostile accusations from abroad\" at a briefing.")
+    _, qs = quotes_of(body, ents, language="en")
+    assert qs == [("cn", "baseless and hostile accusations from abroad")]

@@ -333,6 +333,24 @@ def _leader_nouns() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _allies_phrase() -> re.Pattern:
+    """The whole subject phrase is the members of an alliance: "The 32 allies", "Allies", "các nước đồng minh"."""
+    words = ((load_lexicon("speech") or {}).get("descriptors") or {}).get("allies") or ["\x00"]
+    return re.compile(r"\s*(?:the\s+)?(?:\d+\s+|all\s+)?(?:" + phrase_regex(words) + r")(?:\s+(?:also|all|"
+                      r"đều|cũng|đã))*\s*", re.IGNORECASE)
+
+
+_ALLIANCE_NAME = re.compile(r"(?<!\w)(?:alliance|liên minh|khối)(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _alliance_ids() -> frozenset:
+    from ..kb import load_kb
+    return frozenset(e.id for e in load_kb().entries.values()
+                     if e.type == "ORG" and any(_ALLIANCE_NAME.search(n) for n in e.all_names()))
+
+
+@lru_cache(maxsize=1)
 def _document_nouns() -> re.Pattern:
     words = (load_lexicon("speech") or {}).get("document_nouns") or ["\x00"]
     return re.compile(r"(?:" + phrase_regex(words) + r")", re.IGNORECASE)
@@ -573,10 +591,28 @@ class Attributor:
         subj = self.sentence_subject(pos, floor)
         if subj:
             return subj
-        # the previous sentence's subject
+        # the previous sentence's subject ("The 32 allies said ... . They condemned": the alliance)
         sent = self.doc.sentence_of(pos)
         prev = self.sentence_before(sent.start) if sent else None
-        return self.first_subject(prev.start, prev.end) if prev else None
+        if prev is None:
+            return None
+        verbs = self.verbs_in(prev.start, prev.end)
+        if verbs and _allies_phrase().fullmatch(self.body[prev.start:verbs[0][0]]):
+            ally = self.alliance_before(prev.start)
+            if ally:
+                return ally
+        return self.first_subject(prev.start, prev.end)
+
+    def alliance_before(self, pos: int) -> str | None:
+        """The alliance last named before `pos` (else the first named after it in the document)."""
+        allies = _alliance_ids()
+        for m, e in reversed(self.mentions_in(0, pos)):
+            if e.id in allies:
+                return e.id
+        for m, e in self.mentions_in(pos, len(self.body)):
+            if e.id in allies:
+                return e.id
+        return None
 
     def resolve_descriptor(self, start: int, end: int) -> str | None:
         """A role noun without a name: "người phát ngôn", "vị đại sứ"."""
@@ -750,6 +786,10 @@ class Attributor:
                     return prev
         # a pronoun as the whole phrase ("vẫn lời ông")
         text = body[start:end]
+        if not self.mentions_in(start, end) and _allies_phrase().fullmatch(text):
+            ally = self.alliance_before(start)
+            if ally:
+                return ally
         if self.lex.pron_group_head.match(text):
             return self.resolve_pronoun("group", start, start)
         if self.lex.pron_person_head.match(text):
