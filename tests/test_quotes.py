@@ -502,3 +502,96 @@ def test_bare_document_noun_after_the_quote_speaks_for_its_author():
             "động khiêu khích”, tuyên bố viết.")
     _, qs = quotes_of(body, R3)
     assert qs == [("rumfa", "Chúng tôi sẽ đáp trả tương xứng mọi hành động khiêu khích")]
+
+
+def test_participle_of_saying_speaks_for_main_subject():
+    ents = {"okoro": ("PERSON", ["Ada Okoro", "Okoro"]), "ve": ("COUNTRY", ["Veldoria"])}
+    _, qs = quotes_of("Foreign Minister Ada Okoro struck a cautious tone in a briefing on Monday, saying Veldoria "
+                      "would \"respond in kind to any provocation at sea.\"", ents, language="en")
+    assert qs == [("okoro", "respond in kind to any provocation at sea.")]
+    # negative: "saying" inside a noun phrase with no quote mark keeps nothing; a scare quote stays a term
+    _, qs = quotes_of("The old saying about \"paper tigers\" came up often at the fair.", ents, language="en")
+    assert qs == []
+
+
+def test_spokesman_for_an_organisation():
+    ents = {"cmd": ("ORG", ["Coastal Command"]), "ve": ("COUNTRY", ["Veldoria"])}
+    _, qs = quotes_of("State radio aired remarks by a spokesman for the Coastal Command saying the navy was "
+                      "\"closely monitoring\" the strait.", ents, language="en")
+    assert qs == [("cmd", "closely monitoring")]
+
+
+def test_title_abbreviation_is_no_sentence_end():
+    ents = {"brandt": ("PERSON", ["Lena Brandt", "Brandt"]), "ve": ("COUNTRY", ["Veldoria"])}
+    _, qs = quotes_of("\"We see no reason for alarm tonight,\" Harbour Gov. Lena Brandt said in a radio address.",
+                      ents, language="en")
+    assert qs == [("brandt", "We see no reason for alarm tonight,")]
+    _, qs = quotes_of("\"The drills will go ahead as planned,\" Lt. Gen. Lena Brandt told reporters.", ents,
+                      language="en")
+    assert qs == [("brandt", "The drills will go ahead as planned,")]
+
+
+def test_pronoun_after_quote_skips_names_inside_it():
+    ents = {"hale": ("PERSON", ["Mara Hale", "Hale"]), "ivo": ("PERSON", ["Ivo Brenner", "Brenner"])}
+    body = ("Ông Mara Hale trả lời phóng viên sau cuộc gặp với ông Ivo Brenner.\n\n"
+            "“Ông Brenner nói rằng họ không làm việc đó. Tôi tin ông ấy”, ông nói.")
+    _, qs = quotes_of(body, ents)
+    assert qs == [("hale", "Ông Brenner nói rằng họ không làm việc đó. Tôi tin ông ấy")]
+    # negative: the person named before the quote (not inside it) is still who "ông" stands for
+    body = "Ông Ivo Brenner phát biểu sau đó.\n\n“Chúng tôi sẽ không lùi bước trước sức ép này”, ông nói."
+    _, qs = quotes_of(body, ents)
+    assert qs == [("ivo", "Chúng tôi sẽ không lùi bước trước sức ép này")]
+
+
+def test_medium_written_on_is_no_speaker():
+    ents = {"hale": ("PERSON", ["Mara Hale", "Hale"]), "x": ("ORG", ["Twitter"]), "ts": ("ORG", ["Truth Social"])}
+    body = ("Ông Mara Hale hoan nghênh thỏa thuận. “Một ngày tốt đẹp!”, ông viết trên Twitter, đồng thời nói thêm "
+            "rằng “mọi việc mới chỉ bắt đầu mà thôi”.")
+    _, qs = quotes_of(body, ents)
+    assert qs == [("hale", "Một ngày tốt đẹp!"), ("hale", "mọi việc mới chỉ bắt đầu mà thôi")]
+    body = ("Mara Hale welcomed the deal. \"A good day for everyone!\" he wrote on Truth Social, adding that "
+            "\"the real work starts only now.\"")
+    _, qs = quotes_of(body, ents, language="en")
+    assert qs == [("hale", "A good day for everyone!"), ("hale", "the real work starts only now.")]
+
+
+def test_document_as_speaker():
+    ents = {"acc": ("TREATY", ["Harbour Accord", "Hiệp định Cảng Biển"]), "ve": ("COUNTRY", ["Veldoria"]),
+            "ta": ("COUNTRY", ["Tarsis"])}
+    _, qs = quotes_of("The Harbour Accord states that \"neither party shall station warheads on the islands.\"",
+                      ents, language="en")
+    assert qs == [("acc", "neither party shall station warheads on the islands.")]
+    body = ("Hai bên ký Hiệp định Cảng Biển vào buổi chiều. “Không bên nào được triển khai đầu đạn trên các đảo”, "
+            "văn kiện viết.")
+    _, qs = quotes_of(body, ents)
+    assert qs == [("acc", "Không bên nào được triển khai đầu đạn trên các đảo")]
+    # negative: a country heading the phrase speaks, not the document named inside it
+    _, qs = quotes_of("Veldoria, citing the Harbour Accord, said \"no warheads will ever reach the islands.\"",
+                      ents, language="en")
+    assert qs == [("ve", "no warheads will ever reach the islands.")]
+
+
+def test_leader_noun_with_country_stands_for_the_person_named():
+    ents = {"orlov": ("PERSON", ["Pavel Orlov", "Orlov"], "ve"), "kane": ("PERSON", ["Tessa Kane", "Kane"], "ta"),
+            "ve": ("COUNTRY", ["Veldoria"]), "ta": ("COUNTRY", ["Tarsis"])}
+    body = ("Tổng thống Veldoria Pavel Orlov tiếp bà Tessa Kane tại thủ đô.\n\n"
+            "“Chúng tôi sẽ hoàn tất việc rút quân trước mùa đông năm nay”, nhà lãnh đạo Veldoria nói tiếp.")
+    _, qs = quotes_of(body, ents)
+    assert qs == [("orlov", "Chúng tôi sẽ hoàn tất việc rút quân trước mùa đông năm nay")]
+    body = ("Tessa Kane met Pavel Orlov in the capital.\n\n"
+            "\"We will finish the withdrawal before winter comes,\" the Tarsis leader added.")
+    _, qs = quotes_of(body, ents, language="en")
+    assert qs == [("kane", "We will finish the withdrawal before winter comes,")]
+
+
+def test_allies_and_they_stand_for_the_alliance():
+    ents = {"nato": ("ORG", ["NATO"]), "ru": ("COUNTRY", ["Russia"]), "cn": ("COUNTRY", ["China"])}
+    body = ("NATO leaders met in Oslo on Tuesday. The 30 allies said China was expanding its arsenal quickly. "
+            "They condemned Russia's \"reckless and dangerous nuclear signalling\" in the Baltic.")
+    _, qs = quotes_of(body, ents, language="en")
+    assert qs == [("nato", "reckless and dangerous nuclear signalling")]
+    # negative: with no alliance named, "they" after a country-subject sentence stays that country
+    body = ("China said on Tuesday that its arsenal was defensive. They rejected what they called \"baseless and "
+            "hostile accusations from abroad\" at a briefing.")
+    _, qs = quotes_of(body, ents, language="en")
+    assert qs == [("cn", "baseless and hostile accusations from abroad")]

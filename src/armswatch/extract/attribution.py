@@ -324,6 +324,38 @@ def _demonyms() -> tuple[re.Pattern | None, dict]:
 
 _RELATIVE = re.compile(r"(?<!\w)(?:which|who|whom|mà)(?!\w)", re.IGNORECASE)
 _ANAPHOR = re.compile(r"(?<!\w)(?:này|đó|trên|nói trên|the|this|these|that)(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _leader_nouns() -> re.Pattern:
+    words = ((load_lexicon("speech") or {}).get("descriptors") or {}).get("leader") or ["\x00"]
+    return re.compile(r"(?<!\w)(?:" + phrase_regex(words) + r")(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _allies_phrase() -> re.Pattern:
+    """The whole subject phrase is the members of an alliance: "The 32 allies", "Allies", "các nước đồng minh"."""
+    words = ((load_lexicon("speech") or {}).get("descriptors") or {}).get("allies") or ["\x00"]
+    return re.compile(r"\s*(?:the\s+)?(?:\d+\s+|all\s+)?(?:" + phrase_regex(words) + r")(?:\s+(?:also|all|"
+                      r"đều|cũng|đã))*\s*", re.IGNORECASE)
+
+
+_ALLIANCE_NAME = re.compile(r"(?<!\w)(?:alliance|liên minh|khối)(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _alliance_ids() -> frozenset:
+    from ..kb import load_kb
+    return frozenset(e.id for e in load_kb().entries.values()
+                     if e.type == "ORG" and any(_ALLIANCE_NAME.search(n) for n in e.all_names()))
+
+
+@lru_cache(maxsize=1)
+def _document_nouns() -> re.Pattern:
+    words = (load_lexicon("speech") or {}).get("document_nouns") or ["\x00"]
+    return re.compile(r"(?:" + phrase_regex(words) + r")", re.IGNORECASE)
+
+
 _DEFINITE = re.compile(r"(?:the|this|vị|ngài)\s", re.IGNORECASE)  # a definite role noun ("the minister")
 
 
@@ -351,6 +383,7 @@ class Attributor:
         self._starts = [m.start for m, _ in outer]
         self.entities = {e.id: e for e in doc.entities}
         self.last_person_speaker: tuple[int, str] | None = None
+        self.quoted: list[tuple[int, int]] = []  # quote spans whose names "ông"/"he" after them do not stand for
         self._spokes_orgs: list[tuple[int, str]] | None = None
         self._titled: list[tuple[int, str, str]] | None = None
         self._authors: list[tuple[int, str]] | None = None
@@ -409,7 +442,7 @@ class Attributor:
         after = self.mentions_in(end, min(len(self.body), end + 40))
         for m, e in after[:1]:
             gap = self.body[end:m.start].strip().lower()
-            if e.type in ("ORG", "COUNTRY") and gap in ("", "của", "of", "the", "of the"):
+            if e.type in ("ORG", "COUNTRY") and gap in ("", "của", "of", "the", "of the", "for", "for the"):
                 return e.id
         before = self.mentions_in(max(0, start - 40), start)
         if before:
@@ -490,6 +523,8 @@ class Attributor:
         spoke = self.last_person_speaker if self.last_person_speaker and self.last_person_speaker[0] <= pos else None
         floor = spoke[0] if spoke else 0
         for m, e in reversed(self.mentions_in(floor, pos)):
+            if any(a <= m.start < b for a, b in self.quoted):
+                continue  # a name inside the quote being attributed is not who "ông"/"he" is
             if e.type == "PERSON" and self.is_sentence_subject(m):
                 return e.id
         if spoke:
@@ -556,10 +591,28 @@ class Attributor:
         subj = self.sentence_subject(pos, floor)
         if subj:
             return subj
-        # the previous sentence's subject
+        # the previous sentence's subject ("The 32 allies said ... . They condemned": the alliance)
         sent = self.doc.sentence_of(pos)
         prev = self.sentence_before(sent.start) if sent else None
-        return self.first_subject(prev.start, prev.end) if prev else None
+        if prev is None:
+            return None
+        verbs = self.verbs_in(prev.start, prev.end)
+        if verbs and _allies_phrase().fullmatch(self.body[prev.start:verbs[0][0]]):
+            ally = self.alliance_before(prev.start)
+            if ally:
+                return ally
+        return self.first_subject(prev.start, prev.end)
+
+    def alliance_before(self, pos: int) -> str | None:
+        """The alliance last named before `pos` (else the first named after it in the document)."""
+        allies = _alliance_ids()
+        for m, e in reversed(self.mentions_in(0, pos)):
+            if e.id in allies:
+                return e.id
+        for m, e in self.mentions_in(pos, len(self.body)):
+            if e.id in allies:
+                return e.id
+        return None
 
     def resolve_descriptor(self, start: int, end: int) -> str | None:
         """A role noun without a name: "người phát ngôn", "vị đại sứ"."""
@@ -586,6 +639,13 @@ class Attributor:
             for p, titles, eid in reversed(self.titled):
                 if p < start and key in titles:
                     return eid
+            # "nhà lãnh đạo Nga nói tiếp", "the Russian leader added": the last person named of that country
+            if _leader_nouns().search(text):
+                cid = self._country_in(start, end)
+                if cid:
+                    for pm, e in reversed(self.mentions_in(0, start)):
+                        if e.type == "PERSON" and e.country == cid:
+                            return e.id
             # "Boris Johnson told MPs ... The prime minister added": a definite title whose holder was
             # named without it, as the subject of the sentence before
             if _DEFINITE.match(text.strip()):
@@ -594,6 +654,21 @@ class Attributor:
                 if prev is not None:
                     for pm, e in self.mentions_in(prev.start, prev.end):
                         if e.type == "PERSON" and self.is_sentence_subject(pm):
+                            return e.id
+        return None
+
+    def _country_in(self, start: int, end: int) -> str | None:
+        """The country a phrase names, by name ("nhà lãnh đạo Nga") or nationality adjective ("the Russian leader")."""
+        for m, e in self.mentions_in(start, end):
+            if e.type == "COUNTRY":
+                return e.id
+        rx, names = _demonyms()
+        if rx is not None:
+            for dm in rx.finditer(self.body[start:end]):
+                if dm.group()[0].isupper():
+                    name = names[dm.group().lower()]
+                    for e in self.entities.values():
+                        if e.type == "COUNTRY" and e.name == name:
                             return e.id
         return None
 
@@ -694,6 +769,9 @@ class Attributor:
                 found = [(m, e) for m, e in ments if e.type in types and a <= m.start < b]
                 if found:
                     return found[0][1].id
+        doc_id = self._document_subject(start, end)
+        if doc_id:
+            return doc_id
         # "Báo cáo của Lầu Năm Góc cho biết", "Thông báo của Bộ Ngoại giao Mỹ khẳng định": the author;
         # "the report said", "báo cáo này cho biết": the organisation that spoke in the sentence before
         if self.lex.source_noun.search(body, start, end):
@@ -708,6 +786,10 @@ class Attributor:
                     return prev
         # a pronoun as the whole phrase ("vẫn lời ông")
         text = body[start:end]
+        if not self.mentions_in(start, end) and _allies_phrase().fullmatch(text):
+            ally = self.alliance_before(start)
+            if ally:
+                return ally
         if self.lex.pron_group_head.match(text):
             return self.resolve_pronoun("group", start, start)
         if self.lex.pron_person_head.match(text):
@@ -721,6 +803,29 @@ class Attributor:
                     for e in self.entities.values():
                         if e.type == "COUNTRY" and e.name == name:
                             return e.id
+        return None
+
+    def _document_subject(self, start: int, end: int) -> str | None:
+        """"The Northwood Declaration states", "Tuyên bố Bàn Môn Điếm viết": a named document (TREATY) heading the
+        phrase; "văn kiện viết", "the declaration says" with no name: the document named in that sentence or the
+        one before."""
+        ments = self.mentions_in(start, end)
+        head = self.body[start:end].strip(" ,")
+        if ments:
+            m, e = ments[0]
+            lead = self.body[start:m.start].split()
+            if e.type == "TREATY" and len(lead) <= 1 and all(w.lower() in self.lex.determiners for w in lead) \
+                    and not any(x.type in ("PERSON", "ORG", "COUNTRY") for _, x in ments):
+                return e.id
+            return None
+        if not _document_nouns().fullmatch(head):
+            return None
+        sent = self.doc.sentence_of(start)
+        prev = self.sentence_before(sent.start) if sent else None
+        floor = prev.start if prev is not None else (sent.start if sent else start)
+        for m, e in reversed(self.mentions_in(floor, start)):
+            if e.type == "TREATY":
+                return e.id
         return None
 
     def _in_parens(self, m: Mention, floor: int) -> bool:

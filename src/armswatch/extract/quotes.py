@@ -63,6 +63,9 @@ _ATTR_MAX_WORDS = 30  # words between a closing mark and the verb of an attribut
 # a sentence end ([.!?…] before a blank or the end) or an opening quote; written to start with one
 # character class, which `re` scans for fast (~7x faster than "[.!?…](?=\s|$)|[“‘]", same matches)
 _SENT_END = re.compile(r"[.!?…“‘](?:(?<=[“‘])|(?=\s|$))")
+# a title abbreviation before a name ("Guam Gov. Eddie Calvo said", "Lt. Gen. X said") ends no sentence
+_TITLE_ABBR = re.compile(r"(?<!\w)(?:Gov|Sen|Rep|Gen|Lt|Col|Maj|Capt|Cmdr|Adm|Sgt|Gens|Sens|Reps|Dr|Mr|Mrs|Ms|Prof|"
+                         r"Amb|Pres|Sec|Gov-elect)\.$")
 
 
 def _opens_straight(text: str, i: int) -> bool:
@@ -126,6 +129,10 @@ def _post_attribution(att: Attributor, close_end: int, para: Span) -> tuple[bool
         if mm.start < limit < mm.end:
             m = _SENT_END.search(body, mm.end, para.end)
             limit = m.start() if m else para.end
+    while limit < para.end and _TITLE_ABBR.search(body, max(pos, limit - 12), limit + 1) \
+            and body[limit + 1:limit + 3].strip()[:1].isupper():
+        m = _SENT_END.search(body, limit + 1, para.end)
+        limit = m.start() if m else para.end
     text = body[pos:limit]
     # "vẫn lời ông", "theo lời ông X"
     m = lex.speech_noun_start.match(text)
@@ -146,7 +153,7 @@ def _post_attribution(att: Attributor, close_end: int, para: Span) -> tuple[bool
     doc_noun = lex.source_noun.match(text)
     starts_np = (first[:1].isupper() or lex.pron_person_head.match(text) or lex.pron_group_head.match(text)
                  or first.lower() in lex.determiners or first.lower() in lex.honorifics or lex.spokes.match(text)
-                 or doc_noun)
+                 or doc_noun or lex.title.match(text))
     if not starts_np:
         return False, None
     verbs = att.verbs_in(pos + (doc_noun.end() if doc_noun else 0), limit)
@@ -259,7 +266,9 @@ def extract_quotes(doc: Document) -> Document:
             text = body[t0:t1]
             cue, speaker = (False, None)
             if closed:
+                att.quoted = [(open_pos, close_pos)]
                 cue, speaker = _post_attribution(att, close_pos + 1, para)
+                att.quoted = []
             if speaker is None:
                 sent = doc.sentence_of(open_pos)
                 floor = max(prev_end, sent.start if sent else para.start, para.start)
