@@ -858,3 +858,12 @@ def test_the_whole_of_a_part_is_no_count_of_its_own():
 def test_launches_with_no_launcher_named_are_the_main_countrys():
     cl, _ = claims_of("Triều Tiên lại phóng vệ tinh do thám. Đây là lần thứ tư, sau ba vụ phóng thất bại.", entities=C3)
     assert [(c[0], c[2]) for c in cl if c[2] == 3.0] == [("kp", 3.0)]
+
+
+def test_a_company_is_not_its_state():
+    ents = dict(C3, lockheed_martin=("ORG", ["Lockheed Martin"], "us"), us_jcs=("ORG", ["Bộ Tổng tham mưu Mỹ"], "us"))
+    cl, _ = claims_of("Lockheed Martin đã bàn giao 32 máy bay chiến đấu cho Ba Lan.", entities=ents)
+    assert [(c[0], c[2]) for c in cl] == [("lockheed_martin", 32.0)]
+    # a state body still stands for its state
+    cl, _ = claims_of("Bộ Tổng tham mưu Mỹ có 40 máy bay ném bom sẵn sàng.", entities=ents)
+    assert [(c[0], c[2]) for c in cl] == [("us", 40.0)]

@@ -80,6 +80,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..kb import load_kb
 from ..lexicon import load_lexicon
 from ..model import Claim, Document, Span, Timex
 from .attribution import Attributor, PhraseMatcher, compile_phrases, phrase_regex
@@ -449,6 +450,11 @@ def _is_dated(t: Timex) -> bool:
     return _dv(t) is not None
 
 
+def _is_company(entity_id: str) -> bool:
+    e = load_kb().get(entity_id)
+    return bool(e and e.company)
+
+
 def _year(v: str | None) -> int | None:
     m = re.match(r"^(\d{4})", v or "")
     return int(m.group(1)) if m else None
@@ -746,8 +752,8 @@ class _ClaimExtractor:
 
     def _state(self, e) -> str:
         """Arsenals and forces belong to states: an organisation with a country stands for it."""
-        if e.type == "ORG" and e.country and e.country in self.att.entities:
-            return e.country
+        if e.type == "ORG" and e.country and e.country in self.att.entities and not _is_company(e.id):
+            return e.country  # a company is not its state: Boeing's aircraft sales are Boeing's
         return e.id
 
     def main_country(self, pos: int) -> str | None:
