@@ -867,3 +867,14 @@ def test_a_company_is_not_its_state():
     # a state body still stands for its state
     cl, _ = claims_of("Bộ Tổng tham mưu Mỹ có 40 máy bay ném bom sẵn sàng.", entities=ents)
     assert [(c[0], c[2]) for c in cl] == [("us", 40.0)]
+
+
+def test_people_and_plants_counted_with_a_nationality():
+    cl, _ = claims_of("Khoảng 50.000 lao động Triều Tiên đang làm việc ở nước ngoài.", entities=C3)
+    assert [(c[0], c[1], c[2]) for c in cl] == [("kp", "other", 50000.0)]
+    cl, _ = claims_of("Mỹ truy tố 7 sĩ quan tình báo quân đội Nga.", entities=C3)
+    assert [(c[0], c[2]) for c in cl] == [("ru", 7.0)]
+    cl, doc = claims_of("Iran đã lắp đặt khoảng 5.000 máy ly tâm tại Fordow.", entities=C3)
+    assert [(c[0], c[2]) for c in cl] == [("ir", 5000.0)] and doc.claims[0].unit == "centrifuges"
+    # people dying are no claims (this round keeps the rule)
+    assert claims_of("Khoảng 30 lao động Triều Tiên thiệt mạng.", entities=C3)[0] == []

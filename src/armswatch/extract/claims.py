@@ -110,6 +110,7 @@ class ClaimLex:
     range_gap: re.Pattern
     since_tail: re.Pattern
     possessive_after: re.Pattern
+    service_between: re.Pattern  # "quân đội", "navy": a country's service between the noun and the country
     possessive_en: re.Pattern
     not_after: PhraseMatcher
     arsenal_counts: PhraseMatcher
@@ -229,6 +230,8 @@ def claim_lex() -> ClaimLex:
         joint=compile_phrases(d.get("joint_subjects") or ["\x00"]),
         range_gap=re.compile(r"^\s*(?:đến|tới|cho đến|cho tới|–|-|—|to|and|through|until)\s*$", re.IGNORECASE),
         since_tail=re.compile(r"(?<!\w)(?:kể từ|từ|since|from)\s*$", re.IGNORECASE),
+        service_between=re.compile(r"\s*(?:(?:" + phrase_regex(d.get("service_between") or ["\x00"]) + r")\s+)+",
+                                   re.IGNORECASE),
         possessive_after=re.compile(r"^\s*(?:hạt nhân\s+)?(?:của|of)\s+$", re.IGNORECASE),
         possessive_en=re.compile(r"^\s*(?:'s|’s)\s*$"),
         not_after=PhraseMatcher(d.get("not_after") or []),
@@ -650,8 +653,13 @@ class _ClaimExtractor:
         if after:
             m, e = after[0]
             gap = body[cue_end:m.start]
-            if e.type == "COUNTRY" and (not gap.strip() or lex.possessive_after.match(gap)):
-                return e.id
+            if e.type == "COUNTRY" and (not gap.strip() or lex.possessive_after.match(gap)
+                                        or lex.service_between.fullmatch(gap)):
+                return e.id  # "12 sĩ quan tình báo quân đội Nga": the service of a country names it
+            if e.type == "ORG" and e.country and e.country in att.entities and not _is_company(e.id) \
+                    and lex.service_between.match(body, m.start, m.end) and (
+                        not gap.strip() or lex.service_between.fullmatch(gap)):
+                return e.country  # "... sĩ quan tình báo quân đội Nga" with the army named as a body
         # a country right before the number in a list: "Mỹ 3.708, Nga 4.380", "Russia: 5,580", "Ấn Độ với 172"
         before = att.mentions_in(max(sent.start, n.start - 40), n.start)
         if before and before[-1][1].type == "COUNTRY" and (before[-1][0].start, before[-1][0].end) not in exclude \
