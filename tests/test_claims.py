@@ -878,3 +878,11 @@ def test_people_and_plants_counted_with_a_nationality():
     assert [(c[0], c[2]) for c in cl] == [("ir", 5000.0)] and doc.claims[0].unit == "centrifuges"
     # people dying are no claims (this round keeps the rule)
     assert claims_of("Khoảng 30 lao động Triều Tiên thiệt mạng.", entities=C3)[0] == []
+
+
+def test_weight_of_a_missile_is_its_owners():
+    ents = dict(C3, sarmat=("WEAPON", ["Sarmat"], "ru"))
+    cl, _ = claims_of("Nga giới thiệu tên lửa Sarmat. Ông nói tên lửa này nặng hơn 150 tấn.", entities=ents)
+    assert [(c[0], c[1], c[2]) for c in cl] == [("ru", "other", 150.0)]
+    # tonnes of nobody named are no claim
+    assert claims_of("Mỗi năm cảng này nhận khoảng 2.000 tấn hàng.", entities=C3)[0] == []

@@ -997,6 +997,8 @@ class _ClaimExtractor:
                 if c.unit and any(c.unit.startswith(u) for u in self.lex.of_test if u):
                     c.subject = self.main_country(c.evidence.start)
                 sent = self.meta.get(id(c), {}).get("sent")
+                if c.subject is None and sent and self.lex.carrier.search(self.body[sent.start:sent.end]):
+                    c.subject = self.weapon_owner(sent.start)  # "tên lửa này nặng hơn 200 tấn": the missile's
                 if c.subject is None and not (sent and self.lex.joint.search(self.body[sent.start:sent.end])):
                     continue  # "hai bên đã tiêu hủy 2.600 tên lửa": named, if not resolved
             kept_claims.append(c)
