@@ -38,6 +38,7 @@ class KBEntry:
     parent: str | None = None
     roles: tuple[dict[str, Any], ...] = ()
     members: tuple[str, ...] = ()  # member countries of a small collective body (Quad, P5, E3)
+    company: bool = False  # a business: its counts and deals are its own, not its country's
     gender: str | None = None
     description: str | None = None
     disambiguation: str | None = None
@@ -103,6 +104,7 @@ def _entry(raw: dict[str, Any], file: str) -> KBEntry:
         metonym_of=raw.get("metonym_of"), country=raw.get("country"), parent=raw.get("parent"),
         roles=tuple(raw.get("roles") or ()), members=tuple(raw.get("members") or ()), gender=raw.get("gender"),
         description=raw.get("description"), disambiguation=raw.get("disambiguation"), file=file,
+        company=bool(raw.get("company")),
     )
 
 

@@ -80,6 +80,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..kb import load_kb
 from ..lexicon import load_lexicon
 from ..model import Claim, Document, Span, Timex
 from .attribution import Attributor, PhraseMatcher, compile_phrases, phrase_regex
@@ -109,6 +110,7 @@ class ClaimLex:
     range_gap: re.Pattern
     since_tail: re.Pattern
     possessive_after: re.Pattern
+    service_between: re.Pattern  # "quân đội", "navy": a country's service between the noun and the country
     possessive_en: re.Pattern
     not_after: PhraseMatcher
     arsenal_counts: PhraseMatcher
@@ -150,6 +152,8 @@ class ClaimLex:
     as_of_tail: re.Pattern
     launch_verb: re.Pattern
     passive_launch: re.Pattern  # "được", "if" right before a launch verb: no launcher named
+    passive_loss: re.Pattern  # "bị bắn hạ", "were intercepted" right after the noun: lost by who launched
+    partitive: re.Pattern  # "of the", "trong số" between two numbers: the second is the whole
     payload: re.Pattern  # "có thể mang", "can carry": warheads a missile carries, not an arsenal
     carrier: re.Pattern  # the nouns of a carrier of warheads ("tên lửa", "missile")
     region_anaphora: dict  # "the north" -> "north": the country of the document whose name starts with it
@@ -226,6 +230,8 @@ def claim_lex() -> ClaimLex:
         joint=compile_phrases(d.get("joint_subjects") or ["\x00"]),
         range_gap=re.compile(r"^\s*(?:đến|tới|cho đến|cho tới|–|-|—|to|and|through|until)\s*$", re.IGNORECASE),
         since_tail=re.compile(r"(?<!\w)(?:kể từ|từ|since|from)\s*$", re.IGNORECASE),
+        service_between=re.compile(r"\s*(?:(?:" + phrase_regex(d.get("service_between") or ["\x00"]) + r")\s+)+",
+                                   re.IGNORECASE),
         possessive_after=re.compile(r"^\s*(?:hạt nhân\s+)?(?:của|of)\s+$", re.IGNORECASE),
         possessive_en=re.compile(r"^\s*(?:'s|’s)\s*$"),
         not_after=PhraseMatcher(d.get("not_after") or []),
@@ -281,6 +287,9 @@ def claim_lex() -> ClaimLex:
         each=compile_phrases(d.get("each") or ["\x00"]),
         anaphoric_country=compile_phrases(d.get("anaphoric_country") or ["\x00"]),
         launch_verb=compile_phrases(d.get("incident_verbs") or ["\x00"]),
+        passive_loss=re.compile(r"\s*(?:đã\s+|had\s+|have\s+)?(?:" + phrase_regex(d.get("passive_loss_after") or ["\x00"])
+                                + r")(?!\w)", re.IGNORECASE),
+        partitive=re.compile(r"\s*(?:" + phrase_regex(d.get("partitive_of") or ["\x00"]) + r")\s*", re.IGNORECASE),
         passive_launch=re.compile(r"(?<!\w)(?:" + phrase_regex(d.get("passive_launch") or ["\x00"]) + r")\s*$",
                                   re.IGNORECASE),
         payload=re.compile(r"(?<!\w)(?:" + phrase_regex(d.get("payload_verbs") or ["\x00"]) + r")\s*$", re.IGNORECASE),
@@ -442,6 +451,11 @@ def _dv(t: Timex) -> str | None:
 
 def _is_dated(t: Timex) -> bool:
     return _dv(t) is not None
+
+
+def _is_company(entity_id: str) -> bool:
+    e = load_kb().get(entity_id)
+    return bool(e and e.company)
 
 
 def _year(v: str | None) -> int | None:
@@ -639,8 +653,13 @@ class _ClaimExtractor:
         if after:
             m, e = after[0]
             gap = body[cue_end:m.start]
-            if e.type == "COUNTRY" and (not gap.strip() or lex.possessive_after.match(gap)):
-                return e.id
+            if e.type == "COUNTRY" and (not gap.strip() or lex.possessive_after.match(gap)
+                                        or lex.service_between.fullmatch(gap)):
+                return e.id  # "12 sĩ quan tình báo quân đội Nga": the service of a country names it
+            if e.type == "ORG" and e.country and e.country in att.entities and not _is_company(e.id) \
+                    and lex.service_between.match(body, m.start, m.end) and (
+                        not gap.strip() or lex.service_between.fullmatch(gap)):
+                return e.country  # "... sĩ quan tình báo quân đội Nga" with the army named as a body
         # a country right before the number in a list: "Mỹ 3.708, Nga 4.380", "Russia: 5,580", "Ấn Độ với 172"
         before = att.mentions_in(max(sent.start, n.start - 40), n.start)
         if before and before[-1][1].type == "COUNTRY" and (before[-1][0].start, before[-1][0].end) not in exclude \
@@ -741,8 +760,8 @@ class _ClaimExtractor:
 
     def _state(self, e) -> str:
         """Arsenals and forces belong to states: an organisation with a country stands for it."""
-        if e.type == "ORG" and e.country and e.country in self.att.entities:
-            return e.country
+        if e.type == "ORG" and e.country and e.country in self.att.entities and not _is_company(e.id):
+            return e.country  # a company is not its state: Boeing's aircraft sales are Boeing's
         return e.id
 
     def main_country(self, pos: int) -> str | None:
@@ -931,6 +950,10 @@ class _ClaimExtractor:
                             and not re.search(r"[,;]\s*(?:nhưng|song|trong khi|while|but)\b", body[limited_end:n.start]))):
                     floor = limited_end = n.end
                     continue
+                # "23 of the 32 allies": the whole a part is taken from is no count of its own
+                if i and lex.partitive.fullmatch(body, kept[i - 1].end, n.start):
+                    floor = n.end
+                    continue
                 right_end = kept[i + 1].start if i + 1 < len(kept) else sent.end
                 left = body[floor:n.start]
                 self.shared_from = None
@@ -964,7 +987,22 @@ class _ClaimExtractor:
                 m = self.meta[id(c)]
                 m["range_to"] = by_start.get(m["range_to"]) if m["range_to"] is not None else None
         self._document_pass(claims)
-        return claims
+        kept_claims = []
+        for c in claims:
+            if c.subject is None and c.measure == "other" and self.meta.get(id(c), {}).get("how") != "world" \
+                    and c.unit not in self.lex.of_body:  # members of no body named: a total of its own
+                # a count of tests or launches with no launcher named is the document's main country's ("sau
+                # hai vụ phóng thất bại"); any other quantity with no one it is about is no claim ("2% of
+                # economic output" as a target)
+                if c.unit and any(c.unit.startswith(u) for u in self.lex.of_test if u):
+                    c.subject = self.main_country(c.evidence.start)
+                sent = self.meta.get(id(c), {}).get("sent")
+                if c.subject is None and sent and self.lex.carrier.search(self.body[sent.start:sent.end]):
+                    c.subject = self.weapon_owner(sent.start)  # "tên lửa này nặng hơn 200 tấn": the missile's
+                if c.subject is None and not (sent and self.lex.joint.search(self.body[sent.start:sent.end])):
+                    continue  # "hai bên đã tiêu hủy 2.600 tên lửa": named, if not resolved
+            kept_claims.append(c)
+        return kept_claims
 
     def _coordinated(self, a: int, b: int) -> bool:
         """Do two numbers of one measure stand in one coordination, the second with no subject, verb or
@@ -1281,6 +1319,12 @@ class _ClaimExtractor:
                 subject, self.how = self._treaty_of(n, sent), "local"
                 if subject is None:
                     return None  # states that signed something the article does not name
+        elif lex.passive_loss.match(body, cue_end):
+            # "Ukraine bắn 6 tên lửa ... 5 tên lửa bị bắn hạ": lost by who fired them, not by who reports it
+            subject = self.launcher_before(n.start)
+            if subject is None:
+                return None
+            self.how = "local"
         elif unit in lex.of_body:
             if value < _MIN_MEMBERS:
                 return None
