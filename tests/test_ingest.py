@@ -336,3 +336,14 @@ def test_warc_ingest_stores_pages_once_and_records_the_broken_archive(tmp_path):
         assert (again.added, again.skipped) == (0, 2)
     finally:
         st.close()
+
+
+def test_mojibake_repaired_the_same_in_decomposed_input():
+    """A mojibake run of Latin-1 letters ("Ä¤" for "Ĥ") is repaired whether the input is NFC or NFD
+    (found by the property test: NFD splits "Ä" into "A" + a combining mark, which hid the run)."""
+    text = PARA + " Ĥ:"
+    broken = text.encode("utf-8").decode("cp1252", errors="replace")
+    for form in ("NFC", "NFD"):
+        assert decode_text(unicodedata.normalize(form, broken)) == decode_text(unicodedata.normalize("NFC", broken))
+    assert decode_bytes(unicodedata.normalize("NFD", PARA + " Ä¤:").encode("utf-8")) == \
+        decode_bytes(unicodedata.normalize("NFC", PARA + " Ä¤:").encode("utf-8"))

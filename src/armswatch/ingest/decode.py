@@ -394,6 +394,7 @@ def decode_bytes(data: bytes, declared: str | None = None, with_label: bool = Fa
     if text is not None:
         if not text.strip():
             raise _error("empty file (no text)")
+        text = unicodedata.normalize("NFC", text)  # composed first: a decomposed "Ä" hides a mojibake run
         label, text = _pick(text, _candidates(text, label))
     else:
         check_binary(data)
@@ -402,6 +403,7 @@ def decode_bytes(data: bytes, declared: str | None = None, with_label: bool = Fa
         except UnicodeDecodeError:
             text = None
         if text is not None:
+            text = unicodedata.normalize("NFC", text)  # composed first: a decomposed "Ä" hides a mojibake run
             label, text = _pick(text, _candidates(text, "utf-8"))
         else:
             # mostly UTF-8 with a few broken bytes (a truncated or spliced file) comes first
@@ -477,6 +479,7 @@ def decode_text(text: str) -> str:
     mojibake and legacy font text are fixed as for bytes, then NFC and tone placement."""
     if "\x00" in text:
         raise _error("binary content (NUL characters), not text")
+    text = unicodedata.normalize("NFC", text)  # composed first: a decomposed "Ä" hides a mojibake run
     label, text = _pick(text, _candidates(text, "str"))
     if label.endswith("tcvn3"):
         text = tcvn3_case(text)
