@@ -21,6 +21,20 @@ def load_lexicon(name: str) -> Any:
     return load_yaml(path.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
+def demonyms():
+    """(regex, lower-case demonym -> country name) of the nationality adjectives of `person_cues`
+    ("Chinese", "U.S."), matched as written, as whole words; (None, {}) when the lexicon has none."""
+    import re
+
+    dem = (load_lexicon("person_cues") or {}).get("demonyms") or {}
+    if not dem:
+        return None, {}
+    rx = re.compile("(?<![\\w.])(?:" + "|".join(re.escape(x) for x in sorted(dem, key=len, reverse=True))
+                    + r")(?![\w-])")
+    return rx, {k.lower(): v for k, v in dem.items()}
+
+
 def validate_all() -> list[str]:
     """Schema errors of every lexicon that has a schema."""
     import jsonschema

@@ -311,17 +311,6 @@ def _is_media(eid: str | None) -> bool:
     return bool(eid) and eid in _media_ids()
 
 
-@lru_cache(maxsize=1)
-def _demonyms() -> tuple[re.Pattern | None, dict]:
-    """(regex, lower-case demonym -> country name) of the nationality adjectives ("Chinese", "U.S.")."""
-    dem = (load_lexicon("person_cues") or {}).get("demonyms") or {}
-    if not dem:
-        return None, {}
-    rx = re.compile("(?<![\\w.])(?:" + "|".join(re.escape(x) for x in sorted(dem, key=len, reverse=True))
-                    + r")(?![\w-])", re.IGNORECASE)
-    return rx, {k.lower(): v for k, v in dem.items()}
-
-
 _RELATIVE = re.compile(r"(?<!\w)(?:which|who|whom|mà)(?!\w)", re.IGNORECASE)
 _ANAPHOR = re.compile(r"(?<!\w)(?:này|đó|trên|nói trên|the|this|these|that)(?!\w)", re.IGNORECASE)
 
@@ -662,14 +651,18 @@ class Attributor:
         for m, e in self.mentions_in(start, end):
             if e.type == "COUNTRY":
                 return e.id
-        rx, names = _demonyms()
-        if rx is not None:
-            for dm in rx.finditer(self.body[start:end]):
-                if dm.group()[0].isupper():
-                    name = names[dm.group().lower()]
-                    for e in self.entities.values():
-                        if e.type == "COUNTRY" and e.name == name:
-                            return e.id
+        return self._country_by_demonym(self.body[start:end])
+
+    def _country_by_demonym(self, text: str) -> str | None:
+        """The page's country that the first nationality adjective of `text` names ("the Chinese ministry")."""
+        from ..lexicon import demonyms
+
+        rx, names = demonyms()
+        for dm in (rx.finditer(text) if rx is not None else ()):
+            name = names[dm.group().lower()]
+            for e in self.entities.values():
+                if e.type == "COUNTRY" and e.name == name:
+                    return e.id
         return None
 
     def resolve_joint(self, start: int, end: int) -> str | None:
@@ -795,15 +788,7 @@ class Attributor:
         if self.lex.pron_person_head.match(text):
             return self.resolve_pronoun("person", start, start)
         # "the Chinese defence ministry said": an unnamed body of the country its nationality adjective names
-        rx, names = _demonyms()
-        if rx is not None:
-            for dm in rx.finditer(text):
-                if dm.group()[0].isupper():
-                    name = names[dm.group().lower()]
-                    for e in self.entities.values():
-                        if e.type == "COUNTRY" and e.name == name:
-                            return e.id
-        return None
+        return self._country_by_demonym(text)
 
     def _document_subject(self, start: int, end: int) -> str | None:
         """"The Northwood Declaration states", "Tuyên bố Bàn Môn Điếm viết": a named document (TREATY) heading the

@@ -286,23 +286,12 @@ def _last_match(pattern: re.Pattern | None, text: str):
     return last
 
 
-@lru_cache(maxsize=1)
-def _demonym_re() -> tuple[re.Pattern | None, dict]:
-    """(regex, lower-case demonym -> country name) of the English nationality adjectives (lexicon person_cues)."""
-    from ..lexicon import load_lexicon
-
-    dem = (load_lexicon("person_cues") or {}).get("demonyms") or {}
-    if not dem:
-        return None, {}
-    rx = re.compile("(?<![\\w.])(?:" + "|".join(re.escape(x) for x in sorted(dem, key=len, reverse=True))
-                    + r")(?![\w-])")
-    return rx, {k.lower(): v.lower() for k, v in dem.items()}
-
-
 def _demonym_mentions(doc: Document, ents: list) -> list:
     """"Israeli strikes on Iranian sites", "Russian forces held drills": a nationality adjective names the country
     as a party, when that country is an entity of the page (a mention spanning the adjective wins)."""
-    rx, names = _demonym_re()
+    from ..lexicon import demonyms
+
+    rx, names = demonyms()
     if rx is None:
         return []
     by_name = {}
@@ -317,7 +306,7 @@ def _demonym_mentions(doc: Document, ents: list) -> list:
     starts = [s for s, _ in taken]
     out = []
     for mt in rx.finditer(doc.body):
-        ent = by_name.get(names.get(mt.group(0).lower(), ""))
+        ent = by_name.get(names.get(mt.group(0).lower(), "").lower())
         if ent is None:
             continue
         i = bisect.bisect_right(starts, mt.start()) - 1
