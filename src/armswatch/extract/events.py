@@ -1158,7 +1158,6 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     # attributes
     scope_end = min(m.clause[1], nxt)
     tail = body[m.end:scope_end]
-    head = body[max(m.seg[0], m.start - 30):m.start]
     if m.type == "talks":
         cue_labels = _cue_labels(m.cue)
         for val in c.track_values:  # "2" before "1": "bán chính thức" is not "chính thức"
