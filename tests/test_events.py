@@ -48,6 +48,13 @@ def core(events):
     return sorted(((e.type, frozenset(e.participants), e.date, e.status) for e in events), key=_key)
 
 
+def check_case(case, published_default):
+    """A case is (text, entities, timexes, expected events[, publication date]): the events found, as `core`."""
+    text, entities, timexes, expected, *published = case
+    evs = events_of(text, entities, timexes, published=published[0] if published else published_default)
+    assert core(evs) == sorted(expected, key=_key)
+
+
 def ev(type_, parts, date, status):
     return (type_, frozenset(parts), date, status)
 
@@ -751,9 +758,7 @@ CASES4 = [
 
 @pytest.mark.parametrize("case", CASES4, ids=[f"f{i + 1}" for i in range(len(CASES4))])
 def test_fourth_round_cases(case):
-    text, entities, timexes, expected, *published = case  # (a page date of its own, or None: undated page)
-    evs = events_of(text, entities, timexes, published=published[0] if published else "2024-12-31")
-    assert core(evs) == sorted(expected, key=_key)
+    check_case(case, "2024-12-31")  # (a case may carry a page date of its own, or None: an undated page)
 
 
 # ---------------------------------------------------------------- fifth round (causes first seen on the fresh gold set,
@@ -829,9 +834,7 @@ CASES5 = [
 
 @pytest.mark.parametrize("case", CASES5, ids=[f"h{i + 1}" for i in range(len(CASES5))])
 def test_fifth_round_cases(case):
-    text, entities, timexes, expected, *published = case
-    evs = events_of(text, entities, timexes, published=published[0] if published else "2024-12-31")
-    assert core(evs) == sorted(expected, key=_key)
+    check_case(case, "2024-12-31")
 
 
 def test_fourth_round_is_enough():
@@ -1018,9 +1021,7 @@ CASES6I = [
 
 @pytest.mark.parametrize("case", CASES6I, ids=[f"i{i + 1}" for i in range(len(CASES6I))])
 def test_sixth_round_incident_cases(case):
-    text, entities, timexes, expected, *published = case
-    evs = events_of(text, entities, timexes, published=published[0] if published else "2024-12-31")
-    assert core(evs) == sorted(expected, key=_key)
+    check_case(case, "2024-12-31")
 
 
 # Session 3 (issue #5, detection and participants; d4-d7 sit in CASES6 above): causes found on the blind / fresh2 / fresh sets, each with
@@ -1041,9 +1042,7 @@ CASES_DETECT = [
 
 @pytest.mark.parametrize("case", CASES_DETECT, ids=[f"d{i + 1}" for i in range(len(CASES_DETECT))])
 def test_detection_cases(case):
-    text, entities, timexes, expected, *published = case
-    evs = events_of(text, entities, timexes, published=published[0] if published else "2024-06-01")
-    assert core(evs) == sorted(expected, key=_key)
+    check_case(case, "2024-06-01")
 
 
 # Dates and status (issue #5): a future reference in the trigger's own clause places the happening ahead,
@@ -1068,9 +1067,7 @@ CASES_DATES = [
 
 @pytest.mark.parametrize("case", CASES_DATES, ids=[f"d{i + 1}" for i in range(len(CASES_DATES))])
 def test_date_and_status_cases(case):
-    text, entities, timexes, expected, *published = case
-    evs = events_of(text, entities, timexes, published=published[0] if published else "2024-12-31")
-    assert core(evs) == sorted(expected, key=_key)
+    check_case(case, "2024-12-31")
 
 
 # Seventh round (issue #5, detection recall): incidents told by their own verbs, nationality adjectives as parties,
@@ -1116,9 +1113,7 @@ CASES7 = [
 
 @pytest.mark.parametrize("case", CASES7, ids=[f"e{i + 1}" for i in range(len(CASES7))])
 def test_seventh_round_cases(case):
-    text, entities, timexes, expected, *published = case
-    evs = events_of(text, entities, timexes, published=published[0] if published else "2024-12-31")
-    assert core(evs) == sorted(expected, key=_key)
+    check_case(case, "2024-12-31")
 
 
 def _p(pid, name, country):
@@ -1149,9 +1144,7 @@ CASES8 = [
 
 @pytest.mark.parametrize("case", CASES8, ids=[f"p{i + 1}" for i in range(len(CASES8))])
 def test_eighth_round_party_cases(case):
-    text, entities, timexes, expected, *published = case
-    evs = events_of(text, entities, timexes, published=published[0] if published else "2023-12-01")
-    assert core(evs) == sorted(expected, key=_key)
+    check_case(case, "2023-12-01")
 
 
 # Round 2 of event dates and status (issue #5), own sentences.
@@ -1217,9 +1210,7 @@ CASES_DATES2 = [
 
 @pytest.mark.parametrize("case", CASES_DATES2, ids=[f"r{i + 1}" for i in range(len(CASES_DATES2))])
 def test_date_and_status_cases_round2(case):
-    text, entities, timexes, expected, *published = case
-    evs = events_of(text, entities, timexes, published=published[0] if published else "2024-12-31")
-    assert core(evs) == sorted(expected, key=_key)
+    check_case(case, "2024-12-31")
 
 
 # Round 9 (issue #5, fresh3 analysis): a motion verb is a visit when a purpose follows the destination
@@ -1251,9 +1242,7 @@ CASES9 = [
 
 @pytest.mark.parametrize("case", CASES9, ids=[f"q{i + 1}" for i in range(len(CASES9))])
 def test_ninth_round_visit_cases(case):
-    text, entities, timexes, expected, *published = case
-    evs = events_of(text, entities, timexes, published=published[0] if published else "2023-12-01")
-    assert core(evs) == sorted(expected, key=_key)
+    check_case(case, "2023-12-01")
 
 
 # Incidents by more of their own words (session 3): a missile "tested", annual or joint exercises, an invasion
@@ -1271,9 +1260,7 @@ CASES10 = [
 
 @pytest.mark.parametrize("case", CASES10, ids=[f"x{i + 1}" for i in range(len(CASES10))])
 def test_incident_words_cases(case):
-    text, entities, timexes, expected, *published = case
-    evs = events_of(text, entities, timexes, published=published[0] if published else "2023-12-01")
-    assert core(evs) == sorted(expected, key=_key)
+    check_case(case, "2023-12-01")
 
 
 # CASES_DATES3: an undated page whose dateline spells the month dates its events and their status; an anaphoric
@@ -1315,6 +1302,4 @@ CASES11 = [
 
 @pytest.mark.parametrize("case", CASES11, ids=[f"r{i + 1}" for i in range(len(CASES11))])
 def test_round5_report_treaty_talk_cases(case):
-    text, entities, timexes, expected, *published = case
-    evs = events_of(text, entities, timexes, published=published[0] if published else "2023-12-01")
-    assert core(evs) == sorted(expected, key=_key)
+    check_case(case, "2023-12-01")
