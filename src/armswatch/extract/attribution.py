@@ -43,10 +43,6 @@ def phrase_regex(phrases) -> str:
     return rf"(?<!{_W})(?:{body})(?!{_W})"
 
 
-class _NotATrie(Exception):
-    pass
-
-
 def _case_ambiguous(chars) -> bool:
     """Could one character of a text match two of `chars` under re.IGNORECASE? (Errs on the side of
     yes: two share a lower, upper, case-folded or lower-then-upper form, or one has a multi-character
@@ -67,27 +63,7 @@ def _phrase_trie(items: list[str]) -> str | None:
     trie's, would decide)."""
     if any(p != " ".join(p.split()) for p in items):
         return None
-    trie: dict = {}
-    for p in items:
-        node = trie
-        for ch in p:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        keys = sorted(k for k in node if k)
-        if len(keys) > 1 and _case_ambiguous(keys):
-            raise _NotATrie
-        alts = [(r"\s+" if k == " " else re.escape(k)) + build(node[k]) for k in keys]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    try:
-        return build(trie)
-    except _NotATrie:
-        return None
+    return trie_regex(items, blanks=True, branches_ok=lambda chars: not _case_ambiguous(chars))
 
 
 def compile_phrases(phrases, flags: int = re.IGNORECASE) -> re.Pattern:

@@ -387,9 +387,11 @@ def _digit_token_ok(text: str, start: int, end: int) -> bool:
     return True
 
 
-def trie_regex(words) -> str:
+def trie_regex(words, blanks: bool = False, branches_ok=None) -> str | None:
     """A regex alternation of `words` factored as a trie: `re` then tries one branch per next
-    character instead of every word at every position (several times faster on long lists)."""
+    character instead of every word at every position (several times faster on long lists).
+    `blanks`: a space matches any blank run (\\s+). `branches_ok(chars)`: a check of the characters that
+    branch at one node; when it says no, there is no trie (None) and the caller keeps its flat pattern."""
     trie: dict = {}
     for w in words:
         node = trie
@@ -397,13 +399,20 @@ def trie_regex(words) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node) -> str:
-        end = "" in node
-        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+    def build(node) -> str | None:
+        keys = sorted(k for k in node if k)
+        if branches_ok is not None and len(keys) > 1 and not branches_ok(keys):
+            return None
+        alts = []
+        for k in keys:
+            rest = build(node[k])
+            if rest is None:
+                return None
+            alts.append((r"\s+" if blanks and k == " " else re.escape(k)) + rest)
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if end else body
+        return f"(?:{body})?" if "" in node else body
 
     return build(trie)
 
