@@ -1139,6 +1139,10 @@ CASES8 = [
      [ev("call", {"fr", "in"}, None, "held")]),
     ("Ông Macron phát biểu trong một hội nghị thượng đỉnh tối 3/5.", [FR, _p("macron", "Emmanuel Macron", "fr")],
      [("tối 3/5", "2023-05-03")], []),
+    # p7 "bây giờ" (now) before a capital is no clock: the capital is its government, a party
+    ("Nga và Trung Quốc đã hội đàm, và bây giờ Washington cũng đã hội đàm với Moskva.", [US, RU, CN], [],
+     [ev("talks", {"ru", "cn"}, None, "held"), ev("talks", {"us", "ru"}, None, "held")]),
+    ("Bây giờ Washington và Moskva đã ký hiệp ước.", [US, RU], [], [ev("treaty_action", {"us", "ru"}, None, "held")]),
 ]
 
 

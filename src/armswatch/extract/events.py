@@ -149,7 +149,9 @@ _LAW_ACTIONS = [(re.compile(p, re.IGNORECASE), a) for p, a in (
 )]
 _LIST_LEAD_STOP_RE = re.compile(r"\s*(?:theo|sau|trước|khi|ngoài|với|cùng|như|according|after|before|when|like|unlike|as|with|"
                                 r"besides|for)(?!\w)", re.IGNORECASE)
-_ZONE_BEFORE_RE = re.compile(r"(?<!\w)giờ\s+$", re.IGNORECASE)
+# a clock set to a place's time ("theo giờ Washington", "(giờ Hà Nội)"); never a bare "giờ" ("Bây giờ Washington
+# nói": now Washington, the government, says), as in the entity stage's metonymy cues
+_ZONE_BEFORE_RE = re.compile(r"(?:(?<!\w)theo\s+|\(\s*)giờ\s+$", re.IGNORECASE)
 _ZONE_AFTER_RE = re.compile(r"\s+time(?!\w)")
 # a meeting named in an adjunct of its clause: "trong một hội nghị", "at a summit", "during the call"
 _ADJUNCT_FRAME_RE = re.compile(r"(?<!\w)(?:trong|tại|at|during|in)\s+(?:(?:một|cuộc|the|a|an)\s+){0,2}$", re.IGNORECASE)
@@ -761,7 +763,7 @@ def _participants(ctx: _Ctx, m: _Mention, scope: tuple[int, int], treaty_span=No
             if venue_end is not None and re.fullmatch(r",\s*", ctx.body[venue_end:s]):
                 venue_end = e_
                 continue
-            if _ZONE_BEFORE_RE.search(pre) or _ZONE_AFTER_RE.match(ctx.body, e_):
+            if _ZONE_BEFORE_RE.search(ctx.body, max(scope[0], s - 12), s) or _ZONE_AFTER_RE.match(ctx.body, e_):
                 continue  # "chiều 15/9 theo giờ Washington", "at 9 a.m. Washington time": a clock, not a party
             if _venue_chain(ctx, scope[0], s):
                 venue_end = e_  # "tại một khách sạn ở Nusa Dua, trên đảo Bali của Indonesia", "ở Deauville (Pháp)"
