@@ -1368,7 +1368,11 @@ def _demonym_mentions(d: _Doc) -> None:
         if not d.free(s, e) or not d.text.startswith(" ", e) or e + 1 >= d.n:
             continue
         nxt = d.text[e + 1]
-        if not nxt.isalpha() or nxt.isupper() or (cu.demonym_place_re is not None and cu.demonym_place_re.match(d.low, e)):
+        if nxt.isupper():  # a title ("Russian President Vladimir Putin") names the country; a name does not
+            tm = cu.title_re.match(d.low, e + 1)
+            if tm is None or lower_keep(tm.group()) in cu.honorifics:
+                continue
+        if not nxt.isalpha() or (cu.demonym_place_re is not None and cu.demonym_place_re.match(d.low, e)):
             continue
         cid = d.idx.by_name.get(lower_keep(cu.demonym_country[m.group()]))
         if cid is None or cid not in d.idx.entries:
