@@ -1307,3 +1307,38 @@ CASES11 = [
 @pytest.mark.parametrize("case", CASES11, ids=[f"r{i + 1}" for i in range(len(CASES11))])
 def test_round5_report_treaty_talk_cases(case):
     check_case(case, "2023-12-01")
+
+
+# Participants round (issue #5), own sentences: a person who holds only posts of an international body acts for
+# that body when the page names it; the two Koreas named together ("hai miền", "the two Koreas") are both parties,
+# only on a page that names Korea.
+IAEA_B = ("iaea", "ORG", ["IAEA", "Cơ quan Năng lượng Nguyên tử Quốc tế"])
+GROSSI_KB = ("rafael_grossi", "PERSON", ["Rafael Grossi", "Grossi"], "ar")  # KB roles: IAEA only
+BLINKEN_KB = ("antony_blinken", "PERSON", ["Antony Blinken", "Blinken"], "us")  # KB roles: national posts
+CASES_PARTIES = [
+    ("Hôm 3/5, Grossi đã tới Tehran. IAEA lo ngại về kho urani của Iran.",
+     [IAEA_B, IR, GROSSI_KB], [("Hôm 3/5", "2023-05-03")], [ev("visit", {"iaea", "ir"}, "2023-05-03", "held")]),
+    ("The IAEA has raised concerns. Grossi visited Tehran on Tuesday.", [IAEA_B, IR, GROSSI_KB],
+     [("on Tuesday", "2023-11-28")], [ev("visit", {"iaea", "ir"}, "2023-11-28", "held")]),
+    # negatives: the body is not named on the page; a minister of a state acts for his state, not for a body
+    ("Grossi visited Tehran on Tuesday.", [IR, GROSSI_KB], [("on Tuesday", "2023-11-28")],
+     [ev("visit", {"rafael_grossi", "ir"}, "2023-11-28", "held")]),
+    ("The IAEA has raised concerns. Blinken visited Tehran on Tuesday, the United States said.",
+     [IAEA_B, IR, BLINKEN_KB, US], [("on Tuesday", "2023-11-28")], [ev("visit", {"us", "ir"}, "2023-11-28", "held")]),
+    ("Thỏa thuận quân sự toàn diện từng giúp giảm căng thẳng ở biên giới Hàn Quốc. Thỏa thuận được hai miền ký tại "
+     "Bình Nhưỡng năm 2018.", [KR, KP, ("cma", "TREATY", ["Thỏa thuận quân sự toàn diện"])], [("năm 2018", "2018")],
+     [ev("treaty_action", {"kp", "kr"}, "2018", "held")]),
+    ("Vòng đàm phán giữa hai miền Triều Tiên, Mỹ và Nga diễn ra tại Bắc Kinh hôm 3/5; Hàn Quốc hoan nghênh.",
+     [KP, KR, US, RU, ("beijing", "LOC", ["Bắc Kinh"])], [("hôm 3/5", "2023-05-03")],
+     [ev("talks", {"kp", "kr", "us", "ru"}, "2023-05-03", "held")]),
+    ("North Korea and South Korea are still at war. The two Koreas held talks at the border on Monday.", [KP, KR],
+     [("on Monday", "2023-11-27")], [ev("talks", {"kp", "kr"}, "2023-11-27", "held")]),
+    # negative: "hai miền" on a page that names no Korea is no Korean pair
+    ("Đại biểu hai miền của Việt Nam đã hội đàm tại Huế hôm 3/5.", [VN], [("hôm 3/5", "2023-05-03")],
+     [ev("talks", {"vn"}, "2023-05-03", "held")]),
+]
+
+
+@pytest.mark.parametrize("case", CASES_PARTIES, ids=[f"pa{i + 1}" for i in range(len(CASES_PARTIES))])
+def test_participants_round_body_and_korean_pair_cases(case):
+    check_case(case, "2023-12-01")

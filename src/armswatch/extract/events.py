@@ -509,6 +509,24 @@ class _Ctx:
                     return None
         return None
 
+    def body_of_person(self, ent, pos: int):
+        """The international body a person acts for: named in the title before this mention ("Tổng giám đốc
+        IAEA Rafael Grossi"), or, for someone whose KB roles are all in international bodies, that body when
+        the page names it ("When Grossi visited Tehran" on a page about the IAEA)."""
+        org = self.title_org(pos)
+        if org is not None:
+            return org
+        key = ("intl_body", ent.id)
+        if key not in self._cuts:
+            kbe = self.kb.get(ent.id)
+            bodies = [r.get("org") for r in (kbe.roles if kbe else ())]
+            res = None
+            if bodies and all(b and (self.kb.get(b) is not None and self.kb.get(b).type == "ORG"
+                                     and not self.kb.get(b).country) for b in bodies):
+                res = next((self.ent_by_id[b] for b in reversed(bodies) if b in self.ent_by_id), None)
+            self._cuts[key] = res
+        return self._cuts[key]
+
     def covering(self, start: int, end: int):
         """Entity mentions that contain [start, end)."""
         i = bisect.bisect_right(self.ent_starts, start)
@@ -776,7 +794,7 @@ def _participants(ctx: _Ctx, m: _Mention, scope: tuple[int, int], treaty_span=No
         if ent.type == "PERSON":
             if ent.id not in people:
                 people.append(ent.id)
-            body_org = ctx.title_org(s)
+            body_org = ctx.body_of_person(ent, s)
             if body_org is not None:  # "Tổng giám đốc IAEA Rafael Grossi" acts for the IAEA
                 if body_org.id not in orgs:
                     orgs.append(body_org.id)
@@ -873,7 +891,7 @@ def _short_pair_countries(ctx: _Ctx, lo: int, hi: int) -> list[str]:
                 cid = c.short_forms.get(part.strip())
                 if cid and cid not in out:
                     out.append(cid)
-    if ctx.has_inter_korean and c.inter_korean.search(text):
+    if ctx.has_inter_korean and ("kp" in ctx.ent_by_id or "kr" in ctx.ent_by_id) and c.inter_korean.search(text):
         for cid in ("kp", "kr"):
             if cid not in out:
                 out.append(cid)
@@ -1313,7 +1331,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         ae = ctx.ent_by_id.get(author)
         ac = ctx.country_of_entity(ae) if ae else None
         countries, orgs, people = ([ac] if ac else []), ([] if ac else [author]), []  # an international body
-    if m.type in _BILATERAL:
+    if m.type in _BILATERAL or m.type == "treaty_action":  # ("Thỏa thuận được hai miền ký": both Koreas sign)
         for cid in _short_pair_countries(ctx, m.clause[0], scope_end):
             if cid not in countries:
                 countries.append(cid)
@@ -2352,7 +2370,7 @@ def extract_events(doc: Document) -> Document:
             ent = ctx.ent_by_id.get(p)
             cid = ctx.country_of_entity(ent) if ent is not None else None
             if ent is not None and cid is not None and cid not in ctx.ent_by_id and p not in parts \
-                    and not any(ctx.title_org(mm.start) is not None for mm in ent.mentions):
+                    and not any(ctx.body_of_person(ent, mm.start) is not None for mm in ent.mentions):
                 parts.append(p)  # (not the head of an international body: the body is the party)
         for cid in e.countries:
             if cid in ctx.ent_by_id or any(ctx.country_of_entity(ctx.ent_by_id[p]) == cid for p in parts
