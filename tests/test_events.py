@@ -1344,3 +1344,25 @@ CASES_EVDATES = [
 @pytest.mark.parametrize("case", CASES_EVDATES, ids=[f"evd{i + 1}" for i in range(len(CASES_EVDATES))])
 def test_evdates_fronted_dates_and_offset_clauses(case):
     check_case(case, "2023-12-01")
+
+
+# evdates round, part 2: a decision to leave, suspend or extend a treaty is dated by the day it is announced (an
+# expiry or a meeting announced for later is not); a plan measured against ("lâu hơn dự kiến", "longer than
+# expected") is no plan of the event. Own sentences.
+CASES_EVDATES2 = [
+    ("Tháng 3/2019, chính phủ Nga tuyên bố sẽ rút khỏi Hiệp ước New START.", [RU, NEWSTART],
+     [("Tháng 3/2019", "2019-03")], [ev("treaty_action", {"ru"}, "2019-03", "planned")]),
+    ("Cuộc hội đàm giữa Nhật Bản và Hàn Quốc tại Seoul kéo dài lâu hơn dự kiến.", [JP, KR], [],
+     [ev("talks", {"jp", "kr"}, None, "held")]),
+    ("The talks between Japan and South Korea in Seoul lasted longer than expected.", [JP, KR], [],
+     [ev("talks", {"jp", "kr"}, None, "held")]),
+    # negatives: talks announced on a day are not held that day; a plan is still a plan
+    ("Hôm 2/11, Nga cho biết sẽ hội đàm với Mỹ về vũ khí hạt nhân.", [RU, US], [("Hôm 2/11", "2023-11-02")],
+     [ev("talks", {"ru", "us"}, None, "planned")]),
+    ("Nhật Bản và Hàn Quốc dự kiến hội đàm tại Seoul.", [JP, KR], [], [ev("talks", {"jp", "kr"}, None, "planned")]),
+]
+
+
+@pytest.mark.parametrize("case", CASES_EVDATES2, ids=[f"evd2_{i + 1}" for i in range(len(CASES_EVDATES2))])
+def test_evdates_announced_treaty_decisions_and_measured_plans(case):
+    check_case(case, "2023-12-01")

@@ -1656,7 +1656,11 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
                 # muốn bắt đầu thảo luận"); talks or visits announced on a day are not held that day
                 announced = (m.type in ("treaty_action", "incident") and m.status not in ("planned", "proposed")
                              and not (m.type == "incident" and m.nominal and m.ref != "assert")) \
-                    or m.status == "stalled"  # "in July China said it was suspending talks"
+                    or m.status == "stalled" \
+                    or (m.type == "treaty_action" and m.status == "planned"
+                        and m.attrs.get("action") in ("withdraw", "suspend", "extend"))
+                # ("in July China said it was suspending talks"; "Tháng 10/2018, Trump tuyên bố Mỹ sẽ rút khỏi INF": a
+                # decision to leave, suspend or extend is taken when it is announced)
                 if not (announced or m.status == "proposed"):
                     continue
                 penalty = 500.0
