@@ -1342,3 +1342,62 @@ CASES_PARTIES = [
 @pytest.mark.parametrize("case", CASES_PARTIES, ids=[f"pa{i + 1}" for i in range(len(CASES_PARTIES))])
 def test_participants_round_body_and_korean_pair_cases(case):
     check_case(case, "2023-12-01")
+
+
+# CASES_EVDATES (evdates round): a date fronted before a comma dates every predicate after it (not only the nearest);
+# an offset ("ba ngày sau khi", "two weeks after", "bốn tháng sau khi") splits the sentence: a day told on one side
+# is not the date of a trigger on the other, which is dated from it; an approximate offset ("khoảng bảy tuần sau")
+# gives the month reached, an approximate month offset nothing. Own sentences.
+CASES_EVDATES = [
+    ("Last week, Japan's deputy foreign minister travelled to Seoul and held talks with South Korean officials.",
+     [JP, KR], [("Last week", "2023-11")],
+     [ev("talks", {"jp", "kr"}, "2023-11", "held"), ev("visit", {"jp", "kr"}, "2023-11", "held")]),
+    ("Hàn Quốc phóng thử tên lửa hôm 12/3, ba ngày sau khi Triều Tiên phóng một tên lửa đạn đạo.", [KR, KP],
+     [("hôm 12/3", "2023-03-12"), ("ba ngày", "P3D")],
+     [ev("incident", {"kr"}, "2023-03-12", "held"), ev("incident", {"kp"}, "2023-03-09", "held")]),
+    ("Triều Tiên phóng tên lửa ra biển, bốn ngày sau khi Bộ Quốc phòng Hàn Quốc hôm 2/5 cảnh báo về khả năng này.",
+     [KP, KR], [("bốn ngày", "P4D"), ("hôm 2/5", "2023-05-02")], [ev("incident", {"kp"}, "2023-05-06", "held")]),
+    ("Russia tested a new missile on May 10, two weeks after North Korea launched a ballistic missile.", [RU, KP],
+     [("on May 10", "2023-05-10"), ("two weeks", "P2W")],
+     [ev("incident", {"ru"}, "2023-05-10", "held"), ev("incident", {"kp"}, "2023-04-26", "held")]),
+    ("Lãnh đạo Mỹ và Trung Quốc gặp nhau tại Bali hồi tháng 11, ba tháng sau khi Mỹ và Nga gia hạn Hiệp ước New START.",
+     [US, CN, RU, NEWSTART], [("hồi tháng 11", "2023-11"), ("ba tháng", "P3M")],
+     [ev("talks", {"us", "cn"}, "2023-11", "held"), ev("treaty_action", {"us", "ru"}, "2023-08", "held")]),
+    ("Triều Tiên phóng tên lửa hôm 5/4, và khoảng bảy tuần sau, nước này tiến hành một vụ thử hạt nhân.", [KP],
+     [("hôm 5/4", "2023-04-05"), ("bảy tuần", "P7W")],
+     [ev("incident", {"kp"}, "2023-04-05", "held"), ev("incident", {"kp"}, "2023-05", "held")]),
+    # negatives: "chưa đầy ba tháng" tells no month; a fronted date does not date what is only planned
+    ("Lãnh đạo Mỹ và Trung Quốc gặp nhau tại Bali hồi tháng 11, chưa đầy ba tháng sau khi Mỹ và Nga gia hạn Hiệp ước "
+     "New START.", [US, CN, RU, NEWSTART], [("hồi tháng 11", "2023-11"), ("ba tháng", "P3M")],
+     [ev("talks", {"us", "cn"}, "2023-11", "held"), ev("treaty_action", {"us", "ru"}, None, "held")]),
+    ("Hôm qua, Nhật Bản và Hàn Quốc đã hội đàm tại Seoul; hai nước sẽ tổ chức tập trận chung vào năm sau.", [JP, KR],
+     [("Hôm qua", "2023-11-30"), ("năm sau", "2024")],
+     [ev("talks", {"jp", "kr"}, "2023-11-30", "held"), ev("incident", {"jp", "kr"}, "2024", "planned")]),
+]
+
+
+@pytest.mark.parametrize("case", CASES_EVDATES, ids=[f"evd{i + 1}" for i in range(len(CASES_EVDATES))])
+def test_evdates_fronted_dates_and_offset_clauses(case):
+    check_case(case, "2023-12-01")
+
+
+# evdates round, part 2: a decision to leave, suspend or extend a treaty is dated by the day it is announced (an
+# expiry or a meeting announced for later is not); a plan measured against ("lâu hơn dự kiến", "longer than
+# expected") is no plan of the event. Own sentences.
+CASES_EVDATES2 = [
+    ("Tháng 3/2019, chính phủ Nga tuyên bố sẽ rút khỏi Hiệp ước New START.", [RU, NEWSTART],
+     [("Tháng 3/2019", "2019-03")], [ev("treaty_action", {"ru"}, "2019-03", "planned")]),
+    ("Cuộc hội đàm giữa Nhật Bản và Hàn Quốc tại Seoul kéo dài lâu hơn dự kiến.", [JP, KR], [],
+     [ev("talks", {"jp", "kr"}, None, "held")]),
+    ("The talks between Japan and South Korea in Seoul lasted longer than expected.", [JP, KR], [],
+     [ev("talks", {"jp", "kr"}, None, "held")]),
+    # negatives: talks announced on a day are not held that day; a plan is still a plan
+    ("Hôm 2/11, Nga cho biết sẽ hội đàm với Mỹ về vũ khí hạt nhân.", [RU, US], [("Hôm 2/11", "2023-11-02")],
+     [ev("talks", {"ru", "us"}, None, "planned")]),
+    ("Nhật Bản và Hàn Quốc dự kiến hội đàm tại Seoul.", [JP, KR], [], [ev("talks", {"jp", "kr"}, None, "planned")]),
+]
+
+
+@pytest.mark.parametrize("case", CASES_EVDATES2, ids=[f"evd2_{i + 1}" for i in range(len(CASES_EVDATES2))])
+def test_evdates_announced_treaty_decisions_and_measured_plans(case):
+    check_case(case, "2023-12-01")

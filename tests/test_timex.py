@@ -511,3 +511,21 @@ def test_year_choice_reported_clauses_schedules_and_strict_months(sentence, lang
 ])
 def test_anaphoric_dates_take_the_last_date_told(text, lang, expected):
     assert [(t.text, t.value) for t in find_timexes(text, datetime(2024, 8, 30), lang)] == expected
+
+
+# evdates round: a month with its year after a dot or a dash, "năm" (five) before a day or week unit told as an
+# offset, a capitalised weekday after "ngày", and "đầu tuần" (early this week); negatives keep the false friends out
+@pytest.mark.parametrize("text,expected", [
+    ("Lần thử gần nhất của họ diễn ra vào tháng 11.2016, tại một bãi thử ở phía bắc.", [("tháng 11.2016", "2016-11")]),
+    ("Hai bên ký bản ghi nhớ hồi tháng 4-2015 ở Hà Nội.", [("hồi tháng 4-2015", "2015-04")]),
+    ("Đoàn thanh sát trở lại năm ngày sau khi lệnh cấm được dỡ bỏ.", [("năm ngày", "P5D")]),
+    ("Hai ngoại trưởng gặp nhau vào ngày thứ Ba tại Oslo.", [("thứ Ba", "2024-08-27")]),
+    ("Hồi đầu tuần, phía Nga đã gửi công hàm phản đối.", [("Hồi đầu tuần", "2024-W35")]),
+    # negatives: the second day of a meeting, "năm tháng" (years and months), a month range, "năm" before a date
+    ("Sang ngày thứ hai của hội nghị, các phái đoàn vẫn bất đồng.", []),
+    ("Qua bao năm tháng, hiệp ước vẫn đứng vững.", []),
+    ("Cuộc tập trận kéo dài từ tháng 5-6 ở vùng biển phía nam.", [("tháng 5", "2024-05")]),
+])
+def test_evdates_month_dot_year_five_days_capital_weekday(text, expected):
+    got = [(t.text, t.value) for t in find_timexes(text, datetime(2024, 8, 30), "vi")]
+    assert got == expected

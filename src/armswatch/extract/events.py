@@ -1658,7 +1658,14 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
                 speech = True
         best, best_d = None, 1e9
         fronted = not body[sent[0]:ts].strip(" \"“") and body[te:te + 2].startswith(",")
+        # "..., năm ngày sau khi Bình Nhưỡng thử ...", "four months after the two sides extended ...": an offset
+        # splits the sentence; a day told on one side is not the date of a trigger on the other (the relative
+        # dates below date it from that day)
+        splits = [rm.end() for ds, de, dv in ctx.duration_values if sent[0] <= ds < sent[1]
+                  and _DAYS_RE.match(dv or "") for rm in [_OFFSET_WORD_RE.match(body, de)] if rm]
         for m in ms:
+            if any((m.start < sp) != (ts < sp) for sp in splits):
+                continue
             is_report = m.type == "report"
             penalty = 0.0
             if speech and not is_report:
@@ -1667,7 +1674,11 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
                 # muốn bắt đầu thảo luận"); talks or visits announced on a day are not held that day
                 announced = (m.type in ("treaty_action", "incident") and m.status not in ("planned", "proposed")
                              and not (m.type == "incident" and m.nominal and m.ref != "assert")) \
-                    or m.status == "stalled"  # "in July China said it was suspending talks"
+                    or m.status == "stalled" \
+                    or (m.type == "treaty_action" and m.status == "planned"
+                        and m.attrs.get("action") in ("withdraw", "suspend", "extend"))
+                # ("in July China said it was suspending talks"; "Tháng 10/2018, Trump tuyên bố Mỹ sẽ rút khỏi INF": a
+                # decision to leave, suspend or extend is taken when it is announced)
                 if not (announced or m.status == "proposed"):
                     continue
                 penalty = 500.0
@@ -1700,6 +1711,11 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
                     for s_, e_, ent in ctx.mentions_in(min(m.end, ts), ts))):
                 continue  # "nhằm khôi phục thỏa thuận hạt nhân năm 2015": the year of the deal, not of the talks
             d += penalty
+            if fronted and not m.nominal and not penalty and m.status not in ("planned", "proposed") \
+                    and d < m.date_dist:
+                # "Tuần trước, ông X đã tới Moskva hội đàm với ...": a date fronted before the comma frames every
+                # predicate of the sentence, not only the nearest one
+                m.date, m.date_dist = dv, d
             if d < best_d:
                 best, best_d = m, d
         if best is not None and best_d < best.date_dist:
@@ -1969,7 +1985,9 @@ def _context_pair(ctx: _Ctx, events: list[_Event], upto: int) -> list[str]:
     return ctx.top_countries[:2]
 
 
-_DAYS_RE = re.compile(r"^P(\d+|X)([DW])$")  # (PXD: "vài ngày", a few days)
+_DAYS_RE = re.compile(r"^P(\d+|X)([DWM])$")  # (PXD: "vài ngày", a few days; P4M: a month-precision offset)
+# the word after a duration that makes it an offset from another happening ("năm ngày sau khi", "a week before")
+_OFFSET_WORD_RE = re.compile(r"[^\S\n]+(?:sau khi|trước khi|sau|trước|after|before|later|earlier)(?!\w)", re.IGNORECASE)
 _MONTH_RE = re.compile(r"^(\d{4}|XXXX)-\d{2}")
 _FULL_DAY_RE = re.compile(r"^(\d{4}|XXXX)-(\d{2})-(\d{2})$")
 
@@ -1987,50 +2005,76 @@ def _shift_day(value: str | None, days: int) -> str | None:
     return d.isoformat() if m.group(1) != "XXXX" else "XXXX-" + d.strftime("%m-%d")
 
 
+def _shift_month(value: str | None, months: int) -> str | None:
+    """The month of a date of a known year moved by a number of months ("bốn tháng sau khi ...")."""
+    m = re.match(r"^(\d{4})-(\d{2})", value or "")
+    if not m:
+        return None
+    k = int(m.group(1)) * 12 + int(m.group(2)) - 1 + months
+    return f"{k // 12:04d}-{k % 12 + 1:02d}"
+
+
 def _relative_date(ctx: _Ctx, m: _Mention, events: list[_Event]) -> str | None:
     """The date of an event told relative to another one in its clause: "Cùng ngày" / "the next day" (the last
     event told with a day), "Hai ngày sau cuộc gặp" / "a week before the summit" (the event named after the
     word, else the last one told with a day), "two days later". A vague span ("Vài ngày sau lễ ký", "a few
     days later") gives the anchor's month only: the day cannot be known."""
     lo, hi = m.sent[0], m.clause[1]  # ("Eight days after the call, ..." lies before the clause of the trigger)
+    # a main clause told before "N ngày sau khi <clause>" ("Vụ thử diễn ra ở X, sáu ngày sau khi ..."): the
+    # duration may stand in a later clause of the sentence (day words must stand in the trigger's own)
+    far = m.sent[1]
     if ctx._relative is None:  # day words ("cùng ngày", "the next day") and durations: the only starts
         days = ("rel:same_day", "rel:next_day", "rel:previous_day")
         ctx._relative = sorted([a for lb in days for a, _ in ctx.spans_of(lb)]
                                + [ds for ds, _, dv in ctx.duration_values if _DAYS_RE.match(dv or "")])
     k = bisect.bisect_left(ctx._relative, lo)
-    if not (k < len(ctx._relative) and ctx._relative[k] < hi):
+    if not (k < len(ctx._relative) and ctx._relative[k] < far):
         return None
-    hits, _ = ctx.window_hits(lo, hi)
+    hits, _ = ctx.window_hits(lo, far)
     if not any(lb.startswith("rel:") for labs, _, _ in hits for lb in labs):
         return None
     a0 = bisect.bisect_left(ctx.tok_starts, lo)
-    offset, named, vague = None, None, False
+    offset, named, vague, months, approx = None, None, False, False, False
     for labs, i, j in hits:
         k = {"rel:same_day": 0, "rel:next_day": 1, "rel:previous_day": -1}
         found = [k[lb] for lb in labs if lb in k]
-        if found:
+        if found and a0 + i < len(ctx.tok_starts) and ctx.tok_starts[a0 + i] < hi:
             offset = found[0]
             break
     if offset is None:
         for ds, de, dv in ctx.duration_values:
             dm = _DAYS_RE.match(dv or "")
-            if not dm or not (lo <= ds and de <= hi):
+            if not dm or not (lo <= ds and (de <= hi or (m.end <= ds and de <= far))) \
+                    or (dm.group(2) == "M" and dm.group(1) == "X"):
                 continue
             t = bisect.bisect_left(ctx.tok_starts, de) - a0  # the word right after the duration
             sign = next((1 if "rel:after" in labs else -1 for labs, i, j in hits if i == t
                          and ("rel:after" in labs or "rel:before" in labs)), None)
             if sign is None:
                 continue
+            if de > hi and not any(i == t and any(lb in labs for lb in ("rel:after", "rel:before"))
+                                   and j - i >= 2 for labs, i, j in hits) \
+                    and not re.match(r"\s+(?:after|before)(?!\w)", ctx.body[de:de + 8], re.IGNORECASE):
+                continue  # (in a later clause only as "sau khi / trước khi / after / before <clause>")
+            t0 = bisect.bisect_left(ctx.tok_starts, ds) - a0  # the duration's first word
+            approx = any(j == t0 and "rel:approximate" in labs for labs, i, j in hits)
+            if approx and dm.group(2) == "M":
+                return None  # "chưa đầy hai tháng sau khi ...": no month can be told
             offset = 0 if dm.group(1) == "X" else sign * int(dm.group(1)) * (7 if dm.group(2) == "W" else 1)
             vague = dm.group(1) == "X"
+            months = dm.group(2) == "M"
             named = max(j for labs, i, j in hits if i == t and ("rel:after" in labs or "rel:before" in labs))
-            named = ctx.tok_starts[a0 + named] if a0 + named < len(ctx.tok_starts) else None
+            named = ctx.tok_ends[a0 + named - 1] if a0 + named - 1 < len(ctx.tok_ends) else None  # (the word's end)
             break
     if offset is None:
         return None
-    dated = _MONTH_RE if vague else _FULL_DAY_RE  # an anchor told with its month is enough for "vài ngày"
+    dated = _MONTH_RE if vague or months else _FULL_DAY_RE  # an anchor told with its month is enough for "vài ngày"
 
     def shift(value: str | None, days: int) -> str | None:
+        if months:
+            return _shift_month(value, days)
+        if approx:  # "khoảng bảy tuần sau": the month of the day reached, not the day
+            return (_shift_day(value, days) or "")[:7] or None
         if vague:
             mm = _MONTH_RE.match(value or "")
             return mm.group(0) if mm and not mm.group(0).startswith("X") else None
@@ -2050,6 +2094,14 @@ def _relative_date(ctx: _Ctx, m: _Mention, events: list[_Event]) -> str | None:
             # "Cuộc gặp diễn ra tại Bali, một ngày trước khi hội nghị G20 khai mạc": the main clause names no new
             # event (its subject points back to the one just told): that event, the last one told with a day
             m.attrs["_rel_sub"] = True
+        if anchor is None and m.start < named:
+            # "Vụ thử diễn ra ..., sáu ngày sau khi Bộ Ngoại giao ngày 3/10 tuyên bố ...": the day told in the
+            # clause after the word is the other end
+            sub = [t for t in ctx.dates if named <= t[0] and t[1] <= far]
+            if sub:
+                return shift(sub[0][2], offset) if dated.match(sub[0][2]) else None
+            if named > hi:
+                return None  # (nothing told there: not the last event of the page either)
     if anchor is None:
         # the last sentence before that tells a dated event; in it, the event told first (its main clause)
         told = [(ctx.sentence_of(x.start), -x.start, e) for e in events if dated.match(e.date or "")

@@ -516,7 +516,7 @@ def _grammar(lang: str) -> list[_Rule]:
             return [_Cand(s, e, "DATE", f"{y:04d}-{mo:02d}" if y else f"XXXX-{mo:02d}", 2)]
 
         add("month", rf"(?<!\d{_SP[:-1]}){_B}(?P<t>{pre}{mod}{MW}{_SP}(?P<m>1[0-2]|0?[1-9]|{MNAME})"
-            rf"(?:{_OSP}/{_OSP}(?P<y>{_YEAR})|{_SP}{YW}{_SP}(?P<y2>{_YEAR})|{_SP}(?P<yrel>{_alt(yrel)}))?)(?![\d\w]|/\d)",
+            rf"(?:(?:{_OSP}/{_OSP}|[.-])(?P<y>{_YEAR})|{_SP}{YW}{_SP}(?P<y2>{_YEAR})|{_SP}(?P<yrel>{_alt(yrel)}))?)(?![\d\w]|/\d)",
             lambda m, ctx: h_month(_YFix(m), ctx), starts=fw(PRE, MODS, lex.get("month_word") or ["tháng"]))
 
         # ---- years: năm 2030, hồi năm 2020, năm 2021-2023, đến 2030 -------------------------
@@ -771,8 +771,10 @@ def _grammar(lang: str) -> list[_Rule]:
             before = ctx.text[max(0, m.start("num") - 12):m.start("num")]
             if vi and re.search(r"(?:thứ|số|kênh|lần)\s*$", before, re.IGNORECASE):
                 return None
-        if vi and num in ("năm", "tư", "không", "tám") and unit_word != "năm":
-            return None  # "năm tháng" (time), "không ngày nào"
+        if vi and num in ("năm", "tư", "không", "tám") and unit_word != "năm" and not (
+                num == "năm" and unit_word in ("ngày", "tuần") and re.match(r"[^\S\n]+(?:sau|trước)(?!\w)",
+                                                                          ctx.text[m.end("unit"):m.end("unit") + 8])):
+            return None  # "năm tháng" (time), "không ngày nào"; "năm ngày sau khi ..." is five days
         n: float | None
         if num in vqset:
             n = None
