@@ -922,3 +922,42 @@ def test_people_without_a_casualty_word_are_no_claim():
     body = ("Khoảng 3 người phát ngôn của Nga đã lên tiếng. Hơn 5.000 người dân Hàn Quốc biểu tình ở Seoul. "
             "About 300 people gathered outside the Russian embassy. Ba người bị bắt.")
     assert claims_of(body, entities=CAS)[0] == []
+
+
+def test_a_number_naming_a_resolution_or_article_is_no_count():
+    cl, _ = claims_of("Triều Tiên phóng ba tên lửa, khiến Liên Hợp Quốc ra nghị quyết 2270 lên án.", entities=C3)
+    assert [(c[0], c[2]) for c in cl] == [("kp", 3.0)]
+    cl, _ = claims_of("Russia fired 4 missiles, a breach of Article 6 and Resolution 2231.", entities=C3, language="en")
+    assert [(c[0], c[2]) for c in cl] == [("ru", 4.0)]
+    # a count of resolutions is still one
+    cl, _ = claims_of("Hội đồng Bảo an đã thông qua 9 nghị quyết trừng phạt Triều Tiên.", entities=C3)
+    assert [(c[0], c[2]) for c in cl] == [("kp", 9.0)]
+
+
+def test_yield_measured_by_an_observer_belongs_to_the_tester():
+    body = ("Triều Tiên tuyên bố thử thành công. Bình luận viên Triều Tiên ca ngợi sự kiện. "
+            "Các chuyên gia Hàn Quốc ước tính sức công phá khoảng 10 kiloton.")
+    cl, _ = claims_of(body, entities=C3)
+    assert [(c[0], c[2]) for c in cl] == [("kp", 10.0)]
+    # a country that holds the test in its own clause keeps it
+    body = "Nga nói nhiều về Mỹ. Nga và Mỹ họp. Triều Tiên đã tiến hành một vụ thử có sức công phá 15 kiloton."
+    cl, _ = claims_of(body, entities=C3)
+    assert [(c[0], c[2]) for c in cl] == [("kp", 15.0)]
+
+
+def test_a_nationality_adjective_of_the_sentence_before_is_no_subject():
+    # "Ukrainian President ..." describes a person: "2% of economic output" has nobody it is about
+    body = ("Ukrainian President Zelensky will meet the leaders on Thursday. "
+            "Stoltenberg said allies would spend 2% of economic output on defense.")
+    ents = dict(C3, stoltenberg=("PERSON", ["Stoltenberg"]), zel=("PERSON", ["Zelensky"], "ua"),
+                ua=("COUNTRY", ["Ukraine", "Ukrainian"]))
+    assert claims_of(body, entities=ents, language="en")[0] == []
+    body = "Ukraine will meet the leaders on Thursday. Stoltenberg said it would spend 2% of economic output on defense."
+    assert [c[0] for c in claims_of(body, entities=ents, language="en")[0]] == ["ua"]
+
+
+def test_the_two_sides_is_a_joint_subject():
+    body = ("Russia and the United States signed the treaty in 1987. By 1991, the two sides had destroyed "
+            "2,692 missiles.")
+    cl, _ = claims_of(body, entities=C3, language="en")
+    assert [(c[1], c[2]) for c in cl] == [("other", 2692.0)] and cl[0][0] in ("ru", "us")

@@ -11,8 +11,11 @@ For every number of the number parser (`numbers.find_numbers`) that is not a dat
   (`trước năm 2030`) turns warheads into `nuclear_warheads_projected`. A percentage is a growth
   (`kho vũ khí hạt nhân ... tăng hơn 20%`, negative for `giảm`) or a share (`90% số vũ khí hạt nhân
   của thế giới`) or a level (`nâng mức làm giàu lên 60%`, `tariffs of 60%`: `other`). Anything else
-  (`hai đại biểu`, `2 ngày`, `Kênh 2`, `70% người dân`) and casualties (`2 binh sĩ thiệt mạng`) are
-  not claims; launches, drops and losses (`phóng 2 tên lửa`, `phá hủy 846 tên lửa`) and changes
+  (`hai đại biểu`, `2 ngày`, `Kênh 2`, `nghị quyết 1695`, `70% người dân`) is not a claim. Casualty counts are
+  claims (`khoảng 140.000 người thiệt mạng`, `killing 80 people`: `other`, unit "people killed"; lexicon
+  `casualties`) about whose people they are: the noun's nationality (`12 tù binh Mỹ`), else the place or country
+  of the count's clause (where it happened or who caused it, as the annotators of tests/fresh3 mark it), else
+  the article's main country; launches, drops and losses (`phóng 2 tên lửa`, `phá hủy 846 tên lửa`) and changes
   (`tăng gần 134 kg so với`) are `other` claims on what was counted.
 - qualifier: the words right before the number (`hơn`, `khoảng`, `ít nhất`, `lên tới`, `dưới`), or
   `approx` for a vague quantity (`hàng trăm`).
@@ -113,6 +116,7 @@ class ClaimLex:
     service_between: re.Pattern  # "quân đội", "navy": a country's service between the noun and the country
     possessive_en: re.Pattern
     not_after: PhraseMatcher
+    designator_tail: re.Pattern  # "nghị quyết", "Resolution" right before a number: a name, not a count
     people_unit: str  # the unit of the casualty-only people nouns ("người", "people"): a claim only with a casualty word
     casualty_after: re.Pattern  # "could die", "đã thiệt mạng" after the noun (group 1: the casualty word)
     casualty_before: re.Pattern  # "killing", "làm thiệt mạng" right before the number (group 1)
@@ -247,6 +251,8 @@ def claim_lex() -> ClaimLex:
         possessive_after=re.compile(r"^\s*(?:hạt nhân\s+)?(?:của|of)\s+$", re.IGNORECASE),
         possessive_en=re.compile(r"^\s*(?:'s|’s)\s*$"),
         not_after=PhraseMatcher(d.get("not_after") or []),
+        designator_tail=re.compile(r"(?<!\w)(?:" + phrase_regex(d.get("designators") or ["\x00"]) + r")\s*$",
+                                   re.IGNORECASE),
         people_unit=_PEOPLE,
         casualty_after=re.compile(r"\s*(?:(?:" + phrase_regex(cas.get("gap") or ["\x00"]) + r")\s+)*("
                                   + phrase_regex(cas_after or ["\x00"]) + r")(?!\w)", re.IGNORECASE),
@@ -751,7 +757,10 @@ class _ClaimExtractor:
         prev = att.sentence_before(sent.start)
         if prev:
             for m, e in att.mentions_in(prev.start, prev.end):
-                if e.type == "COUNTRY" and not att.is_object(m, prev.start):
+                # a nationality adjective ("Ukrainian President Volodymyr Zelenskiy") describes a person, the
+                # sentence is not about that country
+                if e.type == "COUNTRY" and not att.is_object(m, prev.start) \
+                        and self.body[m.start:m.end].lower() not in lex.demonyms:
                     return e.id
         return None
 
@@ -1204,6 +1213,8 @@ class _ClaimExtractor:
             event = None
         if event and n.is_percent:
             return None
+        if lex.designator_tail.search(left):
+            return None  # "nghị quyết 1695", "Article 6": a name, not a count
         measure, unit, cue_end, nationality = None, None, n.end, None
         casualty, noun_end = None, n.end
         elided = None  # the previous claim whose noun this number leaves out
@@ -1342,6 +1353,15 @@ class _ClaimExtractor:
             if subject is None or self._last_launch(n.start) > self._last_weapon(n.start):
                 subject = self.launcher_before(n.start) or subject
             self.how = "local"
+        elif unit in lex.of_test and not param:
+            # a yield or a magnitude with no launch verb near: the country of its clause, unless that country
+            # measured it (a verb of estimating or finding follows it: "Các quan chức Mỹ ước tính sức công phá
+            # dưới 1 kiloton"); then the tester is the country the article is about
+            subject = self.subject(n, sent, cue_end, nationality, exclude, src, about_arsenal)
+            last = [m for m, e in self.att.mentions_in(sent.start, n.start) if self._state(e) == subject]
+            if subject is None or (last and (self.att.verbs_in(last[-1].end, n.start)
+                                             or lex.finder_verb.search(body, last[-1].end, n.start))):
+                subject, self.how = self.main_country(n.start), "local"
         elif state_count is not None:
             if state_count == "world":
                 subject, self.how = None, "world"
