@@ -945,17 +945,6 @@ def test_yield_measured_by_an_observer_belongs_to_the_tester():
     assert [(c[0], c[2]) for c in cl] == [("kp", 15.0)]
 
 
-def test_a_nationality_adjective_of_the_sentence_before_is_no_subject():
-    # "Ukrainian President ..." describes a person: "2% of economic output" has nobody it is about
-    body = ("Ukrainian President Zelensky will meet the leaders on Thursday. "
-            "Stoltenberg said allies would spend 2% of economic output on defense.")
-    ents = dict(C3, stoltenberg=("PERSON", ["Stoltenberg"]), zel=("PERSON", ["Zelensky"], "ua"),
-                ua=("COUNTRY", ["Ukraine", "Ukrainian"]))
-    assert claims_of(body, entities=ents, language="en")[0] == []
-    body = "Ukraine will meet the leaders on Thursday. Stoltenberg said it would spend 2% of economic output on defense."
-    assert [c[0] for c in claims_of(body, entities=ents, language="en")[0]] == ["ua"]
-
-
 def test_the_two_sides_is_a_joint_subject():
     body = ("Russia and the United States signed the treaty in 1987. By 1991, the two sides had destroyed "
             "2,692 missiles.")

@@ -757,10 +757,7 @@ class _ClaimExtractor:
         prev = att.sentence_before(sent.start)
         if prev:
             for m, e in att.mentions_in(prev.start, prev.end):
-                # a nationality adjective ("Ukrainian President Volodymyr Zelenskiy") describes a person, the
-                # sentence is not about that country
-                if e.type == "COUNTRY" and not att.is_object(m, prev.start) \
-                        and self.body[m.start:m.end].lower() not in lex.demonyms:
+                if e.type == "COUNTRY" and not att.is_object(m, prev.start):
                     return e.id
         return None
 
