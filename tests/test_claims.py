@@ -133,9 +133,8 @@ def test_not_claims():
     assert cl == []
 
 
-def test_casualties_and_unrelated_growth_are_not_claims():
-    body = ("Hai binh sĩ Hàn Quốc thiệt mạng trong vụ việc. "
-            "Ngân sách quốc phòng của Nga tăng 7,2%, trong khi kho vũ khí hạt nhân của nước này vẫn ổn định.")
+def test_unrelated_growth_is_not_a_claim():
+    body = "Ngân sách quốc phòng của Nga tăng 7,2%, trong khi kho vũ khí hạt nhân của nước này vẫn ổn định."
     cl, _ = claims_of(body)
     assert cl == []
 
@@ -876,8 +875,9 @@ def test_people_and_plants_counted_with_a_nationality():
     assert [(c[0], c[2]) for c in cl] == [("ru", 7.0)]
     cl, doc = claims_of("Iran đã lắp đặt khoảng 5.000 máy ly tâm tại Fordow.", entities=C3)
     assert [(c[0], c[2]) for c in cl] == [("ir", 5000.0)] and doc.claims[0].unit == "centrifuges"
-    # people dying are no claims (this round keeps the rule)
-    assert claims_of("Khoảng 30 lao động Triều Tiên thiệt mạng.", entities=C3)[0] == []
+    # people dying are casualty claims about whose people they are
+    cl, doc = claims_of("Khoảng 30 lao động Triều Tiên thiệt mạng.", entities=C3)
+    assert [(c[0], c[2], c[3]) for c in cl] == [("kp", 30.0, "approx")] and doc.claims[0].unit == "workers killed"
 
 
 def test_weight_of_a_missile_is_its_owners():
@@ -886,3 +886,67 @@ def test_weight_of_a_missile_is_its_owners():
     assert [(c[0], c[1], c[2]) for c in cl] == [("ru", "other", 150.0)]
     # tonnes of nobody named are no claim
     assert claims_of("Mỗi năm cảng này nhận khoảng 2.000 tấn hàng.", entities=C3)[0] == []
+
+
+# Casualty counts are claims (contract: a quantitative statement), `other` with a "killed" / "wounded" unit; the
+# subject is whose people they are (the nationality of the noun, else the place or country of the count's clause,
+# else the article's main country).
+CAS = dict(C3, osaka=("LOC", ["Osaka"], "jp"), grozny=("LOC", ["Grozny"], "ru"))
+
+
+def test_casualty_counts_with_a_nationality_are_claims_in_both_languages():
+    cl, doc = claims_of("Hai binh sĩ Hàn Quốc thiệt mạng trong vụ việc.", entities=CAS)
+    assert [(c[0], c[1], c[2]) for c in cl] == [("kr", "other", 2.0)] and doc.claims[0].unit == "troops killed"
+    cl, doc = claims_of("At least 14 Ukrainian civilians were killed in the strike, officials said.",
+                        entities=CAS, language="en")
+    assert [(c[0], c[2], c[3]) for c in cl] == [("ua", 14.0, "at_least")]
+    assert doc.claims[0].unit == "people killed"
+    cl, doc = claims_of("Vụ tấn công làm bị thương hơn 40 người Ba Lan.", entities=CAS)
+    assert [(c[0], c[2], c[3]) for c in cl] == [("pl", 40.0, "more_than")] and doc.claims[0].unit == "people wounded"
+
+
+def test_casualty_count_belongs_to_the_place_of_its_clause():
+    cl, doc = claims_of("Trận động đất ở Osaka đã khiến khoảng 3.000 người chết, theo IAEA.", entities=CAS)
+    assert [(c[0], c[2], c[3], c[6]) for c in cl] == [("jp", 3000.0, "approx", "iaea")]
+    # a killing verb before the number; a country of an earlier independent clause is not the place
+    body = ("Russia has fought in Chechnya for years. The United States condemned the raid, and officials "
+            "said the shelling of Grozny ended up killing some 200 people.")
+    cl, _ = claims_of(body, entities=CAS, language="en")
+    assert [(c[0], c[2]) for c in cl] == [("ru", 200.0)]
+    body = "Iran hit the base on Monday. A US drone was lost, and the general said 60 people could die."
+    cl, _ = claims_of(body, entities=CAS, language="en")
+    assert [(c[0], c[2]) for c in cl] == [("ir", 60.0)]
+
+
+def test_people_without_a_casualty_word_are_no_claim():
+    body = ("Khoảng 3 người phát ngôn của Nga đã lên tiếng. Hơn 5.000 người dân Hàn Quốc biểu tình ở Seoul. "
+            "About 300 people gathered outside the Russian embassy. Ba người bị bắt.")
+    assert claims_of(body, entities=CAS)[0] == []
+
+
+def test_a_number_naming_a_resolution_or_article_is_no_count():
+    cl, _ = claims_of("Triều Tiên phóng ba tên lửa, khiến Liên Hợp Quốc ra nghị quyết 2270 lên án.", entities=C3)
+    assert [(c[0], c[2]) for c in cl] == [("kp", 3.0)]
+    cl, _ = claims_of("Russia fired 4 missiles, a breach of Article 6 and Resolution 2231.", entities=C3, language="en")
+    assert [(c[0], c[2]) for c in cl] == [("ru", 4.0)]
+    # a count of resolutions is still one
+    cl, _ = claims_of("Hội đồng Bảo an đã thông qua 9 nghị quyết trừng phạt Triều Tiên.", entities=C3)
+    assert [(c[0], c[2]) for c in cl] == [("kp", 9.0)]
+
+
+def test_yield_measured_by_an_observer_belongs_to_the_tester():
+    body = ("Triều Tiên tuyên bố thử thành công. Bình luận viên Triều Tiên ca ngợi sự kiện. "
+            "Các chuyên gia Hàn Quốc ước tính sức công phá khoảng 10 kiloton.")
+    cl, _ = claims_of(body, entities=C3)
+    assert [(c[0], c[2]) for c in cl] == [("kp", 10.0)]
+    # a country that holds the test in its own clause keeps it
+    body = "Nga nói nhiều về Mỹ. Nga và Mỹ họp. Triều Tiên đã tiến hành một vụ thử có sức công phá 15 kiloton."
+    cl, _ = claims_of(body, entities=C3)
+    assert [(c[0], c[2]) for c in cl] == [("kp", 15.0)]
+
+
+def test_the_two_sides_is_a_joint_subject():
+    body = ("Russia and the United States signed the treaty in 1987. By 1991, the two sides had destroyed "
+            "2,692 missiles.")
+    cl, _ = claims_of(body, entities=C3, language="en")
+    assert [(c[1], c[2]) for c in cl] == [("other", 2692.0)] and cl[0][0] in ("ru", "us")

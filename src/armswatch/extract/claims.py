@@ -11,8 +11,11 @@ For every number of the number parser (`numbers.find_numbers`) that is not a dat
   (`trước năm 2030`) turns warheads into `nuclear_warheads_projected`. A percentage is a growth
   (`kho vũ khí hạt nhân ... tăng hơn 20%`, negative for `giảm`) or a share (`90% số vũ khí hạt nhân
   của thế giới`) or a level (`nâng mức làm giàu lên 60%`, `tariffs of 60%`: `other`). Anything else
-  (`hai đại biểu`, `2 ngày`, `Kênh 2`, `70% người dân`) and casualties (`2 binh sĩ thiệt mạng`) are
-  not claims; launches, drops and losses (`phóng 2 tên lửa`, `phá hủy 846 tên lửa`) and changes
+  (`hai đại biểu`, `2 ngày`, `Kênh 2`, `nghị quyết 1695`, `70% người dân`) is not a claim. Casualty counts are
+  claims (`khoảng 140.000 người thiệt mạng`, `killing 80 people`: `other`, unit "people killed"; lexicon
+  `casualties`) about whose people they are: the noun's nationality (`12 tù binh Mỹ`), else the place or country
+  of the count's clause (where it happened or who caused it, as the annotators of tests/fresh3 mark it), else
+  the article's main country; launches, drops and losses (`phóng 2 tên lửa`, `phá hủy 846 tên lửa`) and changes
   (`tăng gần 134 kg so với`) are `other` claims on what was counted.
 - qualifier: the words right before the number (`hơn`, `khoảng`, `ít nhất`, `lên tới`, `dưới`), or
   `approx` for a vague quantity (`hàng trăm`).
@@ -113,6 +116,11 @@ class ClaimLex:
     service_between: re.Pattern  # "quân đội", "navy": a country's service between the noun and the country
     possessive_en: re.Pattern
     not_after: PhraseMatcher
+    designator_tail: re.Pattern  # "nghị quyết", "Resolution" right before a number: a name, not a count
+    people_unit: str  # the unit of the casualty-only people nouns ("người", "people"): a claim only with a casualty word
+    casualty_after: re.Pattern  # "could die", "đã thiệt mạng" after the noun (group 1: the casualty word)
+    casualty_before: re.Pattern  # "killing", "làm thiệt mạng" right before the number (group 1)
+    casualty_label: dict  # folded casualty word -> "killed" / "wounded" / "casualties"
     arsenal_counts: PhraseMatcher
     candidate: PhraseMatcher
     capacity: re.Pattern
@@ -177,6 +185,9 @@ class ClaimLex:
     material_anaphor_m: PhraseMatcher  # the same phrases, for the scan of the whole body
 
 
+_PEOPLE = "people"
+
+
 def _key(s: str) -> str:
     return " ".join(s.lower().split())
 
@@ -195,6 +206,11 @@ def claim_lex() -> ClaimLex:
     for u in d["units"]:
         for c in u["cues"]:
             unit_info.setdefault(_key(c), (u["measure"], u.get("unit")))
+    cas = d.get("casualties") or {}
+    for c in cas.get("people") or []:  # counted only with a casualty word (see `one`)
+        unit_info.setdefault(_key(c), ("other", _PEOPLE))
+    cas_after = [c for cs in (cas.get("after") or {}).values() for c in cs]
+    cas_before = [c for cs in (cas.get("before") or {}).values() for c in cs]
     quals = d["qualifiers"]
     qual_kind = {}
     for kind in ("at_least", "less_than", "more_than", "approx", "up_to"):  # longer phrases first win anyway
@@ -235,6 +251,14 @@ def claim_lex() -> ClaimLex:
         possessive_after=re.compile(r"^\s*(?:hạt nhân\s+)?(?:của|of)\s+$", re.IGNORECASE),
         possessive_en=re.compile(r"^\s*(?:'s|’s)\s*$"),
         not_after=PhraseMatcher(d.get("not_after") or []),
+        designator_tail=re.compile(r"(?<!\w)(?:" + phrase_regex(d.get("designators") or ["\x00"]) + r")\s*$",
+                                   re.IGNORECASE),
+        people_unit=_PEOPLE,
+        casualty_after=re.compile(r"\s*(?:(?:" + phrase_regex(cas.get("gap") or ["\x00"]) + r")\s+)*("
+                                  + phrase_regex(cas_after or ["\x00"]) + r")(?!\w)", re.IGNORECASE),
+        casualty_before=re.compile(r"(?<!\w)(" + phrase_regex(cas_before or ["\x00"]) + r")\s*$", re.IGNORECASE),
+        casualty_label={**{_key(c): lab for lab, cs in (cas.get("before") or {}).items() for c in cs},
+                        **{_key(c): lab for lab, cs in (cas.get("after") or {}).items() for c in cs}},
         arsenal_counts=PhraseMatcher(d.get("arsenal_counts") or []),
         candidate=PhraseMatcher(list(unit_info) + ["phần trăm", "percent", "per cent"]),
         capacity=compile_phrases(d.get("capacity") or ["\x00"]),
@@ -383,6 +407,9 @@ def _merge(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
 # "the world's largest military with some 2 million": a ranking among the world's, then the country's own number
 _RANKING = re.compile(r"(?<!\w)(?:\w{3,}est|most|biggest|lớn nhất|nhiều nhất|nhất|with|với|có)(?!\w)", re.IGNORECASE)
 _MIN_MEMBERS = 5  # fewer members are parties named, not a membership counted
+_PLACES = ("LOC",)  # a place of a casualty count stands for its country
+# a comma or semicolon and a coordinator: an independent clause with a subject of its own starts
+_NEW_CLAUSE = re.compile(r"(?:;|,\s*(?:and|but|while|whereas|và|nhưng|song|còn|trong khi))\s", re.IGNORECASE)
 _COUNTS = {"nuclear_warheads", "nuclear_warheads_projected", "troops", "other"}
 _AFTER_BARE = {"", "vào", "trong", "tính", "kể", "trước", "tới", "đến", "và", "in", "by", "as", "and", "since",
                "so", "versus", "vs", "compared", "against", "are", "were", "was", "is", "remain", "remained",
@@ -1183,7 +1210,10 @@ class _ClaimExtractor:
             event = None
         if event and n.is_percent:
             return None
+        if lex.designator_tail.search(left):
+            return None  # "nghị quyết 1695", "Article 6": a name, not a count
         measure, unit, cue_end, nationality = None, None, n.end, None
+        casualty, noun_end = None, n.end
         elided = None  # the previous claim whose noun this number leaves out
         previous = None  # a previous value of that claim ("from 410 a year earlier"): the match of its period
         value = n.value
@@ -1225,6 +1255,14 @@ class _ClaimExtractor:
             shared = self._shared_unit(list(kept), i, sent) if u is None and pa is None and kept else None
             if u is not None:
                 measure, unit, cue_end, nationality = u
+                noun_end = cue_end
+                cas = self._casualty(left, cue_end, right_end)
+                if cas is not None:  # "khoảng 140.000 người thiệt mạng", "killing 80 civilians": a casualty count
+                    casualty, cue_end = cas
+                    unit = f"{unit or measure} {casualty}"
+                    measure = "other"
+                elif unit == lex.people_unit:
+                    return None  # "3 người phát ngôn": people counted for no casualty
                 if measure == "nuclear_warheads" and lex.payload.search(self._strip_qual(left)) \
                         and self._carrier_before(n, floor):
                     # "Sarmat có thể mang khoảng 10 đầu đạn", "the missile can carry up to 10 warheads": what one
@@ -1312,6 +1350,15 @@ class _ClaimExtractor:
             if subject is None or self._last_launch(n.start) > self._last_weapon(n.start):
                 subject = self.launcher_before(n.start) or subject
             self.how = "local"
+        elif unit in lex.of_test and not param:
+            # a yield or a magnitude with no launch verb near: the country of its clause, unless that country
+            # measured it (a verb of estimating or finding follows it: "Các quan chức Mỹ ước tính sức công phá
+            # dưới 1 kiloton"); then the tester is the country the article is about
+            subject = self.subject(n, sent, cue_end, nationality, exclude, src, about_arsenal)
+            last = [m for m, e in self.att.mentions_in(sent.start, n.start) if self._state(e) == subject]
+            if subject is None or (last and (self.att.verbs_in(last[-1].end, n.start)
+                                             or lex.finder_verb.search(body, last[-1].end, n.start))):
+                subject, self.how = self.main_country(n.start), "local"
         elif state_count is not None:
             if state_count == "world":
                 subject, self.how = None, "world"
@@ -1325,6 +1372,9 @@ class _ClaimExtractor:
             if subject is None:
                 return None
             self.how = "local"
+        elif casualty is not None:
+            subject = self._casualty_subject(n, sent, noun_end, nationality, exclude) \
+                or self.subject(n, sent, cue_end, nationality, exclude, src, about_arsenal)
         elif unit in lex.of_body:
             if value < _MIN_MEMBERS:
                 return None
@@ -1394,6 +1444,47 @@ class _ClaimExtractor:
         return Claim(subject=subject, measure=measure, value=value, qualifier=qualifier, time=time,
                      target_time=target_time, source=src, unit=unit if measure == "other" else None,
                      evidence=Span(start=sent.start, end=sent.end))
+
+    def _casualty(self, left: str, noun_end: int, right_end: int) -> tuple[str, int] | None:
+        """(label, end) of a casualty count: a casualty word a few words after the noun, past its nationality
+        ("12 tù binh Mỹ thiệt mạng", "150 people could die"), or a killing verb right before the number
+        ("killing 80 people"); None for any other count."""
+        lex, pos = self.lex, noun_end
+        me = self.att.mention_at(pos + len(self.body[pos:right_end]) - len(self.body[pos:right_end].lstrip()))
+        if me and me[1].type == "COUNTRY" and me[0].end <= right_end:  # "tù binh Mỹ thiệt mạng"
+            pos = me[0].end
+        m = lex.casualty_after.match(self.body, pos, right_end)
+        if m:
+            return lex.casualty_label[_key(m.group(1))], m.end()
+        b = lex.casualty_before.search(self._strip_qual(left))
+        if b:
+            return lex.casualty_label[_key(b.group(1))], noun_end
+        return None
+
+    def _casualty_subject(self, n: _Num, sent: Span, noun_end: int, nationality: str | None,
+                          exclude: set) -> str | None:
+        """Whose people a casualty count counts: the nationality of the noun ("12 tù binh Mỹ"), else the place
+        or country named last before the count in its sentence (where it happened or who caused it:
+        "quả bom ném xuống Hiroshima đã khiến khoảng 140.000 người thiệt mạng" -> Japan); None if none."""
+        if nationality:
+            return nationality
+        att = self.att
+        after = att.mentions_in(noun_end, min(sent.end, noun_end + 30))
+        if after and after[0][1].type == "COUNTRY" and not self.body[noun_end:after[0][0].start].strip():
+            return after[0][1].id
+        # within the number's clause: an independent clause joined before it ("Iran shot down a US drone, and
+        # Trump said ... 150 people could die") is about something else
+        floor = sent.start
+        for c in _NEW_CLAUSE.finditer(self.body, sent.start, n.start):
+            floor = c.end()
+        for m, e in reversed(att.mentions_in(floor, n.start)):
+            if (m.start, m.end) in exclude:
+                continue
+            if e.type == "COUNTRY":
+                return e.id
+            if e.type in _PLACES and e.country in att.entities and att.entities[e.country].type == "COUNTRY":
+                return e.country
+        return self.main_country(n.start)  # the country the article is about so far
 
     def _state_count(self, n: _Num, right_end: int):
         """(unit, "treaty" | "world") of a count of states: a state noun right after the number and a treaty verb
