@@ -544,3 +544,15 @@ def test_dotted_day_month_after_a_cue_or_in_a_range(sentence, expected):
 ])
 def test_fractional_clock_durations_are_whole_plus_rest(text, value):
     assert [t.value for t in find_timexes(text, datetime(2023, 11, 1)) if t.type == "DURATION"] == [value]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a possessive before a year used as a modifier makes it a year, as "the" does
+    ("Tehran said it would scale back its 2015 pledge.", [("2015", "2015")]),
+    ("Washington and Moscow abandoned their 1987 treaty.", [("1987", "1987")]),
+    # negatives: a measure or a count after the number
+    ("The missile has a 1800 km range, like its 1500 km cousin.", []),
+    ("The base houses its 1200 troops.", []),
+])
+def test_english_year_after_a_possessive_not_before_a_unit(sentence, expected):
+    assert [(t.text, t.value) for t in find_timexes(sentence, datetime(2023, 11, 1), "en")] == expected

@@ -626,9 +626,13 @@ def _grammar(lang: str) -> list[_Rule]:
             h_en_date, starts=fw(lex.get("month_cues") or [], MODS, months))
 
         ycues = _alt(lex.get("year_cues") or [])
+        year_units = {w.lower() for w in lex.get("year_unit_blockers") or []}
 
         def h_en_year(m, ctx):
             nxt = ctx.text[m.end():m.end() + 25]
+            w = re.match(r"[\s-]+([A-Za-z]+)", nxt)
+            if w and w.group(1).lower() in year_units:
+                return None  # "the 1800 km range": a quantity
             w = re.match(r"\s+([A-Za-z]+)", nxt)
             if w and w.group(1)[0].islower() and w.group(1).endswith("s") and w.group(1) not in (
                     "was", "is", "has", "as", "this", "its", "his", "thus", "plus", "versus", "across"):
