@@ -555,3 +555,19 @@ def test_common_vietnamese_short_name_alone_links_to_no_foreigner():
         "Ông Trần Bân Hoa nói Bắc Kinh phản đối. Ông Trần nói thêm rằng sẽ có đáp trả.")}
     assert found["Chen Binhua"] == ["Trần Bân Hoa", "Trần"]
     assert "Xi Jinping" in {e.name for e in ents("Ông Tập nói rằng hai nước là đối tác.")}
+
+
+def test_quantifier_before_a_demonym_is_no_person_name():
+    for text in ("Several European capitals, including Paris, objected on Friday.",
+                 "Few Asian governments, Japan among them, commented."):
+        assert not [e for e in ents(text, "en") if e.type == "PERSON"], text
+    # a real name after such a word is still found
+    found = {e.name for e in ents("Several diplomats quoted Anna Kowalski, the envoy.", "en")}
+    assert "Anna Kowalski" in found
+
+
+def test_joined_initials_name_the_first_president_bush():
+    found = {e.name: [m.text for m in e.mentions] for e in ents(
+        "Thượng đỉnh năm 1990 giữa George H.W. Bush và Mikhail Gorbachev diễn ra tại Helsinki.")}
+    assert found["George H. W. Bush"] == ["George H.W. Bush"]
+    assert "George W. Bush" not in found and "George H" not in found
