@@ -542,3 +542,32 @@ def test_country_name_ending_a_foreign_name_after_a_title():
     assert found.get("United States") == "COUNTRY"
     found = {e.name: e.type for e in ents("Bộ trưởng Quốc phòng Mỹ Lloyd Austin đến Jordan hôm qua.")}
     assert found["Jordan"] == "COUNTRY" and found["Lloyd Austin"] == "PERSON"
+
+
+def test_common_vietnamese_short_name_alone_links_to_no_foreigner():
+    # "Trần" (a KB short of Chen Binhua) and "Tài" (derived from Lawrence Wong's Vietnamese alias)
+    # are everyday Vietnamese surnames / given names: alone they name nobody in the KB
+    for text in ("Ông Trần cho biết hội thảo sẽ kéo dài hai ngày.",
+                 "Phát biểu tại hội thảo, ông Tài nói rằng hai bên cần đối thoại."):
+        assert {e.name for e in ents(text)}.isdisjoint({"Chen Binhua", "Lawrence Wong"}), text
+    # after the full name they are that person's short form; an uncommon surname still links alone
+    found = {e.name: [m.text for m in e.mentions] for e in ents(
+        "Ông Trần Bân Hoa nói Bắc Kinh phản đối. Ông Trần nói thêm rằng sẽ có đáp trả.")}
+    assert found["Chen Binhua"] == ["Trần Bân Hoa", "Trần"]
+    assert "Xi Jinping" in {e.name for e in ents("Ông Tập nói rằng hai nước là đối tác.")}
+
+
+def test_quantifier_before_a_demonym_is_no_person_name():
+    for text in ("Several European capitals, including Paris, objected on Friday.",
+                 "Few Asian governments, Japan among them, commented."):
+        assert not [e for e in ents(text, "en") if e.type == "PERSON"], text
+    # a real name after such a word is still found
+    found = {e.name for e in ents("Several diplomats quoted Anna Kowalski, the envoy.", "en")}
+    assert "Anna Kowalski" in found
+
+
+def test_joined_initials_name_the_first_president_bush():
+    found = {e.name: [m.text for m in e.mentions] for e in ents(
+        "Thượng đỉnh năm 1990 giữa George H.W. Bush và Mikhail Gorbachev diễn ra tại Helsinki.")}
+    assert found["George H. W. Bush"] == ["George H.W. Bush"]
+    assert "George W. Bush" not in found and "George H" not in found

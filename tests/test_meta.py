@@ -247,3 +247,14 @@ def test_an_unknown_outlet_from_the_masthead_above_the_navigation_bar():
 ])
 def test_no_masthead_no_outlet_guessed_from_layout(lines):
     assert _page(*lines).outlet is None
+
+
+def test_masthead_after_a_skip_links_label():
+    nav = "World | Business | Asia | Opinion | Video"
+    # the label over an accessibility template ("Skip links", "Skip navigation") is template, not the name
+    assert _page("Skip links", "Skip to content", "Tidewater Post", "Live", nav, EN_HEAD,
+                 *EN_PROSE).outlet == "Tidewater Post"
+    assert _page("Skip navigation", "Tidewater Post", nav, EN_HEAD, *EN_PROSE).outlet == "Tidewater Post"
+    # a heading that merely starts with "Skip" is no such label, and no outlet is guessed from it
+    assert _page("Skip Bayless Returns", nav, EN_HEAD, *EN_PROSE).outlet == "Skip Bayless Returns"
+    assert _page("Skip links", nav, EN_HEAD, *EN_PROSE).outlet is None

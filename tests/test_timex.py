@@ -529,3 +529,48 @@ def test_anaphoric_dates_take_the_last_date_told(text, lang, expected):
 def test_evdates_month_dot_year_five_days_capital_weekday(text, expected):
     got = [(t.text, t.value) for t in find_timexes(text, datetime(2024, 8, 30), "vi")]
     assert got == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # the press writes a month's year after a dot or a hyphen as well as a slash
+    ("Hai nước nối lại đối thoại vào tháng 5.2014 tại Geneva.", [("tháng 5.2014", "2014-05")]),
+    ("Nhóm công tác đã ngừng họp từ tháng 11-2019.", [("tháng 11-2019", "2019-11")]),
+    # negatives: a month range and a month before a stray number keep their old reading
+    ("Cuộc tập trận kéo dài tháng 3-5 năm nay.", [("tháng 3", "2023-03"), ("năm nay", "2023")]),
+    ("Tháng 7 có 12.500 binh sĩ tham gia.", [("Tháng 7", "2023-07")]),
+])
+def test_month_year_with_dot_or_hyphen(sentence, expected):
+    assert [(t.text, t.value) for t in find_timexes(sentence, datetime(2023, 11, 1))] == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a part of day before a dotted day.month, and a range whose last day is dotted
+    ("Chiều 14.10, phái đoàn hai bên gặp nhau.", [("14.10", "2023-10-14")]),
+    ("Hội nghị diễn ra ngày 9 và 10.6 tại Vienna.", [("ngày 9", "2023-06-09"), ("10.6", "2023-06-10")]),
+    # negative: a decimal number after a part of day is not a date
+    ("Sáng nay giá dầu tăng 2,5%.", [("Sáng nay", "2023-11-01TMO")]),
+])
+def test_dotted_day_month_after_a_cue_or_in_a_range(sentence, expected):
+    assert [(t.text, t.value) for t in find_timexes(sentence, datetime(2023, 11, 1))] == expected
+
+
+@pytest.mark.parametrize("text,value", [
+    ("kéo dài 2,5 giờ", "PT2H30M"),
+    ("chỉ 1,5 phút", "PT1M30S"),
+    ("1,5 năm", "P18M"),      # a calendar unit still moves down whole
+    ("nửa giờ", "PT30M"),
+])
+def test_fractional_clock_durations_are_whole_plus_rest(text, value):
+    assert [t.value for t in find_timexes(text, datetime(2023, 11, 1)) if t.type == "DURATION"] == [value]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a possessive before a year used as a modifier makes it a year, as "the" does
+    ("Tehran said it would scale back its 2015 pledge.", [("2015", "2015")]),
+    ("Washington and Moscow abandoned their 1987 treaty.", [("1987", "1987")]),
+    # negatives: a measure or a count after the number
+    ("The missile has a 1800 km range, like its 1500 km cousin.", []),
+    ("The base houses its 1200 troops.", []),
+])
+def test_english_year_after_a_possessive_not_before_a_unit(sentence, expected):
+    assert [(t.text, t.value) for t in find_timexes(sentence, datetime(2023, 11, 1), "en")] == expected

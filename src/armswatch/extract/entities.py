@@ -1089,6 +1089,8 @@ def _person_shorts(d: _Doc, singles) -> None:
             if cue is None and not explicit and (d.sentence_initial(s) or _in_capitalised_run(d, s, e)):
                 continue  # an implied last name ("Back" of "Ahn Gyu Back") is no capitalised word of a
                 # sentence start ("Back to Washington") nor a word inside a longer name
+            if vi_like and key in cu.common_vi_names:
+                continue  # "ông Trần", "ông Tài": as likely a Vietnamese person as the KB's foreigner
             if len(ids) == 1 and (cue is not None or foreign) \
                     and not (key in idx.forms and any(f.kind == "name" for f in idx.forms[key])):
                 eid = next(iter(ids))

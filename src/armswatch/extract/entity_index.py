@@ -401,6 +401,7 @@ class Cues:
     treaty_heads_en: set[str]
     stop_vi: set[str]
     not_name_en: set[str]
+    common_vi_names: frozenset[str]  # lower; a KB short form that is one of these never links alone
     place_cues: list[str]  # lower, longest first
     gov_people: list[str]
     place_cue_tail: re.Pattern  # a place cue ending the string, as a whole word (`_tail_re`)
@@ -523,6 +524,7 @@ def _build_cues() -> Cues:
         treaty_heads_en=set(oh["treaty_en"]),
         stop_vi={lower_keep(w) for w in pc["name_stopwords_vi"]},
         not_name_en=not_name,
+        common_vi_names=frozenset(lower_keep(w) for w in pc.get("common_vi_names", [])),
         place_cues=place_cues,
         gov_people=gov_people,
         place_cue_tail=_tail_re(place_cues),

@@ -118,6 +118,13 @@ _SMALLER = {"CE": (100, "Y"), "DE": (10, "Y"), "Y": (12, "M"), "Q": (3, "M"), "W
 
 
 def _duration(n: float | None, unit: str) -> str:
+    """ISO 8601 duration; a fraction of a calendar unit moves to the next smaller one ("1,5 năm" =
+    P18M), a fraction of a clock unit is written as whole + rest ("4,5 giờ" = PT4H30M)."""
+    if n is not None and n > 1 and not float(n).is_integer() and unit in _TIME_UNITS and unit in _SMALLER:
+        k, small = _SMALLER[unit]
+        whole, rest = int(n), (n - int(n)) * k
+        if float(rest).is_integer():
+            return f"PT{whole}{_TIME_UNITS[unit]}{int(rest)}{_TIME_UNITS[small]}"
     while n is not None and not float(n).is_integer() and unit in _SMALLER:
         k, unit = _SMALLER[unit]  # nửa thế kỷ = P50Y, 1,5 năm = P18M
         n = n * k
@@ -460,7 +467,7 @@ def _grammar(lang: str) -> list[_Rule]:
         # hôm 2/11, ngày 30/10, Thứ bảy (24/7) / sáng 2/11 (cue outside the span)
         add("dm", rf"{_B}(?P<t>{pre}{wdpre}(?:{dayw}){_SP}(?<![\d/.])(?P<d>{_DAY})[/.-](?P<m>{_MON})(?:/(?P<y>\d{{4}})|{_SP}(?P<yrel>{_alt(yrel)}))?)(?![\d]|[/.-]\d)",
             h_dm, starts=fw(PRE, weekdays, lex.get("day_words") or []))
-        add("dm_cue", rf"{_B}(?:{cues}|{WD}){_OSP},?{_OSP}\(?(?P<t>(?<![\d/.])(?P<d>{_DAY})/(?P<m>{_MON}))(?![\d]|/\d|[.,]\d)",
+        add("dm_cue", rf"{_B}(?:{cues}|{WD}){_OSP},?{_OSP}\(?(?P<t>(?<![\d/.])(?P<d>{_DAY})[/.](?P<m>{_MON}))(?![\d]|/\d|[.,]\d)",
             h_dm, starts=fw(lex.get("date_cues") or [], weekdays))
         # ngày 2 tháng 11 (năm 2022)
         add("d_thang_m", rf"{_B}(?P<t>{pre}(?:(?:{dayw}){_SP})(?P<d>{_DAY}){_SP}{MW}{_SP}(?P<m>{_MON})(?:(?:{_SP}{YW}{_SP}|{_OSP}/{_OSP})(?P<y>{_YEAR}))?)(?!\d)",
@@ -488,7 +495,7 @@ def _grammar(lang: str) -> list[_Rule]:
 
         rsep = _alt(lex.get("range_separators") or ["-", "–", "đến", "tới", "và"])
         add("dm_range", rf"{_B}(?P<a>(?:{dayw}){_SP}(?P<d1>{_DAY})(?:/(?P<m1>{_MON})(?:/(?P<y1>\d{{4}}))?)?)(?![\d/])"
-            rf"{_OSP}{rsep}{_OSP}(?P<b>(?:(?:{dayw}){_SP})?(?P<d2>{_DAY})/(?P<m2>{_MON})(?:/(?P<y2>\d{{4}}))?)(?![\d]|/\d)",
+            rf"{_OSP}{rsep}{_OSP}(?P<b>(?:(?:{dayw}){_SP})?(?P<d2>{_DAY})[/.](?P<m2>{_MON})(?:[/.](?P<y2>\d{{4}}))?)(?![\d]|[/.]\d)",
             h_drange, 1, starts=fw(lex.get("day_words") or []))
 
         # ---- months: tháng 10/2023, tháng 11 năm 2023, hồi tháng 3, đầu tháng 6/2021, tháng 3 tới
@@ -516,7 +523,7 @@ def _grammar(lang: str) -> list[_Rule]:
             return [_Cand(s, e, "DATE", f"{y:04d}-{mo:02d}" if y else f"XXXX-{mo:02d}", 2)]
 
         add("month", rf"(?<!\d{_SP[:-1]}){_B}(?P<t>{pre}{mod}{MW}{_SP}(?P<m>1[0-2]|0?[1-9]|{MNAME})"
-            rf"(?:(?:{_OSP}/{_OSP}|[.-])(?P<y>{_YEAR})|{_SP}{YW}{_SP}(?P<y2>{_YEAR})|{_SP}(?P<yrel>{_alt(yrel)}))?)(?![\d\w]|/\d)",
+            rf"(?:{_OSP}/{_OSP}(?P<y>{_YEAR})|[.-](?P<y3>{_YEAR})|{_SP}{YW}{_SP}(?P<y2>{_YEAR})|{_SP}(?P<yrel>{_alt(yrel)}))?)(?![\d\w]|/\d)",
             lambda m, ctx: h_month(_YFix(m), ctx), starts=fw(PRE, MODS, lex.get("month_word") or ["tháng"]))
 
         # ---- years: năm 2030, hồi năm 2020, năm 2021-2023, đến 2030 -------------------------
@@ -619,9 +626,13 @@ def _grammar(lang: str) -> list[_Rule]:
             h_en_date, starts=fw(lex.get("month_cues") or [], MODS, months))
 
         ycues = _alt(lex.get("year_cues") or [])
+        year_units = {w.lower() for w in lex.get("year_unit_blockers") or []}
 
         def h_en_year(m, ctx):
             nxt = ctx.text[m.end():m.end() + 25]
+            w = re.match(r"[\s-]+([A-Za-z]+)", nxt)
+            if w and w.group(1).lower() in year_units:
+                return None  # "the 1800 km range": a quantity
             w = re.match(r"\s+([A-Za-z]+)", nxt)
             if w and w.group(1)[0].islower() and w.group(1).endswith("s") and w.group(1) not in (
                     "was", "is", "has", "as", "this", "its", "his", "thus", "plus", "versus", "across"):
@@ -986,7 +997,7 @@ class _YFix:
 
     def group(self, name=0):
         if name == "y":
-            return _g(self._m, "y") or _g(self._m, "y2")
+            return _g(self._m, "y") or _g(self._m, "y2") or _g(self._m, "y3")
         return self._m.group(name)
 
     def __getattr__(self, item):
