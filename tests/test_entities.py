@@ -571,3 +571,13 @@ def test_joined_initials_name_the_first_president_bush():
         "Thượng đỉnh năm 1990 giữa George H.W. Bush và Mikhail Gorbachev diễn ra tại Helsinki.")}
     assert found["George H. W. Bush"] == ["George H.W. Bush"]
     assert "George W. Bush" not in found and "George H" not in found
+
+
+def test_a_curated_short_name_wins_over_one_derived_from_another_name():
+    # "Bush" is George W. Bush's curated short form and also the last word of "George H. W. Bush" in the KB:
+    # alone after a title it is the curated one; after the father's full name it is the father
+    got = by_id(ents("Tổng thống Bush tuyên bố rút khỏi hiệp ước. \"Đây là quyết định đúng\", ông Bush nói."))
+    assert list(got) == ["george_w_bush"] and len(got["george_w_bush"].mentions) == 2
+    got = by_id(ents("President George H.W. Bush met Mikhail Gorbachev. Bush called it a new era.", "en"))
+    assert [m.text for m in got["george_hw_bush"].mentions] == ["George H.W. Bush", "Bush"]
+    assert "george_w_bush" not in got

@@ -1091,9 +1091,12 @@ def _person_shorts(d: _Doc, singles) -> None:
                 # sentence start ("Back to Washington") nor a word inside a longer name
             if vi_like and key in cu.common_vi_names:
                 continue  # "ông Trần", "ông Tài": as likely a Vietnamese person as the KB's foreigner
-            if len(ids) == 1 and (cue is not None or foreign) \
+            # one person the KB gives this short form explicitly wins over names it is only derived from
+            # ("Bush": George W. Bush's curated short, also the last word of "George H. W. Bush")
+            sole = ids if len(ids) == 1 else explicit
+            if len(sole) == 1 and (cue is not None or foreign) \
                     and not (key in idx.forms and any(f.kind == "name" for f in idx.forms[key])):
-                eid = next(iter(ids))
+                eid = next(iter(sole))
         elif s in single_cues and not vi_like and w not in cu.not_name_en:
             title, country, honor = single_cues[s]
             _add_person(d, [(s, e, w)], title, country, "person")
