@@ -1307,3 +1307,34 @@ CASES11 = [
 @pytest.mark.parametrize("case", CASES11, ids=[f"r{i + 1}" for i in range(len(CASES11))])
 def test_round5_report_treaty_talk_cases(case):
     check_case(case, "2023-12-01")
+
+
+# Recall of whole classes of wordings (session 4): a body deciding on a text is a meeting of that body, with the
+# body as its only party (and only with the body as subject); meeting verbs whose parties are their subjects
+# ("họp tại", "met in").
+UNSC_R = ("unsc", "ORG", ["Hội đồng Bảo an", "Security Council"])
+UN_R = ("un", "ORG", ["Liên Hợp Quốc", "United Nations"])
+PARIS_R = ("paris", "LOC", ["Paris"])
+CASES_RECALL = [
+    ("Hội đồng Bảo an Liên Hợp Quốc hôm 5/3 đã nhất trí thông qua một nghị quyết mới về Iran.", [UNSC_R, UN_R, IR],
+     [("hôm 5/3", "2023-03-05")], [ev("talks", {"unsc"}, "2023-03-05", "held")]),
+    ("The Security Council voted 13-0 on Tuesday, with two abstentions, to renew the sanctions on Iran.",
+     [UNSC_R, IR], [("on Tuesday", "2023-11-28")], [ev("talks", {"unsc"}, "2023-11-28", "held")]),
+    ("A draft written by France was passed as a resolution by the Security Council.", [UNSC_R, FR], [], []),
+    # negatives: states (not a body) adopting a text, voters, a state voting
+    ("Nga và Mỹ đã thông qua nghị quyết về hợp tác nghề cá.", [RU, US], [], []),
+    ("Cử tri Iran bỏ phiếu bầu tổng thống hôm thứ Sáu.", [IR], [], []),
+    ("Russia voted against the draft on Friday.", [RU], [], []),
+    # the subjects of an intransitive meeting verb are its parties
+    ("Ngoại trưởng Pháp và Ấn Độ họp tại Paris hôm 2/5.", [FR, IN, PARIS_R], [("hôm 2/5", "2023-05-02")],
+     [ev("talks", {"fr", "in"}, "2023-05-02", "held")]),
+    ("The foreign ministers of France and India met in Paris on Tuesday.", [FR, IN, PARIS_R],
+     [("on Tuesday", "2023-11-28")], [ev("talks", {"fr", "in"}, "2023-11-28", "held")]),
+    # negative: a club meeting in a city has no party
+    ("Câu lạc bộ sách họp tại Paris mỗi tháng.", [PARIS_R], [], []),
+]
+
+
+@pytest.mark.parametrize("case", CASES_RECALL, ids=[f"rc{i + 1}" for i in range(len(CASES_RECALL))])
+def test_recall_round_trigger_classes(case):
+    check_case(case, "2023-12-01")

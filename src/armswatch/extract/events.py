@@ -155,6 +155,7 @@ _ZONE_BEFORE_RE = re.compile(r"(?:(?<!\w)theo\s+|\(\s*)giờ\s+$", re.IGNORECASE
 _ZONE_AFTER_RE = re.compile(r"\s+time(?!\w)")
 # a meeting named in an adjunct of its clause: "trong một hội nghị", "at a summit", "during the call"
 _ADJUNCT_FRAME_RE = re.compile(r"(?<!\w)(?:trong|tại|at|during|in)\s+(?:(?:một|cuộc|the|a|an)\s+){0,2}$", re.IGNORECASE)
+_OF_HEAD_RE = re.compile(r"(?<!\w)(?:of|của)\s+(?:the\s+)?$", re.IGNORECASE)
 _VERBAL_TALKS = {"thảo luận", "bàn thảo", "trao đổi", "đàm phán", "đối thoại", "hội đàm", "tham vấn"}
 
 
@@ -700,8 +701,9 @@ def _find_triggers(ctx: _Ctx) -> list[_Mention]:
                     hit = (mm, etype, cue)
                     if "…" not in cue:
                         break
-                elif "…" not in cue and mm.end() < hit[0].end():
-                    # "rút khỏi A năm 2019 và khỏi B": the contiguous cue, not a gap reaching the next one
+                elif "…" not in cue and mm.end() < hit[0].end() and etype == hit[1]:
+                    # "rút khỏi A năm 2019 và khỏi B": the contiguous cue, not a gap reaching the next one (a cue
+                    # of another type does not: "thông qua nghị quyết" is a body's decision, not "thông qua" a treaty)
                     hit = (mm, etype, cue)
                     break
         if hit is None:
@@ -820,6 +822,25 @@ def _title_gap(ctx: _Ctx, gap: str) -> bool:
     if _PUNCT_RE.search(gap) or _words_between(gap) > 4:
         return False
     return bool(_TITLE_GAP_RE.fullmatch(gap) or (ctx.cues.leader_titles and ctx.cues.leader_titles.search(gap)))
+
+
+def _body_subject(ctx: _Ctx, m: _Mention) -> str | None:
+    """The body deciding ("Hội đồng Bảo an hôm qua thông qua nghị quyết", "the Security Council voted"): the last
+    name before the cue in its sentence (places aside) when it is an organisation close enough to be the subject
+    and not the complement of another head ("the board of governors of the IAEA")."""
+    body = ctx.body
+    ents = ctx.mentions_in(m.sent[0], m.start)
+    for k in range(len(ents) - 1, -1, -1):
+        s, e_, ent = ents[k]
+        if ent.type == "LOC":
+            continue  # "(giờ New York)"
+        if ent.type != "ORG" or _words_between(body[e_:m.start]) > 10:
+            return None
+        while k and ents[k - 1][2].type == "ORG" and not body[ents[k - 1][1]:ents[k][0]].strip(" ("):
+            k -= 1  # "Hội đồng Bảo an Liên Hiệp Quốc", "Cơ quan ... (IAEA)": the body, then its parent or acronym
+        s, e_, ent = ents[k]
+        return None if _OF_HEAD_RE.search(body[max(m.sent[0], s - 12):s]) else ent.id
+    return None
 
 
 def _habitual_before(ctx: _Ctx, m: _Mention) -> bool:
@@ -952,6 +973,10 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         if not (obj and _words_between(body[m.end:obj[0][0]]) <= 1) and not (
                 m.type == "incident" and _MISSILE_RE.match(body, m.end)):
             return None
+    # a body's decision ("thông qua nghị quyết", "voted") is a meeting of that body: it needs the body as subject
+    body_org = _body_subject(ctx, m) if m.cue in c.body_decisions else None
+    if m.cue in c.body_decisions and body_org is None:
+        return None
     # what the type needs first (cheap checks before the rest): a treaty, an official author
     treaty_span = None
     if m.type == "treaty_action":
@@ -1332,6 +1357,9 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                 countries, people = [], []  # who speaks or meets there is no party of the conference
             fo = [x[2].id for x in forum[:1] if x[2].type == "ORG" and x[2].id not in orgs]
             orgs = fo + [o for o in orgs if o not in fo]
+    if body_org is not None:  # the body decides: the states drafting or voting are no parties of its meeting
+        countries, orgs, people, unknown = [], [body_org], [], False
+        m.attrs["_multi"] = True
     m.countries, m.orgs, m.people, m.unknown_people = countries, orgs, people, unknown
     m.pair = ctx.pair_word_in(m.clause[0], scope_end)
 
