@@ -1332,6 +1332,30 @@ CASES_RECALL = [
      [("on Tuesday", "2023-11-28")], [ev("talks", {"fr", "in"}, "2023-11-28", "held")]),
     # negative: a club meeting in a city has no party
     ("Câu lạc bộ sách họp tại Paris mỗi tháng.", [PARIS_R], [], []),
+    # a treaty's obligations suspended: the treaty told before; a withdrawal with its object between
+    ("Iran ký Hiệp ước New START năm 2010. Hôm 3/6, Iran ngừng tuân thủ một số cam kết.", [IR, NEWSTART],
+     [("năm 2010", "2010"), ("Hôm 3/6", "2023-06-03")],
+     [ev("treaty_action", {"ir"}, "2010", "held"), ev("treaty_action", {"ir"}, "2023-06-03", "held")]),
+    ("Russia joined New START in 2011. In June, Russia stopped observing some of its commitments.", [RU, NEWSTART],
+     [("in 2011", "2011"), ("In June", "2023-06")],
+     [ev("treaty_action", {"ru"}, "2011", "held"), ev("treaty_action", {"ru"}, "2023-06", "held")]),
+    ("The deal frayed when Russia withdrew its forces from it in May.", [RU], [("in May", "2023-05")],
+     [ev("treaty_action", {"ru"}, "2023-05", "held")]),
+    # negatives: commitments with no treaty on the page; a war that ended; forces withdrawn from a town
+    ("Công ty ngừng thực hiện một số cam kết với khách hàng.", [], [], []),
+    ("Chiến tranh chấm dứt năm 1953.", [], [("năm 1953", "1953")], []),
+    ("Russia withdrew its troops from Kherson in November.", [RU, ("kherson", "LOC", ["Kherson"])],
+     [("in November", "2023-11")], []),
+    # a traveller expected or due in a place; a call told with "spoke with ... by telephone"
+    ("Japan's Foreign Minister Taro Kono is due in France on Friday.", [JP, FR, ("kono", "PERSON", ["Taro Kono"], "jp")],
+     [("on Friday", "2023-12-01")], [ev("visit", {"jp", "fr"}, "2023-12-01", "planned")], "2023-11-28"),
+    ("Rain is expected in Paris on Friday.", [FR, PARIS_R], [("on Friday", "2023-12-01")], [], "2023-11-28"),
+    ("India's Prime Minister Narendra Modi spoke with France's President Emmanuel Macron by telephone on Tuesday.",
+     [IN, FR, ("modi", "PERSON", ["Narendra Modi"], "in"), ("macron", "PERSON", ["Emmanuel Macron"], "fr")],
+     [("on Tuesday", "2023-11-28")], [ev("call", {"in", "fr"}, "2023-11-28", "held")]),
+    ("Bộ trưởng Quốc phòng Úc Richard Marles dự kiến tới Ấn Độ vào ngày 4/12.",
+     [AU, IN, ("marles", "PERSON", ["Richard Marles"], "au")], [("vào ngày 4/12", "2023-12-04")],
+     [ev("visit", {"au", "in"}, "2023-12-04", "planned")]),
 ]
 
 

@@ -68,7 +68,7 @@ _CLASSIFIER_RE = re.compile(
 _TREATY_ANAPHOR_RE = re.compile(
     r"(?<!\w)(?:(?:hiệp ước|hiệp định|thỏa thuận|thoả thuận|công ước|liên minh)\s+(?:này|trên|nói trên|đó|ấy)"
     r"|the (?:treaty|agreement|pact|accord|deal|alliance)"
-    r"|(?:^|(?<=[.!?]\s))(?:Hiệp ước|Hiệp định|Thỏa thuận|Thoả thuận)(?=\s+(?:\w+\s+){0,1}(?:có|được|đã|sẽ|hết|bị)\s))(?!\w)",
+    r"|(?:^|(?<=[.!?]\s))(?:Hiệp ước|Hiệp định|Thỏa thuận|Thoả thuận)(?=\s+(?:\w+\s+){0,1}(?:có|được|đã|sẽ|hết|bị|chính thức|chấm dứt)\s))(?!\w)",
     re.IGNORECASE,
 )
 _TREATY_WORDS_RE = re.compile(r"liên minh|alliance|hiệp ước|treaty|thỏa thuận|thoả thuận|agreement|hiệp định|pact",
@@ -112,9 +112,8 @@ _TOPIC_END_RE = re.compile(r"[,.;:()]|\s[-–]\s")
 _SEG_SPLIT_RE = re.compile(r"[,;:()\u201c\u201d\"]|\s[-–—]\s")
 _SEG_MARK_RE = re.compile(r"[,;:()\u201c\u201d\"]|(?<=\s)[-–—](?=\s)")
 _BILATERAL = {"talks", "summit", "call"}
-_MOTION_LEAD_RE = re.compile(r"(?<!\w)(?:đã|sẽ|vừa|sắp|bay|đi|lên đường|will|has|have)\s*$", re.IGNORECASE)
+_MOTION_LEAD_RE = re.compile(r"(?<!\w)(?:đã|sẽ|vừa|sắp|dự kiến|bay|đi|lên đường|will|has|have)\s*$", re.IGNORECASE)
 _TIMEX_GAP_RE = re.compile(r"(?<!\w)(?:hôm|ngày|vào|on|last|this)\s+[\w/]+(?:\s+tuần\s+\w+)?", re.IGNORECASE)
-_MOTION_CUES = {"tới", "đến", "sang", "arrived in", "arrives in", "landed in", "flew to"}
 _ENUM_RE = re.compile(r",\s*")
 _INDEFINITE_RE = re.compile(r"(?:^|\s)(?:một|a|an)\s+(?:(?:cuộc|chuyến|vụ|tiến trình|vòng|phiên|new|mới|fresh)\s+)?$",
                             re.IGNORECASE)
@@ -720,7 +719,7 @@ def _find_triggers(ctx: _Ctx) -> list[_Mention]:
         if etype == "treaty_action" and _norm_cue(cue) in c.treaty_year_cues and not _TREATY_YEAR_RE.match(body, e):
             continue  # "hiệp ước" alone is no action; "hiệp ước năm 2000" was signed that year
         lc = " ".join(cue.lower().split())
-        if lc in _MOTION_CUES and out and out[-1].type == "visit" and s - out[-1].end <= 40 \
+        if lc in c.motion_cues and out and out[-1].type == "visit" and s - out[-1].end <= 40 \
                 and not _PUNCT_RE.search(body[out[-1].end:s]):
             continue  # "chuyến thăm cấp nhà nước tới Washington": the destination of that visit
         sent = ctx.sentence_of(s)
@@ -968,7 +967,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     c = ctx.cues
     body = ctx.body
     # common words ("đến", "tới", "thử") are triggers only with their object right after: check that first
-    if m.cue in _MOTION_CUES or (m.type == "incident" and m.cue in c.needs_object.get("incident", ())):
+    if m.cue in c.motion_cues or (m.type == "incident" and m.cue in c.needs_object.get("incident", ())):
         obj = ctx.mentions_in(m.end, min(m.end + 40, m.sent[1]))
         if not (obj and _words_between(body[m.end:obj[0][0]]) <= 1) and not (
                 m.type == "incident" and _MISSILE_RE.match(body, m.end)):
@@ -1150,7 +1149,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         # "released its review, which says the US will face ...": what the document says is not the
         # publication's tense; a publication verb with no cue before it happened
         m.status = "held"
-    first_labels = _cue_labels(m.cue, first=True)
+    first_labels = _cue_labels(m.cue, first=True) | _cue_labels(m.cue)  # "will meet", "is due in"
     if m.status is None and "tense:future" in first_labels:
         m.status = "planned"  # "will travel to", "will meet"
     elif m.status is None and "tense:past" in first_labels:
@@ -1371,7 +1370,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         if m.type == "visit":
             if not obj or _words_between(body[m.end:obj[0][0]]) > 2:
                 return None
-            if m.cue in _MOTION_CUES:
+            if m.cue in c.motion_cues:
                 # "Ông Austin đến Hà Nội": a person travelling to a place right after the verb
                 subj = [x for x in ctx.mentions_in(m.clause[0], m.start) if x[2].type == "PERSON"]
                 gap = body[subj[-1][1]:m.start] if subj else ""
@@ -1526,12 +1525,14 @@ def _treaty(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int):
     if gm is not None and _RELATIVE_RE.match(body[gm.end():m.start]) and _words_between(body[gm.end():m.start]) <= 8:
         return None, (gm.start(), gm.end())  # "thỏa thuận mà hai nước ký hồi tháng 5"
     # anaphor after (object) or before (subject)
-    for seg, off in ((body[m.end:min(hi, m.end + 40)], m.end), (body[lo:m.start], lo)):
-        am = _TREATY_ANAPHOR_RE.search(seg)
-        if am:
+    for seg, off in ((body[m.end:min(hi, m.end + 40)], m.end), (body[lo:m.end], lo)):
+        am = _TREATY_ANAPHOR_RE.search(seg)  # (the subject's look-ahead may read the trigger: "Hiệp ước chính thức ...")
+        if am and off + am.end() <= m.start + (off == m.end) * len(seg):
             tid = _salient_treaty(ctx, off + am.start(), m.sent)
             if tid:
                 return tid, (off + am.start(), off + am.end())
+            if off == m.end and am.start() <= 1 and ctx.cues.treaty_action.get(m.cue) in ("withdraw", "suspend"):
+                return None, (off + am.start(), off + am.end())  # "pulled the United States out of the agreement"
             if off == lo and am.start() == 0 and lo == m.sent[0] and _DEMONSTRATIVE_END_RE.search(am.group(0)) \
                     and not any(x[2].type == "TREATY" for x in ctx.mentions_in(max(0, m.sent[0] - 400), m.sent[0])):
                 # "Hiệp ước này được Mỹ và Philippines ký": a sentence about a treaty the page named by a common noun
@@ -1541,6 +1542,10 @@ def _treaty(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int):
         else None
     if pm and _AGREEMENT_RE.search(body, m.sent[0], m.start):
         return None, (pm.start(), pm.end())
+    if m.cue in ctx.cues.obligation_cues:  # "Iran stopped observing some of its commitments": the treaty told before
+        tid = _salient_treaty(ctx, m.start, m.sent)
+        if tid:
+            return tid, (m.start, m.end)
     return None
 
 
