@@ -1325,6 +1325,8 @@ CASES_RECALL = [
     ("Nga và Mỹ đã thông qua nghị quyết về hợp tác nghề cá.", [RU, US], [], []),
     ("Cử tri Iran bỏ phiếu bầu tổng thống hôm thứ Sáu.", [IR], [], []),
     ("Russia voted against the draft on Friday.", [RU], [], []),
+    ("Thượng viện Nga hôm 9/11 bỏ phiếu ủng hộ dự luật.", [RU, ("ru_senate", "ORG", ["Thượng viện Nga"], "ru")],
+     [("hôm 9/11", "2023-11-09")], []),
     # the subjects of an intransitive meeting verb are its parties
     ("Ngoại trưởng Pháp và Ấn Độ họp tại Paris hôm 2/5.", [FR, IN, PARIS_R], [("hôm 2/5", "2023-05-02")],
      [ev("talks", {"fr", "in"}, "2023-05-02", "held")]),

@@ -825,8 +825,8 @@ def _title_gap(ctx: _Ctx, gap: str) -> bool:
 
 def _body_subject(ctx: _Ctx, m: _Mention) -> str | None:
     """The body deciding ("Hội đồng Bảo an hôm qua thông qua nghị quyết", "the Security Council voted"): the last
-    name before the cue in its sentence (places aside) when it is an organisation close enough to be the subject
-    and not the complement of another head ("the board of governors of the IAEA")."""
+    name before the cue in its sentence (places aside) when it is an international organisation (no state's own body)
+    close enough to be the subject and not the complement of another head ("the board of governors of the IAEA")."""
     body = ctx.body
     ents = ctx.mentions_in(m.sent[0], m.start)
     for k in range(len(ents) - 1, -1, -1):
@@ -838,7 +838,9 @@ def _body_subject(ctx: _Ctx, m: _Mention) -> str | None:
         while k and ents[k - 1][2].type == "ORG" and not body[ents[k - 1][1]:ents[k][0]].strip(" ("):
             k -= 1  # "Hội đồng Bảo an Liên Hiệp Quốc", "Cơ quan ... (IAEA)": the body, then its parent or acronym
         s, e_, ent = ents[k]
-        return None if _OF_HEAD_RE.search(body[max(m.sent[0], s - 12):s]) else ent.id
+        if _OF_HEAD_RE.search(body[max(m.sent[0], s - 12):s]) or ctx.country_of_entity(ent):
+            return None  # (a state's own body, a parliament voting, takes a step of ratification or of a law)
+        return ent.id
     return None
 
 
@@ -1527,7 +1529,7 @@ def _treaty(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int):
     # anaphor after (object) or before (subject)
     for seg, off in ((body[m.end:min(hi, m.end + 40)], m.end), (body[lo:m.end], lo)):
         am = _TREATY_ANAPHOR_RE.search(seg)  # (the subject's look-ahead may read the trigger: "Hiệp ước chính thức ...")
-        if am and off + am.end() <= m.start + (off == m.end) * len(seg):
+        if am and (off == m.end or off + am.end() <= m.start):
             tid = _salient_treaty(ctx, off + am.start(), m.sent)
             if tid:
                 return tid, (off + am.start(), off + am.end())
