@@ -1401,3 +1401,60 @@ CASES_EVDATES2 = [
 @pytest.mark.parametrize("case", CASES_EVDATES2, ids=[f"evd2_{i + 1}" for i in range(len(CASES_EVDATES2))])
 def test_evdates_announced_treaty_decisions_and_measured_plans(case):
     check_case(case, "2023-12-01")
+
+
+# Recall of whole classes of wordings (session 4): a body deciding on a text is a meeting of that body, with the
+# body as its only party (and only with the body as subject); meeting verbs whose parties are their subjects
+# ("họp tại", "met in").
+UNSC_R = ("unsc", "ORG", ["Hội đồng Bảo an", "Security Council"])
+UN_R = ("un", "ORG", ["Liên Hợp Quốc", "United Nations"])
+PARIS_R = ("paris", "LOC", ["Paris"])
+CASES_RECALL = [
+    ("Hội đồng Bảo an Liên Hợp Quốc hôm 5/3 đã nhất trí thông qua một nghị quyết mới về Iran.", [UNSC_R, UN_R, IR],
+     [("hôm 5/3", "2023-03-05")], [ev("talks", {"unsc"}, "2023-03-05", "held")]),
+    ("The Security Council voted 13-0 on Tuesday, with two abstentions, to renew the sanctions on Iran.",
+     [UNSC_R, IR], [("on Tuesday", "2023-11-28")], [ev("talks", {"unsc"}, "2023-11-28", "held")]),
+    ("A draft written by France was passed as a resolution by the Security Council.", [UNSC_R, FR], [], []),
+    # negatives: states (not a body) adopting a text, voters, a state voting
+    ("Nga và Mỹ đã thông qua nghị quyết về hợp tác nghề cá.", [RU, US], [], []),
+    ("Cử tri Iran bỏ phiếu bầu tổng thống hôm thứ Sáu.", [IR], [], []),
+    ("Russia voted against the draft on Friday.", [RU], [], []),
+    ("Thượng viện Nga hôm 9/11 bỏ phiếu ủng hộ dự luật.", [RU, ("ru_senate", "ORG", ["Thượng viện Nga"], "ru")],
+     [("hôm 9/11", "2023-11-09")], []),
+    # the subjects of an intransitive meeting verb are its parties
+    ("Ngoại trưởng Pháp và Ấn Độ họp tại Paris hôm 2/5.", [FR, IN, PARIS_R], [("hôm 2/5", "2023-05-02")],
+     [ev("talks", {"fr", "in"}, "2023-05-02", "held")]),
+    ("The foreign ministers of France and India met in Paris on Tuesday.", [FR, IN, PARIS_R],
+     [("on Tuesday", "2023-11-28")], [ev("talks", {"fr", "in"}, "2023-11-28", "held")]),
+    # negative: a club meeting in a city has no party
+    ("Câu lạc bộ sách họp tại Paris mỗi tháng.", [PARIS_R], [], []),
+    # a treaty's obligations suspended: the treaty told before; a withdrawal with its object between
+    ("Iran ký Hiệp ước New START năm 2010. Hôm 3/6, Iran ngừng tuân thủ một số cam kết.", [IR, NEWSTART],
+     [("năm 2010", "2010"), ("Hôm 3/6", "2023-06-03")],
+     [ev("treaty_action", {"ir"}, "2010", "held"), ev("treaty_action", {"ir"}, "2023-06-03", "held")]),
+    ("Russia joined New START in 2011. In June, Russia stopped observing some of its commitments.", [RU, NEWSTART],
+     [("in 2011", "2011"), ("In June", "2023-06")],
+     [ev("treaty_action", {"ru"}, "2011", "held"), ev("treaty_action", {"ru"}, "2023-06", "held")]),
+    ("The deal frayed when Russia withdrew its forces from it in May.", [RU], [("in May", "2023-05")],
+     [ev("treaty_action", {"ru"}, "2023-05", "held")]),
+    # negatives: commitments with no treaty on the page; a war that ended; forces withdrawn from a town
+    ("Công ty ngừng thực hiện một số cam kết với khách hàng.", [], [], []),
+    ("Chiến tranh chấm dứt năm 1953.", [], [("năm 1953", "1953")], []),
+    ("Russia withdrew its troops from Kherson in November.", [RU, ("kherson", "LOC", ["Kherson"])],
+     [("in November", "2023-11")], []),
+    # a traveller expected or due in a place; a call told with "spoke with ... by telephone"
+    ("Japan's Foreign Minister Taro Kono is due in France on Friday.", [JP, FR, ("kono", "PERSON", ["Taro Kono"], "jp")],
+     [("on Friday", "2023-12-01")], [ev("visit", {"jp", "fr"}, "2023-12-01", "planned")], "2023-11-28"),
+    ("Rain is expected in Paris on Friday.", [FR, PARIS_R], [("on Friday", "2023-12-01")], [], "2023-11-28"),
+    ("India's Prime Minister Narendra Modi spoke with France's President Emmanuel Macron by telephone on Tuesday.",
+     [IN, FR, ("modi", "PERSON", ["Narendra Modi"], "in"), ("macron", "PERSON", ["Emmanuel Macron"], "fr")],
+     [("on Tuesday", "2023-11-28")], [ev("call", {"in", "fr"}, "2023-11-28", "held")]),
+    ("Bộ trưởng Quốc phòng Úc Richard Marles dự kiến tới Ấn Độ vào ngày 4/12.",
+     [AU, IN, ("marles", "PERSON", ["Richard Marles"], "au")], [("vào ngày 4/12", "2023-12-04")],
+     [ev("visit", {"au", "in"}, "2023-12-04", "planned")]),
+]
+
+
+@pytest.mark.parametrize("case", CASES_RECALL, ids=[f"rc{i + 1}" for i in range(len(CASES_RECALL))])
+def test_recall_round_trigger_classes(case):
+    check_case(case, "2023-12-01")

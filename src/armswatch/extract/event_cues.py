@@ -117,6 +117,9 @@ class Cues:
     media_kb_files: set[str]
     meeting_cues: set[str]
     reciprocal_cues: set[str]
+    body_decisions: set[str]
+    obligation_cues: set[str]
+    motion_cues: set[str]
     track_values: list[str]  # in lexicon order: more specific tracks first
     format_values: list[str]
     strong_anaphor: re.Pattern | None
@@ -258,6 +261,9 @@ def cues() -> Cues:
         media_kb_files=set(lex.get("media_kb_files") or []),
         meeting_cues={_norm(str(x)) for x in lex.get("meeting_cues") or []},
         reciprocal_cues={_norm(str(x)) for x in lex.get("reciprocal_cues") or []},
+        body_decisions={_norm(str(x)) for x in lex.get("body_decisions") or []},
+        obligation_cues={_norm(str(x)) for x in lex.get("obligation_cues") or []},
+        motion_cues={_norm(str(x)) for x in lex.get("motion_cues") or []},
         track_values=[str(k) for k in (lex.get("tracks") or {})],
         format_values=[str(k) for k in (lex.get("formats") or {})],
         strong_anaphor=_alternation((lex.get("anaphora") or {}).get("strong") or []),

@@ -68,7 +68,7 @@ _CLASSIFIER_RE = re.compile(
 _TREATY_ANAPHOR_RE = re.compile(
     r"(?<!\w)(?:(?:hiệp ước|hiệp định|thỏa thuận|thoả thuận|công ước|liên minh)\s+(?:này|trên|nói trên|đó|ấy)"
     r"|the (?:treaty|agreement|pact|accord|deal|alliance)"
-    r"|(?:^|(?<=[.!?]\s))(?:Hiệp ước|Hiệp định|Thỏa thuận|Thoả thuận)(?=\s+(?:\w+\s+){0,1}(?:có|được|đã|sẽ|hết|bị)\s))(?!\w)",
+    r"|(?:^|(?<=[.!?]\s))(?:Hiệp ước|Hiệp định|Thỏa thuận|Thoả thuận)(?=\s+(?:\w+\s+){0,1}(?:có|được|đã|sẽ|hết|bị|chính thức|chấm dứt)\s))(?!\w)",
     re.IGNORECASE,
 )
 _TREATY_WORDS_RE = re.compile(r"liên minh|alliance|hiệp ước|treaty|thỏa thuận|thoả thuận|agreement|hiệp định|pact",
@@ -112,9 +112,8 @@ _TOPIC_END_RE = re.compile(r"[,.;:()]|\s[-–]\s")
 _SEG_SPLIT_RE = re.compile(r"[,;:()\u201c\u201d\"]|\s[-–—]\s")
 _SEG_MARK_RE = re.compile(r"[,;:()\u201c\u201d\"]|(?<=\s)[-–—](?=\s)")
 _BILATERAL = {"talks", "summit", "call"}
-_MOTION_LEAD_RE = re.compile(r"(?<!\w)(?:đã|sẽ|vừa|sắp|bay|đi|lên đường|will|has|have)\s*$", re.IGNORECASE)
+_MOTION_LEAD_RE = re.compile(r"(?<!\w)(?:đã|sẽ|vừa|sắp|dự kiến|bay|đi|lên đường|will|has|have)\s*$", re.IGNORECASE)
 _TIMEX_GAP_RE = re.compile(r"(?<!\w)(?:hôm|ngày|vào|on|last|this)\s+[\w/]+(?:\s+tuần\s+\w+)?", re.IGNORECASE)
-_MOTION_CUES = {"tới", "đến", "sang", "arrived in", "arrives in", "landed in", "flew to"}
 _ENUM_RE = re.compile(r",\s*")
 _INDEFINITE_RE = re.compile(r"(?:^|\s)(?:một|a|an)\s+(?:(?:cuộc|chuyến|vụ|tiến trình|vòng|phiên|new|mới|fresh)\s+)?$",
                             re.IGNORECASE)
@@ -155,6 +154,7 @@ _ZONE_BEFORE_RE = re.compile(r"(?:(?<!\w)theo\s+|\(\s*)giờ\s+$", re.IGNORECASE
 _ZONE_AFTER_RE = re.compile(r"\s+time(?!\w)")
 # a meeting named in an adjunct of its clause: "trong một hội nghị", "at a summit", "during the call"
 _ADJUNCT_FRAME_RE = re.compile(r"(?<!\w)(?:trong|tại|at|during|in)\s+(?:(?:một|cuộc|the|a|an)\s+){0,2}$", re.IGNORECASE)
+_OF_HEAD_RE = re.compile(r"(?<!\w)(?:of|của)\s+(?:the\s+)?$", re.IGNORECASE)
 _VERBAL_TALKS = {"thảo luận", "bàn thảo", "trao đổi", "đàm phán", "đối thoại", "hội đàm", "tham vấn"}
 
 
@@ -718,8 +718,9 @@ def _find_triggers(ctx: _Ctx) -> list[_Mention]:
                     hit = (mm, etype, cue)
                     if "…" not in cue:
                         break
-                elif "…" not in cue and mm.end() < hit[0].end():
-                    # "rút khỏi A năm 2019 và khỏi B": the contiguous cue, not a gap reaching the next one
+                elif "…" not in cue and mm.end() < hit[0].end() and etype == hit[1]:
+                    # "rút khỏi A năm 2019 và khỏi B": the contiguous cue, not a gap reaching the next one (a cue
+                    # of another type does not: "thông qua nghị quyết" is a body's decision, not "thông qua" a treaty)
                     hit = (mm, etype, cue)
                     break
         if hit is None:
@@ -736,7 +737,7 @@ def _find_triggers(ctx: _Ctx) -> list[_Mention]:
         if etype == "treaty_action" and _norm_cue(cue) in c.treaty_year_cues and not _TREATY_YEAR_RE.match(body, e):
             continue  # "hiệp ước" alone is no action; "hiệp ước năm 2000" was signed that year
         lc = " ".join(cue.lower().split())
-        if lc in _MOTION_CUES and out and out[-1].type == "visit" and s - out[-1].end <= 40 \
+        if lc in c.motion_cues and out and out[-1].type == "visit" and s - out[-1].end <= 40 \
                 and not _PUNCT_RE.search(body[out[-1].end:s]):
             continue  # "chuyến thăm cấp nhà nước tới Washington": the destination of that visit
         sent = ctx.sentence_of(s)
@@ -838,6 +839,27 @@ def _title_gap(ctx: _Ctx, gap: str) -> bool:
     if _PUNCT_RE.search(gap) or _words_between(gap) > 4:
         return False
     return bool(_TITLE_GAP_RE.fullmatch(gap) or (ctx.cues.leader_titles and ctx.cues.leader_titles.search(gap)))
+
+
+def _body_subject(ctx: _Ctx, m: _Mention) -> str | None:
+    """The body deciding ("Hội đồng Bảo an hôm qua thông qua nghị quyết", "the Security Council voted"): the last
+    name before the cue in its sentence (places aside) when it is an international organisation (no state's own body)
+    close enough to be the subject and not the complement of another head ("the board of governors of the IAEA")."""
+    body = ctx.body
+    ents = ctx.mentions_in(m.sent[0], m.start)
+    for k in range(len(ents) - 1, -1, -1):
+        s, e_, ent = ents[k]
+        if ent.type == "LOC":
+            continue  # "(giờ New York)"
+        if ent.type != "ORG" or _words_between(body[e_:m.start]) > 10:
+            return None
+        while k and ents[k - 1][2].type == "ORG" and not body[ents[k - 1][1]:ents[k][0]].strip(" ("):
+            k -= 1  # "Hội đồng Bảo an Liên Hiệp Quốc", "Cơ quan ... (IAEA)": the body, then its parent or acronym
+        s, e_, ent = ents[k]
+        if _OF_HEAD_RE.search(body[max(m.sent[0], s - 12):s]) or ctx.country_of_entity(ent):
+            return None  # (a state's own body, a parliament voting, takes a step of ratification or of a law)
+        return ent.id
+    return None
 
 
 def _habitual_before(ctx: _Ctx, m: _Mention) -> bool:
@@ -965,11 +987,15 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     c = ctx.cues
     body = ctx.body
     # common words ("đến", "tới", "thử") are triggers only with their object right after: check that first
-    if m.cue in _MOTION_CUES or (m.type == "incident" and m.cue in c.needs_object.get("incident", ())):
+    if m.cue in c.motion_cues or (m.type == "incident" and m.cue in c.needs_object.get("incident", ())):
         obj = ctx.mentions_in(m.end, min(m.end + 40, m.sent[1]))
         if not (obj and _words_between(body[m.end:obj[0][0]]) <= 1) and not (
                 m.type == "incident" and _MISSILE_RE.match(body, m.end)):
             return None
+    # a body's decision ("thông qua nghị quyết", "voted") is a meeting of that body: it needs the body as subject
+    body_org = _body_subject(ctx, m) if m.cue in c.body_decisions else None
+    if m.cue in c.body_decisions and body_org is None:
+        return None
     # what the type needs first (cheap checks before the rest): a treaty, an official author
     treaty_span = None
     if m.type == "treaty_action":
@@ -1143,7 +1169,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         # "released its review, which says the US will face ...": what the document says is not the
         # publication's tense; a publication verb with no cue before it happened
         m.status = "held"
-    first_labels = _cue_labels(m.cue, first=True)
+    first_labels = _cue_labels(m.cue, first=True) | _cue_labels(m.cue)  # "will meet", "is due in"
     if m.status is None and "tense:future" in first_labels:
         m.status = "planned"  # "will travel to", "will meet"
     elif m.status is None and "tense:past" in first_labels:
@@ -1350,6 +1376,9 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                 countries, people = [], []  # who speaks or meets there is no party of the conference
             fo = [x[2].id for x in forum[:1] if x[2].type == "ORG" and x[2].id not in orgs]
             orgs = fo + [o for o in orgs if o not in fo]
+    if body_org is not None:  # the body decides: the states drafting or voting are no parties of its meeting
+        countries, orgs, people, unknown = [], [body_org], [], False
+        m.attrs["_multi"] = True
     m.countries, m.orgs, m.people, m.unknown_people = countries, orgs, people, unknown
     m.pair = ctx.pair_word_in(m.clause[0], scope_end)
 
@@ -1361,7 +1390,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         if m.type == "visit":
             if not obj or _words_between(body[m.end:obj[0][0]]) > 2:
                 return None
-            if m.cue in _MOTION_CUES:
+            if m.cue in c.motion_cues:
                 # "Ông Austin đến Hà Nội": a person travelling to a place right after the verb
                 subj = [x for x in ctx.mentions_in(m.clause[0], m.start) if x[2].type == "PERSON"]
                 gap = body[subj[-1][1]:m.start] if subj else ""
@@ -1516,12 +1545,14 @@ def _treaty(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int):
     if gm is not None and _RELATIVE_RE.match(body[gm.end():m.start]) and _words_between(body[gm.end():m.start]) <= 8:
         return None, (gm.start(), gm.end())  # "thỏa thuận mà hai nước ký hồi tháng 5"
     # anaphor after (object) or before (subject)
-    for seg, off in ((body[m.end:min(hi, m.end + 40)], m.end), (body[lo:m.start], lo)):
-        am = _TREATY_ANAPHOR_RE.search(seg)
-        if am:
+    for seg, off in ((body[m.end:min(hi, m.end + 40)], m.end), (body[lo:m.end], lo)):
+        am = _TREATY_ANAPHOR_RE.search(seg)  # (the subject's look-ahead may read the trigger: "Hiệp ước chính thức ...")
+        if am and (off == m.end or off + am.end() <= m.start):
             tid = _salient_treaty(ctx, off + am.start(), m.sent)
             if tid:
                 return tid, (off + am.start(), off + am.end())
+            if off == m.end and am.start() <= 1 and ctx.cues.treaty_action.get(m.cue) in ("withdraw", "suspend"):
+                return None, (off + am.start(), off + am.end())  # "pulled the United States out of the agreement"
             if off == lo and am.start() == 0 and lo == m.sent[0] and _DEMONSTRATIVE_END_RE.search(am.group(0)) \
                     and not any(x[2].type == "TREATY" for x in ctx.mentions_in(max(0, m.sent[0] - 400), m.sent[0])):
                 # "Hiệp ước này được Mỹ và Philippines ký": a sentence about a treaty the page named by a common noun
@@ -1531,6 +1562,10 @@ def _treaty(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int):
         else None
     if pm and _AGREEMENT_RE.search(body, m.sent[0], m.start):
         return None, (pm.start(), pm.end())
+    if m.cue in ctx.cues.obligation_cues:  # "Iran stopped observing some of its commitments": the treaty told before
+        tid = _salient_treaty(ctx, m.start, m.sent)
+        if tid:
+            return tid, (m.start, m.end)
     return None
 
 
