@@ -19,7 +19,10 @@ pytestmark = pytest.mark.slow
 
 CORPUS = ROOT / "examples" / "corpus"
 QUERIES = ["dau dan", "đầu đạn", "Tap Can Binh", "kiem soat vu khi", "New START", "Lau Nam Goc", "Geneva",
-           "nuclear warheads", "arms control", "xyzzy"]
+           "nuclear warheads", "arms control", "xyzzy",
+           # phrases of 3-4 words (n from search_terms) and longer ones (n from each backend's full-text index)
+           "Bo Ngoai giao", "on dinh chien luoc", "vu khi hat nhan", "kiem soat vu khi hat nhan",
+           "arms control talks", "the United States and China"]
 ENTITY_NAMES = ["China", "United States", "Russia", "Trung Quoc", "Lầu Năm Góc", "Tap Can Binh", "Geneva"]
 
 
@@ -97,4 +100,39 @@ def test_postgres_schema_is_the_alembic_head(pg_url):  # noqa: F811
     assert "ix_documents_fts" in idx
     assert {"documents", "entities", "mentions", "events", "claims", "corpus_events", "failures",
             "dup_links"} <= set(inspect(pg.engine).get_table_names())
+    pg.close()
+
+
+def test_postgres_migration_0006_matches_sqlite(tmp_path, pg_url):  # noqa: F811
+    """A PostgreSQL database of revision 0005 (word postings only) upgraded to 0006 holds the phrase keys
+    and counts SQLite writes for the same documents, and phrase searches agree."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from armswatch.store.db import alembic_config
+
+    docs = seed_like_docs()
+    pg = Store(pg_url)
+    for i, d in enumerate(docs):
+        pg.store_document(d, d.body.encode(), index_now=i % 2 == 0)  # half pending
+    pg.close()
+    command.downgrade(alembic_config(pg_url), "0005")
+    pg = Store(pg_url)  # upgrades to head
+    pg.index_pending()
+    lite = Store(f"sqlite:///{tmp_path / 'kb.db'}")
+    for d in docs:
+        lite.store_document(d, d.body.encode())
+
+    def tables(st):
+        with st.session() as sess:
+            pk = dict(sess.execute(text("SELECT id, doc_id FROM documents")).all())
+            return (sorted((t, tf, dl, pk[p]) for t, tf, dl, p in sess.execute(text("SELECT * FROM search_postings"))),
+                    sorted(tuple(r) for r in sess.execute(text("SELECT term, df FROM search_terms"))))
+    a, b = tables(lite), tables(pg)
+    assert a == b and any(t.count(" ") == 3 for t, _ in a[1])
+    with lite.session() as s1, pg.session() as s2:
+        for q in ("dam phan kenh 1", "tham van", "kiem soat vu khi", "Trung Quoc va My"):
+            h1 = [x.as_dict() for x in search(s1, lite.dialect, q)]
+            assert h1 == [x.as_dict() for x in search(s2, pg.dialect, q)]
+    lite.close()
     pg.close()

@@ -250,7 +250,8 @@ ParaVectors = Table(
 )
 
 
-# Full-text search postings for the exact BM25 top-k (migration 0004; written by store/search.py).
+# Full-text search postings for the exact BM25 top-k (migration 0004; written by store/search.py); keys are
+# words and adjacent word pairs ('w1 w2'), and search_terms also counts runs of 3-4 words (migration 0006).
 SearchPostings = Table(
     "search_postings", Base.metadata,
     Column("term", Text, primary_key=True),

@@ -5,8 +5,10 @@ Ranking is BM25 (k1=1.2, b=0.75, Lucene's non-negative idf=log(1+(N-n+0.5)/(n+0.
 as one term), computed here, so both backends rank identically. The exact top k is read from
 `search_postings` (term, tf, dl, doc), best first, by the threshold algorithm (`_top_k`), instead of
 scoring every matching document: on 100,000 documents a word in most of them cost 100+ ms that way.
-N, the total length and each word's n are kept with the postings (`index_postings`); a phrase's n is
-the backend's match count (SQLite FTS5 over `documents.body_folded`, PostgreSQL `body_tsv`).
+The postings hold words and adjacent word pairs ('w1 w2'), so a phrase is read through its rarest pair.
+N, the total length and the n of each word, pair and run of up to PHRASE_DF_MAX words are kept with the
+postings (`index_postings`), so a phrase's n is one row on both backends; only a longer phrase's n is the
+backend's match count (SQLite FTS5 over `documents.body_folded`, PostgreSQL `body_tsv`).
 Snippets come from the original body, for the returned page only: folding keeps offsets, so a match
 in the folded text is a span of the body.
 """
@@ -61,22 +63,50 @@ def _phrase_df(sess, dialect: str, toks: list[str]) -> int:
 
 
 # ------------------------------------------------------------------------------------- postings
-def index_postings(cur, dialect: str, docs: list[tuple[int, list[str]]]) -> None:
-    """Write the postings of documents (row id, tokens of the folded body), their words' document
-    frequencies, and count them in `search_stats` (after `unindex_postings` of an old text when a document
-    is replaced). Called by the store in a transaction, with a DBAPI cursor: for one document as it is
-    stored, or for a batch of pending ones (`index_pending`), sorted by word so each page is touched once.
-    On PostgreSQL each table's rows go as one statement over arrays (psycopg's executemany costs ~25 us
-    of Python per row)."""
+PHRASE_DF_MAX = 4  # search_terms keeps n of every run of up to this many words; longer phrases: the backend counts
+
+
+def _phrase_key(toks: list[str]) -> str:
+    """The key of a phrase (or word) in `search_postings` / `search_terms`: its tokens joined by a space
+    (a token never contains one)."""
+    return " ".join(toks)
+
+
+def _index_keys(toks: list[str], min_n: int = 1) -> tuple[dict[str, int], set[str]]:
+    """What a document's tokens put in the index, for keys of at least `min_n` words: the postings (word or
+    adjacent pair -> its tf, occurrences counted as the phrase scorer counts them: non-overlapping, left
+    to right) and the keys whose document frequency it adds to (runs of up to PHRASE_DF_MAX words)."""
+    posts: dict[str, int] = Counter(toks) if min_n <= 1 else {}
+    run = [a + " " + b for a, b in zip(toks, toks[1:])]  # runs of n words, n = 2, 3, ...
+    for k, c in Counter(run).items():
+        if c > 1 and k.split()[0] == k.split()[1]:  # 'a a a' holds one 'a a', not two
+            c = len(re.findall(r"(?<!\S)" + re.escape(k) + r"(?!\S)", " ".join(toks)))
+        posts[k] = c
+    keys = set(posts)
+    for n in range(3, PHRASE_DF_MAX + 1):
+        run = [r + " " + t for r, t in zip(run, toks[n - 1:])]
+        if n >= min_n:
+            keys.update(run)
+    return posts, keys
+
+
+def index_postings(cur, dialect: str, docs: list[tuple[int, list[str]]], min_n: int = 1) -> None:
+    """Write the postings of documents (row id, tokens of the folded body): per word and per adjacent
+    pair of words, (key, tf, dl, doc); the document frequencies of those and of every run of up to
+    PHRASE_DF_MAX words; and count the documents in `search_stats` (after `unindex_postings` of an old
+    text when a document is replaced). `min_n=2` writes only the phrase keys (migration 0006). Called by
+    the store in a transaction, with a DBAPI cursor: for one document as it is stored, or for a batch of
+    pending ones (`index_pending`), sorted by key so each page is touched once. On PostgreSQL each
+    table's rows go as one statement over arrays (psycopg's executemany costs ~25 us of Python per row)."""
     posts: list[tuple[str, int, int, int]] = []
     df: Counter = Counter()
     n_tokens = 0
     for pk, toks in docs:
-        counts = Counter(toks)
+        counts, keys = _index_keys(toks, min_n)
         dl = len(toks)
         n_tokens += dl
         posts.extend((t, c, dl, pk) for t, c in counts.items())
-        df.update(counts.keys())
+        df.update(keys)
     if posts:
         posts.sort()
         terms = sorted(df)
@@ -93,6 +123,8 @@ def index_postings(cur, dialect: str, docs: list[tuple[int, list[str]]]) -> None
             cur.execute("INSERT INTO search_terms (term, df) SELECT * FROM unnest(%b::text[], %b::int[]) "
                         "ON CONFLICT (term) DO UPDATE SET df = search_terms.df + excluded.df",
                         (terms, [df[t] for t in terms]))
+    if min_n > 1:
+        return
     ph = "?" if dialect == "sqlite" else "%s"
     cur.execute(f"UPDATE search_stats SET n_docs = n_docs + {ph}, n_tokens = n_tokens + {ph} WHERE id = 1",
                 (len(docs), n_tokens))
@@ -120,12 +152,13 @@ def unindex_postings(conn, pk: int, old_folded: str) -> None:
     if conn.execute(text("DELETE FROM search_pending WHERE doc_pk = :pk"), {"pk": pk}).rowcount:
         return
     toks = old_folded.split()
-    rows = [(t, c, len(toks), pk) for t, c in Counter(toks).items()]
+    counts, keys = _index_keys(toks)
+    rows = sorted((t, c, len(toks), pk) for t, c in counts.items())
     ph = "?" if conn.dialect.name == "sqlite" else "%s"
     if rows:
         conn.exec_driver_sql(f"DELETE FROM search_postings WHERE term = {ph} AND tf = {ph} AND dl = {ph} "
                              f"AND doc_pk = {ph}", rows)
-        conn.exec_driver_sql(f"UPDATE search_terms SET df = df - 1 WHERE term = {ph}", [(r[0],) for r in rows])
+        conn.exec_driver_sql(f"UPDATE search_terms SET df = df - 1 WHERE term = {ph}", [(k,) for k in sorted(keys)])
     conn.exec_driver_sql(f"UPDATE search_stats SET n_docs = n_docs - 1, n_tokens = n_tokens - {ph} WHERE id = 1",
                          (len(toks),))
 
@@ -193,19 +226,26 @@ class _Stream:
         return pk
 
 
+def _stream_keys(phrase: list[str]) -> list[str]:
+    """The posting lists a phrase can be read through: its word, or its adjacent pairs."""
+    if len(phrase) == 1:
+        return phrase
+    return [_phrase_key(phrase[i:i + 2]) for i in range(len(phrase) - 1)]
+
+
 def _top_k(sess, phrases: list[list[str]], dfs: list[int], tdf: dict[str, int], N: int, avgdl: float,
            limit: int, pending: list = ()) -> list[tuple]:
     """Exact BM25 top `limit` (ties at the cut included), by the threshold algorithm (Fagin et al. 2003).
 
-    Each phrase is read through the postings of its rarest word: a phrase occurs at most as often as any
-    of its words, so that word's `_tf_part` bounds the phrase's. Documents come off the streams best
-    bound first and are scored exactly from their folded body; reading stops when the `limit`-th exact
-    score beats the best score any unread document could still reach."""
+    Each phrase is read through the postings of its rarest adjacent pair (a word: its own): a phrase
+    occurs at most as often as each of its pairs (non-overlapping occurrences start two or more words
+    apart), so that pair's `_tf_part` bounds the phrase's; a two-word phrase's pair postings are the
+    phrase's. Documents come off the streams best bound first and are scored exactly from their folded
+    body; reading stops when the `limit`-th exact score beats the best score any unread document could
+    still reach."""
     idfs = [math.log(1 + (N - n + 0.5) / (n + 0.5)) for n in dfs]
-    pats = [re.compile(r"(?<!\S)" + re.escape(" ".join(ph)) + r"(?!\S)") for ph in phrases]
-    streams = []
-    for ph in phrases:
-        streams.append(_Stream(sess, min(ph, key=lambda t: (tdf[t], t)), avgdl))
+    pats = [re.compile(r"(?<!\S)" + re.escape(_phrase_key(ph)) + r"(?!\S)") for ph in phrases]
+    streams = [_Stream(sess, min(_stream_keys(ph), key=lambda k: (tdf[k], k)), avgdl) for ph in phrases]
     seen: set[int] = set()
     best: list[tuple[float, int]] = []  # min-heap of the top exact scores
     scored = []
@@ -283,17 +323,20 @@ def search(sess, dialect: str, query: str, limit: int = 10, mode: str = "phrase"
     if not N:
         return []
     avgdl = total / N
-    tdf = dict.fromkeys(qt, 0)  # n of each word, kept with the postings (counting them cost more than the search)
+    # n of each word, adjacent pair and phrase of up to PHRASE_DF_MAX words, kept with the postings
+    keys = [k for ph in phrases for k in _stream_keys(ph)] + [_phrase_key(ph) for ph in phrases
+                                                              if len(ph) <= PHRASE_DF_MAX]
+    tdf = dict.fromkeys(qt + keys, 0)
     tdf.update(sess.execute(_DF, {"ts": list(tdf)}).all())
     for r in pending:
-        words = set(r.body_folded.split())
-        for t in tdf:
-            tdf[t] += t in words
+        body = f" {r.body_folded} "
+        for k in tdf:
+            tdf[k] += f" {k} " in body
     if not all(tdf.values()):
-        return []  # a word no document has
+        return []  # a word or pair no document has
     dfs = []
-    for ph in phrases:  # n of a word from its postings; of a phrase from the full-text index
-        n = tdf[ph[0]] if len(ph) == 1 else _phrase_df(sess, dialect, ph)
+    for ph in phrases:  # a longer phrase's n: the backend's full-text index counts it
+        n = tdf[_phrase_key(ph)] if len(ph) <= PHRASE_DF_MAX else _phrase_df(sess, dialect, ph)
         if not n:
             return []
         dfs.append(n)
