@@ -140,6 +140,7 @@ class Cues:
     leader_titles: re.Pattern | None
     leader_exclusions: re.Pattern | None
     leader_pairs: re.Pattern | None
+    leader_groups: re.Pattern | None
     group_words: re.Pattern | None
     short_pair: re.Pattern | None
     short_forms: dict[str, str]
@@ -284,6 +285,7 @@ def cues() -> Cues:
         leader_titles=_alternation(lex.get("leader_titles") or []),
         leader_exclusions=_alternation(lex.get("leader_exclusions") or []),
         leader_pairs=_alternation(lex.get("leader_pairs") or []),
+        leader_groups=_alternation(lex.get("leader_groups") or []),
         group_words=_alternation(lex.get("group_words") or []),
         short_pair=_short_pair(lex.get("pair_short_forms") or {}),
         short_forms={str(k): str(v) for k, v in (lex.get("pair_short_forms") or {}).items()},

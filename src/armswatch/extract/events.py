@@ -80,6 +80,14 @@ _DASH_GAP_RE = re.compile(r"\s*[-–]\s*")
 _TITLE_GAP_RE = re.compile(r"\s+(?:[A-ZĐÂĂÊÔƠƯ]\w*\s+){1,3}(?:\w+\s+){0,1}")  # "Tổng thống ", "Ngoại trưởng "
 _COMMA_END_RE = re.compile(r",\s*$")
 _ORDINAL_RE = re.compile(r"\s+(?:lần thứ|vòng thứ)\s+(hai|ba|tư|năm|sáu|bảy|tám|\d+)(?!\w)", re.IGNORECASE)
+# the rank of a happening told after its noun ("hội nghị thượng đỉnh liên Triều thứ ba", "... ba bên đầu tiên") or
+# before it ("their second summit", "the third meeting"); never a weekday ("cuộc gặp hôm thứ Hai")
+_ORDINAL_AFTER_RE = re.compile(r"(?:\s+(?!hôm|ngày|vào|sáng|chiều|tối|trưa|đêm)[\w-]+){0,2}?\s+(?:thứ\s+(hai|ba|tư|năm|sáu)"
+                               r"|(đầu tiên))(?!\w)")
+_ORDINAL_BEFORE_RE = re.compile(r"(?<!\w)(first|second|third|fourth|fifth)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_COPULA_END_RE = re.compile(r"(?<!\w)(?:là|is|was)\s+(?:(?:the|một|cuộc|chuyến|lần)\s+){0,2}$", re.IGNORECASE)
+_ORDINAL_NUM = {"hai": "2", "ba": "3", "tư": "4", "năm": "5", "sáu": "6", "bảy": "7", "tám": "8", "đầu tiên": "1",
+                "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5"}
 _JOINT_TEXT_RE = re.compile(r"\b(?:chung|joint|signed|issued|adopted)\b")
 _FRONTED_PASSIVE_RE = re.compile(r"\s*[\"“]?(?:được|đã được|signed|first signed)\s", re.IGNORECASE)
 # "từng ký hiệp ước hữu nghị năm 1961": a treaty named by a common noun after a signing verb (not a trade deal)
@@ -900,6 +908,32 @@ def _leader_titles(ctx: _Ctx, lo: int, hi: int, skip_people=()) -> int:
     return n
 
 
+def _leaders_meet(ctx: _Ctx, m: _Mention) -> bool:
+    """Heads of state or government meeting, told by a plural leader word next to a country or body ("lãnh đạo
+    Mỹ, Anh và Australia gặp nhau", "NATO leaders meeting"), or by a leader as the subject meeting a leader of
+    another country ("ông Kim nói sẵn sàng gặp Tổng thống Mỹ Donald Trump") with no official among them."""
+    c = ctx.cues
+    lo, hi = m.seg[0], min(m.seg[1], m.end + 60)
+    if c.leader_groups:
+        # (an international body, of no one country: "NATO leaders", not "Pentagon leaders")
+        ents = [x for x in ctx.mentions_in(max(m.sent[0], lo - 40), hi) if x[2].type == "COUNTRY" or (
+            x[2].type == "ORG" and ctx.country_of_entity(x[2]) is None)]
+        for gm in c.leader_groups.finditer(ctx.body, max(m.sent[0], lo - 40), hi):
+            if c.leader_exclusions and c.leader_exclusions.search(ctx.body[max(0, gm.start() - 12):gm.end() + 20]):
+                continue
+            if any(0 <= s - gm.end() <= 2 and ent.type == "COUNTRY" or 0 <= gm.start() - e <= 1 for s, e, ent in ents):
+                return True
+    if any(p in ctx.ent_by_id and not ctx.is_leader(ctx.ent_by_id[p]) for p in m.people):
+        return False  # a minister among them: talks
+    subj = [x[2] for x in ctx.mentions_in(m.sent[0], m.start) if x[2].type == "PERSON"]
+    if not subj or not ctx.is_leader(subj[-1]):
+        return False
+    home = ctx.country_of_entity(subj[-1])
+    others = [p for p in m.people if p != subj[-1].id and p in ctx.ent_by_id
+              and ctx.country_of_entity(ctx.ent_by_id[p]) != home]
+    return bool(others) or (not m.people and _leader_titles(ctx, m.end, hi) >= 1)
+
+
 def _short_pair_countries(ctx: _Ctx, lo: int, hi: int) -> list[str]:
     """Countries named by short forms in a pair ("Mỹ - Triều", "Hàn-Nhật") or "liên Triều" in body[lo:hi]."""
     c = ctx.cues
@@ -1191,9 +1225,14 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         m.ref = "assert"  # "Vòng đàm phán tiếp theo dự kiến bắt đầu ...": another round, announced
     if before("part_of", 5):
         m.part_of = True
-    om = _ORDINAL_RE.match(body, m.end)
-    if om:
-        m.attrs["_ordinal"] = om.group(1).lower()  # "điện đàm lần thứ hai": not the first call
+    om = _ORDINAL_RE.match(body, m.end) or _ORDINAL_AFTER_RE.match(body, m.end, m.seg[1])
+    ob = None if om else _ORDINAL_BEFORE_RE.search(body, max(m.seg[0], m.start - 40), m.start)
+    rank = (om.group(om.lastindex) if om else ob.group(1) if ob else "").lower()
+    if rank and _COPULA_END_RE.search(body, max(m.seg[0], (ob.start() if ob else m.start) - 30),
+                                      ob.start() if ob else m.start):
+        rank = ""  # "Đây là hội nghị thượng đỉnh thứ ba", "It was the third meeting": the rank of the one told
+    if rank:
+        m.attrs["_ordinal"] = _ORDINAL_NUM.get(rank, rank)  # "điện đàm lần thứ hai": not the first call
     if ctx.duration_values and any(
             m.sent[0] <= de <= m.start and _words_between(ctx.body[de:m.start]) <= 6 and not _PUNCT_RE.search(ctx.body[de:m.start])
             and _REL_PREP_RE.match(ctx.body, de) for _, de, _ in ctx.duration_values):
@@ -1434,6 +1473,8 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                     c.destination_end.search(gap) and _words_between(gap) <= 6)):
                 m.location = ent.id
                 break
+    if m.location:  # a city and its country are one place ("đến Moskva ..., chuyến thăm Nga")
+        m.attrs["_place"] = {m.location, _host_country(ctx, m.location)} - {None}
     framed_visit = m.type == "visit" and m.nominal and f_end
     if m.type == "visit" and (m.location or framed_visit) and not [p for p in m.people if p in ctx.ent_by_id]:
         lo = m.sent[0]
@@ -1777,9 +1818,15 @@ def _ordinal(x) -> str | None:
         if isinstance(x, _Event) else x.attrs.get("_ordinal")
 
 
-def _compatible(e: _Event, m: _Mention, strict_status: bool) -> bool:
-    if _ordinal(m) and _ordinal(m) != _ordinal(e):
+def _background(value: str | None, anchor: date | None) -> bool:
+    """A date two or more years before the page's own: a happening told as background."""
+    return bool(anchor and value and value[:4].isdigit() and anchor.year - int(value[:4]) >= 2)
+
+
+def _compatible(e: _Event, m: _Mention, strict_status: bool, anchor: date | None = None) -> bool:
+    if _ordinal(m) and _ordinal(m) != _ordinal(e) and (_ordinal(m) != "1" or _ordinal(e)):
         return False  # "lần thứ hai": another happening than one told without that rank, or with another
+        # ("the first summit since 2018" may be the one told before without a rank)
     if _ordinal(e) and not _ordinal(m) and m.attrs.get("_timeref"):
         return False  # "điện đàm lần thứ hai ..., sau cuộc hội đàm hôm 7/12": the earlier one
     if m.type == "treaty_action":
@@ -1787,6 +1834,9 @@ def _compatible(e: _Event, m: _Mention, strict_status: bool) -> bool:
             return False
     if not _dates_compatible(e.date, m.date):
         return False
+    if m.ref == "assert" and m.type != "treaty_action" and (_background(e.date, anchor) and not m.date
+                                                              or _background(m.date, anchor) and not e.date):
+        return False  # "sau các cuộc gặp năm 2000 ..." and an undated meeting told as news: two happenings
     if m.attrs.get("_multi") and not any(x.attrs.get("_multi") for x in e.mentions):
         return False  # a named conference is not the bilateral meeting held at it
     if e.attrs.get("track") and m.attrs.get("track") and e.attrs["track"] != m.attrs["track"]:
@@ -1802,8 +1852,7 @@ def _compatible(e: _Event, m: _Mention, strict_status: bool) -> bool:
         return False  # an event stated without tense cue happened: "met in Geneva ... agreed to launch a dialogue"
     if strict_status and m.status is None and m.date and e.status not in (None, "held"):
         return False  # a dated statement without tense cue is a past happening
-    if m.location and e.location and m.location != e.location and not (
-            m.location.startswith("unk:") or e.location.startswith("unk:")):
+    if _other_happening(e, m):
         return False
     if m.status == "stalled" and e.status == "held" and e.date and not m.date and m.ref != "strong":
         return False  # "các cuộc đàm phán ... vẫn bế tắc" after a dated meeting: another process
@@ -1863,6 +1912,25 @@ def _incident_class(m: _Mention) -> str | None:
     return "launch" if kind in _LAUNCH_KINDS else kind
 
 
+def _places(x) -> set:
+    """The place of a mention or event with its country (a city's host; two cities of one country stay apart)."""
+    ms = [mm for mm in x.mentions if mm.location == x.location] if isinstance(x, _Event) else [x]
+    return set().union(*(mm.attrs.get("_place") or {mm.location} for mm in ms)) if ms else {x.location}
+
+
+def _other_happening(h, m: _Mention) -> bool:
+    """What tells a mention apart from an earlier mention or event as another happening: two places ("in Singapore
+    ... in Hanoi"), two ranks ("their first summit ..., their second"), or two visits by different travellers."""
+    if h.location and m.location and h.location != m.location \
+            and not (h.location.startswith("unk:") or m.location.startswith("unk:")) \
+            and h.location not in _places(m) and m.location not in _places(h):
+        return True
+    if _ordinal(h) and _ordinal(m) and _ordinal(h) != _ordinal(m):
+        return True
+    return h.type == "visit" and not m.nominal and bool(h.people) and bool(m.people) \
+        and not set(h.people) & set(m.people)  # (a traveller named as the subject of "thăm", "visited")
+
+
 def _group_sentence(ms: list[_Mention]) -> list[list[_Mention]]:
     """Mentions of one type in one sentence form one group unless a cue or a conflict separates them."""
     groups: list[list[_Mention]] = []
@@ -1900,6 +1968,8 @@ def _group_sentence(ms: list[_Mention]) -> list[list[_Mention]]:
                 continue
             if set(m.countries) - set(h.countries) and len(m.countries) >= 2 and len(h.countries) >= 2:
                 continue
+            if _other_happening(h, m):
+                continue  # "Yoon thăm Tokyo hồi tháng 3, ... và Kishida thăm đáp lễ Seoul": two visits
             target = g
             break
         if target is not None and m.part_of:
@@ -1948,7 +2018,7 @@ def _score(e: _Event, m: _Mention, idx: int, n: int) -> float:
     return s
 
 
-def _decide(events: list[_Event], m: _Mention) -> _Event | None:
+def _decide(events: list[_Event], m: _Mention, anchor: date | None = None) -> _Event | None:
     """The earlier event a mention refers to, or None for a new one."""
     cands = [e for e in events if e.type == m.type]
     if m.type == "treaty_action":
@@ -1972,10 +2042,10 @@ def _decide(events: list[_Event], m: _Mention) -> _Event | None:
     strict = m.ref == "assert"
     if m.status == "proposed":
         for _, _, e in ranked:
-            if e.status == "proposed" and _compatible(e, m, strict_status=True):
+            if e.status == "proposed" and _compatible(e, m, strict_status=True, anchor=anchor):
                 return e
     for _, _, e in ranked:
-        if _compatible(e, m, strict_status=strict):
+        if _compatible(e, m, strict_status=strict, anchor=anchor):
             return e
     return None
 
@@ -2266,8 +2336,12 @@ def extract_events(doc: Document) -> Document:
                 or (m.people and all(p in ctx.ent_by_id and ctx.is_leader(ctx.ent_by_id[p]) for p in m.people)
                     and len(m.people) + _leader_titles(ctx, *m.seg, skip_people=set(m.people)) >= 2)  # "Tổng thống Pháp đã gặp Chủ tịch Trung Quốc"
                 or (ctx.cues.leader_pairs and ctx.cues.leader_pairs.search(ctx.body[m.seg[0]:min(m.seg[1], m.end + 50)])
-                    and len([p for p in m.people if p in ctx.ent_by_id and not ctx.is_leader(ctx.ent_by_id[p])]) == 0)):
+                    and len([p for p in m.people if p in ctx.ent_by_id and not ctx.is_leader(ctx.ent_by_id[p])]) == 0)
+                or _leaders_meet(ctx, m)):
             m.type = "summit"  # "Biden and Putin met in Geneva": heads of state meeting
+        if m.type == "talks" and m.cue in ctx.cues.meeting_cues and m.nominal and m.attrs.get("_timeref") \
+                and any(x.type == "summit" and x.start < m.start for x in by_sent.get(m.sent, ())):
+            m.type = "summit"  # "hội nghị thượng đỉnh thứ ba, sau các cuộc gặp năm 2000 và 2007": earlier summits
         if m.type == "talks" and m.cue in _VERBAL_TALKS and not m.nominal and not m.date and not m.blocked \
                 and m.status in (None, "held") and events:
             last = events[-1]
@@ -2281,7 +2355,8 @@ def extract_events(doc: Document) -> Document:
                      or (not m.countries and _POSSESSIVE_RE.search(lead) and (not m.people or any(
                          set(m.people) <= set(x.people) for x in events if x.type in ("talks", "summit"))))):
             last = next((e for e in reversed(events) if e.type in ("talks", "summit")), None)
-            if last is not None and (not m.people or set(m.people) <= set(last.people)):
+            if last is not None and (not m.people or set(m.people) <= set(last.people)) \
+                    and not _other_happening(last, m):
                 last.mentions.append(m)  # (a meeting named with its own people is not the last one)
                 continue
         if m.type == "talks" and m.cue in ctx.cues.meeting_cues and not m.blocked and len(m.people) == 1 \
@@ -2313,11 +2388,11 @@ def extract_events(doc: Document) -> Document:
                 m.ref = "assert"
             target = same[0] if same else None
         else:
-            target = _decide(events, m)
+            target = _decide(events, m, anchor)
         if target is None and m.type == "talks" and m.ref != "assert" and not m.blocked \
                 and m.cue in ctx.cues.meeting_cues and not m.date:
             m.type = "summit"  # "Ông Putin gọi cuộc gặp là mang tính xây dựng": the summit just told
-            target = _decide(events, m)
+            target = _decide(events, m, anchor)
             if target is None or not set(m.people) <= set(target.people):
                 m.type, target = "talks", None
         if m.type in ("incident", "report") and m.nominal and m.ref != "assert" and not m.blocked:
