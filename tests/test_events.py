@@ -1362,14 +1362,14 @@ CASES_EVDATES = [
      [ev("incident", {"ru"}, "2023-05-10", "held"), ev("incident", {"kp"}, "2023-04-26", "held")]),
     ("Lãnh đạo Mỹ và Trung Quốc gặp nhau tại Bali hồi tháng 11, ba tháng sau khi Mỹ và Nga gia hạn Hiệp ước New START.",
      [US, CN, RU, NEWSTART], [("hồi tháng 11", "2023-11"), ("ba tháng", "P3M")],
-     [ev("talks", {"us", "cn"}, "2023-11", "held"), ev("treaty_action", {"us", "ru"}, "2023-08", "held")]),
+     [ev("summit", {"us", "cn"}, "2023-11", "held"), ev("treaty_action", {"us", "ru"}, "2023-08", "held")]),
     ("Triều Tiên phóng tên lửa hôm 5/4, và khoảng bảy tuần sau, nước này tiến hành một vụ thử hạt nhân.", [KP],
      [("hôm 5/4", "2023-04-05"), ("bảy tuần", "P7W")],
      [ev("incident", {"kp"}, "2023-04-05", "held"), ev("incident", {"kp"}, "2023-05", "held")]),
     # negatives: "chưa đầy ba tháng" tells no month; a fronted date does not date what is only planned
     ("Lãnh đạo Mỹ và Trung Quốc gặp nhau tại Bali hồi tháng 11, chưa đầy ba tháng sau khi Mỹ và Nga gia hạn Hiệp ước "
      "New START.", [US, CN, RU, NEWSTART], [("hồi tháng 11", "2023-11"), ("ba tháng", "P3M")],
-     [ev("talks", {"us", "cn"}, "2023-11", "held"), ev("treaty_action", {"us", "ru"}, None, "held")]),
+     [ev("summit", {"us", "cn"}, "2023-11", "held"), ev("treaty_action", {"us", "ru"}, None, "held")]),
     ("Hôm qua, Nhật Bản và Hàn Quốc đã hội đàm tại Seoul; hai nước sẽ tổ chức tập trận chung vào năm sau.", [JP, KR],
      [("Hôm qua", "2023-11-30"), ("năm sau", "2024")],
      [ev("talks", {"jp", "kr"}, "2023-11-30", "held"), ev("incident", {"jp", "kr"}, "2024", "planned")]),
