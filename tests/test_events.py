@@ -1515,11 +1515,14 @@ def test_merge_round2_happenings_apart_and_summit_by_leaders(case):
 
 
 def test_merge_round2_plural_leader_word_makes_a_summit():
-    # "lãnh đạo <country>, ...": heads of state or government met. (Known gap: the country right after the
-    # leader word is not yet read as a party, so only the type and the other parties are asserted.)
+    # "lãnh đạo <country>, ...": heads of state or government met; every country of the list is a party,
+    # the first one right after the head noun too
     evs = events_of("Tuần trước, lãnh đạo Nhật Bản, Úc và Ấn Độ đã gặp nhau tại Tokyo hôm 3/5.", [IN, JP, AU, TOKYO],
                     [("hôm 3/5", "2023-05-03")], published="2023-12-01")
-    assert [e.type for e in evs] == ["summit"] and {"au", "in"} <= set(evs[0].participants)
+    assert [e.type for e in evs] == ["summit"] and {"jp", "au", "in"} <= set(evs[0].participants)
     evs = events_of("Tuần trước, các quan chức Nhật Bản, Úc và Ấn Độ đã gặp nhau tại Tokyo hôm 3/5.",
                     [IN, JP, AU, TOKYO], [("hôm 3/5", "2023-05-03")], published="2023-12-01")
     assert [e.type for e in evs] == ["talks"]  # officials: talks
+    evs = events_of("The foreign ministers of Japan, India and Australia met in Tokyo on Friday.",
+                    [IN, JP, AU, TOKYO], [("on Friday", "2023-12-01")], published="2023-12-01")
+    assert [e.type for e in evs] == ["talks"] and {"jp", "au", "in"} <= set(evs[0].participants)

@@ -146,6 +146,7 @@ class Cues:
     short_forms: dict[str, str]
     short_forms_lower: frozenset[str]
     inter_korean: re.Pattern | None
+    list_head_end: re.Pattern  # "Lãnh đạo " / "The foreign ministers of " before a list of countries
     sideline_end: re.Pattern | None
     sideline_np_end: re.Pattern | None  # "bên lề hội nghị thượng đỉnh " before the body named as the occasion
     np_end: re.Pattern
@@ -291,6 +292,7 @@ def cues() -> Cues:
         short_forms={str(k): str(v) for k, v in (lex.get("pair_short_forms") or {}).items()},
         short_forms_lower=frozenset(str(k).lower() for k in (lex.get("pair_short_forms") or {})),
         inter_korean=_alternation(lex.get("inter_korean") or []),
+        list_head_end=_ending(lex.get("party_list_heads") or [], r"\s*"),
         sideline_end=_ending(lex.get("sideline_preps") or [], r"\s+(?:the\s+|của\s+|các\s+)?(?:cuộc\s+)?(?:[\w+-]+\s+){0,3}"),
         sideline_np_end=_ending(lex.get("sideline_preps") or [],
                                 r"\s+(?:the\s+|của\s+|các\s+)?(?:cuộc\s+)?(?:[\w+-]+\s+){0,6}"),

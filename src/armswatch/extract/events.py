@@ -1294,9 +1294,14 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
             scope = (m.clause[0] + cut + len(lead[cut:]) - len(lead[cut:].lstrip()), scope[1])
             continue
         if not prev_ent or prev_ent[-1][2].type != "COUNTRY" \
-                or body[prev_ent[-1][1]:scope[0]].strip() != "," \
-                or not re.fullmatch(r"(?:\s*(?:the|The)\s*)?|.*,\s*", body[m.clause[0]:prev_ent[-1][0]]):
+                or body[prev_ent[-1][1]:scope[0]].strip() != ",":
             break
+        lead = body[m.clause[0]:prev_ent[-1][0]]
+        if not re.fullmatch(r"(?:\s*(?:the|The)\s*)?|.*,\s*", lead):
+            # "Lãnh đạo Mỹ, Anh và Australia", "the leaders of Japan, India and ...": a head noun before the list
+            hm = c.list_head_end.search(lead)
+            if hm is None or not re.fullmatch(r"(?:\s*(?:the|The)\s*)?|.*,\s*", lead[:hm.start()]):
+                break
         scope = (prev_ent[-1][0], scope[1])
     pm = c.purpose_inline.search(body, m.end, scope[1])
     if pm:  # "... vào tháng 7 để phản đối việc Mỹ bán vũ khí cho Đài Loan"
