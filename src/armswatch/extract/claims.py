@@ -60,8 +60,9 @@ Found on fresh articles (tests/data/claims_quotes), each a lexicon list in claim
   for its country;
 - enriched uranium in kg (`units`, `materials` + `mass_after`); a threshold ("42 kg ... đủ để chế tạo một
   quả bom") is not a stock unless a verb of possession precedes it (`threshold_after`, `possession`);
-- rates ("100 warheads a year", `rate_after`), increments ("thêm 2.000 binh sĩ", `increment_before`) and
-  differences from a country ("nhiều hơn Pakistan 2 đầu đạn") are not sizes;
+- rates ("100 warheads a year", `rate_after`), increments ("thêm 2.000 binh sĩ", `increment_before`; "110 more",
+  "40 more jets" with no comparison after) and differences from a country ("nhiều hơn Pakistan 2 đầu đạn") are not
+  sizes; rates and increments are `other` claims ("additional troops"), differences none;
 - "90% of all nuclear weapons" (`share.all`); flight parameters with no named weapon belong to the
   country that launched (subject of the last launch verb), not to the speaker's country;
 - "Theo số liệu này": the source and the "tính đến" / "as of" date (`as_of`) of the sentence before;
@@ -1306,7 +1307,8 @@ class _ClaimExtractor:
                 # last figure of the sentence of the same kind: a count is no previous value of a percentage)
                 measure, unit, elided = pk[0].measure, pk[0].unit, pk[0]
                 previous = lex.previous_earlier.match(body, n.end, right_end) or True
-            elif prev is not None and prev[0].measure in _COUNTS and self._bare(n, right_end, classifier=True) \
+            elif prev is not None and prev[0].measure in _COUNTS and (
+                    self._bare(n, right_end, classifier=True) or self._more_after(n, right_end)) \
                     and (len(body[prev[1]:n.start].split()) <= 20
                          or lex.each.search(body, max(floor, n.start - 40), n.start)):
                 # the noun is left out: "500 đầu đạn ... và có thể sẽ có hơn 1.000 vào năm 2030", "tổng cộng
@@ -1322,9 +1324,11 @@ class _ClaimExtractor:
             up1, down1 = lex.growth_up_tail.search(lq1), lex.growth_down_tail.search(lq1)
             if (up1 or down1) and not prev_is_range(body, n):
                 change = "increase" if up1 else "decrease"
-            # "triển khai thêm 2.000 binh sĩ", "an additional 2,000 troops": an increment, not a size
-            if lex.increment_tail.search(self._strip_qual(left)):
-                return None
+            # "triển khai thêm 2.000 binh sĩ", "an additional 2,000 troops", "110 more near Hami": an increment, not
+            # a size (an `other` claim on what is added)
+            if lex.increment_tail.search(self._strip_qual(left)) or (
+                    change is None and self._more_after(n, right_end)):
+                change = "additional"
             # "nhiều hơn Pakistan 2 đầu đạn": a difference from a country named right before the number
             near = self.att.mentions_in(max(floor, n.start - 40), n.start)
             if near and near[-1][1].type == "COUNTRY" and not body[near[-1][0].end:n.start].strip() \
@@ -1433,7 +1437,8 @@ class _ClaimExtractor:
             if measure == "nuclear_warheads_projected":
                 measure, target_time = "nuclear_warheads", None
         if change is not None:
-            unit = f"{change} in {unit or ('nuclear weapons' if measure.startswith('nuclear') else measure)}"
+            noun = unit or ('nuclear weapons' if measure.startswith('nuclear') else measure)
+            unit = f"additional {noun}" if change == "additional" else f"{change} in {noun}"
             measure = "other"
         elif event is not None and measure != "nuclear_warheads_change_pct":
             label = lex.incident_label.get(_key(event.group()), "used")
@@ -1630,6 +1635,12 @@ class _ClaimExtractor:
         nxt = re.match(r"\s*([^\W\d_]+|[^\w\s]|$)", self.body[end:right_end + 1])
         word = (nxt.group(1) if nxt else "").lower()
         return word in _AFTER_BARE or (word != "" and not word[0].isalnum() and word not in "%/-+")
+
+    def _more_after(self, n: _Num, right_end: int) -> bool:
+        """Is the number followed by "more" / "additional" with no comparison after it ("roughly 110 more near
+        Hami", "deploy 40 more warheads")? An increment ("100 more than a year earlier" is a difference)."""
+        return self.lex.diff_after_number.match(self.body, n.end, right_end) is not None \
+            and not self.lex.diff_comparison.match(self.body[n.end:right_end])
 
     def _strip_qual(self, left: str) -> str:
         m = self.lex.qual_tail.search(left, max(0, len(left) - 40))
