@@ -970,3 +970,21 @@ def test_increment_with_its_noun_left_out_or_named_is_an_additional_count():
     assert [(c[0], c[1], c[2]) for c in cl] == [("cn", "nuclear_warheads", 600.0)]
     cl, doc = claims_of("Triều Tiên sẽ lắp thêm 500 máy ly tâm tại Yongbyon.")
     assert [(c[0], c[1], c[2]) for c in cl] == [("kp", "other", 500.0)] and doc.claims[0].unit == "additional centrifuges"
+
+
+def test_percentage_cut_is_an_other_claim_about_whose_quantity_is_cut():
+    ents = {"ir": ("COUNTRY", ["Iran"]), "kp": ("COUNTRY", ["Triều Tiên"]), "us": ("COUNTRY", ["Mỹ"])}
+    cl, doc = claims_of("Under the accord, Iran diluted much of its material, cutting its uranium stock by roughly "
+                        "95 percent.", language="en", entities=ents)
+    assert [(c[0], c[1], c[2], c[3]) for c in cl] == [("ir", "other", 95.0, "approx")]
+    assert doc.claims[0].unit == "% reduction"
+    # the country whose quantity is cut is named after the percentage; a ceiling cue before the cut does not
+    # make the percentage a ceiling
+    cl, _ = claims_of("Theo Mỹ, hạn mức mới có nghĩa là cắt giảm gần 75% lượng xăng dầu mà Triều Tiên được mua.",
+                      entities=ents)
+    assert [(c[0], c[1], c[2], c[3], c[6]) for c in cl] == [("kp", "other", 75.0, "approx", "us")]
+    # an intransitive fall is no cut and no claim
+    cl, _ = claims_of("Xuất khẩu của Triều Tiên giảm 5% trong năm.", entities=ents)
+    assert cl == []
+    cl, _ = claims_of("Iran's oil exports fell by 40 percent.", language="en", entities=ents)
+    assert cl == []

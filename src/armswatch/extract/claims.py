@@ -10,7 +10,8 @@ For every number of the number parser (`numbers.find_numbers`) that is not a dat
   clause (`hướng tới sở hữu`, `có thể sẽ có`, `will have`) or a future deadline after it
   (`trước năm 2030`) turns warheads into `nuclear_warheads_projected`. A percentage is a growth
   (`kho vũ khí hạt nhân ... tăng hơn 20%`, negative for `giảm`) or a share (`90% số vũ khí hạt nhân
-  của thế giới`) or a level (`nâng mức làm giàu lên 60%`, `tariffs of 60%`: `other`). Anything else
+  của thế giới`) or a cut (`cắt giảm 89% lượng dầu`, `cutting its stockpile by 98 percent`: `other`,
+  lexicon `percent_cuts`) or a level (`nâng mức làm giàu lên 60%`, `tariffs of 60%`: `other`). Anything else
   (`hai đại biểu`, `2 ngày`, `Kênh 2`, `nghị quyết 1695`, `70% người dân`) is not a claim. Casualty counts are
   claims (`khoảng 140.000 người thiệt mạng`, `killing 80 people`: `other`, unit "people killed"; lexicon
   `casualties`) about whose people they are: the noun's nationality (`12 tù binh Mỹ`), else the place or country
@@ -173,6 +174,8 @@ class ClaimLex:
     nuclear_armed: re.Pattern  # "sở hữu vũ khí hạt nhân", "nuclear-armed": the states counted are the world's armed ones
     percent_cue: PhraseMatcher  # nouns of a level measured in percent ("làm giàu", "tariffs")
     percent_unit: dict  # folded cue -> unit
+    percent_cut: PhraseMatcher  # verbs of cutting a quantity by a percentage ("cắt giảm", "cutting ... by")
+    percent_cut_unit: str
     classifier: re.Pattern  # "chiếc", "quả" right after a number: a classifier whose noun may be left out
     incident_label: dict  # folded incident verb -> what its count counts ("launched", "destroyed")
     increment_tail: re.Pattern
@@ -330,6 +333,8 @@ def claim_lex() -> ClaimLex:
         region_rx=re.compile(phrase_regex(list(d.get("region_anaphora") or {"\x00": ""})) + r"(?:'s|’s)"),
         percent_cue=PhraseMatcher([c for u in d.get("percent_units") or [] for c in u["cues"]]),
         percent_unit={_key(c): u["unit"] for u in d.get("percent_units") or [] for c in u["cues"]},
+        percent_cut=PhraseMatcher((d.get("percent_cuts") or {}).get("cues") or ["\x00"]),
+        percent_cut_unit=(d.get("percent_cuts") or {}).get("unit") or "% reduction",
         classifier=re.compile(r"\s*(?:" + phrase_regex(d.get("classifiers") or ["\x00"]) + ")", re.IGNORECASE),
         incident_label={_key(c): label for label, cues in (d.get("incident_labels") or {}).items() for c in cues},
         increment_tail=re.compile(r"(?<!\w)(?:" + phrase_regex(d.get("increment_before") or ["\x00"]) + r")\s*$",
@@ -972,7 +977,8 @@ class _ClaimExtractor:
             for i, n in enumerate(kept):
                 # a ceiling set by a treaty: the numbers a few words after the cue and those coordinated with
                 # them ("giới hạn mỗi bên ở mức 1.550 đầu đạn ... và 700 tên lửa"), not a later clause
-                if lim is not None and lim.end() <= n.start and ";" not in body[lim.end():n.start] and (
+                if lim is not None and lim.end() <= n.start and ";" not in body[lim.end():n.start] \
+                        and not lex.percent_cut.search(body, lim.end(), n.start) and (
                         len(body[lim.end():n.start].split()) <= 8
                         or (limited_end is not None and len(body[limited_end:n.start].split()) <= 8
                             and not re.search(r"[,;]\s*(?:nhưng|song|trong khi|while|but)\b", body[limited_end:n.start]))):
@@ -1245,6 +1251,10 @@ class _ClaimExtractor:
             elif (up or down) and self._arsenal_near(n, sent, lq, up or down):
                 measure, about_arsenal = "nuclear_warheads_change_pct", True
                 value = -value if down and not up else value
+            elif self._percent_cut(n, floor):
+                # "cắt giảm khoảng 89% lượng dầu được phép nhập", "cutting its stockpile by about 98 percent"
+                measure, unit = "other", lex.percent_cut_unit
+                nationality = self._owner_after(n, sent)  # "cắt giảm 89% lượng dầu mà Triều Tiên được nhập"
             elif (pu := self._percent_unit(n, floor)) is not None:
                 # "nâng mức làm giàu lên 60%", "tariffs of 60%": a level measured in percent
                 measure, unit = "other", pu
@@ -1539,10 +1549,8 @@ class _ClaimExtractor:
         được làm giàu tới 60%", "tariffs of 60%"), or None."""
         body = self.body
         a = max(floor, body.rfind(",", floor, n.start) + 1, n.start - 40)
-        last = None
-        for c in self.lex.percent_cue.finditer(body, a, n.start):
-            last = c
-        if last is None or len(body[last.end():n.start].split()) > 4:
+        last = self._cue_before(self.lex.percent_cue, n, a, 4)
+        if last is None:
             return None
         # "408,6 kg urani làm giàu ở mức 60%", "uranium enriched to 60% purity": the level of a stock is a claim
         # of its own; the level of a threshold ("42 kg urani làm giàu 60% đủ để chế tạo một quả bom") is not
@@ -1550,6 +1558,28 @@ class _ClaimExtractor:
                 and not self.lex.possession.search(body, a, n.start):
             return None
         return self.lex.percent_unit[_key(last.group())]
+
+    def _cue_before(self, matcher, n: _Num, start: int, max_words: int) -> re.Match | None:
+        """The last cue of `matcher` between `start` and the number, at most `max_words` words before it."""
+        last = None
+        for c in matcher.finditer(self.body, start, n.start):
+            last = c
+        return last if last is not None and len(self.body[last.end():n.start].split()) <= max_words else None
+
+    def _owner_after(self, n: _Num, sent: Span) -> str | None:
+        """The country named in the object after a percentage, before the next comma ("cắt giảm 89% lượng dầu
+        mà Triều Tiên được phép nhập": whose quantity is cut), or None."""
+        end = self.body.find(",", n.end, sent.end)
+        for _, e in self.att.mentions_in(n.end, min(sent.end if end < 0 else end, n.end + 60)):
+            if e.type == "COUNTRY":
+                return e.id
+        return None
+
+    def _percent_cut(self, n: _Num, floor: int) -> bool:
+        """Is the percentage how much something is cut ("cắt giảm khoảng 89% lượng dầu", "cutting its stockpile
+        by about 98 percent")? A verb of cutting stands a few words before it in its clause."""
+        a = max(floor, self.body.rfind(",", floor, n.start) + 1, n.start - 60)
+        return self._cue_before(self.lex.percent_cut, n, a, 5) is not None
 
     def _arsenal_near(self, n: _Num, sent: Span, lq: str, verb: re.Match) -> bool:
         """Is the growth about an arsenal? "kho vũ khí hạt nhân của X đã tăng 20%" (the arsenal noun within
