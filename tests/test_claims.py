@@ -988,3 +988,21 @@ def test_percentage_cut_is_an_other_claim_about_whose_quantity_is_cut():
     assert cl == []
     cl, _ = claims_of("Iran's oil exports fell by 40 percent.", language="en", entities=ents)
     assert cl == []
+
+
+def test_year_naming_an_agreement_does_not_date_a_figure_and_an_undated_repeat_is_one_claim():
+    ents = {"ir": ("COUNTRY", ["Iran"]), "iaea": ("ORG", ["IAEA"])}
+    cl, _ = claims_of("Iran is now enriching beyond the 3.67 percent purity set by its 2015 accord.", language="en",
+                      entities=ents, timexes=[("2015", "2015")])
+    assert [(c[0], c[2], c[4]) for c in cl] == [("ir", 3.67, None)]
+    cl, _ = claims_of("Iran đã làm giàu urani vượt mức 3,67% của thỏa thuận năm 2015.", entities=ents,
+                      timexes=[("năm 2015", "2015")])
+    assert [(c[0], c[2], c[4]) for c in cl] == [("ir", 3.67, None)]
+    # a year after a preposition still dates the figure
+    cl, _ = claims_of("Iran enriched uranium to 20 percent in 2013.", language="en", entities=ents,
+                      timexes=[("2013", "2013")])
+    assert [(c[0], c[2], c[4]) for c in cl] == [("ir", 20.0, "2013")]
+    # the same figure from the same source, once dated and once not: one claim with the date
+    cl, _ = claims_of("The IAEA said on Monday Iran was enriching to 4.5 percent. Later the IAEA said Iran was "
+                      "enriching to 4.5 percent.", language="en", entities=ents, timexes=[("Monday", "2019-07-08")])
+    assert [(c[0], c[2], c[6]) for c in cl] == [("ir", 4.5, "iaea")]

@@ -174,6 +174,8 @@ class ClaimLex:
     nuclear_armed: re.Pattern  # "sở hữu vũ khí hạt nhân", "nuclear-armed": the states counted are the world's armed ones
     percent_cue: PhraseMatcher  # nouns of a level measured in percent ("làm giàu", "tariffs")
     percent_unit: dict  # folded cue -> unit
+    dated_noun_tail: re.Pattern  # an agreement noun right before "năm 2015": the year names it
+    more_word: PhraseMatcher  # "more", "additional" (difference.after_number): a window before them
     percent_cut: PhraseMatcher  # verbs of cutting a quantity by a percentage ("cắt giảm", "cutting ... by")
     percent_cut_unit: str
     classifier: re.Pattern  # "chiếc", "quả" right after a number: a classifier whose noun may be left out
@@ -333,6 +335,9 @@ def claim_lex() -> ClaimLex:
         region_rx=re.compile(phrase_regex(list(d.get("region_anaphora") or {"\x00": ""})) + r"(?:'s|’s)"),
         percent_cue=PhraseMatcher([c for u in d.get("percent_units") or [] for c in u["cues"]]),
         percent_unit={_key(c): u["unit"] for u in d.get("percent_units") or [] for c in u["cues"]},
+        dated_noun_tail=re.compile(r"(?<!\w)(?:" + phrase_regex(d.get("dated_nouns") or ["\x00"])
+                                   + r")\s+$", re.IGNORECASE),
+        more_word=PhraseMatcher(diff.get("after_number") or ["\x00"]),
         percent_cut=PhraseMatcher((d.get("percent_cuts") or {}).get("cues") or ["\x00"]),
         percent_cut_unit=(d.get("percent_cuts") or {}).get("unit") or "% reduction",
         classifier=re.compile(r"\s*(?:" + phrase_regex(d.get("classifiers") or ["\x00"]) + ")", re.IGNORECASE),
@@ -447,6 +452,8 @@ def prev_is_range(body: str, n) -> bool:
 
 
 # a date after one of these is a comparison base or a starting point, not the time of the figure
+# a determiner right before a year: the year is an adjective of the noun after it ("its 2015 deal")
+_DETERMINER_TAIL = re.compile(r"(?:(?<!\w)(?:the|its|their|his|her|this|that|a|an)|\w['’]s)\s+$", re.IGNORECASE)
 _BASE_TAIL = re.compile(r"(?<!\w)(?:so với|kể từ|từ|since|from|compared with|compared to|than)\s*$", re.IGNORECASE)
 
 
@@ -837,7 +844,8 @@ class _ClaimExtractor:
     def times(self, n: _Num, sent: Span, right_end: int, projected: bool, floor: int | None = None):
         """(target timex, as-of timex, "hiện"/present?) from the sentence's timexes."""
         # a date inside an aside ("Trump, who takes office on Jan. 20, has promised") dates the aside only
-        tx = [t for t in self.timexes if sent.start <= t.start and t.end <= sent.end and not self._in_aside(t, sent, n)]
+        tx = [t for t in self.timexes if sent.start <= t.start and t.end <= sent.end and not self._in_aside(t, sent, n)
+              and not self._noun_date(t)]
         target = None
         for t in tx:  # a date after the number, in its clause ("so với ba tháng trước" is a comparison base)
             if t.start >= n.end and t.end <= right_end and _is_dated(t) \
@@ -881,6 +889,17 @@ class _ClaimExtractor:
             self.lex.present.search(self.body[sent.start:n.start]))
         return target, as_of, present
 
+    def _noun_date(self, t: Timex) -> bool:
+        """Does the date name a thing rather than date a figure: a year used as an adjective between a
+        determiner and its noun ("its 2015 nuclear deal", "the 1987 treaty") or after an agreement noun
+        ("thỏa thuận hạt nhân năm 2015", lexicon `dated_nouns`)?"""
+        body = self.body
+        if re.fullmatch(r"\d{4}", t.text):
+            return bool(_DETERMINER_TAIL.search(body, max(0, t.start - 12), t.start)) \
+                and bool(re.match(r" +[^\W\d_]", body[t.end:t.end + 3]))
+        return bool(self.lex.dated_noun_tail.search(body, max(0, t.start - 40), t.start)) \
+            and t.text.lower().startswith("năm")
+
     def _in_aside(self, t: Timex, sent: Span, n: _Num) -> bool:
         """Is the timex inside a relative clause set off by commas that closes before the number?"""
         body = self.body
@@ -922,6 +941,7 @@ class _ClaimExtractor:
         sentences = self.doc.sentences or self.doc.paragraphs or ([Span(start=0, end=len(body))] if body else [])
         claims: list[Claim] = []
         seen = set()
+        undated: dict = {}  # (claim key without time, source) -> the first claim with it
         # a claim's number stands right before a unit noun or a percent sign (or after an arsenal noun or a
         # parameter cue): the number parser runs only in small windows there
         hits = [(h.start(), h.end(), _key(h.group()) in _PCT_WORDS) for h in lex.candidate.finditer(body)]
@@ -930,6 +950,8 @@ class _ClaimExtractor:
         # "$40 billion", "magnitude 6.3": the number follows the cue
         hits += [(i.start(), min(len(body), i.end() + 30), True) for i in lex.unit_before_words.finditer(body)]
         hits += [(i.start(), min(len(body), i.end() + 30), True) for i in _MONEY_SIGN.finditer(body)]
+        # "roughly 110 more near Hami": an increment whose noun is left out stands before "more"
+        hits += [(i.start(), i.start(), True) for i in lex.more_word.finditer(body)]
         hits.sort()
         ars = [h.end() for h in lex.arsenal_counts.finditer(body)]
         ars += [h.end() for h in lex.troop_counts.finditer(body)]
@@ -1016,6 +1038,14 @@ class _ClaimExtractor:
                 if key in seen:
                     continue
                 seen.add(key)
+                # a repeat of a figure with the same source where one of the two has no date is one claim (the
+                # standfirst or a later sentence restating it): the dated one keeps the date
+                rep = key[:4] + key[5:] + (claim.source,)
+                first = undated.get(rep)
+                if first is not None and (first.time is None or claim.time is None):
+                    first.time = first.time or claim.time
+                    continue
+                undated.setdefault(rep, claim)
                 claims.append(claim)
             for c in list(by_start.values()):
                 m = self.meta[id(c)]
