@@ -326,8 +326,9 @@ def test_anaphoric_report_refers_to_the_last_author():
 
 
 def test_count_after_a_growth_verb_is_a_change_and_a_comparison_date_is_not_the_as_of():
-    cl, _ = claims_of("Pháp tăng thêm khoảng 20 đầu đạn mỗi năm.", entities=dict(C, fr=("COUNTRY", ["Pháp"])))
-    assert cl == []
+    cl, doc = claims_of("Pháp tăng thêm khoảng 20 đầu đạn mỗi năm.", entities=dict(C, fr=("COUNTRY", ["Pháp"])))
+    assert cl == [("fr", "other", 20.0, "approx", None, None, None)]  # a growth rate, not the size of the stock
+    assert doc.claims[0].unit == "additional nuclear weapons per year"
     cl, _ = claims_of("Số đầu đạn của Pakistan tăng 3% so với năm 2023, lên 170 đầu đạn.", published="2024-06-17",
                       timexes=[("năm 2023", "2023")])
     assert ("pk", "nuclear_warheads_change_pct", 3.0, "exact", "2023/2024", None, None) in cl
@@ -480,9 +481,11 @@ def test_difference_from_a_country_and_negated_verb_is_not_a_source():
 
 def test_increment_is_not_a_size_but_the_new_total_is_and_data_that_shows_has_a_source():
     ents = dict(C2, pl=("COUNTRY", ["Ba Lan"]))
-    cl, _ = claims_of("Mỹ đã triển khai thêm 2.000 binh sĩ tới Ba Lan, nâng tổng số quân Mỹ tại nước này lên "
-                      "khoảng 10.000.", entities=ents)
-    assert [(c[0], c[1], c[2], c[3]) for c in cl] == [("us", "troops", 10000.0, "approx")]
+    cl, doc = claims_of("Mỹ đã triển khai thêm 2.000 binh sĩ tới Ba Lan, nâng tổng số quân Mỹ tại nước này lên "
+                        "khoảng 10.000.", entities=ents)
+    # the increment is an `other` claim on what is added, the new total the size
+    assert [(c[0], c[1], c[2], c[3]) for c in cl] == [("us", "other", 2000.0, "exact"), ("us", "troops", 10000.0, "approx")]
+    assert doc.claims[0].unit == "additional troops"
     ents = dict(C2, il=("COUNTRY", ["Israel"]))
     cl, _ = claims_of("Số liệu của FAS cho thấy Pháp có khoảng 290 đầu đạn, còn Israel khoảng 90.", entities=ents)
     assert [(c[0], c[2], c[6]) for c in cl] == [("fr", 290.0, "fas"), ("il", 90.0, "fas")]
@@ -563,7 +566,7 @@ def test_weapon_or_person_as_the_clause_subject_stands_for_its_country():
     cl, _ = claims_of("Một tàu ngầm lớp Virginia có thể mang tới 40 tên lửa hành trình.", entities=C3)
     assert [(c[0], c[2], c[3]) for c in cl] == [("us", 40.0, "up_to")]
     cl, _ = claims_of("Trump vowed to deploy 5,000 more troops along the border.", language="en", entities=C3)
-    assert [(c[0], c[1], c[2]) for c in cl] == [("us", "troops", 5000.0)]
+    assert [(c[0], c[1], c[2]) for c in cl] == [("us", "other", 5000.0)]
 
 
 def test_a_destination_is_not_the_subject_of_a_deployment():
@@ -950,3 +953,56 @@ def test_the_two_sides_is_a_joint_subject():
             "2,692 missiles.")
     cl, _ = claims_of(body, entities=C3, language="en")
     assert [(c[1], c[2]) for c in cl] == [("other", 2692.0)] and cl[0][0] in ("ru", "us")
+
+
+# --- round 2 on unseen articles: increments, percentage cuts, glued units, noun dates ---
+
+def test_increment_with_its_noun_left_out_or_named_is_an_additional_count():
+    ents = {"cn": ("COUNTRY", ["China"]), "us": ("COUNTRY", ["United States"]), "jp": ("COUNTRY", ["Japan"])}
+    cl, doc = claims_of("Analysts said China was digging some 100 missile silos in one desert and about 80 more in "
+                        "another.", language="en", entities=ents)
+    assert [(c[0], c[1], c[2], c[3]) for c in cl] == [("cn", "other", 100.0, "approx"), ("cn", "other", 80.0, "approx")]
+    assert doc.claims[1].unit == "additional missile launchers"
+    cl, doc = claims_of("The United States will send 30 more fighter jets to Japan.", language="en", entities=ents)
+    assert [(c[0], c[2]) for c in cl] == [("us", 30.0)] and doc.claims[0].unit == "additional fighter aircraft"
+    # a difference from a base is no increment and no claim
+    cl, _ = claims_of("China now has 600 warheads, 100 more than a year earlier.", language="en", entities=ents)
+    assert [(c[0], c[1], c[2]) for c in cl] == [("cn", "nuclear_warheads", 600.0)]
+    cl, doc = claims_of("Triều Tiên sẽ lắp thêm 500 máy ly tâm tại Yongbyon.")
+    assert [(c[0], c[1], c[2]) for c in cl] == [("kp", "other", 500.0)] and doc.claims[0].unit == "additional centrifuges"
+
+
+def test_percentage_cut_is_an_other_claim_about_whose_quantity_is_cut():
+    ents = {"ir": ("COUNTRY", ["Iran"]), "kp": ("COUNTRY", ["Triều Tiên"]), "us": ("COUNTRY", ["Mỹ"])}
+    cl, doc = claims_of("Under the accord, Iran diluted much of its material, cutting its uranium stock by roughly "
+                        "95 percent.", language="en", entities=ents)
+    assert [(c[0], c[1], c[2], c[3]) for c in cl] == [("ir", "other", 95.0, "approx")]
+    assert doc.claims[0].unit == "% reduction"
+    # the country whose quantity is cut is named after the percentage; a ceiling cue before the cut does not
+    # make the percentage a ceiling
+    cl, _ = claims_of("Theo Mỹ, hạn mức mới có nghĩa là cắt giảm gần 75% lượng xăng dầu mà Triều Tiên được mua.",
+                      entities=ents)
+    assert [(c[0], c[1], c[2], c[3], c[6]) for c in cl] == [("kp", "other", 75.0, "approx", "us")]
+    # an intransitive fall is no cut and no claim
+    cl, _ = claims_of("Xuất khẩu của Triều Tiên giảm 5% trong năm.", entities=ents)
+    assert cl == []
+    cl, _ = claims_of("Iran's oil exports fell by 40 percent.", language="en", entities=ents)
+    assert cl == []
+
+
+def test_year_naming_an_agreement_does_not_date_a_figure_and_an_undated_repeat_is_one_claim():
+    ents = {"ir": ("COUNTRY", ["Iran"]), "iaea": ("ORG", ["IAEA"])}
+    cl, _ = claims_of("Iran is now enriching beyond the 3.67 percent purity set by its 2015 accord.", language="en",
+                      entities=ents, timexes=[("2015", "2015")])
+    assert [(c[0], c[2], c[4]) for c in cl] == [("ir", 3.67, None)]
+    cl, _ = claims_of("Iran đã làm giàu urani vượt mức 3,67% của thỏa thuận năm 2015.", entities=ents,
+                      timexes=[("năm 2015", "2015")])
+    assert [(c[0], c[2], c[4]) for c in cl] == [("ir", 3.67, None)]
+    # a year after a preposition still dates the figure
+    cl, _ = claims_of("Iran enriched uranium to 20 percent in 2013.", language="en", entities=ents,
+                      timexes=[("2013", "2013")])
+    assert [(c[0], c[2], c[4]) for c in cl] == [("ir", 20.0, "2013")]
+    # the same figure from the same source, once dated and once not: one claim with the date
+    cl, _ = claims_of("The IAEA said on Monday Iran was enriching to 4.5 percent. Later the IAEA said Iran was "
+                      "enriching to 4.5 percent.", language="en", entities=ents, timexes=[("Monday", "2019-07-08")])
+    assert [(c[0], c[2], c[6]) for c in cl] == [("ir", 4.5, "iaea")]

@@ -595,3 +595,36 @@ def test_allies_and_they_stand_for_the_alliance():
             "hostile accusations from abroad\" at a briefing.")
     _, qs = quotes_of(body, ents, language="en")
     assert qs == [("cn", "baseless and hostile accusations from abroad")]
+
+
+# --- round 2 on unseen articles: relayed quotes, titles, the next sentence's own quote, "he said" ---
+
+def test_agency_after_the_quote_relays_the_person_who_said_it():
+    ents = {"lavrov": ("PERSON", ["Sergei Lavrov"]), "tass": ("ORG", ["TASS"])}
+    _, qs = quotes_of('Foreign Minister Sergei Lavrov said on Monday that the plan was "a road to nowhere," TASS '
+                      'reported.', ents, language="en")
+    assert qs == [("lavrov", "a road to nowhere,")]
+    # with no person saying it before, the agency is the speaker
+    _, qs = quotes_of('The talks were "a road to nowhere," TASS reported.', ents, language="en")
+    assert qs == [("tass", "a road to nowhere,")]
+
+
+def test_title_after_a_possessive_is_no_quote_and_the_next_sentence_speaks_its_own_quote():
+    ents = {"kirby": ("PERSON", ["John Kirby"]), "blinken": ("PERSON", ["Antony Blinken"])}
+    body = ('Spokesman John Kirby told CNN\'s "State Of The Union" that Moscow was "inventing pretexts for '
+            'another escalation." Secretary of State Antony Blinken said the move was "reckless and dangerous."')
+    _, qs = quotes_of(body, ents, language="en")
+    assert qs == [("kirby", "inventing pretexts for another escalation."), ("blinken", "reckless and dangerous.")]
+    # a quote ending in "!" followed by a comma and its attribution keeps it
+    ents = {"moon": ("PERSON", ["Moon Jae-in"])}
+    _, qs = quotes_of('Ông Moon Jae-in phát biểu. "Hòa bình đã đến gần!", ông viết trên Twitter, và nói thêm rằng '
+                      '"mọi thứ còn ở phía trước".', ents)
+    assert [q[0] for q in qs] == ["moon", "moon"]
+
+
+def test_he_said_is_the_last_speaker_not_a_name_later_in_the_speakers_sentence():
+    ents = {"putin": ("PERSON", ["Putin"]), "shoigu": ("PERSON", ["Sergei Shoigu"])}
+    body = ('"The West is hostile to us," Putin said at a meeting with the defence minister, Sergei Shoigu, that '
+            'was broadcast.\n\n"So I order the forces on alert," he said.')
+    _, qs = quotes_of(body, ents, language="en")
+    assert qs == [("putin", "The West is hostile to us,"), ("putin", "So I order the forces on alert,")]

@@ -487,6 +487,10 @@ class Attributor:
         subject of a sentence ("Giám đốc SIPRI Dan Smith cảnh báo ... “...”, ông nói")."""
         spoke = self.last_person_speaker if self.last_person_speaker and self.last_person_speaker[0] <= pos else None
         floor = spoke[0] if spoke else 0
+        if spoke:  # names in the rest of the speaker's own sentence ("..., Putin said at a meeting with X") are
+            # not a new subject
+            ss = self.doc.sentence_of(floor)
+            floor = ss.end if ss is not None and ss.end <= pos else floor
         for m, e in reversed(self.mentions_in(floor, pos)):
             if any(a <= m.start < b for a, b in self.quoted):
                 continue  # a name inside the quote being attributed is not who "ông"/"he" is

@@ -10,7 +10,8 @@ For every number of the number parser (`numbers.find_numbers`) that is not a dat
   clause (`hướng tới sở hữu`, `có thể sẽ có`, `will have`) or a future deadline after it
   (`trước năm 2030`) turns warheads into `nuclear_warheads_projected`. A percentage is a growth
   (`kho vũ khí hạt nhân ... tăng hơn 20%`, negative for `giảm`) or a share (`90% số vũ khí hạt nhân
-  của thế giới`) or a level (`nâng mức làm giàu lên 60%`, `tariffs of 60%`: `other`). Anything else
+  của thế giới`) or a cut (`cắt giảm 89% lượng dầu`, `cutting its stockpile by 98 percent`: `other`,
+  lexicon `percent_cuts`) or a level (`nâng mức làm giàu lên 60%`, `tariffs of 60%`: `other`). Anything else
   (`hai đại biểu`, `2 ngày`, `Kênh 2`, `nghị quyết 1695`, `70% người dân`) is not a claim. Casualty counts are
   claims (`khoảng 140.000 người thiệt mạng`, `killing 80 people`: `other`, unit "people killed"; lexicon
   `casualties`) about whose people they are: the noun's nationality (`12 tù binh Mỹ`), else the place or country
@@ -60,8 +61,9 @@ Found on fresh articles (tests/data/claims_quotes), each a lexicon list in claim
   for its country;
 - enriched uranium in kg (`units`, `materials` + `mass_after`); a threshold ("42 kg ... đủ để chế tạo một
   quả bom") is not a stock unless a verb of possession precedes it (`threshold_after`, `possession`);
-- rates ("100 warheads a year", `rate_after`), increments ("thêm 2.000 binh sĩ", `increment_before`) and
-  differences from a country ("nhiều hơn Pakistan 2 đầu đạn") are not sizes;
+- rates ("100 warheads a year", `rate_after`), increments ("thêm 2.000 binh sĩ", `increment_before`; "110 more",
+  "40 more jets" with no comparison after) and differences from a country ("nhiều hơn Pakistan 2 đầu đạn") are not
+  sizes; rates and increments are `other` claims ("additional troops"), differences none;
 - "90% of all nuclear weapons" (`share.all`); flight parameters with no named weapon belong to the
   country that launched (subject of the last launch verb), not to the speaker's country;
 - "Theo số liệu này": the source and the "tính đến" / "as of" date (`as_of`) of the sentence before;
@@ -172,6 +174,10 @@ class ClaimLex:
     nuclear_armed: re.Pattern  # "sở hữu vũ khí hạt nhân", "nuclear-armed": the states counted are the world's armed ones
     percent_cue: PhraseMatcher  # nouns of a level measured in percent ("làm giàu", "tariffs")
     percent_unit: dict  # folded cue -> unit
+    dated_noun_tail: re.Pattern  # an agreement noun right before "năm 2015": the year names it
+    more_word: PhraseMatcher  # "more", "additional" (difference.after_number): a window before them
+    percent_cut: PhraseMatcher  # verbs of cutting a quantity by a percentage ("cắt giảm", "cutting ... by")
+    percent_cut_unit: str
     classifier: re.Pattern  # "chiếc", "quả" right after a number: a classifier whose noun may be left out
     incident_label: dict  # folded incident verb -> what its count counts ("launched", "destroyed")
     increment_tail: re.Pattern
@@ -329,6 +335,11 @@ def claim_lex() -> ClaimLex:
         region_rx=re.compile(phrase_regex(list(d.get("region_anaphora") or {"\x00": ""})) + r"(?:'s|’s)"),
         percent_cue=PhraseMatcher([c for u in d.get("percent_units") or [] for c in u["cues"]]),
         percent_unit={_key(c): u["unit"] for u in d.get("percent_units") or [] for c in u["cues"]},
+        dated_noun_tail=re.compile(r"(?<!\w)(?:" + phrase_regex(d.get("dated_nouns") or ["\x00"])
+                                   + r")\s+$", re.IGNORECASE),
+        more_word=PhraseMatcher(diff.get("after_number") or ["\x00"]),
+        percent_cut=PhraseMatcher((d.get("percent_cuts") or {}).get("cues") or ["\x00"]),
+        percent_cut_unit=(d.get("percent_cuts") or {}).get("unit") or "% reduction",
         classifier=re.compile(r"\s*(?:" + phrase_regex(d.get("classifiers") or ["\x00"]) + ")", re.IGNORECASE),
         incident_label={_key(c): label for label, cues in (d.get("incident_labels") or {}).items() for c in cues},
         increment_tail=re.compile(r"(?<!\w)(?:" + phrase_regex(d.get("increment_before") or ["\x00"]) + r")\s*$",
@@ -441,6 +452,8 @@ def prev_is_range(body: str, n) -> bool:
 
 
 # a date after one of these is a comparison base or a starting point, not the time of the figure
+# a determiner right before a year: the year is an adjective of the noun after it ("its 2015 deal")
+_DETERMINER_TAIL = re.compile(r"(?:(?<!\w)(?:the|its|their|his|her|this|that|a|an)|\w['’]s)\s+$", re.IGNORECASE)
 _BASE_TAIL = re.compile(r"(?<!\w)(?:so với|kể từ|từ|since|from|compared with|compared to|than)\s*$", re.IGNORECASE)
 
 
@@ -831,7 +844,8 @@ class _ClaimExtractor:
     def times(self, n: _Num, sent: Span, right_end: int, projected: bool, floor: int | None = None):
         """(target timex, as-of timex, "hiện"/present?) from the sentence's timexes."""
         # a date inside an aside ("Trump, who takes office on Jan. 20, has promised") dates the aside only
-        tx = [t for t in self.timexes if sent.start <= t.start and t.end <= sent.end and not self._in_aside(t, sent, n)]
+        tx = [t for t in self.timexes if sent.start <= t.start and t.end <= sent.end and not self._in_aside(t, sent, n)
+              and not self._noun_date(t)]
         target = None
         for t in tx:  # a date after the number, in its clause ("so với ba tháng trước" is a comparison base)
             if t.start >= n.end and t.end <= right_end and _is_dated(t) \
@@ -875,6 +889,17 @@ class _ClaimExtractor:
             self.lex.present.search(self.body[sent.start:n.start]))
         return target, as_of, present
 
+    def _noun_date(self, t: Timex) -> bool:
+        """Does the date name a thing rather than date a figure: a year used as an adjective between a
+        determiner and its noun ("its 2015 nuclear deal", "the 1987 treaty") or after an agreement noun
+        ("thỏa thuận hạt nhân năm 2015", lexicon `dated_nouns`)?"""
+        body = self.body
+        if re.fullmatch(r"\d{4}", t.text):
+            return bool(_DETERMINER_TAIL.search(body, max(0, t.start - 12), t.start)) \
+                and bool(re.match(r" +[^\W\d_]", body[t.end:t.end + 3]))
+        return bool(self.lex.dated_noun_tail.search(body, max(0, t.start - 40), t.start)) \
+            and t.text.lower().startswith("năm")
+
     def _in_aside(self, t: Timex, sent: Span, n: _Num) -> bool:
         """Is the timex inside a relative clause set off by commas that closes before the number?"""
         body = self.body
@@ -916,6 +941,7 @@ class _ClaimExtractor:
         sentences = self.doc.sentences or self.doc.paragraphs or ([Span(start=0, end=len(body))] if body else [])
         claims: list[Claim] = []
         seen = set()
+        undated: dict = {}  # (claim key without time, source) -> the first claim with it
         # a claim's number stands right before a unit noun or a percent sign (or after an arsenal noun or a
         # parameter cue): the number parser runs only in small windows there
         hits = [(h.start(), h.end(), _key(h.group()) in _PCT_WORDS) for h in lex.candidate.finditer(body)]
@@ -924,6 +950,8 @@ class _ClaimExtractor:
         # "$40 billion", "magnitude 6.3": the number follows the cue
         hits += [(i.start(), min(len(body), i.end() + 30), True) for i in lex.unit_before_words.finditer(body)]
         hits += [(i.start(), min(len(body), i.end() + 30), True) for i in _MONEY_SIGN.finditer(body)]
+        # "roughly 110 more near Hami": an increment whose noun is left out stands before "more"
+        hits += [(i.start(), i.start(), True) for i in lex.more_word.finditer(body)]
         hits.sort()
         ars = [h.end() for h in lex.arsenal_counts.finditer(body)]
         ars += [h.end() for h in lex.troop_counts.finditer(body)]
@@ -971,7 +999,8 @@ class _ClaimExtractor:
             for i, n in enumerate(kept):
                 # a ceiling set by a treaty: the numbers a few words after the cue and those coordinated with
                 # them ("giới hạn mỗi bên ở mức 1.550 đầu đạn ... và 700 tên lửa"), not a later clause
-                if lim is not None and lim.end() <= n.start and ";" not in body[lim.end():n.start] and (
+                if lim is not None and lim.end() <= n.start and ";" not in body[lim.end():n.start] \
+                        and not lex.percent_cut.search(body, lim.end(), n.start) and (
                         len(body[lim.end():n.start].split()) <= 8
                         or (limited_end is not None and len(body[limited_end:n.start].split()) <= 8
                             and not re.search(r"[,;]\s*(?:nhưng|song|trong khi|while|but)\b", body[limited_end:n.start]))):
@@ -1009,6 +1038,14 @@ class _ClaimExtractor:
                 if key in seen:
                     continue
                 seen.add(key)
+                # a repeat of a figure with the same source where one of the two has no date is one claim (the
+                # standfirst or a later sentence restating it): the dated one keeps the date
+                rep = key[:4] + key[5:] + (claim.source,)
+                first = undated.get(rep)
+                if first is not None and (first.time is None or claim.time is None):
+                    first.time = first.time or claim.time
+                    continue
+                undated.setdefault(rep, claim)
                 claims.append(claim)
             for c in list(by_start.values()):
                 m = self.meta[id(c)]
@@ -1244,6 +1281,10 @@ class _ClaimExtractor:
             elif (up or down) and self._arsenal_near(n, sent, lq, up or down):
                 measure, about_arsenal = "nuclear_warheads_change_pct", True
                 value = -value if down and not up else value
+            elif self._percent_cut(n, floor):
+                # "cắt giảm khoảng 89% lượng dầu được phép nhập", "cutting its stockpile by about 98 percent"
+                measure, unit = "other", lex.percent_cut_unit
+                nationality = self._owner_after(n, sent)  # "cắt giảm 89% lượng dầu mà Triều Tiên được nhập"
             elif (pu := self._percent_unit(n, floor)) is not None:
                 # "nâng mức làm giàu lên 60%", "tariffs of 60%": a level measured in percent
                 measure, unit = "other", pu
@@ -1306,7 +1347,8 @@ class _ClaimExtractor:
                 # last figure of the sentence of the same kind: a count is no previous value of a percentage)
                 measure, unit, elided = pk[0].measure, pk[0].unit, pk[0]
                 previous = lex.previous_earlier.match(body, n.end, right_end) or True
-            elif prev is not None and prev[0].measure in _COUNTS and self._bare(n, right_end, classifier=True) \
+            elif prev is not None and prev[0].measure in _COUNTS and (
+                    self._bare(n, right_end, classifier=True) or self._more_after(n, right_end)) \
                     and (len(body[prev[1]:n.start].split()) <= 20
                          or lex.each.search(body, max(floor, n.start - 40), n.start)):
                 # the noun is left out: "500 đầu đạn ... và có thể sẽ có hơn 1.000 vào năm 2030", "tổng cộng
@@ -1322,9 +1364,11 @@ class _ClaimExtractor:
             up1, down1 = lex.growth_up_tail.search(lq1), lex.growth_down_tail.search(lq1)
             if (up1 or down1) and not prev_is_range(body, n):
                 change = "increase" if up1 else "decrease"
-            # "triển khai thêm 2.000 binh sĩ", "an additional 2,000 troops": an increment, not a size
-            if lex.increment_tail.search(self._strip_qual(left)):
-                return None
+            # "triển khai thêm 2.000 binh sĩ", "an additional 2,000 troops", "110 more near Hami": an increment, not
+            # a size (an `other` claim on what is added)
+            if lex.increment_tail.search(self._strip_qual(left)) or (
+                    change is None and self._more_after(n, right_end)):
+                change = "additional"
             # "nhiều hơn Pakistan 2 đầu đạn": a difference from a country named right before the number
             near = self.att.mentions_in(max(floor, n.start - 40), n.start)
             if near and near[-1][1].type == "COUNTRY" and not body[near[-1][0].end:n.start].strip() \
@@ -1433,7 +1477,8 @@ class _ClaimExtractor:
             if measure == "nuclear_warheads_projected":
                 measure, target_time = "nuclear_warheads", None
         if change is not None:
-            unit = f"{change} in {unit or ('nuclear weapons' if measure.startswith('nuclear') else measure)}"
+            noun = unit or ('nuclear weapons' if measure.startswith('nuclear') else measure)
+            unit = f"additional {noun}" if change == "additional" else f"{change} in {noun}"
             measure = "other"
         elif event is not None and measure != "nuclear_warheads_change_pct":
             label = lex.incident_label.get(_key(event.group()), "used")
@@ -1534,10 +1579,8 @@ class _ClaimExtractor:
         được làm giàu tới 60%", "tariffs of 60%"), or None."""
         body = self.body
         a = max(floor, body.rfind(",", floor, n.start) + 1, n.start - 40)
-        last = None
-        for c in self.lex.percent_cue.finditer(body, a, n.start):
-            last = c
-        if last is None or len(body[last.end():n.start].split()) > 4:
+        last = self._cue_before(self.lex.percent_cue, n, a, 4)
+        if last is None:
             return None
         # "408,6 kg urani làm giàu ở mức 60%", "uranium enriched to 60% purity": the level of a stock is a claim
         # of its own; the level of a threshold ("42 kg urani làm giàu 60% đủ để chế tạo một quả bom") is not
@@ -1545,6 +1588,28 @@ class _ClaimExtractor:
                 and not self.lex.possession.search(body, a, n.start):
             return None
         return self.lex.percent_unit[_key(last.group())]
+
+    def _cue_before(self, matcher, n: _Num, start: int, max_words: int) -> re.Match | None:
+        """The last cue of `matcher` between `start` and the number, at most `max_words` words before it."""
+        last = None
+        for c in matcher.finditer(self.body, start, n.start):
+            last = c
+        return last if last is not None and len(self.body[last.end():n.start].split()) <= max_words else None
+
+    def _owner_after(self, n: _Num, sent: Span) -> str | None:
+        """The country named in the object after a percentage, before the next comma ("cắt giảm 89% lượng dầu
+        mà Triều Tiên được phép nhập": whose quantity is cut), or None."""
+        end = self.body.find(",", n.end, sent.end)
+        for _, e in self.att.mentions_in(n.end, min(sent.end if end < 0 else end, n.end + 60)):
+            if e.type == "COUNTRY":
+                return e.id
+        return None
+
+    def _percent_cut(self, n: _Num, floor: int) -> bool:
+        """Is the percentage how much something is cut ("cắt giảm khoảng 89% lượng dầu", "cutting its stockpile
+        by about 98 percent")? A verb of cutting stands a few words before it in its clause."""
+        a = max(floor, self.body.rfind(",", floor, n.start) + 1, n.start - 60)
+        return self._cue_before(self.lex.percent_cut, n, a, 5) is not None
 
     def _arsenal_near(self, n: _Num, sent: Span, lq: str, verb: re.Match) -> bool:
         """Is the growth about an arsenal? "kho vũ khí hạt nhân của X đã tăng 20%" (the arsenal noun within
@@ -1630,6 +1695,12 @@ class _ClaimExtractor:
         nxt = re.match(r"\s*([^\W\d_]+|[^\w\s]|$)", self.body[end:right_end + 1])
         word = (nxt.group(1) if nxt else "").lower()
         return word in _AFTER_BARE or (word != "" and not word[0].isalnum() and word not in "%/-+")
+
+    def _more_after(self, n: _Num, right_end: int) -> bool:
+        """Is the number followed by "more" / "additional" with no comparison after it ("roughly 110 more near
+        Hami", "deploy 40 more warheads")? An increment ("100 more than a year earlier" is a difference)."""
+        return self.lex.diff_after_number.match(self.body, n.end, right_end) is not None \
+            and not self.lex.diff_comparison.match(self.body[n.end:right_end])
 
     def _strip_qual(self, left: str) -> str:
         m = self.lex.qual_tail.search(left, max(0, len(left) - 40))
