@@ -1458,3 +1458,24 @@ CASES_RECALL = [
 @pytest.mark.parametrize("case", CASES_RECALL, ids=[f"rc{i + 1}" for i in range(len(CASES_RECALL))])
 def test_recall_round_trigger_classes(case):
     check_case(case, "2023-12-01")
+
+
+# Status round 2 (session 4): a future told after a verb of saying or deciding ("said ... would", "agreed that
+# ... would") is a reported plan, not a hypothesis. Own sentences, negatives included.
+CASES_EVSTATUS2 = [
+    ("A Kremlin spokesman said on Monday that Russia would withdraw from New START.", [RU, NEWSTART],
+     [("on Monday", "2023-11-27")], [ev("treaty_action", {"ru"}, "2023-11-27", "planned")]),
+    ("Japan and India agreed that their foreign ministers would hold talks in Tokyo next month.", [JP, IN],
+     [("next month", "2024-01")], [ev("talks", {"jp", "in"}, "2024-01", "planned")]),
+    ("Người phát ngôn Điện Kremlin hôm thứ Hai tuyên bố Nga sẽ rút khỏi Hiệp ước New START.", [RU, NEWSTART],
+     [("hôm thứ Hai", "2023-11-27")], [ev("treaty_action", {"ru"}, "2023-11-27", "planned")]),
+    # negatives: "would" with no verb of saying, a condition, another modal
+    ("Russia would withdraw from New START only under pressure.", [RU, NEWSTART], [], []),
+    ("Japan would hold talks with India if China agreed.", [JP, IN, CN], [], []),
+    ("Analysts say Japan could hold talks with India soon.", [JP, IN], [], []),
+]
+
+
+@pytest.mark.parametrize("case", CASES_EVSTATUS2, ids=[f"evs2_{i + 1}" for i in range(len(CASES_EVSTATUS2))])
+def test_evstatus2_reported_futures_refusals_and_status(case):
+    check_case(case, "2023-12-01")
