@@ -42,7 +42,10 @@ Ninth round (CASES9): a motion verb ("tới", "đến", "arrived in") is a visit
 ("tới Bình Nhưỡng gặp ông Kim", "arrived in X to meet") or when it tells a record ("... đầu tiên đến Hiroshima"),
 with the traveller further back in the sentence (never a speaker before a speech verb).
 Status round 2 (CASES_EVSTATUS2): a future told after a verb of saying or deciding ("said the US would leave",
-"agreed that ... would hold") is a reported plan (planned), not a hypothesis.
+"agreed that ... would hold") is a reported plan (planned), not a hypothesis; talks or a summit refused ("từ chối
+tham gia đàm phán", "rejected calls to join talks") are proposed, not blocked (the contract's "sought or offered,
+not agreed"); a quantifier over all meetings before the trigger ("mọi cuộc gặp", "every meeting") names none;
+an invitation ("mời", "called for", "an offer of") proposes.
 Speed: the page is tokenised once; most short cue lists are looked up in a word trie of the page (the cue
 windows), and the slow alternation patterns only confirm the candidates the windows give.
 """
@@ -1147,15 +1150,18 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
 
     # blockers
     reported = before("hypothetical", 10) and _reported_future(ctx, m, bhits, nb)
+    refused = m.type in ("talks", "summit") and before("refusal", 10)
     if (before("hypothetical", 10) and not reported) or ctx.conditional_before(m.sent[0], m.start):
         m.blocked = "hypothetical"
-    elif before("opposition", 10):
+    elif before("opposition", 10) and not refused:
+        # ("từ chối tham gia đàm phán ba bên": a meeting sought and refused is proposed, below)
         m.blocked = "opposition"
-    elif before("negation", 6, "negation_exc"):
+    elif before("negation", 6, "negation_exc") and not refused:
         m.blocked = "negated"
     elif before("purpose", 3) and not before("attend", 2):
         m.blocked = "purpose"
     elif before("generic", 4, "generic_exc") or after("generic", 5, "generic_exc") or before("nominalizer", 1) \
+            or before("quantifier", 4) \
             or after("habitual", 6, "habitual_exc") or _habitual_before(ctx, m):
         m.blocked = "generic"
     elif after("definitional", 12):
@@ -1186,7 +1192,9 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         # publication's tense; a publication verb with no cue before it happened
         m.status = "held"
     first_labels = _cue_labels(m.cue, first=True) | _cue_labels(m.cue)  # "will meet", "is due in"
-    if m.status is None and reported:
+    if refused and m.status != "stalled":
+        m.status = "proposed"
+    elif m.status is None and reported:
         m.status = "planned"  # "announced it would stop observing ...": a reported plan
     elif m.status is None and "tense:future" in first_labels:
         m.status = "planned"  # "will travel to", "will meet"
