@@ -70,9 +70,10 @@ CASES = [
     ("Nga và Mỹ sẽ tổ chức vòng đàm phán mới về ổn định chiến lược tại Geneva vào tháng 9.",
      [RU, US, GENEVA], [("tháng 9", "2024-09")],
      [ev("talks", {"ru", "us"}, "2024-09", "planned")]),
-    # 3 refusal: no event (and "tham gia" without a treaty is no treaty action)
+    # 3 refusal: talks sought by others and refused are proposed (contract: "sought or offered, not agreed"; the
+    # gold of four development sets counts them so); "tham gia" without a treaty is no treaty action
     ("Trung Quốc từ chối tham gia các cuộc đàm phán kiểm soát vũ khí ba bên với Mỹ và Nga.",
-     [CN, US, RU], [], []),
+     [CN, US, RU], [], [ev("talks", {"cn", "us", "ru"}, None, "proposed")]),
     # 4 not yet begun: proposed
     ("Hàn Quốc và Triều Tiên vẫn chưa bắt đầu đối thoại về phi hạt nhân hóa.",
      [KR, KP], [], [ev("talks", {"kr", "kp"}, None, "proposed")]),
@@ -131,8 +132,8 @@ CASES = [
     ("President Joe Biden will visit Vietnam on September 10.",
      [("biden", "PERSON", ["Joe Biden"], "us"), VN], [("September 10", "2023-09-10")],
      [ev("visit", {"biden", "vn"}, "2023-09-10", "planned")]),
-    # 22 English refusal: no event
-    ("North Korea has refused to hold talks with South Korea.", [KP, KR], [], []),
+    # 22 English refusal: proposed talks (as case 3)
+    ("North Korea has refused to hold talks with South Korea.", [KP, KR], [], [ev("talks", {"kp", "kr"}, None, "proposed")]),
     # 23 English withdrawal
     ("Russia withdrew from the Open Skies Treaty in 2021.",
      [RU, ("openskies", "TREATY", ["Open Skies Treaty"])], [("2021", "2021")],
@@ -691,8 +692,8 @@ CASES4 = [
     ("Tổng thống Pháp Emmanuel Macron đề nghị tổ chức một hội nghị thượng đỉnh với Nga và Ukraine.",
      [FR, RU, UA, ("macron", "PERSON", ["Emmanuel Macron"], "fr")], [],
      [ev("summit", {"fr", "ru", "ua"}, None, "proposed")]),
-    # f15 a refused offer is no event
-    ("Triều Tiên bác bỏ lời đề nghị đối thoại của Hàn Quốc.", [KP, KR], [], []),
+    # f15 a refused offer: the talks stay proposed (as case 3)
+    ("Triều Tiên bác bỏ lời đề nghị đối thoại của Hàn Quốc.", [KP, KR], [], [ev("talks", {"kp", "kr"}, None, "proposed")]),
     # f16 negated: no talks held
     ("Mỹ và Nga không tổ chức vòng đàm phán ổn định chiến lược nào trong năm 2023.", [US, RU],
      [("năm 2023", "2023")], []),
@@ -1526,3 +1527,35 @@ def test_merge_round2_plural_leader_word_makes_a_summit():
     evs = events_of("The foreign ministers of Japan, India and Australia met in Tokyo on Friday.",
                     [IN, JP, AU, TOKYO], [("on Friday", "2023-12-01")], published="2023-12-01")
     assert [e.type for e in evs] == ["talks"] and {"jp", "au", "in"} <= set(evs[0].participants)
+
+
+# Status round 2 (session 4): a future told after a verb of saying or deciding ("said ... would", "agreed that
+# ... would") is a reported plan, not a hypothesis. Own sentences, negatives included.
+CASES_EVSTATUS2 = [
+    ("A Kremlin spokesman said on Monday that Russia would withdraw from New START.", [RU, NEWSTART],
+     [("on Monday", "2023-11-27")], [ev("treaty_action", {"ru"}, "2023-11-27", "planned")]),
+    ("Japan and India agreed that their foreign ministers would hold talks in Tokyo next month.", [JP, IN],
+     [("next month", "2024-01")], [ev("talks", {"jp", "in"}, "2024-01", "planned")]),
+    ("Người phát ngôn Điện Kremlin hôm thứ Hai tuyên bố Nga sẽ rút khỏi Hiệp ước New START.", [RU, NEWSTART],
+     [("hôm thứ Hai", "2023-11-27")], [ev("treaty_action", {"ru"}, "2023-11-27", "planned")]),
+    # negatives: "would" with no verb of saying, a condition, another modal
+    ("Russia would withdraw from New START only under pressure.", [RU, NEWSTART], [], []),
+    ("Japan would hold talks with India if China agreed.", [JP, IN, CN], [], []),
+    ("Analysts say Japan could hold talks with India soon.", [JP, IN], [], []),
+    # refused talks are proposed talks (English and Vietnamese); a refusal of other things blocks as before
+    ("India has repeatedly rejected calls from Japan to join trilateral talks with Australia.", [IN, JP, AU], [],
+     [ev("talks", {"in", "jp", "au"}, None, "proposed")]),
+    ("Ấn Độ nhiều lần khước từ đề nghị đối thoại của Nhật Bản.", [IN, JP], [], [ev("talks", {"in", "jp"}, None, "proposed")]),
+    ("Japan refused to sign New START.", [JP, NEWSTART], [], []),
+    # a quantifier over all meetings before the trigger names no happening ("bất cứ lúc nào" after it says nothing)
+    ("Ấn Độ từ chối mọi cuộc đàm phán với Nhật Bản.", [IN, JP], [], []),
+    ("The Indian minister repeated the phrase at every meeting with Japan.", [IN, JP], [], []),
+    # an invitation (the verb "mời") proposes a visit
+    ("Thủ tướng Ấn Độ mời Thủ tướng Nhật Bản thăm New Delhi.", [IN, JP, ("delhi", "LOC", ["New Delhi"])], [],
+     [ev("visit", {"jp", "in"}, None, "proposed")]),
+]
+
+
+@pytest.mark.parametrize("case", CASES_EVSTATUS2, ids=[f"evs2_{i + 1}" for i in range(len(CASES_EVSTATUS2))])
+def test_evstatus2_reported_futures_refusals_and_status(case):
+    check_case(case, "2023-12-01")

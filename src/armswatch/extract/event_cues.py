@@ -227,6 +227,7 @@ def cues() -> Cues:
         "hypothetical": lex.get("hypothetical") or [], "conditional": lex.get("conditionals") or [], "opposition": lex.get("opposition") or [],
         "negation": lex.get("negation") or [], "negation_exc": lex.get("negation_exceptions") or [],
         "purpose": lex.get("purpose") or [], "attend": lex.get("attend") or [],
+        "refusal": lex.get("refusals") or [], "quantifier": lex.get("quantifiers") or [], "reported_future": lex.get("reported_future") or [], "report_head": lex.get("reported_future_heads") or [],
         "generic": lex.get("generic") or [], "generic_exc": lex.get("generic_exceptions") or [],
         "definitional": lex.get("definitional") or [],
         "distinct_before": dc.get("before") or [], "part_of": dc.get("part_of") or [],

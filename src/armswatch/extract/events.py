@@ -41,6 +41,11 @@ is past; the pair in context skips background events.
 Ninth round (CASES9): a motion verb ("tới", "đến", "arrived in") is a visit when a purpose follows its destination
 ("tới Bình Nhưỡng gặp ông Kim", "arrived in X to meet") or when it tells a record ("... đầu tiên đến Hiroshima"),
 with the traveller further back in the sentence (never a speaker before a speech verb).
+Status round 2 (CASES_EVSTATUS2): a future told after a verb of saying or deciding ("said the US would leave",
+"agreed that ... would hold") is a reported plan (planned), not a hypothesis; talks or a summit refused ("từ chối
+tham gia đàm phán", "rejected calls to join talks") are proposed, not blocked (the contract's "sought or offered,
+not agreed"); a quantifier over all meetings before the trigger ("mọi cuộc gặp", "every meeting") names none;
+an invitation ("mời", "called for", "an offer of") proposes.
 Speed: the page is tokenised once; most short cue lists are looked up in a word trie of the page (the cue
 windows), and the slow alternation patterns only confirm the candidates the windows give.
 """
@@ -879,6 +884,19 @@ def _habitual_before(ctx: _Ctx, m: _Mention) -> bool:
     return i < len(ctx._habitual) and ctx._habitual[i] < m.start
 
 
+def _reported_future(ctx: _Ctx, m: _Mention, bhits: list, nb: int) -> bool:
+    """"said the US would leave the treaty", "agreed that the two leaders would meet": every modal of hypothesis
+    before the trigger is a reported future ("would") told after a verb of saying or deciding, within 12 words of
+    its sentence (no condition: conditionals are checked on their own)."""
+    hyp = [i for labs, i, _ in bhits if "hypothetical" in labs and i >= nb - 10]
+    if not hyp or any("reported_future" not in labs for labs, i, _ in bhits if i in hyp and "hypothetical" in labs):
+        return False
+    first = ctx.tok_starts[bisect.bisect_right(ctx.tok_ends, m.start) - nb + hyp[0]]
+    heads, n = ctx.window_hits(m.sent[0], first, words=12, last=True)
+    exc = {i for labs, i, _ in heads if "speech_exc" in labs}
+    return any(("speech" in labs and i not in exc) or "report_head" in labs for labs, i, _ in heads)
+
+
 def _body_meets(ctx: _Ctx, m: _Mention) -> bool:
     """"The UN Security Council met on Monday": a collective body (an official ORG, not a think tank or a
     medium) right before a meeting verb meets as a body, with no partner."""
@@ -1165,15 +1183,19 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         m.ref = "weak"
 
     # blockers
-    if before("hypothetical", 10) or ctx.conditional_before(m.sent[0], m.start):
+    reported = before("hypothetical", 10) and _reported_future(ctx, m, bhits, nb)
+    refused = m.type in ("talks", "summit") and before("refusal", 10)
+    if (before("hypothetical", 10) and not reported) or ctx.conditional_before(m.sent[0], m.start):
         m.blocked = "hypothetical"
-    elif before("opposition", 10):
+    elif before("opposition", 10) and not refused:
+        # ("từ chối tham gia đàm phán ba bên": a meeting sought and refused is proposed, below)
         m.blocked = "opposition"
-    elif before("negation", 6, "negation_exc"):
+    elif before("negation", 6, "negation_exc") and not refused:
         m.blocked = "negated"
     elif before("purpose", 3) and not before("attend", 2):
         m.blocked = "purpose"
     elif before("generic", 4, "generic_exc") or after("generic", 5, "generic_exc") or before("nominalizer", 1) \
+            or before("quantifier", 4) \
             or after("habitual", 6, "habitual_exc") or _habitual_before(ctx, m):
         m.blocked = "generic"
     elif after("definitional", 12):
@@ -1204,7 +1226,11 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         # publication's tense; a publication verb with no cue before it happened
         m.status = "held"
     first_labels = _cue_labels(m.cue, first=True) | _cue_labels(m.cue)  # "will meet", "is due in"
-    if m.status is None and "tense:future" in first_labels:
+    if refused and m.status != "stalled":
+        m.status = "proposed"
+    elif m.status is None and reported:
+        m.status = "planned"  # "announced it would stop observing ...": a reported plan
+    elif m.status is None and "tense:future" in first_labels:
         m.status = "planned"  # "will travel to", "will meet"
     elif m.status is None and "tense:past" in first_labels:
         m.status = "held"  # "đã họp"
