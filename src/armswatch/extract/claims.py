@@ -89,7 +89,7 @@ from ..kb import load_kb
 from ..lexicon import load_lexicon
 from ..model import Claim, Document, Span, Timex
 from .attribution import Attributor, PhraseMatcher, compile_phrases, phrase_regex
-from .numbers import find_numbers, number_word_pattern
+from .numbers import find_numbers, number_word_pattern, unglue_units
 
 
 @dataclass(frozen=True)
@@ -507,6 +507,8 @@ class _ClaimExtractor:
     def __init__(self, doc: Document):
         self.doc = doc
         self.body = doc.body
+        # the unit matchers read "6.000km" as "6.000 km" (a blank for the number's last digit: same offsets)
+        self.unit_body = unglue_units(doc.body)
         self.lex = claim_lex()
         self.att = Attributor(doc)
         self.timexes = sorted(doc.timexes, key=lambda t: t.start)
@@ -530,9 +532,9 @@ class _ClaimExtractor:
         for _ in range(3):
             while pos < limit and body[pos] == " ":
                 pos += 1
-            m = lex.unit.match(body, pos, limit)
+            m = lex.unit.match(self.unit_body, pos, limit)
             if m:
-                bad = lex.not_unit.match(body, pos, limit)
+                bad = lex.not_unit.match(self.unit_body, pos, limit)
                 if bad and bad.end() > m.end():
                     return None
                 measure, unit = lex.unit_info[_key(m.group())]
@@ -565,7 +567,7 @@ class _ClaimExtractor:
         left = self._strip_qual(self.body[max(sent.start, n.start - 40):n.start])
         for cue, after, unit in self.lex.params:
             if cue.search(left):
-                m = after.match(self.body, n.end, sent.end)
+                m = after.match(self.unit_body, n.end, sent.end)
                 if m:
                     return unit, m.end()
         return None
@@ -944,7 +946,7 @@ class _ClaimExtractor:
         undated: dict = {}  # (claim key without time, source) -> the first claim with it
         # a claim's number stands right before a unit noun or a percent sign (or after an arsenal noun or a
         # parameter cue): the number parser runs only in small windows there
-        hits = [(h.start(), h.end(), _key(h.group()) in _PCT_WORDS) for h in lex.candidate.finditer(body)]
+        hits = [(h.start(), h.end(), _key(h.group()) in _PCT_WORDS) for h in lex.candidate.finditer(self.unit_body)]
         hits += [(i.start(), i.end(), True) for i in _PCT.finditer(body)]
         hits += [(i.start(), i.start(), True) for i in lex.state_noun.finditer(body)]
         # "$40 billion", "magnitude 6.3": the number follows the cue
@@ -1639,7 +1641,7 @@ class _ClaimExtractor:
 
     def _mass_of_material(self, n: _Num, floor: int, right_end: int):
         """(unit, end of the mass word) of "<material> ... 9.247,6 kg", or None."""
-        m = self.lex.mass_after.match(self.body, n.end, right_end)
+        m = self.lex.mass_after.match(self.unit_body, n.end, right_end)
         if m is None:
             return None
         last = None
