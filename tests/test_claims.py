@@ -1026,3 +1026,16 @@ def test_unit_symbol_glued_to_the_number_reads_as_with_a_space():
     assert claims_of("Mỹ đã triển khai các máy bay F-35A và bom B61-12 tới châu Âu.", entities=ents)[0] == []
     assert claims_of("The 5G network and 3D radar cost little, North Korea said.", language="en",
                      entities=ents)[0] == []
+
+
+def test_head_noun_after_a_number_repeats_the_unit_named_earlier_in_the_sentence():
+    ents = dict(C3, ir=("COUNTRY", ["Iran"]))
+    cl, doc = claims_of("Iran sẽ cắt số máy ly tâm đang vận hành từ khoảng 10.000 máy xuống 5.000 máy.", entities=ents)
+    assert [(c[0], c[2], c[3]) for c in cl] == [("ir", 10000.0, "approx"), ("ir", 5000.0, "exact")]
+    assert {c.unit for c in doc.claims} == {"centrifuges"}
+    cl, doc = claims_of("Hải quân Nga có 11 tàu ngầm hạt nhân, trong đó 3 tàu đang sửa chữa.", entities=ents)
+    assert [c[2] for c in cl] == [11.0, 3.0] and {c.unit for c in doc.claims} == {"submarines"}
+    # the head alone, with no cue of its own named before it in the sentence, is no unit
+    assert claims_of("Nhà máy có 300 máy may. Iran có 500 máy.", entities=ents)[0] == []
+    assert claims_of("Mỹ điều 6 máy bay tới Guam. Iran có 500 máy.", entities=ents)[0] == [
+        ("us", "other", 6.0, "exact", None, None, None)]

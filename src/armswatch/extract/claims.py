@@ -97,6 +97,7 @@ class ClaimLex:
     unit: PhraseMatcher
     unit_info: dict  # folded cue -> (measure, unit)
     not_unit: re.Pattern
+    short_head: PhraseMatcher  # a unit cue's head noun standing for the cue named earlier ("19.000 máy")
     between: re.Pattern
     qual_tail: re.Pattern
     qual_kind: dict  # lower phrase -> qualifier
@@ -230,6 +231,7 @@ def claim_lex() -> ClaimLex:
         unit=PhraseMatcher(list(unit_info)),
         unit_info=unit_info,
         not_unit=compile_phrases(d.get("not_units") or ["\x00"]),
+        short_head=PhraseMatcher(d.get("short_heads") or []),
         between=compile_phrases(d.get("between") or ["\x00"]),
         qual_tail=re.compile("(" + phrase_regex(list(qual_kind)) + r")\s*$", re.IGNORECASE),
         qual_kind=qual_kind,
@@ -1149,6 +1151,22 @@ class _ClaimExtractor:
                     out[n.start] = c
         return out
 
+    def _head_unit(self, n: _Num, sent: Span, limit: int):
+        """The unit of a cue named earlier in the sentence whose head noun alone follows the number ("giảm số
+        máy ly tâm từ khoảng 19.000 máy": centrifuges), as `unit_after` gives it, or None."""
+        pos = n.end
+        while pos < limit and self.body[pos] == " ":
+            pos += 1
+        h = self.lex.short_head.match(self.unit_body, pos, limit)
+        if h is None:
+            return None
+        head = _key(h.group()) + " "
+        named = [m for m in self.lex.unit.finditer(self.unit_body, sent.start, n.start) if _key(m.group()).startswith(head)]
+        if not named:
+            return None
+        measure, unit = self.lex.unit_info[_key(named[-1].group())]
+        return measure, unit, h.end(), None
+
     def _shared_unit(self, kept: list[_Num], i: int, sent: Span):
         """The unit noun of a later number of the same list or range ("từ 410 lên khoảng 500 đầu đạn",
         "Mỹ 3.708, Nga 4.380 và Trung Quốc 500 đầu đạn"): (measure, unit, number start) or None."""
@@ -1293,7 +1311,7 @@ class _ClaimExtractor:
             else:
                 return None
         else:
-            u = self.unit_after(n, right_end)
+            u = self.unit_after(n, right_end) or self._head_unit(n, sent, right_end)
             pa = self.param_after(n, sent) if u is None else None
             shared = self._shared_unit(list(kept), i, sent) if u is None and pa is None and kept else None
             if u is not None:
