@@ -4,7 +4,8 @@ For every number of the number parser (`numbers.find_numbers`) that is not a dat
 (not inside a timex) and is not a year:
 
 - measure: the unit noun right after it (`1.000 đầu đạn`, `54.000 binh sĩ`, `hàng trăm máy bay`,
-  `100 B61 nuclear bombs`; lexicon `claims.units`); or, with no noun of its own, the arsenal noun
+  `100 B61 nuclear bombs`; lexicon `claims.units`; a glued symbol `6.000km` as `6.000 km`; a head noun alone,
+  `số máy ly tâm ... 19.000 máy`, as the cue named before it in the sentence: `short_heads`); or, with no noun of its own, the arsenal noun
   before it (`số đầu đạn của Trung Quốc đã vượt quá 500`) or the noun of the previous number of
   the sentence (`500 đầu đạn ... và có thể sẽ có hơn 1.000 vào năm 2030`). A projection cue in its
   clause (`hướng tới sở hữu`, `có thể sẽ có`, `will have`) or a future deadline after it

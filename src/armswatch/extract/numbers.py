@@ -9,7 +9,8 @@
 The vocabulary (digit words, scale words, vague quantities like "hàng trăm",
 "vài", "dozens") lives in data/lexicons/numbers.yaml. Dates (2/11, 24/07/2021),
 clock times (17:18), "2+2" and alphanumeric names (G7, COVID-19, Hwasong-18)
-are never read as quantities; 4-digit years after "năm"/"in"/"by" are returned
+are never read as quantities, but a measurement symbol written against the digits ("6.000km", "3,5kg";
+lexicon `glued_units`) is; 4-digit years after "năm"/"in"/"by" are returned
 with `is_year=True` so callers can skip them.
 """
 from __future__ import annotations
