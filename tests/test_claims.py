@@ -1009,7 +1009,7 @@ def test_year_naming_an_agreement_does_not_date_a_figure_and_an_undated_repeat_i
 
 
 def test_unit_symbol_glued_to_the_number_reads_as_with_a_space():
-    # "5.500km" (VnExpress, Tuổi Trẻ write the symbol against the digits) gives the claim "5.500 km" gives,
+    # "5.500km" (VnExpress, Tuổi Trẻ write the symbol against the digits) gives the claim "5.500 km" gives
     ents = dict(C3, ir=("COUNTRY", ["Iran"]))
     glued, doc = claims_of("Triều Tiên phóng một tên lửa. Quân đội Hàn Quốc cho biết tên lửa đạt độ cao khoảng "
                            "5.500km.", entities=ents)
