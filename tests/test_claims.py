@@ -1006,3 +1006,36 @@ def test_year_naming_an_agreement_does_not_date_a_figure_and_an_undated_repeat_i
     cl, _ = claims_of("The IAEA said on Monday Iran was enriching to 4.5 percent. Later the IAEA said Iran was "
                       "enriching to 4.5 percent.", language="en", entities=ents, timexes=[("Monday", "2019-07-08")])
     assert [(c[0], c[2], c[6]) for c in cl] == [("ir", 4.5, "iaea")]
+
+
+def test_unit_symbol_glued_to_the_number_reads_as_with_a_space():
+    # "5.500km" (VnExpress, Tuổi Trẻ write the symbol against the digits) gives the claim "5.500 km" gives
+    ents = dict(C3, ir=("COUNTRY", ["Iran"]))
+    glued, doc = claims_of("Triều Tiên phóng một tên lửa. Quân đội Hàn Quốc cho biết tên lửa đạt độ cao khoảng "
+                           "5.500km.", entities=ents)
+    spaced, doc2 = claims_of("Triều Tiên phóng một tên lửa. Quân đội Hàn Quốc cho biết tên lửa đạt độ cao khoảng "
+                             "5.500 km.", entities=ents)
+    assert glued == spaced == [("kp", "other", 5500.0, "approx", None, None, "kr")]
+    assert doc.claims[0].unit == doc2.claims[0].unit == "altitude (km)"
+    cl, doc = claims_of("IAEA ước tính Iran có 182,5kg urani làm giàu.", entities=ents)
+    assert [(c[0], c[2]) for c in cl] == [("ir", 182.5)] and doc.claims[0].unit == "kg enriched uranium"
+    cl, doc = claims_of("North Korea tested a device with a yield of about 12kt, analysts said.", language="en",
+                        entities=ents)
+    assert [(c[0], c[2], c[3]) for c in cl] == [("kp", 12.0, "approx")]
+    # a name with digits and letters is no number and no claim
+    assert claims_of("Mỹ đã triển khai các máy bay F-35A và bom B61-12 tới châu Âu.", entities=ents)[0] == []
+    assert claims_of("The 5G network and 3D radar cost little, North Korea said.", language="en",
+                     entities=ents)[0] == []
+
+
+def test_head_noun_after_a_number_repeats_the_unit_named_earlier_in_the_sentence():
+    ents = dict(C3, ir=("COUNTRY", ["Iran"]))
+    cl, doc = claims_of("Iran sẽ cắt số máy ly tâm đang vận hành từ khoảng 10.000 máy xuống 5.000 máy.", entities=ents)
+    assert [(c[0], c[2], c[3]) for c in cl] == [("ir", 10000.0, "approx"), ("ir", 5000.0, "exact")]
+    assert {c.unit for c in doc.claims} == {"centrifuges"}
+    cl, doc = claims_of("Hải quân Nga có 11 tàu ngầm hạt nhân, trong đó 3 tàu đang sửa chữa.", entities=ents)
+    assert [c[2] for c in cl] == [11.0, 3.0] and {c.unit for c in doc.claims} == {"submarines"}
+    # the head alone, with no cue of its own named before it in the sentence, is no unit
+    assert claims_of("Nhà máy có 300 máy may. Iran có 500 máy.", entities=ents)[0] == []
+    assert claims_of("Mỹ điều 6 máy bay tới Guam. Iran có 500 máy.", entities=ents)[0] == [
+        ("us", "other", 6.0, "exact", None, None, None)]

@@ -113,3 +113,18 @@ def test_fuzz_find_numbers_spans(words, lang):
 ])
 def test_capitalised_number_word_opening_a_name_is_no_quantity(text, lang, expected):
     assert [n.value for n in find_numbers(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a measurement symbol written against the digits is read as with a space
+    ("Quả đạn bay xa hơn 3.200km rồi rơi xuống biển.", "vi", [3200.0]),
+    ("Mẫu vật nặng 2,5kg và dài 40cm.", "vi", [2.5, 40.0]),
+    ("a yield of 15kt, like the Hiroshima bomb", "en", [15.0]),
+    ("a 1,250km journey and 7.5MW of power", "en", [1250.0, 7.5]),
+    # other letters against the digits are names, and a symbol that goes on is no symbol
+    ("Su-57, F-35A, B61-12, A380, H2O, 5G, 3D, COVID-19, Hwasong-17, 2nd, 17h18, 4km2, 9kgx", "en", []),
+    ("the B61-12 bomb and 12 more", "en", [12.0]),
+    ("giai đoạn 2019-2021, từ 10-15 đầu đạn", "vi", [2019.0, 2021.0, 10.0, 15.0]),
+])
+def test_find_numbers_unit_symbol_glued_to_the_digits(text, lang, expected):
+    assert [n.value for n in find_numbers(text, lang)] == expected

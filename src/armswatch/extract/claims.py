@@ -4,7 +4,8 @@ For every number of the number parser (`numbers.find_numbers`) that is not a dat
 (not inside a timex) and is not a year:
 
 - measure: the unit noun right after it (`1.000 đầu đạn`, `54.000 binh sĩ`, `hàng trăm máy bay`,
-  `100 B61 nuclear bombs`; lexicon `claims.units`); or, with no noun of its own, the arsenal noun
+  `100 B61 nuclear bombs`; lexicon `claims.units`; a glued symbol `6.000km` as `6.000 km`; a head noun alone,
+  `số máy ly tâm ... 19.000 máy`, as the cue named before it in the sentence: `short_heads`); or, with no noun of its own, the arsenal noun
   before it (`số đầu đạn của Trung Quốc đã vượt quá 500`) or the noun of the previous number of
   the sentence (`500 đầu đạn ... và có thể sẽ có hơn 1.000 vào năm 2030`). A projection cue in its
   clause (`hướng tới sở hữu`, `có thể sẽ có`, `will have`) or a future deadline after it
@@ -89,7 +90,7 @@ from ..kb import load_kb
 from ..lexicon import load_lexicon
 from ..model import Claim, Document, Span, Timex
 from .attribution import Attributor, PhraseMatcher, compile_phrases, phrase_regex
-from .numbers import find_numbers, number_word_pattern
+from .numbers import find_numbers, number_word_pattern, unglue_units
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ class ClaimLex:
     unit: PhraseMatcher
     unit_info: dict  # folded cue -> (measure, unit)
     not_unit: re.Pattern
+    short_head: PhraseMatcher  # a unit cue's head noun standing for the cue named earlier ("19.000 máy")
     between: re.Pattern
     qual_tail: re.Pattern
     qual_kind: dict  # lower phrase -> qualifier
@@ -230,6 +232,7 @@ def claim_lex() -> ClaimLex:
         unit=PhraseMatcher(list(unit_info)),
         unit_info=unit_info,
         not_unit=compile_phrases(d.get("not_units") or ["\x00"]),
+        short_head=PhraseMatcher(d.get("short_heads") or []),
         between=compile_phrases(d.get("between") or ["\x00"]),
         qual_tail=re.compile("(" + phrase_regex(list(qual_kind)) + r")\s*$", re.IGNORECASE),
         qual_kind=qual_kind,
@@ -507,6 +510,8 @@ class _ClaimExtractor:
     def __init__(self, doc: Document):
         self.doc = doc
         self.body = doc.body
+        # the unit matchers read "6.000km" as "6.000 km" (a blank for the number's last digit: same offsets)
+        self.unit_body = unglue_units(doc.body)
         self.lex = claim_lex()
         self.att = Attributor(doc)
         self.timexes = sorted(doc.timexes, key=lambda t: t.start)
@@ -530,9 +535,9 @@ class _ClaimExtractor:
         for _ in range(3):
             while pos < limit and body[pos] == " ":
                 pos += 1
-            m = lex.unit.match(body, pos, limit)
+            m = lex.unit.match(self.unit_body, pos, limit)
             if m:
-                bad = lex.not_unit.match(body, pos, limit)
+                bad = lex.not_unit.match(self.unit_body, pos, limit)
                 if bad and bad.end() > m.end():
                     return None
                 measure, unit = lex.unit_info[_key(m.group())]
@@ -565,7 +570,7 @@ class _ClaimExtractor:
         left = self._strip_qual(self.body[max(sent.start, n.start - 40):n.start])
         for cue, after, unit in self.lex.params:
             if cue.search(left):
-                m = after.match(self.body, n.end, sent.end)
+                m = after.match(self.unit_body, n.end, sent.end)
                 if m:
                     return unit, m.end()
         return None
@@ -944,7 +949,7 @@ class _ClaimExtractor:
         undated: dict = {}  # (claim key without time, source) -> the first claim with it
         # a claim's number stands right before a unit noun or a percent sign (or after an arsenal noun or a
         # parameter cue): the number parser runs only in small windows there
-        hits = [(h.start(), h.end(), _key(h.group()) in _PCT_WORDS) for h in lex.candidate.finditer(body)]
+        hits = [(h.start(), h.end(), _key(h.group()) in _PCT_WORDS) for h in lex.candidate.finditer(self.unit_body)]
         hits += [(i.start(), i.end(), True) for i in _PCT.finditer(body)]
         hits += [(i.start(), i.start(), True) for i in lex.state_noun.finditer(body)]
         # "$40 billion", "magnitude 6.3": the number follows the cue
@@ -1147,6 +1152,22 @@ class _ClaimExtractor:
                     out[n.start] = c
         return out
 
+    def _head_unit(self, n: _Num, sent: Span, limit: int):
+        """The unit of a cue named earlier in the sentence whose head noun alone follows the number ("giảm số
+        máy ly tâm từ khoảng 19.000 máy": centrifuges), as `unit_after` gives it, or None."""
+        pos = n.end
+        while pos < limit and self.body[pos] == " ":
+            pos += 1
+        h = self.lex.short_head.match(self.unit_body, pos, limit)
+        if h is None:
+            return None
+        head = _key(h.group()) + " "
+        named = [m for m in self.lex.unit.finditer(self.unit_body, sent.start, n.start) if _key(m.group()).startswith(head)]
+        if not named:
+            return None
+        measure, unit = self.lex.unit_info[_key(named[-1].group())]
+        return measure, unit, h.end(), None
+
     def _shared_unit(self, kept: list[_Num], i: int, sent: Span):
         """The unit noun of a later number of the same list or range ("từ 410 lên khoảng 500 đầu đạn",
         "Mỹ 3.708, Nga 4.380 và Trung Quốc 500 đầu đạn"): (measure, unit, number start) or None."""
@@ -1291,7 +1312,7 @@ class _ClaimExtractor:
             else:
                 return None
         else:
-            u = self.unit_after(n, right_end)
+            u = self.unit_after(n, right_end) or self._head_unit(n, sent, right_end)
             pa = self.param_after(n, sent) if u is None else None
             shared = self._shared_unit(list(kept), i, sent) if u is None and pa is None and kept else None
             if u is not None:
@@ -1639,7 +1660,7 @@ class _ClaimExtractor:
 
     def _mass_of_material(self, n: _Num, floor: int, right_end: int):
         """(unit, end of the mass word) of "<material> ... 9.247,6 kg", or None."""
-        m = self.lex.mass_after.match(self.body, n.end, right_end)
+        m = self.lex.mass_after.match(self.unit_body, n.end, right_end)
         if m is None:
             return None
         last = None

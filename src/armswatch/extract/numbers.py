@@ -9,7 +9,8 @@
 The vocabulary (digit words, scale words, vague quantities like "hàng trăm",
 "vài", "dozens") lives in data/lexicons/numbers.yaml. Dates (2/11, 24/07/2021),
 clock times (17:18), "2+2" and alphanumeric names (G7, COVID-19, Hwasong-18)
-are never read as quantities; 4-digit years after "năm"/"in"/"by" are returned
+are never read as quantities, but a measurement symbol written against the digits ("6.000km", "3,5kg";
+lexicon `glued_units`) is; 4-digit years after "năm"/"in"/"by" are returned
 with `is_year=True` so callers can skip them.
 """
 from __future__ import annotations
@@ -20,7 +21,7 @@ from functools import lru_cache
 
 from ..lexicon import load_lexicon
 
-__all__ = ["NumberMatch", "parse_number", "parse_number_ex", "find_numbers", "number_word_pattern", "number_words"]
+__all__ = ["NumberMatch", "parse_number", "parse_number_ex", "find_numbers", "number_word_pattern", "number_words", "unglue_units"]
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class _Lex:
     qualifiers: tuple
     year_cues: frozenset
     ordinal_cues: frozenset
+    glued_units: frozenset  # measurement symbols written against the digits ("6.000km")
 
     def is_number_word(self, w: str) -> bool:
         return (w in self.digits or w in self.ten or w in self.tens or w in self.tens_marker
@@ -91,6 +93,7 @@ def _lex(lang: str) -> _Lex:
         qualifiers=tuple(sorted((d.get("qualifiers") or ()), key=len, reverse=True)),
         year_cues=frozenset(d.get("year_cues") or ()),
         ordinal_cues=frozenset(d.get("ordinal_cues") or ()),
+        glued_units=frozenset(u.lower() for u in d.get("glued_units") or ()),
     )
 
 
@@ -367,15 +370,53 @@ def number_word_pattern(lang: str = "vi") -> str:
 _ISO_DATE_RE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 
 
-def _digit_token_ok(text: str, start: int, end: int) -> bool:
+def _glued_unit_end(text: str, end: int, units: frozenset) -> int | None:
+    """The end of a measurement symbol of `units` written against the digits ending at `end`
+    ("6.000km", "3,5kg"), or None: the letters run to a word end and are the whole symbol."""
+    j = end
+    while j < len(text) and j - end <= 4 and text[j].isalpha():
+        j += 1
+    if j == end or (j < len(text) and (text[j].isalnum() or text[j] in "_-")):
+        return None  # no letters, or a name going on ("5G-ready", "3D2", "km2")
+    return j if text[end:j].lower() in units else None
+
+
+@lru_cache(maxsize=None)
+def _glued_re() -> re.Pattern:
+    """The last digit of a number with a measurement symbol written against it (either language's list)."""
+    units = sorted(set(_lex("vi").glued_units) | set(_lex("en").glued_units), key=len, reverse=True)
+    return re.compile(r"\d(?=(?:" + "|".join(map(re.escape, units)) + r")(?![\w-]))", re.IGNORECASE)
+
+
+def unglue_units(text: str) -> str:
+    """`text` with a blank for the digit right before each glued measurement symbol ("6.000km" ->
+    "6.00 km"): the same length and offsets, for unit matchers that want the symbol as a whole word."""
+    spots = [m.start() for m in _glued_re().finditer(text)]
+    if not spots:
+        return text
+    chars = list(text)
+    for i in spots:
+        chars[i] = " "
+    return "".join(chars)
+
+
+def _digit_token_ok(text: str, start: int, end: int, glued_units: frozenset = frozenset()) -> bool:
     before = text[start - 1] if start > 0 else " "
     before2 = text[start - 2] if start > 1 else " "
     after = text[end] if end < len(text) else " "
     after2 = text[end + 1] if end + 1 < len(text) else " "
-    if before.isalpha() or after.isalpha() or before == "_" or after == "_":
-        return False  # G7, 5G, 17h18
+    if before.isalpha() or before == "_" or after == "_":
+        return False  # G7, A380, H2O
+    if after.isalpha():
+        return _glued_unit_end(text, end, glued_units) is not None  # 6.000km, 300kg; not 5G, 17h18, 2nd
     if before in "-‐–" and (before2.isalpha() or before2 in "-"):
         return False  # COVID-19, Hwasong-18, F-35
+    if before in "-‐–" and before2.isdigit():
+        i = start - 2
+        while i > 0 and text[i - 1].isalnum():
+            i -= 1
+        if not text[i:start - 1].isdigit():
+            return False  # B61-12: the second part of a model name (not a range "2019-2020")
     if before in "+" or after in "+":
         return False  # 2+2, GMT+7
     if before in "/:" and before2.isdigit():
@@ -500,7 +541,7 @@ def find_numbers(text: str, lang: str = "vi") -> list[NumberMatch]:
         if prev_word in lx.ordinal_cues:
             continue
         if w[0].isdigit():
-            if (iso_spans and any(a <= s < b for a, b in iso_spans)) or not _digit_token_ok(text, s, e):
+            if (iso_spans and any(a <= s < b for a, b in iso_spans)) or not _digit_token_ok(text, s, e, lx.glued_units):
                 continue
             first = _parse_digits(w, lang)
             if first is None:
