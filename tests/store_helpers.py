@@ -80,3 +80,14 @@ def seed_like_docs(pub_002: str | None = "2023-10-31", pub_001: str | None = "20
              attributes={"author": "dod", "subject": "cn"}),
     ])
     return [d002, d001]
+
+
+def search_index_rows(store) -> tuple[list, list, tuple]:
+    """A store's search index as comparable rows: postings (term, tf, dl, doc_id), n per term, corpus stats."""
+    from sqlalchemy import text
+
+    with store.session() as sess:
+        pk = dict(sess.execute(text("SELECT id, doc_id FROM documents")).all())
+        return (sorted((t, tf, dl, pk[p]) for t, tf, dl, p in sess.execute(text("SELECT * FROM search_postings"))),
+                sorted(tuple(r) for r in sess.execute(text("SELECT term, df FROM search_terms"))),
+                tuple(sess.execute(text("SELECT n_docs, n_tokens FROM search_stats")).one()))

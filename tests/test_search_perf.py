@@ -12,7 +12,7 @@ import sqlite3
 
 import pytest
 from sqlalchemy import text
-from store_helpers import make_doc
+from store_helpers import make_doc, search_index_rows
 
 from armswatch.store import Store
 from armswatch.store import search as S
@@ -220,14 +220,8 @@ def test_migration_0006_on_a_revision_0005_database(tmp_path):
     for d in docs:
         ref.store_document(d, d.body.encode())
 
-    def tables(s):
-        with s.session() as sess:
-            pk = dict(sess.execute(text("SELECT id, doc_id FROM documents")).all())
-            return (sorted((t, tf, dl, pk[p]) for t, tf, dl, p in sess.execute(text("SELECT * FROM search_postings"))),
-                    sorted(sess.execute(text("SELECT term, df FROM search_terms")).all()),
-                    sess.execute(text("SELECT n_docs, n_tokens FROM search_stats")).one())
-    got = tables(st)
-    assert got == tables(ref)
+    got = search_index_rows(st)
+    assert got == search_index_rows(ref)
     assert any(" " in t for t, _ in got[1]) and any(t.count(" ") == 3 for t, _ in got[1])
     assert _check_against_brute(st, {d.doc_id: d.body for d in docs}) > 200
     st.close()

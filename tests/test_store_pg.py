@@ -8,7 +8,7 @@ import io
 import pytest
 from conftest import ROOT, SEEDS
 from pg_fixture import pg_server, pg_url  # noqa: F401  (fixtures)
-from store_helpers import seed_like_docs
+from store_helpers import search_index_rows, seed_like_docs
 
 from armswatch.store import Store
 from armswatch.store import export as X
@@ -123,12 +123,7 @@ def test_postgres_migration_0006_matches_sqlite(tmp_path, pg_url):  # noqa: F811
     for d in docs:
         lite.store_document(d, d.body.encode())
 
-    def tables(st):
-        with st.session() as sess:
-            pk = dict(sess.execute(text("SELECT id, doc_id FROM documents")).all())
-            return (sorted((t, tf, dl, pk[p]) for t, tf, dl, p in sess.execute(text("SELECT * FROM search_postings"))),
-                    sorted(tuple(r) for r in sess.execute(text("SELECT term, df FROM search_terms"))))
-    a, b = tables(lite), tables(pg)
+    a, b = search_index_rows(lite), search_index_rows(pg)
     assert a == b and any(t.count(" ") == 3 for t, _ in a[1])
     with lite.session() as s1, pg.session() as s2:
         for q in ("dam phan kenh 1", "tham van", "kiem soat vu khi", "Trung Quoc va My"):
