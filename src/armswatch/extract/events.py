@@ -84,6 +84,8 @@ _WCHAR_RE = re.compile(r"\w")
 _DASH_GAP_RE = re.compile(r"\s*[-–]\s*")
 _TITLE_GAP_RE = re.compile(r"\s+(?:[A-ZĐÂĂÊÔƠƯ]\w*\s+){1,3}(?:\w+\s+){0,1}")  # "Tổng thống ", "Ngoại trưởng "
 _COMMA_END_RE = re.compile(r",\s*$")
+# what may stand before a list of countries at the head of its clause: nothing, an article, or a comma-ended lead
+_LIST_LEAD_RE = re.compile(r"(?:\s*(?:the|The)\s*)?|.*,\s*")
 _ORDINAL_RE = re.compile(r"\s+(?:lần thứ|vòng thứ)\s+(hai|ba|tư|năm|sáu|bảy|tám|\d+)(?!\w)", re.IGNORECASE)
 # the rank of a happening told after its noun ("hội nghị thượng đỉnh liên Triều thứ ba", "... ba bên đầu tiên") or
 # before it ("their second summit", "the third meeting"); never a weekday ("cuộc gặp hôm thứ Hai")
@@ -533,9 +535,9 @@ class _Ctx:
         if key not in self._cuts:
             kbe = self.kb.get(ent.id)
             bodies = [r.get("org") for r in (kbe.roles if kbe else ())]
+            kinds = [self.kb.get(b) if b else None for b in bodies]
             res = None
-            if bodies and all(b and (self.kb.get(b) is not None and self.kb.get(b).type == "ORG"
-                                     and not self.kb.get(b).country) for b in bodies):
+            if kinds and all(k is not None and k.type == "ORG" and not k.country for k in kinds):
                 res = next((self.ent_by_id[b] for b in reversed(bodies) if b in self.ent_by_id), None)
             self._cuts[key] = res
         return self._cuts[key]
@@ -1323,10 +1325,10 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                 or body[prev_ent[-1][1]:scope[0]].strip() != ",":
             break
         lead = body[m.clause[0]:prev_ent[-1][0]]
-        if not re.fullmatch(r"(?:\s*(?:the|The)\s*)?|.*,\s*", lead):
+        if not _LIST_LEAD_RE.fullmatch(lead):
             # "Lãnh đạo Mỹ, Anh và Australia", "the leaders of Japan, India and ...": a head noun before the list
             hm = c.list_head_end.search(lead)
-            if hm is None or not re.fullmatch(r"(?:\s*(?:the|The)\s*)?|.*,\s*", lead[:hm.start()]):
+            if hm is None or not _LIST_LEAD_RE.fullmatch(lead, 0, hm.start()):
                 break
         scope = (prev_ent[-1][0], scope[1])
     pm = c.purpose_inline.search(body, m.end, scope[1])

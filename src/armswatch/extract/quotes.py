@@ -321,10 +321,11 @@ def extract_quotes(doc: Document) -> Document:
                 cue, speaker = True, sent_speaker[1]
             words = len(text.split())
             tb = _TERM_BEFORE.search(body, max(para.start, open_pos - 15), open_pos) if words <= _SCARE_MAX_WORDS else None
-            if tb is None and words <= _SCARE_MAX_WORDS and _POSSESSIVE_BEFORE.search(body, max(para.start, open_pos - 6),
-                                                                                    open_pos) \
-                    and all(w[:1].isupper() for w in text.split()):
-                continue  # (no floor for the next quote: the title stands inside its clause)  # a title after a possessive: 'ABC's "This Week"', 'NBC's "Meet The Press"'
+            if tb is None and words <= _SCARE_MAX_WORDS and all(w[:1].isupper() for w in text.split()) \
+                    and _POSSESSIVE_BEFORE.search(body, max(para.start, open_pos - 6), open_pos):
+                # a title after a possessive ('ABC's "This Week"', 'NBC's "Meet The Press"'); no floor for the next
+                # quote: the title stands inside its clause
+                continue
             if tb and not (_ARTICLE_ONLY.fullmatch(tb.group()) and _partial_adjective(att, text, speaker, body, tb.start())):
                 prev_end = close_pos + 1
                 continue  # a term or a name in quotation marks
