@@ -1039,3 +1039,24 @@ def test_head_noun_after_a_number_repeats_the_unit_named_earlier_in_the_sentence
     assert claims_of("Nhà máy có 300 máy may. Iran có 500 máy.", entities=ents)[0] == []
     assert claims_of("Mỹ điều 6 máy bay tới Guam. Iran có 500 máy.", entities=ents)[0] == [
         ("us", "other", 6.0, "exact", None, None, None)]
+
+
+def test_subject_from_the_sentence_before_only_when_the_clause_points_back():
+    ents = dict(C, ir=("COUNTRY", ["Iran"]), ua=("COUNTRY", ["Ukraine", "Ukrainian"]))
+    # an anaphor ("Its", "Họ") or a clause opening on the figure continues the previous sentence's country
+    cl, _ = claims_of("China tested a new missile last week. Its stockpile of nuclear warheads stood at about 600, "
+                      "officials said.", language="en", entities=ents)
+    assert [(c[0], c[2]) for c in cl] == [("cn", 600.0)]
+    cl, _ = claims_of("Mỹ đã rút khỏi hiệp ước. Họ hiện có khoảng 3.700 đầu đạn hạt nhân.", entities=ents)
+    assert [(c[0], c[2]) for c in cl] == [("us", 3700.0)]
+    cl, _ = claims_of("Iran tuyên bố sẽ mở rộng chương trình hạt nhân. Làm giàu 60% là bước đầu tiên, một quan chức "
+                      "nói.", entities=ents)
+    assert [(c[0], c[2]) for c in cl] == [("ir", 60.0)]
+    # a clause that counts something else first is not about the country that opened the sentence before
+    cl, _ = claims_of("Ukrainian President Volodymyr Zelenskiy will meet allied leaders. Officials said 18 of the 31 "
+                      "members would reach the goal of spending 2.5% of GDP on their armies.", language="en",
+                      entities=ents)
+    assert [c for c in cl if c[0] == "ua"] == []
+    # a requirement ("to be used in a bomb") is a threshold, nobody's level
+    assert claims_of("Washington asked the board to meet on Friday. Uranium must be enriched to roughly 90 percent "
+                     "to be used in a bomb.", language="en", entities=ents)[0] == []

@@ -161,6 +161,8 @@ class ClaimLex:
     troop_counts: PhraseMatcher
     each: re.Pattern
     anaphoric_country: re.Pattern
+    subject_anaphor: re.Pattern  # "it", "its", "họ": a clause that points back at the sentence before
+    anaphor_after: re.Pattern  # "12 sĩ quan trên,": a counted noun named in the sentence before
     as_of_tail: re.Pattern
     launch_verb: re.Pattern
     passive_launch: re.Pattern  # "được", "if" right before a launch verb: no launcher named
@@ -319,6 +321,9 @@ def claim_lex() -> ClaimLex:
         troop_counts=PhraseMatcher(d.get("troop_counts") or []),
         each=compile_phrases(d.get("each") or ["\x00"]),
         anaphoric_country=compile_phrases(d.get("anaphoric_country") or ["\x00"]),
+        subject_anaphor=compile_phrases((d.get("anaphoric_country") or []) + (d.get("subject_anaphora") or ["\x00"])),
+        anaphor_after=re.compile(r"\s*(?:" + phrase_regex(d.get("anaphora_after") or ["\x00"]) + r")\s*(?:[,.;:!?]|$)",
+                                 re.IGNORECASE),
         launch_verb=compile_phrases(d.get("incident_verbs") or ["\x00"]),
         passive_loss=re.compile(r"\s*(?:đã\s+|had\s+|have\s+)?(?:" + phrase_regex(d.get("passive_loss_after") or ["\x00"])
                                 + r")(?!\w)", re.IGNORECASE),
@@ -419,6 +424,8 @@ def _merge(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 # "the world's largest military with some 2 million": a ranking among the world's, then the country's own number
+_CLAUSE_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_OPENING_WORDS = 6  # words before a figure that still open its clause ("The estimate is up from the 500")
 _RANKING = re.compile(r"(?<!\w)(?:\w{3,}est|most|biggest|lớn nhất|nhiều nhất|nhất|with|với|có)(?!\w)", re.IGNORECASE)
 _MIN_MEMBERS = 5  # fewer members are parties named, not a membership counted
 _PLACES = ("LOC",)  # a place of a casualty count stands for its country
@@ -771,6 +778,8 @@ class _ClaimExtractor:
         if persons:
             return persons[-1].country
         self.how = "fallback"
+        if not self._continues(n, sent, cue_end, exclude):
+            return None
         # "họ", "nước này": the country the previous sentence is about
         prev = att.sentence_before(sent.start)
         if prev:
@@ -778,6 +787,29 @@ class _ClaimExtractor:
                 if e.type == "COUNTRY" and not att.is_object(m, prev.start):
                     return e.id
         return None
+
+    def _continues(self, n: _Num, sent: Span, cue_end: int, exclude: set) -> bool:
+        """Does the number's clause go on about the sentence before? Only then may the subject come from
+        there: an anaphor before the number ("Its stockpile stood at", "họ có"), or a clause with no subject of
+        its own that opens on the figure ("Làm giàu 60% là", "Grossi said more than 40 cameras would"), or a counted
+        noun marked as the one named before ("thẩm vấn 12 sĩ quan trên, với điều kiện"). A clause
+        that names someone else or counts something else first ("... said 23 of the 32 allies would meet the
+        target of spending 2%") is not about the previous sentence's country."""
+        body, att = self.body, self.att
+        if self.lex.subject_anaphor.search(body, sent.start, n.start) \
+                or (cue_end > n.end and self.lex.anaphor_after.match(body, cue_end, sent.end)):
+            return True
+        # who says or found the figure ("Grossi said", "các nhà nghiên cứu thuộc X đã phát hiện") is no subject:
+        # the clause starts after that verb
+        start = sent.start
+        for vs, ve in att.verbs_in(sent.start, n.start, self.quote_masks):
+            start = ve
+        for f in self.lex.finder_verb.finditer(body, start, n.start):
+            start = f.end()
+        if any((m.start, m.end) not in exclude for m, e in att.mentions_in(start, n.start)):
+            return False
+        left = self._strip_qual(body[start:n.start])
+        return not re.search(r"\d", left) and len(_CLAUSE_WORDS.findall(left)) <= _OPENING_WORDS
 
     def body_of(self, n: _Num, sent: Span, cue_end: int) -> str | None:
         """The body whose members are counted ("191 quốc gia thành viên của NPT", "NATO's 32 allies", "23 of
