@@ -1060,3 +1060,26 @@ def test_subject_from_the_sentence_before_only_when_the_clause_points_back():
     # a requirement ("to be used in a bomb") is a threshold, nobody's level
     assert claims_of("Washington asked the board to meet on Friday. Uranium must be enriched to roughly 90 percent "
                      "to be used in a bomb.", language="en", entities=ents)[0] == []
+
+
+def test_round_plural_reads_as_an_approximate_figure():
+    # "in the low 200s": the round number (low), or it plus a share of its step (mid, high)
+    cl, _ = claims_of("Analysts said India's stockpile of nuclear warheads was in the low 100s.", language="en",
+                      entities=dict(C, india=("COUNTRY", ["India"])))
+    assert [(c[0], c[1], c[2], c[3]) for c in cl] == [("india", "nuclear_warheads", 100.0, "approx")]
+    from armswatch.extract.numbers import find_numbers
+    assert [(m.text, m.value) for m in find_numbers("a force in the mid-5,000s", "en")] == [("5,000s", 5500.0)]
+    # a decade, a plural with no part of a range before it, or a name is no figure
+    assert find_numbers("in the 1990s and the 200s", "en") == [] and find_numbers("the low 5G band", "en") == []
+
+
+def test_country_after_a_figure_through_for_is_its_subject():
+    cl, _ = claims_of("Analysts estimated that China had 410 warheads, compared with about 3,700 for the United States.",
+                      language="en")
+    assert [(c[0], c[1], c[2], c[3]) for c in cl] == [("cn", "nuclear_warheads", 410.0, "exact"),
+                                                      ("us", "nuclear_warheads", 3700.0, "approx")]
+    cl, _ = claims_of("The totals stand at 3,700 warheads for the United States and 4,300 for Russia.", language="en")
+    assert [(c[0], c[2]) for c in cl] == [("us", 3700.0), ("ru", 4300.0)]
+    # a country owning what the money buys is not who paid it
+    assert [c[0] for c in claims_of("The United States paid 30 million dollars for Russia's help.",
+                                    language="en")[0]] in ([], ["us"])

@@ -117,6 +117,7 @@ class ClaimLex:
     range_gap: re.Pattern
     since_tail: re.Pattern
     possessive_after: re.Pattern
+    subject_after: re.Pattern  # " for the ": a figure's country after it ("5,550 for the US")
     service_between: re.Pattern  # "quân đội", "navy": a country's service between the noun and the country
     possessive_en: re.Pattern
     not_after: PhraseMatcher
@@ -260,6 +261,8 @@ def claim_lex() -> ClaimLex:
         service_between=re.compile(r"\s*(?:(?:" + phrase_regex(d.get("service_between") or ["\x00"]) + r")\s+)+",
                                    re.IGNORECASE),
         possessive_after=re.compile(r"^\s*(?:hạt nhân\s+)?(?:của|of)\s+$", re.IGNORECASE),
+        subject_after=re.compile(r"\s*(?:" + phrase_regex(d.get("subject_after") or ["\x00"]) + r")\s+(?:the\s+)?",
+                                 re.IGNORECASE),
         possessive_en=re.compile(r"^\s*(?:'s|’s)\s*$"),
         not_after=PhraseMatcher(d.get("not_after") or []),
         designator_tail=re.compile(r"(?<!\w)(?:" + phrase_regex(d.get("designators") or ["\x00"]) + r")\s*$",
@@ -706,7 +709,8 @@ class _ClaimExtractor:
             m, e = after[0]
             gap = body[cue_end:m.start]
             if e.type == "COUNTRY" and (not gap.strip() or lex.possessive_after.match(gap)
-                                        or lex.service_between.fullmatch(gap)):
+                                        or lex.service_between.fullmatch(gap)
+                                        or (lex.subject_after.fullmatch(gap) and self._country_after(cue_end, sent.end))):
                 return e.id  # "12 sĩ quan tình báo quân đội Nga": the service of a country names it
             if e.type == "ORG" and e.country and e.country in att.entities and not _is_company(e.id) \
                     and lex.service_between.match(body, m.start, m.end) and (
@@ -1747,7 +1751,17 @@ class _ClaimExtractor:
             end = c.end() if c else end
         nxt = re.match(r"\s*([^\W\d_]+|[^\w\s]|$)", self.body[end:right_end + 1])
         word = (nxt.group(1) if nxt else "").lower()
-        return word in _AFTER_BARE or (word != "" and not word[0].isalnum() and word not in "%/-+")
+        return word in _AFTER_BARE or (word != "" and not word[0].isalnum() and word not in "%/-+") \
+            or self._country_after(end, right_end)
+
+    def _country_after(self, end: int, right_end: int) -> bool:
+        """Does a country follow as whose the figure is ("... 5,550 for the US and 5,580 for Russia")?"""
+        m = self.lex.subject_after.match(self.body, end, right_end)
+        if m is None:
+            return False
+        after = self.att.mentions_in(m.end(), right_end)
+        return bool(after) and after[0][0].start == m.end() and after[0][1].type == "COUNTRY" \
+            and not re.match(r"['’]s\b", self.body[after[0][0].end:after[0][0].end + 3])  # "for Russia's help"
 
     def _more_after(self, n: _Num, right_end: int) -> bool:
         """Is the number followed by "more" / "additional" with no comparison after it ("roughly 110 more near
