@@ -1083,3 +1083,18 @@ def test_country_after_a_figure_through_for_is_its_subject():
     # a country owning what the money buys is not who paid it
     assert [c[0] for c in claims_of("The United States paid 30 million dollars for Russia's help.",
                                     language="en")[0]] in ([], ["us"])
+
+
+def test_distance_with_no_parameter_cue_is_an_other_claim():
+    cl, doc = claims_of("Russia cut the observation flights over the region to 400km last year.", language="en")
+    assert [(c[0], c[1], c[2]) for c in cl] == [("ru", "other", 400.0)] and doc.claims[0].unit == "distance (km)"
+    cl, doc = claims_of("Trung Quốc cho biết radar mới có thể phát hiện mục tiêu ở khoảng 3.000 km.")
+    assert [(c[0], c[2], c[3]) for c in cl] == [("cn", 3000.0, "approx")]
+    # a distance that places something, a threshold, or the upper end of a class of ranges is no claim
+    assert 60.0 not in [c[2] for c in claims_of("Russia moved 12 jets to a base 60 km north of the border.",
+                                                language="en")[0]]
+    assert 200.0 not in [c[2] for c in claims_of("China sent ships 200 miles off the coast.", language="en")[0]]
+    assert claims_of("Hàn Quốc xây một căn cứ mới cách Bình Nhưỡng khoảng 80 km.")[0] == []
+    assert claims_of("Nga nói tên lửa có tầm bắn 450 km, dưới ngưỡng 500 km.")[0] == [
+        ("ru", "other", 450.0, "exact", None, None, "ru")]
+    assert claims_of("The pact banned missiles with ranges between 300 and 3,000 km.", language="en")[0] == []

@@ -131,6 +131,11 @@ class ClaimLex:
     capacity: re.Pattern
     limits: PhraseMatcher
     params: tuple  # ((cue pattern, after pattern, unit), ...)
+    distance: PhraseMatcher  # "km", "miles": a distance measured with no parameter cue
+    distance_unit: dict  # folded unit word -> unit text
+    distance_after: re.Pattern  # the unit word right after the number
+    distance_places: re.Pattern  # "north of", "away": after the unit, the distance places something
+    distance_places_before: re.Pattern  # "cách Seoul": before the number in its clause
     param_cue: PhraseMatcher
     diff_before_tail: re.Pattern
     diff_after_number: re.Pattern
@@ -229,6 +234,7 @@ def claim_lex() -> ClaimLex:
             qual_kind.setdefault(_key(q), kind)
     nuclear_cues = [c for u in d["units"] if u["measure"] == "nuclear_warheads" for c in u["cues"]]
     diff = d.get("difference") or {}
+    dist = d.get("distances") or {}
     # nationality adjectives ("Chinese warheads"), shared with the entities stage's title cues
     dem = (load_lexicon("person_cues") or {}).get("demonyms") or {}
     return ClaimLex(
@@ -280,6 +286,11 @@ def claim_lex() -> ClaimLex:
         params=tuple((re.compile("(?:" + phrase_regex(p["cues"]) + r")\s*$", re.IGNORECASE),
                       re.compile(r"\s*(?:" + phrase_regex(p["after"]) + ")", re.IGNORECASE), p["unit"])
                      for p in d.get("parameters") or []),
+        distance=PhraseMatcher(list(dist.get("units") or {})),
+        distance_unit={_key(k): v for k, v in (dist.get("units") or {}).items()},
+        distance_after=re.compile(r"\s*(?:" + phrase_regex(list(dist.get("units") or {"\x00": ""})) + ")", re.IGNORECASE),
+        distance_places=re.compile(r"\s*(?:" + phrase_regex(dist.get("not_after") or ["\x00"]) + ")", re.IGNORECASE),
+        distance_places_before=compile_phrases(dist.get("not_before") or ["\x00"]),
         param_cue=PhraseMatcher([c for p in d.get("parameters") or [] for c in p["cues"]]),
         diff_before_tail=re.compile("(?:" + phrase_regex(diff.get("before") or ["\x00"]) + r")\s*$", re.IGNORECASE),
         diff_after_number=re.compile(r"\s*(?:" + phrase_regex(diff.get("after_number") or ["\x00"]) + ")",
@@ -454,6 +465,9 @@ _COORD_GAP = re.compile(r"^\s*(?:(?:,|và|and|cùng|the)\s*)*$", re.IGNORECASE) 
 _FROM_TAIL = re.compile(r"(?<!\w)(?:từ|from)\s*$", re.IGNORECASE)
 
 
+# the upper end of a range ("between 500 and 5,500 km", "từ 500 đến 5.500 km") bounds a class of weapons, not a
+# distance measured
+_RANGE_END = re.compile(r"(?<!\w)(?:between|from|từ)\s+[\d.,]+\s*(?:km\s*)?(?:and|to|đến|tới|-|–)\s*$", re.IGNORECASE)
 _RANGE_QUAL = re.compile(r"(?:khoảng|chừng|gần|hơn|about|around|some|nearly|roughly|approximately)\s*$", re.IGNORECASE)
 
 
@@ -584,6 +598,19 @@ class _ClaimExtractor:
                 if m:
                     return unit, m.end()
         return None
+
+    def _distance(self, n: _Num, floor: int, right_end: int):
+        """(unit, end) of a distance with no parameter cue ("missing by about 24 miles", "to 500km"), or None
+        when the distance places something ("50 km north of", "cách Seoul 50 km")."""
+        lex = self.lex
+        m = lex.distance_after.match(self.unit_body, n.end, right_end)
+        if m is None or lex.distance_places.match(self.unit_body, m.end()):
+            return None
+        clause = max(floor, self.body.rfind(",", floor, n.start) + 1)
+        if lex.distance_places_before.search(self.body, clause, n.start) \
+                or _RANGE_END.search(self.body, max(0, n.start - 40), n.start):  # across `floor`: "từ 500 đến"
+            return None
+        return lex.distance_unit[_key(m.group().strip())], m.end()
 
     def qualifier(self, n: _Num, floor: int) -> str:
         left = self.body[max(floor, n.start - 30):n.start]
@@ -993,6 +1020,7 @@ class _ClaimExtractor:
         hits += [(i.start(), min(len(body), i.end() + 30), True) for i in _MONEY_SIGN.finditer(body)]
         # "roughly 110 more near Hami": an increment whose noun is left out stands before "more"
         hits += [(i.start(), i.start(), True) for i in lex.more_word.finditer(body)]
+        hits += [(i.start(), i.end(), False) for i in lex.distance.finditer(self.unit_body)]
         hits.sort()
         ars = [h.end() for h in lex.arsenal_counts.finditer(body)]
         ars += [h.end() for h in lex.troop_counts.finditer(body)]
@@ -1379,6 +1407,8 @@ class _ClaimExtractor:
                         return None  # "42 kg ... đủ để chế tạo một quả bom": a threshold, not a stock
             elif pa is not None:
                 measure, unit, cue_end, param = "other", pa[0], pa[1], True
+            elif (di := self._distance(n, floor, right_end)) is not None:
+                measure, unit, cue_end = "other", di[0], di[1]
             elif (ub := self._unit_before(n, floor)) is not None:
                 measure, unit = "other", ub  # "$40 billion", "a magnitude 6.3 earthquake"
             elif shared is not None:
