@@ -1098,3 +1098,14 @@ def test_distance_with_no_parameter_cue_is_an_other_claim():
     assert claims_of("Nga nói tên lửa có tầm bắn 450 km, dưới ngưỡng 500 km.")[0] == [
         ("ru", "other", 450.0, "exact", None, None, "ru")]
     assert claims_of("The pact banned missiles with ranges between 300 and 3,000 km.", language="en")[0] == []
+
+
+def test_company_stating_its_own_figure_is_its_subject():
+    ents = dict(C, lockheed_martin=("ORG", ["Lockheed Martin"], "us"))  # a company of the KB
+    for body, lang in (("Lockheed Martin said it would invest 2 billion dollars in a new plant in Texas.", "en"),
+                       ("Lockheed Martin cho biết sẽ đầu tư 2 tỉ USD xây nhà máy mới.", "vi")):
+        cl, _ = claims_of(body, language=lang, entities=ents)
+        assert [(c[0], c[2], c[6]) for c in cl] == [("lockheed_martin", 2e9, "lockheed_martin")]
+    # a company reporting someone else's figure is only its source
+    cl, _ = claims_of("Lockheed Martin said Russia has 5,000 warheads.", language="en", entities=ents)
+    assert [(c[0], c[6]) for c in cl] == [("ru", "lockheed_martin")]

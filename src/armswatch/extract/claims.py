@@ -800,9 +800,10 @@ class _ClaimExtractor:
                     e.id == src or att.verbs_in(m.end, n.start) or lex.finder_verb.search(body, m.end, n.start)))]
             if found:
                 return self._state(found[-1][1])
-        # "Nga tuyên bố có 1.500 đầu đạn": a country asserting its own numbers
+        # "Nga tuyên bố có 1.500 đầu đạn": a country asserting its own numbers; so does a company ("Boeing said it
+        # would invest $2 billion"), which speaks for no state
         se = att.entities.get(src) if src else None
-        if se is not None and se.type == "COUNTRY":
+        if se is not None and (se.type == "COUNTRY" or (se.type == "ORG" and _is_company(se.id))):
             return se.id
         # "Trump ... has promised tariffs of 60%": a person acting in the clause stands for their country
         persons = [e for m, e in cands if e.type == "PERSON" and e.country in att.entities]
