@@ -663,3 +663,18 @@ def test_verb_of_saying_in_a_relative_clause_is_not_the_quote_verb():
     assert qs == [("putin", "nền tảng")]
     _, qs = quotes_of('Beijing announced a plan which Putin described as "a basis for peace".', VOICES, language="en")
     assert qs == [("putin", "a basis for peace")]
+
+
+def test_coordinated_verb_of_saying_shares_the_clause_subject():
+    ents = {"nato": ("ORG", ["NATO"]), "ua": ("COUNTRY", ["Ukraine", "Kyiv"]), "us": ("COUNTRY", ["Mỹ"]),
+            "biden": ("PERSON", ["Joe Biden", "Biden"], "us"), "kp": ("COUNTRY", ["Triều Tiên"]),
+            "starmer": ("PERSON", ["Keir Starmer", "Starmer"]), "macron": ("PERSON", ["Emmanuel Macron", "Macron"])}
+    _, qs = quotes_of('NATO leaders met in Washington. Allies also pledged more aid to Ukraine and called its path to '
+                      'membership "irreversible," but did not invite Kyiv to join.', ents, language="en")
+    assert qs == [("nato", "irreversible,")]
+    _, qs = quotes_of('Tổng thống Mỹ Joe Biden đã lên án vụ thử của Triều Tiên và cảnh báo: "Đây là mối đe dọa '
+                      'nghiêm trọng".', ents)
+    assert qs == [("biden", "Đây là mối đe dọa nghiêm trọng")]
+    # a coordinated clause with a subject of its own keeps it
+    _, qs = quotes_of('Starmer met reporters in London and Macron said the plan was "vital".', ents, language="en")
+    assert qs == [("macron", "vital")]

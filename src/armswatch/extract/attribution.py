@@ -224,6 +224,7 @@ class SpeechLex:
     noun_before: re.Pattern
     adverbial_opener: re.Pattern  # a clause-initial preposition / conjunction: "In ...,", "Dù ...,"
     voice: re.Pattern  # "tài khoản Twitter", "chief": a subject that speaks for its possessor
+    coord_tail: re.Pattern  # "... and" right before a verb: it shares the clause's opening subject
     voice_heads: frozenset  # the folded phrases of `voice` that lead an organisation
 
 
@@ -278,6 +279,7 @@ def speech_lex() -> SpeechLex:
         voice=re.compile(r"(?:" + phrase_regex([*voices.get("channels", []), *voices.get("heads", [])] or ["\x00"])
                          + r")(?!\w)", re.IGNORECASE),
         voice_heads=frozenset(fold(h) for h in voices.get("heads", [])),
+        coord_tail=re.compile(r"(?<!\w)(?:" + phrase_regex(d.get("coordinators") or ["\x00"]) + r")\s*$", re.IGNORECASE),
     )
 
 
@@ -710,12 +712,32 @@ class Attributor:
         stripped = left.rstrip(" ,")
         if not stripped.strip():
             return None
+        if lex.coord_tail.search(stripped):
+            opener = self._clause_opener(region_start, region_start + len(stripped))
+            if opener:
+                return opener
         # a pronoun right before the verb
         if lex.pron_group_tail.search(stripped):
             return self.resolve_pronoun("group", verb_start, region_start)
         if lex.pron_person_tail.search(stripped):
             return self.resolve_pronoun("person", verb_start, region_start)
         return self.resolve_np(region_start, region_start + len(stripped))
+
+    def _clause_opener(self, start: int, end: int) -> str | None:
+        """The subject opening a clause whose later coordinated verb has none of its own: the members of an
+        alliance ("Allies pledged ... and"), else the name that opens the sentence ("Ông Tập hoan nghênh ... và")."""
+        m = _allies_phrase().match(self.body, start, end)
+        if m and m.end() < end:
+            return self.alliance_before(start)
+        # the names heading the sentence ("Tổng thống Mỹ George W. Bush"): the person among them
+        heads = []
+        for m, e in self.mentions_in(start, end):
+            if not self.is_sentence_subject(m):
+                break
+            heads.append(e)
+        heads = [e for e in heads if e.type in ("ORG", "COUNTRY", "PERSON")]
+        persons = [e for e in heads if e.type == "PERSON"]
+        return (persons or heads)[0].id if heads else None
 
     def resolve_np(self, start: int, end: int, prefer_first: bool = False) -> str | None:
         """Entity of a (subject) noun phrase body[start:end), possibly with appositives."""
