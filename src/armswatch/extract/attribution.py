@@ -11,6 +11,11 @@ read from the entity mentions of the entities stage:
                                                              the last person speaking
     ..., họ nói ...                                          -> the subject of the sentence
     Theo một báo cáo tháng 10 của Lầu Năm Góc, ...            -> the first entity after "theo"
+    Tài khoản Twitter của ông Rouhani viết / X's office said -> the owner of the channel (`voices`)
+    the agency's chief said / người đứng đầu IAEA cho biết   -> the person named with that organisation
+                                                             before their name, else the organisation
+    Allies pledged ... and called it "..."                   -> the subject opening the clause
+    ... nói nhiều điểm trong kế hoạch mà Bắc Kinh công bố ... -> not the relative clause's verb
 
 Cue words (verbs, prepositions, pronouns, role nouns) are in data/lexicons/speech.yaml.
 """

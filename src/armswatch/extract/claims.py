@@ -76,6 +76,15 @@ right before it; a classifier alone ("2.692 chiếc") leaves the noun out; a fli
 launch belongs to the launcher; "khoảng A kg ... và B kg": the qualifier covers B; a date in an aside
 (", who takes office on Jan. 20,") or a comparison base ("so với ba tháng trước") does not date the figure.
 
+Found on tests/fresh2-4 (mechanisms, each with sentences of our own in tests/test_claims.py):
+- a clause naming no subject takes the country of the sentence before only when it points back at it (an anaphor,
+  `subject_anaphora`, or a demonstrative after the noun, `anaphora_after`) or opens on the figure; a clause that
+  names or counts something else first does not ("... said 23 of the 32 allies would meet the target of 2%");
+- a purpose clause after a level ("to be used in a weapon") marks a threshold (`threshold_after`);
+- "in the low 200s" (numbers.py, `round_plurals`); "5,550 for the US and 5,580 for Russia" (`subject_after`);
+- a distance with no parameter cue ("missing by about 24 miles") is an `other` claim unless it places something,
+  is a threshold or bounds a class of ranges (`distances`); a company stating its own figure is its subject.
+
 Speed: the number parser runs only in small windows around unit nouns, percent signs and arsenal
 nouns; cue phrases are matched through a first-word index (attribution.PhraseMatcher).
 """
