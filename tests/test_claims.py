@@ -1109,3 +1109,13 @@ def test_company_stating_its_own_figure_is_its_subject():
     # a company reporting someone else's figure is only its source
     cl, _ = claims_of("Lockheed Martin said Russia has 5,000 warheads.", language="en", entities=ents)
     assert [(c[0], c[6]) for c in cl] == [("ru", "lockheed_martin")]
+
+
+def test_bare_figure_before_a_time_expression_keeps_the_arsenal_noun():
+    cl, _ = claims_of("China's stockpile of nuclear warheads was 350 four years ago.", language="en",
+                      timexes=[("four years ago", "2020")])
+    assert [(c[0], c[1], c[2], c[4]) for c in cl] == [("cn", "nuclear_warheads", 350.0, "2020")]
+    # a time expression opening on a calendar noun counts the number ("hai năm": two years)
+    cl, _ = claims_of("Hội đồng Bảo an ban hành 5 nghị quyết trừng phạt trong hai năm 2016 và 2017.",
+                      timexes=[("năm 2016", "2016")])
+    assert 2.0 not in [c[2] for c in cl]

@@ -477,6 +477,7 @@ _FROM_TAIL = re.compile(r"(?<!\w)(?:từ|from)\s*$", re.IGNORECASE)
 # the upper end of a range ("between 500 and 5,500 km", "từ 500 đến 5.500 km") bounds a class of weapons, not a
 # distance measured
 _RANGE_END = re.compile(r"(?<!\w)(?:between|from|từ)\s+[\d.,]+\s*(?:km\s*)?(?:and|to|đến|tới|-|–)\s*$", re.IGNORECASE)
+_CALENDAR_NOUN = re.compile(r"(?:năm|tháng|ngày|tuần|years?|months?|days?|weeks?)(?!\w)", re.IGNORECASE)
 _RANGE_QUAL = re.compile(r"(?:khoảng|chừng|gần|hơn|about|around|some|nearly|roughly|approximately)\s*$", re.IGNORECASE)
 
 
@@ -548,6 +549,7 @@ class _ClaimExtractor:
         self.lex = claim_lex()
         self.att = Attributor(doc)
         self.timexes = sorted(doc.timexes, key=lambda t: t.start)
+        self._timex_starts = [t.start for t in self.timexes]
         self.pub_year = _year(doc.published)
         self.quote_masks = [(q.start - 1, q.end + 1) for q in doc.quotes]
         self.country_by_name = {e.name.lower(): e.id for e in doc.entities if e.type == "COUNTRY"}
@@ -1792,7 +1794,13 @@ class _ClaimExtractor:
         nxt = re.match(r"\s*([^\W\d_]+|[^\w\s]|$)", self.body[end:right_end + 1])
         word = (nxt.group(1) if nxt else "").lower()
         return word in _AFTER_BARE or (word != "" and not word[0].isalnum() and word not in "%/-+") \
-            or self._country_after(end, right_end)
+            or self._country_after(end, right_end) or (nxt is not None and self._timex_at(end + nxt.start(1)))
+
+    def _timex_at(self, pos: int) -> bool:
+        """Does a time expression start at `pos` ("... was 350 four years ago", "... 350 last year")? One opening
+        on a calendar noun counts the number ("hai năm 2016 và 2017": two years) and is no time of the figure."""
+        i = bisect.bisect_left(self._timex_starts, pos)
+        return i < len(self._timex_starts) and self._timex_starts[i] == pos and not _CALENDAR_NOUN.match(self.body, pos)
 
     def _country_after(self, end: int, right_end: int) -> bool:
         """Does a country follow as whose the figure is ("... 5,550 for the US and 5,580 for Russia")?"""
