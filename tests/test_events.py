@@ -1559,3 +1559,47 @@ CASES_EVSTATUS2 = [
 @pytest.mark.parametrize("case", CASES_EVSTATUS2, ids=[f"evs2_{i + 1}" for i in range(len(CASES_EVSTATUS2))])
 def test_evstatus2_reported_futures_refusals_and_status(case):
     check_case(case, "2023-12-01")
+
+
+# Recall round on unseen-style text (session 5): incidents worded as troops entering a country, an exercise
+# held, a ship seized; a withdrawal told with "leave"/"rời khỏi" and a treaty named by a common noun; the
+# partner after "với"/"with" is no actor of a one-sided treaty action. Own sentences, negatives included.
+RU_EN = ("ru", "COUNTRY", ["Russia", "Nga"])
+UK_EN = ("uk", "COUNTRY", ["United Kingdom", "Britain"])
+GEORGIA = ("ge", "COUNTRY", ["Georgia"])
+PUTIN_RU = ("putin", "PERSON", ["Vladimir Putin", "Putin"], "ru")
+CASES_RECALL5 = [
+    # troops entering another country: both sides (the demonym names the invader)
+    ("Russian tanks rolled into Georgia on Friday. Russia called it peacekeeping.", [RU_EN, GEORGIA],
+     [("on Friday", "2023-12-01")], [ev("incident", {"ru", "ge"}, "2023-12-01", "held")]),
+    # an exercise held, with adjectives between the verb and the noun
+    ("India's navy held a large-scale exercise on Tuesday.", [IN], [("on Tuesday", "2023-11-28")],
+     [ev("incident", {"in"}, "2023-11-28", "held")]),
+    # a ship seized: the seizing state and the ship's state
+    ("British forces seized an Iranian cargo ship near Oman on Monday. Britain and Iran traded protests.",
+     [UK_EN, IR], [("on Monday", "2023-11-27")], [ev("incident", {"uk", "ir"}, "2023-11-27", "held")]),
+    # negatives: water poured into a dam; a meeting held; a police seizure with no state party
+    ("Floodwater poured into the valley on Friday.", [], [("on Friday", "2023-12-01")], []),
+    ("Customs officers seized a fishing vessel on Monday.", [], [("on Monday", "2023-11-27")], []),
+    # a withdrawal: "leave" + a treaty by a common noun with modifiers; "rời khỏi"; the "with" partner is no actor
+    ("India said on Monday it would leave a decades-old arms treaty with France.", [IN, FR],
+     [("on Monday", "2023-11-27")], [ev("treaty_action", {"in"}, "2023-11-27", "planned")]),
+    ("Hôm 3/5, Nga tuyên bố rời khỏi hiệp ước với Nhật Bản.", [RU, JP], [("Hôm 3/5", "2023-05-03")],
+     [ev("treaty_action", {"ru"}, "2023-05-03", "held")]),
+    ("Tổng thống Nga Vladimir Putin hôm 3/5 tuyên bố đình chỉ tham gia Hiệp ước New START với Mỹ.",
+     [RU, US, PUTIN_RU, NEWSTART], [("hôm 3/5", "2023-05-03")],
+     [ev("treaty_action", {"ru"}, "2023-05-03", "held")]),
+    # signing stays two-sided with its partner
+    ("Hôm 3/5, Nga ký hiệp ước với Nhật Bản.", [RU, JP], [("Hôm 3/5", "2023-05-03")],
+     [ev("treaty_action", {"ru", "jp"}, "2023-05-03", "held")]),
+    # negatives: leaving a trade pact, a room, a right reserved; "left" as an adjective
+    ("India said it would leave the trade pact with France.", [IN, FR], [], []),
+    ("The French minister will leave the room before India speaks.", [IN, FR], [], []),
+    ("Nga tuyên bố có quyền rút khỏi hiệp ước nếu Mỹ triển khai tên lửa.", [RU, US], [], []),
+    ("What is left of the treaty between India and France?", [IN, FR], [], []),
+]
+
+
+@pytest.mark.parametrize("case", CASES_RECALL5, ids=[f"rc5_{i + 1}" for i in range(len(CASES_RECALL5))])
+def test_recall5_incident_wordings_and_one_sided_withdrawals(case):
+    check_case(case, "2023-12-01")

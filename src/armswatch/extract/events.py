@@ -100,6 +100,12 @@ _FRONTED_PASSIVE_RE = re.compile(r"\s*[\"“]?(?:được|đã được|signed|f
 # "từng ký hiệp ước hữu nghị năm 1961": a treaty named by a common noun after a signing verb (not a trade deal)
 _COMMON_TREATY_RE = re.compile(r"\s+(?:một |bản |a |the )?(?:hiệp ước|treaty|pact)(?!\s+(?:thương mại|kinh tế|trade|economic))"
                                r"(?!\w)", re.IGNORECASE)
+# "would leave a landmark Cold War-era treaty": a withdrawal's object is a treaty named by a common noun, with
+# up to three modifiers before it (withdrawing from a trade deal is no arms-control treaty action either)
+_LEFT_TREATY_RE = re.compile(r"\s+(?:a |an |the |its |their |this )?(?!(?:[\w-]+\s+){0,3}?(?:trade|economic|thương mại))"
+                             r"(?:[\w-]+\s+){0,3}?(?:treaty|pact|accord|hiệp ước)"
+                             r"(?!\s+(?:thương mại|kinh tế|trade|economic))(?!\w)", re.IGNORECASE)
+_WITH_BEFORE_RE = re.compile(r"(?<!\w)(?:với|with)\s+(?:[\w.-]+\s+){0,3}$", re.IGNORECASE)  # "với Mỹ", "with the U.S."
 _PARENTHETICAL_RE = re.compile(r"[^,.;:]{0,60},\s*(?:được|đã được|vốn|which|that was|first)\s[^.;:]{5,160}?,\s*", re.IGNORECASE)
 _PASSIVE_RE = re.compile(r"\s*(?:đã được|được|was|were|has been|had been)\s", re.IGNORECASE)
 _REL_PREP_RE = re.compile(r"\s+(?:sau khi|trước khi|after|before)(?!\w)", re.IGNORECASE)  # "một ngày sau khi ..."
@@ -145,7 +151,8 @@ _DEMONSTRATIVE_END_RE = re.compile(r"(?:này|trên|đó|ấy)$", re.IGNORECASE)
 _PRONOUN_OBJECT_RE = re.compile(r"\s*(?:it|nó)(?!\w)", re.IGNORECASE)
 _TREATY_YEAR_RE = re.compile(r"\s+(?:năm\s+)?(?:1[89]|20)\d\d(?!\w)", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"\s+(?:between|giữa)\s", re.IGNORECASE)
-_TWO_SIDED = {"shoot-down", "collision", "strike", "clash", "overflight", "incursion", "shelling", "invasion"}
+_TWO_SIDED = {"shoot-down", "collision", "strike", "clash", "overflight", "incursion", "shelling", "invasion",
+              "seizure"}
 _AND_RE = re.compile(r"(?<!\w)(?:và|and|còn|while)(?!\w)", re.IGNORECASE)
 _MISSILE_RE = re.compile(r"\s+(?:(?:thành công|thêm|một|hai|ba|loạt|its|a|an|the|new|their)\s+)?(?:(?:new|hypersonic|nuclear)\s+)?"
                          r"(?:tên lửa|ICBM|SLBM|vũ khí|bom|hạt nhân|missile|rocket|intercontinental|ballistic|cruise|"
@@ -486,6 +493,12 @@ class _Ctx:
                 out.append(ents[i])
             i += 1
         return out
+
+    def partner_only(self, cid: str, lo: int, trigger_end: int, hi: int) -> bool:
+        """Whether country `cid` is named in lo..hi only after the trigger, each time right after "với"/"with"."""
+        hits = [s for s, _, ent in self.mentions_in(lo, hi) if self.country_of_entity(ent) == cid]
+        return bool(hits) and all(s >= trigger_end and _WITH_BEFORE_RE.search(self.body, max(trigger_end, s - 30), s)
+                                  for s in hits)
 
     def is_leader(self, ent) -> bool:
         """Head of state or government, from the titles read in the text, the words before a mention,
@@ -1352,6 +1365,12 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         c2, o2, p2, u2 = _participants(ctx, m, (d_end, max(scope[1], m.end)), treaty_span, topic_span)
         if len(c2) + len(o2) >= 2:
             countries, orgs, people, unknown = c2, o2, p2, u2
+    partners = []
+    if m.type == "treaty_action" and m.attrs.get("action") in ("withdraw", "suspend"):
+        # "Nga rời khỏi hiệp ước với Mỹ", "would leave the treaty with Russia": leaving or suspending is one
+        # side's act; the partner named after "với"/"with" is the other party to the treaty, not an actor
+        partners = [cid for cid in countries if ctx.partner_only(cid, scope[0], m.end, scope[1])]
+        countries = [cid for cid in countries if cid not in partners]
     if m.type == "treaty_action" and not countries and m.clause[0] > m.sent[0]:
         # "Nga tuyên bố đình chỉ tham gia New START": a state (or its leader) announcing a treaty
         # action is the one who acts (a body reporting something is not: no ORG here)
@@ -1360,6 +1379,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         if actors:
             countries, _, people2, _ = _participants(ctx, m, (actors[0][0], m.clause[0]), treaty_span)
             people = people or people2
+    countries = countries or partners  # no actor told: the partner is the only party the text gives
     between = None
     if m.type == "incident" and m.attrs.get("kind") in _TWO_SIDED:
         # "a military conflict between India and Pakistan", "đụng độ giữa A và B": both sides follow the trigger
@@ -1611,6 +1631,10 @@ def _treaty(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int):
         return tid, (s, e_)
     om = _NUCLEAR_DEAL_RE.match(body, m.end) or (_COMMON_TREATY_RE.match(body, m.end)
                                                  if ctx.cues.treaty_action.get(m.cue, "sign") in ("sign", "ratify") else None)
+    if om is None and ctx.cues.treaty_action.get(m.cue) == "withdraw":
+        om = _LEFT_TREATY_RE.match(body, m.end)
+        if om and om.end() <= hi:  # "rút khỏi hiệp ước": the treaty the page is about, when it named one
+            return _salient_treaty(ctx, om.start(), m.sent), (om.start(), om.end())
     if om and om.end() <= hi:
         return None, (om.start(), om.end())  # "pulled the United States out of the 2015 nuclear deal"
     gm = None
