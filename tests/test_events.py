@@ -1597,9 +1597,31 @@ CASES_RECALL5 = [
     ("The French minister will leave the room before India speaks.", [IN, FR], [], []),
     ("Nga tuyên bố có quyền rút khỏi hiệp ước nếu Mỹ triển khai tên lửa.", [RU, US], [], []),
     ("What is left of the treaty between India and France?", [IN, FR], [], []),
+    # an incident dated by two coordinated dates: one happening on each day
+    ("Iran test-fired ballistic missiles on March 3 and March 9.", [IR],
+     [("on March 3", "2023-03-03"), ("March 9", "2023-03-09")],
+     [ev("incident", {"ir"}, "2023-03-03", "held"), ev("incident", {"ir"}, "2023-03-09", "held")]),
+    ("Ấn Độ đã có hai vụ thử tên lửa vào ngày 4/2 và tháng 7.", [IN], [("vào ngày 4/2", "2023-02-04"), ("tháng 7", "2023-07")],
+     [ev("incident", {"in"}, "2023-02-04", "held"), ev("incident", {"in"}, "2023-07", "held")]),
+    # negatives: a visit over two days is one visit; two dates of two clauses stay with their own verbs
+    ("Thủ tướng Ấn Độ thăm Pháp trong hai ngày 1/3 và 2/3.", [IN, FR], [("1/3", "2023-03-01"), ("2/3", "2023-03-02")],
+     [ev("visit", {"in", "fr"}, "2023-03-01", "held")]),
+    ("Iran test-fired a missile on March 3 and India protested on March 4.", [IR, IN],
+     [("on March 3", "2023-03-03"), ("on March 4", "2023-03-04")], [ev("incident", {"ir"}, "2023-03-03", "held")]),
+    # negative: a country after a lowercase noun is a party ("tại cuộc gặp với Việt Nam")
+    ("Tổng thống Ấn Độ phát biểu tại cuộc gặp với Việt Nam hôm 3/5.", [IN, VN], [("hôm 3/5", "2023-05-03")],
+     [ev("talks", {"in", "vn"}, "2023-05-03", "held")]),
 ]
 
 
 @pytest.mark.parametrize("case", CASES_RECALL5, ids=[f"rc5_{i + 1}" for i in range(len(CASES_RECALL5))])
-def test_recall5_incident_wordings_and_one_sided_withdrawals(case):
+def test_recall5_incident_wordings_one_sided_withdrawals_dates_and_venues(case):
     check_case(case, "2023-12-01")
+
+
+def test_recall5_named_building_is_a_venue():
+    # "tại Dinh Tổng thống Việt Nam": a named building of a country is where the leaders met; the country is no
+    # party, and "hai nhà lãnh đạo" are the pair told before
+    evs = events_of("Tổng thống Ấn Độ và Tổng thống Pháp hội đàm hôm 3/5. Hai nhà lãnh đạo đã có cuộc gặp riêng tại "
+                    "Dinh Tổng thống Việt Nam.", [IN, FR, VN], [("hôm 3/5", "2023-05-03")])
+    assert evs and all(set(e.participants) == {"in", "fr"} for e in evs)

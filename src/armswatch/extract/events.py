@@ -53,7 +53,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from datetime import date, timedelta
 
@@ -106,6 +106,7 @@ _LEFT_TREATY_RE = re.compile(r"\s+(?:a |an |the |its |their |this )?(?!(?:[\w-]+
                              r"(?:[\w-]+\s+){0,3}?(?:treaty|pact|accord|hiệp ước)"
                              r"(?!\s+(?:thương mại|kinh tế|trade|economic))(?!\w)", re.IGNORECASE)
 _WITH_BEFORE_RE = re.compile(r"(?<!\w)(?:với|with)\s+(?:[\w.-]+\s+){0,3}$", re.IGNORECASE)  # "với Mỹ", "with the U.S."
+_COORD_DATE_RE = re.compile(r"\s*(?:,\s*)?(?:và|and)\s*", re.IGNORECASE)  # "on May 4 and May 9", "31/5 và tháng 8"
 _PARENTHETICAL_RE = re.compile(r"[^,.;:]{0,60},\s*(?:được|đã được|vốn|which|that was|first)\s[^.;:]{5,160}?,\s*", re.IGNORECASE)
 _PASSIVE_RE = re.compile(r"\s*(?:đã được|được|was|were|has been|had been)\s", re.IGNORECASE)
 _REL_PREP_RE = re.compile(r"\s+(?:sau khi|trước khi|after|before)(?!\w)", re.IGNORECASE)  # "một ngày sau khi ..."
@@ -845,6 +846,8 @@ _VENUE_LINK = r"(?:của|thuộc|trên|đảo|tỉnh|thành phố|bang|vùng|khu
 _VENUE_CHAIN_RE = re.compile(r"(?:\s*(?:[A-ZĐÂĂÊÔƠƯ][\w-]*|" + _VENUE_LINK + r"(?!\w)|\(|,(?=\s*" + _VENUE_LINK
                              + r"\s)))+\s*")
 
+_BUILDING_GAP_RE = re.compile(r"\s*[A-ZĐÂĂÊÔƠƯ][\w-]*(?:\s+[\w-]+){0,2}\s+")  # "Dinh Tổng thống ", "Cung Văn hóa "
+
 
 def _venue_chain(ctx: _Ctx, lo: int, s: int) -> bool:
     """A place at body[s:] that continues the venue opened by the last tại/ở/in before it in body[lo:s]."""
@@ -857,6 +860,8 @@ def _venue_chain(ctx: _Ctx, lo: int, s: int) -> bool:
     if last is None or last.end() == s:
         return False
     gap = ctx.body[last.end():s]
+    if _BUILDING_GAP_RE.fullmatch(gap) and not ctx.mentions_in(last.end(), s):
+        return True  # "tại Dinh Tổng thống Phần Lan": a named building of the country, the country its venue
     if _words_between(gap) > 8 or not gap.rstrip().endswith(("của", "(", "of", "thuộc")):
         return False
     return bool(_VENUE_CHAIN_RE.fullmatch(gap))
@@ -1867,6 +1872,25 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
                 m.status = "planned"  # (over the commas of a list: "với Pháp, Đức và Nga trong những tuần tới")
 
 
+def _coordinated_dates(ctx: _Ctx, mentions: list[_Mention]) -> list[_Mention]:
+    """"fired missiles on May 4 and May 9", "hai vụ phóng vào ngày 31/5 và tháng 8": an incident dated by two
+    coordinated dates happened on each of them (talks over "1-2/3" are one timex, one meeting)."""
+    out = []
+    for m in mentions:
+        out.append(m)
+        if m.type != "incident" or not m.date or m.blocked or m.status not in (None, "held"):
+            continue
+        clause = ctx.clause_of(m.sent, m.start)
+        dates = [d for d in ctx.dates if clause[0] <= d[0] < clause[1] and d[0] >= m.end]
+        for (ts, te, dv, _), nxt in zip(dates, dates[1:]):
+            if dv == m.date and _COORD_DATE_RE.fullmatch(ctx.body, te, nxt[0]) and nxt[2] != dv:
+                twin = replace(m, countries=list(m.countries), orgs=list(m.orgs), people=list(m.people),
+                               attrs=dict(m.attrs), topic=set(m.topic), date=nxt[2], distinct=True)
+                out.append(twin)
+                break
+    return out
+
+
 # ---------------------------------------------------------------------------- grouping and coreference
 
 
@@ -2344,6 +2368,7 @@ def extract_events(doc: Document) -> Document:
                 am.status = prev.status
             mentions.append(am)
     _attach_dates(ctx, mentions)
+    mentions = _coordinated_dates(ctx, mentions)
     for a, b in zip(mentions, mentions[1:]):
         if b.date is None and a.date and a.clause == b.clause and not b.nominal and not a.blocked \
                 and re.fullmatch(r"\s*(?:\S+\s+){0,6}?(?:và|and)\s+(?:\S+\s+){0,2}", ctx.body[a.end:b.start] + " ") \
