@@ -1608,6 +1608,17 @@ CASES_RECALL5 = [
      [ev("visit", {"in", "fr"}, "2023-03-01", "held")]),
     ("Iran test-fired a missile on March 3 and India protested on March 4.", [IR, IN],
      [("on March 3", "2023-03-03"), ("on March 4", "2023-03-04")], [ev("incident", {"ir"}, "2023-03-03", "held")]),
+    # missiles shot at a place are a strike: the place's country ("a base in Iran", a city of it) is the other side
+    ("Israel fired three missiles at an air base in Iran on Monday.", [("il", "COUNTRY", ["Israel"]), IR],
+     [("on Monday", "2023-11-27")], [ev("incident", {"il", "ir"}, "2023-11-27", "held")]),
+    ("Hôm thứ Hai, Ấn Độ đã bắn 4 tên lửa vào một căn cứ ở Lahore. Pakistan phản đối.", [IN, ("pk", "COUNTRY", ["Pakistan"]),
+     ("lahore", "LOC", ["Lahore"], "pk")], [("Hôm thứ Hai", "2023-11-27")],
+     [ev("incident", {"in", "pk"}, "2023-11-27", "held")]),
+    # negatives: missiles launched into the sea are a launch by one side; a country named as a speaker is no target
+    ("North Korea fired two ballistic missiles into the sea on Monday.", [KP], [("on Monday", "2023-11-27")],
+     [ev("incident", {"kp"}, "2023-11-27", "held")]),
+    ("Triều Tiên phóng hai tên lửa vào vùng biển phía đông hôm thứ Hai.", [KP], [("hôm thứ Hai", "2023-11-27")],
+     [ev("incident", {"kp"}, "2023-11-27", "held")]),
     # negative: a country after a lowercase noun is a party ("tại cuộc gặp với Việt Nam")
     ("Tổng thống Ấn Độ phát biểu tại cuộc gặp với Việt Nam hôm 3/5.", [IN, VN], [("hôm 3/5", "2023-05-03")],
      [ev("talks", {"in", "vn"}, "2023-05-03", "held")]),

@@ -1413,9 +1413,12 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         elif prev is not None and prev.type == "incident" and prev.countries:
             countries = list(prev.countries)  # "test-fired an ICBM on Wednesday, its second launch after a first test"
         if m.attrs.get("kind") in _TWO_SIDED and countries:
-            # "đánh vào cơ sở Natanz": a struck place names its country as the other side
+            # "đánh vào cơ sở Natanz", "missiles at a base in Iran": a struck place names its country as the
+            # other side (a country itself only as the place: after "in"/"ở")
             for s_, e_, ent in ctx.mentions_in(m.end, min(m.end + 60, m.clause[1])):
                 host = _host_country(ctx, ent.id) if ent.type == "LOC" else None
+                if ent.type == "COUNTRY" and c.location_prep and c.location_prep.search(body, max(m.end, s_ - 5), s_):
+                    host = ent.id
                 if host and host in ctx.ent_by_id and host not in countries:
                     countries = countries + [host]
                     break
