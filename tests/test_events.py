@@ -1619,6 +1619,18 @@ CASES_RECALL5 = [
      [ev("incident", {"kp"}, "2023-11-27", "held")]),
     ("Triều Tiên phóng hai tên lửa vào vùng biển phía đông hôm thứ Hai.", [KP], [("hôm thứ Hai", "2023-11-27")],
      [ev("incident", {"kp"}, "2023-11-27", "held")]),
+    # a subject's participle set off by commas (over a clause break of its own): the predicate after it gives the
+    # status ("since" times stay no date of the talks, as in case 13)
+    ("Direct talks between India and France, brokered by Japan in Tokyo since May 2021, have stalled since March.",
+     [IN, FR, JP], [("May 2021", "2021-05"), ("March", "2023-03")],
+     [ev("talks", {"in", "fr"}, None, "stalled")]),
+    ("Các cuộc đàm phán giữa Ấn Độ và Pháp, do Nhật Bản làm trung gian, đã bế tắc.", [IN, FR, JP], [],
+     [ev("talks", {"in", "fr"}, None, "stalled")]),
+    # the predicate after the parenthetical dates the talks too; a parenthetical with no halt after it
+    ("Talks between India and France, hosted by Japan in Tokyo, ended on Friday.", [IN, FR, JP, TOKYO],
+     [("on Friday", "2023-12-01")], [ev("talks", {"in", "fr"}, "2023-12-01", "held")]),
+    ("Talks between India and France, mediated by Japan since 2021, were held in Tokyo on Friday.", [IN, FR, JP, TOKYO],
+     [("2021", "2021"), ("on Friday", "2023-12-01")], [ev("talks", {"in", "fr"}, "2023-12-01", "held")]),
     # negative: a country after a lowercase noun is a party ("tại cuộc gặp với Việt Nam")
     ("Tổng thống Ấn Độ phát biểu tại cuộc gặp với Việt Nam hôm 3/5.", [IN, VN], [("hôm 3/5", "2023-05-03")],
      [ev("talks", {"in", "vn"}, "2023-05-03", "held")]),

@@ -107,7 +107,11 @@ _LEFT_TREATY_RE = re.compile(r"\s+(?:a |an |the |its |their |this )?(?!(?:[\w-]+
                              r"(?!\s+(?:thương mại|kinh tế|trade|economic))(?!\w)", re.IGNORECASE)
 _WITH_BEFORE_RE = re.compile(r"(?<!\w)(?:với|with)\s+(?:[\w.-]+\s+){0,3}$", re.IGNORECASE)  # "với Mỹ", "with the U.S."
 _COORD_DATE_RE = re.compile(r"\s*(?:,\s*)?(?:và|and)\s*", re.IGNORECASE)  # "on May 4 and May 9", "31/5 và tháng 8"
-_PARENTHETICAL_RE = re.compile(r"[^,.;:]{0,60},\s*(?:được|đã được|vốn|which|that was|first)\s[^.;:]{5,160}?,\s*", re.IGNORECASE)
+# a subject's participle or relative set off by commas ("Đối thoại ..., được khởi động sau ..., đã bị đình trệ",
+# "Talks ..., mediated by the EU since 2021, have stalled", "..., do EU làm trung gian, đã bế tắc")
+_PARENTHETICAL_RE = re.compile(r"[^,.;:]{0,60},\s*(?:được|đã được|vốn|do|which|that was|first|"
+                               r"[a-z]+ed\s+(?:by|in|at|on|since|between|under))\s[^.;:]{5,160}?,\s*",
+                               re.IGNORECASE)
 _PASSIVE_RE = re.compile(r"\s*(?:đã được|được|was|were|has been|had been)\s", re.IGNORECASE)
 _REL_PREP_RE = re.compile(r"\s+(?:sau khi|trước khi|after|before)(?!\w)", re.IGNORECASE)  # "một ngày sau khi ..."
 _SINCE_FRAME_RE = re.compile(r"(?<!\w)(?:sau|sau khi|kể từ|kể từ khi|since|after|following)\s+(?:các |những |the |a )?"
@@ -1164,9 +1168,12 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     elif m.start - m.clause[0] < 30:
         # "Đối thoại ổn định chiến lược Nga - Mỹ, được khởi động sau ..., đã bị đình trệ": the subject's
         # predicate comes after a participle set off by commas
-        pc = _PARENTHETICAL_RE.match(body, m.end, m.clause[1])
+        # (the parenthetical may hold a clause break of its own: "..., mediated by the EU since 2021, have ...")
+        pc = _PARENTHETICAL_RE.match(body, m.end, m.sent[1])
         if pc:
-            ahits += [(labs, i + 1000, j + 1000) for labs, i, j in ctx.window_hits(pc.end(), m.clause[1], words=5)[0]]
+            end = ctx.clause_of(m.sent, pc.end())[1]
+            m.attrs["_pred_clause"] = (m.clause[0], end)  # its dates are the subject's too
+            ahits += [(labs, i + 1000, j + 1000) for labs, i, j in ctx.window_hits(pc.end(), end, words=5)[0]]
             np_words = 1000
 
     apos: dict[str, list[tuple[int, int]]] = {}
@@ -1830,7 +1837,7 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
                 continue
             if is_report and report_content:
                 continue
-            clause = ctx.clause_of(sent, m.start, keep_speech=is_report)
+            clause = m.attrs.get("_pred_clause") or ctx.clause_of(sent, m.start, keep_speech=is_report)
             if not (clause[0] <= ts < clause[1]) and not penalty and not fronted:
                 continue  # (a date fronted before a comma, "Tháng 6 năm ngoái, ...", dates the whole sentence)
             d = (ts - m.end) if ts >= m.end else (m.start - te) * 1.3
