@@ -1603,6 +1603,13 @@ CASES_RECALL5 = [
      [ev("incident", {"ir"}, "2023-03-03", "held"), ev("incident", {"ir"}, "2023-03-09", "held")]),
     ("Ấn Độ đã có hai vụ thử tên lửa vào ngày 4/2 và tháng 7.", [IN], [("vào ngày 4/2", "2023-02-04"), ("tháng 7", "2023-07")],
      [ev("incident", {"in"}, "2023-02-04", "held"), ev("incident", {"in"}, "2023-07", "held")]),
+    # meetings told in the plural with two coordinated dates: one meeting on each
+    ("India and France held meetings in Paris in 2019 and 2021.", [IN, FR], [("in 2019", "2019"), ("2021", "2021")],
+     [ev("talks", {"in", "fr"}, "2019", "held"), ev("talks", {"in", "fr"}, "2021", "held")]),
+    ("Ấn Độ và Pháp đã có các cuộc gặp năm 2019 và năm 2021.", [IN, FR], [("năm 2019", "2019"), ("năm 2021", "2021")],
+     [ev("talks", {"in", "fr"}, "2019", "held"), ev("talks", {"in", "fr"}, "2021", "held")]),
+    ("India and France held a meeting in Paris on March 1 and March 2.", [IN, FR],
+     [("on March 1", "2023-03-01"), ("March 2", "2023-03-02")], [ev("talks", {"in", "fr"}, "2023-03-01", "held")]),
     # negatives: a visit over two days is one visit; two dates of two clauses stay with their own verbs
     ("Thủ tướng Ấn Độ thăm Pháp trong hai ngày 1/3 và 2/3.", [IN, FR], [("1/3", "2023-03-01"), ("2/3", "2023-03-02")],
      [ev("visit", {"in", "fr"}, "2023-03-01", "held")]),

@@ -109,6 +109,8 @@ _WITH_BEFORE_RE = re.compile(r"(?<!\w)(?:với|with)\s+(?:[\w.-]+\s+){0,3}$", re
 _COORD_DATE_RE = re.compile(r"\s*(?:,\s*)?(?:và|and)\s*", re.IGNORECASE)  # "on May 4 and May 9", "31/5 và tháng 8"
 # a subject's participle or relative set off by commas ("Đối thoại ..., được khởi động sau ..., đã bị đình trệ",
 # "Talks ..., mediated by the EU since 2021, have stalled", "..., do EU làm trung gian, đã bế tắc")
+_PLURAL_HAPPENINGS_RE = re.compile(r"(?<!\w)(?:các|những|hai|ba) (?:cuộc|chuyến)(?!\w)|(?<!\w)(?:summits|meetings|visits|"
+                                   r"calls)$", re.IGNORECASE)  # "các cuộc gặp", "hai chuyến thăm", "summits"
 _PARENTHETICAL_RE = re.compile(r"[^,.;:]{0,60},\s*(?:được|đã được|vốn|do|which|that was|first|"
                                r"[a-z]+ed\s+(?:by|in|at|on|since|between|under))\s[^.;:]{5,160}?,\s*",
                                re.IGNORECASE)
@@ -1883,12 +1885,15 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
 
 
 def _coordinated_dates(ctx: _Ctx, mentions: list[_Mention]) -> list[_Mention]:
-    """"fired missiles on May 4 and May 9", "hai vụ phóng vào ngày 31/5 và tháng 8": an incident dated by two
-    coordinated dates happened on each of them (talks over "1-2/3" are one timex, one meeting)."""
+    """"fired missiles on May 4 and May 9", "hai vụ phóng vào ngày 31/5 và tháng 8", "các cuộc gặp năm 2000 và
+    năm 2007": an incident, or meetings told in the plural, dated by two coordinated dates happened on each of them
+    (a visit "trong hai ngày 1/3 và 2/3" is one happening)."""
     out = []
     for m in mentions:
         out.append(m)
-        if m.type != "incident" or not m.date or m.blocked or m.status not in (None, "held"):
+        if not m.date or m.blocked or m.status not in (None, "held"):
+            continue
+        if m.type != "incident" and not _PLURAL_HAPPENINGS_RE.search(ctx.body, max(m.sent[0], m.start - 10), m.end):
             continue
         clause = ctx.clause_of(m.sent, m.start)
         dates = [d for d in ctx.dates if clause[0] <= d[0] < clause[1] and d[0] >= m.end]
