@@ -1638,6 +1638,19 @@ CASES_RECALL5 = [
      [("on Friday", "2023-12-01")], [ev("talks", {"in", "fr"}, "2023-12-01", "held")]),
     ("Talks between India and France, mediated by Japan since 2021, were held in Tokyo on Friday.", [IN, FR, JP, TOKYO],
      [("2021", "2021"), ("on Friday", "2023-12-01")], [ev("talks", {"in", "fr"}, "2023-12-01", "held")]),
+    # a body the KB does not know, after tại/at, is the venue (an institute, a university), not a party
+    ("India and France held talks at the Rosewood Institute on Tuesday.", [IN, FR, ("unk:org:ri", "ORG",
+     ["Rosewood Institute"])], [("on Tuesday", "2023-11-28")], [ev("talks", {"in", "fr"}, "2023-11-28", "held")]),
+    # negative: the same body after "with" is a party
+    ("India held talks with the Rosewood Institute on Tuesday.", [IN, ("unk:org:ri", "ORG", ["Rosewood Institute"])],
+     [("on Tuesday", "2023-11-28")], [ev("talks", {"in", "unk:org:ri"}, "2023-11-28", "held")]),
+    # a traveller who leaves one place for another ("rời Paris đến Tokyo") visits the second
+    ("Ngày mai, Thủ tướng Ấn Độ Modi sẽ rời Paris đến Tokyo. Nhật Bản chào đón ông.", [IN, FR, JP, TOKYO, ("paris", "LOC", ["Paris"], "fr"),
+     ("modi", "PERSON", ["Modi"], "in")], [("Ngày mai", "2023-12-02")],
+     [ev("visit", {"in", "jp"}, "2023-12-02", "planned")]),
+    # negative: another subject goes to the place
+    ("Thủ tướng Ấn Độ Modi rời Paris sau khi tàu đến Tokyo.", [IN, FR, JP, TOKYO, ("paris", "LOC", ["Paris"], "fr"),
+     ("modi", "PERSON", ["Modi"], "in")], [], []),
     # negative: a country after a lowercase noun is a party ("tại cuộc gặp với Việt Nam")
     ("Tổng thống Ấn Độ phát biểu tại cuộc gặp với Việt Nam hôm 3/5.", [IN, VN], [("hôm 3/5", "2023-05-03")],
      [ev("talks", {"in", "vn"}, "2023-05-03", "held")]),

@@ -140,7 +140,10 @@ _TOPIC_END_RE = re.compile(r"[,.;:()]|\s[-–]\s")
 _SEG_SPLIT_RE = re.compile(r"[,;:()\u201c\u201d\"]|\s[-–—]\s")
 _SEG_MARK_RE = re.compile(r"[,;:()\u201c\u201d\"]|(?<=\s)[-–—](?=\s)")
 _BILATERAL = {"talks", "summit", "call"}
-_MOTION_LEAD_RE = re.compile(r"(?<!\w)(?:đã|sẽ|vừa|sắp|dự kiến|bay|đi|lên đường|will|has|have)\s*$", re.IGNORECASE)
+# what may stand between a traveller and "tới"/"đến": a tense word, a verb of going, or the place left ("sẽ rời
+# Seoul đến Tokyo")
+_MOTION_LEAD_RE = re.compile(r"(?<!\w)(?:đã|sẽ|vừa|sắp|dự kiến|bay|đi|lên đường|will|has|have)\s*$"
+                             r"|(?<!\w)rời(?: khỏi)?\s+(?:[A-ZĐÂĂÊÔƠƯ][\w-]*\s+){1,3}$", re.IGNORECASE)
 _TIMEX_GAP_RE = re.compile(r"(?<!\w)(?:hôm|ngày|vào|on|last|this)\s+[\w/]+(?:\s+tuần\s+\w+)?", re.IGNORECASE)
 _ENUM_RE = re.compile(r",\s*")
 _INDEFINITE_RE = re.compile(r"(?:^|\s)(?:một|a|an)\s+(?:(?:cuộc|chuyến|vụ|tiến trình|vòng|phiên|new|mới|fresh)\s+)?$",
@@ -826,6 +829,9 @@ def _participants(ctx: _Ctx, m: _Mention, scope: tuple[int, int], treaty_span=No
             kbe = ctx.kb.get(ent.id)
             if kbe is not None and kbe.file in ctx.cues.unofficial_kb_files:
                 continue  # "Theo SIPRI, ...": a think tank or a medium is a source, not a party
+            if kbe is None and ctx.cues.location_prep and ctx.cues.location_prep.search(
+                    ctx.body[max(scope[0], s - 8):s]):
+                continue  # "diễn ra tại Đại học ...", "at the ... Institute": a body the KB does not know is a venue
         cid = ctx.country_of_entity(ent)
         if ent.type == "PERSON":
             if ent.id not in people:
