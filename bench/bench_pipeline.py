@@ -11,7 +11,8 @@ run), the worst single document per stage, docs/s per core, the cost of the outp
 start: CPU time (user+sys of the child) of
 `python -m armswatch extract ONE_SEED`, best of --cold runs, in this environment and with
 byte-code cached in a temporary PYTHONPYCACHEPREFIX (as an ordinary install would have it). The
-KB JSON and the pickled entity index / cues ($ARMSWATCH_CACHE or ~/.cache/armswatch) are warm.
+JSON copies of the KB and the lexicons and the pickled entity index / cues ($ARMSWATCH_CACHE or
+~/.cache/armswatch) are warm.
 """
 from __future__ import annotations
 

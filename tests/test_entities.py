@@ -287,6 +287,17 @@ def test_kb_short_form_needs_full_mention_or_cue():
     assert list(found) == ["xi_jinping"] and [m.text for m in found["xi_jinping"].mentions] == ["Tập"]
 
 
+
+def test_short_forms_before_and_after_the_full_name_and_other_capitalised_words():
+    # the short form links both before the full name (a cut lead) and after it; capitalised words that
+    # are no short form of anyone ("Tomorrow", "Everyone") stay unlinked
+    text = ("Kowalczyk told reporters on Monday that the talks would resume. Deputy Foreign Minister Anna "
+            "Kowalczyk of Poland later confirmed the date, and Kowalczyk said Warsaw would host them. "
+            "Tomorrow Everyone waits.")
+    found = by_id(ents(text, "en"))
+    assert set(found) == {"unk:person:anna-kowalczyk", "pl"}
+    assert [m.text for m in found["unk:person:anna-kowalczyk"].mentions] == ["Kowalczyk", "Anna Kowalczyk", "Kowalczyk"]
+
 def test_english_article_people_and_bodies():
     text = ("Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi in Beijing. "
             "The Pentagon said U.S. officials would meet again. Blinken told reporters the talks were candid.")

@@ -1559,3 +1559,112 @@ CASES_EVSTATUS2 = [
 @pytest.mark.parametrize("case", CASES_EVSTATUS2, ids=[f"evs2_{i + 1}" for i in range(len(CASES_EVSTATUS2))])
 def test_evstatus2_reported_futures_refusals_and_status(case):
     check_case(case, "2023-12-01")
+
+
+# Recall round on unseen-style text (session 5): incidents worded as troops entering a country, an exercise
+# held, a ship seized; a withdrawal told with "leave"/"rời khỏi" and a treaty named by a common noun; the
+# partner after "với"/"with" is no actor of a one-sided treaty action. Own sentences, negatives included.
+RU_EN = ("ru", "COUNTRY", ["Russia", "Nga"])
+UK_EN = ("uk", "COUNTRY", ["United Kingdom", "Britain"])
+GEORGIA = ("ge", "COUNTRY", ["Georgia"])
+PUTIN_RU = ("putin", "PERSON", ["Vladimir Putin", "Putin"], "ru")
+CASES_RECALL5 = [
+    # troops entering another country: both sides (the demonym names the invader)
+    ("Russian tanks rolled into Georgia on Friday. Russia called it peacekeeping.", [RU_EN, GEORGIA],
+     [("on Friday", "2023-12-01")], [ev("incident", {"ru", "ge"}, "2023-12-01", "held")]),
+    # an exercise held, with adjectives between the verb and the noun
+    ("India's navy held a large-scale exercise on Tuesday.", [IN], [("on Tuesday", "2023-11-28")],
+     [ev("incident", {"in"}, "2023-11-28", "held")]),
+    # a ship seized: the seizing state and the ship's state
+    ("British forces seized an Iranian cargo ship near Oman on Monday. Britain and Iran traded protests.",
+     [UK_EN, IR], [("on Monday", "2023-11-27")], [ev("incident", {"uk", "ir"}, "2023-11-27", "held")]),
+    # negatives: water poured into a dam; a meeting held; a police seizure with no state party
+    ("Floodwater poured into the valley on Friday.", [], [("on Friday", "2023-12-01")], []),
+    ("Customs officers seized a fishing vessel on Monday.", [], [("on Monday", "2023-11-27")], []),
+    # a withdrawal: "leave" + a treaty by a common noun with modifiers; "rời khỏi"; the "with" partner is no actor
+    ("India said on Monday it would leave a decades-old arms treaty with France.", [IN, FR],
+     [("on Monday", "2023-11-27")], [ev("treaty_action", {"in"}, "2023-11-27", "planned")]),
+    ("Hôm 3/5, Nga tuyên bố rời khỏi hiệp ước với Nhật Bản.", [RU, JP], [("Hôm 3/5", "2023-05-03")],
+     [ev("treaty_action", {"ru"}, "2023-05-03", "held")]),
+    ("Tổng thống Nga Vladimir Putin hôm 3/5 tuyên bố đình chỉ tham gia Hiệp ước New START với Mỹ.",
+     [RU, US, PUTIN_RU, NEWSTART], [("hôm 3/5", "2023-05-03")],
+     [ev("treaty_action", {"ru"}, "2023-05-03", "held")]),
+    # signing stays two-sided with its partner
+    ("Hôm 3/5, Nga ký hiệp ước với Nhật Bản.", [RU, JP], [("Hôm 3/5", "2023-05-03")],
+     [ev("treaty_action", {"ru", "jp"}, "2023-05-03", "held")]),
+    # negatives: leaving a trade pact, a room, a right reserved; "left" as an adjective
+    ("India said it would leave the trade pact with France.", [IN, FR], [], []),
+    ("The French minister will leave the room before India speaks.", [IN, FR], [], []),
+    ("Nga tuyên bố có quyền rút khỏi hiệp ước nếu Mỹ triển khai tên lửa.", [RU, US], [], []),
+    ("What is left of the treaty between India and France?", [IN, FR], [], []),
+    # an incident dated by two coordinated dates: one happening on each day
+    ("Iran test-fired ballistic missiles on March 3 and March 9.", [IR],
+     [("on March 3", "2023-03-03"), ("March 9", "2023-03-09")],
+     [ev("incident", {"ir"}, "2023-03-03", "held"), ev("incident", {"ir"}, "2023-03-09", "held")]),
+    ("Ấn Độ đã có hai vụ thử tên lửa vào ngày 4/2 và tháng 7.", [IN], [("vào ngày 4/2", "2023-02-04"), ("tháng 7", "2023-07")],
+     [ev("incident", {"in"}, "2023-02-04", "held"), ev("incident", {"in"}, "2023-07", "held")]),
+    # meetings told in the plural with two coordinated dates: one meeting on each
+    ("India and France held meetings in Paris in 2019 and 2021.", [IN, FR], [("in 2019", "2019"), ("2021", "2021")],
+     [ev("talks", {"in", "fr"}, "2019", "held"), ev("talks", {"in", "fr"}, "2021", "held")]),
+    ("Ấn Độ và Pháp đã có các cuộc gặp năm 2019 và năm 2021.", [IN, FR], [("năm 2019", "2019"), ("năm 2021", "2021")],
+     [ev("talks", {"in", "fr"}, "2019", "held"), ev("talks", {"in", "fr"}, "2021", "held")]),
+    ("India and France held a meeting in Paris on March 1 and March 2.", [IN, FR],
+     [("on March 1", "2023-03-01"), ("March 2", "2023-03-02")], [ev("talks", {"in", "fr"}, "2023-03-01", "held")]),
+    # negatives: a visit over two days is one visit; two dates of two clauses stay with their own verbs
+    ("Thủ tướng Ấn Độ thăm Pháp trong hai ngày 1/3 và 2/3.", [IN, FR], [("1/3", "2023-03-01"), ("2/3", "2023-03-02")],
+     [ev("visit", {"in", "fr"}, "2023-03-01", "held")]),
+    ("Iran test-fired a missile on March 3 and India protested on March 4.", [IR, IN],
+     [("on March 3", "2023-03-03"), ("on March 4", "2023-03-04")], [ev("incident", {"ir"}, "2023-03-03", "held")]),
+    # missiles shot at a place are a strike: the place's country ("a base in Iran", a city of it) is the other side
+    ("Israel fired three missiles at an air base in Iran on Monday.", [("il", "COUNTRY", ["Israel"]), IR],
+     [("on Monday", "2023-11-27")], [ev("incident", {"il", "ir"}, "2023-11-27", "held")]),
+    ("Hôm thứ Hai, Ấn Độ đã bắn 4 tên lửa vào một căn cứ ở Lahore. Pakistan phản đối.", [IN, ("pk", "COUNTRY", ["Pakistan"]),
+     ("lahore", "LOC", ["Lahore"], "pk")], [("Hôm thứ Hai", "2023-11-27")],
+     [ev("incident", {"in", "pk"}, "2023-11-27", "held")]),
+    # negatives: missiles launched into the sea are a launch by one side; a country named as a speaker is no target
+    ("North Korea fired two ballistic missiles into the sea on Monday.", [KP], [("on Monday", "2023-11-27")],
+     [ev("incident", {"kp"}, "2023-11-27", "held")]),
+    ("Triều Tiên phóng hai tên lửa vào vùng biển phía đông hôm thứ Hai.", [KP], [("hôm thứ Hai", "2023-11-27")],
+     [ev("incident", {"kp"}, "2023-11-27", "held")]),
+    # a subject's participle set off by commas (over a clause break of its own): the predicate after it gives the
+    # status ("since" times stay no date of the talks, as in case 13)
+    ("Direct talks between India and France, brokered by Japan in Tokyo since May 2021, have stalled since March.",
+     [IN, FR, JP], [("May 2021", "2021-05"), ("March", "2023-03")],
+     [ev("talks", {"in", "fr"}, None, "stalled")]),
+    ("Các cuộc đàm phán giữa Ấn Độ và Pháp, do Nhật Bản làm trung gian, đã bế tắc.", [IN, FR, JP], [],
+     [ev("talks", {"in", "fr"}, None, "stalled")]),
+    # the predicate after the parenthetical dates the talks too; a parenthetical with no halt after it
+    ("Talks between India and France, hosted by Japan in Tokyo, ended on Friday.", [IN, FR, JP, TOKYO],
+     [("on Friday", "2023-12-01")], [ev("talks", {"in", "fr"}, "2023-12-01", "held")]),
+    ("Talks between India and France, mediated by Japan since 2021, were held in Tokyo on Friday.", [IN, FR, JP, TOKYO],
+     [("2021", "2021"), ("on Friday", "2023-12-01")], [ev("talks", {"in", "fr"}, "2023-12-01", "held")]),
+    # a body the KB does not know, after tại/at, is the venue (an institute, a university), not a party
+    ("India and France held talks at the Rosewood Institute on Tuesday.", [IN, FR, ("unk:org:ri", "ORG",
+     ["Rosewood Institute"])], [("on Tuesday", "2023-11-28")], [ev("talks", {"in", "fr"}, "2023-11-28", "held")]),
+    # negative: the same body after "with" is a party
+    ("India held talks with the Rosewood Institute on Tuesday.", [IN, ("unk:org:ri", "ORG", ["Rosewood Institute"])],
+     [("on Tuesday", "2023-11-28")], [ev("talks", {"in", "unk:org:ri"}, "2023-11-28", "held")]),
+    # a traveller who leaves one place for another ("rời Paris đến Tokyo") visits the second
+    ("Ngày mai, Thủ tướng Ấn Độ Modi sẽ rời Paris đến Tokyo. Nhật Bản chào đón ông.", [IN, FR, JP, TOKYO, ("paris", "LOC", ["Paris"], "fr"),
+     ("modi", "PERSON", ["Modi"], "in")], [("Ngày mai", "2023-12-02")],
+     [ev("visit", {"in", "jp"}, "2023-12-02", "planned")]),
+    # negative: another subject goes to the place
+    ("Thủ tướng Ấn Độ Modi rời Paris sau khi tàu đến Tokyo.", [IN, FR, JP, TOKYO, ("paris", "LOC", ["Paris"], "fr"),
+     ("modi", "PERSON", ["Modi"], "in")], [], []),
+    # negative: a country after a lowercase noun is a party ("tại cuộc gặp với Việt Nam")
+    ("Tổng thống Ấn Độ phát biểu tại cuộc gặp với Việt Nam hôm 3/5.", [IN, VN], [("hôm 3/5", "2023-05-03")],
+     [ev("talks", {"in", "vn"}, "2023-05-03", "held")]),
+]
+
+
+@pytest.mark.parametrize("case", CASES_RECALL5, ids=[f"rc5_{i + 1}" for i in range(len(CASES_RECALL5))])
+def test_recall5_incident_wordings_one_sided_withdrawals_dates_and_venues(case):
+    check_case(case, "2023-12-01")
+
+
+def test_recall5_named_building_is_a_venue():
+    # "tại Dinh Tổng thống Việt Nam": a named building of a country is where the leaders met; the country is no
+    # party, and "hai nhà lãnh đạo" are the pair told before
+    evs = events_of("Tổng thống Ấn Độ và Tổng thống Pháp hội đàm hôm 3/5. Hai nhà lãnh đạo đã có cuộc gặp riêng tại "
+                    "Dinh Tổng thống Việt Nam.", [IN, FR, VN], [("hôm 3/5", "2023-05-03")])
+    assert evs and all(set(e.participants) == {"in", "fr"} for e in evs)

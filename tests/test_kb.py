@@ -365,3 +365,34 @@ def test_kb_covers_classes_of_names(text, name, etype):
 
     got = {e.name: e.type for e in recognise(text, "en" if text.startswith("Historians") else "vi")}
     assert got.get(name) == etype, got
+
+
+def test_json_cached_yaml_copy(tmp_path, monkeypatch):
+    """Parsed YAML comes back from its JSON copy as it was parsed; a changed file is parsed again; data
+    JSON cannot carry (a date, an integer key) is parsed every time, never cached."""
+    from armswatch.kb import json_cached, load_yaml
+
+    monkeypatch.setenv("ARMSWATCH_CACHE", str(tmp_path / "cache"))
+    src = tmp_path / "words.yaml"
+    src.write_text("vi:\n  cues: [đã, sẽ]\n  weight: 1.5\n  strict: true\nen: {cues: [did], weight: 2}\n", encoding="utf-8")
+    calls = []
+
+    def parse():
+        calls.append(1)
+        return load_yaml(src.read_text(encoding="utf-8"))
+
+    first = json_cached("lexicon-words", [src], parse)
+    again = json_cached("lexicon-words", [src], parse)
+    assert first == again == {"vi": {"cues": ["đã", "sẽ"], "weight": 1.5, "strict": True},
+                              "en": {"cues": ["did"], "weight": 2}}
+    assert type(again["en"]["weight"]) is int and again["vi"]["strict"] is True
+    assert len(calls) == 1  # the second came from the copy
+    src.write_text("vi: {cues: [từng]}\n", encoding="utf-8")
+    assert json_cached("lexicon-words", [src], parse) == {"vi": {"cues": ["từng"]}} and len(calls) == 2
+    for text in ("since: 2021-07-24\n", "1: một\n2: hai\n"):
+        src.write_text(text, encoding="utf-8")
+        n = len(calls)
+        assert json_cached("lexicon-words", [src], parse) == json_cached("lexicon-words", [src], parse) == \
+            load_yaml(text)
+        assert len(calls) == n + 2  # not cached
+    assert sorted(p.name.split("-")[0] for p in (tmp_path / "cache").iterdir()) == ["lexicon", "lexicon"]

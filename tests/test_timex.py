@@ -574,3 +574,56 @@ def test_fractional_clock_durations_are_whole_plus_rest(text, value):
 ])
 def test_english_year_after_a_possessive_not_before_a_unit(sentence, expected):
     assert [(t.text, t.value) for t in find_timexes(sentence, datetime(2023, 11, 1), "en")] == expected
+
+
+# Session 5: sentences of our own for mechanisms met on the development sets
+def _found(sentence, anchor, lang):
+    return [(t.text, t.value) for t in find_timexes(sentence, anchor, lang)]
+
+
+@pytest.mark.parametrize("sentence,anchor,lang,expected", [
+    # "hiện có" after a noun is "existing"; before a figure it is "currently has"
+    ("Bình Nhưỡng hứa từ bỏ các chương trình tên lửa hiện có, đổi lại viện trợ.", A22, "vi", []),
+    ("Họ muốn kiểm kê mọi kho vũ khí hiện có của Nga.", A22, "vi", []),
+    ("Pháp hiện có khoảng 290 đầu đạn.", A22, "vi", [("hiện", "PRESENT_REF")]),
+    # a year or a span of years alone in brackets
+    ("Cuộc chiến tranh vùng Vịnh (1990 - 1991) đã kết thúc.", A22, "vi", [("1990", "1990"), ("1991", "1991")]),
+    ("Hiệp ước START I (1991) hết hạn năm 2009.", A22, "vi", [("1991", "1991"), ("năm 2009", "2009")]),
+    ("Có (12) thành viên và 1990 binh sĩ.", A22, "vi", []),
+    # eight days / months are durations unless the number is a day of the month
+    ("Sau tám ngày thương lượng, hai bên ký kết.", A22, "vi", [("tám ngày", "P8D")]),
+    ("Phái đoàn ở lại Geneva tám tháng.", A22, "vi", [("tám tháng", "P8M")]),
+    ("Lễ kỷ niệm rơi vào mùng tám tháng ba.", A22, "vi", []),
+    # a day written with a month name after "tháng"
+    ("Ông đến Hà Nội ngày 19 tháng Tám năm 2021.", A22, "vi", [("ngày 19 tháng Tám năm 2021", "2021-08-19")]),
+    # a range of dotted day.month dates
+    ("Hội nghị diễn ra hôm 29.8 - 2.9 tại Moskva.", datetime(2022, 9, 5), "vi",
+     [("hôm 29.8", "2022-08-29"), ("2.9", "2022-09-02")]),
+    # "that one-year period" is a duration, not "that year"
+    ("Năm 2020 hai bên gia hạn. Hết thời hạn hai năm đó, họ sẽ đàm phán lại.", A22, "vi",
+     [("Năm 2020", "2020"), ("hai năm", "P2Y")]),
+    # names with a time word inside
+    ("Los Angeles sẽ đăng cai Thế vận hội Mùa hè 2028.", A22, "vi", []),
+    ("The Arab Spring began in Tunisia.", A22, "en", []),
+    ("They met in the spring of 2019.", A22, "en", [("spring of 2019", "2019-SP")]),
+])
+def test_session5_mechanisms(sentence, anchor, lang, expected):
+    assert _found(sentence, anchor, lang) == expected
+
+
+def test_clock_takes_the_day_named_after_it():
+    # Friday 3 March 2023: "8pm ... on Wednesday" is 1 March; "(01:00 GMT on Thursday)" is 2 March
+    got = _found("The deadline passed at 8pm Washington time on Wednesday (01:00 GMT on Thursday), officials said.",
+                 datetime(2023, 3, 3), "en")
+    assert ("8pm", "2023-03-01T20:00") in got and ("01:00 GMT", "2023-03-02T01:00Z") in got
+
+
+@pytest.mark.parametrize("sentence,value", [
+    ("Both sides must cut deployed launchers to 700 by Thursday.", "2023-03-09"),   # a deadline: the coming one
+    ("The talks ended on Thursday.", "2023-03-02"),
+    ("A round was scheduled for December 1 but never happened.", "2022-12-01"),     # a past plan
+    ("The next round is scheduled for December 1.", "2023-12-01"),
+])
+def test_deadlines_and_past_plans(sentence, value):
+    got = [v for _, v in _found(sentence, datetime(2023, 3, 3), "en")]
+    assert got == [value]

@@ -2,21 +2,55 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
-from rich.console import Console
-from rich.table import Table
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="armswatch: nuclear arms-control diplomacy from the news, as a sourced knowledge base.")
 kb_app = typer.Typer(no_args_is_help=True, help="Look up the curated knowledge base.")
 app.add_typer(kb_app, name="kb")
 
-err = Console(stderr=True)
+
+class _LazyStderr:
+    """`rich.console.Console(stderr=True)`, made on first use: importing rich costs ~35 ms of every
+    cold start, and `armswatch extract` on inputs that all read prints nothing to stderr."""
+
+    _console = None
+
+    def console(self):
+        """The real Console (for rich objects that take one)."""
+        if _LazyStderr._console is None:
+            from rich.console import Console
+
+            _LazyStderr._console = Console(stderr=True)
+        return _LazyStderr._console
+
+    def __getattr__(self, name):
+        return getattr(self.console(), name)
+
+
+err = _LazyStderr()
+
+
+def stderr_is_terminal() -> bool:
+    """`err.is_terminal`, without importing rich where its answer is sure to be False: stderr is no
+    tty and neither TTY_COMPATIBLE=1 nor FORCE_COLOR (which rich obeys) says otherwise."""
+    isatty = getattr(sys.stderr, "isatty", None)
+    try:
+        tty = bool(isatty and isatty())
+    except ValueError:  # closed
+        tty = False
+    if not tty and os.environ.get("TTY_COMPATIBLE") != "1" and os.environ.get("FORCE_COLOR") is None:
+        return False
+    return err.is_terminal
 
 
 class OutFormat(str, Enum):
@@ -29,7 +63,7 @@ def _progress(total: int | None):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     return Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TimeRemainingColumn(), console=err, transient=True)
+                    TimeRemainingColumn(), console=err.console(), transient=True)
 
 
 def iter_results(paths: list[str], dask: bool = False, scheduler: str | None = None, workers: int | None = None,
@@ -113,7 +147,7 @@ def extract(
     def on_failure(f):
         err.print(f"[red]error[/red] {f}", highlight=False, soft_wrap=True)
 
-    ok, failed = run_extract(paths, on_doc, on_failure, show_progress=err.is_terminal, dask=dask,
+    ok, failed = run_extract(paths, on_doc, on_failure, show_progress=stderr_is_terminal(), dask=dask,
                              scheduler=scheduler, workers=workers, batch_size=batch_size)
     if shards:
         from .scale import write_shards
@@ -124,6 +158,8 @@ def extract(
         json.dump(docs, stream, ensure_ascii=False, indent=1)
         stream.write("\n")
     elif format == OutFormat.table:
+        from rich.console import Console
+
         Console(file=stream, width=160).print(summary_table(docs))
     if stream is not sys.stdout:
         stream.close()
@@ -133,6 +169,8 @@ def extract(
 
 
 def summary_table(docs) -> Table:
+    from rich.table import Table
+
     t = Table(title="armswatch extraction", show_lines=False)
     for col in ("source", "lang", "published", "outlet", "title", "ent", "time", "ev", "claims", "quotes"):
         t.add_column(col, overflow="fold")
@@ -146,6 +184,9 @@ def summary_table(docs) -> Table:
 @kb_app.command("search")
 def kb_search(name: str, limit: int = typer.Option(10, "--limit", "-n")):
     """Find knowledge-base entries by any name, accent-insensitive (e.g. 'tap can binh')."""
+    from rich.console import Console
+    from rich.table import Table
+
     from .kb import load_kb
 
     t = Table(title=f"KB search: {name}")
@@ -160,6 +201,8 @@ def kb_search(name: str, limit: int = typer.Option(10, "--limit", "-n")):
 def kb_show(kb_id: str):
     """Show one knowledge-base entry with all its names and roles."""
     from dataclasses import asdict
+
+    from rich.console import Console
 
     from .kb import load_kb
 

@@ -13,10 +13,8 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from .cli import app, err
+from .cli import app, err, stderr_is_terminal
 
 DB_OPT = typer.Option(None, "--db", help="database URL or SQLite path (default $ARMSWATCH_DB or ./armswatch.db)")
 
@@ -60,6 +58,9 @@ def _emit(objs: list[dict], rows: list[dict], cols: list[str], fmt: QueryFormat,
         for r in rows:
             w.writerow(r)
     else:
+        from rich.console import Console  # (rich is imported only where it prints: see cli.err)
+        from rich.table import Table
+
         t = Table(title=title)
         for c in cols:
             t.add_column(c, overflow="fold")
@@ -84,7 +85,7 @@ def ingest(
     With --dask, extraction runs on Dask workers and this process writes the results in input order.
     With --embed, the vectors for semantic search are computed afterwards (~70x the extraction time)."""
     st = _store(db)
-    show = err.is_terminal if progress is None else progress
+    show = stderr_is_terminal() if progress is None else progress
 
     def on_failure(msg: str) -> None:
         err.print(f"[red]error[/red] {msg}", highlight=False, soft_wrap=True)
@@ -107,7 +108,7 @@ def reprocess(db: Optional[str] = DB_OPT,
     from .store import extractor_version
 
     st = _store(db)
-    rep = st.reprocess(all_docs=all_docs, progress=err.is_terminal if progress is None else progress)
+    rep = st.reprocess(all_docs=all_docs, progress=stderr_is_terminal() if progress is None else progress)
     err.print(f"{rep.added} re-extracted with {extractor_version()}, {rep.failed} failed", highlight=False)
     if rep.failed:
         raise typer.Exit(1)
@@ -165,7 +166,7 @@ def embed(db: Optional[str] = DB_OPT, progress: Optional[bool] = typer.Option(No
 
     Resumable: batches are committed as they finish and a re-run continues; a document whose text
     changed (reprocess) is embedded again. Enables `search --mode semantic|hybrid`."""
-    _embed(_store(db), err.is_terminal if progress is None else progress)
+    _embed(_store(db), stderr_is_terminal() if progress is None else progress)
 
 
 @app.command()
@@ -232,6 +233,8 @@ def entity(name: str = typer.Argument(..., help="id, name or alias, accents opti
         err.print(f"no entity matches {name!r}")
         raise typer.Exit(1)
     if format == QueryFormat.table:
+        from rich.console import Console
+
         c = Console()
         c.print(f"[bold]{e['name']}[/bold] ({e['id']}, {e['type']}) {e['name_vi'] or ''} "
                 f"wikidata={e['wikidata'] or '—'}  documents={e['documents']} mentions={e['mentions']} "

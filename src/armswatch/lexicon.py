@@ -9,7 +9,7 @@ import json
 from functools import lru_cache
 from typing import Any
 
-from .kb import DATA, load_yaml
+from .kb import DATA, json_cached, load_yaml
 
 LEX_DIR = DATA / "lexicons"
 SCHEMA_DIR = DATA / "schema"
@@ -18,7 +18,7 @@ SCHEMA_DIR = DATA / "schema"
 @lru_cache(maxsize=None)
 def load_lexicon(name: str) -> Any:
     path = LEX_DIR / f"{name}.yaml"
-    return load_yaml(path.read_text(encoding="utf-8"))
+    return json_cached(f"lexicon-{name}", [path], lambda: load_yaml(path.read_text(encoding="utf-8")))
 
 
 @lru_cache(maxsize=1)

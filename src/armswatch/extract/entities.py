@@ -1068,6 +1068,8 @@ def _person_shorts(d: _Doc, singles) -> None:
         if not w[:1].isupper() or not d.free(s, e):
             continue
         key = lower_keep(w)
+        if key not in derived and key not in idx.shorts and s not in single_cues:
+            continue  # no branch below can link it: spare most capitalised words the checks
         cue = d.cue_before(s)
         # a Vietnamese word (or one that could be, at the start of a sentence) needs a cue: "ông Tập"
         vi_like = not w.isascii() or (d.lang == "vi" and is_vi_syllable(w) and d.sentence_initial(s))

@@ -53,7 +53,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from datetime import date, timedelta
 
@@ -100,7 +100,20 @@ _FRONTED_PASSIVE_RE = re.compile(r"\s*[\"“]?(?:được|đã được|signed|f
 # "từng ký hiệp ước hữu nghị năm 1961": a treaty named by a common noun after a signing verb (not a trade deal)
 _COMMON_TREATY_RE = re.compile(r"\s+(?:một |bản |a |the )?(?:hiệp ước|treaty|pact)(?!\s+(?:thương mại|kinh tế|trade|economic))"
                                r"(?!\w)", re.IGNORECASE)
-_PARENTHETICAL_RE = re.compile(r"[^,.;:]{0,60},\s*(?:được|đã được|vốn|which|that was|first)\s[^.;:]{5,160}?,\s*", re.IGNORECASE)
+# "would leave a landmark Cold War-era treaty": a withdrawal's object is a treaty named by a common noun, with
+# up to three modifiers before it (withdrawing from a trade deal is no arms-control treaty action either)
+_LEFT_TREATY_RE = re.compile(r"\s+(?:a |an |the |its |their |this )?(?!(?:[\w-]+\s+){0,3}?(?:trade|economic|thương mại))"
+                             r"(?:[\w-]+\s+){0,3}?(?:treaty|pact|accord|hiệp ước)"
+                             r"(?!\s+(?:thương mại|kinh tế|trade|economic))(?!\w)", re.IGNORECASE)
+_WITH_BEFORE_RE = re.compile(r"(?<!\w)(?:với|with)\s+(?:[\w.-]+\s+){0,3}$", re.IGNORECASE)  # "với Mỹ", "with the U.S."
+_COORD_DATE_RE = re.compile(r"\s*(?:,\s*)?(?:và|and)\s*", re.IGNORECASE)  # "on May 4 and May 9", "31/5 và tháng 8"
+# a subject's participle or relative set off by commas ("Đối thoại ..., được khởi động sau ..., đã bị đình trệ",
+# "Talks ..., mediated by the EU since 2021, have stalled", "..., do EU làm trung gian, đã bế tắc")
+_PLURAL_HAPPENINGS_RE = re.compile(r"(?<!\w)(?:các|những|hai|ba) (?:cuộc|chuyến)(?!\w)|(?<!\w)(?:summits|meetings|visits|"
+                                   r"calls)$", re.IGNORECASE)  # "các cuộc gặp", "hai chuyến thăm", "summits"
+_PARENTHETICAL_RE = re.compile(r"[^,.;:]{0,60},\s*(?:được|đã được|vốn|do|which|that was|first|"
+                               r"[a-z]+ed\s+(?:by|in|at|on|since|between|under))\s[^.;:]{5,160}?,\s*",
+                               re.IGNORECASE)
 _PASSIVE_RE = re.compile(r"\s*(?:đã được|được|was|were|has been|had been)\s", re.IGNORECASE)
 _REL_PREP_RE = re.compile(r"\s+(?:sau khi|trước khi|after|before)(?!\w)", re.IGNORECASE)  # "một ngày sau khi ..."
 _SINCE_FRAME_RE = re.compile(r"(?<!\w)(?:sau|sau khi|kể từ|kể từ khi|since|after|following)\s+(?:các |những |the |a )?"
@@ -127,7 +140,10 @@ _TOPIC_END_RE = re.compile(r"[,.;:()]|\s[-–]\s")
 _SEG_SPLIT_RE = re.compile(r"[,;:()\u201c\u201d\"]|\s[-–—]\s")
 _SEG_MARK_RE = re.compile(r"[,;:()\u201c\u201d\"]|(?<=\s)[-–—](?=\s)")
 _BILATERAL = {"talks", "summit", "call"}
-_MOTION_LEAD_RE = re.compile(r"(?<!\w)(?:đã|sẽ|vừa|sắp|dự kiến|bay|đi|lên đường|will|has|have)\s*$", re.IGNORECASE)
+# what may stand between a traveller and "tới"/"đến": a tense word, a verb of going, or the place left ("sẽ rời
+# Seoul đến Tokyo")
+_MOTION_LEAD_RE = re.compile(r"(?<!\w)(?:đã|sẽ|vừa|sắp|dự kiến|bay|đi|lên đường|will|has|have)\s*$"
+                             r"|(?<!\w)rời(?: khỏi)?\s+(?:[A-ZĐÂĂÊÔƠƯ][\w-]*\s+){1,3}$", re.IGNORECASE)
 _TIMEX_GAP_RE = re.compile(r"(?<!\w)(?:hôm|ngày|vào|on|last|this)\s+[\w/]+(?:\s+tuần\s+\w+)?", re.IGNORECASE)
 _ENUM_RE = re.compile(r",\s*")
 _INDEFINITE_RE = re.compile(r"(?:^|\s)(?:một|a|an)\s+(?:(?:cuộc|chuyến|vụ|tiến trình|vòng|phiên|new|mới|fresh)\s+)?$",
@@ -145,7 +161,8 @@ _DEMONSTRATIVE_END_RE = re.compile(r"(?:này|trên|đó|ấy)$", re.IGNORECASE)
 _PRONOUN_OBJECT_RE = re.compile(r"\s*(?:it|nó)(?!\w)", re.IGNORECASE)
 _TREATY_YEAR_RE = re.compile(r"\s+(?:năm\s+)?(?:1[89]|20)\d\d(?!\w)", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"\s+(?:between|giữa)\s", re.IGNORECASE)
-_TWO_SIDED = {"shoot-down", "collision", "strike", "clash", "overflight", "incursion", "shelling", "invasion"}
+_TWO_SIDED = {"shoot-down", "collision", "strike", "clash", "overflight", "incursion", "shelling", "invasion",
+              "seizure"}
 _AND_RE = re.compile(r"(?<!\w)(?:và|and|còn|while)(?!\w)", re.IGNORECASE)
 _MISSILE_RE = re.compile(r"\s+(?:(?:thành công|thêm|một|hai|ba|loạt|its|a|an|the|new|their)\s+)?(?:(?:new|hypersonic|nuclear)\s+)?"
                          r"(?:tên lửa|ICBM|SLBM|vũ khí|bom|hạt nhân|missile|rocket|intercontinental|ballistic|cruise|"
@@ -487,6 +504,12 @@ class _Ctx:
             i += 1
         return out
 
+    def partner_only(self, cid: str, lo: int, trigger_end: int, hi: int) -> bool:
+        """Whether country `cid` is named in lo..hi only after the trigger, each time right after "với"/"with"."""
+        hits = [s for s, _, ent in self.mentions_in(lo, hi) if self.country_of_entity(ent) == cid]
+        return bool(hits) and all(s >= trigger_end and _WITH_BEFORE_RE.search(self.body, max(trigger_end, s - 30), s)
+                                  for s in hits)
+
     def is_leader(self, ent) -> bool:
         """Head of state or government, from the titles read in the text, the words before a mention,
         or the KB roles (current or past: the text's time is unknown here)."""
@@ -806,6 +829,9 @@ def _participants(ctx: _Ctx, m: _Mention, scope: tuple[int, int], treaty_span=No
             kbe = ctx.kb.get(ent.id)
             if kbe is not None and kbe.file in ctx.cues.unofficial_kb_files:
                 continue  # "Theo SIPRI, ...": a think tank or a medium is a source, not a party
+            if kbe is None and ctx.cues.location_prep and ctx.cues.location_prep.search(
+                    ctx.body[max(scope[0], s - 8):s]):
+                continue  # "diễn ra tại Đại học ...", "at the ... Institute": a body the KB does not know is a venue
         cid = ctx.country_of_entity(ent)
         if ent.type == "PERSON":
             if ent.id not in people:
@@ -832,6 +858,8 @@ _VENUE_LINK = r"(?:của|thuộc|trên|đảo|tỉnh|thành phố|bang|vùng|khu
 _VENUE_CHAIN_RE = re.compile(r"(?:\s*(?:[A-ZĐÂĂÊÔƠƯ][\w-]*|" + _VENUE_LINK + r"(?!\w)|\(|,(?=\s*" + _VENUE_LINK
                              + r"\s)))+\s*")
 
+_BUILDING_GAP_RE = re.compile(r"\s*[A-ZĐÂĂÊÔƠƯ][\w-]*(?:\s+[\w-]+){0,2}\s+")  # "Dinh Tổng thống ", "Cung Văn hóa "
+
 
 def _venue_chain(ctx: _Ctx, lo: int, s: int) -> bool:
     """A place at body[s:] that continues the venue opened by the last tại/ở/in before it in body[lo:s]."""
@@ -844,6 +872,8 @@ def _venue_chain(ctx: _Ctx, lo: int, s: int) -> bool:
     if last is None or last.end() == s:
         return False
     gap = ctx.body[last.end():s]
+    if _BUILDING_GAP_RE.fullmatch(gap) and not ctx.mentions_in(last.end(), s):
+        return True  # "tại Dinh Tổng thống Phần Lan": a named building of the country, the country its venue
     if _words_between(gap) > 8 or not gap.rstrip().endswith(("của", "(", "of", "thuộc")):
         return False
     return bool(_VENUE_CHAIN_RE.fullmatch(gap))
@@ -1146,9 +1176,12 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     elif m.start - m.clause[0] < 30:
         # "Đối thoại ổn định chiến lược Nga - Mỹ, được khởi động sau ..., đã bị đình trệ": the subject's
         # predicate comes after a participle set off by commas
-        pc = _PARENTHETICAL_RE.match(body, m.end, m.clause[1])
+        # (the parenthetical may hold a clause break of its own: "..., mediated by the EU since 2021, have ...")
+        pc = _PARENTHETICAL_RE.match(body, m.end, m.sent[1])
         if pc:
-            ahits += [(labs, i + 1000, j + 1000) for labs, i, j in ctx.window_hits(pc.end(), m.clause[1], words=5)[0]]
+            end = ctx.clause_of(m.sent, pc.end())[1]
+            m.attrs["_pred_clause"] = (m.clause[0], end)  # its dates are the subject's too
+            ahits += [(labs, i + 1000, j + 1000) for labs, i, j in ctx.window_hits(pc.end(), end, words=5)[0]]
             np_words = 1000
 
     apos: dict[str, list[tuple[int, int]]] = {}
@@ -1352,6 +1385,12 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         c2, o2, p2, u2 = _participants(ctx, m, (d_end, max(scope[1], m.end)), treaty_span, topic_span)
         if len(c2) + len(o2) >= 2:
             countries, orgs, people, unknown = c2, o2, p2, u2
+    partners = []
+    if m.type == "treaty_action" and m.attrs.get("action") in ("withdraw", "suspend"):
+        # "Nga rời khỏi hiệp ước với Mỹ", "would leave the treaty with Russia": leaving or suspending is one
+        # side's act; the partner named after "với"/"with" is the other party to the treaty, not an actor
+        partners = [cid for cid in countries if ctx.partner_only(cid, scope[0], m.end, scope[1])]
+        countries = [cid for cid in countries if cid not in partners]
     if m.type == "treaty_action" and not countries and m.clause[0] > m.sent[0]:
         # "Nga tuyên bố đình chỉ tham gia New START": a state (or its leader) announcing a treaty
         # action is the one who acts (a body reporting something is not: no ORG here)
@@ -1360,6 +1399,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         if actors:
             countries, _, people2, _ = _participants(ctx, m, (actors[0][0], m.clause[0]), treaty_span)
             people = people or people2
+    countries = countries or partners  # no actor told: the partner is the only party the text gives
     between = None
     if m.type == "incident" and m.attrs.get("kind") in _TWO_SIDED:
         # "a military conflict between India and Pakistan", "đụng độ giữa A và B": both sides follow the trigger
@@ -1388,9 +1428,12 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         elif prev is not None and prev.type == "incident" and prev.countries:
             countries = list(prev.countries)  # "test-fired an ICBM on Wednesday, its second launch after a first test"
         if m.attrs.get("kind") in _TWO_SIDED and countries:
-            # "đánh vào cơ sở Natanz": a struck place names its country as the other side
+            # "đánh vào cơ sở Natanz", "missiles at a base in Iran": a struck place names its country as the
+            # other side (a country itself only as the place: after "in"/"ở")
             for s_, e_, ent in ctx.mentions_in(m.end, min(m.end + 60, m.clause[1])):
                 host = _host_country(ctx, ent.id) if ent.type == "LOC" else None
+                if ent.type == "COUNTRY" and c.location_prep and c.location_prep.search(body, max(m.end, s_ - 5), s_):
+                    host = ent.id
                 if host and host in ctx.ent_by_id and host not in countries:
                     countries = countries + [host]
                     break
@@ -1611,6 +1654,10 @@ def _treaty(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int):
         return tid, (s, e_)
     om = _NUCLEAR_DEAL_RE.match(body, m.end) or (_COMMON_TREATY_RE.match(body, m.end)
                                                  if ctx.cues.treaty_action.get(m.cue, "sign") in ("sign", "ratify") else None)
+    if om is None and ctx.cues.treaty_action.get(m.cue) == "withdraw":
+        om = _LEFT_TREATY_RE.match(body, m.end)
+        if om and om.end() <= hi:  # "rút khỏi hiệp ước": the treaty the page is about, when it named one
+            return _salient_treaty(ctx, om.start(), m.sent), (om.start(), om.end())
     if om and om.end() <= hi:
         return None, (om.start(), om.end())  # "pulled the United States out of the 2015 nuclear deal"
     gm = None
@@ -1798,7 +1845,7 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
                 continue
             if is_report and report_content:
                 continue
-            clause = ctx.clause_of(sent, m.start, keep_speech=is_report)
+            clause = m.attrs.get("_pred_clause") or ctx.clause_of(sent, m.start, keep_speech=is_report)
             if not (clause[0] <= ts < clause[1]) and not penalty and not fronted:
                 continue  # (a date fronted before a comma, "Tháng 6 năm ngoái, ...", dates the whole sentence)
             d = (ts - m.end) if ts >= m.end else (m.start - te) * 1.3
@@ -1841,6 +1888,28 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
                          or (t.start < ctx.clause_of(m.sent, m.start)[1]
                              and _ENUM_GAP_RE.search(body[m.end:t.start]))):
                 m.status = "planned"  # (over the commas of a list: "với Pháp, Đức và Nga trong những tuần tới")
+
+
+def _coordinated_dates(ctx: _Ctx, mentions: list[_Mention]) -> list[_Mention]:
+    """"fired missiles on May 4 and May 9", "hai vụ phóng vào ngày 31/5 và tháng 8", "các cuộc gặp năm 2000 và
+    năm 2007": an incident, or meetings told in the plural, dated by two coordinated dates happened on each of them
+    (a visit "trong hai ngày 1/3 và 2/3" is one happening)."""
+    out = []
+    for m in mentions:
+        out.append(m)
+        if not m.date or m.blocked or m.status not in (None, "held"):
+            continue
+        if m.type != "incident" and not _PLURAL_HAPPENINGS_RE.search(ctx.body, max(m.sent[0], m.start - 10), m.end):
+            continue
+        clause = ctx.clause_of(m.sent, m.start)
+        dates = [d for d in ctx.dates if clause[0] <= d[0] < clause[1] and d[0] >= m.end]
+        for (ts, te, dv, _), nxt in zip(dates, dates[1:]):
+            if dv == m.date and _COORD_DATE_RE.fullmatch(ctx.body, te, nxt[0]) and nxt[2] != dv:
+                twin = replace(m, countries=list(m.countries), orgs=list(m.orgs), people=list(m.people),
+                               attrs=dict(m.attrs), topic=set(m.topic), date=nxt[2], distinct=True)
+                out.append(twin)
+                break
+    return out
 
 
 # ---------------------------------------------------------------------------- grouping and coreference
@@ -2320,6 +2389,7 @@ def extract_events(doc: Document) -> Document:
                 am.status = prev.status
             mentions.append(am)
     _attach_dates(ctx, mentions)
+    mentions = _coordinated_dates(ctx, mentions)
     for a, b in zip(mentions, mentions[1:]):
         if b.date is None and a.date and a.clause == b.clause and not b.nominal and not a.blocked \
                 and re.fullmatch(r"\s*(?:\S+\s+){0,6}?(?:và|and)\s+(?:\S+\s+){0,2}", ctx.body[a.end:b.start] + " ") \

@@ -223,6 +223,19 @@ def _has_word(text: str, words) -> bool:
     return bool(words) and _words_re(tuple(words)).search(text) is not None
 
 
+def _future_cue(text: str, tense: dict) -> bool:
+    """A future word in `text` that no past auxiliary cancels: "planned for" is a plan, "was planned for" a
+    past one."""
+    fut = tense.get("future", [])
+    if not fut:
+        return False
+    aux = tense.get("past_auxiliaries") or []
+    for m in _words_re(tuple(fut)).finditer(text):
+        if not (aux and re.search(rf"(?<!\w)(?:{_alt(aux)}){_SP}$", text[max(0, m.start() - 16):m.start()], _FLAGS)):
+            return True
+    return False
+
+
 def _past_verb_governs(ctx: _Ctx, start: int, tense: dict) -> bool:
     """Whether the verb that governs a date is a past tense of happening ("met", "visited"): the last tense
     word before the date in its sentence (commas do not cut: "met in Woodside, California, in November")
@@ -258,7 +271,7 @@ def _pick_year(ctx: _Ctx, start: int, end: int, month: int, day: int | None, mat
     # name right after the word makes it the verb
     strong_future = any(re.match(rf"{re.escape(w)}{_E}(?!\s+[A-ZÀ-ỸĐ])", head) for w in tense.get("future_strong", []))
     weak_past = _has_word(before, tense.get("past", []))
-    weak_future = _has_word(before, tense.get("future", [])) or _has_word(after, tense.get("future", []))
+    weak_future = _future_cue(before, tense) or _future_cue(after, tense)
     if not (strong_past or strong_future) and _past_verb_governs(ctx, start, tense):
         strong_past = True  # "Biden and Xi last met in Woodside, California, in November": last November
     y = a.year
@@ -448,8 +461,15 @@ def _grammar(lang: str) -> list[_Rule]:
     if vi:
         yrel = {_low(k): v for k, v in (lex.get("year_relative") or {}).items()}
 
+        MNAME_DM = _alt([k for k in months], boundary=False)
+
         def h_dm(m, ctx):
-            d, mo = int(m.group("d")), int(m.group("m"))
+            tok = m.group("m")
+            if not tok[0].isdigit() and not tok[0].isupper():
+                return None  # "ngày 8 tháng năm" is no date; "ngày 8 tháng Tám" is 8 August
+            d, mo = int(m.group("d")), (int(tok) if tok[0].isdigit() else _month_value(lex, tok))
+            if mo is None:
+                return None
             y = int(m.group("y")) if _g(m, "y") else None
             if not _valid_day(y, mo, d):
                 return None
@@ -470,9 +490,9 @@ def _grammar(lang: str) -> list[_Rule]:
         add("dm_cue", rf"{_B}(?:{cues}|{WD}){_OSP},?{_OSP}\(?(?P<t>(?<![\d/.])(?P<d>{_DAY})[/.](?P<m>{_MON}))(?![\d]|/\d|[.,]\d)",
             h_dm, starts=fw(lex.get("date_cues") or [], weekdays))
         # ngày 2 tháng 11 (năm 2022)
-        add("d_thang_m", rf"{_B}(?P<t>{pre}(?:(?:{dayw}){_SP})(?P<d>{_DAY}){_SP}{MW}{_SP}(?P<m>{_MON})(?:(?:{_SP}{YW}{_SP}|{_OSP}/{_OSP})(?P<y>{_YEAR}))?)(?!\d)",
+        add("d_thang_m", rf"{_B}(?P<t>{pre}(?:(?:{dayw}){_SP})(?P<d>{_DAY}){_SP}{MW}{_SP}(?P<m>{_MON}(?!\w)|{MNAME_DM})(?:(?:{_SP}{YW}{_SP}|{_OSP}/{_OSP})(?P<y>{_YEAR}))?)(?!\d)",
             h_dm, starts=fw(PRE, lex.get("day_words") or []))
-        add("d_thang_m_y", rf"(?<![\d/.])(?P<t>(?P<d>{_DAY}){_SP}{MW}{_SP}(?P<m>{_MON}){_SP}{YW}{_SP}(?P<y>{_YEAR}))(?!\d)", h_dm,
+        add("d_thang_m_y", rf"(?<![\d/.])(?P<t>(?P<d>{_DAY}){_SP}{MW}{_SP}(?P<m>{_MON}|{MNAME_DM}){_SP}{YW}{_SP}(?P<y>{_YEAR}))(?!\d)", h_dm,
             starts=DG)
 
         # ranges "ngày 26-28/10", "ngày 26/10 đến 28/10", "ngày 28 và 29/7": two dates
@@ -494,7 +514,7 @@ def _grammar(lang: str) -> list[_Rule]:
             return out
 
         rsep = _alt(lex.get("range_separators") or ["-", "–", "đến", "tới", "và"])
-        add("dm_range", rf"{_B}(?P<a>(?:{dayw}){_SP}(?P<d1>{_DAY})(?:/(?P<m1>{_MON})(?:/(?P<y1>\d{{4}}))?)?)(?![\d/])"
+        add("dm_range", rf"{_B}(?P<a>(?:{dayw}){_SP}(?P<d1>{_DAY})(?:[/.](?P<m1>{_MON})(?:/(?P<y1>\d{{4}}))?)?)(?![\d/]|\.\d)"
             rf"{_OSP}{rsep}{_OSP}(?P<b>(?:(?:{dayw}){_SP})?(?P<d2>{_DAY})[/.](?P<m2>{_MON})(?:[/.](?P<y2>\d{{4}}))?)(?![\d]|[/.]\d)",
             h_drange, 1, starts=fw(lex.get("day_words") or []))
 
@@ -544,6 +564,10 @@ def _grammar(lang: str) -> list[_Rule]:
         yfol = _alt(lex.get("year_followers") or [])
         add("year_bare", rf"{_B}(?:{ycues}){_SP}(?P<t>(?P<y>(?:19|20)\d\d))(?:{_OSP}[-–]{_OSP}(?P<y2>(?:19|20)\d\d))?(?=\s*(?:[,.;:!?)]|$)|{_SP}{yfol}{_E})", h_year,
             starts=fw(lex.get("year_cues") or []))
+
+        # a year or a span of years alone in brackets: "Chiến tranh Triều Tiên (1950 - 1953)", "Hiệp ước INF (1987)"
+        add("year_paren", rf"(?<=\()(?P<t>(?P<y>(?:19|20)\d\d))(?:{_OSP}[-–]{_OSP}(?P<y2>(?:19|20)\d\d))?(?=\))", h_year,
+            starts=DG)
 
         # ---- decades and centuries -------------------------------------------------------------
         def h_decade(m, ctx):
@@ -728,6 +752,9 @@ def _grammar(lang: str) -> list[_Rule]:
                 return None
             foll = [_low(x) for x in hien["followers"]]
             after_l = _low(after)
+            if nword == "có" and re.match(rf"\W*?có(?:\W*$|[^\S\n]*[^\w\s]|{_SP}(?:{_alt(hien.get('existing_followers') or ['(?!x)x'])}){_E})",
+                                         after_l):
+                return None  # "vũ khí hiện có, ...": the adjective "existing"
             ok = any(re.match(rf"{re.escape(f)}{_E}", after_l) for f in foll)
             sent_start = not before.strip() or before.rstrip()[-1:] in ".!?:\n“\"" or s == 0
             if not ok and m.group("v")[0].isupper() and sent_start and (after[:1] == "," or
@@ -782,7 +809,10 @@ def _grammar(lang: str) -> list[_Rule]:
             before = ctx.text[max(0, m.start("num") - 12):m.start("num")]
             if vi and re.search(r"(?:thứ|số|kênh|lần)\s*$", before, re.IGNORECASE):
                 return None
-        if vi and num in ("năm", "tư", "không", "tám") and unit_word != "năm" and not (
+        if vi and num == "tám" and not re.search(
+                r"(?<!\w)(?:tháng|mùng|mồng|ngày)[^\S\n]+$", ctx.text[max(0, m.start("num") - 8):m.start("num")].lower()):
+            pass  # "sau tám ngày đàm phán" is eight days; "mùng tám tháng ba" / "tháng Tám năm" are dates
+        elif vi and num in ("năm", "tư", "không", "tám") and unit_word != "năm" and not (
                 num == "năm" and unit_word in ("ngày", "tuần") and re.match(r"[^\S\n]+(?:sau|trước)(?!\w)",
                                                                           ctx.text[m.end("unit"):m.end("unit") + 8])):
             return None  # "năm tháng" (time), "không ngày nào"; "năm ngày sau khi ..." is five days
@@ -878,6 +908,9 @@ def _grammar(lang: str) -> list[_Rule]:
         wweek = {_low(k): v for k, v in (lex.get("weekday_week") or {}).items()}
         strong_cues = {"hôm", "sáng", "chiều", "tối", "đêm", "trưa"}
 
+        deadline = re.compile(rf"(?<!\w)(?:{_alt(lex['weekday_deadline'])}){_SP}$", _FLAGS) \
+            if lex.get("weekday_deadline") else None
+
         def h_wd(m, ctx):
             name = m.group("wd")
             key = _low(name)
@@ -913,7 +946,8 @@ def _grammar(lang: str) -> list[_Rule]:
                 return [_Cand(s, e, "DATE", d.isoformat(), 2)]
             rel_ = _low(_g(m, "rel"))
             before, after = _clause(ctx, s, e)
-            fut = rel_ in ("next", "this") or _has_word(before, tense.get("future", []))
+            fut = rel_ in ("next", "this") or _future_cue(before, tense) or (
+                deadline is not None and deadline.search(before) is not None)
             if rel_ == "last":
                 fut = False
             if fut:
@@ -1027,25 +1061,31 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
     return chosen
 
 
+_WORDS_GAP_RE = re.compile(r"[^\S\n]*(?:[^\W\d]+[^\S\n]+){0,4}")  # a few words, no digits or punctuation
+
+
 def _fill_times(chosen: list[_Cand], ctx: _Ctx) -> None:
-    """A clock time takes its date from a full date just before it on the line, else the anchor."""
+    """A clock time takes its date from a full date right after it, else one just before it on the line, else
+    the anchor."""
     for i, c in enumerate(chosen):
         if c.type != "TIME" or c.time_parts is None:
             continue
         hh, mi, tz = c.time_parts
         day = None
-        for p in reversed(chosen[:i]):
-            if c.start - p.end > 30 or "\n" in ctx.text[p.end:c.start]:
-                break
-            if p.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", p.value):
+        # "17h ngày 30/10", "8pm New York time on Saturday (00:00 GMT on Sunday)": the day right after the
+        # time, with only words between, is its day; else a full date just before it on the line
+        for p in chosen[i + 1:i + 2]:
+            gap = ctx.text[c.end:p.start]
+            if p.type == "DATE" and (len(gap) <= 8 and "\n" not in gap or _WORDS_GAP_RE.fullmatch(gap)) and \
+                    re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", p.value):
                 day = p.value
-                break
-        if day is None:  # "17h ngày 30/10": the date right after the time
-            for p in chosen[i + 1:i + 2]:
-                gap = ctx.text[c.end:p.start]
-                if p.type == "DATE" and len(gap) <= 8 and "\n" not in gap and re.fullmatch(
-                        r"(?:\d{4}|XXXX)-\d\d-\d\d", p.value):
+        if day is None:
+            for p in reversed(chosen[:i]):
+                if c.start - p.end > 30 or "\n" in ctx.text[p.end:c.start]:
+                    break
+                if p.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", p.value):
                     day = p.value
+                    break
         if day is None and ctx.anchor is not None:
             day = ctx.anchor.date().isoformat()
         c.value = f"{day}T{hh:02d}:{mi:02d}{tz}" if day else f"T{hh:02d}:{mi:02d}{tz}"
@@ -1082,9 +1122,21 @@ def find_timexes(text: str, anchor: datetime | None = None, lang: str = "vi",
                     c.prio += rule.prio
                 cands.extend(out)
     chosen = _select(cands)
+    named = _named_re(lang)
+    if named is not None and chosen:  # "Thế vận hội Mùa hè", "Arab Spring": names, not times
+        spans = [m.span() for m in named.finditer(lowered)]
+        if spans:
+            chosen = [c for c in chosen if not any(a < c.end and c.start < b for a, b in spans)]
     _fill_times(chosen, ctx)
     chosen = _anaphoric(chosen, ctx, lowered)
     return [Timex(start=c.start, end=c.end, text=text[c.start:c.end], type=c.type, value=c.value) for c in chosen]
+
+
+@lru_cache(maxsize=None)
+def _named_re(lang: str) -> re.Pattern | None:
+    """Names with a time word inside (lexicon `named_time_words`), over the lower-cased text."""
+    words = [_nfc(str(w)).lower() for w in _lexicon(lang).get("named_time_words") or []]
+    return re.compile(rf"(?<!\w)(?:{_alt(words)})(?!\w)") if words else None
 
 
 @lru_cache(maxsize=None)
@@ -1125,6 +1177,8 @@ def _anaphoric(chosen: list, ctx: _Ctx, lowered: str) -> list:
         if s and text[s - 1].isalnum():
             continue
         kind = "day" if m.group("day") else "year"
+        if kind == "year" and any(c.type == "DURATION" and c.start < e and s < c.end for c in chosen):
+            continue  # "Sau thời hạn một năm đó": that one-year period, a duration
         mon = None
         if kind == "year":  # "tháng 9 cùng năm", "late that year", "in April of that year": the words before
             lead = text[max(0, s - 40):s]
