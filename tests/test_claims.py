@@ -1119,3 +1119,14 @@ def test_bare_figure_before_a_time_expression_keeps_the_arsenal_noun():
     cl, _ = claims_of("Hội đồng Bảo an ban hành 5 nghị quyết trừng phạt trong hai năm 2016 và 2017.",
                       timexes=[("năm 2016", "2016")])
     assert 2.0 not in [c[2] for c in cl]
+
+
+def test_demonstrative_subject_points_back_like_a_pronoun():
+    ents = dict(C, ir=("COUNTRY", ["Iran"]))
+    cl, _ = claims_of("Iran now holds 400 kilograms of uranium enriched to 60 percent. That is enough, if enriched "
+                      "further, for about ten nuclear weapons, experts say.", language="en", entities=ents)
+    assert ("ir", 10.0) in [(c[0], c[2]) for c in cl]
+    # a clause with a subject of its own before the figure does not point back
+    cl, _ = claims_of("Iran now holds 400 kilograms of enriched uranium. Israel is believed to have about 90 warheads.",
+                      language="en", entities=dict(ents, il=("COUNTRY", ["Israel"])))
+    assert ("ir", 90.0) not in [(c[0], c[2]) for c in cl]
