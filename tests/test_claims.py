@@ -1039,3 +1039,94 @@ def test_head_noun_after_a_number_repeats_the_unit_named_earlier_in_the_sentence
     assert claims_of("Nhà máy có 300 máy may. Iran có 500 máy.", entities=ents)[0] == []
     assert claims_of("Mỹ điều 6 máy bay tới Guam. Iran có 500 máy.", entities=ents)[0] == [
         ("us", "other", 6.0, "exact", None, None, None)]
+
+
+def test_subject_from_the_sentence_before_only_when_the_clause_points_back():
+    ents = dict(C, ir=("COUNTRY", ["Iran"]), ua=("COUNTRY", ["Ukraine", "Ukrainian"]))
+    # an anaphor ("Its", "Họ") or a clause opening on the figure continues the previous sentence's country
+    cl, _ = claims_of("China tested a new missile last week. Its stockpile of nuclear warheads stood at about 600, "
+                      "officials said.", language="en", entities=ents)
+    assert [(c[0], c[2]) for c in cl] == [("cn", 600.0)]
+    cl, _ = claims_of("Mỹ đã rút khỏi hiệp ước. Họ hiện có khoảng 3.700 đầu đạn hạt nhân.", entities=ents)
+    assert [(c[0], c[2]) for c in cl] == [("us", 3700.0)]
+    cl, _ = claims_of("Iran tuyên bố sẽ mở rộng chương trình hạt nhân. Làm giàu 60% là bước đầu tiên, một quan chức "
+                      "nói.", entities=ents)
+    assert [(c[0], c[2]) for c in cl] == [("ir", 60.0)]
+    # a clause that counts something else first is not about the country that opened the sentence before
+    cl, _ = claims_of("Ukrainian President Volodymyr Zelenskiy will meet allied leaders. Officials said 18 of the 31 "
+                      "members would reach the goal of spending 2.5% of GDP on their armies.", language="en",
+                      entities=ents)
+    assert [c for c in cl if c[0] == "ua"] == []
+    # a requirement ("to be used in a bomb") is a threshold, nobody's level
+    assert claims_of("Washington asked the board to meet on Friday. Uranium must be enriched to roughly 90 percent "
+                     "to be used in a bomb.", language="en", entities=ents)[0] == []
+
+
+def test_round_plural_reads_as_an_approximate_figure():
+    # "in the low 200s": the round number (low), or it plus a share of its step (mid, high)
+    cl, _ = claims_of("Analysts said India's stockpile of nuclear warheads was in the low 100s.", language="en",
+                      entities=dict(C, india=("COUNTRY", ["India"])))
+    assert [(c[0], c[1], c[2], c[3]) for c in cl] == [("india", "nuclear_warheads", 100.0, "approx")]
+    from armswatch.extract.numbers import find_numbers
+    assert [(m.text, m.value) for m in find_numbers("a force in the mid-5,000s", "en")] == [("5,000s", 5500.0)]
+    # a decade, a plural with no part of a range before it, or a name is no figure
+    assert find_numbers("in the 1990s and the 200s", "en") == [] and find_numbers("the low 5G band", "en") == []
+
+
+def test_country_after_a_figure_through_for_is_its_subject():
+    cl, _ = claims_of("Analysts estimated that China had 410 warheads, compared with about 3,700 for the United States.",
+                      language="en")
+    assert [(c[0], c[1], c[2], c[3]) for c in cl] == [("cn", "nuclear_warheads", 410.0, "exact"),
+                                                      ("us", "nuclear_warheads", 3700.0, "approx")]
+    cl, _ = claims_of("The totals stand at 3,700 warheads for the United States and 4,300 for Russia.", language="en")
+    assert [(c[0], c[2]) for c in cl] == [("us", 3700.0), ("ru", 4300.0)]
+    # a country owning what the money buys is not who paid it
+    assert [c[0] for c in claims_of("The United States paid 30 million dollars for Russia's help.",
+                                    language="en")[0]] in ([], ["us"])
+
+
+def test_distance_with_no_parameter_cue_is_an_other_claim():
+    cl, doc = claims_of("Russia cut the observation flights over the region to 400km last year.", language="en")
+    assert [(c[0], c[1], c[2]) for c in cl] == [("ru", "other", 400.0)] and doc.claims[0].unit == "distance (km)"
+    cl, doc = claims_of("Trung Quốc cho biết radar mới có thể phát hiện mục tiêu ở khoảng 3.000 km.")
+    assert [(c[0], c[2], c[3]) for c in cl] == [("cn", 3000.0, "approx")]
+    # a distance that places something, a threshold, or the upper end of a class of ranges is no claim
+    assert 60.0 not in [c[2] for c in claims_of("Russia moved 12 jets to a base 60 km north of the border.",
+                                                language="en")[0]]
+    assert 200.0 not in [c[2] for c in claims_of("China sent ships 200 miles off the coast.", language="en")[0]]
+    assert claims_of("Hàn Quốc xây một căn cứ mới cách Bình Nhưỡng khoảng 80 km.")[0] == []
+    assert claims_of("Nga nói tên lửa có tầm bắn 450 km, dưới ngưỡng 500 km.")[0] == [
+        ("ru", "other", 450.0, "exact", None, None, "ru")]
+    assert claims_of("The pact banned missiles with ranges between 300 and 3,000 km.", language="en")[0] == []
+
+
+def test_company_stating_its_own_figure_is_its_subject():
+    ents = dict(C, lockheed_martin=("ORG", ["Lockheed Martin"], "us"))  # a company of the KB
+    for body, lang in (("Lockheed Martin said it would invest 2 billion dollars in a new plant in Texas.", "en"),
+                       ("Lockheed Martin cho biết sẽ đầu tư 2 tỉ USD xây nhà máy mới.", "vi")):
+        cl, _ = claims_of(body, language=lang, entities=ents)
+        assert [(c[0], c[2], c[6]) for c in cl] == [("lockheed_martin", 2e9, "lockheed_martin")]
+    # a company reporting someone else's figure is only its source
+    cl, _ = claims_of("Lockheed Martin said Russia has 5,000 warheads.", language="en", entities=ents)
+    assert [(c[0], c[6]) for c in cl] == [("ru", "lockheed_martin")]
+
+
+def test_bare_figure_before_a_time_expression_keeps_the_arsenal_noun():
+    cl, _ = claims_of("China's stockpile of nuclear warheads was 350 four years ago.", language="en",
+                      timexes=[("four years ago", "2020")])
+    assert [(c[0], c[1], c[2], c[4]) for c in cl] == [("cn", "nuclear_warheads", 350.0, "2020")]
+    # a time expression opening on a calendar noun counts the number ("hai năm": two years)
+    cl, _ = claims_of("Hội đồng Bảo an ban hành 5 nghị quyết trừng phạt trong hai năm 2016 và 2017.",
+                      timexes=[("năm 2016", "2016")])
+    assert 2.0 not in [c[2] for c in cl]
+
+
+def test_demonstrative_subject_points_back_like_a_pronoun():
+    ents = dict(C, ir=("COUNTRY", ["Iran"]))
+    cl, _ = claims_of("Iran now holds 400 kilograms of uranium enriched to 60 percent. That is enough, if enriched "
+                      "further, for about ten nuclear weapons, experts say.", language="en", entities=ents)
+    assert ("ir", 10.0) in [(c[0], c[2]) for c in cl]
+    # a clause with a subject of its own before the figure does not point back
+    cl, _ = claims_of("Iran now holds 400 kilograms of enriched uranium. Israel is believed to have about 90 warheads.",
+                      language="en", entities=dict(ents, il=("COUNTRY", ["Israel"])))
+    assert ("ir", 90.0) not in [(c[0], c[2]) for c in cl]

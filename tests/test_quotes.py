@@ -628,3 +628,53 @@ def test_he_said_is_the_last_speaker_not_a_name_later_in_the_speakers_sentence()
             'was broadcast.\n\n"So I order the forces on alert," he said.')
     _, qs = quotes_of(body, ents, language="en")
     assert qs == [("putin", "The West is hostile to us,"), ("putin", "So I order the forces on alert,")]
+
+
+VOICES = {"biden": ("PERSON", ["Joe Biden", "Biden"], "us"), "raisi": ("PERSON", ["Ebrahim Raisi", "Raisi"], "ir"),
+          "ir": ("COUNTRY", ["Iran"]), "cn": ("COUNTRY", ["Trung Quốc", "Bắc Kinh", "Beijing"]),
+          "putin": ("PERSON", ["Vladimir Putin", "Putin"], "ru"), "ru": ("COUNTRY", ["Nga", "Russia"]),
+          "iaea": ("ORG", ["International Atomic Energy Agency", "IAEA", "the agency"]),
+          "grossi": ("PERSON", ["Rafael Grossi", "Grossi"])}
+
+
+def test_possessed_voice_speaks_for_its_owner():
+    # a channel of someone ("Tài khoản Twitter của ông X", "X's Twitter account") is that someone
+    _, qs = quotes_of('Ông Biden nói chuyện với Iran. Tài khoản Twitter của ông Raisi viết: "Chúng tôi mong muốn hợp '
+                      'tác lâu dài".', VOICES)
+    assert qs == [("raisi", "Chúng tôi mong muốn hợp tác lâu dài")]
+    _, qs = quotes_of('Biden spoke with Iran on the phone. Raisi\'s Twitter account later said the call was "a big '
+                      'step".', VOICES, language="en")
+    assert qs == [("raisi", "a big step")]
+    # the head of an organisation is the person the article names with it before their name
+    _, qs = quotes_of('Iran began removing cameras on Monday, the agency\'s chief said, warning of a "heavy blow" to '
+                      'the talks. "We are worried," IAEA Director General Rafael Grossi told reporters.', VOICES,
+                      language="en")
+    assert qs == [("grossi", "heavy blow"), ("grossi", "We are worried,")]
+    _, qs = quotes_of('Người đứng đầu IAEA cho biết đây là "đòn nặng".', VOICES)
+    assert qs == [("iaea", "đòn nặng")]  # no head named: the organisation
+
+
+def test_verb_of_saying_in_a_relative_clause_is_not_the_quote_verb():
+    _, qs = quotes_of('Về Ukraine, ông Putin nói nhiều điểm trong kế hoạch mà Bắc Kinh công bố tuần trước "có thể là '
+                      'nền tảng cho hòa bình".', VOICES)
+    assert qs == [("putin", "có thể là nền tảng cho hòa bình")]
+    # a relative verb leading straight into the quote is its verb
+    _, qs = quotes_of('Bắc Kinh công bố kế hoạch mà ông Putin nói là "nền tảng".', VOICES)
+    assert qs == [("putin", "nền tảng")]
+    _, qs = quotes_of('Beijing announced a plan which Putin described as "a basis for peace".', VOICES, language="en")
+    assert qs == [("putin", "a basis for peace")]
+
+
+def test_coordinated_verb_of_saying_shares_the_clause_subject():
+    ents = {"nato": ("ORG", ["NATO"]), "ua": ("COUNTRY", ["Ukraine", "Kyiv"]), "us": ("COUNTRY", ["Mỹ"]),
+            "biden": ("PERSON", ["Joe Biden", "Biden"], "us"), "kp": ("COUNTRY", ["Triều Tiên"]),
+            "starmer": ("PERSON", ["Keir Starmer", "Starmer"]), "macron": ("PERSON", ["Emmanuel Macron", "Macron"])}
+    _, qs = quotes_of('NATO leaders met in Washington. Allies also pledged more aid to Ukraine and called its path to '
+                      'membership "irreversible," but did not invite Kyiv to join.', ents, language="en")
+    assert qs == [("nato", "irreversible,")]
+    _, qs = quotes_of('Tổng thống Mỹ Joe Biden đã lên án vụ thử của Triều Tiên và cảnh báo: "Đây là mối đe dọa '
+                      'nghiêm trọng".', ents)
+    assert qs == [("biden", "Đây là mối đe dọa nghiêm trọng")]
+    # a coordinated clause with a subject of its own keeps it
+    _, qs = quotes_of('NATO leaders met in Washington and Biden said the plan was "vital".', ents, language="en")
+    assert qs == [("biden", "vital")]

@@ -11,6 +11,11 @@ read from the entity mentions of the entities stage:
                                                              the last person speaking
     ..., họ nói ...                                          -> the subject of the sentence
     Theo một báo cáo tháng 10 của Lầu Năm Góc, ...            -> the first entity after "theo"
+    Tài khoản Twitter của ông Rouhani viết / X's office said -> the owner of the channel (`voices`)
+    the agency's chief said / người đứng đầu IAEA cho biết   -> the person named with that organisation
+                                                             before their name, else the organisation
+    Allies pledged ... and called it "..."                   -> the subject opening the clause
+    ... nói nhiều điểm trong kế hoạch mà Bắc Kinh công bố ... -> not the relative clause's verb
 
 Cue words (verbs, prepositions, pronouns, role nouns) are in data/lexicons/speech.yaml.
 """
@@ -223,6 +228,9 @@ class SpeechLex:
     title_of_tail: re.Pattern
     noun_before: re.Pattern
     adverbial_opener: re.Pattern  # a clause-initial preposition / conjunction: "In ...,", "Dù ...,"
+    voice: re.Pattern  # "tài khoản Twitter", "chief": a subject that speaks for its possessor
+    coord_tail: re.Pattern  # "... and" right before a verb: it shares the clause's opening subject
+    voice_heads: frozenset  # the folded phrases of `voice` that lead an organisation
 
 
 @lru_cache(maxsize=1)
@@ -232,6 +240,7 @@ def speech_lex() -> SpeechLex:
     pron = d["pronouns"]
     desc = d["descriptors"]
     aux = phrase_regex(d["auxiliaries"])
+    voices = d.get("voices") or {}
     return SpeechLex(
         verb=PhraseMatcher(verbs),
         en_verb=compile_phrases(d["verbs"]["en"]),
@@ -272,6 +281,10 @@ def speech_lex() -> SpeechLex:
                                re.IGNORECASE),
         adverbial_opener=re.compile(r"\s*(?:" + phrase_regex(d.get("adverbial_openers") or ["\x00"]) + r")\s",
                                     re.IGNORECASE),
+        voice=re.compile(r"(?:" + phrase_regex([*voices.get("channels", []), *voices.get("heads", [])] or ["\x00"])
+                         + r")(?!\w)", re.IGNORECASE),
+        voice_heads=frozenset(fold(h) for h in voices.get("heads", [])),
+        coord_tail=re.compile(r"(?<!\w)(?:" + phrase_regex(d.get("coordinators") or ["\x00"]) + r")\s*$", re.IGNORECASE),
     )
 
 
@@ -287,6 +300,9 @@ def _is_media(eid: str | None) -> bool:
     return bool(eid) and eid in _media_ids()
 
 
+_VOICE_LEAD = re.compile(r"\s*(?:(?:the|các|một|vị)\s+)?", re.IGNORECASE)
+_POSSESSIVE_S = re.compile(r"['’]s\s+")
+_LEADS_IN = re.compile(r"\s*(?:(?:là|rằng|that|as)\s*)?[:,]?\s*[“‘\"]?", re.IGNORECASE)  # verb → quote
 _RELATIVE = re.compile(r"(?<!\w)(?:which|who|whom|mà)(?!\w)", re.IGNORECASE)
 _ANAPHOR = re.compile(r"(?<!\w)(?:này|đó|trên|nói trên|the|this|these|that)(?!\w)", re.IGNORECASE)
 
@@ -701,12 +717,32 @@ class Attributor:
         stripped = left.rstrip(" ,")
         if not stripped.strip():
             return None
+        if lex.coord_tail.search(stripped):
+            opener = self._clause_opener(region_start, region_start + len(stripped))
+            if opener:
+                return opener
         # a pronoun right before the verb
         if lex.pron_group_tail.search(stripped):
             return self.resolve_pronoun("group", verb_start, region_start)
         if lex.pron_person_tail.search(stripped):
             return self.resolve_pronoun("person", verb_start, region_start)
         return self.resolve_np(region_start, region_start + len(stripped))
+
+    def _clause_opener(self, start: int, end: int) -> str | None:
+        """The subject opening a clause whose later coordinated verb has none of its own: the members of an
+        alliance ("Allies pledged ... and"), else the name that opens the sentence ("Ông Tập hoan nghênh ... và")."""
+        m = _allies_phrase().match(self.body, start, end)
+        if m and m.end() < end:
+            return self.alliance_before(start)
+        # the names heading the sentence ("Tổng thống Mỹ George W. Bush"): the person among them
+        heads = []
+        for m, e in self.mentions_in(start, end):
+            if not self.is_sentence_subject(m):
+                break
+            heads.append(e)
+        heads = [e for e in heads if e.type in ("ORG", "COUNTRY", "PERSON")]
+        persons = [e for e in heads if e.type == "PERSON"]
+        return (persons or heads)[0].id if heads else None
 
     def resolve_np(self, start: int, end: int, prefer_first: bool = False) -> str | None:
         """Entity of a (subject) noun phrase body[start:end), possibly with appositives."""
@@ -719,6 +755,9 @@ class Attributor:
         joint = self.resolve_joint(start, end)
         if joint:
             return joint
+        voice = self._voice_of(start, end)
+        if voice:
+            return voice
         ments = [(m, e) for m, e in self.mentions_in(start, end) if not self.is_object(m, start)]
         # a news agency in a dateline or any name in parentheses ("WASHINGTON (Wire) - NATO leaders said") is
         # no speaker when the phrase names another
@@ -769,6 +808,46 @@ class Attributor:
             return self.resolve_pronoun("person", start, start)
         # "the Chinese defence ministry said": an unnamed body of the country its nationality adjective names
         return self._country_by_demonym(text)
+
+    def _voice_of(self, start: int, end: int) -> str | None:
+        """The speaker a phrase names only as a possessor: the owner of a channel ("Tài khoản Twitter của ông X",
+        "X's office") or the head of an organisation ("the agency's chief", "người đứng đầu IAEA"); None when the
+        phrase is not headed by such a noun."""
+        body, lex = self.body, self.lex
+        start = max(start, body.rfind(",", start, end) + 1)  # the phrase nearest the verb: "..., the agency's chief"
+        ments = self.mentions_in(start, end)
+        owner = head = None
+        v = _VOICE_LEAD.match(body, start)
+        hm = lex.voice.match(body, v.end(), end)
+        if hm and ments:  # "Tài khoản Twitter của ông X", "the head of the IAEA"
+            m, e = ments[0]
+            gap = lex.honorific_tail.sub("", body[hm.end():m.start].strip()).strip().lower()
+            if m.start >= hm.end() and gap in ("", "của", "of", "of the"):
+                owner, head = e, hm
+        if owner is None and ments:  # "X's office", "the agency's chief"
+            m, e = ments[0]
+            pos = _POSSESSIVE_S.match(body, m.end, end)
+            hm = lex.voice.match(body, pos.end(), end) if pos else None
+            if hm and not body[v.end():m.start].strip():
+                owner, head = e, hm
+        if owner is None:
+            return None
+        if fold(head.group()) in lex.voice_heads:
+            # a state's leader is read as a descriptor ("nhà lãnh đạo Nga": the last Russian named)
+            return (self._head_of(owner.id) or owner.id) if owner.type == "ORG" else None
+        return owner.id
+
+    def _head_of(self, org_id: str) -> str | None:
+        """The person the article names with the organisation right before their title and name ("IAEA Director
+        General Rafael Grossi", "Tổng giám đốc IAEA Rafael Grossi")."""
+        for m, e in self.mentions:
+            if e.type != "PERSON":
+                continue
+            left = self.body[max(0, m.start - 50):m.start]
+            cut = max(left.rfind(ch) for ch in ".,;:!?“”\"") + 1
+            if any(o.id == org_id for _, o in self.mentions_in(m.start - len(left) + cut, m.start)):
+                return e.id
+        return None
 
     def _document_subject(self, start: int, end: int) -> str | None:
         """"The Northwood Declaration states", "Tuyên bố Bàn Môn Điếm viết": a named document (TREATY) heading the
@@ -933,11 +1012,31 @@ class Attributor:
         cands = [(s, "verb", e) for s, e in verbs] + [(s, "prep", e) for s, e in preps]
         self.last_span = None
         for s, kind, e in sorted(cands, reverse=True):
+            if kind == "verb" and self._in_relative(s, e, pos, verbs):
+                continue
             eid = self.subject_of(s, floor) if kind == "verb" else self.np_after(e, pos)
             if eid:
                 self.last_span = self.source_phrase(s, e, kind, floor, pos)
                 return eid
         return None
+
+    def _in_relative(self, s: int, e: int, pos: int, verbs: list[tuple[int, int]]) -> bool:
+        """Is the verb of saying at [s, e) inside a relative clause on what an earlier verb of saying reports,
+        closed before `pos` by words of its own ("ông Putin nói nhiều điểm trong kế hoạch mà Bắc Kinh công bố hôm
+        24/2 “...”")? Then it is not the verb of what follows. A relative verb that leads straight into the quote
+        ("kế hoạch mà ông Putin gọi là “...”", "the plan which Putin called “...”") is."""
+        body = self.body
+        if _LEADS_IN.fullmatch(body, e, pos):
+            return False
+        for vs, ve in verbs:
+            if ve > s:
+                break
+            rel = None
+            for m in _RELATIVE.finditer(body, ve, s):
+                rel = m
+            if rel is not None and not re.search(r"[;:.!?“”\"]", body[rel.end():s]):
+                return True
+        return False
 
     def source_phrase(self, s: int, e: int, kind: str, floor: int, limit: int) -> tuple[int, int]:
         """The span of the source phrase of a verb at [s, e) (its subject) or a preposition (its object):

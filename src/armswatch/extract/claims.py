@@ -76,6 +76,15 @@ right before it; a classifier alone ("2.692 chiếc") leaves the noun out; a fli
 launch belongs to the launcher; "khoảng A kg ... và B kg": the qualifier covers B; a date in an aside
 (", who takes office on Jan. 20,") or a comparison base ("so với ba tháng trước") does not date the figure.
 
+Found on tests/fresh2-4 (mechanisms, each with sentences of our own in tests/test_claims.py):
+- a clause naming no subject takes the country of the sentence before only when it points back at it (an anaphor,
+  `subject_anaphora`, or a demonstrative after the noun, `anaphora_after`) or opens on the figure; a clause that
+  names or counts something else first does not ("... said 23 of the 32 allies would meet the target of 2%");
+- a purpose clause after a level ("to be used in a weapon") marks a threshold (`threshold_after`);
+- "in the low 200s" (numbers.py, `round_plurals`); "5,550 for the US and 5,580 for Russia" (`subject_after`);
+- a distance with no parameter cue ("missing by about 24 miles") is an `other` claim unless it places something,
+  is a threshold or bounds a class of ranges (`distances`); a company stating its own figure is its subject.
+
 Speed: the number parser runs only in small windows around unit nouns, percent signs and arsenal
 nouns; cue phrases are matched through a first-word index (attribution.PhraseMatcher).
 """
@@ -117,6 +126,7 @@ class ClaimLex:
     range_gap: re.Pattern
     since_tail: re.Pattern
     possessive_after: re.Pattern
+    subject_after: re.Pattern  # " for the ": a figure's country after it ("5,550 for the US")
     service_between: re.Pattern  # "quân đội", "navy": a country's service between the noun and the country
     possessive_en: re.Pattern
     not_after: PhraseMatcher
@@ -130,6 +140,11 @@ class ClaimLex:
     capacity: re.Pattern
     limits: PhraseMatcher
     params: tuple  # ((cue pattern, after pattern, unit), ...)
+    distance: PhraseMatcher  # "km", "miles": a distance measured with no parameter cue
+    distance_unit: dict  # folded unit word -> unit text
+    distance_after: re.Pattern  # the unit word right after the number
+    distance_places: re.Pattern  # "north of", "away": after the unit, the distance places something
+    distance_places_before: re.Pattern  # "cách Seoul": before the number in its clause
     param_cue: PhraseMatcher
     diff_before_tail: re.Pattern
     diff_after_number: re.Pattern
@@ -161,6 +176,8 @@ class ClaimLex:
     troop_counts: PhraseMatcher
     each: re.Pattern
     anaphoric_country: re.Pattern
+    subject_anaphor: re.Pattern  # "it", "its", "họ": a clause that points back at the sentence before
+    anaphor_after: re.Pattern  # "12 sĩ quan trên,": a counted noun named in the sentence before
     as_of_tail: re.Pattern
     launch_verb: re.Pattern
     passive_launch: re.Pattern  # "được", "if" right before a launch verb: no launcher named
@@ -226,6 +243,7 @@ def claim_lex() -> ClaimLex:
             qual_kind.setdefault(_key(q), kind)
     nuclear_cues = [c for u in d["units"] if u["measure"] == "nuclear_warheads" for c in u["cues"]]
     diff = d.get("difference") or {}
+    dist = d.get("distances") or {}
     # nationality adjectives ("Chinese warheads"), shared with the entities stage's title cues
     dem = (load_lexicon("person_cues") or {}).get("demonyms") or {}
     return ClaimLex(
@@ -258,6 +276,8 @@ def claim_lex() -> ClaimLex:
         service_between=re.compile(r"\s*(?:(?:" + phrase_regex(d.get("service_between") or ["\x00"]) + r")\s+)+",
                                    re.IGNORECASE),
         possessive_after=re.compile(r"^\s*(?:hạt nhân\s+)?(?:của|of)\s+$", re.IGNORECASE),
+        subject_after=re.compile(r"\s*(?:" + phrase_regex(d.get("subject_after") or ["\x00"]) + r")\s+(?:the\s+)?",
+                                 re.IGNORECASE),
         possessive_en=re.compile(r"^\s*(?:'s|’s)\s*$"),
         not_after=PhraseMatcher(d.get("not_after") or []),
         designator_tail=re.compile(r"(?<!\w)(?:" + phrase_regex(d.get("designators") or ["\x00"]) + r")\s*$",
@@ -275,6 +295,11 @@ def claim_lex() -> ClaimLex:
         params=tuple((re.compile("(?:" + phrase_regex(p["cues"]) + r")\s*$", re.IGNORECASE),
                       re.compile(r"\s*(?:" + phrase_regex(p["after"]) + ")", re.IGNORECASE), p["unit"])
                      for p in d.get("parameters") or []),
+        distance=PhraseMatcher(list(dist.get("units") or {})),
+        distance_unit={_key(k): v for k, v in (dist.get("units") or {}).items()},
+        distance_after=re.compile(r"\s*(?:" + phrase_regex(list(dist.get("units") or {"\x00": ""})) + ")", re.IGNORECASE),
+        distance_places=re.compile(r"\s*(?:" + phrase_regex(dist.get("not_after") or ["\x00"]) + ")", re.IGNORECASE),
+        distance_places_before=compile_phrases(dist.get("not_before") or ["\x00"]),
         param_cue=PhraseMatcher([c for p in d.get("parameters") or [] for c in p["cues"]]),
         diff_before_tail=re.compile("(?:" + phrase_regex(diff.get("before") or ["\x00"]) + r")\s*$", re.IGNORECASE),
         diff_after_number=re.compile(r"\s*(?:" + phrase_regex(diff.get("after_number") or ["\x00"]) + ")",
@@ -319,6 +344,9 @@ def claim_lex() -> ClaimLex:
         troop_counts=PhraseMatcher(d.get("troop_counts") or []),
         each=compile_phrases(d.get("each") or ["\x00"]),
         anaphoric_country=compile_phrases(d.get("anaphoric_country") or ["\x00"]),
+        subject_anaphor=compile_phrases((d.get("anaphoric_country") or []) + (d.get("subject_anaphora") or ["\x00"])),
+        anaphor_after=re.compile(r"\s*(?:" + phrase_regex(d.get("anaphora_after") or ["\x00"]) + r")\s*(?:[,.;:!?]|$)",
+                                 re.IGNORECASE),
         launch_verb=compile_phrases(d.get("incident_verbs") or ["\x00"]),
         passive_loss=re.compile(r"\s*(?:đã\s+|had\s+|have\s+)?(?:" + phrase_regex(d.get("passive_loss_after") or ["\x00"])
                                 + r")(?!\w)", re.IGNORECASE),
@@ -419,6 +447,8 @@ def _merge(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 # "the world's largest military with some 2 million": a ranking among the world's, then the country's own number
+_CLAUSE_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_OPENING_WORDS = 6  # words before a figure that still open its clause ("The estimate is up from the 500")
 _RANKING = re.compile(r"(?<!\w)(?:\w{3,}est|most|biggest|lớn nhất|nhiều nhất|nhất|with|với|có)(?!\w)", re.IGNORECASE)
 _MIN_MEMBERS = 5  # fewer members are parties named, not a membership counted
 _PLACES = ("LOC",)  # a place of a casualty count stands for its country
@@ -444,6 +474,10 @@ _COORD_GAP = re.compile(r"^\s*(?:(?:,|và|and|cùng|the)\s*)*$", re.IGNORECASE) 
 _FROM_TAIL = re.compile(r"(?<!\w)(?:từ|from)\s*$", re.IGNORECASE)
 
 
+# the upper end of a range ("between 500 and 5,500 km", "từ 500 đến 5.500 km") bounds a class of weapons, not a
+# distance measured
+_RANGE_END = re.compile(r"(?<!\w)(?:between|from|từ)\s+[\d.,]+\s*(?:km\s*)?(?:and|to|đến|tới|-|–)\s*$", re.IGNORECASE)
+_CALENDAR_NOUN = re.compile(r"(?:năm|tháng|ngày|tuần|years?|months?|days?|weeks?)(?!\w)", re.IGNORECASE)
 _RANGE_QUAL = re.compile(r"(?:khoảng|chừng|gần|hơn|about|around|some|nearly|roughly|approximately)\s*$", re.IGNORECASE)
 
 
@@ -515,6 +549,7 @@ class _ClaimExtractor:
         self.lex = claim_lex()
         self.att = Attributor(doc)
         self.timexes = sorted(doc.timexes, key=lambda t: t.start)
+        self._timex_starts = [t.start for t in self.timexes]
         self.pub_year = _year(doc.published)
         self.quote_masks = [(q.start - 1, q.end + 1) for q in doc.quotes]
         self.country_by_name = {e.name.lower(): e.id for e in doc.entities if e.type == "COUNTRY"}
@@ -574,6 +609,19 @@ class _ClaimExtractor:
                 if m:
                     return unit, m.end()
         return None
+
+    def _distance(self, n: _Num, floor: int, right_end: int):
+        """(unit, end) of a distance with no parameter cue ("missing by about 24 miles", "to 500km"), or None
+        when the distance places something ("50 km north of", "cách Seoul 50 km")."""
+        lex = self.lex
+        m = lex.distance_after.match(self.unit_body, n.end, right_end)
+        if m is None or lex.distance_places.match(self.unit_body, m.end()):
+            return None
+        clause = max(floor, self.body.rfind(",", floor, n.start) + 1)
+        if lex.distance_places_before.search(self.body, clause, n.start) \
+                or _RANGE_END.search(self.body, max(0, n.start - 40), n.start):  # across `floor`: "từ 500 đến"
+            return None
+        return lex.distance_unit[_key(m.group().strip())], m.end()
 
     def qualifier(self, n: _Num, floor: int) -> str:
         left = self.body[max(floor, n.start - 30):n.start]
@@ -699,7 +747,8 @@ class _ClaimExtractor:
             m, e = after[0]
             gap = body[cue_end:m.start]
             if e.type == "COUNTRY" and (not gap.strip() or lex.possessive_after.match(gap)
-                                        or lex.service_between.fullmatch(gap)):
+                                        or lex.service_between.fullmatch(gap)
+                                        or (lex.subject_after.fullmatch(gap) and self._country_after(cue_end, sent.end))):
                 return e.id  # "12 sĩ quan tình báo quân đội Nga": the service of a country names it
             if e.type == "ORG" and e.country and e.country in att.entities and not _is_company(e.id) \
                     and lex.service_between.match(body, m.start, m.end) and (
@@ -762,15 +811,18 @@ class _ClaimExtractor:
                     e.id == src or att.verbs_in(m.end, n.start) or lex.finder_verb.search(body, m.end, n.start)))]
             if found:
                 return self._state(found[-1][1])
-        # "Nga tuyên bố có 1.500 đầu đạn": a country asserting its own numbers
+        # "Nga tuyên bố có 1.500 đầu đạn": a country asserting its own numbers; so does a company ("Boeing said it
+        # would invest $2 billion"), which speaks for no state
         se = att.entities.get(src) if src else None
-        if se is not None and se.type == "COUNTRY":
+        if se is not None and (se.type == "COUNTRY" or (se.type == "ORG" and _is_company(se.id))):
             return se.id
         # "Trump ... has promised tariffs of 60%": a person acting in the clause stands for their country
         persons = [e for m, e in cands if e.type == "PERSON" and e.country in att.entities]
         if persons:
             return persons[-1].country
         self.how = "fallback"
+        if not self._continues(n, sent, cue_end, exclude):
+            return None
         # "họ", "nước này": the country the previous sentence is about
         prev = att.sentence_before(sent.start)
         if prev:
@@ -778,6 +830,29 @@ class _ClaimExtractor:
                 if e.type == "COUNTRY" and not att.is_object(m, prev.start):
                     return e.id
         return None
+
+    def _continues(self, n: _Num, sent: Span, cue_end: int, exclude: set) -> bool:
+        """Does the number's clause go on about the sentence before? Only then may the subject come from
+        there: an anaphor before the number ("Its stockpile stood at", "họ có"), or a clause with no subject of
+        its own that opens on the figure ("Làm giàu 60% là", "Grossi said more than 40 cameras would"), or a counted
+        noun marked as the one named before ("thẩm vấn 12 sĩ quan trên, với điều kiện"). A clause
+        that names someone else or counts something else first ("... said 23 of the 32 allies would meet the
+        target of spending 2%") is not about the previous sentence's country."""
+        body, att = self.body, self.att
+        if self.lex.subject_anaphor.search(body, sent.start, n.start) \
+                or (cue_end > n.end and self.lex.anaphor_after.match(body, cue_end, sent.end)):
+            return True
+        # who says or found the figure ("Grossi said", "các nhà nghiên cứu thuộc X đã phát hiện") is no subject:
+        # the clause starts after that verb
+        start = sent.start
+        for vs, ve in att.verbs_in(sent.start, n.start, self.quote_masks):
+            start = ve
+        for f in self.lex.finder_verb.finditer(body, start, n.start):
+            start = f.end()
+        if any((m.start, m.end) not in exclude for m, e in att.mentions_in(start, n.start)):
+            return False
+        left = self._strip_qual(body[start:n.start])
+        return not re.search(r"\d", left) and len(_CLAUSE_WORDS.findall(left)) <= _OPENING_WORDS
 
     def body_of(self, n: _Num, sent: Span, cue_end: int) -> str | None:
         """The body whose members are counted ("191 quốc gia thành viên của NPT", "NATO's 32 allies", "23 of
@@ -957,6 +1032,7 @@ class _ClaimExtractor:
         hits += [(i.start(), min(len(body), i.end() + 30), True) for i in _MONEY_SIGN.finditer(body)]
         # "roughly 110 more near Hami": an increment whose noun is left out stands before "more"
         hits += [(i.start(), i.start(), True) for i in lex.more_word.finditer(body)]
+        hits += [(i.start(), i.end(), False) for i in lex.distance.finditer(self.unit_body)]
         hits.sort()
         ars = [h.end() for h in lex.arsenal_counts.finditer(body)]
         ars += [h.end() for h in lex.troop_counts.finditer(body)]
@@ -1343,6 +1419,8 @@ class _ClaimExtractor:
                         return None  # "42 kg ... đủ để chế tạo một quả bom": a threshold, not a stock
             elif pa is not None:
                 measure, unit, cue_end, param = "other", pa[0], pa[1], True
+            elif (di := self._distance(n, floor, right_end)) is not None:
+                measure, unit, cue_end = "other", di[0], di[1]
             elif (ub := self._unit_before(n, floor)) is not None:
                 measure, unit = "other", ub  # "$40 billion", "a magnitude 6.3 earthquake"
             elif shared is not None:
@@ -1715,7 +1793,23 @@ class _ClaimExtractor:
             end = c.end() if c else end
         nxt = re.match(r"\s*([^\W\d_]+|[^\w\s]|$)", self.body[end:right_end + 1])
         word = (nxt.group(1) if nxt else "").lower()
-        return word in _AFTER_BARE or (word != "" and not word[0].isalnum() and word not in "%/-+")
+        return word in _AFTER_BARE or (word != "" and not word[0].isalnum() and word not in "%/-+") \
+            or self._country_after(end, right_end) or (nxt is not None and self._timex_at(end + nxt.start(1)))
+
+    def _timex_at(self, pos: int) -> bool:
+        """Does a time expression start at `pos` ("... was 350 four years ago", "... 350 last year")? One opening
+        on a calendar noun counts the number ("hai năm 2016 và 2017": two years) and is no time of the figure."""
+        i = bisect.bisect_left(self._timex_starts, pos)
+        return i < len(self._timex_starts) and self._timex_starts[i] == pos and not _CALENDAR_NOUN.match(self.body, pos)
+
+    def _country_after(self, end: int, right_end: int) -> bool:
+        """Does a country follow as whose the figure is ("... 5,550 for the US and 5,580 for Russia")?"""
+        m = self.lex.subject_after.match(self.body, end, right_end)
+        if m is None:
+            return False
+        after = self.att.mentions_in(m.end(), right_end)
+        return bool(after) and after[0][0].start == m.end() and after[0][1].type == "COUNTRY" \
+            and not re.match(r"['’]s\b", self.body[after[0][0].end:after[0][0].end + 3])  # "for Russia's help"
 
     def _more_after(self, n: _Num, right_end: int) -> bool:
         """Is the number followed by "more" / "additional" with no comparison after it ("roughly 110 more near

@@ -61,6 +61,8 @@ class _Lex:
     year_cues: frozenset
     ordinal_cues: frozenset
     glued_units: frozenset  # measurement symbols written against the digits ("6.000km")
+    round_plural: re.Pattern | None  # "low " / "mid-" right before "200s"
+    round_share: dict  # "low" -> 0.0, "mid" -> 0.5
 
     def is_number_word(self, w: str) -> bool:
         return (w in self.digits or w in self.ten or w in self.tens or w in self.tens_marker
@@ -94,6 +96,9 @@ def _lex(lang: str) -> _Lex:
         year_cues=frozenset(d.get("year_cues") or ()),
         ordinal_cues=frozenset(d.get("ordinal_cues") or ()),
         glued_units=frozenset(u.lower() for u in d.get("glued_units") or ()),
+        round_plural=re.compile(r"(?<!\w)(" + "|".join(map(re.escape, d["round_plurals"])) + r")[\s-]+$", re.IGNORECASE)
+        if d.get("round_plurals") else None,
+        round_share={k.lower(): float(v) for k, v in (d.get("round_plurals") or {}).items()},
     )
 
 
@@ -508,6 +513,20 @@ def _word_before(text: str, pos: int) -> str | None:
     return text[i:j].lower() if i < j else None
 
 
+def _round_plural(text: str, s: int, e: int, w: str, lang: str, lx: _Lex) -> NumberMatch | None:
+    """ "in the low 200s", "the mid-5,000s": a round number with a plural "s" after a part of its range, read as
+    the number plus that part of its step (approximate); None for anything else ("5G", "the 1990s")."""
+    if lx.round_plural is None or text[e:e + 1] != "s" or text[e + 1:e + 2].isalnum():
+        return None
+    part = lx.round_plural.search(text, max(0, s - 8), s)
+    value = _parse_digits(w, lang)
+    if part is None or not value or value % 10:
+        return None
+    step = 10 ** (len(str(int(value))) - len(str(int(value)).rstrip("0")))  # 200s: hundreds; 5,000s: thousands
+    value += lx.round_share[part.group(1).lower()] * step
+    return NumberMatch(s, e + 1, text[s:e + 1], float(value), approximate=True)
+
+
 def find_numbers(text: str, lang: str = "vi") -> list[NumberMatch]:
     """Every quantity in `text`: digits (with the language's separators), number words,
     vague quantities (approximate=True), percentages (is_percent=True); 4-digit years after
@@ -541,7 +560,13 @@ def find_numbers(text: str, lang: str = "vi") -> list[NumberMatch]:
         if prev_word in lx.ordinal_cues:
             continue
         if w[0].isdigit():
-            if (iso_spans and any(a <= s < b for a, b in iso_spans)) or not _digit_token_ok(text, s, e, lx.glued_units):
+            if iso_spans and any(a <= s < b for a, b in iso_spans):
+                continue
+            if not _digit_token_ok(text, s, e, lx.glued_units):
+                rp = _round_plural(text, s, e, w, lang, lx)
+                if rp is not None:
+                    out.append(rp)
+                    last_end = rp.end
                 continue
             first = _parse_digits(w, lang)
             if first is None:
