@@ -4,7 +4,7 @@ articles it was not trained on?
 
 usage: PYTHONPATH=src python scripts/event_filter_experiment.py [--lam 1.0] [--dump FEATS.tsv]
 
-1. Labels: the pipeline runs on every development set (never tests/fresh5, the held-out set); each system
+1. Labels: the pipeline runs on every development set (never tests/fresh6, the held-out set); each system
    event is labelled with the scorer's own matching (../shared/contract/score.py, events_nodate = type +
    participants): 1 = matches a required gold event, 0 = matches nothing (spurious or a duplicate); events
    absorbed by an optional gold event carry no label (dropping them changes no figure).
@@ -48,7 +48,8 @@ from armswatch.ingest import iter_inputs  # noqa: E402
 from armswatch.lexicon import load_lexicon  # noqa: E402
 from armswatch.pipeline import process  # noqa: E402
 
-# development sets: (name, articles, gold). tests/fresh5 is held out: never listed here.
+# development sets: (name, articles, gold). tests/fresh6 is held out: never listed here. (The session-4 figures
+# in the README were measured without tests/fresh5, then held out.)
 SETS = [
     ("dev", SHARED / "seeds", SHARED / "gold" / "dev"),
     ("ours", ROOT / "examples" / "corpus", ROOT / "tests" / "gold" / "ours"),
@@ -57,6 +58,7 @@ SETS = [
     ("fresh2", ROOT / "tests" / "fresh2" / "articles", ROOT / "tests" / "fresh2" / "gold"),
     ("fresh3", ROOT / "tests" / "fresh3" / "articles", ROOT / "tests" / "fresh3" / "gold"),
     ("fresh4", ROOT / "tests" / "fresh4" / "articles", ROOT / "tests" / "fresh4" / "gold"),
+    ("fresh5", ROOT / "tests" / "fresh5" / "articles", ROOT / "tests" / "fresh5" / "gold"),
 ]
 
 
