@@ -1,4 +1,5 @@
-"""Many rows of one table in one statement, on a DBAPI cursor: the store's write path.
+"""Many rows of one table in one statement (several tables' in one on PostgreSQL), on a DBAPI cursor:
+the store's write path.
 
 SQLite: `executemany` of one prepared INSERT (the sqlite3 module binds in C). PostgreSQL: each table's rows go
 as one JSON array text, `INSERT ... SELECT (e->>0)::type, ... FROM jsonb_array_elements(%s::jsonb)`. The json
@@ -37,9 +38,17 @@ def insert_sql(dialect: str, table: str, cols: tuple[str, ...], conflict: str = 
     return f"{sql} {conflict}" if conflict else sql
 
 
-def insert_tables(cur, dialect: str, parts: list[tuple[str, list[tuple]]]) -> None:
-    """Run `insert_sql` statements, each with its rows: SQLite, one executemany each (parts without rows
-    skipped); PostgreSQL, all in ONE statement, `WITH p0 AS (INSERT ...), p1 AS (...) SELECT 1` (every
+@lru_cache(maxsize=None)
+def delete_sql(dialect: str, table: str, col: str) -> str:
+    """The DELETE of the rows of `table` whose `col` is one of the given values (rows of one value)."""
+    if dialect == "sqlite":
+        return f'DELETE FROM {table} WHERE "{col}" = ?'
+    return f'DELETE FROM {table} WHERE "{col}" IN (SELECT e->>0 FROM jsonb_array_elements(%s::jsonb) AS e)'
+
+
+def write_tables(cur, dialect: str, parts: list[tuple[str, list[tuple]]]) -> None:
+    """Run `insert_sql` / `delete_sql` statements, each with its rows: SQLite, one executemany each (parts without rows
+    skipped); PostgreSQL, all in ONE statement, `WITH p0 AS (INSERT ...), p1 AS (DELETE ...) SELECT 1` (every
     data-modifying WITH part runs once, to completion; foreign keys are checked at the statement's end,
     so a part may reference rows another part inserts). One statement instead of one per table saves
     psycopg's ~70 us of Python per execute and a round trip each."""

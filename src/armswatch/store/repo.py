@@ -83,6 +83,10 @@ def _conflict_sql(dialect: str, table: str, cols: tuple[str, ...], upsert: str |
     return sql
 
 
+# an unchanged row is not rewritten (its page not dirtied)
+_SET_META_IF_CHANGED = "ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE meta.value <> excluded.value"
+
+
 @dataclass
 class IngestReport:
     added: int = 0
@@ -265,14 +269,15 @@ class Store:
         if index_now:
             search.index_postings(cur, self.dialect, [(pk, toks)])
         bands = self._dedup(cur, pk, doc.doc_id, sig)
-        # its facts, pending search row and LSH bands: one statement on PostgreSQL (bulk.insert_tables)
+        # its facts, pending search row, LSH bands, failure and merge flag: one statement on PostgreSQL
         parts = self._fact_parts(pk, doc) + [self._part("minhash_bands", ("band", "hash", "doc_pk"), bands)]
         if not index_now:
             parts.append(self._part("search_pending", ("doc_pk",), [(pk,)]))
-        bulk.insert_tables(cur, self.dialect, parts)
-        cur.execute(f"DELETE FROM failures WHERE key IN ({ph}, {ph})", (doc.doc_id, f"source:{doc.source}"[:600]))
-        cur.execute("INSERT INTO meta (key, value) VALUES ('merge_dirty', '1') "
-                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE meta.value <> excluded.value")
+        parts.append((bulk.delete_sql(self.dialect, "failures", "key"),
+                      [(doc.doc_id,), (f"source:{doc.source}"[:600],)]))  # stored: no longer a failure
+        parts.append((bulk.insert_sql(self.dialect, "meta", ("key", "value"), _SET_META_IF_CHANGED),
+                      [("merge_dirty", "1")]))
+        bulk.write_tables(cur, self.dialect, parts)
         return pk
 
     def index_pending(self) -> int:
@@ -313,7 +318,7 @@ class Store:
     # work cost more than the inserts themselves); each table's rows in one statement (bulk.py).
     def _part(self, table: str, cols: tuple[str, ...], rows: list[tuple], upsert: str | None = None,
               only_changed: bool = False) -> tuple[str, list[tuple]]:
-        """(INSERT statement, rows) for `bulk.insert_tables`."""
+        """(INSERT statement, rows) for `bulk.write_tables`."""
         return bulk.insert_sql(self.dialect, table, cols,
                                _conflict_sql(self.dialect, table, cols, upsert, only_changed)), rows
 
@@ -504,7 +509,7 @@ class Store:
             for pk, did, mhb in sess.execute(select(s.Document.id, s.Document.doc_id, s.Document.minhash)
                                              .order_by(s.Document.id)).all():
                 bands = self._dedup(cur, pk, did, dedup.signature_from_bytes(mhb))
-                bulk.insert_tables(cur, self.dialect, [self._part("minhash_bands", ("band", "hash", "doc_pk"), bands)])
+                bulk.write_tables(cur, self.dialect, [self._part("minhash_bands", ("band", "hash", "doc_pk"), bands)])
             after = dict(sess.execute(select(s.Document.id, s.Document.dup_of)).all())
             changed = sorted(pk for pk in after if (before.get(pk) is None) != (after[pk] is None))
             self._dissolve_merged(sess, changed)

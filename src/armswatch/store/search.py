@@ -100,7 +100,7 @@ def index_postings(cur, dialect: str, docs: list[tuple[int, list[str]]], min_n: 
     text when a document is replaced). `min_n=2` writes only the phrase keys (migration 0006). Called by
     the store in a transaction, with a DBAPI cursor: for one document as it is stored, or for a batch of
     pending ones (`index_pending`), sorted by key so each page is touched once. Each table's rows go as one
-    statement (`bulk.insert_tables`)."""
+    statement (`bulk.write_tables`)."""
     posts: list[tuple[str, int, int, int]] = []
     df: Counter = Counter()
     n_tokens = 0
@@ -114,7 +114,7 @@ def index_postings(cur, dialect: str, docs: list[tuple[int, list[str]]], min_n: 
         posts.sort()
         terms = sorted(df)
         # ON CONFLICT DO NOTHING: postings left by a body changed behind the store's back
-        bulk.insert_tables(cur, dialect, [
+        bulk.write_tables(cur, dialect, [
             (bulk.insert_sql(dialect, "search_postings", ("term", "tf", "dl", "doc_pk"), "ON CONFLICT DO NOTHING"),
              posts),
             (bulk.insert_sql(dialect, "search_terms", ("term", "df"), _ADD_DF), [(t, df[t]) for t in terms])])
