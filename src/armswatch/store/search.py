@@ -19,6 +19,8 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import repeat
+from operator import itemgetter
 
 from sqlalchemy import bindparam, select, text
 
@@ -108,16 +110,15 @@ def index_postings(cur, dialect: str, docs: list[tuple[int, list[str]]], min_n: 
         counts, keys = _index_keys(toks, min_n)
         dl = len(toks)
         n_tokens += dl
-        posts.extend((t, c, dl, pk) for t, c in counts.items())
+        posts.extend(zip(counts, counts.values(), repeat(dl), repeat(pk)))  # (key, tf, dl, doc), built in C
         df.update(keys)
     if posts:
-        posts.sort()
-        terms = sorted(df)
+        posts.sort(key=itemgetter(0))  # by key: each page touched once (a string key sorts ~2.5x faster than the tuple)
         # ON CONFLICT DO NOTHING: postings left by a body changed behind the store's back
         bulk.write_tables(cur, dialect, [
             (bulk.insert_sql(dialect, "search_postings", ("term", "tf", "dl", "doc_pk"), "ON CONFLICT DO NOTHING"),
              posts),
-            (bulk.insert_sql(dialect, "search_terms", ("term", "df"), _ADD_DF), [(t, df[t]) for t in terms])])
+            (bulk.insert_sql(dialect, "search_terms", ("term", "df"), _ADD_DF), sorted(df.items(), key=itemgetter(0)))])
     if min_n > 1:
         return
     ph = "?" if dialect == "sqlite" else "%s"
