@@ -164,4 +164,5 @@ def test_rows_written_in_one_statement_read_back_exactly_on_both_backends(tmp_pa
     assert rows["pg"] == rows["sqlite"]
     assert back["pg"] == back["sqlite"]
     assert back["pg"].claims == doc.claims and back["pg"].events == doc.events
-    assert [(e.id, e.name, e.titles) for e in back["pg"].entities] == [(e.id, e.name, e.titles) for e in doc.entities]
+    ents = [(e.id, e.name, e.titles) for e in doc.entities]
+    assert [(e.id, e.name, e.titles) for e in back["pg"].entities] == ents
