@@ -1,15 +1,15 @@
 """Many rows of one table in one statement (several tables' in one on PostgreSQL), on a DBAPI cursor:
 the store's write path.
 
-SQLite: `executemany` of one prepared INSERT (the sqlite3 module binds in C). PostgreSQL: each table's rows go
-as one JSON array text, `INSERT ... SELECT (e->>0)::type, ... FROM jsonb_array_elements(%s::jsonb)`. The json
-module encodes a row list in C (~1 us a row); psycopg's array dumpers, used before (`unnest(%b::int[],
-...)`), are pure Python (~2.5 us an element: ~60% of the client's CPU when storing a document), and its
-`executemany` costs ~25 us of Python a row. The server parses the JSON instead (in C; jsonb, parsed once, so reading an
-element's fields costs no re-parse: about the server CPU the arrays cost). Values are stored as before:
-JSON numbers are decimal texts that cast back to the same int or float8 (json writes a float's shortest
-round-trip repr, jsonb keeps it as an exact numeric), strings unescape to the same text, and each value
-is cast to its column's type, as the arrays were.
+SQLite: `executemany` of one prepared INSERT (the sqlite3 module binds in C). PostgreSQL: each table's
+rows go as one JSON array text, `INSERT ... SELECT (e->>0)::type, ... FROM jsonb_array_elements(%s::jsonb)`.
+The json module encodes a row list in C (~1 us a row); psycopg's array dumpers, used before
+(`unnest(%b::int[], ...)`), are pure Python (~2.5 us an element: ~60% of the client's CPU when storing a
+document), and its `executemany` costs ~25 us of Python a row. The server parses the JSON instead (in C;
+jsonb is parsed once, so reading an element's fields re-parses nothing: about the server CPU the arrays
+cost). Values are stored as before: JSON numbers are decimal texts that cast back to the same int or
+float8 (json writes a float's shortest round-trip repr, jsonb keeps it as an exact numeric), strings
+unescape to the same text, and each value is cast to its column's type, as the arrays were.
 """
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ from functools import lru_cache
 
 from . import schema as s
 
-# allow_nan=False: PostgreSQL's JSON has no NaN/Infinity; such a value fails here, before the statement
+# allow_nan=False: PostgreSQL's JSON has no NaN/Infinity, so such a value fails here, before the statement
+# (as on SQLite, which binds NaN as NULL and the NOT NULL columns refuse it)
 _encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
 
 
@@ -47,11 +48,11 @@ def delete_sql(dialect: str, table: str, col: str) -> str:
 
 
 def write_tables(cur, dialect: str, parts: list[tuple[str, list[tuple]]]) -> None:
-    """Run `insert_sql` / `delete_sql` statements, each with its rows: SQLite, one executemany each (parts without rows
-    skipped); PostgreSQL, all in ONE statement, `WITH p0 AS (INSERT ...), p1 AS (DELETE ...) SELECT 1` (every
-    data-modifying WITH part runs once, to completion; foreign keys are checked at the statement's end,
-    so a part may reference rows another part inserts). One statement instead of one per table saves
-    psycopg's ~70 us of Python per execute and a round trip each."""
+    """Run `insert_sql` / `delete_sql` statements, each with its rows. SQLite: one executemany each (parts
+    without rows skipped). PostgreSQL: all in ONE statement, `WITH p0 AS (INSERT ...), p1 AS (DELETE ...)
+    SELECT 1` (every data-modifying WITH part runs once, to completion; foreign keys are checked at the
+    statement's end, so a part may reference rows another part inserts). One statement instead of one per
+    table saves psycopg's ~50-100 us of Python per execute and a round trip each."""
     if dialect == "sqlite":
         for sql, rows in parts:
             if rows:
