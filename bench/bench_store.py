@@ -6,13 +6,16 @@
     (or ARMSWATCH_TEST_PG set: PostgreSQL is measured too)
     .venv/bin/python bench/bench_store.py --db big.db [--add 500] [--rebuild]   # an existing database
     .venv/bin/python bench/bench_store.py --db postgresql://.../big                # an existing PostgreSQL one
+    .venv/bin/python bench/bench_store.py --store-only --docs 1000 [--pg URL]    # storing speed only
 
 Prints: end-to-end ingest (extract + store, docs/s), store-only throughput (documents already extracted),
 merge time, and p50/p95 latency of the timeline, entity, claims and search queries (search: a phrase, and every
 word anywhere, over a mix of query kinds). With --db naming an
 existing database nothing is built: it is merged if needed (--rebuild: from scratch, timed), --add N
 stores N new synthetic documents (extracted first) and merges them incrementally (timed), then the
-queries are measured. CPU figures are this process's (the machine may be shared).
+queries are measured. With --store-only, the documents are extracted first and then only stored into
+an empty database (the figure of issue #6; run old and new code alternately to compare). CPU figures are
+this process's (the machine may be shared; a PostgreSQL server's own CPU is not counted).
 """
 from __future__ import annotations
 
@@ -125,6 +128,21 @@ def store_and_merge(st, extracted, store_key: str, merge_key: str) -> dict:
     return res
 
 
+def store_only(url: str, jsonl: Path) -> dict:
+    """Extract every document, then store them all into the empty database at `url` (and merge)."""
+    from armswatch.ingest import iter_inputs
+    from armswatch.pipeline import process
+    from armswatch.store import Store
+
+    extracted = [(process(r), r) for r in iter_inputs([str(jsonl)])]
+    st = Store(url)
+    res = {"backend": st.dialect, "docs": len(extracted)}
+    res.update(store_and_merge(st, extracted, "store_only", "merge"))
+    res["store_only_cpu_ms_per_doc"] = round(1000 / res["store_only_docs_per_cpu_s"], 2)
+    st.close()
+    return res
+
+
 def corpus_counts(st) -> dict:
     s = st.stats()
     return {k: s[k] for k in ("documents", "near_duplicates", "events", "corpus_events", "claims", "corpus_claims")}
@@ -210,6 +228,7 @@ def main() -> None:
     ap.add_argument("--db", default=None, help="SQLite file: built when missing (default: a temporary one)")
     ap.add_argument("--add", type=int, default=0, help="with an existing --db: store and merge N new documents")
     ap.add_argument("--rebuild", action="store_true", help="with an existing --db: time a full merge rebuild")
+    ap.add_argument("--store-only", action="store_true", help="only store already-extracted documents")
     ap.add_argument("--pg", default=os.environ.get("ARMSWATCH_TEST_PG"), help="also measure this PostgreSQL URL")
     a = ap.parse_args()
     if a.db and ("://" in a.db or Path(a.db).exists()):
@@ -221,13 +240,13 @@ def main() -> None:
     jsonl = tmp / "corpus.jsonl"
     jsonl.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
     print(f"generated {len(docs)} synthetic articles in {time.perf_counter() - t:.1f}s ({jsonl})", file=sys.stderr)
-    r = bench(f"sqlite:///{a.db or tmp / 'bench.db'}", jsonl, docs, a.queries)
-    print(json.dumps(r), flush=True)
+    run = (lambda url: store_only(url, jsonl)) if a.store_only else (lambda url: bench(url, jsonl, docs, a.queries))
+    print(json.dumps(run(f"sqlite:///{a.db or tmp / 'bench.db'}")), flush=True)
     if a.pg:
         from armswatch.store.db import temporary_database
 
         with temporary_database(a.pg, "aw_bench") as url:
-            print(json.dumps(bench(url, jsonl, docs, a.queries)), flush=True)
+            print(json.dumps(run(url)), flush=True)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from .. import model as m
 from .text import fold
-from . import dedup, schema as s, search, semantic
+from . import bulk, dedup, schema as s, search, semantic
 from .db import connect, resolve_url, utcnow
 from .text import folded_index_text
 
@@ -69,27 +69,22 @@ def _name_folded(name: str, name_vi: str | None) -> str:
     return fold(name) + "|" + fold(name_vi or "")
 
 
-def _insert_sql(dialect: str, table: str, cols: tuple[str, ...], upsert: str | None, only_changed: bool) -> str:
-    """INSERT of many rows: executemany VALUES on SQLite, one INSERT ... SELECT FROM unnest(arrays) on
-    PostgreSQL (typed from the schema). `upsert`: ON CONFLICT (that column) DO UPDATE the others,
-    `only_changed`: only where a value differs (an unchanged row is not rewritten)."""
-    q = [chr(34) + c + chr(34) for c in cols]
-    if dialect == "sqlite":
-        sql = f'INSERT INTO {table} ({", ".join(q)}) VALUES ({", ".join("?" * len(cols))})'
-    else:
-        from sqlalchemy.dialects import postgresql
-
-        t = s.Base.metadata.tables[table]
-        types = [t.c[c].type.compile(dialect=postgresql.dialect()) for c in cols]
-        sql = (f'INSERT INTO {table} ({", ".join(q)}) SELECT * FROM unnest('
-               + ", ".join(f"%b::{ty}[]" for ty in types) + ")")
-    if upsert:
-        rest = [c for c in q if c != chr(34) + upsert + chr(34)]
-        sql += f' ON CONFLICT ("{upsert}") DO UPDATE SET ' + ", ".join(f"{c} = excluded.{c}" for c in rest)
-        if only_changed:
-            op = "IS NOT" if dialect == "sqlite" else "IS DISTINCT FROM"
-            sql += " WHERE " + " OR ".join(f"{table}.{c} {op} excluded.{c}" for c in rest)
+@lru_cache(maxsize=None)
+def _conflict_sql(dialect: str, table: str, cols: tuple[str, ...], upsert: str | None, only_changed: bool) -> str:
+    """`upsert`: ON CONFLICT (that column) DO UPDATE the others; `only_changed`: only where a value differs
+    (an unchanged row is not rewritten)."""
+    if not upsert:
+        return ""
+    rest = [f'"{c}"' for c in cols if c != upsert]
+    sql = f'ON CONFLICT ("{upsert}") DO UPDATE SET ' + ", ".join(f"{c} = excluded.{c}" for c in rest)
+    if only_changed:
+        op = "IS NOT" if dialect == "sqlite" else "IS DISTINCT FROM"
+        sql += " WHERE " + " OR ".join(f"{table}.{c} {op} excluded.{c}" for c in rest)
     return sql
+
+
+# an unchanged row is not rewritten (its page not dirtied)
+_SET_META_IF_CHANGED = "ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE meta.value <> excluded.value"
 
 
 @dataclass
@@ -105,7 +100,6 @@ class Store:
         self.url = resolve_url(url)
         self.engine = connect(self.url, migrate_schema=migrate)
         self.dialect = self.engine.dialect.name
-        self._sql_cache: dict[tuple, str] = {}
 
     # ------------------------------------------------------------------ helpers
     def session(self) -> Session:
@@ -270,17 +264,20 @@ class Store:
                 sess.flush()
         else:
             pk = self._insert_document(cur, values)
-        self._insert_facts(cur, pk, doc)
         if self.dialect == "sqlite":
             cur.execute("INSERT INTO documents_fts(rowid, body_folded) VALUES (?, ?)", (pk, folded))
         if index_now:
             search.index_postings(cur, self.dialect, [(pk, toks)])
-        else:
-            cur.execute(f"INSERT INTO search_pending (doc_pk) VALUES ({ph})", (pk,))
-        self._dedup(cur, pk, doc.doc_id, sig)
-        cur.execute(f"DELETE FROM failures WHERE key IN ({ph}, {ph})", (doc.doc_id, f"source:{doc.source}"[:600]))
-        cur.execute("INSERT INTO meta (key, value) VALUES ('merge_dirty', '1') "
-                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE meta.value <> excluded.value")
+        bands = self._dedup(cur, pk, doc.doc_id, sig)
+        # its facts, pending search row, LSH bands, failure and merge flag: one statement on PostgreSQL
+        parts = self._fact_parts(pk, doc) + [self._part("minhash_bands", ("band", "hash", "doc_pk"), bands)]
+        if not index_now:
+            parts.append(self._part("search_pending", ("doc_pk",), [(pk,)]))
+        parts.append((bulk.delete_sql(self.dialect, "failures", "key"),
+                      [(doc.doc_id,), (f"source:{doc.source}"[:600],)]))  # stored: no longer a failure
+        parts.append((bulk.insert_sql(self.dialect, "meta", ("key", "value"), _SET_META_IF_CHANGED),
+                      [("merge_dirty", "1")]))
+        bulk.write_tables(cur, self.dialect, parts)
         return pk
 
     def index_pending(self) -> int:
@@ -317,60 +314,55 @@ class Store:
                               "VALUES ('delete', :id, :b)"), {"id": pk, "b": old_folded})
         search.unindex_postings(sess.connection(), pk, old_folded)
 
-    # Hot path: plain DBAPI with SQL built once per dialect. SQLAlchemy Core's per-statement compile/cache-key
-    # work cost more than the inserts themselves; on PostgreSQL psycopg's executemany costs ~25 us of Python per
-    # row, so a table's rows go as one INSERT ... SELECT FROM unnest(arrays) (one statement, arrays dumped in C).
-    def _many(self, cur, table: str, cols: tuple[str, ...], rows: list[tuple], upsert: str | None = None,
-              only_changed: bool = False) -> None:
-        if not rows:
-            return
-        key = (table, cols, upsert, only_changed)
-        sql = self._sql_cache.get(key)
-        if sql is None:
-            sql = _insert_sql(self.dialect, table, cols, upsert, only_changed)
-            self._sql_cache[key] = sql
-        if self.dialect == "sqlite":
-            cur.executemany(sql, rows)
-        else:
-            cur.execute(sql, [list(c) for c in zip(*rows)])
+    # Hot path: plain DBAPI with SQL built once per dialect (SQLAlchemy Core's per-statement compile/cache-key
+    # work cost more than the inserts themselves); each table's rows in one statement (bulk.py).
+    def _part(self, table: str, cols: tuple[str, ...], rows: list[tuple], upsert: str | None = None,
+              only_changed: bool = False) -> tuple[str, list[tuple]]:
+        """(INSERT statement, rows) for `bulk.write_tables`."""
+        return bulk.insert_sql(self.dialect, table, cols,
+                               _conflict_sql(self.dialect, table, cols, upsert, only_changed)), rows
 
-    def _insert_facts(self, cur, pk: int, doc: m.Document) -> None:
+    def _fact_parts(self, pk: int, doc: m.Document) -> list[tuple[str, list[tuple]]]:
+        """The rows of a document's facts, one (statement, rows) per table."""
         js = _json
-        if doc.entities:
-            uniq = {e.id: e for e in doc.entities}.values()
+        uniq = {e.id: e for e in doc.entities}.values()
+        de: dict[str, list] = {}
+        for i, e in enumerate(doc.entities):
+            if e.id in de:
+                de[e.id][3] += len(e.mentions)
+                continue
+            de[e.id] = [pk, e.id, i, len(e.mentions), e.name, e.type, e.country, js(list(e.titles))]
+        return [
             # the latest extraction (current KB) wins for the corpus-level identity of an entity (rows whose
             # values are already stored are not rewritten)
-            self._many(cur, "entities", ("id", "type", "name", "name_vi", "wikidata", "in_kb", "country",
-                                         "name_folded"),
+            self._part("entities", ("id", "type", "name", "name_vi", "wikidata", "in_kb", "country", "name_folded"),
                        [(e.id, e.type, e.name, e.name_vi, e.wikidata, e.in_kb, e.country,
-                         _name_folded(e.name, e.name_vi)) for e in uniq], upsert="id", only_changed=True)
-            de: dict[str, list] = {}
-            for i, e in enumerate(doc.entities):
-                if e.id in de:
-                    de[e.id][3] += len(e.mentions)
-                    continue
-                de[e.id] = [pk, e.id, i, len(e.mentions), e.name, e.type, e.country, js(list(e.titles))]
-            self._many(cur, "doc_entities", ("doc_pk", "entity_id", "idx", "n_mentions", "name", "type", "country",
-                                             "titles"), [tuple(v) for v in de.values()])
-            self._many(cur, "mentions", ("doc_pk", "entity_id", "start", "end", "text"),
-                       [(pk, e.id, x.start, x.end, x.text) for e in doc.entities for x in e.mentions])
-        self._many(cur, "timexes", ("doc_pk", "start", "end", "text", "type", "value"),
-                   [(pk, t.start, t.end, t.text, t.type, t.value) for t in doc.timexes])
-        self._many(cur, "events", ("doc_pk", "idx", "type", "date", "participants", "location", "status",
-                                   "attributes", "ev_start", "ev_end", "evidence", "trigger_start", "trigger_end"),
-                   [(pk, i, ev.type, ev.date, js(list(ev.participants)), ev.location, ev.status, js(dict(ev.attributes)),
-                     ev.evidence.start, ev.evidence.end, doc.body[ev.evidence.start:ev.evidence.end],
-                     ev.trigger.start if ev.trigger else None, ev.trigger.end if ev.trigger else None)
-                    for i, ev in enumerate(doc.events)])
-        self._many(cur, "claims", ("doc_pk", "idx", "subject", "measure", "value", "qualifier", "time", "target_time",
-                                   "source", "unit", "ev_start", "ev_end", "evidence"),
-                   [(pk, i, c.subject, c.measure, float(c.value), c.qualifier, c.time, c.target_time, c.source, c.unit,
-                     c.evidence.start, c.evidence.end, doc.body[c.evidence.start:c.evidence.end])
-                    for i, c in enumerate(doc.claims)])
-        self._many(cur, "quotes", ("doc_pk", "speaker", "start", "end", "text"),
-                   [(pk, q.speaker, q.start, q.end, q.text) for q in doc.quotes])
+                         _name_folded(e.name, e.name_vi)) for e in uniq], upsert="id", only_changed=True),
+            self._part("doc_entities", ("doc_pk", "entity_id", "idx", "n_mentions", "name", "type", "country",
+                                        "titles"), [tuple(v) for v in de.values()]),
+            self._part("mentions", ("doc_pk", "entity_id", "start", "end", "text"),
+                       [(pk, e.id, x.start, x.end, x.text) for e in doc.entities for x in e.mentions]),
+            self._part("timexes", ("doc_pk", "start", "end", "text", "type", "value"),
+                       [(pk, t.start, t.end, t.text, t.type, t.value) for t in doc.timexes]),
+            self._part("events", ("doc_pk", "idx", "type", "date", "participants", "location", "status",
+                                  "attributes", "ev_start", "ev_end", "evidence", "trigger_start", "trigger_end"),
+                       [(pk, i, ev.type, ev.date, js(list(ev.participants)), ev.location, ev.status,
+                         js(dict(ev.attributes)), ev.evidence.start, ev.evidence.end,
+                         doc.body[ev.evidence.start:ev.evidence.end],
+                         ev.trigger.start if ev.trigger else None, ev.trigger.end if ev.trigger else None)
+                        for i, ev in enumerate(doc.events)]),
+            self._part("claims", ("doc_pk", "idx", "subject", "measure", "value", "qualifier", "time", "target_time",
+                                  "source", "unit", "ev_start", "ev_end", "evidence"),
+                       [(pk, i, c.subject, c.measure, float(c.value), c.qualifier, c.time, c.target_time, c.source,
+                         c.unit, c.evidence.start, c.evidence.end, doc.body[c.evidence.start:c.evidence.end])
+                        for i, c in enumerate(doc.claims)]),
+            self._part("quotes", ("doc_pk", "speaker", "start", "end", "text"),
+                       [(pk, q.speaker, q.start, q.end, q.text) for q in doc.quotes]),
+        ]
 
-    def _dedup(self, cur, pk: int, doc_id: str, sig) -> None:
+    def _dedup(self, cur, pk: int, doc_id: str, sig) -> list[tuple[int, int, int]]:
+        """Link the document to the stored near-duplicates its LSH bands find; returns its band rows (the
+        caller writes them)."""
         bands = dedup.band_hashes(sig)
         ph = self._ph
         where = " OR ".join([f"(band = {ph} AND hash = {ph})"] * len(bands))
@@ -395,7 +387,7 @@ class Store:
                         best = (j, canon)
         if best is not None:
             cur.execute(f"UPDATE documents SET dup_of = {ph} WHERE id = {ph}", (best[1], pk))
-        self._many(cur, "minhash_bands", ("band", "hash", "doc_pk"), [(b, h, pk) for b, h in bands])
+        return [(b, h, pk) for b, h in bands]
 
     def _set_meta(self, sess: Session, key: str, value: str) -> None:
         stmt = self._insert(s.Meta).values(key=key, value=value)
@@ -516,7 +508,8 @@ class Store:
             cur = sess.connection().connection.driver_connection.cursor()
             for pk, did, mhb in sess.execute(select(s.Document.id, s.Document.doc_id, s.Document.minhash)
                                              .order_by(s.Document.id)).all():
-                self._dedup(cur, pk, did, dedup.signature_from_bytes(mhb))
+                bands = self._dedup(cur, pk, did, dedup.signature_from_bytes(mhb))
+                bulk.write_tables(cur, self.dialect, [self._part("minhash_bands", ("band", "hash", "doc_pk"), bands)])
             after = dict(sess.execute(select(s.Document.id, s.Document.dup_of)).all())
             changed = sorted(pk for pk in after if (before.get(pk) is None) != (after[pk] is None))
             self._dissolve_merged(sess, changed)

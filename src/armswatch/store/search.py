@@ -19,11 +19,13 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import repeat
+from operator import itemgetter
 
 from sqlalchemy import bindparam, select, text
 
 from .text import fold
-from . import schema as s
+from . import bulk, schema as s
 from .text import TOKEN_RE, tokens
 
 K1, B = 1.2, 0.75
@@ -90,14 +92,17 @@ def _index_keys(toks: list[str], min_n: int = 1) -> tuple[dict[str, int], set[st
     return posts, keys
 
 
+_ADD_DF = "ON CONFLICT (term) DO UPDATE SET df = search_terms.df + excluded.df"
+
+
 def index_postings(cur, dialect: str, docs: list[tuple[int, list[str]]], min_n: int = 1) -> None:
     """Write the postings of documents (row id, tokens of the folded body): per word and per adjacent
     pair of words, (key, tf, dl, doc); the document frequencies of those and of every run of up to
     PHRASE_DF_MAX words; and count the documents in `search_stats` (after `unindex_postings` of an old
     text when a document is replaced). `min_n=2` writes only the phrase keys (migration 0006). Called by
     the store in a transaction, with a DBAPI cursor: for one document as it is stored, or for a batch of
-    pending ones (`index_pending`), sorted by key so each page is touched once. On PostgreSQL each
-    table's rows go as one statement over arrays (psycopg's executemany costs ~25 us of Python per row)."""
+    pending ones (`index_pending`), sorted by key so each page is touched once. Each table's rows go as one
+    statement (`bulk.write_tables`)."""
     posts: list[tuple[str, int, int, int]] = []
     df: Counter = Counter()
     n_tokens = 0
@@ -105,24 +110,15 @@ def index_postings(cur, dialect: str, docs: list[tuple[int, list[str]]], min_n: 
         counts, keys = _index_keys(toks, min_n)
         dl = len(toks)
         n_tokens += dl
-        posts.extend((t, c, dl, pk) for t, c in counts.items())
+        posts.extend(zip(counts, counts.values(), repeat(dl), repeat(pk)))  # (key, tf, dl, doc), built in C
         df.update(keys)
     if posts:
-        posts.sort()
-        terms = sorted(df)
-        if dialect == "sqlite":
-            cur.executemany("INSERT INTO search_postings (term, tf, dl, doc_pk) VALUES (?, ?, ?, ?) "
-                            "ON CONFLICT DO NOTHING", posts)  # left by a body changed behind the store's back
-            cur.executemany("INSERT INTO search_terms (term, df) VALUES (?, ?) "
-                            "ON CONFLICT (term) DO UPDATE SET df = search_terms.df + excluded.df",
-                            [(t, df[t]) for t in terms])
-        else:
-            cur.execute("INSERT INTO search_postings (term, tf, dl, doc_pk) "
-                        "SELECT * FROM unnest(%b::text[], %b::int[], %b::int[], %b::int[]) ON CONFLICT DO NOTHING",
-                        [list(c) for c in zip(*posts)])
-            cur.execute("INSERT INTO search_terms (term, df) SELECT * FROM unnest(%b::text[], %b::int[]) "
-                        "ON CONFLICT (term) DO UPDATE SET df = search_terms.df + excluded.df",
-                        (terms, [df[t] for t in terms]))
+        posts.sort(key=itemgetter(0))  # by key: each page touched once (a string key sorts ~2.5x faster than the tuple)
+        # ON CONFLICT DO NOTHING: postings left by a body changed behind the store's back
+        bulk.write_tables(cur, dialect, [
+            (bulk.insert_sql(dialect, "search_postings", ("term", "tf", "dl", "doc_pk"), "ON CONFLICT DO NOTHING"),
+             posts),
+            (bulk.insert_sql(dialect, "search_terms", ("term", "df"), _ADD_DF), sorted(df.items(), key=itemgetter(0)))])
     if min_n > 1:
         return
     ph = "?" if dialect == "sqlite" else "%s"
