@@ -1668,3 +1668,37 @@ def test_recall5_named_building_is_a_venue():
     evs = events_of("Tổng thống Ấn Độ và Tổng thống Pháp hội đàm hôm 3/5. Hai nhà lãnh đạo đã có cuộc gặp riêng tại "
                     "Dinh Tổng thống Việt Nam.", [IN, FR, VN], [("hôm 3/5", "2023-05-03")])
     assert evs and all(set(e.participants) == {"in", "fr"} for e in evs)
+
+
+PK = ("pk", "COUNTRY", ["Pakistan"])
+CASES_RECALL6 = [
+    # a nuclear test told as the devices set off
+    ("Ngày 12/4, Ấn Độ cho nổ hai thiết bị dưới lòng đất.", [IN], [("Ngày 12/4", "2023-04-12")],
+     [ev("incident", {"in"}, "2023-04-12", "held")]),
+    ("Pakistan detonated three nuclear devices on Tuesday.", [PK], [("on Tuesday", "2023-11-28")],
+     [ev("incident", {"pk"}, "2023-11-28", "held")]),
+    # negatives: a bomb squad setting off a suspicious device is no test
+    ("Cảnh sát Ấn Độ đã kích nổ một thiết bị khả nghi hôm 3/5.", [IN], [("hôm 3/5", "2023-05-03")], []),
+    ("Pakistani police detonated a suspicious device on Tuesday.", [PK], [("on Tuesday", "2023-11-28")], []),
+    # a treaty fronted before its signers: "X do A và B ký" (signed by), "thỏa thuận ... mà A và B ký"
+    ("Hiệp ước New START do Tổng thống Mỹ và Tổng thống Nga ký tại Geneva vào tháng 3/2011.", [US, RU, NEWSTART, GENEVA],
+     [("tháng 3/2011", "2011-03")], [ev("treaty_action", {"us", "ru"}, "2011-03", "held")]),
+    ("Ấn Độ tuân thủ thỏa thuận quân sự mà Ấn Độ và Pháp ký hồi tháng 2.", [IN, FR], [("tháng 2", "2023-02")],
+     [ev("treaty_action", {"in", "fr"}, "2023-02", "held")]),
+    ("Các cam kết nằm trong tuyên bố chung Paris mà Ấn Độ và Pháp ký hôm 3/5.", [IN, FR], [("hôm 3/5", "2023-05-03")],
+     [ev("treaty_action", {"in", "fr"}, "2023-05-03", "held")]),
+    # negative: "do" meaning "because" after a treaty starts no relative clause of signing
+    ("Hiệp ước New START suy yếu, do Nga và Mỹ không ký văn kiện mới nào.", [US, RU, NEWSTART], [], []),
+    # a clause with no subject of its own after a verb of saying is the speaker's: the speaker is a party (his
+    # country is not named here, so he stands for it)
+    ("Ông Trump nhiều lần nói muốn đàm phán với Nga và Trung Quốc.", [US, RU, CN,
+     ("trump", "PERSON", ["Trump"], "us")], [], [ev("talks", {"trump", "ru", "cn"}, None, "proposed")]),
+    # negative: a clause with its own subject keeps it (the speaker only reports)
+    ("Mỹ cho biết Nga muốn đàm phán với Trung Quốc.", [US, RU, CN], [],
+     [ev("talks", {"ru", "cn"}, None, "proposed")]),
+]
+
+
+@pytest.mark.parametrize("case", CASES_RECALL6, ids=[f"rc6_{i + 1}" for i in range(len(CASES_RECALL6))])
+def test_recall6_detonations_fronted_signings_and_speakers_as_parties(case):
+    check_case(case, "2023-12-01")

@@ -114,7 +114,8 @@ _PLURAL_HAPPENINGS_RE = re.compile(r"(?<!\w)(?:các|những|hai|ba) (?:cuộc|ch
 _PARENTHETICAL_RE = re.compile(r"[^,.;:]{0,60},\s*(?:được|đã được|vốn|do|which|that was|first|"
                                r"[a-z]+ed\s+(?:by|in|at|on|since|between|under))\s[^.;:]{5,160}?,\s*",
                                re.IGNORECASE)
-_PASSIVE_RE = re.compile(r"\s*(?:đã được|được|was|were|has been|had been)\s", re.IGNORECASE)
+# (a Vietnamese agent after "do" is a passive too: "New START do Obama và Medvedev ký", signed by them)
+_PASSIVE_RE = re.compile(r"\s*(?:đã được|được|do|was|were|has been|had been)\s", re.IGNORECASE)
 _REL_PREP_RE = re.compile(r"\s+(?:sau khi|trước khi|after|before)(?!\w)", re.IGNORECASE)  # "một ngày sau khi ..."
 _SINCE_FRAME_RE = re.compile(r"(?<!\w)(?:sau|sau khi|kể từ|kể từ khi|since|after|following)\s+(?:các |những |the |a )?"
                              r"(?:cuộc |chuyến |vụ )?$", re.IGNORECASE)
@@ -122,6 +123,8 @@ _FRONTED_RE = re.compile(r"\s*(?:sau khi|trước khi|khi|after|before|while|upo
 _SINCE_NP_RE = re.compile(r"(?<!\w)(?:kể từ|since)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _SINCE_CLAUSE_RE = re.compile(r"(?<!\w)(?:kể từ khi|since)\s+$", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r"\s*(?:mà|that|which)\s", re.IGNORECASE)
+# a relative clause or an agent after a modified noun ("thỏa thuận tạm thời mà Iran ký", "the interim deal that ...")
+_MODIFIED_RELATIVE_RE = re.compile(r"(?:\s+[\w-]+){0,2}?\s*(?:mà|do|that|which)\s", re.IGNORECASE)
 # a report trigger used as a noun ("Theo báo cáo", "bản báo cáo"), and one in a fronted adverbial
 _NOUN_LEAD_RE = re.compile(r"(?<!\w)(?:theo|trong|bản|các|những|một|của)\s+$", re.IGNORECASE)
 _FRONTED_REPORT_RE = re.compile(r"^\W*(?:trong|in)\s+(?:\S+\s+){0,4}$", re.IGNORECASE)
@@ -153,7 +156,8 @@ _NUCLEAR_DEAL_RE = re.compile(
     r"\s+(?:the\s+|một\s+|các\s+)?(?:\d{4}\s+)?(?:(?:Iran|Iranian|landmark|historic)\s+)?(?:(?:thỏa thuận|thoả thuận|hiệp định)"
     r"\s+(?:hạt nhân|kiểm soát vũ khí)|nuclear deal|nuclear agreement|arms control agreement|arms control deal)",
     re.IGNORECASE)
-_AGREEMENT_RE = re.compile(r"(?<!\w)(?:thỏa thuận|thoả thuận|hiệp định|hiệp ước|văn kiện|agreement|deal|accord|pact)(?!\w)",
+_AGREEMENT_RE = re.compile(r"(?<!\w)(?:thỏa thuận|thoả thuận|hiệp định|hiệp ước|văn kiện|tuyên bố chung|agreement|deal|accord|"
+                           r"pact|joint declaration|joint statement)(?!\w)",
                            re.IGNORECASE)
 _BILATERAL_RE = re.compile(r"(?<!\w)(?:song phương|bilateral)(?!\w)", re.IGNORECASE)
 _POSSESSIVE_RE = re.compile(r"(?<!\w)(?:their|its|của họ)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
@@ -1400,6 +1404,17 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
             countries, _, people2, _ = _participants(ctx, m, (actors[0][0], m.clause[0]), treaty_span)
             people = people or people2
     countries = countries or partners  # no actor told: the partner is the only party the text gives
+    if m.type in _BILATERAL and countries and m.clause[0] > m.sent[0] \
+            and all(ctx.partner_only(cid, scope[0], m.end, scope[1]) for cid in countries) \
+            and not ctx.mentions_in(m.clause[0], m.start):
+        # "Ông Trump nói muốn đàm phán với Nga", "X said it was ready to talk with Y": a clause with no subject
+        # of its own after a verb of saying is the speaker's; only the partner follows "với"/"with"
+        subj = ctx.clause_of(m.sent, m.clause[0] - 1, keep_speech=False)
+        actors = [x for x in ctx.mentions_in(subj[0], m.clause[0]) if x[2].type in ("COUNTRY", "PERSON")]
+        if actors:
+            c2, _, p2, _ = _participants(ctx, m, (actors[0][0], actors[0][1]), treaty_span)
+            countries = [x for x in c2 if x not in countries] + countries
+            people = people + [p for p in p2 if p not in people]
     between = None
     if m.type == "incident" and m.attrs.get("kind") in _TWO_SIDED:
         # "a military conflict between India and Pakistan", "đụng độ giữa A và B": both sides follow the trigger
@@ -1663,7 +1678,8 @@ def _treaty(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int):
     gm = None
     for gm in _AGREEMENT_RE.finditer(body, lo, m.start):
         pass
-    if gm is not None and _RELATIVE_RE.match(body[gm.end():m.start]) and _words_between(body[gm.end():m.start]) <= 8:
+    if gm is not None and _MODIFIED_RELATIVE_RE.match(body[gm.end():m.start]) \
+            and _words_between(body[gm.end():m.start]) <= 16:
         return None, (gm.start(), gm.end())  # "thỏa thuận mà hai nước ký hồi tháng 5"
     # anaphor after (object) or before (subject)
     for seg, off in ((body[m.end:min(hi, m.end + 40)], m.end), (body[lo:m.end], lo)):
