@@ -1696,9 +1696,18 @@ CASES_RECALL6 = [
     # negative: a clause with its own subject keeps it (the speaker only reports)
     ("Mỹ cho biết Nga muốn đàm phán với Trung Quốc.", [US, RU, CN], [],
      [ev("talks", {"ru", "cn"}, None, "proposed")]),
+    # a go-between is no party: "mediated by X", "do X làm trung gian"
+    ("India and France held three rounds of talks mediated by Japan in 2022.", [IN, FR, JP], [("in 2022", "2022")],
+     [ev("talks", {"in", "fr"}, "2022", "held")]),
+    ("Ấn Độ và Pháp đã có ba vòng đàm phán do Nhật Bản làm trung gian vào năm 2022.", [IN, FR, JP],
+     [("vào năm 2022", "2022")], [ev("talks", {"in", "fr"}, "2022", "held")]),
+    # negatives: names after the go-between's clause are parties again; a partner after "with" is a party
+    ("Talks mediated by Japan and held between India and France began in 2022.", [IN, FR, JP], [("in 2022", "2022")],
+     [ev("talks", {"in", "fr"}, "2022", "held")]),
+    ("India held talks with Japan in 2022.", [IN, JP], [("in 2022", "2022")], [ev("talks", {"in", "jp"}, "2022", "held")]),
 ]
 
 
 @pytest.mark.parametrize("case", CASES_RECALL6, ids=[f"rc6_{i + 1}" for i in range(len(CASES_RECALL6))])
-def test_recall6_detonations_fronted_signings_and_speakers_as_parties(case):
+def test_recall6_detonations_fronted_signings_speakers_and_go_betweens(case):
     check_case(case, "2023-12-01")

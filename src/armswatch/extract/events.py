@@ -814,6 +814,10 @@ def _participants(ctx: _Ctx, m: _Mention, scope: tuple[int, int], treaty_span=No
             continue
         if ent.type in ("WEAPON",):
             continue
+        if ent.type in ("COUNTRY", "ORG", "PERSON") and (
+                ctx.cues.mediator_end.search(ctx.body, max(scope[0], s - 60), s)
+                or ctx.cues.mediator_role.match(ctx.body, e_, min(len(ctx.body), e_ + 60))):
+            continue  # "talks mediated by Oman", "do Oman làm trung gian": the go-between is no party
         if ent.type in ("LOC", "COUNTRY") and m.type != "visit":
             # a place after tại/ở is a venue, not a party ("tại Hà Nội", "in Lima, Peru"); a capital as
             # actor is its country
@@ -1404,17 +1408,6 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
             countries, _, people2, _ = _participants(ctx, m, (actors[0][0], m.clause[0]), treaty_span)
             people = people or people2
     countries = countries or partners  # no actor told: the partner is the only party the text gives
-    if m.type in _BILATERAL and countries and m.clause[0] > m.sent[0] \
-            and all(ctx.partner_only(cid, scope[0], m.end, scope[1]) for cid in countries) \
-            and not ctx.mentions_in(m.clause[0], m.start):
-        # "Ông Trump nói muốn đàm phán với Nga", "X said it was ready to talk with Y": a clause with no subject
-        # of its own after a verb of saying is the speaker's; only the partner follows "với"/"with"
-        subj = ctx.clause_of(m.sent, m.clause[0] - 1, keep_speech=False)
-        actors = [x for x in ctx.mentions_in(subj[0], m.clause[0]) if x[2].type in ("COUNTRY", "PERSON")]
-        if actors:
-            c2, _, p2, _ = _participants(ctx, m, (actors[0][0], actors[0][1]), treaty_span)
-            countries = [x for x in c2 if x not in countries] + countries
-            people = people + [p for p in p2 if p not in people]
     between = None
     if m.type == "incident" and m.attrs.get("kind") in _TWO_SIDED:
         # "a military conflict between India and Pakistan", "đụng độ giữa A và B": both sides follow the trigger
@@ -1478,6 +1471,17 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         c2, o2, p2, u2 = _participants(ctx, m, (lo, m.clause[0]), treaty_span, topic_span)
         if len(c2) >= 2:
             countries, orgs, people, unknown = c2, o2, people or p2, u2
+    if m.type in _BILATERAL and countries and m.clause[0] > m.sent[0] \
+            and any(ctx.partner_only(cid, m.clause[0], m.end, m.clause[1]) for cid in countries) \
+            and not ctx.mentions_in(m.clause[0], m.start):
+        # "Ông Trump nói muốn đàm phán với Nga", "X said it was ready to talk with Y": a clause with no subject
+        # of its own after a verb of saying is the speaker's; the partner follows "với"/"with"
+        subj = ctx.clause_of(m.sent, m.clause[0] - 1, keep_speech=False)
+        actors = [x for x in ctx.mentions_in(subj[0], m.clause[0]) if x[2].type in ("COUNTRY", "PERSON")]
+        if actors:
+            c2, _, p2, _ = _participants(ctx, m, (actors[0][0], actors[0][1]), treaty_span)
+            countries = [x for x in c2 if x not in countries] + countries
+            people = people + [p for p in p2 if p not in people]
     if m.type == "treaty_action" and not countries and prev is not None and prev.type == "treaty_action":
         countries = list(prev.countries)  # "Nga ký cùng năm và phê chuẩn vào năm 2000"
     if m.type == "treaty_action" and not countries:
