@@ -1705,9 +1705,17 @@ CASES_RECALL6 = [
     ("Talks mediated by Japan and held between India and France began in 2022.", [IN, FR, JP], [("in 2022", "2022")],
      [ev("talks", {"in", "fr"}, "2022", "held")]),
     ("India held talks with Japan in 2022.", [IN, JP], [("in 2022", "2022")], [ev("talks", {"in", "jp"}, "2022", "held")]),
+    # an English demonstrative after a preposition names the happening told before ("during that visit"); what its
+    # own clause says ("pledged to ...") is no new status of it
+    ("India's prime minister visited France on Monday. During that visit he pledged to buy 26 jets.", [IN, FR],
+     [("on Monday", "2023-11-27")], [ev("visit", {"in", "fr"}, "2023-11-27", "held")]),
+    # negative: "that" as a complementizer starts no anaphor; the talks it introduces are their own
+    ("India's prime minister visited France on Monday. Japan said that a visit to Tokyo will follow in May.",
+     [IN, FR, JP, TOKYO], [("on Monday", "2023-11-27"), ("in May", "2024-05")],
+     [ev("visit", {"in", "fr"}, "2023-11-27", "held"), ev("visit", {"jp"}, "2024-05", "planned")]),
 ]
 
 
 @pytest.mark.parametrize("case", CASES_RECALL6, ids=[f"rc6_{i + 1}" for i in range(len(CASES_RECALL6))])
-def test_recall6_detonations_fronted_signings_speakers_and_go_betweens(case):
+def test_recall6_detonations_signings_speakers_go_betweens_and_demonstratives(case):
     check_case(case, "2023-12-01")

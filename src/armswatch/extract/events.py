@@ -70,6 +70,11 @@ _CLASSIFIER_RE = re.compile(
     r"(?:^|\s)(cuộc|các cuộc|những cuộc|chuyến|vụ|các|những|một|nhiều|bản|tiến trình|vòng|phiên|the|a|an|its|their)\s*$",
     re.IGNORECASE
 )
+# an English demonstrative before the trigger ("during that visit", "That summit ..."): a noun naming a happening
+# told before. Only after a preposition or at the clause start: "said that talks ..." is a complementizer
+_DEMONSTRATIVE_LEAD_RE = re.compile(r"(?:^\W*|(?<!\w)(?:during|at|in|on|after|before|since|from|of|for|by|following|"
+                                    r"throughout|despite|since|until)\s+)(?:this|that|these|those)\s+(?:[\w-]+\s+)?$",
+                                    re.IGNORECASE)
 _TREATY_ANAPHOR_RE = re.compile(
     r"(?<!\w)(?:(?:hiệp ước|hiệp định|thỏa thuận|thoả thuận|công ước|liên minh)\s+(?:này|trên|nói trên|đó|ấy)"
     r"|the (?:treaty|agreement|pact|accord|deal|alliance)"
@@ -1132,7 +1137,10 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     t_end = c.temporal_end.search(lead) if any("temporal" in labs for labs, _, _ in near) else None
     f_end = c.frame_end.search(lead) if any("frame" in labs for labs, _, _ in near) else None
     cls = _CLASSIFIER_RE.search(lead)
-    m.nominal = bool(cls) or m.cue.startswith(("cuộc", "chuyến", "hội nghị", "vụ")) or m.type in ("summit",) \
+    # (read from the sentence: "that" also cuts clauses; "\0" keeps a cut window from reading as a sentence start)
+    d_lo = max(m.sent[0], m.start - 40)
+    demonstrative = _DEMONSTRATIVE_LEAD_RE.search(("" if d_lo == m.sent[0] else "\0") + body[d_lo:m.start])
+    m.nominal = bool(cls) or bool(demonstrative) or m.cue.startswith(("cuộc", "chuyến", "hội nghị", "vụ")) or m.type in ("summit",) \
         or bool(t_end)  # "Sau hội đàm, ..."
     after_np = _window_after(ctx, m, 12, nxt)
     ahits, _ = ctx.window_hits(m.end, min(m.clause[1], nxt) if nxt else m.clause[1], words=16)
@@ -1214,7 +1222,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                 if _words_between(pre) <= 8:
                     strong = am
                     break
-    if strong is not None and m.type != "treaty_action" and m.nominal:
+    if (strong is not None or demonstrative) and m.type != "treaty_action" and m.nominal:
         m.ref = "strong"
         if after("current", np_words + 1):
             m.attrs["_current"] = True  # "các hội đàm lần này": the happening of the page, not the one before
@@ -2017,7 +2025,10 @@ def _absorb(e: _Event, m: _Mention, full: bool = True) -> None:
     e.mentions.append(m)
     if not full:
         return
+    status = e.status
     _take_details(e, m)
+    if m.ref == "strong" and m.date is None and e.date and m.status != "stalled":
+        e.status = status  # "During that visit Bush pledged to ...": the anaphor's clause tells no new status of it
     e.unknown_people = e.unknown_people or m.unknown_people
     for k, v in m.attrs.items():
         if not k.startswith("_") and k not in e.attrs:
