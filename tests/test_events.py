@@ -1707,7 +1707,7 @@ CASES_RECALL6 = [
     ("India held talks with Japan in 2022.", [IN, JP], [("in 2022", "2022")], [ev("talks", {"in", "jp"}, "2022", "held")]),
     # an English demonstrative after a preposition names the happening told before ("during that visit"); what its
     # own clause says ("pledged to ...") is no new status of it
-    ("India's prime minister visited France on Monday. During that visit he pledged to buy 26 jets.", [IN, FR],
+    ("India's prime minister visited France on Monday. During that visit India pledged to buy 26 jets from France.", [IN, FR],
      [("on Monday", "2023-11-27")], [ev("visit", {"in", "fr"}, "2023-11-27", "held")]),
     # negative: "that" as a complementizer starts no anaphor; the talks it introduces are their own
     ("India's prime minister visited France on Monday. Japan said that a visit to Tokyo will follow in May.",
