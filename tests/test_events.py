@@ -1076,6 +1076,7 @@ def test_date_and_status_cases(case):
 # object of a withdrawal. Sentences written for this test (positive and negative).
 IL = ("il", "COUNTRY", ["Israel"])
 PK = ("pk", "COUNTRY", ["Pakistan"])
+G7 = ("g7", "ORG", ["G7", "Nhóm G7"])
 PL = ("pl", "COUNTRY", ["Ba Lan", "Poland"])
 DE = ("de", "COUNTRY", ["Germany", "Đức"])
 UK = ("uk", "COUNTRY", ["Britain", "Anh"])
@@ -1671,6 +1672,7 @@ def test_recall5_named_building_is_a_venue():
 
 
 PK = ("pk", "COUNTRY", ["Pakistan"])
+G7 = ("g7", "ORG", ["G7", "Nhóm G7"])
 CASES_RECALL6 = [
     # a nuclear test told as the devices set off
     ("Ngày 12/4, Ấn Độ cho nổ hai thiết bị dưới lòng đất.", [IN], [("Ngày 12/4", "2023-04-12")],
@@ -1709,6 +1711,11 @@ CASES_RECALL6 = [
     # own clause says ("pledged to ...") is no new status of it
     ("India's prime minister visited France on Monday. During that visit India pledged to buy 26 jets from France.", [IN, FR],
      [("on Monday", "2023-11-27")], [ev("visit", {"in", "fr"}, "2023-11-27", "held")]),
+    # a forum's summit told with its own date is a happening of that forum, even with no verb asserting it
+    ("Hội nghị thượng đỉnh G7 tại Tokyo hồi tháng 5 cũng đã ra cảnh báo.", [G7, TOKYO],
+     [("hồi tháng 5", "2023-05")], [ev("summit", {"g7"}, "2023-05", "held")]),
+    # negative: a dateless reference to it ("kết quả hội nghị thượng đỉnh G7") is none
+    ("Các chuyên gia đánh giá cao kết quả hội nghị thượng đỉnh G7.", [G7], [], []),
     # negative: "that" as a complementizer starts no anaphor; the talks it introduces are their own
     ("India's prime minister visited France on Monday. Japan said that a visit to Tokyo will follow in May.",
      [IN, FR, JP, TOKYO], [("on Monday", "2023-11-27"), ("in May", "2024-05")],
@@ -1717,5 +1724,5 @@ CASES_RECALL6 = [
 
 
 @pytest.mark.parametrize("case", CASES_RECALL6, ids=[f"rc6_{i + 1}" for i in range(len(CASES_RECALL6))])
-def test_recall6_detonations_signings_speakers_go_betweens_and_demonstratives(case):
+def test_recall6_detonations_signings_speakers_go_betweens_demonstratives_forums(case):
     check_case(case, "2023-12-01")

@@ -2547,8 +2547,10 @@ def extract_events(doc: Document) -> Document:
         if target is not None:
             _absorb(target, m)
             continue
-        if m.ref == "weak" and not m.countries and not m.pair:
-            continue  # "kết quả chuyến thăm", "tham dự cuộc đàm phán": a reference, parties unknown
+        if m.ref == "weak" and not m.countries and not m.pair and not (m.type == "summit" and m.orgs and m.date):
+            # "kết quả chuyến thăm", "tham dự cuộc đàm phán": a reference, parties unknown (a forum's summit told
+            # with its own date, "hội nghị thượng đỉnh G8 ... giữa tháng 5", is a happening of that forum)
+            continue
         if m.type in _BILATERAL | {"visit", "incident"} and not (m.countries or m.orgs or m.pair):
             # nobody named: only a stated talk with a status counts, parties from context
             # (a call told with its date, "They last spoke by phone in April", is between the pair in context)
