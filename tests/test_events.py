@@ -1716,6 +1716,13 @@ CASES_RECALL6 = [
      [("hồi tháng 5", "2023-05")], [ev("summit", {"g7"}, "2023-05", "held")]),
     # negative: a dateless reference to it ("kết quả hội nghị thượng đỉnh G7") is none
     ("Các chuyên gia đánh giá cao kết quả hội nghị thượng đỉnh G7.", [G7], [], []),
+    # meetings told in the plural, then one "between" segment with its own date each: one happening per segment
+    ("Tokyo từng chứng kiến các cuộc hội đàm giữa Ấn Độ và Pháp năm 2019, và giữa Nga và Trung Quốc năm 2021.",
+     [TOKYO, IN, FR, RU, CN], [("năm 2019", "2019"), ("năm 2021", "2021")],
+     [ev("talks", {"in", "fr"}, "2019", "held"), ev("talks", {"ru", "cn"}, "2021", "held")]),
+    # negative: one "between" segment is one happening
+    ("Tokyo từng chứng kiến các cuộc hội đàm giữa Ấn Độ và Pháp năm 2019.", [TOKYO, IN, FR], [("năm 2019", "2019")],
+     [ev("talks", {"in", "fr"}, "2019", "held")]),
     # negative: "that" as a complementizer starts no anaphor; the talks it introduces are their own
     ("India's prime minister visited France on Monday. Japan said that a visit to Tokyo will follow in May.",
      [IN, FR, JP, TOKYO], [("on Monday", "2023-11-27"), ("in May", "2024-05")],

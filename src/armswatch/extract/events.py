@@ -169,6 +169,7 @@ _POSSESSIVE_RE = re.compile(r"(?<!\w)(?:their|its|của họ)\s+(?:\w+\s+){0,3}$
 _DEMONSTRATIVE_END_RE = re.compile(r"(?:này|trên|đó|ấy)$", re.IGNORECASE)
 _PRONOUN_OBJECT_RE = re.compile(r"\s*(?:it|nó)(?!\w)", re.IGNORECASE)
 _TREATY_YEAR_RE = re.compile(r"\s+(?:năm\s+)?(?:1[89]|20)\d\d(?!\w)", re.IGNORECASE)
+_BETWEEN_SEG_RE = re.compile(r"(?<!\w)(?:giữa|between)\s", re.IGNORECASE)  # a "between" segment of a list
 _BETWEEN_RE = re.compile(r"\s+(?:between|giữa)\s", re.IGNORECASE)
 _TWO_SIDED = {"shoot-down", "collision", "strike", "clash", "overflight", "incursion", "shelling", "invasion",
               "seizure"}
@@ -1924,6 +1925,12 @@ def _coordinated_dates(ctx: _Ctx, mentions: list[_Mention]) -> list[_Mention]:
     (a visit "trong hai ngày 1/3 và 2/3" is one happening)."""
     out = []
     for m in mentions:
+        if m.type in _BILATERAL and not m.blocked and m.status in (None, "held") \
+                and _PLURAL_HAPPENINGS_RE.search(ctx.body, max(m.sent[0], m.start - 10), m.end):
+            pairs = _pairs_between(ctx, m)
+            if pairs:
+                out += pairs
+                continue
         out.append(m)
         if not m.date or m.blocked or m.status not in (None, "held"):
             continue
@@ -1937,6 +1944,27 @@ def _coordinated_dates(ctx: _Ctx, mentions: list[_Mention]) -> list[_Mention]:
                                attrs=dict(m.attrs), topic=set(m.topic), date=nxt[2], distinct=True)
                 out.append(twin)
                 break
+    return out
+
+
+def _pairs_between(ctx: _Ctx, m: _Mention) -> list[_Mention]:
+    """"các cuộc gặp thượng đỉnh ..., giữa A và B năm 1990, và giữa C và D năm 1997", "summits between A and B in
+    1990 and between C and D in 1997": meetings told in the plural, then one "between" segment with a date of its
+    own for each, are one happening per segment with its own pair ([] where the segments do not read so)."""
+    hits = list(_BETWEEN_SEG_RE.finditer(ctx.body, m.end, m.sent[1]))
+    if len(hits) < 2:
+        return []
+    out = []
+    for h, nh in zip(hits, hits[1:] + [None]):
+        hi = nh.start() if nh else m.sent[1]
+        dates = [d for d in ctx.dates if h.end() <= d[0] < hi]
+        if len(dates) != 1:
+            return []
+        countries, orgs, people, _ = _participants(ctx, m, (h.end(), dates[0][0]))
+        if len(countries) + len(orgs) < 2 and len(people) < 2:
+            return []
+        out.append(replace(m, countries=countries, orgs=orgs, people=people, attrs=dict(m.attrs), topic=set(m.topic),
+                           date=dates[0][2], distinct=True))
     return out
 
 
