@@ -1723,6 +1723,14 @@ CASES_RECALL6 = [
     # negative: one "between" segment is one happening
     ("Tokyo từng chứng kiến các cuộc hội đàm giữa Ấn Độ và Pháp năm 2019.", [TOKYO, IN, FR], [("năm 2019", "2019")],
      [ev("talks", {"in", "fr"}, "2019", "held")]),
+    # an agreement or a joint text named by a common noun after a signing verb is a treaty action
+    ("Ấn Độ và Pháp đã ký một thỏa thuận quân sự tại Tokyo hôm 3/5.", [IN, FR, TOKYO], [("hôm 3/5", "2023-05-03")],
+     [ev("treaty_action", {"in", "fr"}, "2023-05-03", "held")]),
+    ("India and France signed an interim deal on Tuesday.", [IN, FR], [("on Tuesday", "2023-11-28")],
+     [ev("treaty_action", {"in", "fr"}, "2023-11-28", "held")]),
+    # negatives: a trade or energy deal is none
+    ("Ấn Độ và Pháp đã ký thỏa thuận thương mại hôm 3/5.", [IN, FR], [("hôm 3/5", "2023-05-03")], []),
+    ("India and France signed a gas deal on Tuesday.", [IN, FR], [("on Tuesday", "2023-11-28")], []),
     # negative: "that" as a complementizer starts no anaphor; the talks it introduces are their own
     ("India's prime minister visited France on Monday. Japan said that a visit to Tokyo will follow in May.",
      [IN, FR, JP, TOKYO], [("on Monday", "2023-11-27"), ("in May", "2024-05")],

@@ -102,8 +102,12 @@ _ORDINAL_NUM = {"hai": "2", "ba": "3", "tư": "4", "năm": "5", "sáu": "6", "b�
                 "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5"}
 _JOINT_TEXT_RE = re.compile(r"\b(?:chung|joint|signed|issued|adopted)\b")
 _FRONTED_PASSIVE_RE = re.compile(r"\s*[\"“]?(?:được|đã được|signed|first signed)\s", re.IGNORECASE)
-# "từng ký hiệp ước hữu nghị năm 1961": a treaty named by a common noun after a signing verb (not a trade deal)
-_COMMON_TREATY_RE = re.compile(r"\s+(?:một |bản |a |the )?(?:hiệp ước|treaty|pact)(?!\s+(?:thương mại|kinh tế|trade|economic))"
+# "từng ký hiệp ước hữu nghị năm 1961", "ký thỏa thuận thực thi ...", "signed an interim deal": a treaty, an agreement
+# or a joint text named by a common noun after a signing verb (not a trade, energy or arms-sale deal)
+_COMMON_TREATY_RE = re.compile(r"\s+(?:một |bản |a |an |the )?(?:(?:new|interim|preliminary|final|bilateral|military|"
+                               r"nuclear|security|landmark|historic)\s+)?(?:hiệp ước|treaty|pact|thỏa thuận|thoả thuận|"
+                               r"văn kiện|hiệp định|tuyên bố chung|agreement|deal|accord|joint statement|joint declaration)"
+                               r"(?!\s+(?:thương mại|kinh tế|khí đốt|dầu|đầu tư|mua bán|trade|economic|gas|oil|investment))"
                                r"(?!\w)", re.IGNORECASE)
 # "would leave a landmark Cold War-era treaty": a withdrawal's object is a treaty named by a common noun, with
 # up to three modifiers before it (withdrawing from a trade deal is no arms-control treaty action either)
