@@ -337,5 +337,6 @@ def cues() -> Cues:
         needed_words={
             "inter_korean": _needed(lex.get("inter_korean") or []),
             "sideline": _needed(lex.get("sideline_preps") or []),
+            "mediator": _needed((lex.get("mediators") or []) + (lex.get("mediator_roles") or [])),
         },
     )

@@ -451,6 +451,8 @@ class _Ctx:
 
         self.has_inter_korean = bool(c.inter_korean) and present("inter_korean")
         self.has_sideline = bool(c.sideline_end) and present("sideline")
+        self.has_mediator = present("mediator")
+        self.has_demonstrative = not wordset.isdisjoint(("this", "that", "these", "those"))
         # a short pair ("Mỹ - Triều") is two short forms, next words, joined by a dash
         self.has_short_pair = self.has_inter_korean or (bool(c.short_pair) and self._dash_joined(c.short_forms_lower))
         # country mention counts for the document's main pair
@@ -824,7 +826,7 @@ def _participants(ctx: _Ctx, m: _Mention, scope: tuple[int, int], treaty_span=No
             continue
         if ent.type in ("WEAPON",):
             continue
-        if ent.type in ("COUNTRY", "ORG", "PERSON") and (
+        if ent.type in ("COUNTRY", "ORG", "PERSON") and ctx.has_mediator and (
                 ctx.cues.mediator_end.search(ctx.body, max(scope[0], s - 60), s)
                 or ctx.cues.mediator_role.match(ctx.body, e_, min(len(ctx.body), e_ + 60))):
             continue  # "talks mediated by Oman", "do Oman làm trung gian": the go-between is no party
@@ -1144,7 +1146,8 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     cls = _CLASSIFIER_RE.search(lead)
     # (read from the sentence: "that" also cuts clauses; "\0" keeps a cut window from reading as a sentence start)
     d_lo = max(m.sent[0], m.start - 40)
-    demonstrative = _DEMONSTRATIVE_LEAD_RE.search(("" if d_lo == m.sent[0] else "\0") + body[d_lo:m.start])
+    demonstrative = ctx.has_demonstrative and _DEMONSTRATIVE_LEAD_RE.search(
+        ("" if d_lo == m.sent[0] else "\0") + body[d_lo:m.start])
     m.nominal = bool(cls) or bool(demonstrative) or m.cue.startswith(("cuộc", "chuyến", "hội nghị", "vụ")) or m.type in ("summit",) \
         or bool(t_end)  # "Sau hội đàm, ..."
     after_np = _window_after(ctx, m, 12, nxt)
@@ -1484,9 +1487,8 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         c2, o2, p2, u2 = _participants(ctx, m, (lo, m.clause[0]), treaty_span, topic_span)
         if len(c2) >= 2:
             countries, orgs, people, unknown = c2, o2, people or p2, u2
-    if m.type in _BILATERAL and countries and m.clause[0] > m.sent[0] \
-            and any(ctx.partner_only(cid, m.clause[0], m.end, m.clause[1]) for cid in countries) \
-            and not ctx.mentions_in(m.clause[0], m.start):
+    if m.type in _BILATERAL and countries and m.clause[0] > m.sent[0] and not ctx.mentions_in(m.clause[0], m.start) \
+            and any(ctx.partner_only(cid, m.clause[0], m.end, m.clause[1]) for cid in countries):
         # "Ông Trump nói muốn đàm phán với Nga", "X said it was ready to talk with Y": a clause with no subject
         # of its own after a verb of saying is the speaker's; the partner follows "với"/"with"
         subj = ctx.clause_of(m.sent, m.clause[0] - 1, keep_speech=False)
