@@ -1731,6 +1731,13 @@ CASES_RECALL6 = [
     # negatives: a trade or energy deal is none
     ("Ấn Độ và Pháp đã ký thỏa thuận thương mại hôm 3/5.", [IN, FR], [("hôm 3/5", "2023-05-03")], []),
     ("India and France signed a gas deal on Tuesday.", [IN, FR], [("on Tuesday", "2023-11-28")], []),
+    # an invitation accepted makes the visit agreed (planned); one only made is a proposal
+    # (Japan is not named: the city stands for it)
+    ("Thủ tướng Ấn Độ Modi đã nhận lời mời thăm Tokyo.", [IN, JP, TOKYO, ("modi", "PERSON", ["Modi"], "in")], [],
+     [ev("visit", {"in", "tokyo"}, None, "planned")]),
+    ("India's prime minister accepted an invitation to visit Tokyo.", [IN, JP, TOKYO], [],
+     [ev("visit", {"in", "tokyo"}, None, "planned")]),
+    ("Nhật Bản đã mời Thủ tướng Ấn Độ thăm Tokyo.", [IN, JP, TOKYO], [], [ev("visit", {"in", "jp"}, None, "proposed")]),
     # negative: "that" as a complementizer starts no anaphor; the talks it introduces are their own
     ("India's prime minister visited France on Monday. Japan said that a visit to Tokyo will follow in May.",
      [IN, FR, JP, TOKYO], [("on Monday", "2023-11-27"), ("in May", "2024-05")],

@@ -251,6 +251,7 @@ def cues() -> Cues:
         "pair": lex.get("pair_words") or [],  # candidates, confirmed by the pair_words pattern
         "temporal": lex.get("temporal_preps") or [], "frame": lex.get("frame_preps") or [],
         "directive": lex.get("directives") or [], "status_exc": lex.get("status_exceptions") or [],
+        "accepted": lex.get("accepted_invitations") or [],
         "topic": lex.get("topic_markers") or [],  # candidates, confirmed by the topic_marker pattern
         "loc_prep": lex.get("location_preps") or [], "loc_stop": lex.get("location_stops") or [],
         "current": (lex.get("anaphora") or {}).get("current") or [],

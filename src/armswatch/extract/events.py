@@ -1279,6 +1279,8 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                 "status:" + name, min(9 if m.nominal else 7, coord), "status_exc", predicate=5, limit=coord):
             m.status = name
             break
+    if m.status == "proposed" and before("accepted", 10):
+        m.status = "planned"  # "nhận lời mời thăm Seoul": an invitation accepted makes the visit agreed
     if m.type == "report" and m.cue in c.publication_cues and m.status != "proposed" \
             and not (before("status:planned", 10) or before("status:stalled", 10)):
         # "released its review, which says the US will face ...": what the document says is not the
