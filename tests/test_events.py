@@ -1738,6 +1738,13 @@ CASES_RECALL6 = [
     ("India's prime minister accepted an invitation to visit Tokyo.", [IN, JP, TOKYO], [],
      [ev("visit", {"in", "tokyo"}, None, "planned")]),
     ("Nhật Bản đã mời Thủ tướng Ấn Độ thăm Tokyo.", [IN, JP, TOKYO], [], [ev("visit", {"in", "jp"}, None, "proposed")]),
+    # talks that failed took place all the same: a predicate of failure is a status of its own
+    # (a stated talk with a status counts though its parties come from context)
+    ("India signed a new treaty with France on Monday. Officials said that months of talks on amending it had failed "
+     "to produce a deal.", [IN, FR], [("on Monday", "2023-11-27")],
+     [ev("treaty_action", {"in", "fr"}, "2023-11-27", "held"), ev("talks", {"in", "fr"}, None, "held")]),
+    # negative: a failure word with no meeting is no event
+    ("India's missile programme failed to produce results.", [IN], [], []),
     # negative: "that" as a complementizer starts no anaphor; the talks it introduces are their own
     ("India's prime minister visited France on Monday. Japan said that a visit to Tokyo will follow in May.",
      [IN, FR, JP, TOKYO], [("on Monday", "2023-11-27"), ("in May", "2024-05")],
