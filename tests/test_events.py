@@ -1076,6 +1076,7 @@ def test_date_and_status_cases(case):
 # object of a withdrawal. Sentences written for this test (positive and negative).
 IL = ("il", "COUNTRY", ["Israel"])
 PK = ("pk", "COUNTRY", ["Pakistan"])
+G7 = ("g7", "ORG", ["G7", "Nhóm G7"])
 PL = ("pl", "COUNTRY", ["Ba Lan", "Poland"])
 DE = ("de", "COUNTRY", ["Germany", "Đức"])
 UK = ("uk", "COUNTRY", ["Britain", "Anh"])
@@ -1668,3 +1669,89 @@ def test_recall5_named_building_is_a_venue():
     evs = events_of("Tổng thống Ấn Độ và Tổng thống Pháp hội đàm hôm 3/5. Hai nhà lãnh đạo đã có cuộc gặp riêng tại "
                     "Dinh Tổng thống Việt Nam.", [IN, FR, VN], [("hôm 3/5", "2023-05-03")])
     assert evs and all(set(e.participants) == {"in", "fr"} for e in evs)
+
+
+PK = ("pk", "COUNTRY", ["Pakistan"])
+G7 = ("g7", "ORG", ["G7", "Nhóm G7"])
+CASES_RECALL6 = [
+    # a nuclear test told as the devices set off
+    ("Ngày 12/4, Ấn Độ cho nổ hai thiết bị dưới lòng đất.", [IN], [("Ngày 12/4", "2023-04-12")],
+     [ev("incident", {"in"}, "2023-04-12", "held")]),
+    ("Pakistan detonated three nuclear devices on Tuesday.", [PK], [("on Tuesday", "2023-11-28")],
+     [ev("incident", {"pk"}, "2023-11-28", "held")]),
+    # negatives: a bomb squad setting off a suspicious device is no test
+    ("Cảnh sát Ấn Độ đã kích nổ một thiết bị khả nghi hôm 3/5.", [IN], [("hôm 3/5", "2023-05-03")], []),
+    ("Pakistani police detonated a suspicious device on Tuesday.", [PK], [("on Tuesday", "2023-11-28")], []),
+    # a treaty fronted before its signers: "X do A và B ký" (signed by), "thỏa thuận ... mà A và B ký"
+    ("Hiệp ước New START do Tổng thống Mỹ và Tổng thống Nga ký tại Geneva vào tháng 3/2011.", [US, RU, NEWSTART, GENEVA],
+     [("tháng 3/2011", "2011-03")], [ev("treaty_action", {"us", "ru"}, "2011-03", "held")]),
+    ("Ấn Độ tuân thủ thỏa thuận quân sự mà Ấn Độ và Pháp ký hồi tháng 2.", [IN, FR], [("tháng 2", "2023-02")],
+     [ev("treaty_action", {"in", "fr"}, "2023-02", "held")]),
+    ("Các cam kết nằm trong tuyên bố chung Paris mà Ấn Độ và Pháp ký hôm 3/5.", [IN, FR], [("hôm 3/5", "2023-05-03")],
+     [ev("treaty_action", {"in", "fr"}, "2023-05-03", "held")]),
+    # negative: "do" meaning "because" after a treaty starts no relative clause of signing
+    ("Hiệp ước New START suy yếu, do Nga và Mỹ không ký văn kiện mới nào.", [US, RU, NEWSTART], [], []),
+    # a clause with no subject of its own after a verb of saying is the speaker's: the speaker is a party (his
+    # country is not named here, so he stands for it)
+    ("Ông Trump nhiều lần nói muốn đàm phán với Nga và Trung Quốc.", [US, RU, CN,
+     ("trump", "PERSON", ["Trump"], "us")], [], [ev("talks", {"trump", "ru", "cn"}, None, "proposed")]),
+    # negative: a clause with its own subject keeps it (the speaker only reports)
+    ("Mỹ cho biết Nga muốn đàm phán với Trung Quốc.", [US, RU, CN], [],
+     [ev("talks", {"ru", "cn"}, None, "proposed")]),
+    # a go-between is no party: "mediated by X", "do X làm trung gian"
+    ("India and France held three rounds of talks mediated by Japan in 2022.", [IN, FR, JP], [("in 2022", "2022")],
+     [ev("talks", {"in", "fr"}, "2022", "held")]),
+    ("Ấn Độ và Pháp đã có ba vòng đàm phán do Nhật Bản làm trung gian vào năm 2022.", [IN, FR, JP],
+     [("vào năm 2022", "2022")], [ev("talks", {"in", "fr"}, "2022", "held")]),
+    # negatives: names after the go-between's clause are parties again; a partner after "with" is a party
+    ("Talks mediated by Japan and held between India and France began in 2022.", [IN, FR, JP], [("in 2022", "2022")],
+     [ev("talks", {"in", "fr"}, "2022", "held")]),
+    ("India held talks with Japan in 2022.", [IN, JP], [("in 2022", "2022")], [ev("talks", {"in", "jp"}, "2022", "held")]),
+    # an English demonstrative after a preposition names the happening told before ("during that visit"); what its
+    # own clause says ("pledged to ...") is no new status of it
+    ("India's prime minister visited France on Monday. During that visit India pledged to buy 26 jets from France.", [IN, FR],
+     [("on Monday", "2023-11-27")], [ev("visit", {"in", "fr"}, "2023-11-27", "held")]),
+    # a forum's summit told with its own date is a happening of that forum, even with no verb asserting it
+    ("Hội nghị thượng đỉnh G7 tại Tokyo hồi tháng 5 cũng đã ra cảnh báo.", [G7, TOKYO],
+     [("hồi tháng 5", "2023-05")], [ev("summit", {"g7"}, "2023-05", "held")]),
+    # negative: a dateless reference to it ("kết quả hội nghị thượng đỉnh G7") is none
+    ("Các chuyên gia đánh giá cao kết quả hội nghị thượng đỉnh G7.", [G7], [], []),
+    # meetings told in the plural, then one "between" segment with its own date each: one happening per segment
+    ("Tokyo từng chứng kiến các cuộc hội đàm giữa Ấn Độ và Pháp năm 2019, và giữa Nga và Trung Quốc năm 2021.",
+     [TOKYO, IN, FR, RU, CN], [("năm 2019", "2019"), ("năm 2021", "2021")],
+     [ev("talks", {"in", "fr"}, "2019", "held"), ev("talks", {"ru", "cn"}, "2021", "held")]),
+    # negative: one "between" segment is one happening
+    ("Tokyo từng chứng kiến các cuộc hội đàm giữa Ấn Độ và Pháp năm 2019.", [TOKYO, IN, FR], [("năm 2019", "2019")],
+     [ev("talks", {"in", "fr"}, "2019", "held")]),
+    # an agreement or a joint text named by a common noun after a signing verb is a treaty action
+    ("Ấn Độ và Pháp đã ký một thỏa thuận quân sự tại Tokyo hôm 3/5.", [IN, FR, TOKYO], [("hôm 3/5", "2023-05-03")],
+     [ev("treaty_action", {"in", "fr"}, "2023-05-03", "held")]),
+    ("India and France signed an interim deal on Tuesday.", [IN, FR], [("on Tuesday", "2023-11-28")],
+     [ev("treaty_action", {"in", "fr"}, "2023-11-28", "held")]),
+    # negatives: a trade or energy deal is none
+    ("Ấn Độ và Pháp đã ký thỏa thuận thương mại hôm 3/5.", [IN, FR], [("hôm 3/5", "2023-05-03")], []),
+    ("India and France signed a gas deal on Tuesday.", [IN, FR], [("on Tuesday", "2023-11-28")], []),
+    # an invitation accepted makes the visit agreed (planned); one only made is a proposal
+    # (Japan is not named: the city stands for it)
+    ("Thủ tướng Ấn Độ Modi đã nhận lời mời thăm Tokyo.", [IN, JP, TOKYO, ("modi", "PERSON", ["Modi"], "in")], [],
+     [ev("visit", {"in", "tokyo"}, None, "planned")]),
+    ("India's prime minister accepted an invitation to visit Tokyo.", [IN, JP, TOKYO], [],
+     [ev("visit", {"in", "tokyo"}, None, "planned")]),
+    ("Nhật Bản đã mời Thủ tướng Ấn Độ thăm Tokyo.", [IN, JP, TOKYO], [], [ev("visit", {"in", "jp"}, None, "proposed")]),
+    # talks that failed took place all the same: a predicate of failure is a status of its own
+    # (a stated talk with a status counts though its parties come from context)
+    ("India signed a new treaty with France on Monday. Officials said that months of talks on amending it had failed "
+     "to produce a deal.", [IN, FR], [("on Monday", "2023-11-27")],
+     [ev("treaty_action", {"in", "fr"}, "2023-11-27", "held"), ev("talks", {"in", "fr"}, None, "held")]),
+    # negative: a failure word with no meeting is no event
+    ("India's missile programme failed to produce results.", [IN], [], []),
+    # negative: "that" as a complementizer starts no anaphor; the talks it introduces are their own
+    ("India's prime minister visited France on Monday. Japan said that a visit to Tokyo will follow in May.",
+     [IN, FR, JP, TOKYO], [("on Monday", "2023-11-27"), ("in May", "2024-05")],
+     [ev("visit", {"in", "fr"}, "2023-11-27", "held"), ev("visit", {"jp"}, "2024-05", "planned")]),
+]
+
+
+@pytest.mark.parametrize("case", CASES_RECALL6, ids=[f"rc6_{i + 1}" for i in range(len(CASES_RECALL6))])
+def test_recall6_detonations_signings_speakers_go_betweens_demonstratives_forums(case):
+    check_case(case, "2023-12-01")

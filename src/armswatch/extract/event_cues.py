@@ -46,6 +46,16 @@ def _alternation(cues, gap: int = 40, case_sensitive: bool = False) -> re.Patter
                       0 if case_sensitive else re.IGNORECASE)
 
 
+# one or more capitalised words ("Oman", "European Union"): a name between a mediator cue and a go-between
+_NAMES = r"[A-ZĐÂĂÊÔƠƯ][\w.-]*(?:\s+[A-ZĐÂĂÊÔƠƯ][\w.-]*)*"
+
+
+def _cue_alt(words, gap: int = 40) -> str:
+    """An alternation of cues, longest first (a never-matching one for none)."""
+    words = sorted({str(w) for w in words or ()}, key=len, reverse=True) or ["\u0000"]
+    return "|".join(_cue_regex(w, gap) for w in words)
+
+
 def _ending(words, tail: str = "", gap: int = 40) -> re.Pattern:
     """A pattern for one of `words` (plus `tail`) at the end of a text."""
     words = sorted({str(w) for w in words}, key=len, reverse=True) or ["\u0000"]
@@ -149,6 +159,8 @@ class Cues:
     list_head_end: re.Pattern  # "Lãnh đạo " / "The foreign ministers of " before a list of countries
     sideline_end: re.Pattern | None
     sideline_np_end: re.Pattern | None  # "bên lề hội nghị thượng đỉnh " before the body named as the occasion
+    mediator_end: re.Pattern | None  # "mediated by ", "mediated by Oman and " before a go-between
+    mediator_role: re.Pattern | None  # " làm trung gian", " và Qatar làm trung gian" after a go-between
     np_end: re.Pattern
     frame_end: re.Pattern
     temporal_end: re.Pattern
@@ -239,6 +251,7 @@ def cues() -> Cues:
         "pair": lex.get("pair_words") or [],  # candidates, confirmed by the pair_words pattern
         "temporal": lex.get("temporal_preps") or [], "frame": lex.get("frame_preps") or [],
         "directive": lex.get("directives") or [], "status_exc": lex.get("status_exceptions") or [],
+        "accepted": lex.get("accepted_invitations") or [],
         "topic": lex.get("topic_markers") or [],  # candidates, confirmed by the topic_marker pattern
         "loc_prep": lex.get("location_preps") or [], "loc_stop": lex.get("location_stops") or [],
         "current": (lex.get("anaphora") or {}).get("current") or [],
@@ -297,6 +310,11 @@ def cues() -> Cues:
         sideline_end=_ending(lex.get("sideline_preps") or [], r"\s+(?:the\s+|của\s+|các\s+)?(?:cuộc\s+)?(?:[\w+-]+\s+){0,3}"),
         sideline_np_end=_ending(lex.get("sideline_preps") or [],
                                 r"\s+(?:the\s+|của\s+|các\s+)?(?:cuộc\s+)?(?:[\w+-]+\s+){0,6}"),
+        # (the cue words in any case; the names between in capitals, so that no clause is read as a name list)
+        mediator_end=re.compile(_WB_L + "(?i:" + _cue_alt(lex.get("mediators")) + r")\s+(?:the\s+)?(?:" + _NAMES
+                                + r"\s*(?:,|and|và)\s+(?:the\s+)?)?$"),
+        mediator_role=re.compile(r"(?:\s*(?:,|and|và)?\s*" + _NAMES + r")?\s+(?i:" + _cue_alt(lex.get("mediator_roles"))
+                                 + ")" + _WB_R),
         np_end=re.compile(r"[,.;:]|\s(?:" + "|".join(_cue_regex(str(c), gap) for c in
                                                   sorted(lex.get("np_end") or [], key=len, reverse=True)) + r")\s",
                           re.IGNORECASE),
@@ -320,5 +338,6 @@ def cues() -> Cues:
         needed_words={
             "inter_korean": _needed(lex.get("inter_korean") or []),
             "sideline": _needed(lex.get("sideline_preps") or []),
+            "mediator": _needed((lex.get("mediators") or []) + (lex.get("mediator_roles") or [])),
         },
     )

@@ -70,6 +70,11 @@ _CLASSIFIER_RE = re.compile(
     r"(?:^|\s)(cuộc|các cuộc|những cuộc|chuyến|vụ|các|những|một|nhiều|bản|tiến trình|vòng|phiên|the|a|an|its|their)\s*$",
     re.IGNORECASE
 )
+# an English demonstrative before the trigger ("during that visit", "That summit ..."): a noun naming a happening
+# told before. Only after a preposition or at the clause start: "said that talks ..." is a complementizer
+_DEMONSTRATIVE_LEAD_RE = re.compile(r"(?:^\W*|(?<!\w)(?:during|at|in|on|after|before|since|from|of|for|by|following|"
+                                    r"throughout|despite|since|until)\s+)(?:this|that|these|those)\s+(?:[\w-]+\s+)?$",
+                                    re.IGNORECASE)
 _TREATY_ANAPHOR_RE = re.compile(
     r"(?<!\w)(?:(?:hiệp ước|hiệp định|thỏa thuận|thoả thuận|công ước|liên minh)\s+(?:này|trên|nói trên|đó|ấy)"
     r"|the (?:treaty|agreement|pact|accord|deal|alliance)"
@@ -97,8 +102,12 @@ _ORDINAL_NUM = {"hai": "2", "ba": "3", "tư": "4", "năm": "5", "sáu": "6", "b�
                 "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5"}
 _JOINT_TEXT_RE = re.compile(r"\b(?:chung|joint|signed|issued|adopted)\b")
 _FRONTED_PASSIVE_RE = re.compile(r"\s*[\"“]?(?:được|đã được|signed|first signed)\s", re.IGNORECASE)
-# "từng ký hiệp ước hữu nghị năm 1961": a treaty named by a common noun after a signing verb (not a trade deal)
-_COMMON_TREATY_RE = re.compile(r"\s+(?:một |bản |a |the )?(?:hiệp ước|treaty|pact)(?!\s+(?:thương mại|kinh tế|trade|economic))"
+# "từng ký hiệp ước hữu nghị năm 1961", "ký thỏa thuận thực thi ...", "signed an interim deal": a treaty, an agreement
+# or a joint text named by a common noun after a signing verb (not a trade, energy or arms-sale deal)
+_COMMON_TREATY_RE = re.compile(r"\s+(?:một |bản |a |an |the )?(?:(?:new|interim|preliminary|final|bilateral|military|"
+                               r"nuclear|security|landmark|historic)\s+)?(?:hiệp ước|treaty|pact|thỏa thuận|thoả thuận|"
+                               r"văn kiện|hiệp định|tuyên bố chung|agreement|deal|accord|joint statement|joint declaration)"
+                               r"(?!\s+(?:thương mại|kinh tế|khí đốt|dầu|đầu tư|mua bán|trade|economic|gas|oil|investment))"
                                r"(?!\w)", re.IGNORECASE)
 # "would leave a landmark Cold War-era treaty": a withdrawal's object is a treaty named by a common noun, with
 # up to three modifiers before it (withdrawing from a trade deal is no arms-control treaty action either)
@@ -114,7 +123,8 @@ _PLURAL_HAPPENINGS_RE = re.compile(r"(?<!\w)(?:các|những|hai|ba) (?:cuộc|ch
 _PARENTHETICAL_RE = re.compile(r"[^,.;:]{0,60},\s*(?:được|đã được|vốn|do|which|that was|first|"
                                r"[a-z]+ed\s+(?:by|in|at|on|since|between|under))\s[^.;:]{5,160}?,\s*",
                                re.IGNORECASE)
-_PASSIVE_RE = re.compile(r"\s*(?:đã được|được|was|were|has been|had been)\s", re.IGNORECASE)
+# (a Vietnamese agent after "do" is a passive too: "New START do Obama và Medvedev ký", signed by them)
+_PASSIVE_RE = re.compile(r"\s*(?:đã được|được|do|was|were|has been|had been)\s", re.IGNORECASE)
 _REL_PREP_RE = re.compile(r"\s+(?:sau khi|trước khi|after|before)(?!\w)", re.IGNORECASE)  # "một ngày sau khi ..."
 _SINCE_FRAME_RE = re.compile(r"(?<!\w)(?:sau|sau khi|kể từ|kể từ khi|since|after|following)\s+(?:các |những |the |a )?"
                              r"(?:cuộc |chuyến |vụ )?$", re.IGNORECASE)
@@ -122,6 +132,8 @@ _FRONTED_RE = re.compile(r"\s*(?:sau khi|trước khi|khi|after|before|while|upo
 _SINCE_NP_RE = re.compile(r"(?<!\w)(?:kể từ|since)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _SINCE_CLAUSE_RE = re.compile(r"(?<!\w)(?:kể từ khi|since)\s+$", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r"\s*(?:mà|that|which)\s", re.IGNORECASE)
+# a relative clause or an agent after a modified noun ("thỏa thuận tạm thời mà Iran ký", "the interim deal that ...")
+_MODIFIED_RELATIVE_RE = re.compile(r"(?:\s+[\w-]+){0,2}?\s*(?:mà|do|that|which)\s", re.IGNORECASE)
 # a report trigger used as a noun ("Theo báo cáo", "bản báo cáo"), and one in a fronted adverbial
 _NOUN_LEAD_RE = re.compile(r"(?<!\w)(?:theo|trong|bản|các|những|một|của)\s+$", re.IGNORECASE)
 _FRONTED_REPORT_RE = re.compile(r"^\W*(?:trong|in)\s+(?:\S+\s+){0,4}$", re.IGNORECASE)
@@ -153,13 +165,15 @@ _NUCLEAR_DEAL_RE = re.compile(
     r"\s+(?:the\s+|một\s+|các\s+)?(?:\d{4}\s+)?(?:(?:Iran|Iranian|landmark|historic)\s+)?(?:(?:thỏa thuận|thoả thuận|hiệp định)"
     r"\s+(?:hạt nhân|kiểm soát vũ khí)|nuclear deal|nuclear agreement|arms control agreement|arms control deal)",
     re.IGNORECASE)
-_AGREEMENT_RE = re.compile(r"(?<!\w)(?:thỏa thuận|thoả thuận|hiệp định|hiệp ước|văn kiện|agreement|deal|accord|pact)(?!\w)",
+_AGREEMENT_RE = re.compile(r"(?<!\w)(?:thỏa thuận|thoả thuận|hiệp định|hiệp ước|văn kiện|tuyên bố chung|agreement|deal|accord|"
+                           r"pact|joint declaration|joint statement)(?!\w)",
                            re.IGNORECASE)
 _BILATERAL_RE = re.compile(r"(?<!\w)(?:song phương|bilateral)(?!\w)", re.IGNORECASE)
 _POSSESSIVE_RE = re.compile(r"(?<!\w)(?:their|its|của họ)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _DEMONSTRATIVE_END_RE = re.compile(r"(?:này|trên|đó|ấy)$", re.IGNORECASE)
 _PRONOUN_OBJECT_RE = re.compile(r"\s*(?:it|nó)(?!\w)", re.IGNORECASE)
 _TREATY_YEAR_RE = re.compile(r"\s+(?:năm\s+)?(?:1[89]|20)\d\d(?!\w)", re.IGNORECASE)
+_BETWEEN_SEG_RE = re.compile(r"(?<!\w)(?:giữa|between)\s", re.IGNORECASE)  # a "between" segment of a list
 _BETWEEN_RE = re.compile(r"\s+(?:between|giữa)\s", re.IGNORECASE)
 _TWO_SIDED = {"shoot-down", "collision", "strike", "clash", "overflight", "incursion", "shelling", "invasion",
               "seizure"}
@@ -437,6 +451,8 @@ class _Ctx:
 
         self.has_inter_korean = bool(c.inter_korean) and present("inter_korean")
         self.has_sideline = bool(c.sideline_end) and present("sideline")
+        self.has_mediator = present("mediator")
+        self.has_demonstrative = not wordset.isdisjoint(("this", "that", "these", "those"))
         # a short pair ("Mỹ - Triều") is two short forms, next words, joined by a dash
         self.has_short_pair = self.has_inter_korean or (bool(c.short_pair) and self._dash_joined(c.short_forms_lower))
         # country mention counts for the document's main pair
@@ -810,6 +826,10 @@ def _participants(ctx: _Ctx, m: _Mention, scope: tuple[int, int], treaty_span=No
             continue
         if ent.type in ("WEAPON",):
             continue
+        if ent.type in ("COUNTRY", "ORG", "PERSON") and ctx.has_mediator and (
+                ctx.cues.mediator_end.search(ctx.body, max(scope[0], s - 60), s)
+                or ctx.cues.mediator_role.match(ctx.body, e_, min(len(ctx.body), e_ + 60))):
+            continue  # "talks mediated by Oman", "do Oman làm trung gian": the go-between is no party
         if ent.type in ("LOC", "COUNTRY") and m.type != "visit":
             # a place after tại/ở is a venue, not a party ("tại Hà Nội", "in Lima, Peru"); a capital as
             # actor is its country
@@ -1124,7 +1144,11 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     t_end = c.temporal_end.search(lead) if any("temporal" in labs for labs, _, _ in near) else None
     f_end = c.frame_end.search(lead) if any("frame" in labs for labs, _, _ in near) else None
     cls = _CLASSIFIER_RE.search(lead)
-    m.nominal = bool(cls) or m.cue.startswith(("cuộc", "chuyến", "hội nghị", "vụ")) or m.type in ("summit",) \
+    # (read from the sentence: "that" also cuts clauses; "\0" keeps a cut window from reading as a sentence start)
+    d_lo = max(m.sent[0], m.start - 40)
+    demonstrative = ctx.has_demonstrative and _DEMONSTRATIVE_LEAD_RE.search(
+        ("" if d_lo == m.sent[0] else "\0") + body[d_lo:m.start])
+    m.nominal = bool(cls) or bool(demonstrative) or m.cue.startswith(("cuộc", "chuyến", "hội nghị", "vụ")) or m.type in ("summit",) \
         or bool(t_end)  # "Sau hội đàm, ..."
     after_np = _window_after(ctx, m, 12, nxt)
     ahits, _ = ctx.window_hits(m.end, min(m.clause[1], nxt) if nxt else m.clause[1], words=16)
@@ -1206,7 +1230,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                 if _words_between(pre) <= 8:
                     strong = am
                     break
-    if strong is not None and m.type != "treaty_action" and m.nominal:
+    if (strong is not None or demonstrative) and m.type != "treaty_action" and m.nominal:
         m.ref = "strong"
         if after("current", np_words + 1):
             m.attrs["_current"] = True  # "các hội đàm lần này": the happening of the page, not the one before
@@ -1255,6 +1279,8 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                 "status:" + name, min(9 if m.nominal else 7, coord), "status_exc", predicate=5, limit=coord):
             m.status = name
             break
+    if m.status == "proposed" and before("accepted", 10):
+        m.status = "planned"  # "nhận lời mời thăm Seoul": an invitation accepted makes the visit agreed
     if m.type == "report" and m.cue in c.publication_cues and m.status != "proposed" \
             and not (before("status:planned", 10) or before("status:stalled", 10)):
         # "released its review, which says the US will face ...": what the document says is not the
@@ -1463,6 +1489,16 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         c2, o2, p2, u2 = _participants(ctx, m, (lo, m.clause[0]), treaty_span, topic_span)
         if len(c2) >= 2:
             countries, orgs, people, unknown = c2, o2, people or p2, u2
+    if m.type in _BILATERAL and countries and m.clause[0] > m.sent[0] and not ctx.mentions_in(m.clause[0], m.start) \
+            and any(ctx.partner_only(cid, m.clause[0], m.end, m.clause[1]) for cid in countries):
+        # "Ông Trump nói muốn đàm phán với Nga", "X said it was ready to talk with Y": a clause with no subject
+        # of its own after a verb of saying is the speaker's; the partner follows "với"/"with"
+        subj = ctx.clause_of(m.sent, m.clause[0] - 1, keep_speech=False)
+        actors = [x for x in ctx.mentions_in(subj[0], m.clause[0]) if x[2].type in ("COUNTRY", "PERSON")]
+        if actors:
+            c2, _, p2, _ = _participants(ctx, m, (actors[0][0], actors[0][1]), treaty_span)
+            countries = [x for x in c2 if x not in countries] + countries
+            people = people + [p for p in p2 if p not in people]
     if m.type == "treaty_action" and not countries and prev is not None and prev.type == "treaty_action":
         countries = list(prev.countries)  # "Nga ký cùng năm và phê chuẩn vào năm 2000"
     if m.type == "treaty_action" and not countries:
@@ -1663,7 +1699,8 @@ def _treaty(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int):
     gm = None
     for gm in _AGREEMENT_RE.finditer(body, lo, m.start):
         pass
-    if gm is not None and _RELATIVE_RE.match(body[gm.end():m.start]) and _words_between(body[gm.end():m.start]) <= 8:
+    if gm is not None and _MODIFIED_RELATIVE_RE.match(body[gm.end():m.start]) \
+            and _words_between(body[gm.end():m.start]) <= 16:
         return None, (gm.start(), gm.end())  # "thỏa thuận mà hai nước ký hồi tháng 5"
     # anaphor after (object) or before (subject)
     for seg, off in ((body[m.end:min(hi, m.end + 40)], m.end), (body[lo:m.end], lo)):
@@ -1896,6 +1933,12 @@ def _coordinated_dates(ctx: _Ctx, mentions: list[_Mention]) -> list[_Mention]:
     (a visit "trong hai ngày 1/3 và 2/3" is one happening)."""
     out = []
     for m in mentions:
+        if m.type in _BILATERAL and not m.blocked and m.status in (None, "held") \
+                and _PLURAL_HAPPENINGS_RE.search(ctx.body, max(m.sent[0], m.start - 10), m.end):
+            pairs = _pairs_between(ctx, m)
+            if pairs:
+                out += pairs
+                continue
         out.append(m)
         if not m.date or m.blocked or m.status not in (None, "held"):
             continue
@@ -1909,6 +1952,27 @@ def _coordinated_dates(ctx: _Ctx, mentions: list[_Mention]) -> list[_Mention]:
                                attrs=dict(m.attrs), topic=set(m.topic), date=nxt[2], distinct=True)
                 out.append(twin)
                 break
+    return out
+
+
+def _pairs_between(ctx: _Ctx, m: _Mention) -> list[_Mention]:
+    """"các cuộc gặp thượng đỉnh ..., giữa A và B năm 1990, và giữa C và D năm 1997", "summits between A and B in
+    1990 and between C and D in 1997": meetings told in the plural, then one "between" segment with a date of its
+    own for each, are one happening per segment with its own pair ([] where the segments do not read so)."""
+    hits = list(_BETWEEN_SEG_RE.finditer(ctx.body, m.end, m.sent[1]))
+    if len(hits) < 2:
+        return []
+    out = []
+    for h, nh in zip(hits, hits[1:] + [None]):
+        hi = nh.start() if nh else m.sent[1]
+        dates = [d for d in ctx.dates if h.end() <= d[0] < hi]
+        if len(dates) != 1:
+            return []
+        countries, orgs, people, _ = _participants(ctx, m, (h.end(), dates[0][0]))
+        if len(countries) + len(orgs) < 2 and len(people) < 2:
+            return []
+        out.append(replace(m, countries=countries, orgs=orgs, people=people, attrs=dict(m.attrs), topic=set(m.topic),
+                           date=dates[0][2], distinct=True))
     return out
 
 
@@ -1997,7 +2061,10 @@ def _absorb(e: _Event, m: _Mention, full: bool = True) -> None:
     e.mentions.append(m)
     if not full:
         return
+    status = e.status
     _take_details(e, m)
+    if m.ref == "strong" and m.date is None and e.date and m.status != "stalled":
+        e.status = status  # "During that visit Bush pledged to ...": the anaphor's clause tells no new status of it
     e.unknown_people = e.unknown_people or m.unknown_people
     for k, v in m.attrs.items():
         if not k.startswith("_") and k not in e.attrs:
@@ -2516,8 +2583,10 @@ def extract_events(doc: Document) -> Document:
         if target is not None:
             _absorb(target, m)
             continue
-        if m.ref == "weak" and not m.countries and not m.pair:
-            continue  # "kết quả chuyến thăm", "tham dự cuộc đàm phán": a reference, parties unknown
+        if m.ref == "weak" and not m.countries and not m.pair and not (m.type == "summit" and m.orgs and m.date):
+            # "kết quả chuyến thăm", "tham dự cuộc đàm phán": a reference, parties unknown (a forum's summit told
+            # with its own date, "hội nghị thượng đỉnh G8 ... giữa tháng 5", is a happening of that forum)
+            continue
         if m.type in _BILATERAL | {"visit", "incident"} and not (m.countries or m.orgs or m.pair):
             # nobody named: only a stated talk with a status counts, parties from context
             # (a call told with its date, "They last spoke by phone in April", is between the pair in context)
