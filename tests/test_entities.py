@@ -690,3 +690,19 @@ def test_surname_after_a_place_cue_stays_the_person():
     assert mention_texts(found, "george_w_bush")[-1] == "Bush"
     found = ents("The delegation visited Kelowna last week.", "en")
     assert [e.name for e in found if e.type == "LOC"] == ["Kelowna"]
+
+
+def test_flying_over_to_a_capital_is_the_city_but_switching_to_it_is_not():
+    found = by_id(ents("Cố vấn an ninh bay sang Oa-sinh-tơn và gặp báo giới. Oa-sinh-tơn hoan nghênh."))
+    assert mention_texts(list(found.values()), "washington_dc") == ["Oa-sinh-tơn"]
+    assert mention_texts(list(found.values()), "us") == ["Oa-sinh-tơn"]
+    found = by_id(ents("Bắc Kinh chuyển sang Mát-xcơ-va một công hàm."))
+    assert "moscow" not in found
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Both sides tried to revive the 2015 nuclear deal last spring.", "en"),
+    ("Các bên nhóm họp về Kế hoạch Hành động Toàn diện Chung tại Vienna.", "vi"),
+])
+def test_iran_deal_under_its_other_names(text, lang):
+    assert "jcpoa" in by_id(ents(text, lang))
