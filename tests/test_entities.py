@@ -706,3 +706,12 @@ def test_flying_over_to_a_capital_is_the_city_but_switching_to_it_is_not():
 ])
 def test_iran_deal_under_its_other_names(text, lang):
     assert "jcpoa" in by_id(ents(text, lang))
+
+
+def test_outlet_policy_page_is_no_person_and_belt_and_road_forum_is_whole():
+    found = ents("Our Standards: The Harbourline Wire Trust Principles.", "en")
+    assert not [e for e in found if e.type == "PERSON"]
+    found = ents("Ngay tuần sau, ông sẽ tới Bắc Kinh dự Diễn đàn Vành đai và Con đường.")
+    assert [e.id for e in found if e.type in ("ORG", "EVENT_NAME")] == ["belt_and_road_forum"]
+    found = ents("The envoy told ABC's \"This Week\" that talks would resume.", "en")
+    assert "abc_news" in by_id(found)
