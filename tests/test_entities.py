@@ -592,3 +592,126 @@ def test_a_curated_short_name_wins_over_one_derived_from_another_name():
     got = by_id(ents("President George H.W. Bush met Mikhail Gorbachev. Bush called it a new era.", "en"))
     assert [m.text for m in got["george_hw_bush"].mentions] == ["George H.W. Bush", "Bush"]
     assert "george_w_bush" not in got
+
+
+# ------------------------------------------------------------------ round 6: KB coverage, spans, nesting
+
+@pytest.mark.parametrize("text,lang,eid,etype", [
+    # summit venues and state guesthouses
+    ("Hai nhà lãnh đạo dự quốc yến tại Đại lễ đường Nhân dân tối thứ Ba.", "vi", "great_hall_of_the_people", "LOC"),
+    ("Các trưởng đoàn họp kín tại Nhà khách Quốc gia Điếu Ngư Đài suốt hai ngày.", "vi", "diaoyutai_guesthouse", "LOC"),
+    ("Đoàn xe chạy qua quảng trường Thiên An Môn sáng 1/10.", "vi", "tiananmen_square", "LOC"),
+    ("The two leaders held talks at the Paekhwawon State Guesthouse on Wednesday.", "en", "paekhwawon_guesthouse", "LOC"),
+    ("Chuyên cơ hạ cánh xuống sân bay Sunan lúc 9h sáng.", "vi", "sunan_airport", "LOC"),
+    ("The defence ministers shook hands at the Peace House before the meeting.", "en", "peace_house", "LOC"),
+    # treaties under their Vietnamese and English names
+    ("Tehran stopped applying the additional protocol in February.", "en", "additional_protocol", "TREATY"),
+    ("Iran ngừng thực thi Nghị định thư bổ sung từ tháng 2.", "vi", "additional_protocol", "TREATY"),
+    ("Nghị quyết được thông qua theo Chương VII Hiến chương Liên Hợp Quốc.", "vi", "un_charter", "TREATY"),
+    ("Hai bên cam kết thực hiện Tuyên bố chung Bình Nhưỡng trong năm tới.", "vi", "pyongyang_joint_declaration_2018", "TREATY"),
+    ("The envoys recalled the September 19 Joint Statement of 2005.", "en", "six_party_joint_statement", "TREATY"),
+    # wars, weapons, agencies, officials
+    ("Lễ kỷ niệm chiến thắng trong cuộc kháng chiến chống Nhật diễn ra ở Bắc Kinh.", "vi", "second_sino_japanese_war", "EVENT_NAME"),
+    ("Ties have been frozen since the Islamic Revolution.", "en", "iranian_revolution", "EVENT_NAME"),
+    ("Bình Nhưỡng phóng một tên lửa Hwasong-12 qua Hokkaido.", "vi", "hwasong_12", "WEAPON"),
+    ("Canberra will buy three Virginia-class submarines from the 2030s.", "en", "virginia_class", "WEAPON"),
+    ("Bắc Kinh phản đối radar AN/TPY-2 của hệ thống THAAD.", "vi", "an_tpy2", "WEAPON"),
+    ("Các máy bay được đưa vào trực chiến tại Quân khu phía Nam.", "vi", "ru_southern_md", "ORG"),
+    ("Phu nhân Bành Lệ Viện chủ trì buổi hòa nhạc.", "vi", "peng_liyuan", "PERSON"),
+    ("Bộ trưởng Quốc phòng Triều Tiên No Kwang Chol ký văn bản.", "vi", "no_kwang_chol", "PERSON"),
+])
+def test_kb_covers_venues_treaties_wars_weapons_and_officials(text, lang, eid, etype):
+    found = by_id(ents(text, lang))
+    assert eid in found and found[eid].type == etype, sorted(found)
+
+
+def test_guesthouse_named_after_diaoyutai_is_no_mention_of_the_islands():
+    found = by_id(ents("Sáu bên nhóm họp tại Nhà khách Quốc gia Điếu Ngư Đài. Tokyo kiểm soát quần đảo Điếu Ngư."))
+    assert mention_texts(list(found.values()), "diaoyutai_guesthouse") == ["Nhà khách Quốc gia Điếu Ngư Đài"]
+    assert mention_texts(list(found.values()), "senkaku") == ["quần đảo Điếu Ngư"]
+
+
+def test_lower_case_peace_house_is_no_building():
+    found = by_id(ents("Ông mong muốn xây dựng một ngôi nhà hòa bình cho hai miền."))
+    assert "peace_house" not in found
+
+
+def test_possessive_is_not_part_of_a_persons_name():
+    found = ents("\"Colonel Nakamura's offer stands,\" an aide said. Envoy Kenji Tanabe flew in; Tanabe's staff stayed.",
+                 "en")
+    names = sorted(e.name for e in found if e.type == "PERSON")
+    assert names == ["Kenji Tanabe", "Nakamura"]
+    assert all("'s" not in m.text for e in found for m in e.mentions)
+
+
+def test_military_rank_is_a_title_not_a_name():
+    found = ents("Colonel Ortega Valdez briefed reporters.", "en")
+    assert [e.name for e in found if e.type == "PERSON"] == ["Ortega Valdez"]
+
+
+def test_abbreviation_inside_a_treaty_name_keeps_one_treaty():
+    found = ents("Washington left the Intermediate-Range Nuclear Forces (INF) Treaty in August 2019.", "en")
+    treaties = [e for e in found if e.type == "TREATY"]
+    assert [e.id for e in treaties] == ["inf"]
+    assert not [e for e in found if e.type == "ORG"]
+    unknown = ents("They signed the Northwood Maritime Safety (NMS) Agreement, and the NMS lapsed.", "en")
+    t = [e for e in unknown if e.type == "TREATY"]
+    assert [e.name for e in t] == ["Northwood Maritime Safety Agreement"]
+    assert [m.text for m in t[0].mentions][-1] == "NMS"
+    plain = ents("The Intermediate-Range Nuclear Forces were withdrawn (INF).", "en")
+    assert not [e for e in plain if e.type == "TREATY" and e.id != "inf"]
+
+
+def test_foreign_word_before_a_capitalised_vietnamese_one_is_no_person():
+    found = ents("Tổ chức này được trao giải Nobel Hòa bình năm 2017.")
+    assert not [e for e in found if e.type == "PERSON"]
+    found = ents("Tổng thống Pháp François Hollande đến Hà Nội.")
+    assert [e.name for e in found if e.type == "PERSON"] == ["François Hollande"]
+
+
+def test_country_named_in_a_war_is_mentioned_but_an_outlet_in_an_exercise_is_not():
+    found = by_id(ents("Officials said the war in Iraq had changed Tripoli's mind.", "en"))
+    assert "iraq_war" in found and "iq" in found
+    found = by_id(ents("Lễ duyệt binh kỷ niệm cuộc kháng chiến chống Nhật."))
+    assert "jp" in found
+    found = ents("Allied forces began the Ulchi Freedom Guardian drills.", "en")
+    assert [e.id for e in found] == ["ulchi_freedom_guardian"]
+
+
+def test_a_named_bombing_keeps_its_flight_number():
+    found = ents("Libya accepted responsibility for the bombing of Pan Am Flight 103 in 1988.", "en")
+    assert [e.id for e in found if e.type == "EVENT_NAME"] == ["lockerbie_bombing"]
+    assert not [e for e in found if e.type == "PERSON"]
+
+
+def test_surname_after_a_place_cue_stays_the_person():
+    found = ents("President George W. Bush met Putin at the ranch. During that visit Bush pledged deep cuts.", "en")
+    assert not [e for e in found if e.type == "LOC"]
+    assert mention_texts(found, "george_w_bush")[-1] == "Bush"
+    found = ents("The delegation visited Kelowna last week.", "en")
+    assert [e.name for e in found if e.type == "LOC"] == ["Kelowna"]
+
+
+def test_flying_over_to_a_capital_is_the_city_but_switching_to_it_is_not():
+    found = by_id(ents("Cố vấn an ninh bay sang Oa-sinh-tơn và gặp báo giới. Oa-sinh-tơn hoan nghênh."))
+    assert mention_texts(list(found.values()), "washington_dc") == ["Oa-sinh-tơn"]
+    assert mention_texts(list(found.values()), "us") == ["Oa-sinh-tơn"]
+    found = by_id(ents("Bắc Kinh chuyển sang Mát-xcơ-va một công hàm."))
+    assert "moscow" not in found
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Both sides tried to revive the 2015 nuclear deal last spring.", "en"),
+    ("Các bên nhóm họp về Kế hoạch Hành động Toàn diện Chung tại Vienna.", "vi"),
+])
+def test_iran_deal_under_its_other_names(text, lang):
+    assert "jcpoa" in by_id(ents(text, lang))
+
+
+def test_outlet_policy_page_is_no_person_and_belt_and_road_forum_is_whole():
+    found = ents("Our Standards: The Harbourline Wire Trust Principles.", "en")
+    assert not [e for e in found if e.type == "PERSON"]
+    found = ents("Ngay tuần sau, ông sẽ tới Bắc Kinh dự Diễn đàn Vành đai và Con đường.")
+    assert [e.id for e in found if e.type in ("ORG", "EVENT_NAME")] == ["belt_and_road_forum"]
+    found = ents("The envoy told ABC's \"This Week\" that talks would resume.", "en")
+    assert "abc_news" in by_id(found)

@@ -630,6 +630,36 @@ def _named_texts_en(d: _Doc) -> None:
             d.add_top(Span(s0, e0, ueid, "TREATY", "run"))
 
 
+_ABBR_INSIDE_EN = re.compile(r"\b((?:[A-Z][\w-]*\s+){1,6})\(([A-Z][\w-]{1,11})\)\s+(" + "|".join(_TEXT_HEADS_EN)
+                             + r")\b")
+
+
+def _abbreviated_text_names(d: _Doc) -> None:
+    """'the Intermediate-Range Nuclear Forces (INF) Treaty': a text's name with its abbreviation before the
+    head noun is one mention of the text, not a body ('... Forces') and a head left over ('Treaty in August')."""
+    if ") " not in d.text:
+        return
+    for m in _ABBR_INSIDE_EN.finditer(d.text):
+        s0, e0 = m.start(1), m.end(3)
+        words = m.group(1).split()
+        while words and words[0] in _EN_LEADING:
+            s0 += len(words[0]) + 1
+            words = words[1:]
+        if not words:
+            continue
+        name = " ".join(words + [m.group(3)])
+        eid = next((f.eid for f in d.idx.forms.get(lower_keep(name), []) if f.kind == "name"), None)
+        if eid is None:
+            eid = f"unk:treaty:{slug(name)}"
+            d.info_unknown(eid, "TREATY", name)
+        else:
+            d.info_for_kb(eid)
+        for sp in [sp for sp in d.top if sp.start < e0 and sp.end > s0]:
+            d.remove_top(sp)
+        d.add_top(Span(s0, e0, eid, d.ents[eid].etype, "run"))
+        d.doc_aliases[m.group(2)] = eid  # "(INF)", then "INF" alone
+
+
 # ------------------------------------------------------------------ 4. people
 
 def _name_run(d: _Doc, pos: int, max_tokens: int = 4, country_end: bool = False) -> list[tuple[int, int, str]]:
@@ -639,6 +669,9 @@ def _name_run(d: _Doc, pos: int, max_tokens: int = 4, country_end: bool = False)
     while len(out) < max_tokens:
         w = _word_at(d, p)
         if not w or not w[2][:1].isupper():
+            break
+        if w[2].endswith(("'s", "’s")):  # "Colonel Smith's plan": the possessive ends the name, not part of it
+            out.append((w[0], w[1] - 2, w[2][:-2]))
             break
         if not d.free(w[0], w[1]):
             # a one-word country name ending a foreign name after a given name ("Lisa Monaco",
@@ -823,6 +856,9 @@ def _latin_runs(d: _Doc) -> None:
 
 def _person_from_run(d: _Doc, sub) -> None:
     cu = d.cu
+    if sub and sub[-1][2].endswith(("'s", "’s")):  # "Colonel Smith's plan": the possessive is not the name's
+        s, e, w = sub[-1]
+        sub = sub[:-1] + [(s, e - 2, w[:-2])]
     while sub and (sub[0][2] in cu.not_name_en or has_vi_marks(sub[0][2]) or lower_keep(sub[0][2]) in cu.title_words
                    or lower_keep(sub[0][2]) in cu.honorifics):  # "Bà": à is no Vietnamese-only mark
         sub = sub[1:]
@@ -837,6 +873,8 @@ def _person_from_run(d: _Doc, sub) -> None:
         return
     if all(is_vi_syllable(w) or len(w) == 1 for w in words):
         return
+    if any(is_vi_syllable(w) and _NON_ASCII.search(w) for w in words) and not all(map(is_vi_syllable, words)):
+        return  # "giải Nobel Hòa bình": a foreign word before a capitalised Vietnamese one is no name
     if len(words[0]) == 1:
         return
     if cu.place_before_re.search(d.low, max(0, sub[0][0] - 30), sub[0][0]):
@@ -944,6 +982,14 @@ def _weapons(d: _Doc) -> None:
                 break
 
 
+def _person_surname(d: _Doc, w: str) -> bool:
+    """Is `w` the short form the KB gives a person, or the last word of a person named in this text?"""
+    key = lower_keep(w)
+    if any(kind == "short" and d.idx.entries[eid].type == "PERSON" for eid, kind in d.idx.shorts.get(key, ())):
+        return True
+    return any(sp.etype == "PERSON" and d.low[sp.start:sp.end].endswith(" " + key) for sp in d.top)
+
+
 def _unknown_places(d: _Doc) -> None:
     """'ở Woodside', 'bang California', 'đảo Hokkaido', 'in Woodside': a capitalised Latin name
     after a place cue that the KB does not know is a place."""
@@ -962,6 +1008,8 @@ def _unknown_places(d: _Doc) -> None:
             continue
         if all(is_vi_syllable(x) for x in words):
             continue
+        if len(toks) == 1 and _person_surname(d, words[0]):
+            continue  # "During that visit Bush pledged": a person's surname after the noun, no place
         name = d.text[toks[0][0]:toks[-1][1]]
         # short form of a facility or body named in full elsewhere ("Nhà máy điện hạt nhân Zaporizhzhia")
         tail = " " + lower_keep(name)
@@ -1065,6 +1113,8 @@ def _person_shorts(d: _Doc, singles) -> None:
     single_cues = {s: (t, c, h) for s, e, t, c, h in singles}
 
     for s, e, w in d.tokens:
+        if w.endswith(("'s", "’s")):  # "Nakamura's plan": the name without its possessive
+            e, w = e - 2, w[:-2]
         if not w[:1].isupper() or not d.free(s, e):
             continue
         key = lower_keep(w)
@@ -1292,8 +1342,9 @@ def _nested_countries(d: _Doc) -> None:
 
 
 def _nested_in_event_names(d: _Doc) -> None:
-    """The body named inside a KB event's name is mentioned too: 'hội nghị thượng đỉnh G20', 'NATO
-    summit', 'ASEAN Summit' mention the grouping that meets (the meeting is the events stage's)."""
+    """The body or country named inside a KB event's name is mentioned too: 'hội nghị thượng đỉnh G20',
+    'NATO summit', 'ASEAN Summit' mention the grouping that meets (the meeting is the events stage's),
+    'the war in Iraq' and 'kháng chiến chống Nhật' the country fought in or against."""
     evs = [sp for sp in d.top if sp.etype == "EVENT_NAME" and sp.src == "kb"]
     if not evs:
         return
@@ -1303,8 +1354,9 @@ def _nested_in_event_names(d: _Doc) -> None:
             if sp.start <= cs and ce <= sp.end and (cs, ce) != (sp.start, sp.end) and (cs, ce) not in have \
                     and f.kind in ("name", "abbrev") and d.text[cs:cs + 1].isupper():
                 e = d.idx.entries.get(f.eid)
-                if e is not None and e.type == "ORG":
-                    d.nested.append(Span(cs, ce, e.id, "ORG", "nested"))
+                # a news outlet's name inside an exercise's ("Ulchi Freedom Guardian") is just a word of it
+                if e is not None and e.type in ("ORG", "COUNTRY") and e.file != "media.yaml":
+                    d.nested.append(Span(cs, ce, e.id, e.type, "nested"))
                     have.add((cs, ce))
 
 
@@ -1411,6 +1463,7 @@ def recognise(text: str, language: str | None = "vi") -> list[Entity]:
     _weapons(d)
     _resolutions(d)
     _named_texts_en(d)
+    _abbreviated_text_names(d)
     _latin_runs(d)
     _dateline_agencies(d)
     _unknown_places(d)
