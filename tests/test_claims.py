@@ -1130,3 +1130,35 @@ def test_demonstrative_subject_points_back_like_a_pronoun():
     cl, _ = claims_of("Iran now holds 400 kilograms of enriched uranium. Israel is believed to have about 90 warheads.",
                       language="en", entities=dict(ents, il=("COUNTRY", ["Israel"])))
     assert ("ir", 90.0) not in [(c[0], c[2]) for c in cl]
+
+
+def test_speed_in_mach_is_a_weapon_parameter():
+    ents = dict(C, zircon=("WEAPON", ["Zircon"], "ru"))
+    cl, doc = claims_of("Hải quân Nga cho biết tên lửa Zircon có thể bay với tốc độ hơn Mach 8.", entities=ents)
+    assert [(c[0], c[2], c[3]) for c in cl] == [("ru", 8.0, "more_than")]
+    assert doc.claims[0].unit == "speed (Mach)"
+    # "tốc độ" (speed) ends in "độ" (about): it qualifies nothing
+    cl, _ = claims_of("Nga cho biết Zircon đạt tốc độ Mach 9 trong lần bay thử.", entities=ents)
+    assert [(c[0], c[2], c[3]) for c in cl] == [("ru", 9.0, "exact")]
+    cl, _ = claims_of("Russia says the Zircon flies at Mach 9.", language="en", entities=ents)
+    assert [(c[0], c[2], c[3]) for c in cl] == [("ru", 9.0, "exact")]
+
+
+def test_range_noun_is_no_launch_so_the_weapon_names_the_subject():
+    # "tầm bắn" (range) holds "bắn" (fire): not a launch whose subject would be the analysts' country
+    ents = dict(C, hs=("WEAPON", ["Hwasong-17"], "kp"), ucs=("ORG", ["Hội Các nhà khoa học quan ngại"]))
+    cl, _ = claims_of("Triều Tiên phóng thử Hwasong-17 tuần trước. Hội Các nhà khoa học quan ngại của Mỹ ước tính tên "
+                      "lửa này có tầm bắn hơn 15.000 km.", entities=ents)
+    assert [(c[0], c[2], c[6]) for c in cl] == [("kp", 15000.0, "ucs")]
+    # a real launch after the weapon still names who launched
+    cl, _ = claims_of("Mỹ thử tên lửa Minuteman III hôm thứ Hai. Hôm sau Triều Tiên bắn một tên lửa bay khoảng 800 km.",
+                      entities=dict(C, mm=("WEAPON", ["Minuteman III"], "us")))
+    assert [(c[0], c[2]) for c in cl] == [("kp", 800.0)]
+
+
+def test_few_signatory_states_are_parties_named_not_a_count():
+    ents = dict(C, npt=("TREATY", ["NPT", "Hiệp ước Không phổ biến vũ khí hạt nhân"]))
+    cl, _ = claims_of("Hai nước ký thỏa thuận khung về NPT tại Geneva năm 1994.", entities=ents)
+    assert cl == []
+    cl, _ = claims_of("Đến nay 191 quốc gia đã ký NPT.", entities=ents)
+    assert [(c[0], c[2]) for c in cl] == [("npt", 191.0)]

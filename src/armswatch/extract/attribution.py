@@ -724,9 +724,23 @@ class Attributor:
         # a pronoun right before the verb
         if lex.pron_group_tail.search(stripped):
             return self.resolve_pronoun("group", verb_start, region_start)
-        if lex.pron_person_tail.search(stripped):
-            return self.resolve_pronoun("person", verb_start, region_start)
+        if (pm := lex.pron_person_tail.search(stripped)) is not None:
+            return self._reporter_person(floor, region_start + pm.start()) \
+                or self.resolve_pronoun("person", verb_start, region_start)
         return self.resolve_np(region_start, region_start + len(stripped))
+
+    def _reporter_person(self, floor: int, pron: int) -> str | None:
+        """'Văn phòng ông Netanyahu cho biết ông nói với Tổng thống Mỹ rằng', "Trump's spokeswoman said he told
+        Putin": a person pronoun in what an earlier verb of saying of its sentence reports stands for the person
+        named in that verb's subject (whose office or spokesperson reports him), not for someone named since."""
+        verbs = self.verbs_in(floor, pron)
+        if not verbs:
+            return None
+        start = floor
+        for m in self.lex.clause_cut.finditer(self.body, floor, verbs[-1][0]):
+            start = m.end()
+        persons = [e for m, e in self.mentions_in(start, verbs[-1][0]) if e.type == "PERSON"]
+        return persons[-1].id if persons else None
 
     def _clause_opener(self, start: int, end: int) -> str | None:
         """The subject opening a clause whose later coordinated verb has none of its own: the members of an

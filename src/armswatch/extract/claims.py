@@ -111,6 +111,7 @@ class ClaimLex:
     between: re.Pattern
     qual_tail: re.Pattern
     qual_kind: dict  # lower phrase -> qualifier
+    qual_noun_tail: re.Pattern  # "tốc độ" (speed): a noun ending in a qualifier word ("độ", about)
     projection: re.Pattern
     present: re.Pattern
     target_prep_year: re.Pattern
@@ -254,6 +255,8 @@ def claim_lex() -> ClaimLex:
         between=compile_phrases(d.get("between") or ["\x00"]),
         qual_tail=re.compile("(" + phrase_regex(list(qual_kind)) + r")\s*$", re.IGNORECASE),
         qual_kind=qual_kind,
+        qual_noun_tail=re.compile(r"(?<!\w)(?:" + phrase_regex(d.get("qualifier_nouns") or ["\x00"]) + r")\s*$",
+                                  re.IGNORECASE),
         projection=compile_phrases(d["projection"]),
         present=re.compile(r"(?<!\w)(?:hiện|hiện nay|hiện tại|currently|now|today)(?!\w)", re.IGNORECASE),
         target_prep_year=re.compile("(?:" + phrase_regex(d["target_preps"]) + r")\s+\d{4}", re.IGNORECASE),
@@ -450,7 +453,7 @@ def _merge(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
 _CLAUSE_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _OPENING_WORDS = 6  # words before a figure that still open its clause ("The estimate is up from the 500")
 _RANKING = re.compile(r"(?<!\w)(?:\w{3,}est|most|biggest|lớn nhất|nhiều nhất|nhất|with|với|có)(?!\w)", re.IGNORECASE)
-_MIN_MEMBERS = 5  # fewer members are parties named, not a membership counted
+_MIN_MEMBERS = 5  # fewer members (or signatory states) are parties named, not a membership counted
 _PLACES = ("LOC",)  # a place of a casualty count stands for its country
 # a comma or semicolon and a coordinator: an independent clause with a subject of its own starts
 _NEW_CLAUSE = re.compile(r"(?:;|,\s*(?:and|but|while|whereas|và|nhưng|song|còn|trong khi))\s", re.IGNORECASE)
@@ -625,12 +628,14 @@ class _ClaimExtractor:
 
     def qualifier(self, n: _Num, floor: int) -> str:
         left = self.body[max(floor, n.start - 30):n.start]
-        sign = re.search(r"\s*(?:US|U\.S\.)?\s*[$€£]\s*$", left)  # "roughly $3 billion": the sign is no word
+        # "roughly $3 billion", "hơn Mach 20": the qualifier stands before the unit written before the number
+        sign = re.search(r"\s*(?:US|U\.S\.)?\s*[$€£]\s*$", left) or (
+            self.lex.unit_before.search(left) if self.lex.unit_before is not None else None)
         if sign:
             left = left[:sign.start()]
             floor = n.start  # the parameter-noun check below reads the body up to the number
         m = self.lex.qual_tail.search(left)
-        if m:
+        if m and not self.lex.qual_noun_tail.search(left):
             # "hướng tới 1.000": the qualifier is the tail of a projection cue, not "up to"
             proj = [p for p in self.lex.projection.finditer(left) if p.end() == m.end(1)]
             # "độ cao tối đa 6.648,4 km": the tail of a parameter noun ("maximum altitude"), not "up to"
@@ -1286,12 +1291,8 @@ class _ClaimExtractor:
     def launcher_before(self, pos: int) -> str | None:
         """The country that is the subject of the last launch verb before `pos` ("Triều Tiên đã phóng ...")."""
         body = self.body
-        last = None
-        for v in self.lex.launch_verb.finditer(body, max(0, pos - 1500), pos):
-            # "nếu được phóng theo quỹ đạo thông thường", "if launched on a standard trajectory": a passive or
-            # conditional launch has no launcher before it (the country there is an analyst's, not the tester)
-            if not self.lex.passive_launch.search(body, max(0, v.start() - 12), v.start()):
-                last = v
+        launches = self._launch_verbs(pos)
+        last = launches[-1] if launches else None
         if last is None or re.search(r"(?<!\w)(?:được|bị|was|were|been)\s*$", body[max(0, last.start() - 8):last.start()],
                                      re.IGNORECASE):
             return None  # "tên lửa được phóng từ Bình Nhưỡng": a passive names no launcher before it
@@ -1302,12 +1303,19 @@ class _ClaimExtractor:
                 return e.id
         return None
 
+    def _launch_verbs(self, pos: int) -> list:
+        """The launch verbs in the 1500 characters before `pos`, but for a conditional one ("nếu được phóng theo
+        quỹ đạo thông thường", "if launched on a standard trajectory": the country before it is an analyst's, not
+        the tester) and the tail of a parameter noun ("tầm bắn", range, is no firing)."""
+        body, lex = self.body, self.lex
+        return [v for v in lex.launch_verb.finditer(body, max(0, pos - 1500), pos)
+                if not lex.passive_launch.search(body, max(0, v.start() - 12), v.start())
+                and not any(p.start() < v.start() and p.end() >= v.end()
+                            for p in lex.param_cue.finditer(body, max(0, v.start() - 20), v.end()))]
+
     def _last_launch(self, pos: int) -> int:
-        last = -1
-        for v in self.lex.launch_verb.finditer(self.body, max(0, pos - 1500), pos):
-            if not self.lex.passive_launch.search(self.body, max(0, v.start() - 12), v.start()):
-                last = v.start()
-        return last
+        launches = self._launch_verbs(pos)
+        return launches[-1].start() if launches else -1
 
     def _last_weapon(self, pos: int) -> int:
         for m, e in reversed(self.att.mentions_in(0, pos)):
@@ -1505,6 +1513,8 @@ class _ClaimExtractor:
         elif state_count is not None:
             if state_count == "world":
                 subject, self.how = None, "world"
+            elif value < _MIN_MEMBERS:
+                return None  # "hai nước ký tại Geneva": the parties named, no count of signatories
             else:
                 subject, self.how = self._treaty_of(n, sent), "local"
                 if subject is None:
