@@ -1162,3 +1162,24 @@ def test_few_signatory_states_are_parties_named_not_a_count():
     assert cl == []
     cl, _ = claims_of("Đến nay 191 quốc gia đã ký NPT.", entities=ents)
     assert [(c[0], c[2]) for c in cl] == [("npt", 191.0)]
+
+
+def test_bare_classifier_stands_for_the_unit_named_earlier_in_the_sentence():
+    ents = dict(C3, ir=("COUNTRY", ["Iran"]))
+    cl, doc = claims_of("Iran sẽ tháo khoảng một nửa số máy ly tâm, từ khoảng 18.000 chiếc xuống còn 9.000 chiếc.",
+                        entities=ents)
+    assert [(c[0], c[2], c[3]) for c in cl] == [("ir", 18000.0, "approx"), ("ir", 9000.0, "exact")]
+    assert {c.unit for c in doc.claims} == {"centrifuges"}
+    # with no unit noun before it in the sentence the classifier counts nothing
+    assert claims_of("Iran trưng bày 12 chiếc tại triển lãm.", entities=ents)[0] == []
+
+
+def test_bare_administration_is_the_government_the_article_opens_on():
+    ents = dict(C, bush=("PERSON", ["George W. Bush", "Bush"], "us"), mh=("COUNTRY", ["Marshall Islands"]))
+    body = ("President George W. Bush met Russian officials on Monday. An interceptor was launched from the Marshall "
+            "Islands. The administration has asked for $9 billion for missile defense this year.")
+    cl, _ = claims_of(body, entities=ents, language="en")
+    assert [(c[0], c[2]) for c in cl] == [("us", 9e9)]
+    # a clause with a country of its own keeps it
+    cl, _ = claims_of(body.replace("The administration has", "Russia has"), entities=ents, language="en")
+    assert [(c[0], c[2]) for c in cl] == [("ru", 9e9)]

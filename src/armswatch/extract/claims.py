@@ -98,7 +98,7 @@ from functools import lru_cache
 from ..kb import load_kb
 from ..lexicon import load_lexicon
 from ..model import Claim, Document, Span, Timex
-from .attribution import Attributor, PhraseMatcher, compile_phrases, phrase_regex
+from .attribution import Attributor, PhraseMatcher, _is_media, compile_phrases, phrase_regex
 from .numbers import find_numbers, number_word_pattern, unglue_units
 
 
@@ -124,6 +124,7 @@ class ClaimLex:
     incident_tail: re.Pattern
     not_subject_tail: re.Pattern
     joint: re.Pattern
+    government: re.Pattern  # "the administration", "chính phủ": the article's country
     range_gap: re.Pattern
     since_tail: re.Pattern
     possessive_after: re.Pattern
@@ -274,6 +275,7 @@ def claim_lex() -> ClaimLex:
         not_subject_tail=re.compile("(?:" + phrase_regex((d.get("not_subject_markers") or [])
                                                           + ["ở", "tại", "in", "at"]) + r")\s*$", re.IGNORECASE),
         joint=compile_phrases(d.get("joint_subjects") or ["\x00"]),
+        government=compile_phrases(d.get("government_subjects") or ["\x00"]),
         range_gap=re.compile(r"^\s*(?:đến|tới|cho đến|cho tới|–|-|—|to|and|through|until)\s*$", re.IGNORECASE),
         since_tail=re.compile(r"(?<!\w)(?:kể từ|từ|since|from)\s*$", re.IGNORECASE),
         service_between=re.compile(r"\s*(?:(?:" + phrase_regex(d.get("service_between") or ["\x00"]) + r")\s+)+",
@@ -474,6 +476,7 @@ _LIST_GAP = re.compile(r"^[\s,:;–—-]*(?:(?:và|and|or|hoặc|lên|lên mức
 _ASIDE = re.compile(r"\s*(?:who|which|where|when|người|vốn)(?!\w)", re.IGNORECASE)  # ", who takes office on Jan. 20,"
 _AND = re.compile(r"(?<!\w)(?:và|and)(?!\w)", re.IGNORECASE)
 _COORD_GAP = re.compile(r"^\s*(?:(?:,|và|and|cùng|the)\s*)*$", re.IGNORECASE)  # "Nga và Mỹ", "Russia and the United States"
+_COUNTED_CUE = re.compile(r"\d\s+(?:[^\W\d_]+\s+)?$")  # a number (and a classifier) right before a unit cue
 _FROM_TAIL = re.compile(r"(?<!\w)(?:từ|from)\s*$", re.IGNORECASE)
 
 
@@ -825,6 +828,8 @@ class _ClaimExtractor:
         persons = [e for m, e in cands if e.type == "PERSON" and e.country in att.entities]
         if persons:
             return persons[-1].country
+        if lex.government.search(body, sent.start, n.start):
+            return self.home_country(n.start)  # "The administration has asked for $8.3 billion"
         self.how = "fallback"
         if not self._continues(n, sent, cue_end, exclude):
             return None
@@ -888,6 +893,19 @@ class _ClaimExtractor:
         if e.type == "ORG" and e.country and e.country in self.att.entities and not _is_company(e.id):
             return e.country  # a company is not its state: Boeing's aircraft sales are Boeing's
         return e.id
+
+    def home_country(self, pos: int) -> str | None:
+        """The country whose government a bare "the administration" / "chính phủ" is: the state of the subject
+        the article opens on ("President George W. Bush on Thursday notified Russia ..."), else the main country."""
+        sents, att = self.doc.sentences, self.att
+        for m, e in att.mentions_in(sents[0].start, sents[0].end) if sents else ():
+            outlet = _is_media(e.id) or e.id.startswith("unk:media:")  # the dateline's agency
+            if e.type in ("ORG", "COUNTRY", "PERSON") and not outlet and not att.is_object(m, sents[0].start):
+                state = e.country if e.type == "PERSON" else self._state(e)
+                if state in att.entities and att.entities[state].type == "COUNTRY":
+                    return state
+                break
+        return self.main_country(pos)
 
     def main_country(self, pos: int) -> str | None:
         counts: dict[str, int] = {}
@@ -1235,15 +1253,23 @@ class _ClaimExtractor:
 
     def _head_unit(self, n: _Num, sent: Span, limit: int):
         """The unit of a cue named earlier in the sentence whose head noun alone follows the number ("giảm số
-        máy ly tâm từ khoảng 19.000 máy": centrifuges), as `unit_after` gives it, or None."""
+        máy ly tâm từ khoảng 19.000 máy": centrifuges), or a bare classifier standing for the last cue named
+        before it in the sentence ("số máy ly tâm ..., từ khoảng 19.000 chiếc xuống còn 6.104 chiếc"), as
+        `unit_after` gives it, or None."""
         pos = n.end
         while pos < limit and self.body[pos] == " ":
             pos += 1
         h = self.lex.short_head.match(self.unit_body, pos, limit)
-        if h is None:
+        if h is not None:
+            head = _key(h.group()) + " "
+            named = [m for m in self.lex.unit.finditer(self.unit_body, sent.start, n.start)
+                     if _key(m.group()).startswith(head)]
+        elif (h := self.lex.classifier.match(self.body, n.end, limit)) is not None and self._bare(n, limit, True):
+            named = list(self.lex.unit.finditer(self.unit_body, sent.start, n.start))
+            if named and _COUNTED_CUE.search(self.body, max(sent.start, named[-1].start() - 20), named[-1].start()):
+                return None  # "30 máy bay ... và Anh 12 chiếc": the noun of a figure, left out (`elided`)
+        else:
             return None
-        head = _key(h.group()) + " "
-        named = [m for m in self.lex.unit.finditer(self.unit_body, sent.start, n.start) if _key(m.group()).startswith(head)]
         if not named:
             return None
         measure, unit = self.lex.unit_info[_key(named[-1].group())]
