@@ -729,3 +729,26 @@ def test_trailing_theo_clause_attributes_the_sentence():
     assert qs == []
     _, qs = quotes_of('Kho urani đạt mức "đáng lo ngại", theo đó các thanh sát viên sẽ quay lại.', ents)
     assert qs == []
+
+
+def test_coordinated_verb_after_a_quote_shares_the_sentence_subject():
+    ents = {"cnmfa": ("ORG", ["China’s foreign ministry"], "cn"), "cn": ("COUNTRY", ["China", "Trung Quốc", "Bắc Kinh"]),
+            "dod": ("ORG", ["Pentagon"], "us"), "us": ("COUNTRY", ["US"]),
+            "sb": ("PERSON", ["Steve Brown", "Brown"], "us")}
+    _, qs = quotes_of("The Pentagon issued its report on Monday. China’s foreign ministry said it was “firmly opposed” to "
+                      "the report and called its claims “groundless”.", ents, language="en")
+    assert qs == [("cnmfa", "firmly opposed"), ("cnmfa", "groundless")]
+    # a verb of saying after the quote names its own subject: '“...”, ông viết, và cáo buộc'
+    _, qs = quotes_of('Ông Steve Brown đăng ảnh lên mạng. "Trung Quốc không đến", ông viết, và cáo buộc Bắc Kinh đang '
+                      '"che giấu kho vũ khí".', ents)
+    assert qs == [("sb", "Trung Quốc không đến"), ("sb", "che giấu kho vũ khí")]
+
+
+def test_report_noun_after_a_fronted_phrase_is_the_report_not_a_name_in_that_phrase():
+    ents = {"dod": ("ORG", ["Pentagon"], "us"), "us": ("COUNTRY", ["United States"]), "kp": ("COUNTRY", ["North Korea"]),
+            "hw": ("WEAPON", ["Hwasong-15"], "kp")}
+    body = ("The United States will build new weapons, according to a policy review released by the Pentagon on Friday.\n"
+            "On North Korea, which tested the Hwasong-15 missile in November, the review warns: “No regime could survive "
+            "such a strike.”")
+    _, qs = quotes_of(body, ents, language="en")
+    assert qs == [("dod", "No regime could survive such a strike.")]

@@ -719,6 +719,13 @@ class Attributor:
             return None
         if lex.coord_tail.search(stripped):
             opener = self._clause_opener(region_start, region_start + len(stripped))
+            sent = self.doc.sentence_of(verb_start)
+            if opener is None and sent is not None and sent.start < region_start \
+                    and not self.mentions_in(region_start, verb_start) and not self.verbs_in(region_start, verb_start):
+                # "X said it felt “deep disappointment” at the document and described ...": a quote before cut
+                # the clause; with no name or verb of saying since ('“...”, ông viết, và cáo buộc'), the verb
+                # shares the sentence's opening subject
+                opener = self._clause_opener(sent.start, region_start)
             if opener:
                 return opener
         # a pronoun right before the verb
@@ -800,8 +807,13 @@ class Attributor:
             return doc_id
         # "Báo cáo của Lầu Năm Góc cho biết", "Thông báo của Bộ Ngoại giao Mỹ khẳng định": the author;
         # "the report said", "báo cáo này cho biết": the organisation that spoke in the sentence before
-        if self.lex.source_noun.search(body, start, end):
-            every = self.mentions_in(start, end)
+        sn = None
+        for sn in self.lex.source_noun.finditer(body, start, end):
+            pass
+        if sn is not None:
+            # the comma segment of the noun ("On North Korea, which tested the Hwasong-15 ..., the review warns"):
+            # names in a fronted phrase before it are not its author
+            every = self.mentions_in(max(start, body.rfind(",", start, sn.start()) + 1), end)
             for types in (("ORG",), ("PERSON",), ("COUNTRY",)):
                 found = [e for m, e in every if e.type in types]
                 if found:
