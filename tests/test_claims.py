@@ -1183,3 +1183,14 @@ def test_bare_administration_is_the_government_the_article_opens_on():
     # a clause with a country of its own keeps it
     cl, _ = claims_of(body.replace("The administration has", "Russia has"), entities=ents, language="en")
     assert [(c[0], c[2]) for c in cl] == [("ru", 9e9)]
+
+
+def test_fuel_rods_power_and_guard_posts_are_counted():
+    cl, doc = claims_of("Triều Tiên tuyên bố đã tháo 6.000 thanh nhiên liệu khỏi lò phản ứng.", entities=C3)
+    assert [(c[0], c[2]) for c in cl] == [("kp", 6000.0)] and doc.claims[0].unit == "fuel rods"
+    cl, doc = claims_of("Hàn Quốc đề nghị cung cấp 2 triệu kW điện cho Triều Tiên.", entities=C3)
+    assert [(c[0], c[2]) for c in cl] == [("kr", 2e6)] and doc.claims[0].unit == "electric power (kW)"
+    cl, doc = claims_of("Hàn Quốc rút 10 trạm gác khỏi khu phi quân sự.", entities=C3)
+    assert [(c[0], c[2]) for c in cl] == [("kr", 10.0)] and doc.claims[0].unit == "guard posts"
+    # a power rating with no state in its clause is no claim
+    assert claims_of("Nhà máy điện có công suất 1.000 MW.", entities=C3)[0] == []
