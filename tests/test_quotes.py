@@ -752,3 +752,17 @@ def test_report_noun_after_a_fronted_phrase_is_the_report_not_a_name_in_that_phr
             "such a strike.”")
     _, qs = quotes_of(body, ents, language="en")
     assert qs == [("dod", "No regime could survive such a strike.")]
+
+
+def test_reading_a_statement_aloud_is_a_verb_of_saying():
+    ents = {"fm": ("PERSON", ["Federica Mogherini", "Mogherini"]), "eu": ("ORG", ["Liên minh châu Âu", "European Union"]),
+            "zarif": ("PERSON", ["Mohammad Javad Zarif", "Zarif"], "ir")}
+    _, qs = quotes_of('"Các bên đã nhất trí về những điểm chính", bà Federica Mogherini, Đại diện cấp cao của Liên minh '
+                      'châu Âu, đọc tuyên bố chung bên cạnh Ngoại trưởng Iran Mohammad Javad Zarif.', ents)
+    assert qs == [("fm", "Các bên đã nhất trí về những điểm chính")]
+    _, qs = quotes_of('"The parties agreed on the main points," Mogherini, the European Union foreign policy chief, read '
+                      'out a statement alongside Zarif.', ents, language="en")
+    assert qs == [("fm", "The parties agreed on the main points,")]
+    # reading something else is no saying
+    _, qs = quotes_of('Ông Zarif đọc tờ "Tehran Times" mỗi sáng.', ents)
+    assert qs == []
