@@ -1130,3 +1130,67 @@ def test_demonstrative_subject_points_back_like_a_pronoun():
     cl, _ = claims_of("Iran now holds 400 kilograms of enriched uranium. Israel is believed to have about 90 warheads.",
                       language="en", entities=dict(ents, il=("COUNTRY", ["Israel"])))
     assert ("ir", 90.0) not in [(c[0], c[2]) for c in cl]
+
+
+def test_speed_in_mach_is_a_weapon_parameter():
+    ents = dict(C, zircon=("WEAPON", ["Zircon"], "ru"))
+    cl, doc = claims_of("Hải quân Nga cho biết tên lửa Zircon có thể bay với tốc độ hơn Mach 8.", entities=ents)
+    assert [(c[0], c[2], c[3]) for c in cl] == [("ru", 8.0, "more_than")]
+    assert doc.claims[0].unit == "speed (Mach)"
+    # "tốc độ" (speed) ends in "độ" (about): it qualifies nothing
+    cl, _ = claims_of("Nga cho biết Zircon đạt tốc độ Mach 9 trong lần bay thử.", entities=ents)
+    assert [(c[0], c[2], c[3]) for c in cl] == [("ru", 9.0, "exact")]
+    cl, _ = claims_of("Russia says the Zircon flies at Mach 9.", language="en", entities=ents)
+    assert [(c[0], c[2], c[3]) for c in cl] == [("ru", 9.0, "exact")]
+
+
+def test_range_noun_is_no_launch_so_the_weapon_names_the_subject():
+    # "tầm bắn" (range) holds "bắn" (fire): not a launch whose subject would be the analysts' country
+    ents = dict(C, hs=("WEAPON", ["Hwasong-17"], "kp"), ucs=("ORG", ["Hội Các nhà khoa học quan ngại"]))
+    cl, _ = claims_of("Triều Tiên phóng thử Hwasong-17 tuần trước. Hội Các nhà khoa học quan ngại của Mỹ ước tính tên "
+                      "lửa này có tầm bắn hơn 15.000 km.", entities=ents)
+    assert [(c[0], c[2], c[6]) for c in cl] == [("kp", 15000.0, "ucs")]
+    # a real launch after the weapon still names who launched
+    cl, _ = claims_of("Mỹ thử tên lửa Minuteman III hôm thứ Hai. Hôm sau Triều Tiên bắn một tên lửa bay khoảng 800 km.",
+                      entities=dict(C, mm=("WEAPON", ["Minuteman III"], "us")))
+    assert [(c[0], c[2]) for c in cl] == [("kp", 800.0)]
+
+
+def test_few_signatory_states_are_parties_named_not_a_count():
+    ents = dict(C, npt=("TREATY", ["NPT", "Hiệp ước Không phổ biến vũ khí hạt nhân"]))
+    cl, _ = claims_of("Hai nước ký thỏa thuận khung về NPT tại Geneva năm 1994.", entities=ents)
+    assert cl == []
+    cl, _ = claims_of("Đến nay 191 quốc gia đã ký NPT.", entities=ents)
+    assert [(c[0], c[2]) for c in cl] == [("npt", 191.0)]
+
+
+def test_bare_classifier_stands_for_the_unit_named_earlier_in_the_sentence():
+    ents = dict(C3, ir=("COUNTRY", ["Iran"]))
+    cl, doc = claims_of("Iran sẽ tháo khoảng một nửa số máy ly tâm, từ khoảng 18.000 chiếc xuống còn 9.000 chiếc.",
+                        entities=ents)
+    assert [(c[0], c[2], c[3]) for c in cl] == [("ir", 18000.0, "approx"), ("ir", 9000.0, "exact")]
+    assert {c.unit for c in doc.claims} == {"centrifuges"}
+    # with no unit noun before it in the sentence the classifier counts nothing
+    assert claims_of("Iran trưng bày 12 chiếc tại triển lãm.", entities=ents)[0] == []
+
+
+def test_bare_administration_is_the_government_the_article_opens_on():
+    ents = dict(C, bush=("PERSON", ["George W. Bush", "Bush"], "us"), mh=("COUNTRY", ["Marshall Islands"]))
+    body = ("President George W. Bush met Russian officials on Monday. An interceptor was launched from the Marshall "
+            "Islands. The administration has asked for $9 billion for missile defense this year.")
+    cl, _ = claims_of(body, entities=ents, language="en")
+    assert [(c[0], c[2]) for c in cl] == [("us", 9e9)]
+    # a clause with a country of its own keeps it
+    cl, _ = claims_of(body.replace("The administration has", "Russia has"), entities=ents, language="en")
+    assert [(c[0], c[2]) for c in cl] == [("ru", 9e9)]
+
+
+def test_fuel_rods_power_and_guard_posts_are_counted():
+    cl, doc = claims_of("Triều Tiên tuyên bố đã tháo 6.000 thanh nhiên liệu khỏi lò phản ứng.", entities=C3)
+    assert [(c[0], c[2]) for c in cl] == [("kp", 6000.0)] and doc.claims[0].unit == "fuel rods"
+    cl, doc = claims_of("Hàn Quốc đề nghị cung cấp 2 triệu kW điện cho Triều Tiên.", entities=C3)
+    assert [(c[0], c[2]) for c in cl] == [("kr", 2e6)] and doc.claims[0].unit == "electric power (kW)"
+    cl, doc = claims_of("Hàn Quốc rút 10 trạm gác khỏi khu phi quân sự.", entities=C3)
+    assert [(c[0], c[2]) for c in cl] == [("kr", 10.0)] and doc.claims[0].unit == "guard posts"
+    # a power rating with no state in its clause is no claim
+    assert claims_of("Nhà máy điện có công suất 1.000 MW.", entities=C3)[0] == []

@@ -678,3 +678,91 @@ def test_coordinated_verb_of_saying_shares_the_clause_subject():
     # a coordinated clause with a subject of its own keeps it
     _, qs = quotes_of('NATO leaders met in Washington and Biden said the plan was "vital".', ents, language="en")
     assert qs == [("biden", "vital")]
+
+
+def test_capitalised_short_quote_after_a_naming_noun_is_a_name():
+    ents = {"putin": ("PERSON", ["Vladimir Putin", "Putin"], "ru"), "us": ("COUNTRY", ["Mỹ"])}
+    _, qs = quotes_of('Ông Putin cảnh báo rằng kế hoạch "Lá chắn Bạc" của Mỹ sẽ phá vỡ cân bằng chiến lược.', ents)
+    assert qs == []
+    _, qs = quotes_of('Putin warned that the US plan "Silver Shield" would upset the balance.', ents, language="en")
+    assert qs == []
+    # a lower-case quote after the noun is what the speaker said of it
+    _, qs = quotes_of('Ông Putin nói kế hoạch "rất nguy hiểm" cho an ninh châu Âu.', ents)
+    assert qs == [("putin", "rất nguy hiểm")]
+
+
+def test_vietnamese_syllable_an_is_no_english_article():
+    ents = {"inmfa": ("ORG", ["Bộ Ngoại giao Ấn Độ"], "in"), "unsc": ("ORG", ["Hội đồng Bảo an"])}
+    _, qs = quotes_of('Bộ Ngoại giao Ấn Độ bác bỏ nghị quyết, nói rằng các yêu cầu của Hội đồng Bảo an "không thực tế".',
+                      ents)
+    assert qs == [("inmfa", "không thực tế")]
+    # in English the article still marks a term
+    _, qs = quotes_of('The Indian foreign ministry said India keeps an "early warning counterstrike" posture.',
+                      {"inmfa": ("ORG", ["Indian foreign ministry"], "in")}, language="en")
+    assert qs == []
+
+
+def test_pronoun_in_a_report_of_someones_office_is_that_person():
+    ents = {"abe": ("PERSON", ["Shinzo Abe", "Abe"], "jp"), "obama": ("PERSON", ["Barack Obama", "Obama"], "us"),
+            "us": ("COUNTRY", ["Mỹ"])}
+    _, qs = quotes_of('Ông Obama đã điện đàm với Thủ tướng Shinzo Abe. Văn phòng ông Abe cho biết ông nói với Tổng '
+                      'thống Mỹ rằng liên minh "vững chắc hơn bao giờ hết".', ents)
+    assert qs == [("abe", "vững chắc hơn bao giờ hết")]
+    _, qs = quotes_of('Obama called Prime Minister Shinzo Abe. Abe\'s office said he told the president that the '
+                      'alliance was "stronger than ever".', ents, language="en")
+    assert qs == [("abe", "stronger than ever")]
+    # with no person in the reporting subject, "ông" is the last speaker as before
+    _, qs = quotes_of('Ông Obama đã điện đàm với Thủ tướng Shinzo Abe. Nhà Trắng cho biết ông khẳng định liên minh '
+                      '"vững chắc hơn bao giờ hết".', ents)
+    assert qs == [("obama", "vững chắc hơn bao giờ hết")]
+
+
+def test_trailing_theo_clause_attributes_the_sentence():
+    ents = {"putin": ("PERSON", ["Vladimir Putin", "Putin"], "ru"), "iaea": ("ORG", ["IAEA"]), "sipri": ("ORG", ["SIPRI"])}
+    _, qs = quotes_of('Theo ông Vladimir Putin, tên lửa mới rất nặng. Nó lao tới mục tiêu "như một thiên thạch", với tốc '
+                      'độ rất cao, theo lời ông.', ents)
+    assert qs == [("putin", "như một thiên thạch")]
+    _, qs = quotes_of('The stockpile is growing at a "worrying pace" this year, according to SIPRI.', ents, language="en")
+    assert qs == [("sipri", "worrying pace")]
+    # a term stays a term; "theo đó" (accordingly) attributes nothing
+    _, qs = quotes_of('Tên lửa được gọi là "Satan" ở phương Tây, với tầm bắn rất xa, theo IAEA.', ents)
+    assert qs == []
+    _, qs = quotes_of('Kho urani đạt mức "đáng lo ngại", theo đó các thanh sát viên sẽ quay lại.', ents)
+    assert qs == []
+
+
+def test_coordinated_verb_after_a_quote_shares_the_sentence_subject():
+    ents = {"cnmfa": ("ORG", ["China’s foreign ministry"], "cn"), "cn": ("COUNTRY", ["China", "Trung Quốc", "Bắc Kinh"]),
+            "dod": ("ORG", ["Pentagon"], "us"), "us": ("COUNTRY", ["US"]),
+            "sb": ("PERSON", ["Steve Brown", "Brown"], "us")}
+    _, qs = quotes_of("The Pentagon issued its report on Monday. China’s foreign ministry said it was “firmly opposed” to "
+                      "the report and called its claims “groundless”.", ents, language="en")
+    assert qs == [("cnmfa", "firmly opposed"), ("cnmfa", "groundless")]
+    # a verb of saying after the quote names its own subject: '“...”, ông viết, và cáo buộc'
+    _, qs = quotes_of('Ông Steve Brown đăng ảnh lên mạng. "Trung Quốc không đến", ông viết, và cáo buộc Bắc Kinh đang '
+                      '"che giấu kho vũ khí".', ents)
+    assert qs == [("sb", "Trung Quốc không đến"), ("sb", "che giấu kho vũ khí")]
+
+
+def test_report_noun_after_a_fronted_phrase_is_the_report_not_a_name_in_that_phrase():
+    ents = {"dod": ("ORG", ["Pentagon"], "us"), "us": ("COUNTRY", ["United States"]), "kp": ("COUNTRY", ["North Korea"]),
+            "hw": ("WEAPON", ["Hwasong-15"], "kp")}
+    body = ("The United States will build new weapons, according to a policy review released by the Pentagon on Friday.\n"
+            "On North Korea, which tested the Hwasong-15 missile in November, the review warns: “No regime could survive "
+            "such a strike.”")
+    _, qs = quotes_of(body, ents, language="en")
+    assert qs == [("dod", "No regime could survive such a strike.")]
+
+
+def test_reading_a_statement_aloud_is_a_verb_of_saying():
+    ents = {"fm": ("PERSON", ["Federica Mogherini", "Mogherini"]), "eu": ("ORG", ["Liên minh châu Âu", "European Union"]),
+            "zarif": ("PERSON", ["Mohammad Javad Zarif", "Zarif"], "ir")}
+    _, qs = quotes_of('"Các bên đã nhất trí về những điểm chính", bà Federica Mogherini, Đại diện cấp cao của Liên minh '
+                      'châu Âu, đọc tuyên bố chung bên cạnh Ngoại trưởng Iran Mohammad Javad Zarif.', ents)
+    assert qs == [("fm", "Các bên đã nhất trí về những điểm chính")]
+    _, qs = quotes_of('"The parties agreed on the main points," Mogherini, the European Union foreign policy chief, read '
+                      'out a statement alongside Zarif.', ents, language="en")
+    assert qs == [("fm", "The parties agreed on the main points,")]
+    # reading something else is no saying
+    _, qs = quotes_of('Ông Zarif đọc tờ "Tehran Times" mỗi sáng.', ents)
+    assert qs == []

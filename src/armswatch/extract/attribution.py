@@ -719,14 +719,35 @@ class Attributor:
             return None
         if lex.coord_tail.search(stripped):
             opener = self._clause_opener(region_start, region_start + len(stripped))
+            sent = self.doc.sentence_of(verb_start)
+            if opener is None and sent is not None and sent.start < region_start \
+                    and not self.mentions_in(region_start, verb_start) and not self.verbs_in(region_start, verb_start):
+                # "X said it felt “deep disappointment” at the document and described ...": a quote before cut
+                # the clause; with no name or verb of saying since ('“...”, ông viết, và cáo buộc'), the verb
+                # shares the sentence's opening subject
+                opener = self._clause_opener(sent.start, region_start)
             if opener:
                 return opener
         # a pronoun right before the verb
         if lex.pron_group_tail.search(stripped):
             return self.resolve_pronoun("group", verb_start, region_start)
-        if lex.pron_person_tail.search(stripped):
-            return self.resolve_pronoun("person", verb_start, region_start)
+        if (pm := lex.pron_person_tail.search(stripped)) is not None:
+            return self._reporter_person(floor, region_start + pm.start()) \
+                or self.resolve_pronoun("person", verb_start, region_start)
         return self.resolve_np(region_start, region_start + len(stripped))
+
+    def _reporter_person(self, floor: int, pron: int) -> str | None:
+        """'Văn phòng ông Netanyahu cho biết ông nói với Tổng thống Mỹ rằng', "Trump's spokeswoman said he told
+        Putin": a person pronoun in what an earlier verb of saying of its sentence reports stands for the person
+        named in that verb's subject (whose office or spokesperson reports him), not for someone named since."""
+        verbs = self.verbs_in(floor, pron)
+        if not verbs:
+            return None
+        start = floor
+        for m in self.lex.clause_cut.finditer(self.body, floor, verbs[-1][0]):
+            start = m.end()
+        persons = [e for m, e in self.mentions_in(start, verbs[-1][0]) if e.type == "PERSON"]
+        return persons[-1].id if persons else None
 
     def _clause_opener(self, start: int, end: int) -> str | None:
         """The subject opening a clause whose later coordinated verb has none of its own: the members of an
@@ -786,8 +807,13 @@ class Attributor:
             return doc_id
         # "Báo cáo của Lầu Năm Góc cho biết", "Thông báo của Bộ Ngoại giao Mỹ khẳng định": the author;
         # "the report said", "báo cáo này cho biết": the organisation that spoke in the sentence before
-        if self.lex.source_noun.search(body, start, end):
-            every = self.mentions_in(start, end)
+        sn = None
+        for sn in self.lex.source_noun.finditer(body, start, end):
+            pass
+        if sn is not None:
+            # the comma segment of the noun ("On North Korea, which tested the Hwasong-15 ..., the review warns"):
+            # names in a fronted phrase before it are not its author
+            every = self.mentions_in(max(start, body.rfind(",", start, sn.start()) + 1), end)
             for types in (("ORG",), ("PERSON",), ("COUNTRY",)):
                 found = [e for m, e in every if e.type in types]
                 if found:

@@ -98,7 +98,7 @@ from functools import lru_cache
 from ..kb import load_kb
 from ..lexicon import load_lexicon
 from ..model import Claim, Document, Span, Timex
-from .attribution import Attributor, PhraseMatcher, compile_phrases, phrase_regex
+from .attribution import Attributor, PhraseMatcher, _is_media, compile_phrases, phrase_regex
 from .numbers import find_numbers, number_word_pattern, unglue_units
 
 
@@ -111,6 +111,7 @@ class ClaimLex:
     between: re.Pattern
     qual_tail: re.Pattern
     qual_kind: dict  # lower phrase -> qualifier
+    qual_noun_tail: re.Pattern  # "tốc độ" (speed): a noun ending in a qualifier word ("độ", about)
     projection: re.Pattern
     present: re.Pattern
     target_prep_year: re.Pattern
@@ -123,6 +124,7 @@ class ClaimLex:
     incident_tail: re.Pattern
     not_subject_tail: re.Pattern
     joint: re.Pattern
+    government: re.Pattern  # "the administration", "chính phủ": the article's country
     range_gap: re.Pattern
     since_tail: re.Pattern
     possessive_after: re.Pattern
@@ -254,6 +256,8 @@ def claim_lex() -> ClaimLex:
         between=compile_phrases(d.get("between") or ["\x00"]),
         qual_tail=re.compile("(" + phrase_regex(list(qual_kind)) + r")\s*$", re.IGNORECASE),
         qual_kind=qual_kind,
+        qual_noun_tail=re.compile(r"(?<!\w)(?:" + phrase_regex(d.get("qualifier_nouns") or ["\x00"]) + r")\s*$",
+                                  re.IGNORECASE),
         projection=compile_phrases(d["projection"]),
         present=re.compile(r"(?<!\w)(?:hiện|hiện nay|hiện tại|currently|now|today)(?!\w)", re.IGNORECASE),
         target_prep_year=re.compile("(?:" + phrase_regex(d["target_preps"]) + r")\s+\d{4}", re.IGNORECASE),
@@ -271,6 +275,7 @@ def claim_lex() -> ClaimLex:
         not_subject_tail=re.compile("(?:" + phrase_regex((d.get("not_subject_markers") or [])
                                                           + ["ở", "tại", "in", "at"]) + r")\s*$", re.IGNORECASE),
         joint=compile_phrases(d.get("joint_subjects") or ["\x00"]),
+        government=compile_phrases(d.get("government_subjects") or ["\x00"]),
         range_gap=re.compile(r"^\s*(?:đến|tới|cho đến|cho tới|–|-|—|to|and|through|until)\s*$", re.IGNORECASE),
         since_tail=re.compile(r"(?<!\w)(?:kể từ|từ|since|from)\s*$", re.IGNORECASE),
         service_between=re.compile(r"\s*(?:(?:" + phrase_regex(d.get("service_between") or ["\x00"]) + r")\s+)+",
@@ -450,7 +455,7 @@ def _merge(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
 _CLAUSE_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _OPENING_WORDS = 6  # words before a figure that still open its clause ("The estimate is up from the 500")
 _RANKING = re.compile(r"(?<!\w)(?:\w{3,}est|most|biggest|lớn nhất|nhiều nhất|nhất|with|với|có)(?!\w)", re.IGNORECASE)
-_MIN_MEMBERS = 5  # fewer members are parties named, not a membership counted
+_MIN_MEMBERS = 5  # fewer members (or signatory states) are parties named, not a membership counted
 _PLACES = ("LOC",)  # a place of a casualty count stands for its country
 # a comma or semicolon and a coordinator: an independent clause with a subject of its own starts
 _NEW_CLAUSE = re.compile(r"(?:;|,\s*(?:and|but|while|whereas|và|nhưng|song|còn|trong khi))\s", re.IGNORECASE)
@@ -471,6 +476,7 @@ _LIST_GAP = re.compile(r"^[\s,:;–—-]*(?:(?:và|and|or|hoặc|lên|lên mức
 _ASIDE = re.compile(r"\s*(?:who|which|where|when|người|vốn)(?!\w)", re.IGNORECASE)  # ", who takes office on Jan. 20,"
 _AND = re.compile(r"(?<!\w)(?:và|and)(?!\w)", re.IGNORECASE)
 _COORD_GAP = re.compile(r"^\s*(?:(?:,|và|and|cùng|the)\s*)*$", re.IGNORECASE)  # "Nga và Mỹ", "Russia and the United States"
+_COUNTED_CUE = re.compile(r"\d\s+(?:[^\W\d_]+\s+)?$")  # a number (and a classifier) right before a unit cue
 _FROM_TAIL = re.compile(r"(?<!\w)(?:từ|from)\s*$", re.IGNORECASE)
 
 
@@ -625,12 +631,14 @@ class _ClaimExtractor:
 
     def qualifier(self, n: _Num, floor: int) -> str:
         left = self.body[max(floor, n.start - 30):n.start]
-        sign = re.search(r"\s*(?:US|U\.S\.)?\s*[$€£]\s*$", left)  # "roughly $3 billion": the sign is no word
+        # "roughly $3 billion", "hơn Mach 20": the qualifier stands before the unit written before the number
+        sign = re.search(r"\s*(?:US|U\.S\.)?\s*[$€£]\s*$", left) or (
+            self.lex.unit_before.search(left) if self.lex.unit_before is not None else None)
         if sign:
             left = left[:sign.start()]
             floor = n.start  # the parameter-noun check below reads the body up to the number
         m = self.lex.qual_tail.search(left)
-        if m:
+        if m and not self.lex.qual_noun_tail.search(left):
             # "hướng tới 1.000": the qualifier is the tail of a projection cue, not "up to"
             proj = [p for p in self.lex.projection.finditer(left) if p.end() == m.end(1)]
             # "độ cao tối đa 6.648,4 km": the tail of a parameter noun ("maximum altitude"), not "up to"
@@ -820,6 +828,8 @@ class _ClaimExtractor:
         persons = [e for m, e in cands if e.type == "PERSON" and e.country in att.entities]
         if persons:
             return persons[-1].country
+        if lex.government.search(body, sent.start, n.start):
+            return self.home_country(n.start)  # "The administration has asked for $8.3 billion"
         self.how = "fallback"
         if not self._continues(n, sent, cue_end, exclude):
             return None
@@ -883,6 +893,19 @@ class _ClaimExtractor:
         if e.type == "ORG" and e.country and e.country in self.att.entities and not _is_company(e.id):
             return e.country  # a company is not its state: Boeing's aircraft sales are Boeing's
         return e.id
+
+    def home_country(self, pos: int) -> str | None:
+        """The country whose government a bare "the administration" / "chính phủ" is: the state of the subject
+        the article opens on ("President George W. Bush on Thursday notified Russia ..."), else the main country."""
+        sents, att = self.doc.sentences, self.att
+        for m, e in att.mentions_in(sents[0].start, sents[0].end) if sents else ():
+            outlet = _is_media(e.id) or e.id.startswith("unk:media:")  # the dateline's agency
+            if e.type in ("ORG", "COUNTRY", "PERSON") and not outlet and not att.is_object(m, sents[0].start):
+                state = e.country if e.type == "PERSON" else self._state(e)
+                if state in att.entities and att.entities[state].type == "COUNTRY":
+                    return state
+                break
+        return self.main_country(pos)
 
     def main_country(self, pos: int) -> str | None:
         counts: dict[str, int] = {}
@@ -1230,15 +1253,23 @@ class _ClaimExtractor:
 
     def _head_unit(self, n: _Num, sent: Span, limit: int):
         """The unit of a cue named earlier in the sentence whose head noun alone follows the number ("giảm số
-        máy ly tâm từ khoảng 19.000 máy": centrifuges), as `unit_after` gives it, or None."""
+        máy ly tâm từ khoảng 19.000 máy": centrifuges), or a bare classifier standing for the last cue named
+        before it in the sentence ("số máy ly tâm ..., từ khoảng 19.000 chiếc xuống còn 6.104 chiếc"), as
+        `unit_after` gives it, or None."""
         pos = n.end
         while pos < limit and self.body[pos] == " ":
             pos += 1
         h = self.lex.short_head.match(self.unit_body, pos, limit)
-        if h is None:
+        if h is not None:
+            head = _key(h.group()) + " "
+            named = [m for m in self.lex.unit.finditer(self.unit_body, sent.start, n.start)
+                     if _key(m.group()).startswith(head)]
+        elif (h := self.lex.classifier.match(self.body, n.end, limit)) is not None and self._bare(n, limit, True):
+            named = list(self.lex.unit.finditer(self.unit_body, sent.start, n.start))
+            if named and _COUNTED_CUE.search(self.body, max(sent.start, named[-1].start() - 20), named[-1].start()):
+                return None  # "30 máy bay ... và Anh 12 chiếc": the noun of a figure, left out (`elided`)
+        else:
             return None
-        head = _key(h.group()) + " "
-        named = [m for m in self.lex.unit.finditer(self.unit_body, sent.start, n.start) if _key(m.group()).startswith(head)]
         if not named:
             return None
         measure, unit = self.lex.unit_info[_key(named[-1].group())]
@@ -1286,12 +1317,8 @@ class _ClaimExtractor:
     def launcher_before(self, pos: int) -> str | None:
         """The country that is the subject of the last launch verb before `pos` ("Triều Tiên đã phóng ...")."""
         body = self.body
-        last = None
-        for v in self.lex.launch_verb.finditer(body, max(0, pos - 1500), pos):
-            # "nếu được phóng theo quỹ đạo thông thường", "if launched on a standard trajectory": a passive or
-            # conditional launch has no launcher before it (the country there is an analyst's, not the tester)
-            if not self.lex.passive_launch.search(body, max(0, v.start() - 12), v.start()):
-                last = v
+        launches = self._launch_verbs(pos)
+        last = launches[-1] if launches else None
         if last is None or re.search(r"(?<!\w)(?:được|bị|was|were|been)\s*$", body[max(0, last.start() - 8):last.start()],
                                      re.IGNORECASE):
             return None  # "tên lửa được phóng từ Bình Nhưỡng": a passive names no launcher before it
@@ -1302,12 +1329,19 @@ class _ClaimExtractor:
                 return e.id
         return None
 
+    def _launch_verbs(self, pos: int) -> list:
+        """The launch verbs in the 1500 characters before `pos`, but for a conditional one ("nếu được phóng theo
+        quỹ đạo thông thường", "if launched on a standard trajectory": the country before it is an analyst's, not
+        the tester) and the tail of a parameter noun ("tầm bắn", range, is no firing)."""
+        body, lex = self.body, self.lex
+        return [v for v in lex.launch_verb.finditer(body, max(0, pos - 1500), pos)
+                if not lex.passive_launch.search(body, max(0, v.start() - 12), v.start())
+                and not any(p.start() < v.start() and p.end() >= v.end()
+                            for p in lex.param_cue.finditer(body, max(0, v.start() - 20), v.end()))]
+
     def _last_launch(self, pos: int) -> int:
-        last = -1
-        for v in self.lex.launch_verb.finditer(self.body, max(0, pos - 1500), pos):
-            if not self.lex.passive_launch.search(self.body, max(0, v.start() - 12), v.start()):
-                last = v.start()
-        return last
+        launches = self._launch_verbs(pos)
+        return launches[-1].start() if launches else -1
 
     def _last_weapon(self, pos: int) -> int:
         for m, e in reversed(self.att.mentions_in(0, pos)):
@@ -1505,6 +1539,8 @@ class _ClaimExtractor:
         elif state_count is not None:
             if state_count == "world":
                 subject, self.how = None, "world"
+            elif value < _MIN_MEMBERS:
+                return None  # "hai nước ký tại Geneva": the parties named, no count of signatories
             else:
                 subject, self.how = self._treaty_of(n, sent), "local"
                 if subject is None:

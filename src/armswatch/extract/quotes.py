@@ -201,6 +201,13 @@ def _pre_attribution(att: Attributor, open_pos: int, floor: int, masks) -> tuple
 
 
 @lru_cache(maxsize=1)
+def _name_head() -> re.Pattern:
+    """A naming noun right before a quote ("kế hoạch", "operation"): a short capitalised quote after it is a name."""
+    heads = (load_lexicon("speech") or {}).get("name_heads") or ["\x00"]
+    return re.compile(r"(?<!\w)(?:" + phrase_regex(heads) + r")\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def _then_attribution() -> re.Pattern:
     d = (load_lexicon("speech") or {}).get("quote_then_attribution") or {}
     return re.compile(r"\s*(?:" + phrase_regex(d.get("demonstratives") or ["\x00"]) + r")\s+(?:[\w'’-]+\s+){1,5}?(?:"
@@ -220,6 +227,29 @@ def _next_sentence_attribution(att: Attributor, close_end: int, para: Span) -> s
         if mm.start < limit < mm.end:
             limit = mm.end
     return att.np_after(m.end(), limit)
+
+
+def _trailing_attribution(att: Attributor, doc: Document, close_end: int) -> str | None:
+    """'Avangard lao tới mục tiêu “...”, với tốc độ hơn Mach 20, theo lời ông.', '..., according to X.': a last
+    clause of the quote's sentence that is only "theo (lời) X" / "according to X" attributes all of it, past
+    other words after the closing mark (no further quote in between)."""
+    body = att.body
+    sent = doc.sentence_of(close_end - 1)
+    if sent is None:
+        return None
+    limit = sent.end
+    while limit > close_end and body[limit - 1] in " .!?…":
+        limit -= 1
+    comma = body.rfind(",", close_end, limit)
+    if comma < 0 or _MARKS.search(body, close_end, limit):
+        return None
+    pos = comma + 1
+    while pos < limit and body[pos].isspace():
+        pos += 1
+    preps = att.preps_in(pos, limit)
+    if preps and preps[0][0] == pos:
+        return att.np_after(preps[0][1], limit)
+    return None
 
 
 def _sent_start(doc: Document, pos: int) -> int:
@@ -300,6 +330,10 @@ def extract_quotes(doc: Document) -> Document:
                 floor = max(prev_end, sent.start if sent else para.start, para.start)
                 cue2, speaker = _pre_attribution(att, open_pos, floor, masks)
                 cue = cue or cue2
+            if speaker is None and closed:
+                sp4 = _trailing_attribution(att, doc, close_pos + 1)
+                if sp4 is not None:
+                    cue, speaker = True, sp4
             if speaker is None and closed and (text.rstrip()[-1:] in ".!?…" or body[close_pos + 1:close_pos + 2] in ".!?…"):
                 sp3 = _next_sentence_attribution(
                     att, close_pos + 1 + (1 if body[close_pos + 1:close_pos + 2] in ".!?…" else 0), para)
@@ -321,6 +355,10 @@ def extract_quotes(doc: Document) -> Document:
                 cue, speaker = True, sent_speaker[1]
             words = len(text.split())
             tb = _TERM_BEFORE.search(body, max(para.start, open_pos - 15), open_pos) if words <= _SCARE_MAX_WORDS else None
+            if tb is not None and doc.language == "vi" and _ARTICLE_ONLY.fullmatch(tb.group()):
+                tb = None  # "Hội đồng Bảo an “...”": a Vietnamese syllable, not the English article "an"
+            if tb is None and words <= _SCARE_MAX_WORDS and text[:1].isupper():
+                tb = _name_head().search(body, max(para.start, open_pos - 20), open_pos)  # kế hoạch "Vòm Vàng"
             if tb is None and words <= _SCARE_MAX_WORDS and all(w[:1].isupper() for w in text.split()) \
                     and _POSSESSIVE_BEFORE.search(body, max(para.start, open_pos - 6), open_pos):
                 # a title after a possessive ('ABC's "This Week"', 'NBC's "Meet The Press"'); no floor for the next
