@@ -152,7 +152,9 @@ _ARTICLE_END_RE = re.compile(r"(?<!\w)(?:the|a|an)\s+(?:[\w-]+\s+){0,3}$", re.IG
 _FORUM_GAP_RE = re.compile(r"(?<!\w)(?:với|giữa|cùng|nhằm|để|về|with|between|to|on|about|and|và)(?!\w)", re.IGNORECASE)
 _TOPIC_END_RE = re.compile(r"[,.;:()]|\s[-–]\s")
 _SEG_SPLIT_RE = re.compile(r"[,;:()\u201c\u201d\"]|\s[-–—]\s")
-_SEG_MARK_RE = re.compile(r"[,;:()\u201c\u201d\"]|(?<=\s)[-–—](?=\s)")
+# (the dash's look-behind comes after the dash: every branch then starts with a character class, which the
+# regex engine scans for fast; before it, every position of the page was tried)
+_SEG_MARK_RE = re.compile(r"[,;:()\u201c\u201d\"]|[-–—](?<=\s[-–—])(?=\s)")
 _BILATERAL = {"talks", "summit", "call"}
 # what may stand between a traveller and "tới"/"đến": a tense word, a verb of going, or the place left ("sẽ rời
 # Seoul đến Tokyo")
@@ -391,7 +393,10 @@ class _Ctx:
         self._habitual: list[int] | None = None
         self._pairs: list[int] | None = None
         self._label_spans: dict[str, list[tuple[int, int]]] | None = None
+        self._label_hits: dict[str, list[int]] = {}  # label -> indices of its hits in self.hits
         self._relative: list[int] | None = None
+        self._names_in: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self._hits_by_labels: dict[tuple[str, ...], tuple[list[int], list]] = {}
         self.dates = []
         self.durations = []
         self.duration_values = []
@@ -402,6 +407,7 @@ class _Ctx:
             elif t.type == "DURATION":
                 self.durations.append((t.start, t.end))
                 self.duration_values.append((t.start, t.end, t.value))
+        self.duration_ends = sorted(de for _, de, _ in self.duration_values)  # (bisected per trigger)
         self.sentences = [(s.start, s.end) for s in doc.sentences] or self._fallback_sentences()
         self.sent_starts = [s for s, _ in self.sentences]
         low = self.body.lower()
@@ -478,14 +484,15 @@ class _Ctx:
 
     def hits_between(self, lo: int, hi: int, labels: tuple[str, ...]) -> list[tuple[int, frozenset[str]]]:
         """(start offset, labels) of the cue phrases with one of `labels` that start in body[lo:hi]."""
-        h = bisect.bisect_left(self.hit_starts, bisect.bisect_left(self.tok_starts, lo))
-        hits, starts, out = self.hits, self.tok_starts, []
-        while h < len(hits) and starts[hits[h][1]] < hi:
-            labs = hits[h][0]
-            if any(lb in labs for lb in labels):
-                out.append((starts[hits[h][1]], labs))
-            h += 1
-        return out
+        index = self._hits_by_labels.get(labels)
+        if index is None:  # the page's hits of these labels, once: each trigger then bisects them
+            self.spans_of(labels[0])  # (indexes the hits by label)
+            ts, hits = self.tok_starts, self.hits
+            ks = sorted({k for lb in labels for k in self._label_hits.get(lb, ())})
+            found = [(ts[hits[k][1]], hits[k][0]) for k in ks]
+            index = self._hits_by_labels[labels] = ([x[0] for x in found], found)
+        offsets, found = index
+        return found[bisect.bisect_left(offsets, lo):bisect.bisect_left(offsets, hi)]
 
     def pair_word_in(self, lo: int, hi: int) -> bool:
         """A word joining two parties ("hai nước", "both sides") in body[lo:hi]: the cue windows give the
@@ -517,6 +524,15 @@ class _Ctx:
                 out.append(ents[i])
             i += 1
         return out
+
+    def names_in(self, clause: tuple[int, int]) -> list[tuple[int, int]]:
+        """Spans of the names in a clause other than plain ones (countries, people, places), read once per clause:
+        the triggers of a clause share them."""
+        spans = self._names_in.get(clause)
+        if spans is None:
+            spans = self._names_in[clause] = [(s, e) for s, e, ent in self.mentions_in(*clause)
+                                              if ent.type not in _PLAIN_NAMES]
+        return spans
 
     def partner_only(self, cid: str, lo: int, trigger_end: int, hi: int) -> bool:
         """Whether country `cid` is named in lo..hi only after the trigger, each time right after "với"/"with"."""
@@ -654,10 +670,12 @@ class _Ctx:
         if self._label_spans is None:  # every label at once: one pass over the hits
             ts, te = self.tok_starts, self.tok_ends
             spans: dict[str, list[tuple[int, int]]] = {}
-            for labs, i, j in self.hits:
+            by_label: dict[str, list[int]] = {}
+            for k, (labs, i, j) in enumerate(self.hits):
                 for lb in labs:
                     spans.setdefault(lb, []).append((ts[i], te[j - 1]))
-            self._label_spans = spans
+                    by_label.setdefault(lb, []).append(k)
+            self._label_spans, self._label_hits = spans, by_label
         return list(self._label_spans.get(label, ()))
 
     def conditional_before(self, lo: int, hi: int) -> bool:
@@ -1070,6 +1088,7 @@ def _topic(ctx: _Ctx, m: _Mention, limit: int) -> tuple[str | None, set[str]]:
 
 
 _PLAIN_NAMES = {"COUNTRY", "PERSON", "LOC", "GPE", "CITY"}
+_STATUS_LABELS = tuple((name, "status:" + name) for name in STATUS_ORDER)  # (not joined per trigger)
 
 
 def _unname_status(ctx: _Ctx, hits: list, a: int, named: list[tuple[int, int]]) -> list:
@@ -1151,7 +1170,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     after_np = _window_after(ctx, m, 12, nxt)
     ahits, _ = ctx.window_hits(m.end, min(m.clause[1], nxt) if nxt else m.clause[1], words=16)
     # a status word inside a name is no cue: "rút khỏi Kế hoạch Hành động Chung Toàn diện" is no plan
-    names_in = [(s_, e_) for s_, e_, ent in ctx.mentions_in(m.clause[0], m.clause[1]) if ent.type not in _PLAIN_NAMES]
+    names_in = ctx.names_in(m.clause)
     if names_in:
         bhits = _unname_status(ctx, bhits, bisect.bisect_right(ctx.tok_ends, m.start) - nb, names_in)
         ahits = _unname_status(ctx, ahits, bisect.bisect_left(ctx.tok_starts, m.end), names_in)
@@ -1268,13 +1287,15 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     # "được khởi động sau cuộc gặp thượng đỉnh ..., đã bị đình trệ": an event named as the time after which
     # something happened is past, and the predicates after it are the main clause's
     since = m.nominal and _SINCE_FRAME_RE.search(lead)
-    for name in STATUS_ORDER:
+    for name, label in _STATUS_LABELS:
         # "đã nhất trí nối lại liên lạc quân sự tại cuộc gặp ở California": the cues before a framing
         # preposition belong to the main verb, not to the meeting
         if since:
             break
-        if (not framed and before("status:" + name, 10, "status_exc")) or after(
-                "status:" + name, min(9 if m.nominal else 7, coord), "status_exc", predicate=5, limit=coord):
+        if label not in bpos and label not in apos:
+            continue  # (most status words are absent from both windows: no call for them)
+        if (not framed and before(label, 10, "status_exc")) or after(
+                label, min(9 if m.nominal else 7, coord), "status_exc", predicate=5, limit=coord):
             m.status = name
             break
     if m.status == "proposed" and before("accepted", 10):
@@ -1318,9 +1339,11 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         rank = ""  # "Đây là hội nghị thượng đỉnh thứ ba", "It was the third meeting": the rank of the one told
     if rank:
         m.attrs["_ordinal"] = _ORDINAL_NUM.get(rank, rank)  # "điện đàm lần thứ hai": not the first call
-    if ctx.duration_values and any(
-            m.sent[0] <= de <= m.start and _words_between(ctx.body[de:m.start]) <= 6 and not _PUNCT_RE.search(ctx.body[de:m.start])
-            and _REL_PREP_RE.match(ctx.body, de) for _, de, _ in ctx.duration_values):
+    ends = ctx.duration_ends
+    if ends and any(
+            _words_between(ctx.body[de:m.start]) <= 6 and not _PUNCT_RE.search(ctx.body[de:m.start])
+            and _REL_PREP_RE.match(ctx.body, de)
+            for de in ends[bisect.bisect_left(ends, m.sent[0]):bisect.bisect_right(ends, m.start)]):
         m.attrs["_relative"] = True  # "Vụ phóng diễn ra một ngày sau khi Triều Tiên bắn ...": not the launch of the main clause
     if m.nominal and f_end:
         m.frame = True
