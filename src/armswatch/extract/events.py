@@ -395,6 +395,7 @@ class _Ctx:
         self._label_spans: dict[str, list[tuple[int, int]]] | None = None
         self._label_hits: dict[str, list[int]] = {}  # label -> indices of its hits in self.hits
         self._relative: list[int] | None = None
+        self._anchor = _UNSET
         self._names_in: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._hits_by_labels: dict[tuple[str, ...], tuple[list[int], list]] = {}
         self.dates = []
@@ -516,14 +517,14 @@ class _Ctx:
 
     # -- entities
     def mentions_in(self, start: int, end: int):
-        i = bisect.bisect_left(self.ent_starts, start)
-        out = []
-        ents = self.ents
-        while i < len(ents) and ents[i][0] < end:
-            if ents[i][1] <= end:
-                out.append(ents[i])
-            i += 1
-        return out
+        starts = self.ent_starts
+        return [x for x in self.ents[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)] if x[1] <= end]
+
+    def anchor_date(self) -> date | None:
+        """The page's reference date, read once (it reads the first lines of the page)."""
+        if self._anchor is _UNSET:
+            self._anchor = _anchor_date(self.doc)
+        return self._anchor
 
     def names_in(self, clause: tuple[int, int]) -> list[tuple[int, int]]:
         """Spans of the names in a clause other than plain ones (countries, people, places), read once per clause:
@@ -694,14 +695,9 @@ class _Ctx:
             a = max(a, b - words)
         else:
             b = min(b, a + words)
-        out = []
-        k = bisect.bisect_left(self.hit_starts, a)
-        hits = self.hits
-        while k < len(hits) and hits[k][1] < b:
-            labs, i, j = hits[k]
-            if j <= b:
-                out.append((labs, i - a, j - a))
-            k += 1
+        hs = self.hit_starts
+        out = [(labs, i - a, j - a) for labs, i, j in self.hits[bisect.bisect_left(hs, a):bisect.bisect_left(hs, b)]
+               if j <= b]
         return out, max(0, b - a)
 
     def _all_cuts(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -1087,6 +1083,7 @@ def _topic(ctx: _Ctx, m: _Mention, limit: int) -> tuple[str | None, set[str]]:
     return topic, words
 
 
+_UNSET = object()  # (a look-up not made yet; None is a result)
 _PLAIN_NAMES = {"COUNTRY", "PERSON", "LOC", "GPE", "CITY"}
 _STATUS_LABELS = tuple((name, "status:" + name) for name in STATUS_ORDER)  # (not joined per trigger)
 
@@ -2254,7 +2251,7 @@ def _joint_signing_summit(ctx: _Ctx, m: _Mention, e: _Event, events: list[_Event
             leaders.append((ent.id, cid))
     if len(leaders) < 2:
         return
-    anchor = _anchor_date(ctx.doc)
+    anchor = ctx.anchor_date()
     year = e.date[:4] if e.date and e.date[:4].isdigit() else None
     if anchor and year and anchor.year - int(year) > 1:
         return  # a signing told as background ("INF được Reagan và Gorbachev ký năm 1987") is not told as a meeting
@@ -2270,7 +2267,7 @@ def _joint_signing_summit(ctx: _Ctx, m: _Mention, e: _Event, events: list[_Event
 def _context_pair(ctx: _Ctx, events: list[_Event], upto: int) -> list[str]:
     """The pair of countries in context: the last event told with two, unless it is background (more than a year
     before the page's date: "Liên Xô và Triều Tiên từng ký ... năm 1961" is not who "hai nhà lãnh đạo" are)."""
-    anchor = _anchor_date(ctx.doc)
+    anchor = ctx.anchor_date()
     for e in reversed(events):
         if e.mentions[0].start < upto and len(e.countries) >= 2 and e.type != "incident":
             # (the two sides of an incident, an invasion or a clash, are no pair of partners)
@@ -2518,7 +2515,7 @@ def extract_events(doc: Document) -> Document:
                 heads.append(_merge_group(g))
 
     events: list[_Event] = []
-    anchor = _anchor_date(doc)
+    anchor = ctx.anchor_date()
     for m in heads:
         if m.type == "talks" and m.cue in ctx.cues.meeting_cues and not m.blocked and (
                 (len(m.people) >= 2 and all(ctx.is_leader(ctx.ent_by_id[p]) for p in m.people if p in ctx.ent_by_id))
