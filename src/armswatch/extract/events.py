@@ -56,11 +56,11 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from datetime import date, timedelta
-from itertools import accumulate
+from itertools import accumulate, compress
 
 from ..kb import load_kb
 from ..model import Document, Event, Span
-from .event_cues import STATUS_ORDER, TOKEN_RE, cues
+from .event_cues import STATUS_ORDER, TOKEN_RE, cues, demonyms
 
 # event dates in the contract's partial-date form (document.schema.json): 2021, 2021-07, 2021-07-28,
 # XXXX-07-28, XXXX-07 ...
@@ -341,8 +341,6 @@ def _last_match(pattern: re.Pattern | None, text: str):
 def _demonym_mentions(doc: Document, ents: list) -> list:
     """"Israeli strikes on Iranian sites", "Russian forces held drills": a nationality adjective names the country
     as a party, when that country is an entity of the page (a mention spanning the adjective wins)."""
-    from ..lexicon import demonyms
-
     rx, names = demonyms()
     if rx is None:
         return []
@@ -427,7 +425,7 @@ class _Ctx:
         trie = self.cues.window_trie
         hits: list[tuple[frozenset[str], int, int]] = []
         n_t = len(words)
-        for i in [i for i, w in enumerate(words) if w in trie]:
+        for i in compress(range(n_t), map(trie.__contains__, words)):  # (the words starting a cue, found in C)
             labs, kids = trie[words[i]]
             if labs is not None:
                 hits.append((labs, i, i + 1))
@@ -761,7 +759,7 @@ def _find_triggers(ctx: _Ctx) -> list[_Mention]:
     starts, ends = ctx.tok_starts, ctx.tok_ends
     wchar = _WCHAR_RE.match
     words = ctx.words
-    for k in [k for k, w in enumerate(words) if w in index]:
+    for k in compress(range(len(words)), map(index.__contains__, words)):
         opts = index[words[k]]
         if not opts:
             continue
