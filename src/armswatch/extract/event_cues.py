@@ -331,8 +331,10 @@ def cues() -> Cues:
                                 + r"\s*(?:,|and|và)\s+(?:the\s+)?)?$"),
         mediator_role=re.compile(r"(?:\s*(?:,|and|và)?\s*" + _NAMES + r")?\s+(?i:" + _cue_alt(lex.get("mediator_roles"))
                                  + ")" + _WB_R),
-        np_end=re.compile(r"[,.;:]|\s(?:" + "|".join(_cue_regex(str(c), gap) for c in
-                                                  sorted(lex.get("np_end") or [], key=len, reverse=True)) + r")\s",
+        # a punctuation mark, or a verb between spaces ("[,.;:]|\s(?:verbs)\s"): written to start with one character
+        # class, which lets the engine skip to the marks and spaces instead of trying every position
+        np_end=re.compile(r"[,.;:\s](?:(?<=[,.;:])|(?<=\s)(?:" + "|".join(
+            _cue_regex(str(c), gap) for c in sorted(lex.get("np_end") or [], key=len, reverse=True)) + r")\s)",
                           re.IGNORECASE),
         frame_end=_ending(lex.get("frame_preps") or [], r"\s+(?:các |những |the )?(?:cuộc |chuyến )?"),
         temporal_end=_ending(lex.get("temporal_preps") or [], r"\s+(?:các |những |the |a )?(?:cuộc |chuyến |vụ )?"),
