@@ -1755,3 +1755,72 @@ CASES_RECALL6 = [
 @pytest.mark.parametrize("case", CASES_RECALL6, ids=[f"rc6_{i + 1}" for i in range(len(CASES_RECALL6))])
 def test_recall6_detonations_signings_speakers_go_betweens_demonstratives_forums(case):
     check_case(case, "2023-12-01")
+
+
+# ---------------------------------------------------------------------------- speed rewrites keep their results
+# (the events stage reads the page through faster forms of its look-ups: each must give what the plain form gives)
+
+_SPEED_TEXTS = [
+    "Ngoại trưởng Mỹ - Trung gặp nhau tại Bali, còn C++ và tên lửa sea-launched thì không; đàm phán kênh 2 (track two).",
+    "The Chinese-made drones, the U.S. delegation and Russian forces met a non-Russian team — and the Japanese.",
+    "\u201cChúng tôi sẽ đàm phán\u201d, ông nói: hội đàm -không- bắt đầu – vẫn chưa diễn ra ở Hà Nội.",
+    "x-Chinese Chinese. Chinese,Russian .Russian North Korean troops",
+]
+
+
+def test_page_tokens_have_their_offsets():
+    from armswatch.extract.event_cues import TOKEN_RE
+    from armswatch.extract.events import _Ctx
+
+    for text in _SPEED_TEXTS:
+        ctx = _Ctx(annotate(text, [US, CN], []))
+        spans = [m.span() for m in TOKEN_RE.finditer(text.lower())]
+        assert ctx.words == [text.lower()[a:b] for a, b in spans]
+        assert list(zip(ctx.tok_starts, ctx.tok_ends)) == spans
+    ctx = _Ctx(annotate(_SPEED_TEXTS[0], [US, CN], []))
+    assert "c" in ctx.words and "c++" not in ctx.words  # a '+' with no word after it is no part of a token
+    assert ctx.words[:3] == ["ngoại", "trưởng", "mỹ"] and ctx.tok_starts[:3] == [0, 6, 13]
+
+
+def test_demonym_pattern_finds_what_the_lexicon_pattern_finds():
+    from armswatch.extract.event_cues import demonyms
+    from armswatch.lexicon import demonyms as lexicon_demonyms
+
+    fast, names = demonyms()
+    plain, plain_names = lexicon_demonyms()
+    assert names == plain_names
+    found = []
+    for text in _SPEED_TEXTS:
+        spans = [m.span() for m in fast.finditer(text)]
+        assert spans == [m.span() for m in plain.finditer(text)]
+        found += [text[a:b] for a, b in spans]
+    assert "Chinese" in found and "Russian" in found  # found at a start, after a space, a comma
+    # not glued to a word, a dot or a hyphen ("x-Chinese", ".Russian", "Chinese-made", "non-Russian")
+    assert found.count("Chinese") == 3 and found.count("Russian") == 3
+
+
+def test_noun_phrase_end_pattern_reads_as_its_plain_form():
+    import re
+
+    from armswatch.extract.event_cues import cues
+
+    np_end = cues().np_end
+    verbs = np_end.pattern[np_end.pattern.index("(?<=\\s)(?:") + len("(?<=\\s)(?:"):-len(")\\s)")]
+    plain = re.compile(r"[,.;:]|\s(?:" + verbs + r")\s", re.IGNORECASE)
+    for text in _SPEED_TEXTS + [" cuộc gặp thượng đỉnh sẽ diễn ra vào tháng tới ", " talks that were held "]:
+        padded = " " + text + " "
+        assert [m.span() for m in np_end.finditer(padded)] == [m.span() for m in plain.finditer(padded)]
+    assert np_end.split(" cuộc gặp thượng đỉnh sẽ diễn ra ", maxsplit=1)[0] == " cuộc gặp thượng đỉnh"
+    assert np_end.split(" cuộc gặp thượng đỉnh Mỹ ", maxsplit=1) == [" cuộc gặp thượng đỉnh Mỹ "]  # no verb: no end
+
+
+def test_cue_hits_between_offsets():
+    from armswatch.extract.events import _Ctx
+
+    text = "Hai bên gặp tại Geneva, không phải ở Bern, và sẽ họp lại tại Oslo."
+    ctx = _Ctx(annotate(text, [US, RU], []))
+    labels = ("loc_stop", "loc_prep")
+    every = [(ctx.tok_starts[i], labs) for labs, i, _ in ctx.hits if any(lb in labs for lb in labels)]
+    assert [text[p:p + 3] for p, _ in every].count("tại") == 2
+    for lo, hi in ((0, len(text)), (12, 40), (20, 21), (40, 12)):
+        assert ctx.hits_between(lo, hi, labels) == [(p, labs) for p, labs in every if lo <= p < hi]

@@ -56,10 +56,11 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from datetime import date, timedelta
+from itertools import accumulate, compress
 
 from ..kb import load_kb
 from ..model import Document, Event, Span
-from .event_cues import STATUS_ORDER, TOKEN_RE, cues
+from .event_cues import STATUS_ORDER, TOKEN_RE, cues, demonyms
 
 # event dates in the contract's partial-date form (document.schema.json): 2021, 2021-07, 2021-07-28,
 # XXXX-07-28, XXXX-07 ...
@@ -84,6 +85,7 @@ _TREATY_ANAPHOR_RE = re.compile(
 _TREATY_WORDS_RE = re.compile(r"liên minh|alliance|hiệp ước|treaty|thỏa thuận|thoả thuận|agreement|hiệp định|pact",
                               re.IGNORECASE)
 _WORD_RE = re.compile(r"\w+(?:[-+]\w+)*")
+_TOKEN_SPLIT_RE = re.compile("(" + TOKEN_RE.pattern + ")")  # (the tokens kept between the gaps)
 _SEMI_RE = re.compile(";")
 _WCHAR_RE = re.compile(r"\w")
 _DASH_GAP_RE = re.compile(r"\s*[-–]\s*")
@@ -150,7 +152,9 @@ _ARTICLE_END_RE = re.compile(r"(?<!\w)(?:the|a|an)\s+(?:[\w-]+\s+){0,3}$", re.IG
 _FORUM_GAP_RE = re.compile(r"(?<!\w)(?:với|giữa|cùng|nhằm|để|về|with|between|to|on|about|and|và)(?!\w)", re.IGNORECASE)
 _TOPIC_END_RE = re.compile(r"[,.;:()]|\s[-–]\s")
 _SEG_SPLIT_RE = re.compile(r"[,;:()\u201c\u201d\"]|\s[-–—]\s")
-_SEG_MARK_RE = re.compile(r"[,;:()\u201c\u201d\"]|(?<=\s)[-–—](?=\s)")
+# (the dash's look-behind comes after the dash: every branch then starts with a character class, which the
+# regex engine scans for fast; before it, every position of the page was tried)
+_SEG_MARK_RE = re.compile(r"[,;:()\u201c\u201d\"]|[-–—](?<=\s[-–—])(?=\s)")
 _BILATERAL = {"talks", "summit", "call"}
 # what may stand between a traveller and "tới"/"đến": a tense word, a verb of going, or the place left ("sẽ rời
 # Seoul đến Tokyo")
@@ -337,8 +341,6 @@ def _last_match(pattern: re.Pattern | None, text: str):
 def _demonym_mentions(doc: Document, ents: list) -> list:
     """"Israeli strikes on Iranian sites", "Russian forces held drills": a nationality adjective names the country
     as a party, when that country is an entity of the page (a mention spanning the adjective wins)."""
-    from ..lexicon import demonyms
-
     rx, names = demonyms()
     if rx is None:
         return []
@@ -389,7 +391,11 @@ class _Ctx:
         self._habitual: list[int] | None = None
         self._pairs: list[int] | None = None
         self._label_spans: dict[str, list[tuple[int, int]]] | None = None
+        self._label_hits: dict[str, list[int]] = {}  # label -> indices of its hits in self.hits
         self._relative: list[int] | None = None
+        self._anchor = _UNSET
+        self._names_in: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self._hits_by_labels: dict[tuple[str, ...], tuple[list[int], list]] = {}
         self.dates = []
         self.durations = []
         self.duration_values = []
@@ -400,29 +406,26 @@ class _Ctx:
             elif t.type == "DURATION":
                 self.durations.append((t.start, t.end))
                 self.duration_values.append((t.start, t.end, t.value))
+        self.duration_ends = sorted(de for _, de, _ in self.duration_values)  # (bisected per trigger)
         self.sentences = [(s.start, s.end) for s in doc.sentences] or self._fallback_sentences()
         self.sent_starts = [s for s, _ in self.sentences]
         low = self.body.lower()
         if len(low) != len(self.body):  # lower() changed lengths (rare letters): fold letter by letter
             low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in self.body)
         self.low = low
-        # one tokenisation of the lower-cased body serves the trigger scan and the cue windows
-        # (offsets by str.find: only non-word characters lie between two tokens, so each token is the
-        # first occurrence of its text after the previous one; one regex pass instead of two)
-        self.words = words = TOKEN_RE.findall(low)
-        self.tok_starts = starts = []
-        self.tok_ends = ends = []
-        pos, find = 0, low.find
-        for w in words:
-            pos = find(w, pos)
-            starts.append(pos)
-            pos += len(w)
-            ends.append(pos)
+        # one tokenisation of the lower-cased body serves the trigger scan and the cue windows: a split on
+        # the token pattern alternates gaps and tokens, so the running sum of their lengths gives every
+        # token's start and end (all in C: a Python loop over the tokens cost twice as much)
+        parts = _TOKEN_SPLIT_RE.split(low)
+        offsets = list(accumulate(map(len, parts)))
+        self.words = words = parts[1::2]
+        self.tok_starts = offsets[0:-1:2]
+        self.tok_ends = offsets[1::2]
         # every cue phrase of the window lexicon, by first word index: (labels, end word index)
         trie = self.cues.window_trie
         hits: list[tuple[frozenset[str], int, int]] = []
         n_t = len(words)
-        for i in [i for i, w in enumerate(words) if w in trie]:
+        for i in compress(range(n_t), map(trie.__contains__, words)):  # (the words starting a cue, found in C)
             labs, kids = trie[words[i]]
             if labs is not None:
                 hits.append((labs, i, i + 1))
@@ -446,8 +449,8 @@ class _Ctx:
         c = self.cues
         wordset = set(words)
 
-        def present(name: str, least: int = 1) -> bool:
-            return sum(all(w in wordset for w in ws) for ws in c.needed_words.get(name, ())) >= least
+        def present(name: str) -> bool:
+            return any(wordset.issuperset(ws) for ws in c.needed_words.get(name, ()))
 
         self.has_inter_korean = bool(c.inter_korean) and present("inter_korean")
         self.has_sideline = bool(c.sideline_end) and present("sideline")
@@ -480,14 +483,15 @@ class _Ctx:
 
     def hits_between(self, lo: int, hi: int, labels: tuple[str, ...]) -> list[tuple[int, frozenset[str]]]:
         """(start offset, labels) of the cue phrases with one of `labels` that start in body[lo:hi]."""
-        h = bisect.bisect_left(self.hit_starts, bisect.bisect_left(self.tok_starts, lo))
-        hits, starts, out = self.hits, self.tok_starts, []
-        while h < len(hits) and starts[hits[h][1]] < hi:
-            labs = hits[h][0]
-            if any(lb in labs for lb in labels):
-                out.append((starts[hits[h][1]], labs))
-            h += 1
-        return out
+        index = self._hits_by_labels.get(labels)
+        if index is None:  # the page's hits of these labels, once: each trigger then bisects them
+            self.spans_of(labels[0])  # (indexes the hits by label)
+            ts, hits = self.tok_starts, self.hits
+            ks = sorted({k for lb in labels for k in self._label_hits.get(lb, ())})
+            found = [(ts[hits[k][1]], hits[k][0]) for k in ks]
+            index = self._hits_by_labels[labels] = ([x[0] for x in found], found)
+        offsets, found = index
+        return found[bisect.bisect_left(offsets, lo):bisect.bisect_left(offsets, hi)]
 
     def pair_word_in(self, lo: int, hi: int) -> bool:
         """A word joining two parties ("hai nước", "both sides") in body[lo:hi]: the cue windows give the
@@ -511,14 +515,23 @@ class _Ctx:
 
     # -- entities
     def mentions_in(self, start: int, end: int):
-        i = bisect.bisect_left(self.ent_starts, start)
-        out = []
-        ents = self.ents
-        while i < len(ents) and ents[i][0] < end:
-            if ents[i][1] <= end:
-                out.append(ents[i])
-            i += 1
-        return out
+        starts = self.ent_starts
+        return [x for x in self.ents[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)] if x[1] <= end]
+
+    def anchor_date(self) -> date | None:
+        """The page's reference date, read once (it reads the first lines of the page)."""
+        if self._anchor is _UNSET:
+            self._anchor = _anchor_date(self.doc)
+        return self._anchor
+
+    def names_in(self, clause: tuple[int, int]) -> list[tuple[int, int]]:
+        """Spans of the names in a clause other than plain ones (countries, people, places), read once per clause:
+        the triggers of a clause share them."""
+        spans = self._names_in.get(clause)
+        if spans is None:
+            spans = self._names_in[clause] = [(s, e) for s, e, ent in self.mentions_in(*clause)
+                                              if ent.type not in _PLAIN_NAMES]
+        return spans
 
     def partner_only(self, cid: str, lo: int, trigger_end: int, hi: int) -> bool:
         """Whether country `cid` is named in lo..hi only after the trigger, each time right after "với"/"with"."""
@@ -656,10 +669,12 @@ class _Ctx:
         if self._label_spans is None:  # every label at once: one pass over the hits
             ts, te = self.tok_starts, self.tok_ends
             spans: dict[str, list[tuple[int, int]]] = {}
-            for labs, i, j in self.hits:
+            by_label: dict[str, list[int]] = {}
+            for k, (labs, i, j) in enumerate(self.hits):
                 for lb in labs:
                     spans.setdefault(lb, []).append((ts[i], te[j - 1]))
-            self._label_spans = spans
+                    by_label.setdefault(lb, []).append(k)
+            self._label_spans, self._label_hits = spans, by_label
         return list(self._label_spans.get(label, ()))
 
     def conditional_before(self, lo: int, hi: int) -> bool:
@@ -678,14 +693,9 @@ class _Ctx:
             a = max(a, b - words)
         else:
             b = min(b, a + words)
-        out = []
-        k = bisect.bisect_left(self.hit_starts, a)
-        hits = self.hits
-        while k < len(hits) and hits[k][1] < b:
-            labs, i, j = hits[k]
-            if j <= b:
-                out.append((labs, i - a, j - a))
-            k += 1
+        hs = self.hit_starts
+        out = [(labs, i - a, j - a) for labs, i, j in self.hits[bisect.bisect_left(hs, a):bisect.bisect_left(hs, b)]
+               if j <= b]
         return out, max(0, b - a)
 
     def _all_cuts(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -749,7 +759,7 @@ def _find_triggers(ctx: _Ctx) -> list[_Mention]:
     starts, ends = ctx.tok_starts, ctx.tok_ends
     wchar = _WCHAR_RE.match
     words = ctx.words
-    for k in [k for k, w in enumerate(words) if w in index]:
+    for k in compress(range(len(words)), map(index.__contains__, words)):
         opts = index[words[k]]
         if not opts:
             continue
@@ -1071,7 +1081,9 @@ def _topic(ctx: _Ctx, m: _Mention, limit: int) -> tuple[str | None, set[str]]:
     return topic, words
 
 
+_UNSET = object()  # (a look-up not made yet; None is a result)
 _PLAIN_NAMES = {"COUNTRY", "PERSON", "LOC", "GPE", "CITY"}
+_STATUS_LABELS = tuple((name, "status:" + name) for name in STATUS_ORDER)  # (not joined per trigger)
 
 
 def _unname_status(ctx: _Ctx, hits: list, a: int, named: list[tuple[int, int]]) -> list:
@@ -1153,7 +1165,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     after_np = _window_after(ctx, m, 12, nxt)
     ahits, _ = ctx.window_hits(m.end, min(m.clause[1], nxt) if nxt else m.clause[1], words=16)
     # a status word inside a name is no cue: "rút khỏi Kế hoạch Hành động Chung Toàn diện" is no plan
-    names_in = [(s_, e_) for s_, e_, ent in ctx.mentions_in(m.clause[0], m.clause[1]) if ent.type not in _PLAIN_NAMES]
+    names_in = ctx.names_in(m.clause)
     if names_in:
         bhits = _unname_status(ctx, bhits, bisect.bisect_right(ctx.tok_ends, m.start) - nb, names_in)
         ahits = _unname_status(ctx, ahits, bisect.bisect_left(ctx.tok_starts, m.end), names_in)
@@ -1270,13 +1282,15 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     # "được khởi động sau cuộc gặp thượng đỉnh ..., đã bị đình trệ": an event named as the time after which
     # something happened is past, and the predicates after it are the main clause's
     since = m.nominal and _SINCE_FRAME_RE.search(lead)
-    for name in STATUS_ORDER:
+    for name, label in _STATUS_LABELS:
         # "đã nhất trí nối lại liên lạc quân sự tại cuộc gặp ở California": the cues before a framing
         # preposition belong to the main verb, not to the meeting
         if since:
             break
-        if (not framed and before("status:" + name, 10, "status_exc")) or after(
-                "status:" + name, min(9 if m.nominal else 7, coord), "status_exc", predicate=5, limit=coord):
+        if label not in bpos and label not in apos:
+            continue  # (most status words are absent from both windows: no call for them)
+        if (not framed and before(label, 10, "status_exc")) or after(
+                label, min(9 if m.nominal else 7, coord), "status_exc", predicate=5, limit=coord):
             m.status = name
             break
     if m.status == "proposed" and before("accepted", 10):
@@ -1320,9 +1334,11 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         rank = ""  # "Đây là hội nghị thượng đỉnh thứ ba", "It was the third meeting": the rank of the one told
     if rank:
         m.attrs["_ordinal"] = _ORDINAL_NUM.get(rank, rank)  # "điện đàm lần thứ hai": not the first call
-    if ctx.duration_values and any(
-            m.sent[0] <= de <= m.start and _words_between(ctx.body[de:m.start]) <= 6 and not _PUNCT_RE.search(ctx.body[de:m.start])
-            and _REL_PREP_RE.match(ctx.body, de) for _, de, _ in ctx.duration_values):
+    ends = ctx.duration_ends
+    if ends and any(
+            _words_between(ctx.body[de:m.start]) <= 6 and not _PUNCT_RE.search(ctx.body[de:m.start])
+            and _REL_PREP_RE.match(ctx.body, de)
+            for de in ends[bisect.bisect_left(ends, m.sent[0]):bisect.bisect_right(ends, m.start)]):
         m.attrs["_relative"] = True  # "Vụ phóng diễn ra một ngày sau khi Triều Tiên bắn ...": not the launch of the main clause
     if m.nominal and f_end:
         m.frame = True
@@ -2233,7 +2249,7 @@ def _joint_signing_summit(ctx: _Ctx, m: _Mention, e: _Event, events: list[_Event
             leaders.append((ent.id, cid))
     if len(leaders) < 2:
         return
-    anchor = _anchor_date(ctx.doc)
+    anchor = ctx.anchor_date()
     year = e.date[:4] if e.date and e.date[:4].isdigit() else None
     if anchor and year and anchor.year - int(year) > 1:
         return  # a signing told as background ("INF được Reagan và Gorbachev ký năm 1987") is not told as a meeting
@@ -2249,7 +2265,7 @@ def _joint_signing_summit(ctx: _Ctx, m: _Mention, e: _Event, events: list[_Event
 def _context_pair(ctx: _Ctx, events: list[_Event], upto: int) -> list[str]:
     """The pair of countries in context: the last event told with two, unless it is background (more than a year
     before the page's date: "Liên Xô và Triều Tiên từng ký ... năm 1961" is not who "hai nhà lãnh đạo" are)."""
-    anchor = _anchor_date(ctx.doc)
+    anchor = ctx.anchor_date()
     for e in reversed(events):
         if e.mentions[0].start < upto and len(e.countries) >= 2 and e.type != "incident":
             # (the two sides of an incident, an invasion or a clash, are no pair of partners)
@@ -2497,7 +2513,7 @@ def extract_events(doc: Document) -> Document:
                 heads.append(_merge_group(g))
 
     events: list[_Event] = []
-    anchor = _anchor_date(doc)
+    anchor = ctx.anchor_date()
     for m in heads:
         if m.type == "talks" and m.cue in ctx.cues.meeting_cues and not m.blocked and (
                 (len(m.people) >= 2 and all(ctx.is_leader(ctx.ent_by_id[p]) for p in m.people if p in ctx.ent_by_id))
