@@ -1755,3 +1755,37 @@ CASES_RECALL6 = [
 @pytest.mark.parametrize("case", CASES_RECALL6, ids=[f"rc6_{i + 1}" for i in range(len(CASES_RECALL6))])
 def test_recall6_detonations_signings_speakers_go_betweens_demonstratives_forums(case):
     check_case(case, "2023-12-01")
+
+
+# ---------------------------------------------------------------- events round 3: dating from a happening told before
+MODI = ("modi", "PERSON", ["Modi"], "in")
+MACRON = ("macron", "PERSON", ["Macron"], "fr")
+CASES_EV3 = [
+    # "Ngay sau <happening>": the day that happening was told with, not the last dated event (a visit told between)
+    ("Ấn Độ hôm 5/3 tổ chức lễ khánh thành cảng Mumbai. Thủ tướng Nhật Bản đã thăm Pháp hôm 2/3. "
+     "Ngay sau lễ khánh thành, ông Modi hội đàm với Tổng thống Pháp Macron.",
+     [IN, FR, JP, MODI, MACRON], [("hôm 5/3", "2023-03-05"), ("hôm 2/3", "2023-03-02")],
+     [ev("visit", {"jp", "fr"}, "2023-03-02", "held"), ev("talks", {"in", "fr"}, "2023-03-05", "held")]),
+    ("India held an opening ceremony for the Mumbai port on March 5. Japan's prime minister visited France on "
+     "March 2. "
+     "Right after the opening ceremony, Modi held talks with Macron.",
+     [IN, FR, JP, MODI, MACRON], [("on March 5", "2023-03-05"), ("on March 2", "2023-03-02")],
+     [ev("visit", {"jp", "fr"}, "2023-03-02", "held"), ev("talks", {"in", "fr"}, "2023-03-05", "held")]),
+    # "Trước đó một ngày": the day before the event told just before
+    ("Ông Modi hội đàm với Tổng thống Pháp Macron hôm 5/3. Trước đó một ngày, ông Modi đã điện đàm với Thủ tướng "
+     "Nhật Bản.", [IN, FR, JP, MODI, MACRON], [("hôm 5/3", "2023-03-05")],
+     [ev("talks", {"modi", "fr"}, "2023-03-05", "held"), ev("call", {"modi", "jp"}, "2023-03-04", "held")]),
+    # "Ngay sau đó" names no happening: the day of the event told just before
+    ("Ông Modi hội đàm với Tổng thống Pháp Macron hôm 5/3. Ngay sau đó, ông Modi điện đàm với Thủ tướng Nhật Bản.",
+     [IN, FR, JP, MODI, MACRON], [("hôm 5/3", "2023-03-05")],
+     [ev("talks", {"modi", "fr"}, "2023-03-05", "held"), ev("call", {"modi", "jp"}, "2023-03-05", "held")]),
+    # negative: a happening named but never told with its day leaves the event told before as the anchor
+    ("Ông Modi hội đàm với Tổng thống Pháp Macron hôm 5/3. Ngay sau lễ khánh thành, ông Modi điện đàm với Thủ "
+     "tướng Nhật Bản.", [IN, FR, JP, MODI, MACRON], [("hôm 5/3", "2023-03-05")],
+     [ev("talks", {"modi", "fr"}, "2023-03-05", "held"), ev("call", {"modi", "jp"}, "2023-03-05", "held")]),
+]
+
+
+@pytest.mark.parametrize("case", CASES_EV3, ids=[f"ev3_{i + 1}" for i in range(len(CASES_EV3))])
+def test_ev3_dates_from_a_happening_told_before(case):
+    check_case(case, "2023-12-01")

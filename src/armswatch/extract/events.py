@@ -2288,6 +2288,25 @@ def _shift_month(value: str | None, months: int) -> str | None:
     return f"{k // 12:04d}-{k % 12 + 1:02d}"
 
 
+_NAMED_AFTER_RE = re.compile(r"[^\S\n]+(?:the[^\S\n]+)?(?!(?:đó|that|this|it)(?!\w))(\w+(?:[^\S\n]+\w+){1,3})[^\S\n]*,")
+
+
+def _told_day(ctx: _Ctx, pos: int, m: _Mention) -> str | None:
+    """The day of a happening named right after a day word ("Ngay sau lễ duyệt binh, ...", "Right after the
+    ceremony, ..."), when a sentence before names it again with its day ("sáng nay tổ chức lễ duyệt binh"): that
+    happening need not be an event of ours, so the last dated event told before is no anchor for it."""
+    nm = _NAMED_AFTER_RE.match(ctx.body, pos, m.start)
+    if not nm:
+        return None
+    at = m.sent[0]
+    while (at := ctx.body.rfind(nm.group(1), 0, at)) >= 0:  # the latest mention told with its day
+        sent = ctx.sentence_of(at)
+        day = next((dv for ts, _, dv, _ in ctx.dates if sent[0] <= ts < sent[1] and _FULL_DAY_RE.match(dv)), None)
+        if day:
+            return day
+    return None
+
+
 def _relative_date(ctx: _Ctx, m: _Mention, events: list[_Event]) -> str | None:
     """The date of an event told relative to another one in its clause: "Cùng ngày" / "the next day" (the last
     event told with a day), "Hai ngày sau cuộc gặp" / "a week before the summit" (the event named after the
@@ -2314,6 +2333,10 @@ def _relative_date(ctx: _Ctx, m: _Mention, events: list[_Event]) -> str | None:
         found = [k[lb] for lb in labs if lb in k]
         if found and a0 + i < len(ctx.tok_starts) and ctx.tok_starts[a0 + i] < hi:
             offset = found[0]
+            if a0 + j - 1 < len(ctx.tok_ends):
+                told = _told_day(ctx, ctx.tok_ends[a0 + j - 1], m)
+                if told:
+                    return _shift_day(told, offset)
             break
     if offset is None:
         for ds, de, dv in ctx.duration_values:
