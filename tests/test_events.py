@@ -1786,6 +1786,22 @@ CASES_EV3 = [
 ]
 
 
+UN_CHARTER = ("uncharter", "TREATY", ["Hiến chương Liên Hợp Quốc", "UN Charter"])
+NPT_T = ("npt", "TREATY", ["NPT"])
+CASES_EV3 += [
+    # a treaty named as the legal basis of an act ("theo", "under") is not acted on
+    ("Nghị quyết do Pháp soạn thảo đã được thông qua theo Chương VII Hiến chương Liên Hợp Quốc hôm 5/3.",
+     [FR, UN_CHARTER], [("hôm 5/3", "2023-03-05")], []),
+    ("The resolution drafted by France was adopted under the UN Charter on March 5.",
+     [FR, UN_CHARTER], [("on March 5", "2023-03-05")], []),
+    # negatives: the treaty acted on stands before the legal basis, and keeps its action
+    ("Ấn Độ đã phê chuẩn NPT hôm 5/3 theo Hiến chương Liên Hợp Quốc.", [IN, UN_CHARTER, NPT_T],
+     [("hôm 5/3", "2023-03-05")], [ev("treaty_action", {"in"}, "2023-03-05", "held")]),
+    ("India withdrew from the NPT under its Article X on March 5.", [IN, NPT_T], [("on March 5", "2023-03-05")],
+     [ev("treaty_action", {"in"}, "2023-03-05", "held")]),
+]
+
+
 @pytest.mark.parametrize("case", CASES_EV3, ids=[f"ev3_{i + 1}" for i in range(len(CASES_EV3))])
 def test_ev3_dates_from_a_happening_told_before(case):
     check_case(case, "2023-12-01")

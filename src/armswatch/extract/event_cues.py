@@ -167,6 +167,7 @@ class Cues:
     content_time_end: re.Pattern
     report_content_time_end: re.Pattern
     author_end: re.Pattern
+    legal_basis_end: re.Pattern
     destination_end: re.Pattern
     partner_start: re.Pattern
     visit_purpose: re.Pattern | None
@@ -323,6 +324,8 @@ def cues() -> Cues:
         content_time_end=_ending(lex.get("content_time_preps") or [], r"\s*(?:năm\s*)?"),
         report_content_time_end=_ending(lex.get("report_content_time_preps") or ["từ"], r"\s*(?:năm\s*)?"),
         author_end=_ending(lex.get("author_preps") or [], r"\s+(?:the\s+)?"),
+        # (a part of it may stand between: "theo Chương VII", "under Article X of")
+        legal_basis_end=_ending(lex.get("legal_basis") or [], r"\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}"),
         destination_end=_ending(lex.get("destination_preps") or ["tới"], r"\s+(?:\w+\s+){0,3}"),
         visit_purpose=_alternation(lex.get("visit_purposes") or []),
         first_to_end=_ending(lex.get("first_to") or [], r"\s*"),

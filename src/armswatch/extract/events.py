@@ -1665,7 +1665,7 @@ def _treaty(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int):
     cands = []
     for s, e_, ent in ctx.mentions_in(m.end, min(hi, m.end + 70)):
         if ent.type == "TREATY" or (ent.type == "ORG" and _TREATY_WORDS_RE.search(body[s:e_])):
-            if _words_between(body[m.end:s]) <= 6:
+            if _words_between(body[m.end:s]) <= 6 and not ctx.cues.legal_basis_end.search(body[m.end:s]):
                 cands.append((0, s, e_, ent.id))
                 break
     for s, e_, ent in reversed(ctx.mentions_in(lo, m.start)):
