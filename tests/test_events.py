@@ -1805,3 +1805,25 @@ CASES_EV3 += [
 @pytest.mark.parametrize("case", CASES_EV3, ids=[f"ev3_{i + 1}" for i in range(len(CASES_EV3))])
 def test_ev3_dates_from_a_happening_told_before(case):
     check_case(case, "2023-12-01")
+
+
+def test_ev3_the_two_leaders_as_subject_meet_in_a_summit():
+    """'Hai nhà lãnh đạo' / 'The two leaders' as the subject of a meeting make it a summit, though a later clause
+    names someone who is no leader (a spouse hosting the dinner); two ministers still hold talks."""
+    people = [IN, FR, ("modi", "PERSON", ["Modi"], "in"), ("macron", "PERSON", ["Macron"], "fr"),
+              ("brigitte", "PERSON", ["Brigitte Macron"], "fr"), ("jaishankar", "PERSON", ["Jaishankar"], "in"),
+              ("paris", "LOC", ["Paris"])]
+    vi = [("hôm 3/5", "2023-05-03"), ("hôm 4/5", "2023-05-04")]
+    en = [("on May 3", "2023-05-03"), ("on May 4", "2023-05-04")]
+
+    def meeting_types(text, timexes):
+        return [(e.type, e.date) for e in events_of(text, people, timexes) if e.type != "visit"]
+    assert meeting_types("Thủ tướng Ấn Độ Modi tới Paris hôm 3/5. Hai nhà lãnh đạo hội đàm tại Điện Élysée hôm 4/5, "
+                         "sau đó ông Macron và phu nhân Brigitte Macron chủ trì quốc yến.", vi) \
+        == [("summit", "2023-05-04")]
+    assert meeting_types("Indian Prime Minister Modi arrived in Paris on May 3. The two leaders held talks at the "
+                         "Elysee Palace on May 4, then Macron and his wife Brigitte Macron hosted a state dinner.", en) \
+        == [("summit", "2023-05-04")]
+    assert meeting_types("Thủ tướng Ấn Độ Modi tới Paris hôm 3/5. Hai ngoại trưởng hội đàm tại Điện Élysée hôm 4/5, "
+                         "sau đó ông Jaishankar và phu nhân Brigitte Macron chủ trì quốc yến.", vi) \
+        == [("talks", "2023-05-04")]

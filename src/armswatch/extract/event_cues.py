@@ -151,6 +151,7 @@ class Cues:
     leader_exclusions: re.Pattern | None
     leader_pairs: re.Pattern | None
     leader_groups: re.Pattern | None
+    leader_pair_end: re.Pattern
     group_words: re.Pattern | None
     short_pair: re.Pattern | None
     short_forms: dict[str, str]
@@ -302,6 +303,8 @@ def cues() -> Cues:
         leader_exclusions=_alternation(lex.get("leader_exclusions") or []),
         leader_pairs=_alternation(lex.get("leader_pairs") or []),
         leader_groups=_alternation(lex.get("leader_groups") or []),
+        # (an adverb or an auxiliary may stand before the verb: "Hai nhà lãnh đạo đã hội đàm")
+        leader_pair_end=_ending(lex.get("leader_pairs") or [], r"\s+(?:[\w-]+\s+){0,2}"),
         group_words=_alternation(lex.get("group_words") or []),
         short_pair=_short_pair(lex.get("pair_short_forms") or {}),
         short_forms={str(k): str(v) for k, v in (lex.get("pair_short_forms") or {}).items()},

@@ -993,6 +993,8 @@ def _leaders_meet(ctx: _Ctx, m: _Mention) -> bool:
                 continue
             if any(0 <= s - gm.end() <= 2 and ent.type == "COUNTRY" or 0 <= gm.start() - e <= 1 for s, e, ent in ents):
                 return True
+    if c.leader_pair_end.search(ctx.body, lo, m.start):
+        return True  # "Hai nhà lãnh đạo hội đàm ...": the subject is the two leaders
     if any(p in ctx.ent_by_id and not ctx.is_leader(ctx.ent_by_id[p]) for p in m.people):
         return False  # a minister among them: talks
     subj = [x[2] for x in ctx.mentions_in(m.sent[0], m.start) if x[2].type == "PERSON"]
