@@ -1827,3 +1827,25 @@ def test_ev3_the_two_leaders_as_subject_meet_in_a_summit():
     assert meeting_types("Thủ tướng Ấn Độ Modi tới Paris hôm 3/5. Hai ngoại trưởng hội đàm tại Điện Élysée hôm 4/5, "
                          "sau đó ông Jaishankar và phu nhân Brigitte Macron chủ trì quốc yến.", vi) \
         == [("talks", "2023-05-04")]
+
+
+KIM_P = ("kim", "PERSON", ["Kim Jong Un", "ông Kim"], "kp")
+MOON_P = ("moon", "PERSON", ["Moon Jae-in", "ông Moon"], "kr")
+SEOUL = ("seoul", "LOC", ["Seoul"])
+CASES_PRONOUN = [
+    # a pronoun subject is the person the sentence before is about (the speaker outside the quote)
+    ('"Chúng tôi đã nhất trí", ông Kim nói trong cuộc họp báo chung. Ông cũng nhận lời mời thăm Seoul.',
+     [KP, KR, KIM_P, SEOUL], [], [ev("visit", {"kim", "kr"}, None, "planned")]),
+    ("North Korean leader Kim Jong Un spoke at the ceremony. He also accepted an invitation to visit Seoul.",
+     [KP, KR, KIM_P, SEOUL], [], [ev("visit", {"kim", "kr"}, None, "planned")]),
+    # negatives: "Ông Moon" is a name, not a pronoun; a pronoun opening a new paragraph has no antecedent here
+    ("Ông Kim phát biểu tại buổi lễ. Ông Moon cũng nhận lời mời thăm Seoul.", [KP, KR, KIM_P, MOON_P, SEOUL], [],
+     [ev("visit", {"kr"}, None, "planned")]),
+    ("Ông Kim phát biểu tại buổi lễ.\nÔng cũng nhận lời mời thăm Seoul.", [KP, KR, KIM_P, SEOUL], [],
+     [ev("visit", {"kr"}, None, "planned")]),
+]
+
+
+@pytest.mark.parametrize("case", CASES_PRONOUN, ids=[f"pron_{i + 1}" for i in range(len(CASES_PRONOUN))])
+def test_ev3_pronoun_subject_is_the_person_told_before(case):
+    check_case(case, "2023-12-01")

@@ -151,6 +151,7 @@ class Cues:
     leader_exclusions: re.Pattern | None
     leader_pairs: re.Pattern | None
     leader_groups: re.Pattern | None
+    pronoun_subject: re.Pattern
     leader_pair_end: re.Pattern
     group_words: re.Pattern | None
     short_pair: re.Pattern | None
@@ -303,6 +304,10 @@ def cues() -> Cues:
         leader_exclusions=_alternation(lex.get("leader_exclusions") or []),
         leader_pairs=_alternation(lex.get("leader_pairs") or []),
         leader_groups=_alternation(lex.get("leader_groups") or []),
+        # (case-sensitive: the pronoun opens the sentence, and the word after it is no name)
+        pronoun_subject=re.compile(r"[\"“]?(?:" + "|".join(re.escape(w.capitalize()) for w in
+                                                          lex.get("subject_pronouns") or ["\u0000"])
+                                   + r")\s+(?=[a-zđàáâãèéêìíòóôõùúýăơư])"),
         # (an adverb or an auxiliary may stand before the verb: "Hai nhà lãnh đạo đã hội đàm")
         leader_pair_end=_ending(lex.get("leader_pairs") or [], r"\s+(?:[\w-]+\s+){0,2}"),
         group_words=_alternation(lex.get("group_words") or []),

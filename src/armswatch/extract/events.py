@@ -1006,6 +1006,26 @@ def _leaders_meet(ctx: _Ctx, m: _Mention) -> bool:
     return bool(others) or (not m.people and _leader_titles(ctx, m.end, hi) >= 1)
 
 
+def _pronoun_antecedent(ctx: _Ctx, m: _Mention) -> tuple[int, int] | None:
+    """The span of the person a pronoun subject stands for ("Ông cũng nhận lời mời thăm Seoul"): the first person
+    named outside quotes in the nearest sentence before, in the same paragraph, that names one. None when the
+    sentence names someone before the trigger."""
+    pm = ctx.cues.pronoun_subject.match(ctx.body, m.sent[0], m.start)
+    if pm is None or any(x[2].type in ("PERSON", "COUNTRY", "ORG") for x in ctx.mentions_in(m.sent[0], m.start)):
+        return None
+    para = ctx.body.rfind("\n", 0, m.sent[0]) + 1
+    sent = m.sent
+    while sent[0] > para:
+        sent = ctx.sentence_of(sent[0] - 1 if ctx.body[sent[0] - 1] != " " else sent[0] - 2)
+        if sent[1] - sent[0] <= 1:
+            return None
+        for s, e_, ent in ctx.mentions_in(max(sent[0], para), sent[1]):
+            quoted = sum(ctx.body.count(q, sent[0], s) for q in '"“”') % 2
+            if ent.type == "PERSON" and not quoted:
+                return s, e_
+    return None
+
+
 def _short_pair_countries(ctx: _Ctx, lo: int, hi: int) -> list[str]:
     """Countries named by short forms in a pair ("Mỹ - Triều", "Hàn-Nhật") or "liên Triều" in body[lo:hi]."""
     c = ctx.cues
@@ -1501,6 +1521,12 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
             c2, _, p2, _ = _participants(ctx, m, (actors[0][0], actors[0][1]), treaty_span)
             countries = [x for x in c2 if x not in countries] + countries
             people = people + [p for p in p2 if p not in people]
+    if m.type in _BILATERAL | {"visit"}:
+        ante = _pronoun_antecedent(ctx, m)
+        if ante is not None:
+            c2, _, p2, _ = _participants(ctx, m, ante, treaty_span)
+            countries = c2 + [x for x in countries if x not in c2]
+            people = p2 + [p for p in people if p not in p2]
     if m.type == "treaty_action" and not countries and prev is not None and prev.type == "treaty_action":
         countries = list(prev.countries)  # "Nga ký cùng năm và phê chuẩn vào năm 2000"
     if m.type == "treaty_action" and not countries:
