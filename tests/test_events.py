@@ -1849,3 +1849,27 @@ CASES_PRONOUN = [
 @pytest.mark.parametrize("case", CASES_PRONOUN, ids=[f"pron_{i + 1}" for i in range(len(CASES_PRONOUN))])
 def test_ev3_pronoun_subject_is_the_person_told_before(case):
     check_case(case, "2023-12-01")
+
+
+G20_SUMMIT = ("g20_summit", "EVENT_NAME", ["hội nghị thượng đỉnh G20", "G20 summit"])
+G20_ORG = ("g20", "ORG", ["G20"])
+MODI_P = ("modi", "PERSON", ["Narendra Modi", "Modi"], "in")
+FORUM_PAGE = [IN, G20_SUMMIT, G20_ORG, MODI_P, ("rome", "LOC", ["Rome"]), ("italy", "COUNTRY", ["Italy"])]
+CASES_ATTEND = [
+    # who attends a named conference is a party of it; the attendee's verb gives its status and date
+    ("Thủ tướng Ấn Độ Narendra Modi, người vừa dự hội nghị thượng đỉnh G20 ở Rome hôm 30/10, không tới Glasgow.",
+     FORUM_PAGE, [("hôm 30/10", "2021-10-30")], [ev("summit", {"in"}, "2021-10-30", "held")]),
+    ("Indian Prime Minister Narendra Modi will travel to Italy in October to attend the G20 summit in Rome.",
+     FORUM_PAGE, [("in October", "2021-10")],
+     [ev("summit", {"modi"}, "2021-10", "planned"), ev("visit", {"modi", "italy"}, "2021-10", "planned")]),
+    # negatives: the conference told alone is the forum's; one only spoken about has no attendee
+    ("Hội nghị thượng đỉnh G20 diễn ra ở Rome hôm 30/10.", FORUM_PAGE, [("hôm 30/10", "2021-10-30")],
+     [ev("summit", {"g20"}, "2021-10-30", "held")]),
+    ("Thủ tướng Ấn Độ Narendra Modi phát biểu về hội nghị thượng đỉnh G20 ở Rome hôm 30/10.", FORUM_PAGE,
+     [("hôm 30/10", "2021-10-30")], []),
+]
+
+
+@pytest.mark.parametrize("case", CASES_ATTEND, ids=[f"attend_{i + 1}" for i in range(len(CASES_ATTEND))])
+def test_ev3_who_attends_a_conference_is_its_party(case):
+    check_case(case, "2021-12-01")

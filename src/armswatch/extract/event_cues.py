@@ -151,6 +151,7 @@ class Cues:
     leader_exclusions: re.Pattern | None
     leader_pairs: re.Pattern | None
     leader_groups: re.Pattern | None
+    attend_end: re.Pattern
     pronoun_subject: re.Pattern
     leader_pair_end: re.Pattern
     group_words: re.Pattern | None
@@ -304,6 +305,8 @@ def cues() -> Cues:
         leader_exclusions=_alternation(lex.get("leader_exclusions") or []),
         leader_pairs=_alternation(lex.get("leader_pairs") or []),
         leader_groups=_alternation(lex.get("leader_groups") or []),
+        # (an English name may stand before the cue word: "attend the G20 summit")
+        attend_end=_ending(lex.get("attend_verbs") or [], r"\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w-]*\s+){0,2}"),
         # (case-sensitive: the pronoun opens the sentence, and the word after it is no name)
         pronoun_subject=re.compile(r"[\"“]?(?:" + "|".join(re.escape(w.capitalize()) for w in
                                                           lex.get("subject_pronouns") or ["\u0000"])

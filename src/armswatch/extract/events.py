@@ -1006,6 +1006,17 @@ def _leaders_meet(ctx: _Ctx, m: _Mention) -> bool:
     return bool(others) or (not m.people and _leader_titles(ctx, m.end, hi) >= 1)
 
 
+def _attendee(ctx: _Ctx, m: _Mention) -> tuple[int, int] | None:
+    """The span of the person attending the conference named at m ("Modi, người vừa dự hội nghị thượng đỉnh SCO",
+    "Obama will travel to China to attend the G20 summit", "Bà ... dự hội nghị"): the last person named before the
+    verb in the sentence, else the person a pronoun subject stands for."""
+    am = ctx.cues.attend_end.search(ctx.body, max(m.sent[0], m.start - 20), m.start)
+    if am is None:
+        return None
+    people = [x for x in ctx.mentions_in(m.sent[0], am.start()) if x[2].type == "PERSON"]
+    return people[-1][:2] if people else _pronoun_antecedent(ctx, m)
+
+
 def _pronoun_antecedent(ctx: _Ctx, m: _Mention) -> tuple[int, int] | None:
     """The span of the person a pronoun subject stands for ("Ông cũng nhận lời mời thăm Seoul"): the first person
     named outside quotes in the nearest sentence before, in the same paragraph, that names one. None when the
@@ -1553,6 +1564,19 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
             m.attrs["_multi"] = True
             if named:
                 countries, people = [], []  # who speaks or meets there is no party of the conference
+                att = _attendee(ctx, m)
+                if att is not None:  # ... but who attends it is
+                    countries, _, people, _ = _participants(ctx, m, att)
+                    # and the attendee's own verb tells its status ("Obama dự kiến trở lại châu Á vào tháng 9 để
+                    # dự hội nghị thượng đỉnh G20": planned, though far from the cue)
+                    hits, _ = ctx.window_hits(att[1], m.start)
+                    told = {lb for labs, _, _ in hits for lb in labs}
+                    m.status = next((st for st in STATUS_ORDER if "status:" + st in told), m.status)
+                    # (so does its date, told before the purpose word that keeps it off the conference: "vào tháng
+                    # 9 để dự"; a date at the conference itself, nearer, still wins)
+                    days = [(dv, m.start - ts) for ts, te, dv, _ in ctx.dates if att[1] <= ts and te <= m.start]
+                    if days:
+                        m.date, m.date_dist = days[-1][0], 100.0 + days[-1][1]
             fo = [x[2].id for x in forum[:1] if x[2].type == "ORG" and x[2].id not in orgs]
             orgs = fo + [o for o in orgs if o not in fo]
     if body_org is not None:  # the body decides: the states drafting or voting are no parties of its meeting
