@@ -1824,3 +1824,121 @@ def test_cue_hits_between_offsets():
     assert [text[p:p + 3] for p, _ in every].count("tại") == 2
     for lo, hi in ((0, len(text)), (12, 40), (20, 21), (40, 12)):
         assert ctx.hits_between(lo, hi, labels) == [(p, labs) for p, labs in every if lo <= p < hi]
+
+
+# ---------------------------------------------------------------- events round 3: dating from a happening told before
+MODI = ("modi", "PERSON", ["Modi"], "in")
+MACRON = ("macron", "PERSON", ["Macron"], "fr")
+CASES_EV3 = [
+    # "Ngay sau <happening>": the day that happening was told with, not the last dated event (a visit told between)
+    ("Ấn Độ hôm 5/3 tổ chức lễ khánh thành cảng Mumbai. Thủ tướng Nhật Bản đã thăm Pháp hôm 2/3. "
+     "Ngay sau lễ khánh thành, ông Modi hội đàm với Tổng thống Pháp Macron.",
+     [IN, FR, JP, MODI, MACRON], [("hôm 5/3", "2023-03-05"), ("hôm 2/3", "2023-03-02")],
+     [ev("visit", {"jp", "fr"}, "2023-03-02", "held"), ev("talks", {"in", "fr"}, "2023-03-05", "held")]),
+    ("India held an opening ceremony for the Mumbai port on March 5. Japan's prime minister visited France on "
+     "March 2. "
+     "Right after the opening ceremony, Modi held talks with Macron.",
+     [IN, FR, JP, MODI, MACRON], [("on March 5", "2023-03-05"), ("on March 2", "2023-03-02")],
+     [ev("visit", {"jp", "fr"}, "2023-03-02", "held"), ev("talks", {"in", "fr"}, "2023-03-05", "held")]),
+    # "Trước đó một ngày": the day before the event told just before
+    ("Ông Modi hội đàm với Tổng thống Pháp Macron hôm 5/3. Trước đó một ngày, ông Modi đã điện đàm với Thủ tướng "
+     "Nhật Bản.", [IN, FR, JP, MODI, MACRON], [("hôm 5/3", "2023-03-05")],
+     [ev("talks", {"modi", "fr"}, "2023-03-05", "held"), ev("call", {"modi", "jp"}, "2023-03-04", "held")]),
+    # "Ngay sau đó" names no happening: the day of the event told just before
+    ("Ông Modi hội đàm với Tổng thống Pháp Macron hôm 5/3. Ngay sau đó, ông Modi điện đàm với Thủ tướng Nhật Bản.",
+     [IN, FR, JP, MODI, MACRON], [("hôm 5/3", "2023-03-05")],
+     [ev("talks", {"modi", "fr"}, "2023-03-05", "held"), ev("call", {"modi", "jp"}, "2023-03-05", "held")]),
+    # negative: a happening named but never told with its day leaves the event told before as the anchor
+    ("Ông Modi hội đàm với Tổng thống Pháp Macron hôm 5/3. Ngay sau lễ khánh thành, ông Modi điện đàm với Thủ "
+     "tướng Nhật Bản.", [IN, FR, JP, MODI, MACRON], [("hôm 5/3", "2023-03-05")],
+     [ev("talks", {"modi", "fr"}, "2023-03-05", "held"), ev("call", {"modi", "jp"}, "2023-03-05", "held")]),
+]
+
+
+UN_CHARTER = ("uncharter", "TREATY", ["Hiến chương Liên Hợp Quốc", "UN Charter"])
+NPT_T = ("npt", "TREATY", ["NPT"])
+CASES_EV3 += [
+    # a treaty named as the legal basis of an act ("theo", "under") is not acted on
+    ("Nghị quyết do Pháp soạn thảo đã được thông qua theo Chương VII Hiến chương Liên Hợp Quốc hôm 5/3.",
+     [FR, UN_CHARTER], [("hôm 5/3", "2023-03-05")], []),
+    ("The resolution drafted by France was adopted under the UN Charter on March 5.",
+     [FR, UN_CHARTER], [("on March 5", "2023-03-05")], []),
+    # negatives: the treaty acted on stands before the legal basis, and keeps its action
+    ("Ấn Độ đã phê chuẩn NPT hôm 5/3 theo Hiến chương Liên Hợp Quốc.", [IN, UN_CHARTER, NPT_T],
+     [("hôm 5/3", "2023-03-05")], [ev("treaty_action", {"in"}, "2023-03-05", "held")]),
+    ("India withdrew from the NPT under its Article X on March 5.", [IN, NPT_T], [("on March 5", "2023-03-05")],
+     [ev("treaty_action", {"in"}, "2023-03-05", "held")]),
+]
+
+
+@pytest.mark.parametrize("case", CASES_EV3, ids=[f"ev3_{i + 1}" for i in range(len(CASES_EV3))])
+def test_ev3_dates_from_a_happening_told_before(case):
+    check_case(case, "2023-12-01")
+
+
+def test_ev3_the_two_leaders_as_subject_meet_in_a_summit():
+    """'Hai nhà lãnh đạo' / 'The two leaders' as the subject of a meeting make it a summit, though a later clause
+    names someone who is no leader (a spouse hosting the dinner); two ministers still hold talks."""
+    people = [IN, FR, ("modi", "PERSON", ["Modi"], "in"), ("macron", "PERSON", ["Macron"], "fr"),
+              ("brigitte", "PERSON", ["Brigitte Macron"], "fr"), ("jaishankar", "PERSON", ["Jaishankar"], "in"),
+              ("paris", "LOC", ["Paris"])]
+    vi = [("hôm 3/5", "2023-05-03"), ("hôm 4/5", "2023-05-04")]
+    en = [("on May 3", "2023-05-03"), ("on May 4", "2023-05-04")]
+
+    def meeting_types(text, timexes):
+        return [(e.type, e.date) for e in events_of(text, people, timexes) if e.type != "visit"]
+    assert meeting_types("Thủ tướng Ấn Độ Modi tới Paris hôm 3/5. Hai nhà lãnh đạo hội đàm tại Điện Élysée hôm 4/5, "
+                         "sau đó ông Macron và phu nhân Brigitte Macron chủ trì quốc yến.", vi) \
+        == [("summit", "2023-05-04")]
+    assert meeting_types("Indian Prime Minister Modi arrived in Paris on May 3. The two leaders held talks at the "
+                         "Elysee Palace on May 4, then Macron and his wife Brigitte Macron hosted a state dinner.", en) \
+        == [("summit", "2023-05-04")]
+    assert meeting_types("Thủ tướng Ấn Độ Modi tới Paris hôm 3/5. Hai ngoại trưởng hội đàm tại Điện Élysée hôm 4/5, "
+                         "sau đó ông Jaishankar và phu nhân Brigitte Macron chủ trì quốc yến.", vi) \
+        == [("talks", "2023-05-04")]
+
+
+KIM_P = ("kim", "PERSON", ["Kim Jong Un", "ông Kim"], "kp")
+MOON_P = ("moon", "PERSON", ["Moon Jae-in", "ông Moon"], "kr")
+SEOUL = ("seoul", "LOC", ["Seoul"])
+CASES_PRONOUN = [
+    # a pronoun subject is the person the sentence before is about (the speaker outside the quote)
+    ('"Chúng tôi đã nhất trí", ông Kim nói trong cuộc họp báo chung. Ông cũng nhận lời mời thăm Seoul.',
+     [KP, KR, KIM_P, SEOUL], [], [ev("visit", {"kim", "kr"}, None, "planned")]),
+    ("North Korean leader Kim Jong Un spoke at the ceremony. He also accepted an invitation to visit Seoul.",
+     [KP, KR, KIM_P, SEOUL], [], [ev("visit", {"kim", "kr"}, None, "planned")]),
+    # negatives: "Ông Moon" is a name, not a pronoun; a pronoun opening a new paragraph has no antecedent here
+    ("Ông Kim phát biểu tại buổi lễ. Ông Moon cũng nhận lời mời thăm Seoul.", [KP, KR, KIM_P, MOON_P, SEOUL], [],
+     [ev("visit", {"kr"}, None, "planned")]),
+    ("Ông Kim phát biểu tại buổi lễ.\nÔng cũng nhận lời mời thăm Seoul.", [KP, KR, KIM_P, SEOUL], [],
+     [ev("visit", {"kr"}, None, "planned")]),
+]
+
+
+@pytest.mark.parametrize("case", CASES_PRONOUN, ids=[f"pron_{i + 1}" for i in range(len(CASES_PRONOUN))])
+def test_ev3_pronoun_subject_is_the_person_told_before(case):
+    check_case(case, "2023-12-01")
+
+
+G20_SUMMIT = ("g20_summit", "EVENT_NAME", ["hội nghị thượng đỉnh G20", "G20 summit"])
+G20_ORG = ("g20", "ORG", ["G20"])
+MODI_P = ("modi", "PERSON", ["Narendra Modi", "Modi"], "in")
+FORUM_PAGE = [IN, G20_SUMMIT, G20_ORG, MODI_P, ("rome", "LOC", ["Rome"]), ("italy", "COUNTRY", ["Italy"])]
+CASES_ATTEND = [
+    # who attends a named conference is a party of it; the attendee's verb gives its status and date
+    ("Thủ tướng Ấn Độ Narendra Modi, người vừa dự hội nghị thượng đỉnh G20 ở Rome hôm 30/10, không tới Glasgow.",
+     FORUM_PAGE, [("hôm 30/10", "2021-10-30")], [ev("summit", {"in"}, "2021-10-30", "held")]),
+    ("Indian Prime Minister Narendra Modi will travel to Italy in October to attend the G20 summit in Rome.",
+     FORUM_PAGE, [("in October", "2021-10")],
+     [ev("summit", {"modi"}, "2021-10", "planned"), ev("visit", {"modi", "italy"}, "2021-10", "planned")]),
+    # negatives: the conference told alone is the forum's; one only spoken about has no attendee
+    ("Hội nghị thượng đỉnh G20 diễn ra ở Rome hôm 30/10.", FORUM_PAGE, [("hôm 30/10", "2021-10-30")],
+     [ev("summit", {"g20"}, "2021-10-30", "held")]),
+    ("Thủ tướng Ấn Độ Narendra Modi phát biểu về hội nghị thượng đỉnh G20 ở Rome hôm 30/10.", FORUM_PAGE,
+     [("hôm 30/10", "2021-10-30")], []),
+]
+
+
+@pytest.mark.parametrize("case", CASES_ATTEND, ids=[f"attend_{i + 1}" for i in range(len(CASES_ATTEND))])
+def test_ev3_who_attends_a_conference_is_its_party(case):
+    check_case(case, "2021-12-01")

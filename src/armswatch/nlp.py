@@ -54,6 +54,8 @@ def paragraphs(body: str) -> list[Span]:
     return _spans(pairs)
 
 
+# Capital letters joined by dots are initials inside a name ("H.W.", "J.F."), not a sentence end.
+_DOTTED_INITIALS_RE = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 _WORD_BEFORE_RE = re.compile(r"([\w.]+)[.!?…]*[”’\"»)]*$")
 _WORD_TAIL = set("_.!?…”’\"»)")  # with the letters and digits: the characters the pattern can match
 
@@ -83,6 +85,8 @@ def _is_boundary(text: str, end: int, nxt: int) -> bool:
         if word in _ABBREV:
             return False
         if len(word) == 1 and word.isalpha():  # initials: "Joseph R. Biden"
+            return False
+        if _DOTTED_INITIALS_RE.fullmatch(m.group(1).rstrip(".")):  # "George H.W. Bush"
             return False
     return True
 

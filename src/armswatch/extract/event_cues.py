@@ -151,6 +151,9 @@ class Cues:
     leader_exclusions: re.Pattern | None
     leader_pairs: re.Pattern | None
     leader_groups: re.Pattern | None
+    attend_end: re.Pattern
+    pronoun_subject: re.Pattern
+    leader_pair_end: re.Pattern
     group_words: re.Pattern | None
     short_pair: re.Pattern | None
     short_forms: dict[str, str]
@@ -167,6 +170,7 @@ class Cues:
     content_time_end: re.Pattern
     report_content_time_end: re.Pattern
     author_end: re.Pattern
+    legal_basis_end: re.Pattern
     destination_end: re.Pattern
     partner_start: re.Pattern
     visit_purpose: re.Pattern | None
@@ -317,6 +321,14 @@ def cues() -> Cues:
         leader_exclusions=_alternation(lex.get("leader_exclusions") or []),
         leader_pairs=_alternation(lex.get("leader_pairs") or []),
         leader_groups=_alternation(lex.get("leader_groups") or []),
+        # (an English name may stand before the cue word: "attend the G20 summit")
+        attend_end=_ending(lex.get("attend_verbs") or [], r"\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w-]*\s+){0,2}"),
+        # (case-sensitive: the pronoun opens the sentence, and the word after it is no name)
+        pronoun_subject=re.compile(r"[\"“]?(?:" + "|".join(re.escape(w.capitalize()) for w in
+                                                          lex.get("subject_pronouns") or ["\u0000"])
+                                   + r")\s+(?=[a-zđàáâãèéêìíòóôõùúýăơư])"),
+        # (an adverb or an auxiliary may stand before the verb: "Hai nhà lãnh đạo đã hội đàm")
+        leader_pair_end=_ending(lex.get("leader_pairs") or [], r"\s+(?:[\w-]+\s+){0,2}"),
         group_words=_alternation(lex.get("group_words") or []),
         short_pair=_short_pair(lex.get("pair_short_forms") or {}),
         short_forms={str(k): str(v) for k, v in (lex.get("pair_short_forms") or {}).items()},
@@ -341,6 +353,8 @@ def cues() -> Cues:
         content_time_end=_ending(lex.get("content_time_preps") or [], r"\s*(?:năm\s*)?"),
         report_content_time_end=_ending(lex.get("report_content_time_preps") or ["từ"], r"\s*(?:năm\s*)?"),
         author_end=_ending(lex.get("author_preps") or [], r"\s+(?:the\s+)?"),
+        # (a part of it may stand between: "theo Chương VII", "under Article X of")
+        legal_basis_end=_ending(lex.get("legal_basis") or [], r"\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}"),
         destination_end=_ending(lex.get("destination_preps") or ["tới"], r"\s+(?:\w+\s+){0,3}"),
         visit_purpose=_alternation(lex.get("visit_purposes") or []),
         first_to_end=_ending(lex.get("first_to") or [], r"\s*"),

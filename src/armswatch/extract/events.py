@@ -1003,6 +1003,8 @@ def _leaders_meet(ctx: _Ctx, m: _Mention) -> bool:
                 continue
             if any(0 <= s - gm.end() <= 2 and ent.type == "COUNTRY" or 0 <= gm.start() - e <= 1 for s, e, ent in ents):
                 return True
+    if c.leader_pair_end.search(ctx.body, lo, m.start):
+        return True  # "Hai nhà lãnh đạo hội đàm ...": the subject is the two leaders
     if any(p in ctx.ent_by_id and not ctx.is_leader(ctx.ent_by_id[p]) for p in m.people):
         return False  # a minister among them: talks
     subj = [x[2] for x in ctx.mentions_in(m.sent[0], m.start) if x[2].type == "PERSON"]
@@ -1012,6 +1014,37 @@ def _leaders_meet(ctx: _Ctx, m: _Mention) -> bool:
     others = [p for p in m.people if p != subj[-1].id and p in ctx.ent_by_id
               and ctx.country_of_entity(ctx.ent_by_id[p]) != home]
     return bool(others) or (not m.people and _leader_titles(ctx, m.end, hi) >= 1)
+
+
+def _attendee(ctx: _Ctx, m: _Mention) -> tuple[int, int] | None:
+    """The span of the person attending the conference named at m ("Modi, người vừa dự hội nghị thượng đỉnh SCO",
+    "Obama will travel to China to attend the G20 summit", "Bà ... dự hội nghị"): the last person named before the
+    verb in the sentence, else the person a pronoun subject stands for."""
+    am = ctx.cues.attend_end.search(ctx.body, max(m.sent[0], m.start - 20), m.start)
+    if am is None:
+        return None
+    people = [x for x in ctx.mentions_in(m.sent[0], am.start()) if x[2].type == "PERSON"]
+    return people[-1][:2] if people else _pronoun_antecedent(ctx, m)
+
+
+def _pronoun_antecedent(ctx: _Ctx, m: _Mention) -> tuple[int, int] | None:
+    """The span of the person a pronoun subject stands for ("Ông cũng nhận lời mời thăm Seoul"): the first person
+    named outside quotes in the nearest sentence before, in the same paragraph, that names one. None when the
+    sentence names someone before the trigger."""
+    pm = ctx.cues.pronoun_subject.match(ctx.body, m.sent[0], m.start)
+    if pm is None or any(x[2].type in ("PERSON", "COUNTRY", "ORG") for x in ctx.mentions_in(m.sent[0], m.start)):
+        return None
+    para = ctx.body.rfind("\n", 0, m.sent[0]) + 1
+    sent = m.sent
+    while sent[0] > para:
+        sent = ctx.sentence_of(sent[0] - 1 if ctx.body[sent[0] - 1] != " " else sent[0] - 2)
+        if sent[1] - sent[0] <= 1:
+            return None
+        for s, e_, ent in ctx.mentions_in(max(sent[0], para), sent[1]):
+            quoted = sum(ctx.body.count(q, sent[0], s) for q in '"“”') % 2
+            if ent.type == "PERSON" and not quoted:
+                return s, e_
+    return None
 
 
 def _short_pair_countries(ctx: _Ctx, lo: int, hi: int) -> list[str]:
@@ -1515,6 +1548,12 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
             c2, _, p2, _ = _participants(ctx, m, (actors[0][0], actors[0][1]), treaty_span)
             countries = [x for x in c2 if x not in countries] + countries
             people = people + [p for p in p2 if p not in people]
+    if m.type in _BILATERAL | {"visit"}:
+        ante = _pronoun_antecedent(ctx, m)
+        if ante is not None:
+            c2, _, p2, _ = _participants(ctx, m, ante, treaty_span)
+            countries = c2 + [x for x in countries if x not in c2]
+            people = p2 + [p for p in people if p not in p2]
     if m.type == "treaty_action" and not countries and prev is not None and prev.type == "treaty_action":
         countries = list(prev.countries)  # "Nga ký cùng năm và phê chuẩn vào năm 2000"
     if m.type == "treaty_action" and not countries:
@@ -1541,6 +1580,19 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
             m.attrs["_multi"] = True
             if named:
                 countries, people = [], []  # who speaks or meets there is no party of the conference
+                att = _attendee(ctx, m)
+                if att is not None:  # ... but who attends it is
+                    countries, _, people, _ = _participants(ctx, m, att)
+                    # and the attendee's own verb tells its status ("Obama dự kiến trở lại châu Á vào tháng 9 để
+                    # dự hội nghị thượng đỉnh G20": planned, though far from the cue)
+                    hits, _ = ctx.window_hits(att[1], m.start)
+                    told = {lb for labs, _, _ in hits for lb in labs}
+                    m.status = next((st for st in STATUS_ORDER if "status:" + st in told), m.status)
+                    # (so does its date, told before the purpose word that keeps it off the conference: "vào tháng
+                    # 9 để dự"; a date at the conference itself, nearer, still wins)
+                    days = [(dv, m.start - ts) for ts, te, dv, _ in ctx.dates if att[1] <= ts and te <= m.start]
+                    if days:
+                        m.date, m.date_dist = days[-1][0], 100.0 + days[-1][1]
             fo = [x[2].id for x in forum[:1] if x[2].type == "ORG" and x[2].id not in orgs]
             orgs = fo + [o for o in orgs if o not in fo]
     if body_org is not None:  # the body decides: the states drafting or voting are no parties of its meeting
@@ -1681,7 +1733,7 @@ def _treaty(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int):
     cands = []
     for s, e_, ent in ctx.mentions_in(m.end, min(hi, m.end + 70)):
         if ent.type == "TREATY" or (ent.type == "ORG" and _TREATY_WORDS_RE.search(body[s:e_])):
-            if _words_between(body[m.end:s]) <= 6:
+            if _words_between(body[m.end:s]) <= 6 and not ctx.cues.legal_basis_end.search(body[m.end:s]):
                 cands.append((0, s, e_, ent.id))
                 break
     for s, e_, ent in reversed(ctx.mentions_in(lo, m.start)):
@@ -2304,6 +2356,25 @@ def _shift_month(value: str | None, months: int) -> str | None:
     return f"{k // 12:04d}-{k % 12 + 1:02d}"
 
 
+_NAMED_AFTER_RE = re.compile(r"[^\S\n]+(?:the[^\S\n]+)?(?!(?:đó|that|this|it)(?!\w))(\w+(?:[^\S\n]+\w+){1,3})[^\S\n]*,")
+
+
+def _told_day(ctx: _Ctx, pos: int, m: _Mention) -> str | None:
+    """The day of a happening named right after a day word ("Ngay sau lễ duyệt binh, ...", "Right after the
+    ceremony, ..."), when a sentence before names it again with its day ("sáng nay tổ chức lễ duyệt binh"): that
+    happening need not be an event of ours, so the last dated event told before is no anchor for it."""
+    nm = _NAMED_AFTER_RE.match(ctx.body, pos, m.start)
+    if not nm:
+        return None
+    at = m.sent[0]
+    while (at := ctx.body.rfind(nm.group(1), 0, at)) >= 0:  # the latest mention told with its day
+        sent = ctx.sentence_of(at)
+        day = next((dv for ts, _, dv, _ in ctx.dates if sent[0] <= ts < sent[1] and _FULL_DAY_RE.match(dv)), None)
+        if day:
+            return day
+    return None
+
+
 def _relative_date(ctx: _Ctx, m: _Mention, events: list[_Event]) -> str | None:
     """The date of an event told relative to another one in its clause: "Cùng ngày" / "the next day" (the last
     event told with a day), "Hai ngày sau cuộc gặp" / "a week before the summit" (the event named after the
@@ -2330,6 +2401,10 @@ def _relative_date(ctx: _Ctx, m: _Mention, events: list[_Event]) -> str | None:
         found = [k[lb] for lb in labs if lb in k]
         if found and a0 + i < len(ctx.tok_starts) and ctx.tok_starts[a0 + i] < hi:
             offset = found[0]
+            if a0 + j - 1 < len(ctx.tok_ends):
+                told = _told_day(ctx, ctx.tok_ends[a0 + j - 1], m)
+                if told:
+                    return _shift_day(told, offset)
             break
     if offset is None:
         for ds, de, dv in ctx.duration_values:
