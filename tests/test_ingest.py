@@ -347,3 +347,22 @@ def test_mojibake_repaired_the_same_in_decomposed_input():
         assert decode_text(unicodedata.normalize(form, broken)) == decode_text(unicodedata.normalize("NFC", broken))
     assert decode_bytes(unicodedata.normalize("NFD", PARA + " Ä¤:").encode("utf-8")) == \
         decode_bytes(unicodedata.normalize("NFC", PARA + " Ä¤:").encode("utf-8"))
+
+
+def test_site_name_is_the_other_side_of_the_title_when_trafilatura_takes_the_headline():
+    from armswatch.ingest.html import _title_site, html_to_text
+
+    assert _title_site("<title>Seoul and Tokyo agree on radar data - Harbour Post</title>",
+                       "Seoul and Tokyo agree on radar data") == "Harbour Post"
+    # a headline with a dash inside, or a long second part, names no site
+    assert _title_site("<title>Talks - the second round - resume</title>", "Talks") is None
+    assert _title_site("<title>Radar deal - what the two allies agreed and what they left out</title>",
+                       "Radar deal") is None
+    page = ("<html><head><title>Seoul and Tokyo agree to share missile-warning data - Harbour Post</title></head>"
+            "<body><h1>Seoul and Tokyo agree to share missile-warning data</h1><article>"
+            + "".join(f"<p>South Korea and Japan said on Tuesday they would link their radars, paragraph {i} of a "
+                      "story long enough for the extractor to keep it as the page's main text.</p>" for i in range(8))
+            + "</article></body></html>")
+    _, meta = html_to_text(page)
+    assert meta.get("sitename") in (None, "Harbour Post")
+    assert meta.get("sitename") != meta.get("title")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from html import unescape
 
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 _LANG_RE = re.compile(r"""<html[^>]*\slang\s*=\s*["']?([A-Za-z]{2,3})""", re.I)
@@ -68,6 +69,24 @@ def _options(url: str | None):
                      url=url, with_metadata=True)
 
 
+_TITLE_RE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_TITLE_SEP_RE = re.compile(r"\s+[-|–—]\s+")
+
+
+def _title_site(html: str, headline: str) -> str | None:
+    """The part of the page's <title> beside `headline` ("Headline - Atlas Wire" -> "Atlas Wire"), when it is
+    a short name (at most five words)."""
+    m = _TITLE_RE.search(html[:20000])
+    if not m:
+        return None
+    parts = [" ".join(p.split()) for p in _TITLE_SEP_RE.split(unescape(m.group(1)).strip())]
+    key = " ".join(headline.split()).casefold()
+    rest = [p for p in parts if p and p.casefold() != key]
+    if len(parts) == 2 and len(rest) == 1 and len(rest[0].split()) <= 5:
+        return rest[0]
+    return None
+
+
 def html_to_text(html: str, url: str | None = None) -> tuple[str, dict]:
     import trafilatura
 
@@ -82,8 +101,13 @@ def html_to_text(html: str, url: str | None = None) -> tuple[str, dict]:
     published = _published_meta(html) or get("date")
     if published:
         meta["published"] = published
-    if get("sitename"):
-        meta["sitename"] = str(get("sitename")).strip()
+    site = str(get("sitename") or "").strip()
+    if site and " ".join(site.split()).casefold() == meta.get("title", "").casefold():
+        # trafilatura reads the site name off "<title>Headline - Site</title>" and sometimes takes the
+        # headline side: the site is then the other side, if it is short enough to be a name
+        site = _title_site(html, site) or ""
+    if site:
+        meta["sitename"] = site
     if get("url") or url:
         meta["url"] = get("url") or url
     m = _LANG_RE.search(html[:5000])
