@@ -75,7 +75,8 @@ VI_CASES = [
     ("3 ngày trước", A22, "DATE", "2022-10-30"),
     ("Hai năm trước,", A22, "DATE", "2020"),
     ("2 tuần nữa", A22, "DATE", "2022-W46"),
-    ("3 phút trước", A21, "DATE", "PAST_REF"),
+    ("3 phút trước", A21, "DURATION", "PT3M"),          # minutes/hours before the moment of speaking
+    ("bốn giờ trước", A22, "DURATION", "PT4H"),
     ("đầu tháng 6/2021", None, "DATE", "2021-06"),
     ("hồi đầu tháng 2", A21, "DATE", "2021-02"),
     ("giữa tháng 6", A21, "DATE", "2021-06"),
@@ -147,6 +148,7 @@ EN_CASES = [
     ("next Monday", A24, "DATE", "2024-07-29"),
     ("Saturday", None, "DATE", "XXXX-WXX-6"),
     ("five years ago", A24, "DATE", "2019"),
+    ("three hours ago", A24, "DURATION", "PT3H"),        # hours before the moment of speaking: counted
     ("two decades", None, "DURATION", "P2DE"),
     ("a decade", None, "DURATION", "P1DE"),
     ("for decades", None, "DURATION", "PXDE"),

@@ -166,8 +166,10 @@ def _ago(anchor: datetime | None, n: float | None, unit: str, sign: int) -> tupl
     """'cách đây 60 năm' / '3 ngày trước' / '2 ngày nữa': a date n units from the anchor."""
     if n is None:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
-    if unit in _TIME_UNITS:  # minutes or hours ago: vague at date precision
-        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
+    if unit in _TIME_UNITS:
+        # "bốn giờ trước", "three hours ago": hours before the moment of speaking, which is often not the page's
+        # (a quote, an update); the counted span is what the text fixes, as for "X ngày sau"
+        return "DURATION", _duration(n, unit)
     if anchor is None or not float(n).is_integer():
         return "DURATION", _duration(n, unit)
     k = int(n) * sign
