@@ -629,3 +629,20 @@ def test_clock_takes_the_day_named_after_it():
 def test_deadlines_and_past_plans(sentence, value):
     got = [v for _, v in _found(sentence, datetime(2023, 3, 3), "en")]
     assert got == [value]
+
+
+# feasts as dates: Easter by the computus, fixed feasts with a written or relative year, else the tense's year;
+# negatives: a lower-case "phục sinh" is a revival, and with no anchor and no year Easter cannot be placed
+@pytest.mark.parametrize("text,lang,anchor,expected", [
+    ("Giáo hoàng đọc thông điệp nhân lễ Phục sinh tại Rome.", "vi", datetime(2019, 5, 2),
+     [("lễ Phục sinh", "2019-04-21")]),
+    ("Dịp Giáng sinh năm ngoái, hai nhà lãnh đạo trao đổi thư.", "vi", datetime(2024, 3, 1),
+     [("Dịp Giáng sinh năm ngoái", "2023-12-25")]),
+    ("The envoys hope to close the file before Christmas 2025.", "en", datetime(2024, 3, 1),
+     [("Christmas 2025", "2025-12-25")]),
+    ("The ceasefire held over Easter Sunday.", "en", datetime(2000, 6, 1), [("Easter Sunday", "2000-04-23")]),
+    ("Hiệp ước cần một sự phục sinh về chính trị.", "vi", datetime(2024, 3, 1), []),
+    ("The ceasefire held over Easter.", "en", None, []),
+])
+def test_feasts_are_dates(text, lang, anchor, expected):
+    assert [(t.text, t.value) for t in find_timexes(text, anchor, lang)] == expected
