@@ -73,6 +73,8 @@ VI_CASES = [
     ("2 tiếng", None, "DURATION", "PT2H"),
     ("Một tuần sau", A22, "DURATION", "P1W"),
     ("3 ngày trước", A22, "DATE", "2022-10-30"),
+    ("tuần sau nữa", A22, "DATE", "2022-W46"),          # the week after next
+    ("năm sau nữa", A22, "DATE", "2024"),
     ("Hai năm trước,", A22, "DATE", "2020"),
     ("2 tuần nữa", A22, "DATE", "2022-W46"),
     ("3 phút trước", A21, "DURATION", "PT3M"),          # minutes/hours before the moment of speaking
@@ -148,6 +150,8 @@ EN_CASES = [
     ("next Monday", A24, "DATE", "2024-07-29"),
     ("Saturday", None, "DATE", "XXXX-WXX-6"),
     ("five years ago", A24, "DATE", "2019"),
+    ("the turn of the decade", A24, "DATE", "202"),
+    ("by year's end", A24, "DATE", "2024"),
     ("three hours ago", A24, "DURATION", "PT3H"),        # hours before the moment of speaking: counted
     ("two decades", None, "DURATION", "P2DE"),
     ("a decade", None, "DURATION", "P1DE"),
@@ -646,3 +650,11 @@ def test_deadlines_and_past_plans(sentence, value):
 ])
 def test_feasts_are_dates(text, lang, anchor, expected):
     assert [(t.text, t.value) for t in find_timexes(text, anchor, lang)] == expected
+
+
+def test_after_next_needs_no_count_before_it():
+    # "tuần sau nữa" is the week after next; with a count before it, "hai tháng sau nữa" stays a duration
+    assert [(t.text, t.value) for t in find_timexes("Tuần sau nữa hai bên họp lại.", A22, "vi")] == \
+        [("Tuần sau nữa", "2022-W46")]
+    assert [(t.text, t.value) for t in find_timexes("Hai tháng sau nữa, đoàn thanh sát trở lại.", A22, "vi")] == \
+        [("Hai tháng", "P2M")]
