@@ -658,3 +658,14 @@ def test_after_next_needs_no_count_before_it():
         [("Tuần sau nữa", "2022-W46")]
     assert [(t.text, t.value) for t in find_timexes("Hai tháng sau nữa, đoàn thanh sát trở lại.", A22, "vi")] == \
         [("Hai tháng", "P2M")]
+
+
+def test_a_plan_for_the_pages_own_weekday_is_that_day():
+    fri = datetime(2024, 5, 17)  # a Friday
+    got = [(t.text, t.value) for t in find_timexes("Hội đồng Bảo an dự kiến họp khẩn vào tối thứ Sáu.", fri, "vi")]
+    assert got == [("thứ Sáu", "2024-05-17")]
+    got = [(t.text, t.value) for t in find_timexes("The council will meet on Friday.", fri, "en")]
+    assert got == [("on Friday", "2024-05-17")]
+    # negative: "next Friday" is a week on; another weekday still goes forward
+    assert [t.value for t in find_timexes("The council will meet next Friday.", fri, "en")] == ["2024-05-24"]
+    assert [t.value for t in find_timexes("The council will meet on Tuesday.", fri, "en")] == ["2024-05-21"]

@@ -991,7 +991,9 @@ def _grammar(lang: str) -> list[_Rule]:
             if rel_ == "last":
                 fut = False
             if fut:
-                k = (dow - ad.isoweekday()) % 7 or 7
+                # a plan for the page's own weekday is that day ("dự kiến họp vào thứ Sáu" on a Friday); a week
+                # later is written "next Friday" / "thứ Sáu tuần tới"
+                k = (dow - ad.isoweekday()) % 7 or (7 if rel_ == "next" else 0)
                 d = ad + timedelta(days=k)
             else:
                 k = (ad.isoweekday() - dow) % 7
