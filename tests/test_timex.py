@@ -669,3 +669,13 @@ def test_a_plan_for_the_pages_own_weekday_is_that_day():
     # negative: "next Friday" is a week on; another weekday still goes forward
     assert [t.value for t in find_timexes("The council will meet next Friday.", fri, "en")] == ["2024-05-24"]
     assert [t.value for t in find_timexes("The council will meet on Tuesday.", fri, "en")] == ["2024-05-21"]
+
+
+@pytest.mark.parametrize("sentence,value", [
+    ("The assembly voted to call a session, to be held on Monday.", "2024-05-20"),  # a passive plan: ahead
+    # negatives: a plan told in the past, and "to be" after the date in another clause
+    ("The session, which was to be held on Monday, was cancelled.", "2024-05-13"),
+    ("He said on Monday the talks had to be delayed.", "2024-05-13"),
+])
+def test_to_be_done_on_a_weekday_is_ahead(sentence, value):
+    assert [t.value for t in find_timexes(sentence, datetime(2024, 5, 17), "en")] == [value]
