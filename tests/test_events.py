@@ -1976,3 +1976,28 @@ def test_ev4_vietnamese_treaty_action_vocabulary(case):
 def test_ev4_vietnamese_treaty_vocabulary_negatives(text):
     evs = events_of(text, [IR, US, NEWSTART], [("ngày 3/4", "2023-04-03")])
     assert [e for e in evs if e.type == "treaty_action"] == []
+
+
+# ev5: a verb of saying that follows a date makes it the date of a speech act only inside the date's own clause:
+# after a contrast ("nhưng", "but") or after another date the verb is dated by that clause or that date
+CASES_EV5_SPEECH_SCOPE = [
+    ("Ấn Độ đã tiến hành ba vụ thử tên lửa, vụ gần nhất vào tháng 6, nhưng tuyên bố sẽ không thử thêm.",
+     [IN], [("tháng 6", "2023-06")], "2023-06"),
+    ("India has launched three missiles, the latest in June, but said it would launch no more.",
+     [IN], [("June", "2023-06")], "2023-06"),
+    ("Ấn Độ đã tiến hành ba vụ thử tên lửa, lần gần nhất vào tháng 6, và hồi tháng 8 tuyên bố ngừng thử.",
+     [IN], [("tháng 6", "2023-06"), ("hồi tháng 8", "2023-08")], "2023-06"),
+]
+
+
+@pytest.mark.parametrize("case", CASES_EV5_SPEECH_SCOPE, ids=[f"ev5_speech_{i + 1}" for i in range(len(CASES_EV5_SPEECH_SCOPE))])
+def test_ev5_speech_verb_dates_only_its_own_clause(case):
+    text, entities, timexes, date = case
+    held = [e for e in events_of(text, entities, timexes) if e.type == "incident" and e.status == "held"]
+    assert held and held[0].date == date
+
+
+def test_ev5_speech_verb_right_after_a_date_still_dates_the_statement_not_the_talks():
+    # negative: with no contrast between, "ngày 5/6 cho biết" dates the statement; the talks it announces are later
+    evs = events_of("Ấn Độ ngày 5/6 cho biết sẽ tổ chức hội đàm với Pháp.", [IN, FR], [("ngày 5/6", "2023-06-05")])
+    assert [(e.type, e.date) for e in evs if e.type == "talks"] == [("talks", None)]

@@ -1908,6 +1908,12 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
             after = body[te:min(sent[1], te + 70)]
             if c.speech_exceptions:
                 after = c.speech_exceptions.sub(lambda x: "_" * len(x.group(0)), after)
+            # a verb of saying after a contrast or after another date is dated by that other clause or date
+            # ("vụ gần nhất vào tháng 9, nhưng tuyên bố ...", "lần gần nhất vào tháng 9, và hồi tháng 11 tuyên bố")
+            cm = c.contrastive.search(after) if c.contrastive else None
+            cut = min(([cm.start()] if cm else []) + [d[0] - te for d in ctx.dates if te < d[0] < te + len(after)],
+                      default=len(after))
+            after = after[:cut]
             sv = c.speech_verbs.search(after)
             seg = ctx.seg_of(ctx.clause_of(sent, ts, keep_speech=True), ts)
             framed = any(seg[0] <= mm.start and mm.end <= ts for mm in ms)  # "sau cuộc điện đàm ... hồi năm ngoái"
