@@ -2001,3 +2001,27 @@ def test_ev5_speech_verb_right_after_a_date_still_dates_the_statement_not_the_ta
     # negative: with no contrast between, "ngày 5/6 cho biết" dates the statement; the talks it announces are later
     evs = events_of("Ấn Độ ngày 5/6 cho biết sẽ tổ chức hội đàm với Pháp.", [IN, FR], [("ngày 5/6", "2023-06-05")])
     assert [(e.type, e.date) for e in evs if e.type == "talks"] == [("talks", None)]
+
+
+# ev5: a journey and the meeting it is made for, told as one serial predicate ("tới X gặp Y", "flew to X to meet Y"),
+# share the one date told for either
+LAVROV = ("lavrov", "PERSON", ["Sergei Lavrov", "Lavrov"], "ru")
+WANG = ("wang_yi", "PERSON", ["Vương Nghị", "Wang Yi"], "cn")
+
+
+@pytest.mark.parametrize("text,timexes,date", [
+    ("Ngoại trưởng Nga Sergei Lavrov đã bí mật tới Bắc Kinh gặp Ngoại trưởng Vương Nghị vào dịp Tết Trung thu.",
+     [("dịp Tết Trung thu", "2023-09-29")], "2023-09-29"),
+    ("Ngoại trưởng Nga Sergei Lavrov hôm 4/9 đã tới Bắc Kinh hội đàm với Ngoại trưởng Vương Nghị.",
+     [("hôm 4/9", "2023-09-04")], "2023-09-04"),
+])
+def test_ev5_journey_and_its_meeting_share_a_date(text, timexes, date):
+    evs = events_of(text, [RU, CN, LAVROV, WANG], timexes)
+    assert sorted((e.type, e.date) for e in evs) == [("talks", date), ("visit", date)]
+
+
+def test_ev5_a_meeting_in_another_clause_keeps_its_own_date():
+    # negative: after a comma the meeting is a predicate of its own; the journey's date does not pass to it
+    evs = events_of("Ngoại trưởng Nga Sergei Lavrov hôm 4/9 đã tới Bắc Kinh, và hai tuần sau đó gặp Vương Nghị tại "
+                    "Moskva.", [RU, CN, LAVROV, WANG], [("hôm 4/9", "2023-09-04")])
+    assert ("talks", "2023-09-04") not in [(e.type, e.date) for e in evs]

@@ -2001,6 +2001,18 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
                 m.status = "planned"  # (over the commas of a list: "với Pháp, Đức và Nga trong những tuần tới")
 
 
+def _serial_purpose(ctx: _Ctx, a: _Mention, b: _Mention) -> bool:
+    """A verb of motion, its destination, then the meeting the journey is for, with no clause break between
+    ("tới Bắc Kinh hội đàm với ...", "sang Washington gặp ...", "flew to Beijing to meet ...")."""
+    if a.type != "visit" or a.nominal or a.cue not in ctx.cues.motion_cues or b.type not in ("talks", "summit") \
+            or a.clause != b.clause or a.status != b.status or not ctx.cues.visit_purpose:
+        return False
+    gap = ctx.body[a.end:b.start]
+    vp = ctx.cues.visit_purpose.search(ctx.body, a.end, b.end)
+    return vp is not None and vp.start() <= b.start < vp.end() + 1 and not _PUNCT_RE.search(gap) \
+        and _words_between(gap) <= 6
+
+
 def _coordinated_dates(ctx: _Ctx, mentions: list[_Mention]) -> list[_Mention]:
     """"fired missiles on May 4 and May 9", "hai vụ phóng vào ngày 31/5 và tháng 8", "các cuộc gặp năm 2000 và
     năm 2007": an incident, or meetings told in the plural, dated by two coordinated dates happened on each of them
@@ -2565,6 +2577,11 @@ def extract_events(doc: Document) -> Document:
         if a.date is None and b.date and b.frame and b.type == "visit" and a.clause == b.clause and not a.nominal \
                 and a.type in ("talks", "summit") and a.status == b.status:
             a.date, a.date_dist = b.date, b.date_dist + 100  # "sẽ tiếp đón ông Yoon trong chuyến thăm ... tháng 4"
+        if _serial_purpose(ctx, a, b) and (a.date is None) != (b.date is None):
+            # "tới Bình Nhưỡng gặp ông Kim vào dịp lễ Phục sinh", "flew to Beijing on Monday to meet Xi": a journey
+            # and the meeting it is made for, told as one serial predicate, happen at the one time
+            src, dst = (a, b) if a.date else (b, a)
+            dst.date, dst.date_dist = src.date, src.date_dist + 100
     # "Lầu Năm Góc ước tính ...": an estimate is a published report only with its date
     mentions = [m for m in mentions if not (m.type == "report" and (m.cue in ctx.cues.report_verbs
                                                                       or m.attrs.get("_needs_date")) and not m.date)]
