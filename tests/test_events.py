@@ -2025,3 +2025,20 @@ def test_ev5_a_meeting_in_another_clause_keeps_its_own_date():
     evs = events_of("Ngoại trưởng Nga Sergei Lavrov hôm 4/9 đã tới Bắc Kinh, và hai tuần sau đó gặp Vương Nghị tại "
                     "Moskva.", [RU, CN, LAVROV, WANG], [("hôm 4/9", "2023-09-04")])
     assert ("talks", "2023-09-04") not in [(e.type, e.date) for e in evs]
+
+
+# ev5: a meeting fronted before the main clause ("Sau hội đàm ..., hai nhà lãnh đạo ký ...") has that clause's subject
+# as its parties: the two leaders make it a summit
+@pytest.mark.parametrize("text", [
+    "Sau hội đàm tại Điện Kremlin hôm 4/9, hai nhà lãnh đạo Nga và Trung Quốc ký một tuyên bố chung.",
+    "After talks in Moscow on September 4, the two leaders signed a joint statement on Russia and China.",
+])
+def test_ev5_fronted_meeting_of_the_two_leaders_is_a_summit(text):
+    evs = events_of(text, [RU, CN], [("hôm 4/9", "2023-09-04"), ("September 4", "2023-09-04")])
+    assert [(e.type, e.date) for e in evs if e.type in ("talks", "summit")] == [("summit", "2023-09-04")]
+
+
+def test_ev5_fronted_meeting_of_ministers_is_no_summit():
+    evs = events_of("Sau hội đàm tại Điện Kremlin hôm 4/9, ngoại trưởng Nga và Trung Quốc ký một tuyên bố chung.",
+                    [RU, CN], [("hôm 4/9", "2023-09-04")])
+    assert [e for e in evs if e.type == "summit"] == []

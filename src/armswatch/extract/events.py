@@ -1005,6 +1005,12 @@ def _leaders_meet(ctx: _Ctx, m: _Mention) -> bool:
                 return True
     if c.leader_pair_end.search(ctx.body, lo, m.start):
         return True  # "Hai nhà lãnh đạo hội đàm ...": the subject is the two leaders
+    comma = _ENUM_RE.match(ctx.body, m.seg[1])
+    if comma and c.leader_pairs and c.temporal_end.fullmatch(ctx.body, m.sent[0], m.start) \
+            and c.leader_pairs.match(ctx.body, comma.end()):
+        # "Sau hội đàm chính thức hôm 21/3, hai nhà lãnh đạo ký ...", "After their talks, the two leaders ...": a
+        # meeting fronted before the main clause has that clause's subject as its parties
+        return True
     if any(p in ctx.ent_by_id and not ctx.is_leader(ctx.ent_by_id[p]) for p in m.people):
         return False  # a minister among them: talks
     subj = [x[2] for x in ctx.mentions_in(m.sent[0], m.start) if x[2].type == "PERSON"]
