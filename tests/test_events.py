@@ -2042,3 +2042,27 @@ def test_ev5_fronted_meeting_of_ministers_is_no_summit():
     evs = events_of("Sau hội đàm tại Điện Kremlin hôm 4/9, ngoại trưởng Nga và Trung Quốc ký một tuyên bố chung.",
                     [RU, CN], [("hôm 4/9", "2023-09-04")])
     assert [e for e in evs if e.type == "summit"] == []
+
+
+# ev5: a bare year that names an agreement ("the 2015 nuclear deal", "thỏa thuận hạt nhân năm 2015") is not the date of
+# talks about it; the year of a treaty a party signs or leaves may still be the year of that step
+@pytest.mark.parametrize("text,timexes,date", [
+    ("Talks between Washington and Tehran to revive the 2015 nuclear deal resumed in Vienna in 2022.",
+     [("2015", "2015"), ("2022", "2022")], "2022"),
+    ("Negotiators from the United States and Iran met over the 2015 nuclear deal.", [("2015", "2015")], None),
+    ("Mỹ và Iran đã đàm phán về thỏa thuận hạt nhân năm 2015.", [("năm 2015", "2015")], None),
+    ("Mỹ và Iran đã đàm phán hồi năm 2022 về thỏa thuận hạt nhân năm 2015.",
+     [("hồi năm 2022", "2022"), ("năm 2015", "2015")], "2022"),
+])
+def test_ev5_year_of_an_agreement_does_not_date_talks_about_it(text, timexes, date):
+    evs = events_of(text, [US, IR], timexes)
+    assert [(e.type, e.date) for e in evs] == [("talks", date)]
+
+
+def test_ev5_year_after_a_step_of_the_treaty_still_dates_it():
+    # negatives: "rút khỏi Hiệp ước ... năm 2019 và khỏi ..." and "withdrew ... in 2019" are the years of the step
+    evs = events_of("Mỹ rút khỏi Hiệp ước New START năm 2019 và khỏi Hiệp ước Bầu trời mở năm 2020.",
+                    [US, NEWSTART], [("năm 2019", "2019"), ("năm 2020", "2020")])
+    assert evs and evs[0].type == "treaty_action" and evs[0].date == "2019"
+    evs = events_of("The United States withdrew from the treaty in 2019.", [US], [("2019", "2019")])
+    assert [(e.type, e.date) for e in evs] == [("treaty_action", "2019")]

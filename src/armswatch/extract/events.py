@@ -1977,6 +1977,8 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
                 d += 200.0  # "công bố niên giám năm 2023", "its 2022 report": the edition, not the publication day
             if ts >= m.end and _OTHER_TIME_RE.search(between):
                 continue  # "vụ phóng diễn ra một tuần trước cuộc bầu cử ... ngày 5/11"
+            if _year_of_agreement(body, ts, te, dv, m):
+                continue  # "to revive the 2015 nuclear deal", "khôi phục thỏa thuận hạt nhân năm 2015"
             bare = not _TIME_PREP_RE.search(body[max(sent[0], ts - 6):ts] + " " + tx.text[:6])
             if c.purpose_inline.search(between) or (bare and any(
                     ent.type in ("TREATY", "EVENT_NAME") and e_ <= ts and ts - e_ <= 6 and s_ >= min(m.end, ts)
@@ -2005,6 +2007,22 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
                          or (t.start < ctx.clause_of(m.sent, m.start)[1]
                              and _ENUM_GAP_RE.search(body[m.end:t.start]))):
                 m.status = "planned"  # (over the commas of a list: "với Pháp, Đức và Nga trong những tuần tới")
+
+
+_YEAR_NOUN_RE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _AGREEMENT_RE.pattern, re.IGNORECASE)
+_DETERMINER_END_RE = re.compile(r"(?<!\w)(?:the|a|an|its|their|his|her|\w+'s)\s+$", re.IGNORECASE)
+_NOUN_YEAR_RE = re.compile(_AGREEMENT_RE.pattern + r"(?:\s+[\w-]+){0,3}?\s+(?:năm\s+)?$", re.IGNORECASE)
+
+
+def _year_of_agreement(body: str, ts: int, te: int, value: str | None, m: _Mention) -> bool:
+    """A bare year that names an agreement, not the time of the happening: between a determiner and its noun
+    ("the 2015 nuclear deal"), or after it for a happening that is no step of the agreement itself ("đàm phán khôi phục thỏa thuận
+    hạt nhân năm 2015"; "ký hiệp ước năm 1987" may be the signing's year)."""
+    if not re.fullmatch(r"\d{4}", value or "") or not re.fullmatch(r"(?:năm\s+)?\d{4}", body[ts:te]):
+        return False
+    if _DETERMINER_END_RE.search(body, max(0, ts - 12), ts) and _YEAR_NOUN_RE.match(body, te):
+        return True
+    return m.type != "treaty_action" and bool(_NOUN_YEAR_RE.search(body, max(0, ts - 60), ts))
 
 
 def _serial_purpose(ctx: _Ctx, a: _Mention, b: _Mention) -> bool:
