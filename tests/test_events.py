@@ -2066,3 +2066,32 @@ def test_ev5_year_after_a_step_of_the_treaty_still_dates_it():
     assert evs and evs[0].type == "treaty_action" and evs[0].date == "2019"
     evs = events_of("The United States withdrew from the treaty in 2019.", [US], [("2019", "2019")])
     assert [(e.type, e.date) for e in evs] == [("treaty_action", "2019")]
+
+
+# ev5: a clause opened by "khi"/"when" or "khiến"/"prompting" right after a date tells what happened at that time
+@pytest.mark.parametrize("text,timexes,expected", [
+    ("Căng thẳng leo thang từ tháng 8, khiến Triều Tiên phóng tên lửa đạn đạo.", [("tháng 8", "2023-08")],
+     [ev("incident", {"kp"}, "2023-08", "held")]),
+    ("Căng thẳng leo thang từ tháng 8, khi Triều Tiên phóng tên lửa đạn đạo.", [("tháng 8", "2023-08")],
+     [ev("incident", {"kp"}, "2023-08", "held")]),
+    ("Tensions rose in August, when North Korea launched a ballistic missile.", [("August", "2023-08")],
+     [ev("incident", {"kp"}, "2023-08", "held")]),
+    # negatives: no date before the clause; a plan told in it is not placed at the date
+    ("Căng thẳng leo thang, khiến Triều Tiên phóng tên lửa đạn đạo.", [], [ev("incident", {"kp"}, None, "held")]),
+    ("Căng thẳng leo thang từ tháng 8, khi Triều Tiên tuyên bố sẽ phóng tên lửa đạn đạo.", [("tháng 8", "2023-08")],
+     [ev("incident", {"kp"}, None, "planned")]),
+])
+def test_ev5_when_clause_after_a_date_is_dated_by_it(text, timexes, expected):
+    assert core(events_of(text, [US, KP], timexes)) == sorted(expected, key=_key)
+
+
+# ev5: the pair in context for a step of the past is the last pair told at about its own time
+def test_ev5_context_pair_of_a_past_step_is_the_pair_of_its_time():
+    text = ("Năm 2022, Mỹ và Trung Quốc hội đàm tại Bali. Năm 1993, Mỹ và Triều Tiên đàm phán tại Geneva. "
+            "Năm {}, hai bên ký một thỏa thuận khung.")
+    tx = [("Năm 2022", "2022"), ("Năm 1993", "1993")]
+    evs = events_of(text.format(1994), [US, CN, KP], tx + [("Năm 1994", "1994")])
+    assert [set(e.participants) for e in evs if e.type == "treaty_action"] == [{"us", "kp"}]
+    # negative: a step of the page's own time keeps the last pair of the present
+    evs = events_of(text.format(2023), [US, CN, KP], tx + [("Năm 2023", "2023")])
+    assert [set(e.participants) for e in evs if e.type == "treaty_action"] == [{"us", "cn"}]

@@ -2025,6 +2025,24 @@ def _year_of_agreement(body: str, ts: int, te: int, value: str | None, m: _Menti
     return m.type != "treaty_action" and bool(_NOUN_YEAR_RE.search(body, max(0, ts - 60), ts))
 
 
+_ELABORATION_RE = re.compile(r",\s*(?:khi|lúc|khiến|when|prompting)(?!\w)", re.IGNORECASE)
+
+
+def _elaborated_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
+    """"hồi tháng 8, khiến Bắc Kinh tổ chức tập trận", "in February, when Kim's sister attended ...": a clause
+    that opens with "when" or "prompting" right after a date tells what happened at that time (its own
+    undated happenings up to the next break take the date)."""
+    for ts, te, dv, _ in ctx.dates:
+        em = _ELABORATION_RE.match(ctx.body, te)
+        if em is None:
+            continue
+        stop = _TOPIC_END_RE.search(ctx.body, em.end())
+        hi = stop.start() if stop else ctx.sentence_of(ts)[1]
+        for m in mentions:
+            if em.end() <= m.start < hi and m.date is None and m.status in (None, "held"):
+                m.date, m.date_dist = dv, m.start - te + 100
+
+
 def _serial_purpose(ctx: _Ctx, a: _Mention, b: _Mention) -> bool:
     """A verb of motion, its destination, then the meeting the journey is for, with no clause break between
     ("tới Bắc Kinh hội đàm với ...", "sang Washington gặp ...", "flew to Beijing to meet ...")."""
@@ -2356,14 +2374,17 @@ def _joint_signing_summit(ctx: _Ctx, m: _Mention, e: _Event, events: list[_Event
                          evidence=m.sent))
 
 
-def _context_pair(ctx: _Ctx, events: list[_Event], upto: int) -> list[str]:
-    """The pair of countries in context: the last event told with two, unless it is background (more than a year
-    before the page's date: "Liên Xô và Triều Tiên từng ký ... năm 1961" is not who "hai nhà lãnh đạo" are)."""
+def _context_pair(ctx: _Ctx, events: list[_Event], upto: int, date_: str | None = None) -> list[str]:
+    """The pair of countries in context: the last event told with two, unless it is told of another time: more
+    than a year before the page's date ("Liên Xô và Triều Tiên từng ký ... năm 1961" is not who "hai nhà lãnh đạo"
+    are), or, for a happening of the past itself, more than a year away from its own year."""
     anchor = ctx.anchor_date()
+    past = bool(anchor and date_ and date_[:4].isdigit() and anchor.year - int(date_[:4]) > 1)
     for e in reversed(events):
         if e.mentions[0].start < upto and len(e.countries) >= 2 and e.type != "incident":
             # (the two sides of an incident, an invasion or a clash, are no pair of partners)
-            if anchor and e.date and e.date[:4].isdigit() and anchor.year - int(e.date[:4]) > 1:
+            if anchor and e.date and e.date[:4].isdigit() and (
+                    abs(int(date_[:4]) - int(e.date[:4])) > 1 if past else anchor.year - int(e.date[:4]) > 1):
                 continue
             return e.countries[:2]
     return ctx.top_countries[:2]
@@ -2589,6 +2610,7 @@ def extract_events(doc: Document) -> Document:
                 am.status = prev.status
             mentions.append(am)
     _attach_dates(ctx, mentions)
+    _elaborated_dates(ctx, mentions)
     mentions = _coordinated_dates(ctx, mentions)
     for a, b in zip(mentions, mentions[1:]):
         if b.date is None and a.date and a.clause == b.clause and not b.nominal and not a.blocked \
@@ -2768,7 +2790,7 @@ def extract_events(doc: Document) -> Document:
                 or (bilateral and e.type in _BILATERAL and len(e.countries) < 2) \
                 or (e.type == "visit" and len(e.countries) < 2 and e.unknown_people) \
                 or (e.type == "treaty_action" and not e.countries):
-            pair = _context_pair(ctx, events[:-1], m.start)
+            pair = _context_pair(ctx, events[:-1], m.start, e.date)
             if e.countries and e.countries[0] not in pair and len(pair) == 2 and e.type != "treaty_action":
                 pair = [e.countries[0], pair[0]]
             if len(e.countries) == 1 and e.type in _BILATERAL and not e.orgs:
