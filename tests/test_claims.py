@@ -1194,3 +1194,22 @@ def test_fuel_rods_power_and_guard_posts_are_counted():
     assert [(c[0], c[2]) for c in cl] == [("kr", 10.0)] and doc.claims[0].unit == "guard posts"
     # a power rating with no state in its clause is no claim
     assert claims_of("Nhà máy điện có công suất 1.000 MW.", entities=C3)[0] == []
+
+
+def test_partitive_percentage_is_a_share_of_the_world_stock_before_it():
+    # "trong đó" / "of which" opens a clause whose bare percentage divides the world stock just counted
+    body = ("Theo SIPRI, các cường quốc hạt nhân trên thế giới hiện có khoảng 12.500 đầu đạn, trong đó Nga và Mỹ "
+            "giữ gần 88%.")
+    cl, _ = claims_of(body)
+    share = [c for c in cl if c[1] == "share_of_world_nuclear_weapons_pct"]
+    assert len(share) == 1 and share[0][0] in ("ru", "us") and share[0][2] == 88 and share[0][3] == "approx"
+    body = ("Estimates put the global inventory at roughly 12,000 nuclear warheads, of which Russia and the "
+            "United States hold about 87%.")
+    cl, _ = claims_of(body, language="en")
+    assert [c[:3] for c in cl if c[1].startswith("share")] in ([("us", "share_of_world_nuclear_weapons_pct", 87.0)],
+                                                             [("ru", "share_of_world_nuclear_weapons_pct", 87.0)])
+    # no world stock before the partitive, or a percentage of a noun of its own: no share of the world
+    cl, _ = claims_of("Nga có 1.500 đầu đạn triển khai, trong đó 60% đặt trên tên lửa đạn đạo.")
+    assert not [c for c in cl if c[1].startswith("share")]
+    cl, _ = claims_of("Thế giới có hơn 12.000 vũ khí hạt nhân, trong đó Mỹ chiếm 40% ngân sách bảo trì.")
+    assert not [c for c in cl if c[1].startswith("share")]

@@ -162,6 +162,7 @@ class ClaimLex:
     demonym_head: re.Pattern  # "Russian [nuclear] stockpile": the noun a nationality adjective possesses
     share_all: re.Pattern
     share_total: re.Pattern  # "88% of the total": a share of a stock named before the percentage
+    share_partitive: re.Pattern  # ", of which Russia holds 88%": a share of the stock counted before the clause
     rate_after: re.Pattern
     rate_period: dict  # folded rate phrase -> "per year" / "per month" / "per day"
     of_test: frozenset  # units of a nuclear test or a launch (yield, magnitude): the tester is the subject
@@ -321,6 +322,8 @@ def claim_lex() -> ClaimLex:
         respectively=compile_phrases(d.get("respectively") or ["\x00"]),
         incident_filler_tail=re.compile(r"(?:\s*(?:" + phrase_regex(d.get("incident_fillers") or ["\x00"])
                                         + r"))+\s*$", re.IGNORECASE),
+        share_partitive=re.compile(r"(?<!\w)(?:" + phrase_regex(d["share"].get("partitive") or ["\x00"])
+                                   + r")(?!\w)[^,;]*$", re.IGNORECASE),
         share_total=re.compile(r"^\s*(?:" + phrase_regex(d["share"].get("total") or ["\x00"]) + r")(?!\w)",
                                re.IGNORECASE),
         demonyms={k.lower(): v for k, v in dem.items()},
@@ -484,6 +487,7 @@ _FROM_TAIL = re.compile(r"(?<!\w)(?:từ|from)\s*$", re.IGNORECASE)
 # distance measured
 _RANGE_END = re.compile(r"(?<!\w)(?:between|from|từ)\s+[\d.,]+\s*(?:km\s*)?(?:and|to|đến|tới|-|–)\s*$", re.IGNORECASE)
 _CALENDAR_NOUN = re.compile(r"(?:năm|tháng|ngày|tuần|years?|months?|days?|weeks?)(?!\w)", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"\s*(?:of\s+|của\s+)?[^\W\d_]")  # a noun after a percentage: a share of something else
 _RANGE_QUAL = re.compile(r"(?:khoảng|chừng|gần|hơn|about|around|some|nearly|roughly|approximately)\s*$", re.IGNORECASE)
 
 
@@ -1404,6 +1408,10 @@ class _ClaimExtractor:
             elif lex.share_total.match(after) and self._world_stock_before(sent):
                 # "account for about 88% of the total" after "the world's nine nuclear-armed states possess
                 # roughly 12,100 warheads": the total is the world's stock named just before
+                measure = "share_of_world_nuclear_weapons_pct"
+            elif not _WORD_AFTER.match(after) and lex.share_partitive.search(left) and self._world_stock_before(sent):
+                # "thế giới có khoảng 13.000 vũ khí hạt nhân, trong đó Mỹ và Nga nắm giữ hơn 90%": the bare
+                # percentage (no noun of its own after it) of the world stock counted before the partitive
                 measure = "share_of_world_nuclear_weapons_pct"
             elif (pa := lex.percent_after.match(body, n.end + len(after) - len(after.lstrip()),
                                                 min(sent.end, n.end + 40))) is not None:
