@@ -1213,3 +1213,16 @@ def test_partitive_percentage_is_a_share_of_the_world_stock_before_it():
     assert not [c for c in cl if c[1].startswith("share")]
     cl, _ = claims_of("Thế giới có hơn 12.000 vũ khí hạt nhân, trong đó Mỹ chiếm 40% ngân sách bảo trì.")
     assert not [c for c in cl if c[1].startswith("share")]
+
+
+def test_parts_of_a_weapon_system_belong_to_that_system():
+    ents = dict(C, patriot=("WEAPON", ["Patriot", "hệ thống Patriot"]), b2=("WEAPON", ["B-2"]))
+    body = "Mỗi tổ hợp Patriot của Mỹ gồm tám bệ phóng với tổng cộng 32 tên lửa đánh chặn, theo các chuyên gia."
+    cl, doc = claims_of(body, entities=ents)
+    assert ("patriot", 8.0) in [(c[0], c[2]) for c in cl] and ("patriot", 32.0) in [(c[0], c[2]) for c in cl]
+    cl, _ = claims_of("Each Patriot battery consists of six launchers, officials said.", language="en", entities=ents)
+    assert [(c[0], c[2]) for c in cl] == [("patriot", 6.0)]
+    # no composition verb: what a weapon did belongs to its country as before
+    cl, _ = claims_of("Hai chiếc B-2 đã thả 14 quả bom xuống mục tiêu.", entities=dict(
+        C, b2=("WEAPON", ["B-2"])))
+    assert all(c[0] != "b2" for c in cl)

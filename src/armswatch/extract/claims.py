@@ -209,6 +209,7 @@ class ClaimLex:
     material_unit: dict  # folded cue -> unit
     mass_after: re.Pattern
     finder_verb: re.Pattern  # "phát hiện", "found": an organisation before one is the finder, not the owner
+    composition: re.Pattern  # "gồm", "consists of": a count of what a weapon system is made of
     material_anaphor: re.Pattern  # "the stock", "kho dự trữ này": the material of the sentence before
     material_anaphor_m: PhraseMatcher  # the same phrases, for the scan of the whole body
 
@@ -388,6 +389,7 @@ def claim_lex() -> ClaimLex:
         material=PhraseMatcher([c for m in d.get("materials") or [] for c in m["cues"]]),
         material_unit={_key(c): m["unit"] for m in d.get("materials") or [] for c in m["cues"]},
         finder_verb=compile_phrases(d.get("finder_verbs") or ["\x00"]),
+        composition=compile_phrases(d.get("composition_verbs") or ["\x00"]),
         material_anaphor=compile_phrases(d.get("material_anaphora") or ["\x00"]),
         material_anaphor_m=PhraseMatcher(d.get("material_anaphora") or []),
         mass_after=re.compile(r"\s*(?:" + phrase_regex(d.get("mass_after") or ["\x00"]) + r")(?!\w)", re.IGNORECASE),
@@ -809,6 +811,14 @@ class _ClaimExtractor:
                  if (m.start, m.end) not in exclude and (m.start, m.end) not in appos
                  and e.type in ("COUNTRY", "ORG", "WEAPON", "PERSON")
                  and not lex.not_subject_tail.search(body[max(sent.start, m.start - 20):m.start])]
+        # "Mỗi khẩu đội THAAD của Mỹ gồm sáu bệ phóng", "each Patriot battery consists of eight launchers": the
+        # parts of one system belong to the system named before the composition verb, whoever makes or owns it
+        comp = None
+        for comp in lex.composition.finditer(body, sent.start, n.start):
+            pass
+        weapons = [e for m, e in cands if e.type == "WEAPON" and comp is not None and m.end <= comp.start()]
+        if weapons:
+            return weapons[-1].id
         for types in (("COUNTRY",), ("ORG",), ("WEAPON",)):
             found = [(m, e) for m, e in cands if e.type in types]
             if types == ("WEAPON",):
