@@ -1226,3 +1226,20 @@ def test_parts_of_a_weapon_system_belong_to_that_system():
     cl, _ = claims_of("Hai chiếc B-2 đã thả 14 quả bom xuống mục tiêu.", entities=dict(
         C, b2=("WEAPON", ["B-2"])))
     assert all(c[0] != "b2" for c in cl)
+
+
+def test_demonstrative_weapon_noun_points_back_at_the_named_system():
+    ents = dict(C, s400=("WEAPON", ["S-400"]), tb2=("WEAPON", ["TB2"]))
+    body = ("Ấn Độ đã nhận hệ thống S-400 từ Nga và máy bay TB2 từ nơi khác. "
+            "Các chuyên gia cho rằng hệ thống này có thể theo dõi mục tiêu bay xa tới 600 km.")
+    cl, _ = claims_of(body, entities=ents)
+    assert [(c[0], c[2]) for c in cl if c[2] == 600] == [("s400", 600.0)]
+    body = ("India took delivery of the S-400 system and of TB2 drones. "
+            "Analysts say the system can track aircraft at ranges of up to 600 km.")
+    cl, _ = claims_of(body, language="en", entities=ents)
+    assert [(c[0], c[2]) for c in cl if c[2] == 600] == [("s400", 600.0)]
+    # a noun that names no weapon mentioned with it does not point back at one
+    body = ("Ấn Độ đã nhận hệ thống S-400 từ Nga. "
+            "Các chuyên gia cho rằng tàu ngầm này có thể theo dõi mục tiêu bay xa tới 600 km.")
+    cl, _ = claims_of(body, entities=ents)
+    assert all(c[0] != "s400" for c in cl)

@@ -210,6 +210,8 @@ class ClaimLex:
     mass_after: re.Pattern
     finder_verb: re.Pattern  # "phát hiện", "found": an organisation before one is the finder, not the owner
     composition: re.Pattern  # "gồm", "consists of": a count of what a weapon system is made of
+    weapon_noun: re.Pattern  # "radar", "missile": the class noun of a weapon system
+    weapon_anaphor: tuple[re.Pattern, ...]  # "radar này", "this missile": a weapon noun pointing back
     material_anaphor: re.Pattern  # "the stock", "kho dự trữ này": the material of the sentence before
     material_anaphor_m: PhraseMatcher  # the same phrases, for the scan of the whole body
 
@@ -390,6 +392,11 @@ def claim_lex() -> ClaimLex:
         material_unit={_key(c): m["unit"] for m in d.get("materials") or [] for c in m["cues"]},
         finder_verb=compile_phrases(d.get("finder_verbs") or ["\x00"]),
         composition=compile_phrases(d.get("composition_verbs") or ["\x00"]),
+        weapon_noun=compile_phrases(d.get("weapon_nouns") or ["\x00"]),
+        weapon_anaphor=(re.compile(r"(?P<noun>" + phrase_regex(d.get("weapon_nouns") or ["\x00"])
+                                   + r")\s+(?:này|đó|ấy)(?!\w)", re.IGNORECASE),
+                        re.compile(r"(?<!\w)(?:this|that|the)\s+(?P<noun>" + phrase_regex(d.get("weapon_nouns") or ["\x00"])
+                                   + r")(?!\w)(?!\s+[A-Z0-9])")),
         material_anaphor=compile_phrases(d.get("material_anaphora") or ["\x00"]),
         material_anaphor_m=PhraseMatcher(d.get("material_anaphora") or []),
         mass_after=re.compile(r"\s*(?:" + phrase_regex(d.get("mass_after") or ["\x00"]) + r")(?!\w)", re.IGNORECASE),
@@ -801,6 +808,9 @@ class _ClaimExtractor:
                 st = self._state(e)
                 if st in att.entities and att.entities[st].type == "COUNTRY":
                     return st
+        ana = self._weapon_anaphor(n, sent)
+        if ana:
+            return ana
         ments = att.mentions_in(sent.start, n.start)
         # an appositive set off by commas after a name ("France, Britain's closest neighbour, has 290") is
         # not the subject
@@ -854,6 +864,32 @@ class _ClaimExtractor:
                 if e.type == "COUNTRY" and not att.is_object(m, prev.start):
                     return e.id
         return None
+
+    def _weapon_anaphor(self, n: _Num, sent: Span) -> str | None:
+        """"radar này có thể quan sát tới 2.000 km", "the missile flew 950 km": a demonstrative weapon noun, the
+        last thing named before the number, stands for the last weapon named with that noun before it."""
+        body, att = self.body, self.att
+        last = None
+        for rx in self.lex.weapon_anaphor:
+            for a in rx.finditer(body, sent.start, n.start):
+                last = a if last is None or a.start() > last.start() else last
+        if last is None or att.mentions_in(last.start(), n.start):
+            return None
+        noun = r"(?<!\w)" + r"\s+".join(map(re.escape, last.group("noun").split())) + r"(?!\w)"
+        # the noun heads the name: before it, maybe with modifiers ("tên lửa đạn đạo xuyên lục địa Sarmat"), or after it
+        before = re.compile(noun + r"(?:\s+(?!(?:and|of|or|with|và|của|hoặc|với|từ)\s)(?:[^\W\d]+|\([^()]{1,12}\))){0,6}\s+$",
+                            re.IGNORECASE)
+        after = re.compile(r"\s+" + noun, re.IGNORECASE)
+        named, seen = {}, {}  # weapons named with the noun (last position), and how often each was mentioned
+        for m, e in att.mentions_in(0, last.start()):
+            if e.type != "WEAPON":
+                continue
+            seen[e.id] = seen.get(e.id, 0) + 1
+            if re.search(noun, m.text, re.IGNORECASE) or before.search(body[max(0, m.start - 60):m.start]) \
+                    or after.match(body, m.end):
+                named[e.id] = m.start
+        # the article's main weapon of that kind (the most mentioned), not an older one named in passing
+        return max(named, key=lambda k: (seen[k], named[k])) if named else None
 
     def _continues(self, n: _Num, sent: Span, cue_end: int, exclude: set) -> bool:
         """Does the number's clause go on about the sentence before? Only then may the subject come from
