@@ -133,6 +133,9 @@ class ClaimLex:
     possessive_en: re.Pattern
     not_after: PhraseMatcher
     designator_tail: re.Pattern  # "nghị quyết", "Resolution" right before a number: a name, not a count
+    lead_cue: re.Pattern  # "thời gian đột phá", "breakout time": a duration after it is a lead time
+    lead_unit: re.Pattern  # "tháng", "months": the duration word right after the number
+    lead_label: dict  # duration word -> unit label
     people_unit: str  # the unit of the casualty-only people nouns ("người", "people"): a claim only with a casualty word
     casualty_after: re.Pattern  # "could die", "đã thiệt mạng" after the noun (group 1: the casualty word)
     casualty_before: re.Pattern  # "killing", "làm thiệt mạng" right before the number (group 1)
@@ -292,6 +295,10 @@ def claim_lex() -> ClaimLex:
         designator_tail=re.compile(r"(?<!\w)(?:" + phrase_regex(d.get("designators") or ["\x00"]) + r")\s*$",
                                    re.IGNORECASE),
         people_unit=_PEOPLE,
+        lead_cue=compile_phrases((d.get("lead_times") or {}).get("cues") or ["\x00"]),
+        lead_unit=re.compile(r"\s*(" + phrase_regex([w for ws in ((d.get("lead_times") or {}).get("units") or {}).values()
+                                                      for w in ws] or ["\x00"]) + ")", re.IGNORECASE),
+        lead_label={_key(w): lab for lab, ws in ((d.get("lead_times") or {}).get("units") or {}).items() for w in ws},
         casualty_after=re.compile(r"\s*(?:(?:" + phrase_regex(cas.get("gap") or ["\x00"]) + r")\s+)*("
                                   + phrase_regex(cas_after or ["\x00"]) + r")(?!\w)", re.IGNORECASE),
         casualty_before=re.compile(r"(?<!\w)(" + phrase_regex(cas_before or ["\x00"]) + r")\s*$", re.IGNORECASE),
@@ -628,6 +635,14 @@ class _ClaimExtractor:
                 if m:
                     return unit, m.end()
         return None
+
+    def lead_time(self, n: _Num, sent: Span):
+        """(unit, end) of a lead time: a duration word after the number with a lead-time cue earlier in the
+        sentence ("thời gian đột phá ... từ 2-3 tháng", "breakout time from two months to a year"), or None."""
+        m = self.lex.lead_unit.match(self.body, n.end, sent.end)
+        if m is None or not self.lex.lead_cue.search(self.body, max(sent.start, n.start - 200), n.start):
+            return None
+        return self.lex.lead_label[_key(m.group(1))], m.end()
 
     def _distance(self, n: _Num, floor: int, right_end: int):
         """(unit, end) of a distance with no parameter cue ("missing by about 24 miles", "to 500km"), or None
@@ -1114,6 +1129,7 @@ class _ClaimExtractor:
         ars += [h.end() for h in lex.each.finditer(body)]
         ars.sort()
         pars = [(h.start(), h.end()) for h in lex.param_cue.finditer(body)]
+        pars += [(h.start(), h.end() + 150) for h in lex.lead_cue.finditer(body)]
         hit_starts = [h[0] for h in hits]
         for sent in sentences:
             windows = []
@@ -1137,8 +1153,10 @@ class _ClaimExtractor:
                 windows.append((f.end(), min(sent.end, f.end() + 25)))
             windows = _merge(windows)
             sent_nums = _numbers(self.doc, windows)
-            # numbers inside a timex are dates or durations, except a flight time ("bay khoảng 86 phút")
-            kept = [n for n in sent_nums if not n.is_year and (not self.in_timex(n) or self.param_after(n, sent))]
+            # numbers inside a timex are dates or durations, except a flight time ("bay khoảng 86 phút") or a lead
+            # time ("thời gian đột phá ... 2-3 tháng")
+            kept = [n for n in sent_nums if not n.is_year and (not self.in_timex(n) or self.param_after(n, sent)
+                                                                or self.lead_time(n, sent))]
             if not kept:
                 continue
             lim = lex.limits.search(body, sent.start, sent.end)
@@ -1478,6 +1496,7 @@ class _ClaimExtractor:
         else:
             u = self.unit_after(n, right_end) or self._head_unit(n, sent, right_end)
             pa = self.param_after(n, sent) if u is None else None
+            lead = self.lead_time(n, sent) if u is None and pa is None else None
             shared = self._shared_unit(list(kept), i, sent) if u is None and pa is None and kept else None
             if u is not None:
                 measure, unit, cue_end, nationality = u
@@ -1507,6 +1526,8 @@ class _ClaimExtractor:
                         return None  # "42 kg ... đủ để chế tạo một quả bom": a threshold, not a stock
             elif pa is not None:
                 measure, unit, cue_end, param = "other", pa[0], pa[1], True
+            elif lead is not None:
+                measure, unit, cue_end = "other", lead[0], lead[1]
             elif (di := self._distance(n, floor, right_end)) is not None:
                 measure, unit, cue_end = "other", di[0], di[1]
             elif (ub := self._unit_before(n, floor)) is not None:
