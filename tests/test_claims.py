@@ -885,7 +885,10 @@ def test_people_and_plants_counted_with_a_nationality():
 
 def test_weight_of_a_missile_is_its_owners():
     ents = dict(C3, sarmat=("WEAPON", ["Sarmat"], "ru"))
+    # "tên lửa này" points back at the missile named with that noun: the weapon itself (its owner when none is)
     cl, _ = claims_of("Nga giới thiệu tên lửa Sarmat. Ông nói tên lửa này nặng hơn 150 tấn.", entities=ents)
+    assert [(c[0], c[1], c[2]) for c in cl] == [("sarmat", "other", 150.0)]
+    cl, _ = claims_of("Nga giới thiệu vũ khí mới. Ông nói tên lửa này nặng hơn 150 tấn.", entities=ents)
     assert [(c[0], c[1], c[2]) for c in cl] == [("ru", "other", 150.0)]
     # tonnes of nobody named are no claim
     assert claims_of("Mỗi năm cảng này nhận khoảng 2.000 tấn hàng.", entities=C3)[0] == []
@@ -1243,3 +1246,23 @@ def test_demonstrative_weapon_noun_points_back_at_the_named_system():
             "Các chuyên gia cho rằng tàu ngầm này có thể theo dõi mục tiêu bay xa tới 600 km.")
     cl, _ = claims_of(body, entities=ents)
     assert all(c[0] != "s400" for c in cl)
+
+
+def test_lead_time_after_a_breakout_cue_is_a_claim_other_durations_are_not():
+    ents = dict(C, ir=("COUNTRY", ["Iran"]))
+    body = "Giới chuyên gia cho rằng thỏa thuận mới sẽ nâng thời gian đột phá của Iran từ 3 tháng lên 12 tháng."
+    cl, _ = claims_of(body, entities=ents)
+    assert [(c[0], c[1], c[2]) for c in cl] == [("ir", "other", 3.0), ("ir", "other", 12.0)]
+    # the cue may be what the time is needed for, with the state between ("thời gian Iran cần để có đủ ...")
+    body = "Theo các nhà phân tích, thời gian Iran cần để có đủ urani cho một quả bom đã giảm còn khoảng 2 tuần."
+    cl, _ = claims_of(body, entities=ents)
+    assert [(c[0], c[2], c[3]) for c in cl] == [("ir", 2.0, "approx")]
+    # "một năm", "a year": the article before a duration word is the number 1 in a lead time
+    cl, _ = claims_of("Officials said the accord would extend Iran's breakout time to at least a year.",
+                      language="en", entities=ents)
+    assert [(c[0], c[2], c[3]) for c in cl] == [("ir", 1.0, "at_least")]
+    # durations with no lead-time cue stay timexes
+    assert claims_of("Iran sẽ được dỡ bỏ trừng phạt trong một năm và tuân thủ thỏa thuận trong 10 năm.",
+                     entities=ents)[0] == []
+    assert claims_of("The talks lasted 3 months, and a year later Iran resumed enrichment.", language="en",
+                     entities=ents)[0] == []

@@ -504,6 +504,8 @@ _FROM_TAIL = re.compile(r"(?<!\w)(?:từ|from)\s*$", re.IGNORECASE)
 _RANGE_END = re.compile(r"(?<!\w)(?:between|from|từ)\s+[\d.,]+\s*(?:km\s*)?(?:and|to|đến|tới|-|–)\s*$", re.IGNORECASE)
 _CALENDAR_NOUN = re.compile(r"(?:năm|tháng|ngày|tuần|years?|months?|days?|weeks?)(?!\w)", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s*(?:of\s+|của\s+)?[^\W\d_]")  # a noun after a percentage: a share of something else
+_SINGLE_DURATION = re.compile(r"(?<!\w)(một|a|an|one)(?=\s+(?:tháng|tuần|năm|months?|weeks?|years?)(?!\w))",
+                              re.IGNORECASE)
 _RANGE_QUAL = re.compile(r"(?:khoảng|chừng|gần|hơn|about|around|some|nearly|roughly|approximately)\s*$", re.IGNORECASE)
 
 
@@ -635,6 +637,13 @@ class _ClaimExtractor:
                 if m:
                     return unit, m.end()
         return None
+
+    def _single_durations(self, sent: Span) -> list[_Num]:
+        """"ít nhất một năm", "at least a year": the article before a duration word is the number 1, which the
+        number parser leaves to the article (alone "một", "a" are no quantity)."""
+        return [_Num(m.start(), m.end(1), m.group(1), 1.0, False, False, False)
+                for m in _SINGLE_DURATION.finditer(self.body, sent.start, sent.end)
+                if self.lead_time(_Num(m.start(), m.end(1), m.group(1), 1.0, False, False, False), sent)]
 
     def lead_time(self, n: _Num, sent: Span):
         """(unit, end) of a lead time: a duration word after the number with a lead-time cue earlier in the
@@ -1153,6 +1162,8 @@ class _ClaimExtractor:
                 windows.append((f.end(), min(sent.end, f.end() + 25)))
             windows = _merge(windows)
             sent_nums = _numbers(self.doc, windows)
+            if pars and lex.lead_cue.search(body, sent.start, sent.end):
+                sent_nums = sorted(sent_nums + self._single_durations(sent), key=lambda x: x.start)
             # numbers inside a timex are dates or durations, except a flight time ("bay khoảng 86 phút") or a lead
             # time ("thời gian đột phá ... 2-3 tháng")
             kept = [n for n in sent_nums if not n.is_year and (not self.in_timex(n) or self.param_after(n, sent)
