@@ -581,6 +581,7 @@ class _ClaimExtractor:
         self.pub_year = _year(doc.published)
         self.quote_masks = [(q.start - 1, q.end + 1) for q in doc.quotes]
         self.country_by_name = {e.name.lower(): e.id for e in doc.entities if e.type == "COUNTRY"}
+        self.has_weapon = any(e.type == "WEAPON" for e in doc.entities)  # else no weapon anaphor to resolve
         self.demonym_rx = self.lex.demonym_rx
         self.meta: dict[int, dict] = {}  # id(claim) -> how it was read (for the document-level passes)
         self._stmt: dict[int, bool] = {}  # timex start -> is it a statement date
@@ -847,12 +848,14 @@ class _ClaimExtractor:
                  and not lex.not_subject_tail.search(body[max(sent.start, m.start - 20):m.start])]
         # "Mỗi khẩu đội THAAD của Mỹ gồm sáu bệ phóng", "each Patriot battery consists of eight launchers": the
         # parts of one system belong to the system named before the composition verb, whoever makes or owns it
-        comp = None
-        for comp in lex.composition.finditer(body, sent.start, n.start):
-            pass
-        weapons = [e for m, e in cands if e.type == "WEAPON" and comp is not None and m.end <= comp.start()]
+        weapons = [(m, e) for m, e in cands if e.type == "WEAPON"]
         if weapons:
-            return weapons[-1].id
+            comp = None
+            for comp in lex.composition.finditer(body, weapons[0][0].end, n.start):
+                pass
+            weapons = [e for m, e in weapons if comp is not None and m.end <= comp.start()]
+            if weapons:
+                return weapons[-1].id
         for types in (("COUNTRY",), ("ORG",), ("WEAPON",)):
             found = [(m, e) for m, e in cands if e.type in types]
             if types == ("WEAPON",):
@@ -893,6 +896,8 @@ class _ClaimExtractor:
         """"radar này có thể quan sát tới 2.000 km", "the missile flew 950 km": a demonstrative weapon noun, the
         last thing named before the number, stands for the last weapon named with that noun before it."""
         body, att = self.body, self.att
+        if not self.has_weapon:
+            return None
         last = None
         for rx in self.lex.weapon_anaphor:
             for a in rx.finditer(body, sent.start, n.start):
