@@ -1266,3 +1266,15 @@ def test_lead_time_after_a_breakout_cue_is_a_claim_other_durations_are_not():
                      entities=ents)[0] == []
     assert claims_of("The talks lasted 3 months, and a year later Iran resumed enrichment.", language="en",
                      entities=ents)[0] == []
+
+
+def test_percentage_of_a_countrys_weapons_is_a_share_of_its_force():
+    cl, doc = claims_of("Officials estimate that about 80 percent of Russia's intermediate-range missiles are "
+                        "deployed in the west.", language="en")
+    assert [(c[0], c[1], c[2], c[3]) for c in cl] == [("ru", "other", 80.0, "approx")]
+    assert doc.claims[0].unit == "% of missiles"
+    cl, _ = claims_of("Giới phân tích ước tính khoảng 80% số tên lửa tầm trung của Nga được triển khai ở phía tây.")
+    assert [(c[0], c[1], c[2]) for c in cl] == [("ru", "other", 80.0)]
+    # a share of anything else a country has is no claim of this kind
+    assert claims_of("About 80 percent of Russia's population lives in the west.", language="en")[0] == []
+    assert claims_of("Khoảng 80% dân số của Nga sống ở phía tây.")[0] == []

@@ -506,6 +506,8 @@ _CALENDAR_NOUN = re.compile(r"(?:năm|tháng|ngày|tuần|years?|months?|days?|w
 _WORD_AFTER = re.compile(r"\s*(?:of\s+|của\s+)?[^\W\d_]")  # a noun after a percentage: a share of something else
 _SINGLE_DURATION = re.compile(r"(?<!\w)(một|a|an|one)(?=\s+(?:tháng|tuần|năm|months?|weeks?|years?)(?!\w))",
                               re.IGNORECASE)
+_OF_POSSESSOR = re.compile(r"\s*(?:percent|per cent)?\s*of\s+(?:all\s+)?", re.IGNORECASE)  # "95 percent of "
+_SHARE_OF_VI = re.compile(r"\s*(?:phần trăm)?\s*(?:số\s+|số lượng\s+|tổng số\s+)?", re.IGNORECASE)  # "90% số "
 _RANGE_QUAL = re.compile(r"(?:khoảng|chừng|gần|hơn|about|around|some|nearly|roughly|approximately)\s*$", re.IGNORECASE)
 
 
@@ -1504,6 +1506,10 @@ class _ClaimExtractor:
                 # "cắt giảm khoảng 89% lượng dầu được phép nhập", "cutting its stockpile by about 98 percent"
                 measure, unit = "other", lex.percent_cut_unit
                 nationality = self._owner_after(n, sent)  # "cắt giảm 89% lượng dầu mà Triều Tiên được nhập"
+            elif (fs := self._force_share(n, sent)) is not None:
+                # "95 percent of China's ground-based missiles", "90% số tên lửa của Triều Tiên": a share of a
+                # country's weapons (an `other` claim about that country)
+                measure, unit, nationality = "other", fs[0], fs[1]
             elif (pu := self._percent_unit(n, floor)) is not None:
                 # "nâng mức làm giàu lên 60%", "tariffs of 60%": a level measured in percent
                 measure, unit = "other", pu
@@ -1799,6 +1805,31 @@ class _ClaimExtractor:
             return None
         m = self.lex.unit_before.search(self.body, max(floor, n.start - 12), n.start)
         return self.lex.unit_before_info.get("".join(m.group().lower().split())) if m else None
+
+    def _force_share(self, n: _Num, sent: Span) -> tuple[str, str] | None:
+        """(unit, country id) of a percentage of a country's weapons: "N% of <country>'s ... <weapon noun>"
+        or "N% (số) <weapon noun> ... của <country>", the noun within a few words; else None."""
+        body, att, lex = self.body, self.att, self.lex
+        end = min(sent.end, n.end + 60)
+        m = _OF_POSSESSOR.match(body, n.end, end)
+        if m is not None:  # English: "of China's ... missiles"
+            me = att.mention_at(m.end())
+            if me and me[1].type == "COUNTRY" and (pos := re.match(r"['’]s\s", body[me[0].end:me[0].end + 3])):
+                w = lex.weapon_noun.search(body, me[0].end + pos.end(), min(end, me[0].end + pos.end() + 40))
+                if w and len(body[me[0].end:w.start()].split()) <= 4:
+                    return f"% of {w.group().lower()}", self._state(me[1])
+            return None
+        m = _SHARE_OF_VI.match(body, n.end, end)
+        if m is not None:  # Vietnamese: "90% (số) tên lửa ... của Trung Quốc"
+            w = lex.weapon_noun.match(body, m.end(), end)
+            if w is None:
+                return None
+            for me, e in att.mentions_in(w.end(), end):
+                gap = body[w.end():me.start]
+                if e.type == "COUNTRY" and re.search(r"(?<!\w)của\s+$", gap) and len(gap.split()) <= 6:
+                    return f"% of {w.group().lower()}", self._state(e)
+                break
+        return None
 
     def _percent_unit(self, n: _Num, floor: int) -> str | None:
         """The unit of a percentage whose measure noun stands a few words before it in its clause ("uranium
