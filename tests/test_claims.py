@@ -1278,3 +1278,17 @@ def test_percentage_of_a_countrys_weapons_is_a_share_of_its_force():
     # a share of anything else a country has is no claim of this kind
     assert claims_of("About 80 percent of Russia's population lives in the west.", language="en")[0] == []
     assert claims_of("Khoảng 80% dân số của Nga sống ở phía tây.")[0] == []
+
+
+def test_population_of_a_place_is_a_claim_about_the_place():
+    ents = dict(C, okinawa=("LOC", ["Okinawa"]))
+    cl, doc = claims_of("Okinawa, home to about 1.4 million people, hosts most U.S. bases in Japan.", language="en",
+                        entities=ents)
+    assert [(c[0], c[1], c[2], c[3]) for c in cl] == [("okinawa", "other", 1400000.0, "approx")]
+    assert doc.claims[0].unit == "inhabitants"
+    cl, _ = claims_of("Okinawa, nơi có khoảng 1,4 triệu người dân sinh sống, là nơi đặt phần lớn căn cứ Mỹ.",
+                      entities=ents)
+    assert [(c[0], c[2]) for c in cl] == [("okinawa", 1400000.0)]
+    # people counted for no population (or casualty) are still no claim; nor inhabitants of no place named
+    assert claims_of("About 300 people gathered outside the embassy in Okinawa.", language="en", entities=ents)[0] == []
+    assert claims_of("The island is home to about 3,000 people.", language="en", entities=ents)[0] == []

@@ -136,6 +136,8 @@ class ClaimLex:
     lead_cue: re.Pattern  # "thời gian đột phá", "breakout time": a duration after it is a lead time
     lead_unit: re.Pattern  # "tháng", "months": the duration word right after the number
     lead_label: dict  # duration word -> unit label
+    population_before: re.Pattern  # "home to", "dân số": people counted are a place's inhabitants
+    population_after: re.Pattern  # "sinh sống", "living"
     people_unit: str  # the unit of the casualty-only people nouns ("người", "people"): a claim only with a casualty word
     casualty_after: re.Pattern  # "could die", "đã thiệt mạng" after the noun (group 1: the casualty word)
     casualty_before: re.Pattern  # "killing", "làm thiệt mạng" right before the number (group 1)
@@ -295,6 +297,10 @@ def claim_lex() -> ClaimLex:
         designator_tail=re.compile(r"(?<!\w)(?:" + phrase_regex(d.get("designators") or ["\x00"]) + r")\s*$",
                                    re.IGNORECASE),
         people_unit=_PEOPLE,
+        population_before=re.compile(r"(?<!\w)(?:" + phrase_regex((d.get("population") or {}).get("before") or ["\x00"])
+                                     + r")\s*$", re.IGNORECASE),
+        population_after=re.compile(r"\s*(?:" + phrase_regex((d.get("population") or {}).get("after") or ["\x00"])
+                                    + r")(?!\w)", re.IGNORECASE),
         lead_cue=compile_phrases((d.get("lead_times") or {}).get("cues") or ["\x00"]),
         lead_unit=re.compile(r"\s*(" + phrase_regex([w for ws in ((d.get("lead_times") or {}).get("units") or {}).values()
                                                       for w in ws] or ["\x00"]) + ")", re.IGNORECASE),
@@ -1468,6 +1474,7 @@ class _ClaimExtractor:
             return None  # "nghị quyết 1695", "Article 6": a name, not a count
         measure, unit, cue_end, nationality = None, None, n.end, None
         casualty, noun_end = None, n.end
+        resident = False  # the people counted live in a place named before the number
         elided = None  # the previous claim whose noun this number leaves out
         previous = None  # a previous value of that claim ("from 410 a year earlier"): the match of its period
         value = n.value
@@ -1528,8 +1535,11 @@ class _ClaimExtractor:
                     casualty, cue_end = cas
                     unit = f"{unit or measure} {casualty}"
                     measure = "other"
+                elif unit == lex.people_unit and (lex.population_before.search(self._strip_qual(left))
+                                                  or lex.population_after.match(body, cue_end, right_end)):
+                    unit, resident = "inhabitants", True  # "Guam, home to 160,000 people": a place's population
                 elif unit == lex.people_unit:
-                    return None  # "3 người phát ngôn": people counted for no casualty
+                    return None  # "3 người phát ngôn": people counted for no casualty or population
                 if measure == "nuclear_warheads" and lex.payload.search(self._strip_qual(left)) \
                         and self._carrier_before(n, floor):
                     # "Sarmat có thể mang khoảng 10 đầu đạn", "the missile can carry up to 10 warheads": what one
@@ -1648,6 +1658,10 @@ class _ClaimExtractor:
             if subject is None:
                 return None
             self.how = "local"
+        elif resident:
+            subject = self._place_before(n, sent)
+            if subject is None:
+                return None  # inhabitants of no place named
         elif casualty is not None:
             subject = self._casualty_subject(n, sent, noun_end, nationality, exclude) \
                 or self.subject(n, sent, cue_end, nationality, exclude, src, about_arsenal)
@@ -1736,6 +1750,13 @@ class _ClaimExtractor:
         b = lex.casualty_before.search(self._strip_qual(left))
         if b:
             return lex.casualty_label[_key(b.group(1))], noun_end
+        return None
+
+    def _place_before(self, n: _Num, sent: Span) -> str | None:
+        """The place (or country) named last before the number in its sentence, or None."""
+        for m, e in reversed(self.att.mentions_in(sent.start, n.start)):
+            if e.type in ("COUNTRY",) + _PLACES:
+                return e.id
         return None
 
     def _casualty_subject(self, n: _Num, sent: Span, noun_end: int, nationality: str | None,
