@@ -1942,3 +1942,37 @@ CASES_ATTEND = [
 @pytest.mark.parametrize("case", CASES_ATTEND, ids=[f"attend_{i + 1}" for i in range(len(CASES_ATTEND))])
 def test_ev3_who_attends_a_conference_is_its_party(case):
     check_case(case, "2021-12-01")
+
+
+# ev4: the Vietnamese treaty-action vocabulary beyond the verbs first listed: stop applying ("ngừng áp dụng"),
+# tear up ("xé bỏ"), and a treaty's validity extended, lost, ended or entered into ("... hiệu lực")
+CASES_EV4_TREATY_VI = [
+    ("Iran ngừng áp dụng Hiệp ước New START từ ngày 3/4.", [IR, NEWSTART], [("ngày 3/4", "2023-04-03")],
+     "suspend"),
+    ("Tổng thống Mỹ tuyên bố xé bỏ Hiệp ước New START hôm 9/10.", [US, NEWSTART], [("hôm 9/10", "2023-10-09")],
+     "withdraw"),
+    ("Mỹ và Nga đã kéo dài hiệu lực của Hiệp ước New START thêm năm năm vào tháng 2.", [US, RU, NEWSTART],
+     [("tháng 2", "2023-02")], "extend"),
+    ("Hiệp ước New START giữa Mỹ và Nga mất hiệu lực vào tháng 2/2026.", [US, RU, NEWSTART],
+     [("tháng 2/2026", "2026-02")], "expire"),
+    ("Hiệp ước New START giữa Mỹ và Nga chính thức đi vào hiệu lực hôm 5/2/2011.", [US, RU, NEWSTART],
+     [("hôm 5/2/2011", "2011-02-05")], "enter_into_force"),
+]
+
+
+@pytest.mark.parametrize("case", CASES_EV4_TREATY_VI, ids=[f"ev4_vi_{i + 1}" for i in range(len(CASES_EV4_TREATY_VI))])
+def test_ev4_vietnamese_treaty_action_vocabulary(case):
+    text, entities, timexes, action = case
+    evs = [e for e in events_of(text, entities, timexes) if e.type == "treaty_action"]
+    assert [e.attributes.get("action") for e in evs] == [action]
+    assert evs[0].date == timexes[0][1]
+
+
+@pytest.mark.parametrize("text", [
+    # negatives: the same words about rules or prices that are no treaty, and a verb negated
+    "Iran ngừng áp dụng mức giá xăng mới từ ngày 3/4.",
+    "Mỹ chưa bao giờ xé bỏ Hiệp ước New START.",
+])
+def test_ev4_vietnamese_treaty_vocabulary_negatives(text):
+    evs = events_of(text, [IR, US, NEWSTART], [("ngày 3/4", "2023-04-03")])
+    assert [e for e in evs if e.type == "treaty_action"] == []

@@ -73,9 +73,12 @@ VI_CASES = [
     ("2 tiếng", None, "DURATION", "PT2H"),
     ("Một tuần sau", A22, "DURATION", "P1W"),
     ("3 ngày trước", A22, "DATE", "2022-10-30"),
+    ("tuần sau nữa", A22, "DATE", "2022-W46"),          # the week after next
+    ("năm sau nữa", A22, "DATE", "2024"),
     ("Hai năm trước,", A22, "DATE", "2020"),
     ("2 tuần nữa", A22, "DATE", "2022-W46"),
-    ("3 phút trước", A21, "DATE", "PAST_REF"),
+    ("3 phút trước", A21, "DURATION", "PT3M"),          # minutes/hours before the moment of speaking
+    ("bốn giờ trước", A22, "DURATION", "PT4H"),
     ("đầu tháng 6/2021", None, "DATE", "2021-06"),
     ("hồi đầu tháng 2", A21, "DATE", "2021-02"),
     ("giữa tháng 6", A21, "DATE", "2021-06"),
@@ -147,6 +150,9 @@ EN_CASES = [
     ("next Monday", A24, "DATE", "2024-07-29"),
     ("Saturday", None, "DATE", "XXXX-WXX-6"),
     ("five years ago", A24, "DATE", "2019"),
+    ("the turn of the decade", A24, "DATE", "202"),
+    ("by year's end", A24, "DATE", "2024"),
+    ("three hours ago", A24, "DURATION", "PT3H"),        # hours before the moment of speaking: counted
     ("two decades", None, "DURATION", "P2DE"),
     ("a decade", None, "DURATION", "P1DE"),
     ("for decades", None, "DURATION", "PXDE"),
@@ -627,3 +633,49 @@ def test_clock_takes_the_day_named_after_it():
 def test_deadlines_and_past_plans(sentence, value):
     got = [v for _, v in _found(sentence, datetime(2023, 3, 3), "en")]
     assert got == [value]
+
+
+# feasts as dates: Easter by the computus, fixed feasts with a written or relative year, else the tense's year;
+# negatives: a lower-case "phục sinh" is a revival, and with no anchor and no year Easter cannot be placed
+@pytest.mark.parametrize("text,lang,anchor,expected", [
+    ("Giáo hoàng đọc thông điệp nhân lễ Phục sinh tại Rome.", "vi", datetime(2019, 5, 2),
+     [("lễ Phục sinh", "2019-04-21")]),
+    ("Dịp Giáng sinh năm ngoái, hai nhà lãnh đạo trao đổi thư.", "vi", datetime(2024, 3, 1),
+     [("Dịp Giáng sinh năm ngoái", "2023-12-25")]),
+    ("The envoys hope to close the file before Christmas 2025.", "en", datetime(2024, 3, 1),
+     [("Christmas 2025", "2025-12-25")]),
+    ("The ceasefire held over Easter Sunday.", "en", datetime(2000, 6, 1), [("Easter Sunday", "2000-04-23")]),
+    ("Hiệp ước cần một sự phục sinh về chính trị.", "vi", datetime(2024, 3, 1), []),
+    ("The ceasefire held over Easter.", "en", None, []),
+])
+def test_feasts_are_dates(text, lang, anchor, expected):
+    assert [(t.text, t.value) for t in find_timexes(text, anchor, lang)] == expected
+
+
+def test_after_next_needs_no_count_before_it():
+    # "tuần sau nữa" is the week after next; with a count before it, "hai tháng sau nữa" stays a duration
+    assert [(t.text, t.value) for t in find_timexes("Tuần sau nữa hai bên họp lại.", A22, "vi")] == \
+        [("Tuần sau nữa", "2022-W46")]
+    assert [(t.text, t.value) for t in find_timexes("Hai tháng sau nữa, đoàn thanh sát trở lại.", A22, "vi")] == \
+        [("Hai tháng", "P2M")]
+
+
+def test_a_plan_for_the_pages_own_weekday_is_that_day():
+    fri = datetime(2024, 5, 17)  # a Friday
+    got = [(t.text, t.value) for t in find_timexes("Hội đồng Bảo an dự kiến họp khẩn vào tối thứ Sáu.", fri, "vi")]
+    assert got == [("thứ Sáu", "2024-05-17")]
+    got = [(t.text, t.value) for t in find_timexes("The council will meet on Friday.", fri, "en")]
+    assert got == [("on Friday", "2024-05-17")]
+    # negative: "next Friday" is a week on; another weekday still goes forward
+    assert [t.value for t in find_timexes("The council will meet next Friday.", fri, "en")] == ["2024-05-24"]
+    assert [t.value for t in find_timexes("The council will meet on Tuesday.", fri, "en")] == ["2024-05-21"]
+
+
+@pytest.mark.parametrize("sentence,value", [
+    ("The assembly voted to call a session, to be held on Monday.", "2024-05-20"),  # a passive plan: ahead
+    # negatives: a plan told in the past, and "to be" after the date in another clause
+    ("The session, which was to be held on Monday, was cancelled.", "2024-05-13"),
+    ("He said on Monday the talks had to be delayed.", "2024-05-13"),
+])
+def test_to_be_done_on_a_weekday_is_ahead(sentence, value):
+    assert [t.value for t in find_timexes(sentence, datetime(2024, 5, 17), "en")] == [value]

@@ -166,8 +166,10 @@ def _ago(anchor: datetime | None, n: float | None, unit: str, sign: int) -> tupl
     """'cách đây 60 năm' / '3 ngày trước' / '2 ngày nữa': a date n units from the anchor."""
     if n is None:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
-    if unit in _TIME_UNITS:  # minutes or hours ago: vague at date precision
-        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
+    if unit in _TIME_UNITS:
+        # "bốn giờ trước", "three hours ago": hours before the moment of speaking, which is often not the page's
+        # (a quote, an update); the counted span is what the text fixes, as for "X ngày sau"
+        return "DURATION", _duration(n, unit)
     if anchor is None or not float(n).is_integer():
         return "DURATION", _duration(n, unit)
     k = int(n) * sign
@@ -185,6 +187,15 @@ def _ago(anchor: datetime | None, n: float | None, unit: str, sign: int) -> tupl
         return "DATE", f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
     years = {"Y": 1, "DE": 10, "CE": 100}[unit] * k
     return "DATE", f"{a.year + years:04d}"
+
+
+def _easter(y: int) -> tuple[int, int]:
+    """(month, day) of Western Easter Sunday in year y (the Gregorian computus of Meeus/Jones/Butcher)."""
+    a, b, c = y % 19, y // 100, y % 100
+    h = (19 * a + b - b // 4 - (b - (b + 8) // 25 + 1) // 3 + 15) % 30
+    k = (32 + 2 * (b % 4) + 2 * (c // 4) - h - c % 4) % 7
+    m = (a + 11 * h + 22 * k) // 451
+    return (h + k - 7 * m + 114) // 31, (h + k - 7 * m + 114) % 31 + 1
 
 
 def _valid_day(y: int | None, m: int, d: int) -> bool:
@@ -728,6 +739,35 @@ def _grammar(lang: str) -> list[_Rule]:
     if rel:
         add("relative", rf"{_B}(?P<t>{pre}{mod}(?P<rel>{_alt(rel)})){_E}{block}", h_rel, starts=fw(PRE, MODS, rel))
 
+    # ---- feasts: lễ Phục sinh, Giáng sinh năm ngoái, Christmas 2023 ------------------------------
+    hol = lex.get("holidays") or {}
+    feasts = {_low(k): tuple(map(int, v.split("-"))) for k, v in (hol.get("fixed") or {}).items()}
+    feasts.update({_low(k): None for k in hol.get("easter") or []})
+    hyrel = {_low(k): v for k, v in (lex.get("year_relative") or {}).items()}
+    HYREL = rf"|(?P<yrel>{_alt(hyrel)})" if hyrel else ""
+
+    def h_feast(m, ctx):
+        if not m.group("h")[0].isupper():
+            return None  # "sự phục sinh" (a revival)
+        fixed = feasts[_low(m.group("h"))]  # (month, day), or None for Easter
+        s, e = _span(m)
+        if _g(m, "y"):
+            y = int(m.group("y"))
+        elif _g(m, "yrel") and ctx.anchor:
+            y = ctx.anchor.year + int(hyrel[_low(m.group("yrel"))])
+        else:
+            y = _pick_year(ctx, s, e, *(fixed or _easter(ctx.anchor.year if ctx.anchor else 2001)), m.group(0))
+        if y is None:
+            return [_Cand(s, e, "DATE", "XXXX-{:02d}-{:02d}".format(*fixed), 3)] if fixed else None
+        mo, d = fixed or _easter(y)
+        return [_Cand(s, e, "DATE", f"{y:04d}-{mo:02d}-{d:02d}", 3)]
+
+    if feasts:
+        hpre = rf"(?:(?:{_alt(hol['prefixes'])}){_SP})?" if hol.get("prefixes") else ""
+        hyear = rf"(?:,?{_SP}(?:(?:{YW}){_SP})?(?P<y>{_YEAR}){HYREL.replace('|', f'|{_SP}', 1) if HYREL else ''})?"
+        add("feast", rf"{_B}(?P<t>{hpre}(?P<h>{_alt(feasts)}){hyear}){_E}", h_feast,
+            starts=fw(hol.get("prefixes") or [], feasts))
+
     # ---- vague references ----------------------------------------------------------------------
     vague = {}
     for val, words in (lex.get("vague") or {}).items():
@@ -951,7 +991,9 @@ def _grammar(lang: str) -> list[_Rule]:
             if rel_ == "last":
                 fut = False
             if fut:
-                k = (dow - ad.isoweekday()) % 7 or 7
+                # a plan for the page's own weekday is that day ("dự kiến họp vào thứ Sáu" on a Friday); a week
+                # later is written "next Friday" / "thứ Sáu tuần tới"
+                k = (dow - ad.isoweekday()) % 7 or (7 if rel_ == "next" else 0)
                 d = ad + timedelta(days=k)
             else:
                 k = (ad.isoweekday() - dow) % 7
