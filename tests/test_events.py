@@ -1976,3 +1976,122 @@ def test_ev4_vietnamese_treaty_action_vocabulary(case):
 def test_ev4_vietnamese_treaty_vocabulary_negatives(text):
     evs = events_of(text, [IR, US, NEWSTART], [("ngày 3/4", "2023-04-03")])
     assert [e for e in evs if e.type == "treaty_action"] == []
+
+
+# ev5: a verb of saying that follows a date makes it the date of a speech act only inside the date's own clause:
+# after a contrast ("nhưng", "but") or after another date the verb is dated by that clause or that date
+CASES_EV5_SPEECH_SCOPE = [
+    ("Ấn Độ đã tiến hành ba vụ thử tên lửa, vụ gần nhất vào tháng 6, nhưng tuyên bố sẽ không thử thêm.",
+     [IN], [("tháng 6", "2023-06")], "2023-06"),
+    ("India has launched three missiles, the latest in June, but said it would launch no more.",
+     [IN], [("June", "2023-06")], "2023-06"),
+    ("Ấn Độ đã tiến hành ba vụ thử tên lửa, lần gần nhất vào tháng 6, và hồi tháng 8 tuyên bố ngừng thử.",
+     [IN], [("tháng 6", "2023-06"), ("hồi tháng 8", "2023-08")], "2023-06"),
+]
+
+
+@pytest.mark.parametrize("case", CASES_EV5_SPEECH_SCOPE, ids=[f"ev5_speech_{i + 1}" for i in range(len(CASES_EV5_SPEECH_SCOPE))])
+def test_ev5_speech_verb_dates_only_its_own_clause(case):
+    text, entities, timexes, date = case
+    held = [e for e in events_of(text, entities, timexes) if e.type == "incident" and e.status == "held"]
+    assert held and held[0].date == date
+
+
+def test_ev5_speech_verb_right_after_a_date_still_dates_the_statement_not_the_talks():
+    # negative: with no contrast between, "ngày 5/6 cho biết" dates the statement; the talks it announces are later
+    evs = events_of("Ấn Độ ngày 5/6 cho biết sẽ tổ chức hội đàm với Pháp.", [IN, FR], [("ngày 5/6", "2023-06-05")])
+    assert [(e.type, e.date) for e in evs if e.type == "talks"] == [("talks", None)]
+
+
+# ev5: a journey and the meeting it is made for, told as one serial predicate ("tới X gặp Y", "flew to X to meet Y"),
+# share the one date told for either
+LAVROV = ("lavrov", "PERSON", ["Sergei Lavrov", "Lavrov"], "ru")
+WANG = ("wang_yi", "PERSON", ["Vương Nghị", "Wang Yi"], "cn")
+
+
+@pytest.mark.parametrize("text,timexes,date", [
+    ("Ngoại trưởng Nga Sergei Lavrov đã bí mật tới Bắc Kinh gặp Ngoại trưởng Vương Nghị vào dịp Tết Trung thu.",
+     [("dịp Tết Trung thu", "2023-09-29")], "2023-09-29"),
+    ("Ngoại trưởng Nga Sergei Lavrov hôm 4/9 đã tới Bắc Kinh hội đàm với Ngoại trưởng Vương Nghị.",
+     [("hôm 4/9", "2023-09-04")], "2023-09-04"),
+])
+def test_ev5_journey_and_its_meeting_share_a_date(text, timexes, date):
+    evs = events_of(text, [RU, CN, LAVROV, WANG], timexes)
+    assert sorted((e.type, e.date) for e in evs) == [("talks", date), ("visit", date)]
+
+
+def test_ev5_a_meeting_in_another_clause_keeps_its_own_date():
+    # negative: after a comma the meeting is a predicate of its own; the journey's date does not pass to it
+    evs = events_of("Ngoại trưởng Nga Sergei Lavrov hôm 4/9 đã tới Bắc Kinh, và hai tuần sau đó gặp Vương Nghị tại "
+                    "Moskva.", [RU, CN, LAVROV, WANG], [("hôm 4/9", "2023-09-04")])
+    assert ("talks", "2023-09-04") not in [(e.type, e.date) for e in evs]
+
+
+# ev5: a meeting fronted before the main clause ("Sau hội đàm ..., hai nhà lãnh đạo ký ...") has that clause's subject
+# as its parties: the two leaders make it a summit
+@pytest.mark.parametrize("text", [
+    "Sau hội đàm tại Điện Kremlin hôm 4/9, hai nhà lãnh đạo Nga và Trung Quốc ký một tuyên bố chung.",
+    "After talks in Moscow on September 4, the two leaders signed a joint statement on Russia and China.",
+])
+def test_ev5_fronted_meeting_of_the_two_leaders_is_a_summit(text):
+    evs = events_of(text, [RU, CN], [("hôm 4/9", "2023-09-04"), ("September 4", "2023-09-04")])
+    assert [(e.type, e.date) for e in evs if e.type in ("talks", "summit")] == [("summit", "2023-09-04")]
+
+
+def test_ev5_fronted_meeting_of_ministers_is_no_summit():
+    evs = events_of("Sau hội đàm tại Điện Kremlin hôm 4/9, ngoại trưởng Nga và Trung Quốc ký một tuyên bố chung.",
+                    [RU, CN], [("hôm 4/9", "2023-09-04")])
+    assert [e for e in evs if e.type == "summit"] == []
+
+
+# ev5: a bare year that names an agreement ("the 2015 nuclear deal", "thỏa thuận hạt nhân năm 2015") is not the date of
+# talks about it; the year of a treaty a party signs or leaves may still be the year of that step
+@pytest.mark.parametrize("text,timexes,date", [
+    ("Talks between Washington and Tehran to revive the 2015 nuclear deal resumed in Vienna in 2022.",
+     [("2015", "2015"), ("2022", "2022")], "2022"),
+    ("Negotiators from the United States and Iran met over the 2015 nuclear deal.", [("2015", "2015")], None),
+    ("Mỹ và Iran đã đàm phán về thỏa thuận hạt nhân năm 2015.", [("năm 2015", "2015")], None),
+    ("Mỹ và Iran đã đàm phán hồi năm 2022 về thỏa thuận hạt nhân năm 2015.",
+     [("hồi năm 2022", "2022"), ("năm 2015", "2015")], "2022"),
+])
+def test_ev5_year_of_an_agreement_does_not_date_talks_about_it(text, timexes, date):
+    evs = events_of(text, [US, IR], timexes)
+    assert [(e.type, e.date) for e in evs] == [("talks", date)]
+
+
+def test_ev5_year_after_a_step_of_the_treaty_still_dates_it():
+    # negatives: "rút khỏi Hiệp ước ... năm 2019 và khỏi ..." and "withdrew ... in 2019" are the years of the step
+    evs = events_of("Mỹ rút khỏi Hiệp ước New START năm 2019 và khỏi Hiệp ước Bầu trời mở năm 2020.",
+                    [US, NEWSTART], [("năm 2019", "2019"), ("năm 2020", "2020")])
+    assert evs and evs[0].type == "treaty_action" and evs[0].date == "2019"
+    evs = events_of("The United States withdrew from the treaty in 2019.", [US], [("2019", "2019")])
+    assert [(e.type, e.date) for e in evs] == [("treaty_action", "2019")]
+
+
+# ev5: a clause opened by "khi"/"when" or "khiến"/"prompting" right after a date tells what happened at that time
+@pytest.mark.parametrize("text,timexes,expected", [
+    ("Căng thẳng leo thang từ tháng 8, khiến Triều Tiên phóng tên lửa đạn đạo.", [("tháng 8", "2023-08")],
+     [ev("incident", {"kp"}, "2023-08", "held")]),
+    ("Căng thẳng leo thang từ tháng 8, khi Triều Tiên phóng tên lửa đạn đạo.", [("tháng 8", "2023-08")],
+     [ev("incident", {"kp"}, "2023-08", "held")]),
+    ("Tensions rose in August, when North Korea launched a ballistic missile.", [("August", "2023-08")],
+     [ev("incident", {"kp"}, "2023-08", "held")]),
+    # negatives: no date before the clause; a plan told in it is not placed at the date
+    ("Căng thẳng leo thang, khiến Triều Tiên phóng tên lửa đạn đạo.", [], [ev("incident", {"kp"}, None, "held")]),
+    ("Căng thẳng leo thang từ tháng 8, khi Triều Tiên tuyên bố sẽ phóng tên lửa đạn đạo.", [("tháng 8", "2023-08")],
+     [ev("incident", {"kp"}, None, "planned")]),
+])
+def test_ev5_when_clause_after_a_date_is_dated_by_it(text, timexes, expected):
+    assert core(events_of(text, [US, KP], timexes)) == sorted(expected, key=_key)
+
+
+# ev5: the pair in context for a step of the past is the last pair told at about its own time
+def test_ev5_context_pair_of_a_past_step_is_the_pair_of_its_time():
+    text = ("Năm 2022, Mỹ và Trung Quốc hội đàm tại Bali. Năm 1993, Mỹ và Triều Tiên đàm phán tại Geneva. "
+            "Năm {}, hai bên ký một thỏa thuận khung.")
+    tx = [("Năm 2022", "2022"), ("Năm 1993", "1993")]
+    evs = events_of(text.format(1994), [US, CN, KP], tx + [("Năm 1994", "1994")])
+    assert [set(e.participants) for e in evs if e.type == "treaty_action"] == [{"us", "kp"}]
+    # negative: a step of the page's own time keeps the last pair of the present
+    evs = events_of(text.format(2023), [US, CN, KP], tx + [("Năm 2023", "2023")])
+    assert [set(e.participants) for e in evs if e.type == "treaty_action"] == [{"us", "cn"}]

@@ -145,6 +145,7 @@ class Cues:
     negation_exceptions: re.Pattern | None
     speech_verbs: re.Pattern | None
     speech_exceptions: re.Pattern | None
+    contrastive: re.Pattern | None
     past_markers: re.Pattern | None
     future_markers: re.Pattern | None
     leader_titles: re.Pattern | None
@@ -315,6 +316,7 @@ def cues() -> Cues:
         negation_exceptions=_alternation(lex.get("negation_exceptions") or []),
         speech_verbs=_alternation(lex.get("speech_verbs") or []),
         speech_exceptions=_alternation(lex.get("speech_exceptions") or []),
+        contrastive=_alternation(lex.get("contrastives") or []),
         past_markers=_alternation(lex.get("past_markers") or []),
         future_markers=_alternation(lex.get("future_markers") or []),
         leader_titles=_alternation(lex.get("leader_titles") or []),

@@ -1005,6 +1005,12 @@ def _leaders_meet(ctx: _Ctx, m: _Mention) -> bool:
                 return True
     if c.leader_pair_end.search(ctx.body, lo, m.start):
         return True  # "Hai nhà lãnh đạo hội đàm ...": the subject is the two leaders
+    comma = _ENUM_RE.match(ctx.body, m.seg[1])
+    if comma and c.leader_pairs and c.temporal_end.fullmatch(ctx.body, m.sent[0], m.start) \
+            and c.leader_pairs.match(ctx.body, comma.end()):
+        # "Sau hội đàm chính thức hôm 21/3, hai nhà lãnh đạo ký ...", "After their talks, the two leaders ...": a
+        # meeting fronted before the main clause has that clause's subject as its parties
+        return True
     if any(p in ctx.ent_by_id and not ctx.is_leader(ctx.ent_by_id[p]) for p in m.people):
         return False  # a minister among them: talks
     subj = [x[2] for x in ctx.mentions_in(m.sent[0], m.start) if x[2].type == "PERSON"]
@@ -1908,6 +1914,12 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
             after = body[te:min(sent[1], te + 70)]
             if c.speech_exceptions:
                 after = c.speech_exceptions.sub(lambda x: "_" * len(x.group(0)), after)
+            # a verb of saying after a contrast or after another date is dated by that other clause or date
+            # ("vụ gần nhất vào tháng 9, nhưng tuyên bố ...", "lần gần nhất vào tháng 9, và hồi tháng 11 tuyên bố")
+            cm = c.contrastive.search(after) if c.contrastive else None
+            cut = min(([cm.start()] if cm else []) + [d[0] - te for d in ctx.dates if te < d[0] < te + len(after)],
+                      default=len(after))
+            after = after[:cut]
             sv = c.speech_verbs.search(after)
             seg = ctx.seg_of(ctx.clause_of(sent, ts, keep_speech=True), ts)
             framed = any(seg[0] <= mm.start and mm.end <= ts for mm in ms)  # "sau cuộc điện đàm ... hồi năm ngoái"
@@ -1965,6 +1977,8 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
                 d += 200.0  # "công bố niên giám năm 2023", "its 2022 report": the edition, not the publication day
             if ts >= m.end and _OTHER_TIME_RE.search(between):
                 continue  # "vụ phóng diễn ra một tuần trước cuộc bầu cử ... ngày 5/11"
+            if _year_of_agreement(body, ts, te, dv, m):
+                continue  # "to revive the 2015 nuclear deal", "khôi phục thỏa thuận hạt nhân năm 2015"
             bare = not _TIME_PREP_RE.search(body[max(sent[0], ts - 6):ts] + " " + tx.text[:6])
             if c.purpose_inline.search(between) or (bare and any(
                     ent.type in ("TREATY", "EVENT_NAME") and e_ <= ts and ts - e_ <= 6 and s_ >= min(m.end, ts)
@@ -1993,6 +2007,52 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
                          or (t.start < ctx.clause_of(m.sent, m.start)[1]
                              and _ENUM_GAP_RE.search(body[m.end:t.start]))):
                 m.status = "planned"  # (over the commas of a list: "với Pháp, Đức và Nga trong những tuần tới")
+
+
+_YEAR_NOUN_RE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _AGREEMENT_RE.pattern, re.IGNORECASE)
+_DETERMINER_END_RE = re.compile(r"(?<!\w)(?:the|a|an|its|their|his|her|\w+'s)\s+$", re.IGNORECASE)
+_NOUN_YEAR_RE = re.compile(_AGREEMENT_RE.pattern + r"(?:\s+[\w-]+){0,3}?\s+(?:năm\s+)?$", re.IGNORECASE)
+
+
+def _year_of_agreement(body: str, ts: int, te: int, value: str | None, m: _Mention) -> bool:
+    """A bare year that names an agreement, not the time of the happening: between a determiner and its noun
+    ("the 2015 nuclear deal"), or after it for a happening that is no step of the agreement itself ("đàm phán khôi phục thỏa thuận
+    hạt nhân năm 2015"; "ký hiệp ước năm 1987" may be the signing's year)."""
+    if not re.fullmatch(r"\d{4}", value or "") or not re.fullmatch(r"(?:năm\s+)?\d{4}", body[ts:te]):
+        return False
+    if _DETERMINER_END_RE.search(body, max(0, ts - 12), ts) and _YEAR_NOUN_RE.match(body, te):
+        return True
+    return m.type != "treaty_action" and bool(_NOUN_YEAR_RE.search(body, max(0, ts - 60), ts))
+
+
+_ELABORATION_RE = re.compile(r",\s*(?:khi|lúc|khiến|when|prompting)(?!\w)", re.IGNORECASE)
+
+
+def _elaborated_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
+    """"hồi tháng 8, khiến Bắc Kinh tổ chức tập trận", "in February, when Kim's sister attended ...": a clause
+    that opens with "when" or "prompting" right after a date tells what happened at that time (its own
+    undated happenings up to the next break take the date)."""
+    for ts, te, dv, _ in ctx.dates:
+        em = _ELABORATION_RE.match(ctx.body, te)
+        if em is None:
+            continue
+        stop = _TOPIC_END_RE.search(ctx.body, em.end())
+        hi = stop.start() if stop else ctx.sentence_of(ts)[1]
+        for m in mentions:
+            if em.end() <= m.start < hi and m.date is None and m.status in (None, "held"):
+                m.date, m.date_dist = dv, m.start - te + 100
+
+
+def _serial_purpose(ctx: _Ctx, a: _Mention, b: _Mention) -> bool:
+    """A verb of motion, its destination, then the meeting the journey is for, with no clause break between
+    ("tới Bắc Kinh hội đàm với ...", "sang Washington gặp ...", "flew to Beijing to meet ...")."""
+    if a.type != "visit" or a.nominal or a.cue not in ctx.cues.motion_cues or b.type not in ("talks", "summit") \
+            or a.clause != b.clause or a.status != b.status or not ctx.cues.visit_purpose:
+        return False
+    gap = ctx.body[a.end:b.start]
+    vp = ctx.cues.visit_purpose.search(ctx.body, a.end, b.end)
+    return vp is not None and vp.start() <= b.start < vp.end() + 1 and not _PUNCT_RE.search(gap) \
+        and _words_between(gap) <= 6
 
 
 def _coordinated_dates(ctx: _Ctx, mentions: list[_Mention]) -> list[_Mention]:
@@ -2314,14 +2374,17 @@ def _joint_signing_summit(ctx: _Ctx, m: _Mention, e: _Event, events: list[_Event
                          evidence=m.sent))
 
 
-def _context_pair(ctx: _Ctx, events: list[_Event], upto: int) -> list[str]:
-    """The pair of countries in context: the last event told with two, unless it is background (more than a year
-    before the page's date: "Liên Xô và Triều Tiên từng ký ... năm 1961" is not who "hai nhà lãnh đạo" are)."""
+def _context_pair(ctx: _Ctx, events: list[_Event], upto: int, date_: str | None = None) -> list[str]:
+    """The pair of countries in context: the last event told with two, unless it is told of another time: more
+    than a year before the page's date ("Liên Xô và Triều Tiên từng ký ... năm 1961" is not who "hai nhà lãnh đạo"
+    are), or, for a happening of the past itself, more than a year away from its own year."""
     anchor = ctx.anchor_date()
+    past = bool(anchor and date_ and date_[:4].isdigit() and anchor.year - int(date_[:4]) > 1)
     for e in reversed(events):
         if e.mentions[0].start < upto and len(e.countries) >= 2 and e.type != "incident":
             # (the two sides of an incident, an invasion or a clash, are no pair of partners)
-            if anchor and e.date and e.date[:4].isdigit() and anchor.year - int(e.date[:4]) > 1:
+            if anchor and e.date and e.date[:4].isdigit() and (
+                    abs(int(date_[:4]) - int(e.date[:4])) > 1 if past else anchor.year - int(e.date[:4]) > 1):
                 continue
             return e.countries[:2]
     return ctx.top_countries[:2]
@@ -2547,6 +2610,7 @@ def extract_events(doc: Document) -> Document:
                 am.status = prev.status
             mentions.append(am)
     _attach_dates(ctx, mentions)
+    _elaborated_dates(ctx, mentions)
     mentions = _coordinated_dates(ctx, mentions)
     for a, b in zip(mentions, mentions[1:]):
         if b.date is None and a.date and a.clause == b.clause and not b.nominal and not a.blocked \
@@ -2559,6 +2623,11 @@ def extract_events(doc: Document) -> Document:
         if a.date is None and b.date and b.frame and b.type == "visit" and a.clause == b.clause and not a.nominal \
                 and a.type in ("talks", "summit") and a.status == b.status:
             a.date, a.date_dist = b.date, b.date_dist + 100  # "sẽ tiếp đón ông Yoon trong chuyến thăm ... tháng 4"
+        if _serial_purpose(ctx, a, b) and (a.date is None) != (b.date is None):
+            # "tới Bình Nhưỡng gặp ông Kim vào dịp lễ Phục sinh", "flew to Beijing on Monday to meet Xi": a journey
+            # and the meeting it is made for, told as one serial predicate, happen at the one time
+            src, dst = (a, b) if a.date else (b, a)
+            dst.date, dst.date_dist = src.date, src.date_dist + 100
     # "Lầu Năm Góc ước tính ...": an estimate is a published report only with its date
     mentions = [m for m in mentions if not (m.type == "report" and (m.cue in ctx.cues.report_verbs
                                                                       or m.attrs.get("_needs_date")) and not m.date)]
@@ -2721,7 +2790,7 @@ def extract_events(doc: Document) -> Document:
                 or (bilateral and e.type in _BILATERAL and len(e.countries) < 2) \
                 or (e.type == "visit" and len(e.countries) < 2 and e.unknown_people) \
                 or (e.type == "treaty_action" and not e.countries):
-            pair = _context_pair(ctx, events[:-1], m.start)
+            pair = _context_pair(ctx, events[:-1], m.start, e.date)
             if e.countries and e.countries[0] not in pair and len(pair) == 2 and e.type != "treaty_action":
                 pair = [e.countries[0], pair[0]]
             if len(e.countries) == 1 and e.type in _BILATERAL and not e.orgs:
