@@ -715,3 +715,15 @@ def test_outlet_policy_page_is_no_person_and_belt_and_road_forum_is_whole():
     assert [e.id for e in found if e.type in ("ORG", "EVENT_NAME")] == ["belt_and_road_forum"]
     found = ents("The envoy told ABC's \"This Week\" that talks would resume.", "en")
     assert "abc_news" in by_id(found)
+
+
+def test_a_gendered_honorific_links_a_short_form_to_a_person_of_that_gender():
+    text = ("Nhà lãnh đạo Triều Tiên Kim Jong Un tiếp phái đoàn Hàn Quốc hôm 5/3. Em gái ông, bà Kim Yo Jong, cũng "
+            "có mặt. Hai ngày sau, ông Kim tới Bắc Kinh.")
+    got = _ents(text)
+    assert got["Kim Jong Un"][1] == ["Kim Jong Un", "Kim"] and got["Kim Yo Jong"][1] == ["Kim Yo Jong"]
+    # "bà Kim" after both is the woman; with no honorific the last one named still wins
+    got = _ents(text + " Sau đó bà Kim trở về Bình Nhưỡng.")
+    assert got["Kim Yo Jong"][1] == ["Kim Yo Jong", "Kim"]
+    got = _ents("Mr. Carlos Reyes met Ms. Amanda Reyes in Geneva. Later Mr. Reyes said the talks went well.", "en")
+    assert got["Carlos Reyes"][1] == ["Carlos Reyes", "Reyes"] and got["Amanda Reyes"][1] == ["Amanda Reyes"]

@@ -1097,9 +1097,14 @@ def _person_shorts(d: _Doc, singles) -> None:
     idx, cu = d.idx, d.cu
     # doc-derived short forms of people with a full mention: surface -> [(first full start, eid)]
     derived: dict[str, list[tuple[int, str]]] = {}
+    gender: dict[str, str] = {}  # person -> "male" | "female", from an honorific before a full mention
     for sp in d.top:
         if sp.etype != "PERSON" or sp.src == "short":
             continue
+        hon = d.cue_before(sp.start)
+        g = cu.honorific_gender.get(lower_keep(hon.group())) if hon is not None else None
+        if g:
+            gender.setdefault(sp.eid, g)
         surf = d.text[sp.start:sp.end]
         toks = [t for t in _TOKEN_RE.findall(surf) if len(t) > 1]
         forms = set()
@@ -1125,6 +1130,9 @@ def _person_shorts(d: _Doc, singles) -> None:
         vi_like = not w.isascii() or (d.lang == "vi" and is_vi_syllable(w) and d.sentence_initial(s))
         eid = None
         earlier = [(st, x) for st, x in derived.get(key, []) if st < s]
+        g = cu.honorific_gender.get(lower_keep(cue.group())) if cue is not None else None
+        if g and earlier:  # "ông Kim" after "bà Kim Yo Jong" and "Kim Jong Un": the man
+            earlier = [(st, x) for st, x in earlier if gender.get(x, g) == g]
         later_ids = {x for st, x in derived.get(key, []) if st > s}
         if earlier:
             if cue is not None or not vi_like:

@@ -386,6 +386,7 @@ def _build_kb_index() -> KBIndex:
 class Cues:
     title_re: re.Pattern  # (on lower-cased text) a chain of (prefix)* title (title)*, or an honorific
     honorifics: set[str]  # lower
+    honorific_gender: dict[str, str]  # lower honorific -> "male" | "female"
     title_words: set[str]  # lower, every title and prefix
     org_head_re: re.Pattern  # Vietnamese org / treaty heads (capitalised), KB-derived heads too
     head_kind: dict[str, str]  # lower head -> ORG | TREATY
@@ -508,6 +509,7 @@ def _build_cues() -> Cues:
         weapon_mods_en={w.lower() for w in wh.get("modifiers_en", [])},
         title_re=title_re,
         honorifics={lower_keep(h) for h in hon},
+        honorific_gender={lower_keep(h): g for g, hs in (pc.get("honorific_gender") or {}).items() for h in hs},
         title_words={lower_keep(t) for t in titles + prefixes},
         org_head_re=org_head_re,
         head_kind=head_kind,
