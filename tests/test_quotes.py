@@ -766,3 +766,19 @@ def test_reading_a_statement_aloud_is_a_verb_of_saying():
     # reading something else is no saying
     _, qs = quotes_of('Ông Zarif đọc tờ "Tehran Times" mỗi sáng.', ents)
     assert qs == []
+
+
+def test_straight_single_and_low_nine_quotation_marks():
+    ents = {"ad": ("PERSON", ["Anna Dahl", "Dahl"]), "no": ("COUNTRY", ["Norway"])}
+    # British style: single straight marks around a partial quote; apostrophes between letters are no marks
+    _, qs = quotes_of("Anna Dahl calls Norway's latest drill 'deeply worrying', while officials aren't commenting.",
+                      ents, language="en")
+    assert qs == [("ad", "deeply worrying")]
+    # „...“ (German) and „...” (Polish) pair as double quotes
+    _, qs = quotes_of("Dahl said: „We will not accept this arrangement.“", ents, language="en")
+    assert qs == [("ad", "We will not accept this arrangement.")]
+    _, qs = quotes_of("Dahl said: „We will not accept this arrangement.”", ents, language="en")
+    assert qs == [("ad", "We will not accept this arrangement.")]
+    # negatives: a plural possessive and a decade are no quotation marks
+    _, qs = quotes_of("The ministers' talks in the '90s failed, Dahl said.", ents, language="en")
+    assert qs == []

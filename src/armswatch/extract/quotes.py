@@ -78,7 +78,24 @@ def _opens_straight(text: str, i: int) -> bool:
     return (prev.isspace() or prev in "([{—–-:,") and not nxt.isspace()
 
 
-_MARKS = re.compile(r"[“”\"‘’«»]")
+def _straight_single(text: str, i: int) -> str | None:
+    """A straight ' as a quotation mark (British headlines and standfirsts: "calls the test 'very concerning'"):
+    "open" after a blank or an opening bracket/dash before a letter, "close" after a non-blank before a non-letter;
+    an apostrophe between letters ("aren't", "Russia's") or before a digit ("'90s") is neither."""
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if (prev.isspace() or prev in "([{—–:,") and nxt.isalpha():
+        return "open"
+    if not prev.isspace() and not nxt.isalnum():
+        return "close"
+    return None
+
+
+_MARKS = re.compile(r"[“”\"‘’«»„']")
+_DOUBLE_MARKS = re.compile(r"[“”\"«»„]")
+_CURLY_MARKS = re.compile(r"[“”\"‘’«»„]")  # every mark but the straight single one, an apostrophe as often
+# closing marks of a double quote, by its opening mark: „ closes with “ (German) or ” (Polish, Romanian)
+_DOUBLE_CLOSERS = {"„": "“”\"", "“": '”"»', "«": '”"»', '"': '”"»'}
 
 
 def quote_spans(body: str, para: Span, continued: bool = False) -> list[tuple[int, int, bool]]:
@@ -89,7 +106,7 @@ def quote_spans(body: str, para: Span, continued: bool = False) -> list[tuple[in
     out = []
     state = None  # ("d" | "s", open offset)
     if continued:
-        first = _MARKS.search(body, para.start, para.end)
+        first = _DOUBLE_MARKS.search(body, para.start, para.end)
         if first and (body[first.start()] in "”»" or (body[first.start()] == '"'
                                                        and not _opens_straight(body, first.start()))):
             state = ("d", para.start - 1)
@@ -97,14 +114,20 @@ def quote_spans(body: str, para: Span, continued: bool = False) -> list[tuple[in
         i = m.start()
         c = body[i]
         if state is None:
-            if c in "“«":
+            if c in "“«„":
                 state = ("d", i)
             elif c == '"' and _opens_straight(body, i):
                 state = ("d", i)
             elif c == "‘":
                 state = ("s", i)
+            elif c == "'" and _straight_single(body, i) == "open":
+                state = ("'", i)
         elif state[0] == "d":
-            if c in '”"»':
+            if c in _DOUBLE_CLOSERS.get(body[state[1]], '”"»'):
+                out.append((state[1], i, True))
+                state = None
+        elif state[0] == "'":
+            if c == "'" and _straight_single(body, i) == "close":
                 out.append((state[1], i, True))
                 state = None
         elif c == "’":
@@ -241,7 +264,7 @@ def _trailing_attribution(att: Attributor, doc: Document, close_end: int) -> str
     while limit > close_end and body[limit - 1] in " .!?…":
         limit -= 1
     comma = body.rfind(",", close_end, limit)
-    if comma < 0 or _MARKS.search(body, close_end, limit):
+    if comma < 0 or _CURLY_MARKS.search(body, close_end, limit):
         return None
     pos = comma + 1
     while pos < limit and body[pos].isspace():
