@@ -782,3 +782,22 @@ def test_straight_single_and_low_nine_quotation_marks():
     # negatives: a plural possessive and a decade are no quotation marks
     _, qs = quotes_of("The ministers' talks in the '90s failed, Dahl said.", ents, language="en")
     assert qs == []
+
+
+def test_quote_as_the_object_of_a_verb_of_proposing_citing_or_likening():
+    ents = {"ad": ("PERSON", ["Anna Dahl", "Dahl"]), "no": ("COUNTRY", ["Norway", "Na Uy"]),
+            "tk": ("PERSON", ["Tomas Kral", "Kral"])}
+    _, qs = quotes_of("Anna Dahl on Monday recalled the envoy, citing “hostile manoeuvres” near the coast.", ents,
+                      language="en")
+    assert qs == [("ad", "hostile manoeuvres")]
+    _, qs = quotes_of("Kral likened the new treaty to “a lock without a key”.", ents, language="en")
+    assert qs == [("tk", "a lock without a key")]
+    _, qs = quotes_of('Bà Anna Dahl đã đề xuất một "lộ trình mềm" cho Na Uy.', ents)
+    assert qs == [("ad", "lộ trình mềm")]
+    _, qs = quotes_of("Ông Kral ví thỏa thuận này bằng câu “nước xa không cứu được lửa gần”.", ents)
+    assert qs == [("tk", "nước xa không cứu được lửa gần")]
+    # negatives: a proposal as a noun names a plan; a short quote with no such verb stays a scare quote
+    _, qs = quotes_of("Na Uy ủng hộ một đề xuất “đóng băng kép” trong năm nay.", ents)
+    assert qs == []
+    _, qs = quotes_of("Norway built a “smart fence” along the border.", ents, language="en")
+    assert qs == []

@@ -237,6 +237,23 @@ def _then_attribution() -> re.Pattern:
                       + phrase_regex(d.get("links") or ["\x00"]) + r")\s+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _quote_verb() -> re.Pattern:
+    """A verb whose object is the quoted words, a few words (no punctuation) before the opening mark."""
+    verbs = (load_lexicon("speech") or {}).get("quote_verbs") or ["\x00"]
+    return re.compile(r"(?<!\w)(?:" + phrase_regex(verbs) + r")(?:\s+[\w'’-]+){0,6}?\s*$", re.IGNORECASE)
+
+
+def _quoted_object_speaker(att: Attributor, open_pos: int, floor: int) -> str | None:
+    """'Putin ordered ..., citing "aggressive statements"', 'ông đề xuất một "kế hoạch táo bạo"', 'ông ví kế hoạch
+    bằng thành ngữ “...”': the quote is the object of a verb of proposing, citing or likening, whose subject
+    uttered the words."""
+    m = _quote_verb().search(att.body, floor, open_pos)
+    if m is None or att.lex.noun_before.search(att.body, max(0, m.start() - 12), m.start()):
+        return None  # "một đề xuất “...”", "the proposed “...”": a noun or a participle, nobody speaking
+    return att.subject_of(m.start(), floor)
+
+
 def _next_sentence_attribution(att: Attributor, close_end: int, para: Span) -> str | None:
     """“Ba Lan sẵn sàng ... .” Đó là khẳng định của ông Duda: the sentence after a whole-sentence quote names
     its speaker."""
@@ -353,6 +370,11 @@ def extract_quotes(doc: Document) -> Document:
                 floor = max(prev_end, sent.start if sent else para.start, para.start)
                 cue2, speaker = _pre_attribution(att, open_pos, floor, masks)
                 cue = cue or cue2
+            if speaker is None:
+                sent = doc.sentence_of(open_pos)
+                sp5 = _quoted_object_speaker(att, open_pos, max(prev_end, sent.start if sent else para.start))
+                if sp5 is not None:
+                    cue, speaker = True, sp5
             if speaker is None and closed:
                 sp4 = _trailing_attribution(att, doc, close_pos + 1)
                 if sp4 is not None:
