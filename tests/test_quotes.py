@@ -801,3 +801,23 @@ def test_quote_as_the_object_of_a_verb_of_proposing_citing_or_likening():
     assert qs == []
     _, qs = quotes_of("Norway built a “smart fence” along the border.", ents, language="en")
     assert qs == []
+
+
+def test_posting_voicing_and_calling_verbs_take_the_quote_as_object():
+    ents = {"ad": ("PERSON", ["Anna Dahl", "Dahl"]), "no": ("COUNTRY", ["Norway", "Na Uy"]),
+            "tk": ("PERSON", ["Tomas Kral", "Kral"]), "se": ("COUNTRY", ["Sweden", "Thụy Điển"])}
+    _, qs = quotes_of('Kral tweeted: "Sweden must stop immediately."', ents, language="en")
+    assert qs == [("tk", "Sweden must stop immediately.")]
+    _, qs = quotes_of('Ông Kral đăng trên Twitter: "Thụy Điển phải dừng lại ngay lập tức".', ents)
+    assert qs == [("tk", "Thụy Điển phải dừng lại ngay lập tức")]
+    _, qs = quotes_of('Dahl expressed "deep concern" about the test.', ents, language="en")
+    assert qs == [("ad", "deep concern")]
+    _, qs = quotes_of('Dahl echoed the warning, calling the move "reckless".', ents, language="en")
+    assert qs == [("ad", "reckless")]
+    # a pronoun in a clause of the sentence stands for the person heading it, not for the last speaker
+    _, qs = quotes_of('"Thụy Điển phải dừng lại", ông Kral nói. Tuần trước, bà Anna Dahl ủng hộ điều mà bà gọi là sự '
+                      '"mềm dẻo chiến lược" của Na Uy.', ents)
+    assert qs == [("tk", "Thụy Điển phải dừng lại"), ("ad", "mềm dẻo chiến lược")]
+    # negative: a posting with no quoted words of its own is no quote; a named thing after a verb stays a name
+    _, qs = quotes_of('Ông Kral đăng ảnh chụp chiếc tàu "Aurora" lên mạng.', ents)
+    assert qs == []

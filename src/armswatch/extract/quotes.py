@@ -239,18 +239,29 @@ def _then_attribution() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _quote_verb() -> re.Pattern:
-    """A verb whose object is the quoted words, a few words (no punctuation) before the opening mark."""
+    """A verb whose object is the quoted words, a few words (no punctuation but a colon or comma right before the
+    opening mark) before it."""
     verbs = (load_lexicon("speech") or {}).get("quote_verbs") or ["\x00"]
-    return re.compile(r"(?<!\w)(?:" + phrase_regex(verbs) + r")(?:\s+[\w'’-]+){0,6}?\s*$", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?:" + phrase_regex(verbs) + r")(?:\s+[\w'’-]+){0,6}?\s*[:,]?\s*$", re.IGNORECASE)
 
 
-def _quoted_object_speaker(att: Attributor, open_pos: int, floor: int) -> str | None:
+def _quoted_object_speaker(att: Attributor, text: str, open_pos: int, floor: int) -> str | None:
     """'Putin ordered ..., citing "aggressive statements"', 'ông đề xuất một "kế hoạch táo bạo"', 'ông ví kế hoạch
     bằng thành ngữ “...”': the quote is the object of a verb of proposing, citing or likening, whose subject
-    uttered the words."""
+    uttered the words. A short quote in title case is a name ('đăng ảnh chiếc tàu "Aurora"'), not words."""
+    words = text.split()
+    if len(words) <= _SCARE_MAX_WORDS and all(w[:1].isupper() for w in words):
+        return None
     m = _quote_verb().search(att.body, floor, open_pos)
     if m is None or att.lex.noun_before.search(att.body, max(0, m.start() - 12), m.start()):
         return None  # "một đề xuất “...”", "the proposed “...”": a noun or a participle, nobody speaking
+    pron = att.lex.pron_person_tail.search(att.body, floor, m.start())
+    if pron is not None:
+        # "X ủng hộ điều mà ông gọi là “...”", "X backed what he called “...”": a pronoun in a clause inside the
+        # sentence stands for the person heading that sentence
+        head = att.first_subject(floor, pron.start())
+        if head is not None and att.entities[head].type == "PERSON":
+            return head
     return att.subject_of(m.start(), floor)
 
 
@@ -372,7 +383,7 @@ def extract_quotes(doc: Document) -> Document:
                 cue = cue or cue2
             if speaker is None:
                 sent = doc.sentence_of(open_pos)
-                sp5 = _quoted_object_speaker(att, open_pos, max(prev_end, sent.start if sent else para.start))
+                sp5 = _quoted_object_speaker(att, text, open_pos, max(prev_end, sent.start if sent else para.start))
                 if sp5 is not None:
                     cue, speaker = True, sp5
             if speaker is None and closed:
