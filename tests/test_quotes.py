@@ -821,3 +821,21 @@ def test_posting_voicing_and_calling_verbs_take_the_quote_as_object():
     # negative: a posting with no quoted words of its own is no quote; a named thing after a verb stays a name
     _, qs = quotes_of('Ông Kral đăng ảnh chụp chiếc tàu "Aurora" lên mạng.', ents)
     assert qs == []
+
+
+def test_words_quoted_from_a_joint_subject_in_reported_speech_are_the_reporters():
+    ents = {"ad": ("PERSON", ["Anna Dahl", "Dahl"]), "tk": ("PERSON", ["Tomas Kral", "Kral"]),
+            "tw": ("ORG", ["Twitter"]), "no": ("COUNTRY", ["Norway", "Na Uy"])}
+    body = ("Bà Anna Dahl điện đàm với ông Tomas Kral hôm thứ Sáu. Tài khoản Twitter của ông Kral sau đó viết rằng "
+            "hai nhà lãnh đạo đã bày tỏ \"quyết tâm chung nhằm sớm khôi phục đối thoại\".")
+    _, qs = quotes_of(body, ents)
+    assert qs == [("tk", "quyết tâm chung nhằm sớm khôi phục đối thoại")]
+    body = ("Anna Dahl spoke with Tomas Kral on Friday. Dahl's office later said that the two leaders had stressed "
+            "\"a shared resolve to resume the dialogue soon\".")
+    _, qs = quotes_of(body, ents, language="en")
+    assert qs == [("ad", "a shared resolve to resume the dialogue soon")]
+    # negative: a joint subject with no reporter around it keeps the joint reading (one of the parties)
+    body = ("Bà Anna Dahl điện đàm với ông Tomas Kral hôm thứ Sáu. Hai nhà lãnh đạo đã bày tỏ "
+            "\"quyết tâm chung nhằm sớm khôi phục đối thoại\".")
+    _, qs = quotes_of(body, ents)
+    assert qs == [("ad", "quyết tâm chung nhằm sớm khôi phục đối thoại")]

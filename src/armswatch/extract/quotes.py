@@ -265,6 +265,25 @@ def _quoted_object_speaker(att: Attributor, text: str, open_pos: int, floor: int
     return att.subject_of(m.start(), floor)
 
 
+def _joint_reporter(att: Attributor, floor: int) -> str | None:
+    """'Tài khoản Twitter của ông Rouhani viết rằng hai nhà lãnh đạo đã bày tỏ “...”', 'X said the two leaders
+    voiced “...”': two parties cannot utter one phrase together, so words quoted from a joint subject inside
+    reported speech are the wording of the one who reports it. Call right after `_pre_attribution` found a speaker
+    (its source phrase is `att.last_span`)."""
+    span = att.last_span
+    if span is None:
+        return None
+    phrase = att.body[span[0]:span[1]]
+    if not (att.lex.joint_persons.search(phrase) or att.lex.joint_countries.search(phrase)):
+        return None
+    cut = None
+    for m in att.lex.clause_cut.finditer(att.body, floor, span[0]):
+        cut = m
+    if cut is None or not cut.group().strip().isalpha():  # reported by "rằng" / "that", not after a quote mark
+        return None
+    return att.source_before(cut.start(), floor)
+
+
 def _next_sentence_attribution(att: Attributor, close_end: int, para: Span) -> str | None:
     """“Ba Lan sẵn sàng ... .” Đó là khẳng định của ông Duda: the sentence after a whole-sentence quote names
     its speaker."""
@@ -381,6 +400,8 @@ def extract_quotes(doc: Document) -> Document:
                 floor = max(prev_end, sent.start if sent else para.start, para.start)
                 cue2, speaker = _pre_attribution(att, open_pos, floor, masks)
                 cue = cue or cue2
+                if speaker is not None:
+                    speaker = _joint_reporter(att, floor) or speaker
             if speaker is None:
                 sent = doc.sentence_of(open_pos)
                 sp5 = _quoted_object_speaker(att, text, open_pos, max(prev_end, sent.start if sent else para.start))
