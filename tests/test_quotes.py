@@ -839,3 +839,22 @@ def test_words_quoted_from_a_joint_subject_in_reported_speech_are_the_reporters(
             "\"quyết tâm chung nhằm sớm khôi phục đối thoại\".")
     _, qs = quotes_of(body, ents)
     assert qs == [("ad", "quyết tâm chung nhằm sớm khôi phục đối thoại")]
+
+
+def test_a_joint_statement_quotes_the_joint_subject_it_introduces():
+    ents = {"ad": ("PERSON", ["Anna Dahl", "Dahl"]), "tk": ("PERSON", ["Tomas Kral", "Kral"]),
+            "no": ("COUNTRY", ["Norway", "Na Uy"]), "se": ("COUNTRY", ["Sweden", "Thụy Điển"]),
+            "ol": ("PERSON", ["Ola Lund", "Lund"])}
+    body = ("Bà Anna Dahl hội đàm với ông Tomas Kral tại Oslo. Theo tuyên bố chung, hai nhà lãnh đạo nhất trí tăng "
+            "cường \"hợp tác và tin cậy\" trong lĩnh vực an ninh.")
+    _, qs = quotes_of(body, ents)
+    assert qs == [("ad", "hợp tác và tin cậy")]
+    body = ("Norway and Sweden met in Oslo. According to the joint statement, the two countries agreed to deepen "
+            "\"trust and cooperation\" at sea.")
+    _, qs = quotes_of(body, ents, language="en")
+    assert qs == [("no", "trust and cooperation")]
+    # negative: a named subject after the joint statement is not necessarily one of its parties
+    body = ("Bà Anna Dahl hội đàm với ông Tomas Kral tại Oslo. Theo tuyên bố chung, ông Ola Lund sẽ dẫn đầu các vòng "
+            "đàm phán tiếp theo \"sớm nhất có thể\".")
+    _, qs = quotes_of(body, ents)
+    assert qs == []

@@ -284,6 +284,29 @@ def _joint_reporter(att: Attributor, floor: int) -> str | None:
     return att.source_before(cut.start(), floor)
 
 
+@lru_cache(maxsize=1)
+def _joint_document() -> re.Pattern:
+    docs = (load_lexicon("speech") or {}).get("joint_documents") or ["\x00"]
+    return re.compile(r"\s*(?:(?:the|a|bản)\s+)?(?:" + phrase_regex(docs) + r")\s*,\s*", re.IGNORECASE)
+
+
+def _joint_document_speaker(att: Attributor, open_pos: int, floor: int) -> str | None:
+    """'Theo tuyên bố chung, hai nhà lãnh đạo nhất trí mở rộng “...”', 'According to the joint statement, the two
+    leaders agreed to “...”': a joint statement is its parties' words, and a joint subject of the clause it
+    introduces names them."""
+    preps = att.preps_in(floor, open_pos)
+    if not preps:
+        return None
+    m = _joint_document().match(att.body, preps[-1][1], open_pos)
+    if m is None:
+        return None
+    for rx in (att.lex.joint_persons, att.lex.joint_countries):
+        jm = rx.match(att.body, m.end(), open_pos)
+        if jm is not None:
+            return att.resolve_joint(jm.start(), jm.end())
+    return None  # a named subject ("Theo tuyên bố chung, Ngoại trưởng X sẽ ...") need not be a party
+
+
 def _next_sentence_attribution(att: Attributor, close_end: int, para: Span) -> str | None:
     """“Ba Lan sẵn sàng ... .” Đó là khẳng định của ông Duda: the sentence after a whole-sentence quote names
     its speaker."""
@@ -407,6 +430,11 @@ def extract_quotes(doc: Document) -> Document:
                 sp5 = _quoted_object_speaker(att, text, open_pos, max(prev_end, sent.start if sent else para.start))
                 if sp5 is not None:
                     cue, speaker = True, sp5
+            if speaker is None:
+                sent = doc.sentence_of(open_pos)
+                sp6 = _joint_document_speaker(att, open_pos, max(prev_end, sent.start if sent else para.start))
+                if sp6 is not None:
+                    cue, speaker = True, sp6
             if speaker is None and closed:
                 sp4 = _trailing_attribution(att, doc, close_pos + 1)
                 if sp4 is not None:
