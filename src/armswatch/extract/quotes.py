@@ -1,8 +1,9 @@
-"""Direct quotes: text in “ ”, " " or ‘ ’ with the speaker entity.
+"""Direct quotes: text in “ ”, " ", « », „ “, ‘ ’ or ' ' with the speaker entity.
 
-1. Quote marks are paired per paragraph: “ closes with ” or ", a straight " opens after a blank and
-   closes at the next ” or ", ‘ closes with ’ (not an apostrophe between letters). A double quote
-   left open runs to the end of its paragraph.
+1. Quote marks are paired per paragraph: “ and « close with ” " or », „ closes with “ or ”, a straight " opens
+   after a blank and closes at the next ” or ", ‘ closes with ’ (not an apostrophe between letters), a straight '
+   opens after a blank before a letter and closes before a non-letter ("calls it 'very concerning'", not "aren't").
+   A double quote left open runs to the end of its paragraph.
 2. The speaker is looked for, in this order,
    - right after the closing mark: `“...,” Bell nói`, `"...”, vẫn lời ông`, `“...”, vị đại sứ nói tiếp`,
      `“...,” said Bell`;
@@ -26,6 +27,12 @@
    Found on unseen articles (tests/fresh4): an agency after the quote ('X said ... "...," RIA reported') relays
    the person who said it before the quote; a quote that ends its sentence is not attributed by the next
    sentence when that one holds a quote of its own; "he said" skips names later in the last speaker's sentence.
+   Built from how news prose attributes speech (session-5 split-half round): a quote that is the object of a verb of
+   proposing, citing, likening, posting or voicing is its subject's ('citing "..."', 'ông đề xuất một "..."',
+   'tweeted: "..."', lexicon `quote_verbs`), with a pronoun in a clause of the sentence standing for the person
+   heading it ("X ủng hộ điều mà ông gọi là “...”"); words quoted from a joint subject inside reported speech are the
+   reporter's ("X viết rằng hai nhà lãnh đạo bày tỏ “...”"); "theo tuyên bố chung, hai nhà lãnh đạo ... “...”"
+   quotes the joint statement's parties.
 3. A short all-capitalised quote after a possessive is a title (ABC's "This Week") and is skipped. A short quote right after an article or a naming word (`an "early warning counterstrike" posture`,
    "cái gọi là") is a term and is skipped. A quote with no verb of saying or attribution around it is a scare quote or a term
    (“vết rạn nứt”) and is skipped when it is short (<= 4 words); a long quote with an attribution
