@@ -885,7 +885,10 @@ def test_people_and_plants_counted_with_a_nationality():
 
 def test_weight_of_a_missile_is_its_owners():
     ents = dict(C3, sarmat=("WEAPON", ["Sarmat"], "ru"))
+    # "tên lửa này" points back at the missile named with that noun: the weapon itself (its owner when none is)
     cl, _ = claims_of("Nga giới thiệu tên lửa Sarmat. Ông nói tên lửa này nặng hơn 150 tấn.", entities=ents)
+    assert [(c[0], c[1], c[2]) for c in cl] == [("sarmat", "other", 150.0)]
+    cl, _ = claims_of("Nga giới thiệu vũ khí mới. Ông nói tên lửa này nặng hơn 150 tấn.", entities=ents)
     assert [(c[0], c[1], c[2]) for c in cl] == [("ru", "other", 150.0)]
     # tonnes of nobody named are no claim
     assert claims_of("Mỗi năm cảng này nhận khoảng 2.000 tấn hàng.", entities=C3)[0] == []
@@ -1194,3 +1197,98 @@ def test_fuel_rods_power_and_guard_posts_are_counted():
     assert [(c[0], c[2]) for c in cl] == [("kr", 10.0)] and doc.claims[0].unit == "guard posts"
     # a power rating with no state in its clause is no claim
     assert claims_of("Nhà máy điện có công suất 1.000 MW.", entities=C3)[0] == []
+
+
+def test_partitive_percentage_is_a_share_of_the_world_stock_before_it():
+    # "trong đó" / "of which" opens a clause whose bare percentage divides the world stock just counted
+    body = ("Theo SIPRI, các cường quốc hạt nhân trên thế giới hiện có khoảng 12.500 đầu đạn, trong đó Nga và Mỹ "
+            "giữ gần 88%.")
+    cl, _ = claims_of(body)
+    share = [c for c in cl if c[1] == "share_of_world_nuclear_weapons_pct"]
+    assert len(share) == 1 and share[0][0] in ("ru", "us") and share[0][2] == 88 and share[0][3] == "approx"
+    body = ("Estimates put the global inventory at roughly 12,000 nuclear warheads, of which Russia and the "
+            "United States hold about 87%.")
+    cl, _ = claims_of(body, language="en")
+    assert [c[:3] for c in cl if c[1].startswith("share")] in ([("us", "share_of_world_nuclear_weapons_pct", 87.0)],
+                                                             [("ru", "share_of_world_nuclear_weapons_pct", 87.0)])
+    # no world stock before the partitive, or a percentage of a noun of its own: no share of the world
+    cl, _ = claims_of("Nga có 1.500 đầu đạn triển khai, trong đó 60% đặt trên tên lửa đạn đạo.")
+    assert not [c for c in cl if c[1].startswith("share")]
+    cl, _ = claims_of("Thế giới có hơn 12.000 vũ khí hạt nhân, trong đó Mỹ chiếm 40% ngân sách bảo trì.")
+    assert not [c for c in cl if c[1].startswith("share")]
+
+
+def test_parts_of_a_weapon_system_belong_to_that_system():
+    ents = dict(C, patriot=("WEAPON", ["Patriot", "hệ thống Patriot"]), b2=("WEAPON", ["B-2"]))
+    body = "Mỗi tổ hợp Patriot của Mỹ gồm tám bệ phóng với tổng cộng 32 tên lửa đánh chặn, theo các chuyên gia."
+    cl, doc = claims_of(body, entities=ents)
+    assert ("patriot", 8.0) in [(c[0], c[2]) for c in cl] and ("patriot", 32.0) in [(c[0], c[2]) for c in cl]
+    cl, _ = claims_of("Each Patriot battery consists of six launchers, officials said.", language="en", entities=ents)
+    assert [(c[0], c[2]) for c in cl] == [("patriot", 6.0)]
+    # no composition verb: what a weapon did belongs to its country as before
+    cl, _ = claims_of("Hai chiếc B-2 đã thả 14 quả bom xuống mục tiêu.", entities=dict(
+        C, b2=("WEAPON", ["B-2"])))
+    assert all(c[0] != "b2" for c in cl)
+
+
+def test_demonstrative_weapon_noun_points_back_at_the_named_system():
+    ents = dict(C, s400=("WEAPON", ["S-400"]), tb2=("WEAPON", ["TB2"]))
+    body = ("Ấn Độ đã nhận hệ thống S-400 từ Nga và máy bay TB2 từ nơi khác. "
+            "Các chuyên gia cho rằng hệ thống này có thể theo dõi mục tiêu bay xa tới 600 km.")
+    cl, _ = claims_of(body, entities=ents)
+    assert [(c[0], c[2]) for c in cl if c[2] == 600] == [("s400", 600.0)]
+    body = ("India took delivery of the S-400 system and of TB2 drones. "
+            "Analysts say the system can track aircraft at ranges of up to 600 km.")
+    cl, _ = claims_of(body, language="en", entities=ents)
+    assert [(c[0], c[2]) for c in cl if c[2] == 600] == [("s400", 600.0)]
+    # a noun that names no weapon mentioned with it does not point back at one
+    body = ("Ấn Độ đã nhận hệ thống S-400 từ Nga. "
+            "Các chuyên gia cho rằng tàu ngầm này có thể theo dõi mục tiêu bay xa tới 600 km.")
+    cl, _ = claims_of(body, entities=ents)
+    assert all(c[0] != "s400" for c in cl)
+
+
+def test_lead_time_after_a_breakout_cue_is_a_claim_other_durations_are_not():
+    ents = dict(C, ir=("COUNTRY", ["Iran"]))
+    body = "Giới chuyên gia cho rằng thỏa thuận mới sẽ nâng thời gian đột phá của Iran từ 3 tháng lên 12 tháng."
+    cl, _ = claims_of(body, entities=ents)
+    assert [(c[0], c[1], c[2]) for c in cl] == [("ir", "other", 3.0), ("ir", "other", 12.0)]
+    # the cue may be what the time is needed for, with the state between ("thời gian Iran cần để có đủ ...")
+    body = "Theo các nhà phân tích, thời gian Iran cần để có đủ urani cho một quả bom đã giảm còn khoảng 2 tuần."
+    cl, _ = claims_of(body, entities=ents)
+    assert [(c[0], c[2], c[3]) for c in cl] == [("ir", 2.0, "approx")]
+    # "một năm", "a year": the article before a duration word is the number 1 in a lead time
+    cl, _ = claims_of("Officials said the accord would extend Iran's breakout time to at least a year.",
+                      language="en", entities=ents)
+    assert [(c[0], c[2], c[3]) for c in cl] == [("ir", 1.0, "at_least")]
+    # durations with no lead-time cue stay timexes
+    assert claims_of("Iran sẽ được dỡ bỏ trừng phạt trong một năm và tuân thủ thỏa thuận trong 10 năm.",
+                     entities=ents)[0] == []
+    assert claims_of("The talks lasted 3 months, and a year later Iran resumed enrichment.", language="en",
+                     entities=ents)[0] == []
+
+
+def test_percentage_of_a_countrys_weapons_is_a_share_of_its_force():
+    cl, doc = claims_of("Officials estimate that about 80 percent of Russia's intermediate-range missiles are "
+                        "deployed in the west.", language="en")
+    assert [(c[0], c[1], c[2], c[3]) for c in cl] == [("ru", "other", 80.0, "approx")]
+    assert doc.claims[0].unit == "% of missiles"
+    cl, _ = claims_of("Giới phân tích ước tính khoảng 80% số tên lửa tầm trung của Nga được triển khai ở phía tây.")
+    assert [(c[0], c[1], c[2]) for c in cl] == [("ru", "other", 80.0)]
+    # a share of anything else a country has is no claim of this kind
+    assert claims_of("About 80 percent of Russia's population lives in the west.", language="en")[0] == []
+    assert claims_of("Khoảng 80% dân số của Nga sống ở phía tây.")[0] == []
+
+
+def test_population_of_a_place_is_a_claim_about_the_place():
+    ents = dict(C, okinawa=("LOC", ["Okinawa"]))
+    cl, doc = claims_of("Okinawa, home to about 1.4 million people, hosts most U.S. bases in Japan.", language="en",
+                        entities=ents)
+    assert [(c[0], c[1], c[2], c[3]) for c in cl] == [("okinawa", "other", 1400000.0, "approx")]
+    assert doc.claims[0].unit == "inhabitants"
+    cl, _ = claims_of("Okinawa, nơi có khoảng 1,4 triệu người dân sinh sống, là nơi đặt phần lớn căn cứ Mỹ.",
+                      entities=ents)
+    assert [(c[0], c[2]) for c in cl] == [("okinawa", 1400000.0)]
+    # people counted for no population (or casualty) are still no claim; nor inhabitants of no place named
+    assert claims_of("About 300 people gathered outside the embassy in Okinawa.", language="en", entities=ents)[0] == []
+    assert claims_of("The island is home to about 3,000 people.", language="en", entities=ents)[0] == []

@@ -133,6 +133,11 @@ class ClaimLex:
     possessive_en: re.Pattern
     not_after: PhraseMatcher
     designator_tail: re.Pattern  # "nghị quyết", "Resolution" right before a number: a name, not a count
+    lead_cue: re.Pattern  # "thời gian đột phá", "breakout time": a duration after it is a lead time
+    lead_unit: re.Pattern  # "tháng", "months": the duration word right after the number
+    lead_label: dict  # duration word -> unit label
+    population_before: re.Pattern  # "home to", "dân số": people counted are a place's inhabitants
+    population_after: re.Pattern  # "sinh sống", "living"
     people_unit: str  # the unit of the casualty-only people nouns ("người", "people"): a claim only with a casualty word
     casualty_after: re.Pattern  # "could die", "đã thiệt mạng" after the noun (group 1: the casualty word)
     casualty_before: re.Pattern  # "killing", "làm thiệt mạng" right before the number (group 1)
@@ -162,6 +167,7 @@ class ClaimLex:
     demonym_head: re.Pattern  # "Russian [nuclear] stockpile": the noun a nationality adjective possesses
     share_all: re.Pattern
     share_total: re.Pattern  # "88% of the total": a share of a stock named before the percentage
+    share_partitive: re.Pattern  # ", of which Russia holds 88%": a share of the stock counted before the clause
     rate_after: re.Pattern
     rate_period: dict  # folded rate phrase -> "per year" / "per month" / "per day"
     of_test: frozenset  # units of a nuclear test or a launch (yield, magnitude): the tester is the subject
@@ -208,6 +214,9 @@ class ClaimLex:
     material_unit: dict  # folded cue -> unit
     mass_after: re.Pattern
     finder_verb: re.Pattern  # "phát hiện", "found": an organisation before one is the finder, not the owner
+    composition: re.Pattern  # "gồm", "consists of": a count of what a weapon system is made of
+    weapon_noun: re.Pattern  # "radar", "missile": the class noun of a weapon system
+    weapon_anaphor: tuple[re.Pattern, ...]  # "radar này", "this missile": a weapon noun pointing back
     material_anaphor: re.Pattern  # "the stock", "kho dự trữ này": the material of the sentence before
     material_anaphor_m: PhraseMatcher  # the same phrases, for the scan of the whole body
 
@@ -288,6 +297,14 @@ def claim_lex() -> ClaimLex:
         designator_tail=re.compile(r"(?<!\w)(?:" + phrase_regex(d.get("designators") or ["\x00"]) + r")\s*$",
                                    re.IGNORECASE),
         people_unit=_PEOPLE,
+        population_before=re.compile(r"(?<!\w)(?:" + phrase_regex((d.get("population") or {}).get("before") or ["\x00"])
+                                     + r")\s*$", re.IGNORECASE),
+        population_after=re.compile(r"\s*(?:" + phrase_regex((d.get("population") or {}).get("after") or ["\x00"])
+                                    + r")(?!\w)", re.IGNORECASE),
+        lead_cue=compile_phrases((d.get("lead_times") or {}).get("cues") or ["\x00"]),
+        lead_unit=re.compile(r"\s*(" + phrase_regex([w for ws in ((d.get("lead_times") or {}).get("units") or {}).values()
+                                                      for w in ws] or ["\x00"]) + ")", re.IGNORECASE),
+        lead_label={_key(w): lab for lab, ws in ((d.get("lead_times") or {}).get("units") or {}).items() for w in ws},
         casualty_after=re.compile(r"\s*(?:(?:" + phrase_regex(cas.get("gap") or ["\x00"]) + r")\s+)*("
                                   + phrase_regex(cas_after or ["\x00"]) + r")(?!\w)", re.IGNORECASE),
         casualty_before=re.compile(r"(?<!\w)(" + phrase_regex(cas_before or ["\x00"]) + r")\s*$", re.IGNORECASE),
@@ -321,6 +338,8 @@ def claim_lex() -> ClaimLex:
         respectively=compile_phrases(d.get("respectively") or ["\x00"]),
         incident_filler_tail=re.compile(r"(?:\s*(?:" + phrase_regex(d.get("incident_fillers") or ["\x00"])
                                         + r"))+\s*$", re.IGNORECASE),
+        share_partitive=re.compile(r"(?<!\w)(?:" + phrase_regex(d["share"].get("partitive") or ["\x00"])
+                                   + r")(?!\w)[^,;]*$", re.IGNORECASE),
         share_total=re.compile(r"^\s*(?:" + phrase_regex(d["share"].get("total") or ["\x00"]) + r")(?!\w)",
                                re.IGNORECASE),
         demonyms={k.lower(): v for k, v in dem.items()},
@@ -385,6 +404,12 @@ def claim_lex() -> ClaimLex:
         material=PhraseMatcher([c for m in d.get("materials") or [] for c in m["cues"]]),
         material_unit={_key(c): m["unit"] for m in d.get("materials") or [] for c in m["cues"]},
         finder_verb=compile_phrases(d.get("finder_verbs") or ["\x00"]),
+        composition=compile_phrases(d.get("composition_verbs") or ["\x00"]),
+        weapon_noun=compile_phrases(d.get("weapon_nouns") or ["\x00"]),
+        weapon_anaphor=(re.compile(r"(?P<noun>" + phrase_regex(d.get("weapon_nouns") or ["\x00"])
+                                   + r")\s+(?:này|đó|ấy)(?!\w)", re.IGNORECASE),
+                        re.compile(r"(?<!\w)(?:this|that|the)\s+(?P<noun>" + phrase_regex(d.get("weapon_nouns") or ["\x00"])
+                                   + r")(?!\w)(?!\s+[A-Z0-9])")),
         material_anaphor=compile_phrases(d.get("material_anaphora") or ["\x00"]),
         material_anaphor_m=PhraseMatcher(d.get("material_anaphora") or []),
         mass_after=re.compile(r"\s*(?:" + phrase_regex(d.get("mass_after") or ["\x00"]) + r")(?!\w)", re.IGNORECASE),
@@ -484,6 +509,11 @@ _FROM_TAIL = re.compile(r"(?<!\w)(?:từ|from)\s*$", re.IGNORECASE)
 # distance measured
 _RANGE_END = re.compile(r"(?<!\w)(?:between|from|từ)\s+[\d.,]+\s*(?:km\s*)?(?:and|to|đến|tới|-|–)\s*$", re.IGNORECASE)
 _CALENDAR_NOUN = re.compile(r"(?:năm|tháng|ngày|tuần|years?|months?|days?|weeks?)(?!\w)", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"\s*(?:of\s+|của\s+)?[^\W\d_]")  # a noun after a percentage: a share of something else
+_SINGLE_DURATION = re.compile(r"(?<!\w)(một|a|an|one)(?=\s+(?:tháng|tuần|năm|months?|weeks?|years?)(?!\w))",
+                              re.IGNORECASE)
+_OF_POSSESSOR = re.compile(r"\s*(?:percent|per cent)?\s*of\s+(?:all\s+)?", re.IGNORECASE)  # "95 percent of "
+_SHARE_OF_VI = re.compile(r"\s*(?:phần trăm)?\s*(?:số\s+|số lượng\s+|tổng số\s+)?", re.IGNORECASE)  # "90% số "
 _RANGE_QUAL = re.compile(r"(?:khoảng|chừng|gần|hơn|about|around|some|nearly|roughly|approximately)\s*$", re.IGNORECASE)
 
 
@@ -559,6 +589,7 @@ class _ClaimExtractor:
         self.pub_year = _year(doc.published)
         self.quote_masks = [(q.start - 1, q.end + 1) for q in doc.quotes]
         self.country_by_name = {e.name.lower(): e.id for e in doc.entities if e.type == "COUNTRY"}
+        self.has_weapon = any(e.type == "WEAPON" for e in doc.entities)  # else no weapon anaphor to resolve
         self.demonym_rx = self.lex.demonym_rx
         self.meta: dict[int, dict] = {}  # id(claim) -> how it was read (for the document-level passes)
         self._stmt: dict[int, bool] = {}  # timex start -> is it a statement date
@@ -615,6 +646,21 @@ class _ClaimExtractor:
                 if m:
                     return unit, m.end()
         return None
+
+    def _single_durations(self, sent: Span) -> list[_Num]:
+        """"ít nhất một năm", "at least a year": the article before a duration word is the number 1, which the
+        number parser leaves to the article (alone "một", "a" are no quantity)."""
+        return [_Num(m.start(), m.end(1), m.group(1), 1.0, False, False, False)
+                for m in _SINGLE_DURATION.finditer(self.body, sent.start, sent.end)
+                if self.lead_time(_Num(m.start(), m.end(1), m.group(1), 1.0, False, False, False), sent)]
+
+    def lead_time(self, n: _Num, sent: Span):
+        """(unit, end) of a lead time: a duration word after the number with a lead-time cue earlier in the
+        sentence ("thời gian đột phá ... từ 2-3 tháng", "breakout time from two months to a year"), or None."""
+        m = self.lex.lead_unit.match(self.body, n.end, sent.end)
+        if m is None or not self.lex.lead_cue.search(self.body, max(sent.start, n.start - 200), n.start):
+            return None
+        return self.lex.lead_label[_key(m.group(1))], m.end()
 
     def _distance(self, n: _Num, floor: int, right_end: int):
         """(unit, end) of a distance with no parameter cue ("missing by about 24 miles", "to 500km"), or None
@@ -795,6 +841,9 @@ class _ClaimExtractor:
                 st = self._state(e)
                 if st in att.entities and att.entities[st].type == "COUNTRY":
                     return st
+        ana = self._weapon_anaphor(n, sent)
+        if ana:
+            return ana
         ments = att.mentions_in(sent.start, n.start)
         # an appositive set off by commas after a name ("France, Britain's closest neighbour, has 290") is
         # not the subject
@@ -805,6 +854,16 @@ class _ClaimExtractor:
                  if (m.start, m.end) not in exclude and (m.start, m.end) not in appos
                  and e.type in ("COUNTRY", "ORG", "WEAPON", "PERSON")
                  and not lex.not_subject_tail.search(body[max(sent.start, m.start - 20):m.start])]
+        # "Mỗi khẩu đội THAAD của Mỹ gồm sáu bệ phóng", "each Patriot battery consists of eight launchers": the
+        # parts of one system belong to the system named before the composition verb, whoever makes or owns it
+        weapons = [(m, e) for m, e in cands if e.type == "WEAPON"]
+        if weapons:
+            comp = None
+            for comp in lex.composition.finditer(body, weapons[0][0].end, n.start):
+                pass
+            weapons = [e for m, e in weapons if comp is not None and m.end <= comp.start()]
+            if weapons:
+                return weapons[-1].id
         for types in (("COUNTRY",), ("ORG",), ("WEAPON",)):
             found = [(m, e) for m, e in cands if e.type in types]
             if types == ("WEAPON",):
@@ -840,6 +899,34 @@ class _ClaimExtractor:
                 if e.type == "COUNTRY" and not att.is_object(m, prev.start):
                     return e.id
         return None
+
+    def _weapon_anaphor(self, n: _Num, sent: Span) -> str | None:
+        """"radar này có thể quan sát tới 2.000 km", "the missile flew 950 km": a demonstrative weapon noun, the
+        last thing named before the number, stands for the last weapon named with that noun before it."""
+        body, att = self.body, self.att
+        if not self.has_weapon:
+            return None
+        last = None
+        for rx in self.lex.weapon_anaphor:
+            for a in rx.finditer(body, sent.start, n.start):
+                last = a if last is None or a.start() > last.start() else last
+        if last is None or att.mentions_in(last.start(), n.start):
+            return None
+        noun = r"(?<!\w)" + r"\s+".join(map(re.escape, last.group("noun").split())) + r"(?!\w)"
+        # the noun heads the name: before it, maybe with modifiers ("tên lửa đạn đạo xuyên lục địa Sarmat"), or after it
+        before = re.compile(noun + r"(?:\s+(?!(?:and|of|or|with|và|của|hoặc|với|từ)\s)(?:[^\W\d]+|\([^()]{1,12}\))){0,6}\s+$",
+                            re.IGNORECASE)
+        after = re.compile(r"\s+" + noun, re.IGNORECASE)
+        named, seen = {}, {}  # weapons named with the noun (last position), and how often each was mentioned
+        for m, e in att.mentions_in(0, last.start()):
+            if e.type != "WEAPON":
+                continue
+            seen[e.id] = seen.get(e.id, 0) + 1
+            if re.search(noun, m.text, re.IGNORECASE) or before.search(body[max(0, m.start - 60):m.start]) \
+                    or after.match(body, m.end):
+                named[e.id] = m.start
+        # the article's main weapon of that kind (the most mentioned), not an older one named in passing
+        return max(named, key=lambda k: (seen[k], named[k])) if named else None
 
     def _continues(self, n: _Num, sent: Span, cue_end: int, exclude: set) -> bool:
         """Does the number's clause go on about the sentence before? Only then may the subject come from
@@ -1064,6 +1151,7 @@ class _ClaimExtractor:
         ars += [h.end() for h in lex.each.finditer(body)]
         ars.sort()
         pars = [(h.start(), h.end()) for h in lex.param_cue.finditer(body)]
+        pars += [(h.start(), h.end() + 150) for h in lex.lead_cue.finditer(body)]
         hit_starts = [h[0] for h in hits]
         for sent in sentences:
             windows = []
@@ -1087,8 +1175,12 @@ class _ClaimExtractor:
                 windows.append((f.end(), min(sent.end, f.end() + 25)))
             windows = _merge(windows)
             sent_nums = _numbers(self.doc, windows)
-            # numbers inside a timex are dates or durations, except a flight time ("bay khoảng 86 phút")
-            kept = [n for n in sent_nums if not n.is_year and (not self.in_timex(n) or self.param_after(n, sent))]
+            if pars and lex.lead_cue.search(body, sent.start, sent.end):
+                sent_nums = sorted(sent_nums + self._single_durations(sent), key=lambda x: x.start)
+            # numbers inside a timex are dates or durations, except a flight time ("bay khoảng 86 phút") or a lead
+            # time ("thời gian đột phá ... 2-3 tháng")
+            kept = [n for n in sent_nums if not n.is_year and (not self.in_timex(n) or self.param_after(n, sent)
+                                                                or self.lead_time(n, sent))]
             if not kept:
                 continue
             lim = lex.limits.search(body, sent.start, sent.end)
@@ -1382,6 +1474,7 @@ class _ClaimExtractor:
             return None  # "nghị quyết 1695", "Article 6": a name, not a count
         measure, unit, cue_end, nationality = None, None, n.end, None
         casualty, noun_end = None, n.end
+        resident = False  # the people counted live in a place named before the number
         elided = None  # the previous claim whose noun this number leaves out
         previous = None  # a previous value of that claim ("from 410 a year earlier"): the match of its period
         value = n.value
@@ -1405,6 +1498,10 @@ class _ClaimExtractor:
                 # "account for about 88% of the total" after "the world's nine nuclear-armed states possess
                 # roughly 12,100 warheads": the total is the world's stock named just before
                 measure = "share_of_world_nuclear_weapons_pct"
+            elif not _WORD_AFTER.match(after) and lex.share_partitive.search(left) and self._world_stock_before(sent):
+                # "thế giới có khoảng 13.000 vũ khí hạt nhân, trong đó Mỹ và Nga nắm giữ hơn 90%": the bare
+                # percentage (no noun of its own after it) of the world stock counted before the partitive
+                measure = "share_of_world_nuclear_weapons_pct"
             elif (pa := lex.percent_after.match(body, n.end + len(after) - len(after.lstrip()),
                                                 min(sent.end, n.end + 40))) is not None:
                 # "nâng ngân sách quốc phòng lên 2% GDP", "2% of economic output": a share of the economy
@@ -1416,6 +1513,10 @@ class _ClaimExtractor:
                 # "cắt giảm khoảng 89% lượng dầu được phép nhập", "cutting its stockpile by about 98 percent"
                 measure, unit = "other", lex.percent_cut_unit
                 nationality = self._owner_after(n, sent)  # "cắt giảm 89% lượng dầu mà Triều Tiên được nhập"
+            elif (fs := self._force_share(n, sent)) is not None:
+                # "95 percent of China's ground-based missiles", "90% số tên lửa của Triều Tiên": a share of a
+                # country's weapons (an `other` claim about that country)
+                measure, unit, nationality = "other", fs[0], fs[1]
             elif (pu := self._percent_unit(n, floor)) is not None:
                 # "nâng mức làm giàu lên 60%", "tariffs of 60%": a level measured in percent
                 measure, unit = "other", pu
@@ -1424,6 +1525,7 @@ class _ClaimExtractor:
         else:
             u = self.unit_after(n, right_end) or self._head_unit(n, sent, right_end)
             pa = self.param_after(n, sent) if u is None else None
+            lead = self.lead_time(n, sent) if u is None and pa is None else None
             shared = self._shared_unit(list(kept), i, sent) if u is None and pa is None and kept else None
             if u is not None:
                 measure, unit, cue_end, nationality = u
@@ -1433,8 +1535,11 @@ class _ClaimExtractor:
                     casualty, cue_end = cas
                     unit = f"{unit or measure} {casualty}"
                     measure = "other"
+                elif unit == lex.people_unit and (lex.population_before.search(self._strip_qual(left))
+                                                  or lex.population_after.match(body, cue_end, right_end)):
+                    unit, resident = "inhabitants", True  # "Guam, home to 160,000 people": a place's population
                 elif unit == lex.people_unit:
-                    return None  # "3 người phát ngôn": people counted for no casualty
+                    return None  # "3 người phát ngôn": people counted for no casualty or population
                 if measure == "nuclear_warheads" and lex.payload.search(self._strip_qual(left)) \
                         and self._carrier_before(n, floor):
                     # "Sarmat có thể mang khoảng 10 đầu đạn", "the missile can carry up to 10 warheads": what one
@@ -1453,6 +1558,8 @@ class _ClaimExtractor:
                         return None  # "42 kg ... đủ để chế tạo một quả bom": a threshold, not a stock
             elif pa is not None:
                 measure, unit, cue_end, param = "other", pa[0], pa[1], True
+            elif lead is not None:
+                measure, unit, cue_end = "other", lead[0], lead[1]
             elif (di := self._distance(n, floor, right_end)) is not None:
                 measure, unit, cue_end = "other", di[0], di[1]
             elif (ub := self._unit_before(n, floor)) is not None:
@@ -1551,6 +1658,10 @@ class _ClaimExtractor:
             if subject is None:
                 return None
             self.how = "local"
+        elif resident:
+            subject = self._place_before(n, sent)
+            if subject is None:
+                return None  # inhabitants of no place named
         elif casualty is not None:
             subject = self._casualty_subject(n, sent, noun_end, nationality, exclude) \
                 or self.subject(n, sent, cue_end, nationality, exclude, src, about_arsenal)
@@ -1641,6 +1752,13 @@ class _ClaimExtractor:
             return lex.casualty_label[_key(b.group(1))], noun_end
         return None
 
+    def _place_before(self, n: _Num, sent: Span) -> str | None:
+        """The place (or country) named last before the number in its sentence, or None."""
+        for m, e in reversed(self.att.mentions_in(sent.start, n.start)):
+            if e.type in ("COUNTRY",) + _PLACES:
+                return e.id
+        return None
+
     def _casualty_subject(self, n: _Num, sent: Span, noun_end: int, nationality: str | None,
                           exclude: set) -> str | None:
         """Whose people a casualty count counts: the nationality of the noun ("12 tù binh Mỹ"), else the place
@@ -1708,6 +1826,31 @@ class _ClaimExtractor:
             return None
         m = self.lex.unit_before.search(self.body, max(floor, n.start - 12), n.start)
         return self.lex.unit_before_info.get("".join(m.group().lower().split())) if m else None
+
+    def _force_share(self, n: _Num, sent: Span) -> tuple[str, str] | None:
+        """(unit, country id) of a percentage of a country's weapons: "N% of <country>'s ... <weapon noun>"
+        or "N% (số) <weapon noun> ... của <country>", the noun within a few words; else None."""
+        body, att, lex = self.body, self.att, self.lex
+        end = min(sent.end, n.end + 60)
+        m = _OF_POSSESSOR.match(body, n.end, end)
+        if m is not None:  # English: "of China's ... missiles"
+            me = att.mention_at(m.end())
+            if me and me[1].type == "COUNTRY" and (pos := re.match(r"['’]s\s", body[me[0].end:me[0].end + 3])):
+                w = lex.weapon_noun.search(body, me[0].end + pos.end(), min(end, me[0].end + pos.end() + 40))
+                if w and len(body[me[0].end:w.start()].split()) <= 4:
+                    return f"% of {w.group().lower()}", self._state(me[1])
+            return None
+        m = _SHARE_OF_VI.match(body, n.end, end)
+        if m is not None:  # Vietnamese: "90% (số) tên lửa ... của Trung Quốc"
+            w = lex.weapon_noun.match(body, m.end(), end)
+            if w is None:
+                return None
+            for me, e in att.mentions_in(w.end(), end):
+                gap = body[w.end():me.start]
+                if e.type == "COUNTRY" and re.search(r"(?<!\w)của\s+$", gap) and len(gap.split()) <= 6:
+                    return f"% of {w.group().lower()}", self._state(e)
+                break
+        return None
 
     def _percent_unit(self, n: _Num, floor: int) -> str | None:
         """The unit of a percentage whose measure noun stands a few words before it in its clause ("uranium
