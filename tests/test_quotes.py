@@ -766,3 +766,95 @@ def test_reading_a_statement_aloud_is_a_verb_of_saying():
     # reading something else is no saying
     _, qs = quotes_of('Ông Zarif đọc tờ "Tehran Times" mỗi sáng.', ents)
     assert qs == []
+
+
+def test_straight_single_and_low_nine_quotation_marks():
+    ents = {"ad": ("PERSON", ["Anna Dahl", "Dahl"]), "no": ("COUNTRY", ["Norway"])}
+    # British style: single straight marks around a partial quote; apostrophes between letters are no marks
+    _, qs = quotes_of("Anna Dahl calls Norway's latest drill 'deeply worrying', while officials aren't commenting.",
+                      ents, language="en")
+    assert qs == [("ad", "deeply worrying")]
+    # „...“ (German) and „...” (Polish) pair as double quotes
+    _, qs = quotes_of("Dahl said: „We will not accept this arrangement.“", ents, language="en")
+    assert qs == [("ad", "We will not accept this arrangement.")]
+    _, qs = quotes_of("Dahl said: „We will not accept this arrangement.”", ents, language="en")
+    assert qs == [("ad", "We will not accept this arrangement.")]
+    # negatives: a plural possessive and a decade are no quotation marks
+    _, qs = quotes_of("The ministers' talks in the '90s failed, Dahl said.", ents, language="en")
+    assert qs == []
+
+
+def test_quote_as_the_object_of_a_verb_of_proposing_citing_or_likening():
+    ents = {"ad": ("PERSON", ["Anna Dahl", "Dahl"]), "no": ("COUNTRY", ["Norway", "Na Uy"]),
+            "tk": ("PERSON", ["Tomas Kral", "Kral"])}
+    _, qs = quotes_of("Anna Dahl on Monday recalled the envoy, citing “hostile manoeuvres” near the coast.", ents,
+                      language="en")
+    assert qs == [("ad", "hostile manoeuvres")]
+    _, qs = quotes_of("Kral likened the new treaty to “a lock without a key”.", ents, language="en")
+    assert qs == [("tk", "a lock without a key")]
+    _, qs = quotes_of('Bà Anna Dahl đã đề xuất một "lộ trình mềm" cho Na Uy.', ents)
+    assert qs == [("ad", "lộ trình mềm")]
+    _, qs = quotes_of("Ông Kral ví thỏa thuận này bằng câu “nước xa không cứu được lửa gần”.", ents)
+    assert qs == [("tk", "nước xa không cứu được lửa gần")]
+    # negatives: a proposal as a noun names a plan; a short quote with no such verb stays a scare quote
+    _, qs = quotes_of("Na Uy ủng hộ một đề xuất “đóng băng kép” trong năm nay.", ents)
+    assert qs == []
+    _, qs = quotes_of("Norway built a “smart fence” along the border.", ents, language="en")
+    assert qs == []
+
+
+def test_posting_voicing_and_calling_verbs_take_the_quote_as_object():
+    ents = {"ad": ("PERSON", ["Anna Dahl", "Dahl"]), "no": ("COUNTRY", ["Norway", "Na Uy"]),
+            "tk": ("PERSON", ["Tomas Kral", "Kral"]), "se": ("COUNTRY", ["Sweden", "Thụy Điển"])}
+    _, qs = quotes_of('Kral tweeted: "Sweden must stop immediately."', ents, language="en")
+    assert qs == [("tk", "Sweden must stop immediately.")]
+    _, qs = quotes_of('Ông Kral đăng trên Twitter: "Thụy Điển phải dừng lại ngay lập tức".', ents)
+    assert qs == [("tk", "Thụy Điển phải dừng lại ngay lập tức")]
+    _, qs = quotes_of('Dahl expressed "deep concern" about the test.', ents, language="en")
+    assert qs == [("ad", "deep concern")]
+    _, qs = quotes_of('Dahl echoed the warning, calling the move "reckless".', ents, language="en")
+    assert qs == [("ad", "reckless")]
+    # a pronoun in a clause of the sentence stands for the person heading it, not for the last speaker
+    _, qs = quotes_of('"Thụy Điển phải dừng lại", ông Kral nói. Tuần trước, bà Anna Dahl ủng hộ điều mà bà gọi là sự '
+                      '"mềm dẻo chiến lược" của Na Uy.', ents)
+    assert qs == [("tk", "Thụy Điển phải dừng lại"), ("ad", "mềm dẻo chiến lược")]
+    # negative: a posting with no quoted words of its own is no quote; a named thing after a verb stays a name
+    _, qs = quotes_of('Ông Kral đăng ảnh chụp chiếc tàu "Aurora" lên mạng.', ents)
+    assert qs == []
+
+
+def test_words_quoted_from_a_joint_subject_in_reported_speech_are_the_reporters():
+    ents = {"ad": ("PERSON", ["Anna Dahl", "Dahl"]), "tk": ("PERSON", ["Tomas Kral", "Kral"]),
+            "tw": ("ORG", ["Twitter"]), "no": ("COUNTRY", ["Norway", "Na Uy"])}
+    body = ("Bà Anna Dahl điện đàm với ông Tomas Kral hôm thứ Sáu. Tài khoản Twitter của ông Kral sau đó viết rằng "
+            "hai nhà lãnh đạo đã bày tỏ \"quyết tâm chung nhằm sớm khôi phục đối thoại\".")
+    _, qs = quotes_of(body, ents)
+    assert qs == [("tk", "quyết tâm chung nhằm sớm khôi phục đối thoại")]
+    body = ("Anna Dahl spoke with Tomas Kral on Friday. Dahl's office later said that the two leaders had stressed "
+            "\"a shared resolve to resume the dialogue soon\".")
+    _, qs = quotes_of(body, ents, language="en")
+    assert qs == [("ad", "a shared resolve to resume the dialogue soon")]
+    # negative: a joint subject with no reporter around it keeps the joint reading (one of the parties)
+    body = ("Bà Anna Dahl điện đàm với ông Tomas Kral hôm thứ Sáu. Hai nhà lãnh đạo đã bày tỏ "
+            "\"quyết tâm chung nhằm sớm khôi phục đối thoại\".")
+    _, qs = quotes_of(body, ents)
+    assert qs == [("ad", "quyết tâm chung nhằm sớm khôi phục đối thoại")]
+
+
+def test_a_joint_statement_quotes_the_joint_subject_it_introduces():
+    ents = {"ad": ("PERSON", ["Anna Dahl", "Dahl"]), "tk": ("PERSON", ["Tomas Kral", "Kral"]),
+            "no": ("COUNTRY", ["Norway", "Na Uy"]), "se": ("COUNTRY", ["Sweden", "Thụy Điển"]),
+            "ol": ("PERSON", ["Ola Lund", "Lund"])}
+    body = ("Bà Anna Dahl hội đàm với ông Tomas Kral tại Oslo. Theo tuyên bố chung, hai nhà lãnh đạo nhất trí tăng "
+            "cường \"hợp tác và tin cậy\" trong lĩnh vực an ninh.")
+    _, qs = quotes_of(body, ents)
+    assert qs == [("ad", "hợp tác và tin cậy")]
+    body = ("Norway and Sweden met in Oslo. According to the joint statement, the two countries agreed to deepen "
+            "\"trust and cooperation\" at sea.")
+    _, qs = quotes_of(body, ents, language="en")
+    assert qs == [("no", "trust and cooperation")]
+    # negative: a named subject after the joint statement is not necessarily one of its parties
+    body = ("Bà Anna Dahl hội đàm với ông Tomas Kral tại Oslo. Theo tuyên bố chung, ông Ola Lund sẽ dẫn đầu các vòng "
+            "đàm phán tiếp theo \"sớm nhất có thể\".")
+    _, qs = quotes_of(body, ents)
+    assert qs == []

@@ -845,8 +845,10 @@ class Attributor:
         owner = head = None
         v = _VOICE_LEAD.match(body, start)
         hm = lex.voice.match(body, v.end(), end)
-        if hm and ments:  # "Tài khoản Twitter của ông X", "the head of the IAEA"
-            m, e = ments[0]
+        # the platform named inside the channel noun ("tài khoản Twitter") is not its owner
+        owners = [(m, e) for m, e in ments if m.start >= hm.end()] if hm else []
+        if hm and owners:  # "Tài khoản Twitter của ông X", "the head of the IAEA"
+            m, e = owners[0]
             gap = lex.honorific_tail.sub("", body[hm.end():m.start].strip()).strip().lower()
             if m.start >= hm.end() and gap in ("", "của", "of", "of the"):
                 owner, head = e, hm
