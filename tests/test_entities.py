@@ -727,3 +727,24 @@ def test_a_gendered_honorific_links_a_short_form_to_a_person_of_that_gender():
     assert got["Kim Yo Jong"][1] == ["Kim Yo Jong", "Kim"]
     got = _ents("Mr. Carlos Reyes met Ms. Amanda Reyes in Geneva. Later Mr. Reyes said the talks went well.", "en")
     assert got["Carlos Reyes"][1] == ["Carlos Reyes", "Reyes"] and got["Amanda Reyes"][1] == ["Amanda Reyes"]
+
+
+def test_a_place_head_after_a_title_or_before_a_given_name_is_a_surname():
+    # English names are head-final: "Park" that a given name follows names a person, not a park
+    got = _ents("Theo Tiến sĩ Park So-yeon, nhà nghiên cứu ở Seoul, vụ thử sẽ tiếp diễn.")
+    assert got["Park So-yeon"] == ("PERSON", ["Park So-yeon"])
+    got = _ents("Ambassador Hall Renner met analyst Park Dae-sung near the Lakeside Park.", "en")
+    assert got["Hall Renner"][0] == "PERSON" and got["Park Dae-sung"][0] == "PERSON"
+    assert got["Lakeside Park"][0] == "LOC"  # the head last: still a place
+    got = _ents("The delegates stayed at the Marlowe Grand Hotel.", "en")
+    assert got["Marlowe Grand Hotel"][0] == "LOC"
+
+
+def test_a_lower_case_body_of_a_country_is_a_description_of_the_country():
+    # "quân đội Nga" / "the US military" describe the country's forces; the capitalised name is the body
+    got = _ents("Các sĩ quan quân đội Nga bị cáo buộc. Sau đó, Quân đội Nga tuyên bố tập trận.")
+    assert got["Russia"][0] == "COUNTRY" and "quân đội Nga" not in got["Armed Forces of the Russian Federation"][1]
+    got = _ents("A senior US military officer briefed reporters in Tokyo.", "en")
+    assert "United States Armed Forces" not in got and got["United States"] == ("COUNTRY", ["US"])
+    got = _ents("Lực lượng Mỹ tại Nhật Bản tăng cường tuần tra.")  # a located name stays the body
+    assert got["United States Forces Japan"][0] == "ORG"

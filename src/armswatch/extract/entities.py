@@ -321,6 +321,25 @@ def _apply_metonymy(d: _Doc, spans: list[Span]) -> None:
         prev, prev_literal = sp, literal
 
 
+def _descriptions_of_countries(d: _Doc) -> None:
+    """'quân đội Nga', 'the US military': a common noun in lower case with a country is a description of
+    that country's body, not its name (the names are capitalised: 'Quân đội Nga', 'Russian Armed Forces').
+    The mention is the country's; the body is no entity."""
+    for sp in [x for x in d.top if x.src == "kb" and x.etype == "ORG"]:
+        surf = d.text[sp.start:sp.end]
+        words = list(_TOKEN_RE.finditer(surf))
+        caps = [w for w in words if not w.group()[:1].islower()]
+        if not caps or len(caps) == len(words):
+            continue
+        cs, ce = caps[0].start(), caps[-1].end()
+        country = next((f.eid for f in d.idx.forms.get(lower_keep(surf[cs:ce]), ())
+                        if d.idx.entries[f.eid].type == "COUNTRY"), None)
+        if country is None:
+            continue
+        d.remove_top(sp)
+        d.add_top(Span(sp.start + cs, sp.start + ce, country, "COUNTRY", "kb"))
+
+
 # ------------------------------------------------------------------ 3. composed organisations
 
 def _word_at(d: _Doc, pos: int) -> tuple[int, int, str] | None:
@@ -769,8 +788,10 @@ def _persons_by_cue(d: _Doc) -> list[tuple[int, int, str, str | None, bool]]:
                     info.country = country
             continue
         toks = _name_run(d, pos, country_end=True)
-        # drop leading English title words / demonyms ("President Joe Biden" is handled by the cue)
-        while toks and toks[0][2] in d.cu.not_name_en and not has_vi_marks(toks[0][2]):
+        # drop leading English title words / demonyms ("President Joe Biden" is handled by the cue);
+        # a place head right after a title is a surname ("Tiến sĩ Park Ji-won", "Ambassador Hall")
+        while (toks and toks[0][2] in d.cu.not_name_en and not has_vi_marks(toks[0][2])
+               and not (toks[0][0] == pos and toks[0][2] in d.cu.place_heads_en and len(toks) > 1)):
             toks = toks[1:]
         if not toks or toks[0][0] != pos:
             continue
@@ -828,7 +849,13 @@ def _latin_runs(d: _Doc) -> None:
             k0 = 0
             while k0 < len(run) and words[k0] in _EN_LEADING:
                 k0 += 1
-            if len(run) - k0 >= 2 and heads[-1] >= k0 and all(not has_vi_marks(t) for t in words[k0:]):
+            # English names are head-final: a head that a further capitalised word follows directly,
+            # with no connector ("of", "for") between, heads no name: the run is a person's name
+            # ("Tiến sĩ Park Ji-won"; "Council on Foreign Relations", "Air Force Base" stay names)
+            last_k = heads[-1]
+            head_final = last_k == len(run) - 1 or not tight[last_k + 1]
+            if (len(run) - k0 >= 2 and last_k >= k0 and head_final
+                    and all(not has_vi_marks(t) for t in words[k0:])):
                 s0, e0 = run[k0][0], run[-1][1]
                 name = d.text[s0:e0]
                 last = words[heads[-1]]  # English names are head-final: "Andersen Air Force Base"
@@ -1460,6 +1487,7 @@ def recognise(text: str, language: str | None = "vi") -> list[Entity]:
     for s, e, f in _select(d.cands, idx):
         ent = idx.entries[f.eid]
         d.add_top(Span(s, e, f.eid, ent.type, "kb", f))
+    _descriptions_of_countries(d)
     _apply_metonymy(d, d.top)
     for sp in d.top:
         if sp.eid in idx.entries:
