@@ -748,3 +748,11 @@ def test_a_lower_case_body_of_a_country_is_a_description_of_the_country():
     assert "United States Armed Forces" not in got and got["United States"] == ("COUNTRY", ["US"])
     got = _ents("Lực lượng Mỹ tại Nhật Bản tăng cường tuần tra.")  # a located name stays the body
     assert got["United States Forces Japan"][0] == "ORG"
+
+
+def test_the_first_word_of_an_organisation_head_is_no_short_name():
+    text = "Chủ tịch Tập Cận Bình tới Moskva. Thiếu tướng Lee Han-sol, Tư lệnh Tập đoàn quân số 3, có mặt."
+    got = _ents(text)
+    assert got["Xi Jinping"][1] == ["Tập Cận Bình"]  # "Tập đoàn" is an army group, not Xi
+    got = _ents("Chủ tịch Tập Cận Bình tới Moskva. Hôm sau, ông Tập gặp ông Putin.")
+    assert got["Xi Jinping"][1] == ["Tập Cận Bình", "Tập"]

@@ -106,6 +106,7 @@ class _Doc:
         self.weapon_head_matches = found["weapon"]
         self.cue_ends: dict[int, re.Match] = {m.end(): m for m in self.cue_matches}
         self.cue_starts = {m.start() for m in self.cue_matches}
+        self.org_head_starts = {m.start() for m in self.org_head_matches}
         self.bare_heads: list[tuple[int, int, str]] = []
         self.late_heads: list[tuple[int, int, str, set[str]]] = []  # bare heads left for _late_heads
         self.doc_aliases: dict[str, str] = {}
@@ -795,8 +796,9 @@ def _persons_by_cue(d: _Doc) -> list[tuple[int, int, str, str | None, bool]]:
             toks = toks[1:]
         if not toks or toks[0][0] != pos:
             continue
-        # a title starting inside the run ends the name: "Phủ Tổng thống ..." is no person "Phủ Tổng"
-        cut = next((k for k, t in enumerate(toks) if t[0] in d.cue_starts), len(toks))
+        # a title or an organisation head starting inside the run ends the name: "Phủ Tổng thống ..." is no
+        # person "Phủ Tổng", "Tư lệnh Tập đoàn quân số 8" no person "Tập"
+        cut = next((k for k, t in enumerate(toks) if t[0] in d.cue_starts or t[0] in d.org_head_starts), len(toks))
         toks = toks[:cut]
         if not toks:
             continue
@@ -1147,8 +1149,8 @@ def _person_shorts(d: _Doc, singles) -> None:
     for s, e, w in d.tokens:
         if w.endswith(("'s", "’s")):  # "Nakamura's plan": the name without its possessive
             e, w = e - 2, w[:-2]
-        if not w[:1].isupper() or not d.free(s, e):
-            continue
+        if not w[:1].isupper() or not d.free(s, e) or s in d.org_head_starts:
+            continue  # (the first word of an organisation head is no short name: "Tư lệnh Tập đoàn quân")
         key = lower_keep(w)
         if key not in derived and key not in idx.shorts and s not in single_cues:
             continue  # no branch below can link it: spare most capitalised words the checks
