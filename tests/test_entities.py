@@ -756,3 +756,15 @@ def test_the_first_word_of_an_organisation_head_is_no_short_name():
     assert got["Xi Jinping"][1] == ["Tập Cận Bình"]  # "Tập đoàn" is an army group, not Xi
     got = _ents("Chủ tịch Tập Cận Bình tới Moskva. Hôm sau, ông Tập gặp ông Putin.")
     assert got["Xi Jinping"][1] == ["Tập Cận Bình", "Tập"]
+
+
+def test_a_seat_of_government_addressed_by_a_message_is_the_government():
+    # "tới/đến <capital>" is a place after a motion verb but the addressee after a sending verb or message noun
+    got = _ents("Lệnh cấm vận mới gửi tới Bắc Kinh một tín hiệu cứng rắn.")
+    assert got["China"] == ("COUNTRY", ["Bắc Kinh"])
+    got = _ents("Tokyo đưa ra lời cảnh báo nghiêm khắc tới Moskva hôm thứ Hai.")
+    assert got["Russia"] == ("COUNTRY", ["Moskva"])
+    got = _ents("Phái đoàn Nhật Bản bay tới Moskva hôm thứ Hai.")
+    assert got["Moscow"][0] == "LOC"
+    got = _ents("Bà gửi con trai đi học rồi bay tới Moskva.")  # the verb is more than three words back
+    assert got["Moscow"][0] == "LOC"

@@ -299,7 +299,8 @@ def _literal_place(d: _Doc, start: int) -> bool:
     before = d.low[max(line_start, start - 80):start].rstrip()
     cue = d.cu.place_cue_tail.search(before)
     if cue:
-        return not d.cu.gov_people_tail.search(before[: cue.start()].rstrip())
+        head = before[: cue.start()].rstrip()
+        return not (d.cu.gov_people_tail.search(head) or d.cu.addressing_tail.search(head))
     return False
 
 

@@ -407,6 +407,7 @@ class Cues:
     gov_people: list[str]
     place_cue_tail: re.Pattern  # a place cue ending the string, as a whole word (`_tail_re`)
     gov_people_tail: re.Pattern
+    addressing_tail: re.Pattern  # a sending verb or message noun, then at most three words, ending the string
     coordinators: list[str]
     place_before_re: re.Pattern  # a place cue or place noun ending right before a name
     weapon_vi_re: re.Pattern  # head [modifiers] then the model name starts
@@ -501,7 +502,12 @@ def _build_cues() -> Cues:
                         reverse=True)
     gov_people = sorted({lower_keep(w) for w in mt["government_people"]["vi"] + mt["government_people"]["en"]},
                         key=len, reverse=True)
+    addressing = sorted({lower_keep(w) for w in mt.get("addressing", {}).get("vi", [])
+                         + mt.get("addressing", {}).get("en", [])}, key=len, reverse=True)
+    addressing_tail = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, addressing)) + r")(?:\s+[^\W\d_]+){0,3}\Z") \
+        if addressing else re.compile(r"(?!)")
     return Cues(
+        addressing_tail=addressing_tail,
         place_before_re=place_before_re,
         weapon_vi_re=weapon_vi_re,
         pattern_starts=pattern_starts,
