@@ -768,3 +768,15 @@ def test_a_seat_of_government_addressed_by_a_message_is_the_government():
     assert got["Moscow"][0] == "LOC"
     got = _ents("Bà gửi con trai đi học rồi bay tới Moskva.")  # the verb is more than three words back
     assert got["Moscow"][0] == "LOC"
+
+
+def test_a_name_before_a_region_noun_or_after_a_place_noun_is_a_place():
+    got = _ents("The launcher was moved to North Tokhae province, officials in Chiba Prefecture said.", "en")
+    assert got["North Tokhae"] == ("LOC", ["North Tokhae"])  # the direction is part of the name
+    assert got["Chiba Prefecture"] == ("LOC", ["Chiba Prefecture"])  # the capitalised noun too
+    got = _ents("Radar sites in South Korea's Gangwon Province tracked it.", "en")
+    assert got["Gangwon Province"][0] == "LOC" and got["South Korea"][0] == "COUNTRY"
+    # a name that looks like a Vietnamese syllable is still a place after "tỉnh", not after "tại"
+    got = _ents("Đoàn đại biểu tới tỉnh Mie rồi về Tokyo.")
+    assert got["Mie"] == ("LOC", ["Mie"])
+    assert not [n for n, (t, _) in _ents("Cuộc gặp tại Hoa Lu kéo dài.").items() if t == "LOC" and n == "Hoa Lu"]

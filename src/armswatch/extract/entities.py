@@ -1036,8 +1036,8 @@ def _unknown_places(d: _Doc) -> None:
             toks.pop()
         if not toks or any(x in cu.not_name_en or not is_latin_name_token(x) for x in words):
             continue
-        if all(is_vi_syllable(x) for x in words):
-            continue
+        if all(is_vi_syllable(x) for x in words) and not cu.place_noun_before_re.search(d.low, max(0, s - 30), s):
+            continue  # ("tại Hội..."; after a noun for a kind of place any name is one: "tỉnh Mie")
         if len(toks) == 1 and _person_surname(d, words[0]):
             continue  # "During that visit Bush pledged": a person's surname after the noun, no place
         name = d.text[toks[0][0]:toks[-1][1]]
@@ -1051,6 +1051,29 @@ def _unknown_places(d: _Doc) -> None:
         eid = f"unk:loc:{slug(name)}"
         d.info_unknown(eid, "LOC", name)
         d.add_top(Span(toks[0][0], toks[-1][1], eid, "LOC", "place"))
+
+
+def _regions_before_nouns(d: _Doc) -> None:
+    """'North Phyongan province', 'Mie Prefecture': capitalised words before a noun for a region are a
+    place; a direction belongs to the name, the noun only where it is capitalised."""
+    cu = d.cu
+    for m in cu.region_before_noun_re.finditer(d.text):
+        toks = list(_TOKEN_RE.finditer(m.group(1)))
+        owner = [k for k, t in enumerate(toks) if t.group().endswith(("'s", "’s"))]
+        toks = toks[owner[-1] + 1:] if owner else toks  # "North Korea's Kangwon Province"
+        while toks and toks[0].group() in cu.not_name_en and toks[0].group() not in cu.directions_en:
+            toks.pop(0)
+        names = [t.group() for t in toks if t.group() not in cu.directions_en]
+        if not names or any(w in cu.not_name_en or not is_latin_name_token(w) for w in names):
+            continue
+        s = m.start(1) + toks[0].start()
+        e = m.end(2) if m.group(2)[:1].isupper() else m.start(1) + toks[-1].end()
+        if not d.free(s, e):
+            continue
+        name = d.text[s:e]
+        eid = f"unk:loc:{slug(name)}"
+        d.info_unknown(eid, "LOC", name)
+        d.add_top(Span(s, e, eid, "LOC", "place"))
 
 
 def _extend_described(d: _Doc) -> None:
@@ -1503,6 +1526,7 @@ def recognise(text: str, language: str | None = "vi") -> list[Entity]:
     _resolutions(d)
     _named_texts_en(d)
     _abbreviated_text_names(d)
+    _regions_before_nouns(d)
     _latin_runs(d)
     _dateline_agencies(d)
     _unknown_places(d)

@@ -407,6 +407,9 @@ class Cues:
     gov_people: list[str]
     place_cue_tail: re.Pattern  # a place cue ending the string, as a whole word (`_tail_re`)
     gov_people_tail: re.Pattern
+    place_noun_before_re: re.Pattern  # a place noun (not a preposition) ending right before a name
+    region_before_noun_re: re.Pattern  # "North Phyongan province": capitalised words, then a region noun
+    directions_en: set[str]
     addressing_tail: re.Pattern  # a sending verb or message noun, then at most three words, ending the string
     coordinators: list[str]
     place_before_re: re.Pattern  # a place cue or place noun ending right before a name
@@ -506,7 +509,14 @@ def _build_cues() -> Cues:
                          + mt.get("addressing", {}).get("en", [])}, key=len, reverse=True)
     addressing_tail = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, addressing)) + r")(?:\s+[^\W\d_]+){0,3}\Z") \
         if addressing else re.compile(r"(?!)")
+    pn = mt.get("place_nouns", {})
+    place_noun_before_re = re.compile(r"(?<!\w)(?:" + _alt(pn.get("vi", []) + pn.get("en", [])) + r")\s$")
+    region_before_noun_re = re.compile(r"(?<![\w.])((?:[A-Z][\w'’-]* ){1,3})(" + "|".join(
+        map(re.escape, pn.get("after_en", []))) + r")(?![\w-])") if pn.get("after_en") else re.compile(r"(?!)")
     return Cues(
+        place_noun_before_re=place_noun_before_re,
+        region_before_noun_re=region_before_noun_re,
+        directions_en=set(pn.get("directions_en", [])),
         addressing_tail=addressing_tail,
         place_before_re=place_before_re,
         weapon_vi_re=weapon_vi_re,
