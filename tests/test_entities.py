@@ -780,3 +780,10 @@ def test_a_name_before_a_region_noun_or_after_a_place_noun_is_a_place():
     got = _ents("Đoàn đại biểu tới tỉnh Mie rồi về Tokyo.")
     assert got["Mie"] == ("LOC", ["Mie"])
     assert not [n for n, (t, _) in _ents("Cuộc gặp tại Hoa Lu kéo dài.").items() if t == "LOC" and n == "Hoa Lu"]
+
+
+def test_a_reaction_located_at_a_seat_of_government_is_the_governments():
+    got = _ents("The deal drew sharp criticism in Tokyo, and officials met in Tokyo a week later.", "en")
+    assert got["Japan"] == ("COUNTRY", ["Tokyo"]) and got["Tokyo"][0] == "LOC"
+    got = _ents("Vụ phóng gây quan ngại ở Seoul. Hôm sau, phái đoàn tới Seoul.")
+    assert got["South Korea"] == ("COUNTRY", ["Seoul"]) and got["Seoul"] == ("LOC", ["Seoul"])
