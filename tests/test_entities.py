@@ -787,3 +787,13 @@ def test_a_reaction_located_at_a_seat_of_government_is_the_governments():
     assert got["Japan"] == ("COUNTRY", ["Tokyo"]) and got["Tokyo"][0] == "LOC"
     got = _ents("Vụ phóng gây quan ngại ở Seoul. Hôm sau, phái đoàn tới Seoul.")
     assert got["South Korea"] == ("COUNTRY", ["Seoul"]) and got["Seoul"] == ("LOC", ["Seoul"])
+
+
+def test_an_abbreviation_dot_ends_no_sentence_for_a_bare_state_body():
+    # the country of "Congress" is looked for in its sentence: "U.S." and "Gen." do not end that sentence
+    got = _ents("A U.S. general testified to Congress on Thursday.", "en")
+    assert got["United States Congress"] == ("ORG", ["Congress"])
+    got = _ents("Lt. Gen. Mark Doyle of the U.S. Air Force told Congress the budget was short.", "en")
+    assert "United States Congress" in got
+    got = _ents("Talks were held in the U.K. Congress later passed a bill.", "en")  # Britain has no Congress
+    assert "United States Congress" not in got

@@ -1236,10 +1236,18 @@ def _alias_mentions(d: _Doc) -> None:
             d.add_top(Span(s, e, eid, d.ents[eid].etype, "alias"))
 
 
+# a full stop that ends an abbreviation or initial ("U.S. envoy", "Gen. Harris", "John F. Kerry"), or that a
+# lower-case word follows, ends no sentence
+_ABBREV_BEFORE_DOT = re.compile(r"(?<![^\W_])(?:[A-Z](?:\.[A-Z])*|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Adm|Sen|Rep|Gov|Prof"
+                                r"|Sgt|Capt|Jr|Sr|St|No|Inc|Corp|Co)\Z")
+
+
 def _sentence_start(d: _Doc, pos: int) -> int:
     """The position of the boundary (". ", newline, "? ", "! ") that opens the sentence of `pos`, or -1."""
-    return max(d.text.rfind(". ", 0, pos), d.text.rfind("\n", 0, pos), d.text.rfind("? ", 0, pos),
-               d.text.rfind("! ", 0, pos))
+    dot = d.text.rfind(". ", 0, pos)
+    while dot > 0 and (d.text[dot + 2:dot + 3].islower() or _ABBREV_BEFORE_DOT.search(d.text, max(0, dot - 8), dot)):
+        dot = d.text.rfind(". ", 0, dot)
+    return max(dot, d.text.rfind("\n", 0, pos), d.text.rfind("? ", 0, pos), d.text.rfind("! ", 0, pos))
 
 
 def _sentence_country(d: _Doc, pos: int, unanimous: bool = False) -> tuple[int, str] | None:
