@@ -797,3 +797,10 @@ def test_an_abbreviation_dot_ends_no_sentence_for_a_bare_state_body():
     assert "United States Congress" in got
     got = _ents("Talks were held in the U.K. Congress later passed a bill.", "en")  # Britain has no Congress
     assert "United States Congress" not in got
+
+
+def test_a_part_of_a_building_makes_the_building_literal():
+    got = _ents("Lễ ký diễn ra tại Sảnh Lớn của Nhà Trắng. Hôm sau, Nhà Trắng ra thông cáo.")
+    assert got["White House"] == ("LOC", ["Nhà Trắng"]) and got["United States"] == ("COUNTRY", ["Nhà Trắng"])
+    got = _ents("Reporters waited on the North Lawn of the White House. The White House declined to comment.", "en")
+    assert got["White House"][1] == ["White House"] and got["United States"][1] == ["White House"]

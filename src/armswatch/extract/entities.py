@@ -297,6 +297,8 @@ def _literal_place(d: _Doc, start: int) -> bool:
                                         d.text[start:start + 60]) and d.text[start:start + 3].isupper():
         return True  # a dateline: "WASHINGTON (Reuters) -", "BẮC KINH -"
     before = d.low[max(line_start, start - 80):start].rstrip()
+    if d.cu.part_of_tail.search(before):
+        return True  # "tại Phòng Đông của Nhà Trắng": a room of the building, the building itself
     cue = d.cu.place_cue_tail.search(before)
     if cue:
         head = before[: cue.start()].rstrip()

@@ -410,6 +410,7 @@ class Cues:
     place_noun_before_re: re.Pattern  # a place noun (not a preposition) ending right before a name
     region_before_noun_re: re.Pattern  # "North Phyongan province": capitalised words, then a region noun
     directions_en: set[str]
+    part_of_tail: re.Pattern  # "Phòng Đông của", "the South Lawn of the": a building's part, then "of"
     addressing_tail: re.Pattern  # a sending verb or message noun, then at most three words, ending the string
     coordinators: list[str]
     place_before_re: re.Pattern  # a place cue or place noun ending right before a name
@@ -513,7 +514,12 @@ def _build_cues() -> Cues:
     place_noun_before_re = re.compile(r"(?<!\w)(?:" + _alt(pn.get("vi", []) + pn.get("en", [])) + r")\s$")
     region_before_noun_re = re.compile(r"(?<![\w.])((?:[A-Z][\w'’-]* ){1,3})(" + "|".join(
         map(re.escape, pn.get("after_en", []))) + r")(?![\w-])") if pn.get("after_en") else re.compile(r"(?!)")
+    parts = sorted({lower_keep(w) for w in mt.get("building_parts", {}).get("vi", [])
+                    + mt.get("building_parts", {}).get("en", [])}, key=len, reverse=True)
+    part_of_tail = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, parts)) + r")(?:\s+[^\W\d_]+){0,3}"
+                              r"\s+(?:của|of the|of)\Z") if parts else re.compile(r"(?!)")
     return Cues(
+        part_of_tail=part_of_tail,
         place_noun_before_re=place_noun_before_re,
         region_before_noun_re=region_before_noun_re,
         directions_en=set(pn.get("directions_en", [])),
