@@ -804,3 +804,12 @@ def test_a_part_of_a_building_makes_the_building_literal():
     assert got["White House"] == ("LOC", ["Nhà Trắng"]) and got["United States"] == ("COUNTRY", ["Nhà Trắng"])
     got = _ents("Reporters waited on the North Lawn of the White House. The White House declined to comment.", "en")
     assert got["White House"][1] == ["White House"] and got["United States"][1] == ["White House"]
+
+
+def test_a_one_syllable_country_form_inside_a_hyphenated_pair_is_the_country():
+    got = _ents("Thời Chiến tranh Lạnh, các cuộc đàm phán Xô - Mỹ kéo dài nhiều năm; quan hệ Trung-Ấn thì căng thẳng.")
+    assert got["Soviet Union"] == ("COUNTRY", ["Xô"])
+    assert got["China"] == ("COUNTRY", ["Trung"]) and got["India"] == ("COUNTRY", ["Ấn"])
+    # outside a pair of countries the syllable is an ordinary word or name
+    got = _ents("Ông Trung - phóng viên thường trú - cho biết.")
+    assert "China" not in got

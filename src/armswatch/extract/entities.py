@@ -365,6 +365,28 @@ def _country_pair(d: _Doc, sp: Span) -> Span | None:
     return None
 
 
+def _pair_short_countries(d: _Doc) -> None:
+    """'thượng đỉnh Xô - Mỹ', 'quan hệ Trung-Ấn': a one-syllable short form of a country is a mention of it
+    inside a hyphenated pair whose other side is a country too (alone, "Trung" or "Anh" is no country)."""
+    if d.lang != "vi":
+        return
+    shorts = d.cu.pair_shorts
+    for m in d.cu.pair_re.finditer(d.text):
+        sides = [(m.start(1), m.end(1)), (m.start(3), m.end(3))]
+        kinds = []
+        for s, e in sides:
+            sp = _span_at(d, s)
+            kinds.append("span" if sp is not None and sp.end == e and d.country_of(sp)
+                         else "short" if d.text[s:e] in shorts and d.free(s, e) else None)
+        if None in kinds:
+            continue
+        for (s, e), kind in zip(sides, kinds):
+            if kind == "short":
+                eid = shorts[d.text[s:e]]
+                d.info_for_kb(eid)
+                d.add_top(Span(s, e, eid, d.idx.entries[eid].type, "kb"))
+
+
 def _person_like(d: _Doc, pos: int) -> bool:
     """Do two or more capitalised Latin tokens, one of them not Vietnamese, start at `pos`?"""
     toks = _name_run(d, pos)
@@ -1528,6 +1550,7 @@ def recognise(text: str, language: str | None = "vi") -> list[Entity]:
     for sp in d.top:
         if sp.eid in idx.entries:
             d.info_for_kb(sp.eid)
+    _pair_short_countries(d)
     _compose_orgs(d)
     _compose_orgs_en(d)
     _head_coref(d)

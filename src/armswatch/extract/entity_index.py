@@ -410,6 +410,8 @@ class Cues:
     place_noun_before_re: re.Pattern  # a place noun (not a preposition) ending right before a name
     region_before_noun_re: re.Pattern  # "North Phyongan province": capitalised words, then a region noun
     directions_en: set[str]
+    pair_shorts: dict[str, str]  # "Xô" -> su: one-syllable country forms read inside a hyphenated pair
+    pair_re: re.Pattern  # two words joined by a hyphen or dash ("Xô - Mỹ", "Trung-Ấn")
     part_of_tail: re.Pattern  # "Phòng Đông của", "the South Lawn of the": a building's part, then "of"
     addressing_tail: re.Pattern  # a sending verb or message noun, then at most three words, ending the string
     coordinators: list[str]
@@ -518,7 +520,12 @@ def _build_cues() -> Cues:
                     + mt.get("building_parts", {}).get("en", [])}, key=len, reverse=True)
     part_of_tail = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, parts)) + r")(?:\s+[^\W\d_]+){0,3}"
                               r"\s+(?:của|of the|of)\Z") if parts else re.compile(r"(?!)")
+    # (the events stage reads the same list for the parties of "cuộc gặp Mỹ - Triều")
+    pair_shorts = {str(k): str(v) for k, v in (load_lexicon("events").get("pair_short_forms") or {}).items()
+                   if str(v) in idx.entries}
     return Cues(
+        pair_shorts=pair_shorts,
+        pair_re=re.compile(r"(?<![\w-])([^\W\d_]+)( ?[-–] ?)([^\W\d_]+)(?![\w-])"),
         part_of_tail=part_of_tail,
         place_noun_before_re=place_noun_before_re,
         region_before_noun_re=region_before_noun_re,
