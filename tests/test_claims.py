@@ -1292,3 +1292,20 @@ def test_population_of_a_place_is_a_claim_about_the_place():
     # people counted for no population (or casualty) are still no claim; nor inhabitants of no place named
     assert claims_of("About 300 people gathered outside the embassy in Okinawa.", language="en", entities=ents)[0] == []
     assert claims_of("The island is home to about 3,000 people.", language="en", entities=ents)[0] == []
+
+
+def test_comparative_before_a_parameter_figure_is_its_qualifier():
+    ents = dict(C, rs28=("WEAPON", ["RS-28"], "ru"))
+    cl, _ = claims_of("Giới chuyên gia cho biết tên lửa RS-28 nặng hơn 200 tấn.", entities=ents)
+    assert [(c[2], c[3]) for c in cl] == [(200.0, "more_than")]
+    cl, _ = claims_of("Giới chuyên gia cho biết tên lửa RS-28 nặng khoảng 200 tấn.", entities=ents)
+    assert [(c[2], c[3]) for c in cl] == [(200.0, "approx")]
+    cl, _ = claims_of("Analysts say the RS-28 missile is heavier than 200 tons.", language="en", entities=ents)
+    assert [(c[2], c[3]) for c in cl] == [(200.0, "more_than")]
+    cl, _ = claims_of("Analysts say the RS-28 missile is lighter than 200 tons.", language="en", entities=ents)
+    assert [(c[2], c[3]) for c in cl] == [(200.0, "less_than")]
+    # "maximum" naming the parameter is no qualifier; a bare figure stays exact
+    cl, _ = claims_of("Tên lửa RS-28 đạt độ cao tối đa 1.200 km.", entities=ents)
+    assert [(c[2], c[3]) for c in cl] == [(1200.0, "exact")]
+    cl, _ = claims_of("Tên lửa RS-28 nặng 200 tấn.", entities=ents)
+    assert [(c[2], c[3]) for c in cl] == [(200.0, "exact")]

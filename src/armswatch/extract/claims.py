@@ -687,12 +687,14 @@ class _ClaimExtractor:
         if m and not self.lex.qual_noun_tail.search(left):
             # "hướng tới 1.000": the qualifier is the tail of a projection cue, not "up to"
             proj = [p for p in self.lex.projection.finditer(left) if p.end() == m.end(1)]
-            # "độ cao tối đa 6.648,4 km": the tail of a parameter noun ("maximum altitude"), not "up to"
+            # "độ cao tối đa 6.648,4 km": the tail of a parameter noun ("maximum altitude"), not "up to"; a
+            # comparative or an approximator after the parameter word ("nặng hơn 200 tấn") still qualifies
+            kind = self.lex.qual_kind[_key(m.group(1))]
             a = max(floor, n.start - 30)
-            param = [p for p in self.lex.param_cue.finditer(self.body, a, n.start)
-                     if p.end() == a + m.end(1) and p.start() < a + m.start(1)]
+            param = kind == "up_to" and [p for p in self.lex.param_cue.finditer(self.body, a, n.start)
+                                         if p.end() == a + m.end(1) and p.start() < a + m.start(1)]
             if not any(p.start() < m.start(1) for p in proj) and not param:
-                return self.lex.qual_kind[_key(m.group(1))]
+                return kind
         return "approx" if n.approximate else "exact"
 
     def _world_stock_before(self, sent: Span) -> bool:
