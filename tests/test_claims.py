@@ -1309,3 +1309,14 @@ def test_comparative_before_a_parameter_figure_is_its_qualifier():
     assert [(c[2], c[3]) for c in cl] == [(1200.0, "exact")]
     cl, _ = claims_of("Tên lửa RS-28 nặng 200 tấn.", entities=ents)
     assert [(c[2], c[3]) for c in cl] == [(200.0, "exact")]
+
+
+def test_verb_of_saying_inside_an_aside_does_not_source_the_main_clause():
+    cl, _ = claims_of("Pakistan, which says its arsenal is only for deterrence, has about 170 nuclear warheads.",
+                      language="en", entities=dict(C, pk=("COUNTRY", ["Pakistan"])))
+    assert [(c[0], c[2], c[6]) for c in cl] == [("pk", 170.0, None)]
+    cl, _ = claims_of("Ấn Độ, người vẫn nói rằng họ chỉ răn đe, hiện có khoảng 170 đầu đạn hạt nhân.")
+    assert [(c[0], c[2], c[6]) for c in cl] == [("in", 170.0, None)]
+    # the verb of the main clause still sources its figure
+    cl, _ = claims_of("Pakistan, which tested in 1998, says it has about 170 nuclear warheads.", language="en")
+    assert [(c[0], c[2], c[6]) for c in cl] == [("pk", 170.0, "pk")]

@@ -1011,7 +1011,7 @@ class _ClaimExtractor:
         """(source id, spans of the source phrase's mentions to keep out of the subject)."""
         att, body = self.att, self.body
         att.anaphor_from = None
-        src = att.source_before(n.start, sent.start, self.quote_masks)
+        src = att.source_before(n.start, sent.start, self.quote_masks + self._asides(sent.start, n.start))
         self.anaphor_from = att.anaphor_from
         if src is None:
             # "..., Lầu Năm Góc cho biết." / "..., theo Lầu Năm Góc."
@@ -1032,6 +1032,18 @@ class _ClaimExtractor:
                     exclude.add((m.start, m.end))
             # a source phrase "theo X" / "X cho biết" also hides what is nested in it
         return src, exclude
+
+    def _asides(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Relative clauses set off by commas that close before `end` ("Iran, which says its programme is
+        peaceful, enriched ..."): a verb of saying inside one speaks for the aside, not for the main clause."""
+        body, out = self.body, []
+        for m in re.finditer(",", body[start:end]):
+            a = start + m.start()
+            if _ASIDE.match(body, a + 1):
+                b = body.find(",", a + 1, end)
+                if b > 0:
+                    out.append((a, b))
+        return out
 
     def times(self, n: _Num, sent: Span, right_end: int, projected: bool, floor: int | None = None):
         """(target timex, as-of timex, "hiện"/present?) from the sentence's timexes."""
