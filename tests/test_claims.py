@@ -1320,3 +1320,15 @@ def test_verb_of_saying_inside_an_aside_does_not_source_the_main_clause():
     # the verb of the main clause still sources its figure
     cl, _ = claims_of("Pakistan, which tested in 1998, says it has about 170 nuclear warheads.", language="en")
     assert [(c[0], c[2], c[6]) for c in cl] == [("pk", 170.0, "pk")]
+
+
+def test_who_detected_or_recorded_a_figure_is_its_source():
+    ents = dict(C, ctbto=("ORG", ["CTBTO", "Tổ chức Hiệp ước Cấm thử hạt nhân toàn diện"]),
+                kp=("COUNTRY", ["Triều Tiên", "North Korea"]))
+    cl, _ = claims_of("Triều Tiên vừa thử hạt nhân. Tổ chức CTBTO ghi nhận một chấn động mạnh 5,1 độ richter.", entities=ents)
+    assert [(c[2], c[6]) for c in cl] == [(5.1, "ctbto")]
+    cl, _ = claims_of("North Korea held a nuclear test. The CTBTO detected a tremor of magnitude 5.1.", language="en", entities=ents)
+    assert [(c[2], c[6]) for c in cl] == [(5.1, "ctbto")]
+    # no finder, no verb of saying: the article asserts it
+    cl, _ = claims_of("Triều Tiên vừa thử hạt nhân. Một chấn động mạnh 5,1 độ richter xảy ra ở đó.", entities=ents)
+    assert [(c[2], c[6]) for c in cl] == [(5.1, None)]

@@ -1014,6 +1014,12 @@ class _ClaimExtractor:
         src = att.source_before(n.start, sent.start, self.quote_masks + self._asides(sent.start, n.start))
         self.anaphor_from = att.anaphor_from
         if src is None:
+            # who detected, recorded or counted the figure asserts it ("USGS ghi nhận một chấn động 4,2 độ richter",
+            # "the agency detected 12 launches")
+            finders = list(self.lex.finder_verb.finditer(body, sent.start, n.start))
+            if finders:
+                src = att.subject_of(finders[-1].start(), sent.start)
+        if src is None:
             # "..., Lầu Năm Góc cho biết." / "..., theo Lầu Năm Góc."
             for vs, ve in att.verbs_in(n.end, sent.end, self.quote_masks):
                 floor = body.rfind(",", n.end, vs)
