@@ -1332,3 +1332,19 @@ def test_who_detected_or_recorded_a_figure_is_its_source():
     # no finder, no verb of saying: the article asserts it
     cl, _ = claims_of("Triều Tiên vừa thử hạt nhân. Một chấn động mạnh 5,1 độ richter xảy ra ở đó.", entities=ents)
     assert [(c[2], c[6]) for c in cl] == [(5.1, None)]
+
+
+def test_an_as_of_date_closing_a_list_of_figures_dates_them_all():
+    body = "France reported 290 nuclear warheads and Britain 225 as of last January."
+    ents = dict(C, fr=("COUNTRY", ["France"]), gb=("COUNTRY", ["Britain"]))
+    cl, _ = claims_of(body, language="en", entities=ents, timexes=[("last January", "2024-01")])
+    assert [(c[0], c[2], c[4]) for c in cl] == [("fr", 290.0, "2024-01"), ("gb", 225.0, "2024-01")]
+    body = "Pháp có 290 đầu đạn hạt nhân và Anh có 225 đầu đạn tính đến tháng 1/2024."
+    ents = dict(C, fr=("COUNTRY", ["Pháp"]))
+    cl, _ = claims_of(body, entities=ents, timexes=[("tháng 1/2024", "2024-01")])
+    assert [(c[0], c[2], c[4]) for c in cl] == [("fr", 290.0, "2024-01"), ("uk", 225.0, "2024-01")]
+    # a date with no "as of", or a list cut by a verb of saying, dates only its own figure
+    body = "France has 290 nuclear warheads, officials said, and Britain had 225 as of last January."
+    cl, _ = claims_of(body, language="en", entities=dict(C, fr=("COUNTRY", ["France"]), gb=("COUNTRY", ["Britain"])),
+                      timexes=[("last January", "2024-01")])
+    assert [(c[0], c[2], c[4]) for c in cl] == [("fr", 290.0, None), ("gb", 225.0, "2024-01")]

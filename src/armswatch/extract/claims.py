@@ -1083,6 +1083,10 @@ class _ClaimExtractor:
             d = abs(t.start - n.start) + (10_000 if self._statement_date(t, sent) else 0)
             if best is None or d < best:
                 as_of, best = t, d
+        if (as_of is None or best >= 10_000) and not projected:
+            shared = self._shared_as_of(n, tx, right_end)
+            if shared is not None:
+                as_of, best = shared, 0
         if as_of is None and getattr(self, "anaphor_from", None) is not None:
             # "Theo số liệu này, Mỹ có 659 ...": the date the figures were given as of, in the sentence the
             # source refers back to ("... số liệu ... tính đến ngày 1/9/2022")
@@ -1098,6 +1102,20 @@ class _ClaimExtractor:
         present = any(t.value == "PRESENT_REF" for t in tx) or bool(
             self.lex.present.search(self.body[sent.start:n.start]))
         return target, as_of, present
+
+    def _shared_as_of(self, n: _Num, tx: list[Timex], right_end: int) -> Timex | None:
+        """An "as of" date closing a list of figures ("Russia declared 1,458 warheads and the United States
+        1,389 as of last September", "Nga có 1.458 và Mỹ 1.389 đầu đạn tính đến tháng 9"): it dates every
+        figure of the list, not only the last, when only figures and names stand between (no verb, no date)."""
+        for t in tx:
+            if t.start < right_end or not _is_dated(t) or not self._as_of(t, n.end):
+                continue
+            gap = self.body[n.end:t.start]
+            if not re.search(r"\d", gap) or re.search(r"[;.:!?]\s", gap) or len(gap.split()) > 15 \
+                    or self.att.verbs_in(n.end, t.start) or self.lex.finder_verb.search(self.body, n.end, t.start):
+                return None
+            return t
+        return None
 
     def _noun_date(self, t: Timex) -> bool:
         """Does the date name a thing rather than date a figure: a year used as an adjective between a
