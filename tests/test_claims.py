@@ -1348,3 +1348,17 @@ def test_an_as_of_date_closing_a_list_of_figures_dates_them_all():
     cl, _ = claims_of(body, language="en", entities=dict(C, fr=("COUNTRY", ["France"]), gb=("COUNTRY", ["Britain"])),
                       timexes=[("last January", "2024-01")])
     assert [(c[0], c[2], c[4]) for c in cl] == [("fr", 290.0, None), ("gb", 225.0, "2024-01")]
+
+
+def test_the_owner_of_an_estimate_heading_the_clause_is_the_source():
+    cl, _ = claims_of("A Pentagon intelligence estimate puts China's arsenal at more than 600 nuclear warheads.",
+                      language="en")
+    assert [(c[0], c[2], c[6]) for c in cl] == [("cn", 600.0, "dod")]
+    cl, _ = claims_of("The Pentagon's annual report puts China's arsenal at more than 600 nuclear warheads.",
+                      language="en")
+    assert [(c[0], c[2], c[6]) for c in cl] == [("cn", 600.0, "dod")]
+    cl, _ = claims_of("Báo cáo thường niên của Lầu Năm Góc cho thấy Trung Quốc có hơn 600 đầu đạn hạt nhân.")
+    assert [(c[0], c[2], c[6]) for c in cl] == [("cn", 600.0, "dod")]
+    # no document noun: the article's own statement
+    cl, _ = claims_of("China's arsenal now has more than 600 nuclear warheads.", language="en")
+    assert [(c[0], c[2], c[6]) for c in cl] == [("cn", 600.0, None)]

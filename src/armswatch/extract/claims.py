@@ -499,6 +499,10 @@ _LIST_GAP = re.compile(r"^[\s,:;–—-]*(?:(?:và|and|or|hoặc|lên|lên mức
 
 
 _ASIDE = re.compile(r"\s*(?:who|which|where|when|người|vốn)(?!\w)", re.IGNORECASE)  # ", who takes office on Jan. 20,"
+# between an owner and its document noun: "'s", adjectives or nouns ("U.S. intelligence estimate", "the
+# Pentagon's annual report"); after the noun: "của", "by", "of" and a few words ("báo cáo thường niên của SIPRI")
+_NOUN_MODIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}\s+")
+_OWNER_AFTER = re.compile(r"(?:\s+[^\W\d]+){0,3}?\s+(?:của|by|of|from)\s+(?:the\s+)?", re.IGNORECASE)
 _AND = re.compile(r"(?<!\w)(?:và|and)(?!\w)", re.IGNORECASE)
 _COORD_GAP = re.compile(r"^\s*(?:(?:,|và|and|cùng|the)\s*)*$", re.IGNORECASE)  # "Nga và Mỹ", "Russia and the United States"
 _COUNTED_CUE = re.compile(r"\d\s+(?:[^\W\d_]+\s+)?$")  # a number (and a classifier) right before a unit cue
@@ -1020,6 +1024,8 @@ class _ClaimExtractor:
             if finders:
                 src = att.subject_of(finders[-1].start(), sent.start)
         if src is None:
+            src = self._document_owner(n, sent)
+        if src is None:
             # "..., Lầu Năm Góc cho biết." / "..., theo Lầu Năm Góc."
             for vs, ve in att.verbs_in(n.end, sent.end, self.quote_masks):
                 floor = body.rfind(",", n.end, vs)
@@ -1038,6 +1044,28 @@ class _ClaimExtractor:
                     exclude.add((m.start, m.end))
             # a source phrase "theo X" / "X cho biết" also hides what is nested in it
         return src, exclude
+
+    def _document_owner(self, n: _Num, sent: Span) -> str | None:
+        """Whose estimate or report states the figure when that document heads its clause with no verb of saying:
+        "A U.S. intelligence estimate put the arsenal at up to 60", "The Pentagon's annual report puts ...",
+        "Báo cáo thường niên của SIPRI cho thấy ...", "a report by the FAS counted ...": the entity
+        modifying the noun, before it ("U.S. intelligence estimate", "the Pentagon's report") or after it
+        ("của", "by", "of")."""
+        body, att = self.body, self.att
+        nouns = list(self.att.lex.source_noun.finditer(body, sent.start, n.start))
+        if not nouns:
+            return None
+        m = nouns[-1]
+        before = [e for mm, e in att.mentions_in(max(sent.start, m.start() - 30), m.start())
+                  if _NOUN_MODIFIER_GAP.fullmatch(body, mm.end, m.start())]
+        if before:
+            return before[-1].id
+        after = _OWNER_AFTER.match(body, m.end(), n.start)
+        if after:
+            hit = att.mention_at(after.end())
+            if hit is not None:
+                return hit[1].id
+        return None
 
     def _asides(self, start: int, end: int) -> list[tuple[int, int]]:
         """Relative clauses set off by commas that close before `end` ("Iran, which says its programme is
