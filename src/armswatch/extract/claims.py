@@ -1056,8 +1056,9 @@ class _ClaimExtractor:
         if not nouns:
             return None
         m = nouns[-1]
+        # English puts the owner before the noun; Vietnamese after it (a name before "ước tính" is its subject)
         before = [e for mm, e in att.mentions_in(max(sent.start, m.start() - 30), m.start())
-                  if _NOUN_MODIFIER_GAP.fullmatch(body, mm.end, m.start())]
+                  if self.doc.language == "en" and _NOUN_MODIFIER_GAP.fullmatch(body, mm.end, m.start())]
         if before:
             return before[-1].id
         after = _OWNER_AFTER.match(body, m.end(), n.start)
