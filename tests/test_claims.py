@@ -1362,3 +1362,15 @@ def test_the_owner_of_an_estimate_heading_the_clause_is_the_source():
     # no document noun: the article's own statement
     cl, _ = claims_of("China's arsenal now has more than 600 nuclear warheads.", language="en")
     assert [(c[0], c[2], c[6]) for c in cl] == [("cn", 600.0, None)]
+
+
+def test_a_gapped_conjunct_speaks_for_its_own_figure():
+    ents = dict(C, fr=("COUNTRY", ["France", "Pháp"]), gb=("COUNTRY", ["Britain"]))
+    cl, _ = claims_of("France declared 290 nuclear warheads and Britain 225.", language="en", entities=ents)
+    assert [(c[0], c[2], c[6]) for c in cl] == [("fr", 290.0, "fr"), ("gb", 225.0, "gb")]
+    cl, _ = claims_of("Pháp công bố 290 đầu đạn hạt nhân và Anh 225 đầu đạn.", entities=ents)
+    assert [(c[0], c[2], c[6]) for c in cl] == [("fr", 290.0, "fr"), ("uk", 225.0, "uk")]
+    # the verb of saying reports a clause: its subject speaks for both figures
+    cl, _ = claims_of("The Federation of American Scientists estimates that France has 290 nuclear warheads and "
+                      "Britain 225.", language="en", entities=ents)
+    assert [(c[0], c[2], c[6]) for c in cl] == [("fr", 290.0, "fas"), ("gb", 225.0, "fas")]

@@ -503,6 +503,7 @@ _ASIDE = re.compile(r"\s*(?:who|which|where|when|người|vốn)(?!\w)", re.IGNO
 # Pentagon's annual report"); after the noun: "của", "by", "of" and a few words ("báo cáo thường niên của SIPRI")
 _NOUN_MODIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}\s+")
 _OWNER_AFTER = re.compile(r"(?:\s+[^\W\d]+){0,3}?\s+(?:của|by|of|from)\s+(?:the\s+)?", re.IGNORECASE)
+_GAPPED = re.compile(r"\d[^\d]*(?<!\w)(?:and|và|while|còn)\s+(?:the\s+)?$", re.IGNORECASE)  # "1,458 ... and the "
 _AND = re.compile(r"(?<!\w)(?:và|and)(?!\w)", re.IGNORECASE)
 _COORD_GAP = re.compile(r"^\s*(?:(?:,|và|and|cùng|the)\s*)*$", re.IGNORECASE)  # "Nga và Mỹ", "Russia and the United States"
 _COUNTED_CUE = re.compile(r"\d\s+(?:[^\W\d_]+\s+)?$")  # a number (and a classifier) right before a unit cue
@@ -1015,7 +1016,8 @@ class _ClaimExtractor:
         """(source id, spans of the source phrase's mentions to keep out of the subject)."""
         att, body = self.att, self.body
         att.anaphor_from = None
-        src = att.source_before(n.start, sent.start, self.quote_masks + self._asides(sent.start, n.start))
+        masks = self.quote_masks + self._asides(sent.start, n.start)
+        src = att.source_before(n.start, sent.start, masks)
         self.anaphor_from = att.anaphor_from
         if src is None:
             # who detected, recorded or counted the figure asserts it ("USGS ghi nhận một chấn động 4,2 độ richter",
@@ -1043,7 +1045,26 @@ class _ClaimExtractor:
                 if e.id == src:
                     exclude.add((m.start, m.end))
             # a source phrase "theo X" / "X cho biết" also hides what is nested in it
+            # the gapped conjunct's name is its figure's subject as well as its speaker
+            src = self._gapped_speaker(n, sent, src, masks) or src
         return src, exclude
+
+    def _gapped_speaker(self, n: _Num, sent: Span, src: str, masks) -> str | None:
+        """The subject of a gapped conjunct ("Russia declared 1,458 warheads and the United States 1,389", "Nga
+        công bố 1.458 và Mỹ 1.389"): the verb of saying is shared, so its subject there is the name right before
+        the figure, not the first conjunct's (the verb's object is the first figure: no name between them)."""
+        att = self.att
+        verbs = att.verbs_in(sent.start, n.start, masks)
+        if not verbs or att.subject_of(verbs[-1][0], sent.start) != src:
+            return None
+        names = att.mentions_in(verbs[-1][1], n.start)
+        if len(names) != 1:  # "X estimates that Russia has 5,977 and the US 5,428": the gap is "has", not the verb
+            return None
+        m, e = names[-1]
+        if e.id != src and e.type in ("COUNTRY", "ORG") and _GAPPED.search(self.body, verbs[-1][1], m.start) \
+                and not self.body[m.end:n.start].strip(" ,"):
+            return e.id
+        return None
 
     def _document_owner(self, n: _Num, sent: Span) -> str | None:
         """Whose estimate or report states the figure when that document heads its clause with no verb of saying:
