@@ -1374,3 +1374,17 @@ def test_a_gapped_conjunct_speaks_for_its_own_figure():
     cl, _ = claims_of("The Federation of American Scientists estimates that France has 290 nuclear warheads and "
                       "Britain 225.", language="en", entities=ents)
     assert [(c[0], c[2], c[6]) for c in cl] == [("fr", 290.0, "fas"), ("gb", 225.0, "fas")]
+
+
+def test_local_authorities_stand_for_their_place_as_a_source():
+    ents = dict(C, nagasaki=("LOC", ["Nagasaki"], "jp"), jp=("COUNTRY", ["Nhật Bản", "Japan"]))
+    cl, _ = claims_of("Quả bom thả xuống Nagasaki năm 1945 khiến khoảng 74.000 người thiệt mạng, theo ước tính của "
+                      "chính quyền thành phố.", entities=ents, timexes=[("năm 1945", "1945")])
+    assert [(c[2], c[6]) for c in cl] == [(74000.0, "nagasaki")]
+    cl, _ = claims_of("The bomb dropped on Nagasaki killed about 74,000 people, city officials said.", language="en",
+                      entities=ents)
+    assert [(c[2], c[6]) for c in cl] == [(74000.0, "nagasaki")]
+    # no place named before the authorities: no source
+    cl, _ = claims_of("Quả bom khiến khoảng 74.000 người Nhật Bản thiệt mạng, theo ước tính của chính quyền thành phố.",
+                      entities=ents)
+    assert [(c[2], c[6]) for c in cl] == [(74000.0, None)]

@@ -214,6 +214,7 @@ class ClaimLex:
     material_unit: dict  # folded cue -> unit
     mass_after: re.Pattern
     finder_verb: re.Pattern  # "phát hiện", "found": an organisation before one is the finder, not the owner
+    local_government: re.Pattern  # "chính quyền thành phố": the place named before it
     composition: re.Pattern  # "gồm", "consists of": a count of what a weapon system is made of
     weapon_noun: re.Pattern  # "radar", "missile": the class noun of a weapon system
     weapon_anaphor: tuple[re.Pattern, ...]  # "radar này", "this missile": a weapon noun pointing back
@@ -404,6 +405,7 @@ def claim_lex() -> ClaimLex:
         material=PhraseMatcher([c for m in d.get("materials") or [] for c in m["cues"]]),
         material_unit={_key(c): m["unit"] for m in d.get("materials") or [] for c in m["cues"]},
         finder_verb=compile_phrases(d.get("finder_verbs") or ["\x00"]),
+        local_government=compile_phrases(d.get("local_government") or ["\x00"]),
         composition=compile_phrases(d.get("composition_verbs") or ["\x00"]),
         weapon_noun=compile_phrases(d.get("weapon_nouns") or ["\x00"]),
         weapon_anaphor=(re.compile(r"(?P<noun>" + phrase_regex(d.get("weapon_nouns") or ["\x00"])
@@ -1047,6 +1049,8 @@ class _ClaimExtractor:
             # a source phrase "theo X" / "X cho biết" also hides what is nested in it
             # the gapped conjunct's name is its figure's subject as well as its speaker
             src = self._gapped_speaker(n, sent, src, masks) or src
+        else:  # the place whose authorities speak may well be what the figure is about: no exclusion
+            src = self._local_authority(sent)
         return src, exclude
 
     def _gapped_speaker(self, n: _Num, sent: Span, src: str, masks) -> str | None:
@@ -1065,6 +1069,15 @@ class _ClaimExtractor:
                 and not self.body[m.end:n.start].strip(" ,"):
             return e.id
         return None
+
+    def _local_authority(self, sent: Span) -> str | None:
+        """"..., theo ước tính của chính quyền thành phố", "city officials said": the authorities of the place
+        named before them in the sentence (none named: no source)."""
+        m = self.lex.local_government.search(self.body, sent.start, sent.end)
+        if m is None:
+            return None
+        places = [e for mm, e in self.att.mentions_in(sent.start, m.start()) if e.type == "LOC"]
+        return places[-1].id if places else None
 
     def _document_owner(self, n: _Num, sent: Span) -> str | None:
         """Whose estimate or report states the figure when that document heads its clause with no verb of saying:
