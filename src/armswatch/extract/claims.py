@@ -85,6 +85,16 @@ Found on tests/fresh2-4 (mechanisms, each with sentences of our own in tests/tes
 - a distance with no parameter cue ("missing by about 24 miles") is an `other` claim unless it places something,
   is a threshold or bounds a class of ranges (`distances`); a company stating its own figure is its subject.
 
+Claim details under the split-half protocol (tuned on fresh3, fresh4, blind; each with sentences of our own):
+- a comparative of size before a figure qualifies it ("nặng hơn 200 tấn", "heavier than", "nhẹ hơn": `qualifiers`);
+  only "maximum" after a parameter noun ("độ cao tối đa") names the parameter instead;
+- sources: a verb of saying inside a relative aside (", which says ...,") does not source the main clause; who
+  detected, recorded or counted a figure (`finder_verbs`) sources it; so does the owner of an estimate or report
+  heading its clause ("a U.S. intelligence estimate put", "báo cáo thường niên của X"); a gapped conjunct
+  ("Russia declared 1,458 and the United States 1,389") speaks for its own figure; a place's authorities named by
+  their noun ("chính quyền thành phố", `local_government`) stand for the place;
+- an "as of" date closing a list of figures dates them all.
+
 Speed: the number parser runs only in small windows around unit nouns, percent signs and arsenal
 nouns; cue phrases are matched through a first-word index (attribution.PhraseMatcher).
 """
