@@ -99,14 +99,15 @@ def main():
         body = s.get("body", "")
         print(f"== {gp.stem}")
 
-        def parts(e):
+        def parts(e, emap=emap):
             return {emap.get(p) for p in e.get("participants", []) if emap.get(p)}
 
         if a.only != "claims":
-            def core(x, y):
+            # bound per document (default arguments): the status figure calls them after the loop
+            def core(x, y, parts=parts):
                 return x.get("type") == y.get("type") and set(y.get("participants", [])) <= parts(x)
 
-            def full(x, y):
+            def full(x, y, core=core):
                 return core(x, y) and sc.date_ok(x.get("date"), y.get("date"))
 
             gold_ev = g.get("events", [])

@@ -1292,3 +1292,99 @@ def test_population_of_a_place_is_a_claim_about_the_place():
     # people counted for no population (or casualty) are still no claim; nor inhabitants of no place named
     assert claims_of("About 300 people gathered outside the embassy in Okinawa.", language="en", entities=ents)[0] == []
     assert claims_of("The island is home to about 3,000 people.", language="en", entities=ents)[0] == []
+
+
+def test_comparative_before_a_parameter_figure_is_its_qualifier():
+    ents = dict(C, rs28=("WEAPON", ["RS-28"], "ru"))
+    cl, _ = claims_of("Giới chuyên gia cho biết tên lửa RS-28 nặng hơn 200 tấn.", entities=ents)
+    assert [(c[2], c[3]) for c in cl] == [(200.0, "more_than")]
+    cl, _ = claims_of("Giới chuyên gia cho biết tên lửa RS-28 nặng khoảng 200 tấn.", entities=ents)
+    assert [(c[2], c[3]) for c in cl] == [(200.0, "approx")]
+    cl, _ = claims_of("Analysts say the RS-28 missile is heavier than 200 tons.", language="en", entities=ents)
+    assert [(c[2], c[3]) for c in cl] == [(200.0, "more_than")]
+    cl, _ = claims_of("Analysts say the RS-28 missile is lighter than 200 tons.", language="en", entities=ents)
+    assert [(c[2], c[3]) for c in cl] == [(200.0, "less_than")]
+    # "maximum" naming the parameter is no qualifier; a bare figure stays exact
+    cl, _ = claims_of("Tên lửa RS-28 đạt độ cao tối đa 1.200 km.", entities=ents)
+    assert [(c[2], c[3]) for c in cl] == [(1200.0, "exact")]
+    cl, _ = claims_of("Tên lửa RS-28 nặng 200 tấn.", entities=ents)
+    assert [(c[2], c[3]) for c in cl] == [(200.0, "exact")]
+
+
+def test_verb_of_saying_inside_an_aside_does_not_source_the_main_clause():
+    cl, _ = claims_of("Pakistan, which says its arsenal is only for deterrence, has about 170 nuclear warheads.",
+                      language="en", entities=dict(C, pk=("COUNTRY", ["Pakistan"])))
+    assert [(c[0], c[2], c[6]) for c in cl] == [("pk", 170.0, None)]
+    cl, _ = claims_of("Ấn Độ, người vẫn nói rằng họ chỉ răn đe, hiện có khoảng 170 đầu đạn hạt nhân.")
+    assert [(c[0], c[2], c[6]) for c in cl] == [("in", 170.0, None)]
+    # the verb of the main clause still sources its figure
+    cl, _ = claims_of("Pakistan, which tested in 1998, says it has about 170 nuclear warheads.", language="en")
+    assert [(c[0], c[2], c[6]) for c in cl] == [("pk", 170.0, "pk")]
+
+
+def test_who_detected_or_recorded_a_figure_is_its_source():
+    ents = dict(C, ctbto=("ORG", ["CTBTO", "Tổ chức Hiệp ước Cấm thử hạt nhân toàn diện"]),
+                kp=("COUNTRY", ["Triều Tiên", "North Korea"]))
+    cl, _ = claims_of("Triều Tiên vừa thử hạt nhân. Tổ chức CTBTO ghi nhận một chấn động mạnh 5,1 độ richter.", entities=ents)
+    assert [(c[2], c[6]) for c in cl] == [(5.1, "ctbto")]
+    cl, _ = claims_of("North Korea held a nuclear test. The CTBTO detected a tremor of magnitude 5.1.", language="en", entities=ents)
+    assert [(c[2], c[6]) for c in cl] == [(5.1, "ctbto")]
+    # no finder, no verb of saying: the article asserts it
+    cl, _ = claims_of("Triều Tiên vừa thử hạt nhân. Một chấn động mạnh 5,1 độ richter xảy ra ở đó.", entities=ents)
+    assert [(c[2], c[6]) for c in cl] == [(5.1, None)]
+
+
+def test_an_as_of_date_closing_a_list_of_figures_dates_them_all():
+    body = "France reported 290 nuclear warheads and Britain 225 as of last January."
+    ents = dict(C, fr=("COUNTRY", ["France"]), gb=("COUNTRY", ["Britain"]))
+    cl, _ = claims_of(body, language="en", entities=ents, timexes=[("last January", "2024-01")])
+    assert [(c[0], c[2], c[4]) for c in cl] == [("fr", 290.0, "2024-01"), ("gb", 225.0, "2024-01")]
+    body = "Pháp có 290 đầu đạn hạt nhân và Anh có 225 đầu đạn tính đến tháng 1/2024."
+    ents = dict(C, fr=("COUNTRY", ["Pháp"]))
+    cl, _ = claims_of(body, entities=ents, timexes=[("tháng 1/2024", "2024-01")])
+    assert [(c[0], c[2], c[4]) for c in cl] == [("fr", 290.0, "2024-01"), ("uk", 225.0, "2024-01")]
+    # a date with no "as of", or a list cut by a verb of saying, dates only its own figure
+    body = "France has 290 nuclear warheads, officials said, and Britain had 225 as of last January."
+    cl, _ = claims_of(body, language="en", entities=dict(C, fr=("COUNTRY", ["France"]), gb=("COUNTRY", ["Britain"])),
+                      timexes=[("last January", "2024-01")])
+    assert [(c[0], c[2], c[4]) for c in cl] == [("fr", 290.0, None), ("gb", 225.0, "2024-01")]
+
+
+def test_the_owner_of_an_estimate_heading_the_clause_is_the_source():
+    cl, _ = claims_of("A Pentagon intelligence estimate puts China's arsenal at more than 600 nuclear warheads.",
+                      language="en")
+    assert [(c[0], c[2], c[6]) for c in cl] == [("cn", 600.0, "dod")]
+    cl, _ = claims_of("The Pentagon's annual report puts China's arsenal at more than 600 nuclear warheads.",
+                      language="en")
+    assert [(c[0], c[2], c[6]) for c in cl] == [("cn", 600.0, "dod")]
+    cl, _ = claims_of("Báo cáo thường niên của Lầu Năm Góc cho thấy Trung Quốc có hơn 600 đầu đạn hạt nhân.")
+    assert [(c[0], c[2], c[6]) for c in cl] == [("cn", 600.0, "dod")]
+    # no document noun: the article's own statement
+    cl, _ = claims_of("China's arsenal now has more than 600 nuclear warheads.", language="en")
+    assert [(c[0], c[2], c[6]) for c in cl] == [("cn", 600.0, None)]
+
+
+def test_a_gapped_conjunct_speaks_for_its_own_figure():
+    ents = dict(C, fr=("COUNTRY", ["France", "Pháp"]), gb=("COUNTRY", ["Britain"]))
+    cl, _ = claims_of("France declared 290 nuclear warheads and Britain 225.", language="en", entities=ents)
+    assert [(c[0], c[2], c[6]) for c in cl] == [("fr", 290.0, "fr"), ("gb", 225.0, "gb")]
+    cl, _ = claims_of("Pháp công bố 290 đầu đạn hạt nhân và Anh 225 đầu đạn.", entities=ents)
+    assert [(c[0], c[2], c[6]) for c in cl] == [("fr", 290.0, "fr"), ("uk", 225.0, "uk")]
+    # the verb of saying reports a clause: its subject speaks for both figures
+    cl, _ = claims_of("The Federation of American Scientists estimates that France has 290 nuclear warheads and "
+                      "Britain 225.", language="en", entities=ents)
+    assert [(c[0], c[2], c[6]) for c in cl] == [("fr", 290.0, "fas"), ("gb", 225.0, "fas")]
+
+
+def test_local_authorities_stand_for_their_place_as_a_source():
+    ents = dict(C, nagasaki=("LOC", ["Nagasaki"], "jp"), jp=("COUNTRY", ["Nhật Bản", "Japan"]))
+    cl, _ = claims_of("Quả bom thả xuống Nagasaki năm 1945 khiến khoảng 74.000 người thiệt mạng, theo ước tính của "
+                      "chính quyền thành phố.", entities=ents, timexes=[("năm 1945", "1945")])
+    assert [(c[2], c[6]) for c in cl] == [(74000.0, "nagasaki")]
+    cl, _ = claims_of("The bomb dropped on Nagasaki killed about 74,000 people, city officials said.", language="en",
+                      entities=ents)
+    assert [(c[2], c[6]) for c in cl] == [(74000.0, "nagasaki")]
+    # no place named before the authorities: no source
+    cl, _ = claims_of("Quả bom khiến khoảng 74.000 người Nhật Bản thiệt mạng, theo ước tính của chính quyền thành phố.",
+                      entities=ents)
+    assert [(c[2], c[6]) for c in cl] == [(74000.0, None)]

@@ -2095,3 +2095,39 @@ def test_ev5_context_pair_of_a_past_step_is_the_pair_of_its_time():
     # negative: a step of the page's own time keeps the last pair of the present
     evs = events_of(text.format(2023), [US, CN, KP], tx + [("Năm 2023", "2023")])
     assert [set(e.participants) for e in evs if e.type == "treaty_action"] == [{"us", "cn"}]
+
+
+# ev6: a meeting or an exercise that is the subject of its sentence is halted by a halting verb past its long noun
+# phrase, a relative clause or a participle (the sentence's main predicate)
+@pytest.mark.parametrize("text,status", [
+    ("Cuộc đối thoại mà Mỹ và Trung Quốc khởi động sau cuộc gặp ở Geneva cũng rơi vào bế tắc.", "stalled"),
+    ("Các cuộc đàm phán giữa Mỹ và Trung Quốc về kiểm soát vũ khí hạt nhân và an ninh không gian đã bị đình trệ.",
+     "stalled"),
+    ("Negotiations between the United States and China on a hotline, launched after the Geneva summit, have stalled.",
+     "stalled"),
+    ("Talks between the United States and China on a hotline, which both sides had welcomed, collapsed.", "stalled"),
+    # negatives: a halting word after a preposition of time is an earlier state; a meeting after a preposition or
+    # after a cue is not the subject
+    ("Cuộc đàm phán đầu tiên giữa Mỹ và Trung Quốc sau nhiều tháng bế tắc đã kết thúc tại Geneva.", "held"),
+    ("The first talks between the United States and China after months of stalled contacts ended in Geneva.", "held"),
+])
+def test_ev6_subject_meeting_halted_by_the_main_verb(text, status):
+    evs = events_of(text, [US, CN, GENEVA], [])
+    assert [(e.type, e.status) for e in evs if e.type == "talks"] == [("talks", status)]
+
+
+def test_ev6_a_meeting_after_a_preposition_is_no_subject_of_the_halting_verb():
+    evs = events_of("Tại cuộc họp ở Geneva, Mỹ và Trung Quốc đã hội đàm và cho biết quan hệ bị đình trệ từ lâu.",
+                    [US, CN, GENEVA], [])
+    assert "stalled" not in [e.status for e in evs]
+
+
+# ev6: the latest round of a process is a happening of its own, not the process told before it
+def test_ev6_latest_round_is_not_the_process():
+    text = ("Đối thoại giữa Mỹ và Trung Quốc về kiểm soát vũ khí đã rơi vào bế tắc. "
+            "Vòng đàm phán gần nhất giữa Mỹ và Trung Quốc diễn ra tại Geneva hôm 10/9.")
+    evs = events_of(text, [US, CN, GENEVA], [("hôm 10/9", "2023-09-10")])
+    assert sorted((e.date or "", e.status) for e in evs) == [("", "stalled"), ("2023-09-10", "held")]
+    # negative: without "gần nhất" the dated round is told of the same talks
+    evs = events_of(text.replace(" gần nhất", " này"), [US, CN, GENEVA], [("hôm 10/9", "2023-09-10")])
+    assert len(evs) == 1

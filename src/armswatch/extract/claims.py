@@ -85,6 +85,16 @@ Found on tests/fresh2-4 (mechanisms, each with sentences of our own in tests/tes
 - a distance with no parameter cue ("missing by about 24 miles") is an `other` claim unless it places something,
   is a threshold or bounds a class of ranges (`distances`); a company stating its own figure is its subject.
 
+Claim details under the split-half protocol (tuned on fresh3, fresh4, blind; each with sentences of our own):
+- a comparative of size before a figure qualifies it ("nặng hơn 200 tấn", "heavier than", "nhẹ hơn": `qualifiers`);
+  only "maximum" after a parameter noun ("độ cao tối đa") names the parameter instead;
+- sources: a verb of saying inside a relative aside (", which says ...,") does not source the main clause; who
+  detected, recorded or counted a figure (`finder_verbs`) sources it; so does the owner of an estimate or report
+  heading its clause ("a U.S. intelligence estimate put", "báo cáo thường niên của X"); a gapped conjunct
+  ("Russia declared 1,458 and the United States 1,389") speaks for its own figure; a place's authorities named by
+  their noun ("chính quyền thành phố", `local_government`) stand for the place;
+- an "as of" date closing a list of figures dates them all.
+
 Speed: the number parser runs only in small windows around unit nouns, percent signs and arsenal
 nouns; cue phrases are matched through a first-word index (attribution.PhraseMatcher).
 """
@@ -214,6 +224,7 @@ class ClaimLex:
     material_unit: dict  # folded cue -> unit
     mass_after: re.Pattern
     finder_verb: re.Pattern  # "phát hiện", "found": an organisation before one is the finder, not the owner
+    local_government: re.Pattern  # "chính quyền thành phố": the place named before it
     composition: re.Pattern  # "gồm", "consists of": a count of what a weapon system is made of
     weapon_noun: re.Pattern  # "radar", "missile": the class noun of a weapon system
     weapon_anaphor: tuple[re.Pattern, ...]  # "radar này", "this missile": a weapon noun pointing back
@@ -404,6 +415,7 @@ def claim_lex() -> ClaimLex:
         material=PhraseMatcher([c for m in d.get("materials") or [] for c in m["cues"]]),
         material_unit={_key(c): m["unit"] for m in d.get("materials") or [] for c in m["cues"]},
         finder_verb=compile_phrases(d.get("finder_verbs") or ["\x00"]),
+        local_government=compile_phrases(d.get("local_government") or ["\x00"]),
         composition=compile_phrases(d.get("composition_verbs") or ["\x00"]),
         weapon_noun=compile_phrases(d.get("weapon_nouns") or ["\x00"]),
         weapon_anaphor=(re.compile(r"(?P<noun>" + phrase_regex(d.get("weapon_nouns") or ["\x00"])
@@ -499,6 +511,11 @@ _LIST_GAP = re.compile(r"^[\s,:;–—-]*(?:(?:và|and|or|hoặc|lên|lên mức
 
 
 _ASIDE = re.compile(r"\s*(?:who|which|where|when|người|vốn)(?!\w)", re.IGNORECASE)  # ", who takes office on Jan. 20,"
+# between an owner and its document noun: "'s", adjectives or nouns ("U.S. intelligence estimate", "the
+# Pentagon's annual report"); after the noun: "của", "by", "of" and a few words ("báo cáo thường niên của SIPRI")
+_NOUN_MODIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}\s+")
+_OWNER_AFTER = re.compile(r"(?:\s+[^\W\d]+){0,3}?\s+(?:của|by|of|from)\s+(?:the\s+)?", re.IGNORECASE)
+_GAPPED = re.compile(r"\d[^\d]*(?<!\w)(?:and|và|while|còn)\s+(?:the\s+)?$", re.IGNORECASE)  # "1,458 ... and the "
 _AND = re.compile(r"(?<!\w)(?:và|and)(?!\w)", re.IGNORECASE)
 _COORD_GAP = re.compile(r"^\s*(?:(?:,|và|and|cùng|the)\s*)*$", re.IGNORECASE)  # "Nga và Mỹ", "Russia and the United States"
 _COUNTED_CUE = re.compile(r"\d\s+(?:[^\W\d_]+\s+)?$")  # a number (and a classifier) right before a unit cue
@@ -687,12 +704,14 @@ class _ClaimExtractor:
         if m and not self.lex.qual_noun_tail.search(left):
             # "hướng tới 1.000": the qualifier is the tail of a projection cue, not "up to"
             proj = [p for p in self.lex.projection.finditer(left) if p.end() == m.end(1)]
-            # "độ cao tối đa 6.648,4 km": the tail of a parameter noun ("maximum altitude"), not "up to"
+            # "độ cao tối đa 6.648,4 km": the tail of a parameter noun ("maximum altitude"), not "up to"; a
+            # comparative or an approximator after the parameter word ("nặng hơn 200 tấn") still qualifies
+            kind = self.lex.qual_kind[_key(m.group(1))]
             a = max(floor, n.start - 30)
-            param = [p for p in self.lex.param_cue.finditer(self.body, a, n.start)
-                     if p.end() == a + m.end(1) and p.start() < a + m.start(1)]
+            param = kind == "up_to" and [p for p in self.lex.param_cue.finditer(self.body, a, n.start)
+                                         if p.end() == a + m.end(1) and p.start() < a + m.start(1)]
             if not any(p.start() < m.start(1) for p in proj) and not param:
-                return self.lex.qual_kind[_key(m.group(1))]
+                return kind
         return "approx" if n.approximate else "exact"
 
     def _world_stock_before(self, sent: Span) -> bool:
@@ -1009,8 +1028,17 @@ class _ClaimExtractor:
         """(source id, spans of the source phrase's mentions to keep out of the subject)."""
         att, body = self.att, self.body
         att.anaphor_from = None
-        src = att.source_before(n.start, sent.start, self.quote_masks)
+        masks = self.quote_masks + self._asides(sent.start, n.start)
+        src = att.source_before(n.start, sent.start, masks)
         self.anaphor_from = att.anaphor_from
+        if src is None:
+            # who detected, recorded or counted the figure asserts it ("USGS ghi nhận một chấn động 4,2 độ richter",
+            # "the agency detected 12 launches")
+            finders = list(self.lex.finder_verb.finditer(body, sent.start, n.start))
+            if finders:
+                src = att.subject_of(finders[-1].start(), sent.start)
+        if src is None:
+            src = self._document_owner(n, sent)
         if src is None:
             # "..., Lầu Năm Góc cho biết." / "..., theo Lầu Năm Góc."
             for vs, ve in att.verbs_in(n.end, sent.end, self.quote_masks):
@@ -1029,7 +1057,72 @@ class _ClaimExtractor:
                 if e.id == src:
                     exclude.add((m.start, m.end))
             # a source phrase "theo X" / "X cho biết" also hides what is nested in it
+            # the gapped conjunct's name is its figure's subject as well as its speaker
+            src = self._gapped_speaker(n, sent, src, masks) or src
+        else:  # the place whose authorities speak may well be what the figure is about: no exclusion
+            src = self._local_authority(sent)
         return src, exclude
+
+    def _gapped_speaker(self, n: _Num, sent: Span, src: str, masks) -> str | None:
+        """The subject of a gapped conjunct ("Russia declared 1,458 warheads and the United States 1,389", "Nga
+        công bố 1.458 và Mỹ 1.389"): the verb of saying is shared, so its subject there is the name right before
+        the figure, not the first conjunct's (the verb's object is the first figure: no name between them)."""
+        att = self.att
+        verbs = att.verbs_in(sent.start, n.start, masks)
+        if not verbs or att.subject_of(verbs[-1][0], sent.start) != src:
+            return None
+        names = att.mentions_in(verbs[-1][1], n.start)
+        if len(names) != 1:  # "X estimates that Russia has 5,977 and the US 5,428": the gap is "has", not the verb
+            return None
+        m, e = names[-1]
+        if e.id != src and e.type in ("COUNTRY", "ORG") and _GAPPED.search(self.body, verbs[-1][1], m.start) \
+                and not self.body[m.end:n.start].strip(" ,"):
+            return e.id
+        return None
+
+    def _local_authority(self, sent: Span) -> str | None:
+        """"..., theo ước tính của chính quyền thành phố", "city officials said": the authorities of the place
+        named before them in the sentence (none named: no source)."""
+        m = self.lex.local_government.search(self.body, sent.start, sent.end)
+        if m is None:
+            return None
+        places = [e for mm, e in self.att.mentions_in(sent.start, m.start()) if e.type == "LOC"]
+        return places[-1].id if places else None
+
+    def _document_owner(self, n: _Num, sent: Span) -> str | None:
+        """Whose estimate or report states the figure when that document heads its clause with no verb of saying:
+        "A U.S. intelligence estimate put the arsenal at up to 60", "The Pentagon's annual report puts ...",
+        "Báo cáo thường niên của SIPRI cho thấy ...", "a report by the FAS counted ...": the entity
+        modifying the noun, before it ("U.S. intelligence estimate", "the Pentagon's report") or after it
+        ("của", "by", "of")."""
+        body, att = self.body, self.att
+        nouns = list(self.att.lex.source_noun.finditer(body, sent.start, n.start))
+        if not nouns:
+            return None
+        m = nouns[-1]
+        # English puts the owner before the noun; Vietnamese after it (a name before "ước tính" is its subject)
+        before = [e for mm, e in att.mentions_in(max(sent.start, m.start() - 30), m.start())
+                  if self.doc.language == "en" and _NOUN_MODIFIER_GAP.fullmatch(body, mm.end, m.start())]
+        if before:
+            return before[-1].id
+        after = _OWNER_AFTER.match(body, m.end(), n.start)
+        if after:
+            hit = att.mention_at(after.end())
+            if hit is not None:
+                return hit[1].id
+        return None
+
+    def _asides(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Relative clauses set off by commas that close before `end` ("Iran, which says its programme is
+        peaceful, enriched ..."): a verb of saying inside one speaks for the aside, not for the main clause."""
+        body, out = self.body, []
+        for m in re.finditer(",", body[start:end]):
+            a = start + m.start()
+            if _ASIDE.match(body, a + 1):
+                b = body.find(",", a + 1, end)
+                if b > 0:
+                    out.append((a, b))
+        return out
 
     def times(self, n: _Num, sent: Span, right_end: int, projected: bool, floor: int | None = None):
         """(target timex, as-of timex, "hiện"/present?) from the sentence's timexes."""
@@ -1063,6 +1156,10 @@ class _ClaimExtractor:
             d = abs(t.start - n.start) + (10_000 if self._statement_date(t, sent) else 0)
             if best is None or d < best:
                 as_of, best = t, d
+        if (as_of is None or best >= 10_000) and not projected:
+            shared = self._shared_as_of(n, tx, right_end)
+            if shared is not None:
+                as_of, best = shared, 0
         if as_of is None and getattr(self, "anaphor_from", None) is not None:
             # "Theo số liệu này, Mỹ có 659 ...": the date the figures were given as of, in the sentence the
             # source refers back to ("... số liệu ... tính đến ngày 1/9/2022")
@@ -1078,6 +1175,20 @@ class _ClaimExtractor:
         present = any(t.value == "PRESENT_REF" for t in tx) or bool(
             self.lex.present.search(self.body[sent.start:n.start]))
         return target, as_of, present
+
+    def _shared_as_of(self, n: _Num, tx: list[Timex], right_end: int) -> Timex | None:
+        """An "as of" date closing a list of figures ("Russia declared 1,458 warheads and the United States
+        1,389 as of last September", "Nga có 1.458 và Mỹ 1.389 đầu đạn tính đến tháng 9"): it dates every
+        figure of the list, not only the last, when only figures and names stand between (no verb, no date)."""
+        for t in tx:
+            if t.start < right_end or not _is_dated(t) or not self._as_of(t, n.end):
+                continue
+            gap = self.body[n.end:t.start]
+            if not re.search(r"\d", gap) or re.search(r"[;.:!?]\s", gap) or len(gap.split()) > 15 \
+                    or self.att.verbs_in(n.end, t.start) or self.lex.finder_verb.search(self.body, n.end, t.start):
+                return None
+            return t
+        return None
 
     def _noun_date(self, t: Timex) -> bool:
         """Does the date name a thing rather than date a figure: a year used as an adjective between a

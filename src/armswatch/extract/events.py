@@ -147,6 +147,19 @@ _ENUM_GAP_RE = re.compile(r"^[^,;]*(?:,\s*(?:[\w-]+\s+){0,3}?[\w-]+)*,\s*(?:[\w-
 _CONTRAST_RE = re.compile(r"[,;]\s*(?:còn|trong khi|trong lúc|while|whereas)(?!\w)", re.IGNORECASE)
 _TIME_PREP_RE = re.compile(r"(?<!\w)(vào|hồi|trong|từ|in|on|at|since|during)(?!\w)", re.IGNORECASE)
 _PUNCT_RE = re.compile(r"[,.;:()\"“”]")
+# words that may open a clause before its subject meeting ("Các cuộc đàm phán", "The indirect talks", "Vòng hội
+# đàm"): at most three words, none of them a name
+_SUBJECT_LEAD_RE = re.compile(r"\W*(?:(?!(?:tại|ở|trong|sau|trước|từ|với|về|theo|vào|hồi|khi|giữa|at|in|on|during|after|"
+                              r"before|from|with|by|for|since|following|amid|of|to)\s)[\w-]+\s+){0,3}", re.IGNORECASE)
+# a halting word after a preposition of time names an earlier state, not the predicate ("sau nhiều tháng bế tắc",
+# "after months of deadlock", "amid the stalled talks")
+_PAST_STATE_RE = re.compile(r"(?<!\w)(?:sau|sau khi|kể từ|giữa lúc|trong bối cảnh|after|following|since|amid)\s+"
+                            r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+# where the main predicate of a subject can no longer lie: a semicolon, a contrasted clause, or a subordinate clause
+# with a subject of its own (English "after"/"since"/"that" are left out: they also head a participle or a relative)
+_PREDICATE_STOP_RE = re.compile(r";|(?<!\w)(?:nhưng|tuy nhiên|song|trong khi|sau khi|trước khi|khi|vì|bởi vì|mặc dù|"
+                                r"kể từ khi|but|however|while|whereas|when|because|although|though)(?!\w)",
+                                re.IGNORECASE)
 _ARTICLE_END_RE = re.compile(r"(?<!\w)(?:the|a|an)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)  # an English noun
 # between a meeting and the body after it: a partner or a purpose, not the forum ("đàm phán với IAEA")
 _FORUM_GAP_RE = re.compile(r"(?<!\w)(?:với|giữa|cùng|nhằm|để|về|with|between|to|on|about|and|và)(?!\w)", re.IGNORECASE)
@@ -946,6 +959,26 @@ def _habitual_before(ctx: _Ctx, m: _Mention) -> bool:
     return i < len(ctx._habitual) and ctx._habitual[i] < m.start
 
 
+def _subject_halted(ctx: _Ctx, m: _Mention) -> bool:
+    """A meeting or an exercise that is the subject of its sentence, halted by the sentence's main verb past a long
+    noun phrase, a relative clause or a participle ("Các cuộc đàm phán giữa A, B và C về ... đã bị đình trệ",
+    "Talks between A and B, which ..., collapsed in 2022", "Cuộc đối thoại mà hai nước khởi động sau cuộc gặp ở
+    Geneva cũng rơi vào bế tắc"): a halting word after the trigger before the predicate can end."""
+    if m.type == "treaty_action" or ctx.mentions_in(m.sent[0], m.start) \
+            or not _SUBJECT_LEAD_RE.fullmatch(ctx.body, m.sent[0], m.start) or ctx.window_hits(m.sent[0], m.start)[0]:
+        return False  # (a cue before the trigger, "Các bên đã nhất trí nối lại đàm phán", makes it no subject)
+    stop = _PREDICATE_STOP_RE.search(ctx.body, m.end, m.sent[1])
+    hi = stop.start() if stop else m.sent[1]
+    hits, _ = ctx.window_hits(m.end, hi)
+    names = ctx.names_in((m.end, hi))
+    if names:
+        hits = _unname_status(ctx, hits, bisect.bisect_left(ctx.tok_starts, m.end), names)
+    exc = [(i, j) for labs, i, j in hits if "status_exc" in labs]
+    a0 = bisect.bisect_left(ctx.tok_starts, m.end)
+    return any("status:stalled" in labs and not any(a <= i < b for a, b in exc)
+               and not _PAST_STATE_RE.search(ctx.body, m.end, ctx.tok_starts[a0 + i]) for labs, i, _ in hits)
+
+
 def _reported_future(ctx: _Ctx, m: _Mention, bhits: list, nb: int) -> bool:
     """"said the US would leave the treaty", "agreed that the two leaders would meet": every modal of hypothesis
     before the trigger is a reported future ("would") told after a verb of saying or deciding, within 12 words of
@@ -1351,6 +1384,8 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     if framed and m.status is None:  # only the tense reaches into the frame: "sẽ tiếp đón ... trong chuyến thăm"
         m.status = "planned" if before("tense:future", 10) else ("held" if before("tense:past", 10) else None)
 
+    if m.status in (None, "held", "planned") and _subject_halted(ctx, m):
+        m.status = "stalled"
     if m.type == "incident" and m.status == "proposed" and not m.blocked:
         m.blocked = "hypothetical"
     # distinct cues
