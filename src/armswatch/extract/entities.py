@@ -297,7 +297,7 @@ def _literal_place(d: _Doc, start: int) -> bool:
                                         d.text[start:start + 60]) and d.text[start:start + 3].isupper():
         return True  # a dateline: "WASHINGTON (Reuters) -", "BẮC KINH -"
     before = d.low[max(line_start, start - 80):start].rstrip()
-    if d.cu.part_of_tail.search(before):
+    if before.endswith(("của", " of", " of the")) and d.cu.part_of_tail.search(before):
         return True  # "tại Phòng Đông của Nhà Trắng": a room of the building, the building itself
     cue = d.cu.place_cue_tail.search(before)
     if cue:
@@ -331,6 +331,8 @@ def _descriptions_of_countries(d: _Doc) -> None:
     The mention is the country's; the body is no entity."""
     for sp in [x for x in d.top if x.src == "kb" and x.etype == "ORG"]:
         surf = d.text[sp.start:sp.end]
+        if not (surf[:1].islower() or surf[surf.rfind(" ") + 1:][:1].islower()):
+            continue  # the name itself, written with its capitals
         words = list(_TOKEN_RE.finditer(surf))
         caps = [w for w in words if not w.group()[:1].islower()]
         if not caps or len(caps) == len(words):
@@ -365,14 +367,24 @@ def _country_pair(d: _Doc, sp: Span) -> Span | None:
     return None
 
 
+_WORD_BEFORE = re.compile(r"(?<![\w-])[^\W\d_]+\Z")  # (found from a dash: few dashes, many words)
+
+
 def _pair_short_countries(d: _Doc) -> None:
     """'thượng đỉnh Xô - Mỹ', 'quan hệ Trung-Ấn': a one-syllable short form of a country is a mention of it
     inside a hyphenated pair whose other side is a country too (alone, "Trung" or "Anh" is no country)."""
     if d.lang != "vi":
         return
     shorts = d.cu.pair_shorts
-    for m in d.cu.pair_re.finditer(d.text):
-        sides = [(m.start(1), m.end(1)), (m.start(3), m.end(3))]
+    text = d.text
+    for m in d.cu.pair_re.finditer(text):
+        ls = m.start() - 1 if text[m.start() - 1:m.start()] == " " else m.start()
+        rs = m.end() + 1 if text[m.end():m.end() + 1] == " " else m.end()
+        left = _WORD_BEFORE.search(text, max(0, ls - 12), ls)
+        right = _word_at(d, rs)
+        if left is None or right is None or d.text[right[1]:right[1] + 1] == "-":
+            continue  # a hyphen inside a longer compound ("Ri Son-gwon", "Hwasong-15")
+        sides = [(left.start(), left.end()), (right[0], right[1])]
         kinds = []
         for s, e in sides:
             sp = _span_at(d, s)
@@ -1077,11 +1089,20 @@ def _unknown_places(d: _Doc) -> None:
         d.add_top(Span(toks[0][0], toks[-1][1], eid, "LOC", "place"))
 
 
+_CAPS_BEFORE = re.compile(r"(?<![\w.])((?:[A-Z][\w'’-]* ){1,3})\Z")
+
+
 def _regions_before_nouns(d: _Doc) -> None:
     """'North Phyongan province', 'Mie Prefecture': capitalised words before a noun for a region are a
-    place; a direction belongs to the name, the noun only where it is capitalised."""
+    place; a direction belongs to the name, the noun only where it is capitalised (English text: Vietnamese
+    puts the noun first, "tỉnh Mie", which `_unknown_places` reads)."""
+    if d.lang != "en":
+        return
     cu = d.cu
-    for m in cu.region_before_noun_re.finditer(d.text):
+    for noun in cu.region_noun_re.finditer(d.text):
+        m = _CAPS_BEFORE.search(d.text, max(0, noun.start() - 60), noun.start())  # (a space ends it)
+        if m is None:
+            continue
         toks = list(_TOKEN_RE.finditer(m.group(1)))
         owner = [k for k, t in enumerate(toks) if t.group().endswith(("'s", "’s"))]
         toks = toks[owner[-1] + 1:] if owner else toks  # "North Korea's Kangwon Province"
@@ -1091,7 +1112,7 @@ def _regions_before_nouns(d: _Doc) -> None:
         if not names or any(w in cu.not_name_en or not is_latin_name_token(w) for w in names):
             continue
         s = m.start(1) + toks[0].start()
-        e = m.end(2) if m.group(2)[:1].isupper() else m.start(1) + toks[-1].end()
+        e = noun.end() if noun.group()[:1].isupper() else m.start(1) + toks[-1].end()
         if not d.free(s, e):
             continue
         name = d.text[s:e]

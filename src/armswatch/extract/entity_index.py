@@ -408,10 +408,10 @@ class Cues:
     place_cue_tail: re.Pattern  # a place cue ending the string, as a whole word (`_tail_re`)
     gov_people_tail: re.Pattern
     place_noun_before_re: re.Pattern  # a place noun (not a preposition) ending right before a name
-    region_before_noun_re: re.Pattern  # "North Phyongan province": capitalised words, then a region noun
+    region_noun_re: re.Pattern  # "province", "Prefecture": a noun that follows the name of a region
     directions_en: set[str]
     pair_shorts: dict[str, str]  # "Xô" -> su: one-syllable country forms read inside a hyphenated pair
-    pair_re: re.Pattern  # two words joined by a hyphen or dash ("Xô - Mỹ", "Trung-Ấn")
+    pair_re: re.Pattern  # a hyphen or dash, which may join two words ("Xô - Mỹ", "Trung-Ấn")
     part_of_tail: re.Pattern  # "Phòng Đông của", "the South Lawn of the": a building's part, then "of"
     addressing_tail: re.Pattern  # a sending verb or message noun, then at most three words, ending the string
     coordinators: list[str]
@@ -514,8 +514,9 @@ def _build_cues() -> Cues:
         if addressing else re.compile(r"(?!)")
     pn = mt.get("place_nouns", {})
     place_noun_before_re = re.compile(r"(?<!\w)(?:" + _alt(pn.get("vi", []) + pn.get("en", [])) + r")\s$")
-    region_before_noun_re = re.compile(r"(?<![\w.])((?:[A-Z][\w'’-]* ){1,3})(" + "|".join(
-        map(re.escape, pn.get("after_en", []))) + r")(?![\w-])") if pn.get("after_en") else re.compile(r"(?!)")
+    # (the nouns are found first, then the capitalised words before them: few nouns, many capitals)
+    region_noun_re = re.compile(r"(?:" + "|".join(map(re.escape, pn.get("after_en", []))) + r")(?![\w-])") \
+        if pn.get("after_en") else re.compile(r"(?!)")
     parts = sorted({lower_keep(w) for w in mt.get("building_parts", {}).get("vi", [])
                     + mt.get("building_parts", {}).get("en", [])}, key=len, reverse=True)
     part_of_tail = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, parts)) + r")(?:\s+[^\W\d_]+){0,3}"
@@ -525,10 +526,10 @@ def _build_cues() -> Cues:
                    if str(v) in idx.entries}
     return Cues(
         pair_shorts=pair_shorts,
-        pair_re=re.compile(r"(?<![\w-])([^\W\d_]+)( ?[-–] ?)([^\W\d_]+)(?![\w-])"),
+        pair_re=re.compile(r"[-–]"),
         part_of_tail=part_of_tail,
         place_noun_before_re=place_noun_before_re,
-        region_before_noun_re=region_before_noun_re,
+        region_noun_re=region_noun_re,
         directions_en=set(pn.get("directions_en", [])),
         addressing_tail=addressing_tail,
         place_before_re=place_before_re,
