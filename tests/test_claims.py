@@ -1388,3 +1388,17 @@ def test_local_authorities_stand_for_their_place_as_a_source():
     cl, _ = claims_of("Quả bom khiến khoảng 74.000 người Nhật Bản thiệt mạng, theo ước tính của chính quyền thành phố.",
                       entities=ents)
     assert [(c[2], c[6]) for c in cl] == [(74000.0, None)]
+
+
+@pytest.mark.parametrize("body,language,qualifier", [
+    ("Trung Quốc có không dưới 500 đầu đạn hạt nhân.", "vi", "at_least"),
+    ("Trung Quốc có không quá 500 đầu đạn hạt nhân.", "vi", "up_to"),
+    ("Trung Quốc có trên dưới 500 đầu đạn hạt nhân.", "vi", "approx"),
+    ("Trung Quốc có trên 500 đầu đạn hạt nhân.", "vi", "more_than"),
+    ("China has not more than 500 nuclear warheads.", "en", "up_to"),  # ("no more than" is a treaty limit cue)
+    ("China has not less than 500 nuclear warheads.", "en", "at_least"),
+    ("China has more than 500 nuclear warheads.", "en", "more_than"),
+])
+def test_negated_bounds_turn_round(body, language, qualifier):
+    cl, _ = claims_of(body, language=language)
+    assert [(c[2], c[3]) for c in cl] == [(500.0, qualifier)]
