@@ -727,3 +727,89 @@ def test_a_gendered_honorific_links_a_short_form_to_a_person_of_that_gender():
     assert got["Kim Yo Jong"][1] == ["Kim Yo Jong", "Kim"]
     got = _ents("Mr. Carlos Reyes met Ms. Amanda Reyes in Geneva. Later Mr. Reyes said the talks went well.", "en")
     assert got["Carlos Reyes"][1] == ["Carlos Reyes", "Reyes"] and got["Amanda Reyes"][1] == ["Amanda Reyes"]
+
+
+def test_a_place_head_after_a_title_or_before_a_given_name_is_a_surname():
+    # English names are head-final: "Park" that a given name follows names a person, not a park
+    got = _ents("Theo Tiến sĩ Park So-yeon, nhà nghiên cứu ở Seoul, vụ thử sẽ tiếp diễn.")
+    assert got["Park So-yeon"] == ("PERSON", ["Park So-yeon"])
+    got = _ents("Ambassador Hall Renner met analyst Park Dae-sung near the Lakeside Park.", "en")
+    assert got["Hall Renner"][0] == "PERSON" and got["Park Dae-sung"][0] == "PERSON"
+    assert got["Lakeside Park"][0] == "LOC"  # the head last: still a place
+    got = _ents("The delegates stayed at the Marlowe Grand Hotel.", "en")
+    assert got["Marlowe Grand Hotel"][0] == "LOC"
+
+
+def test_a_lower_case_body_of_a_country_is_a_description_of_the_country():
+    # "quân đội Nga" / "the US military" describe the country's forces; the capitalised name is the body
+    got = _ents("Các sĩ quan quân đội Nga bị cáo buộc. Sau đó, Quân đội Nga tuyên bố tập trận.")
+    assert got["Russia"][0] == "COUNTRY" and "quân đội Nga" not in got["Armed Forces of the Russian Federation"][1]
+    got = _ents("A senior US military officer briefed reporters in Tokyo.", "en")
+    assert "United States Armed Forces" not in got and got["United States"] == ("COUNTRY", ["US"])
+    got = _ents("Lực lượng Mỹ tại Nhật Bản tăng cường tuần tra.")  # a located name stays the body
+    assert got["United States Forces Japan"][0] == "ORG"
+
+
+def test_the_first_word_of_an_organisation_head_is_no_short_name():
+    text = "Chủ tịch Tập Cận Bình tới Moskva. Thiếu tướng Lee Han-sol, Tư lệnh Tập đoàn quân số 3, có mặt."
+    got = _ents(text)
+    assert got["Xi Jinping"][1] == ["Tập Cận Bình"]  # "Tập đoàn" is an army group, not Xi
+    got = _ents("Chủ tịch Tập Cận Bình tới Moskva. Hôm sau, ông Tập gặp ông Putin.")
+    assert got["Xi Jinping"][1] == ["Tập Cận Bình", "Tập"]
+
+
+def test_a_seat_of_government_addressed_by_a_message_is_the_government():
+    # "tới/đến <capital>" is a place after a motion verb but the addressee after a sending verb or message noun
+    got = _ents("Lệnh cấm vận mới gửi tới Bắc Kinh một tín hiệu cứng rắn.")
+    assert got["China"] == ("COUNTRY", ["Bắc Kinh"])
+    got = _ents("Tokyo đưa ra lời cảnh báo nghiêm khắc tới Moskva hôm thứ Hai.")
+    assert got["Russia"] == ("COUNTRY", ["Moskva"])
+    got = _ents("Phái đoàn Nhật Bản bay tới Moskva hôm thứ Hai.")
+    assert got["Moscow"][0] == "LOC"
+    got = _ents("Bà gửi con trai đi học rồi bay tới Moskva.")  # the verb is more than three words back
+    assert got["Moscow"][0] == "LOC"
+
+
+def test_a_name_before_a_region_noun_or_after_a_place_noun_is_a_place():
+    got = _ents("The launcher was moved to North Tokhae province, officials in Chiba Prefecture said.", "en")
+    assert got["North Tokhae"] == ("LOC", ["North Tokhae"])  # the direction is part of the name
+    assert got["Chiba Prefecture"] == ("LOC", ["Chiba Prefecture"])  # the capitalised noun too
+    got = _ents("Radar sites in South Korea's Gangwon Province tracked it.", "en")
+    assert got["Gangwon Province"][0] == "LOC" and got["South Korea"][0] == "COUNTRY"
+    # a name that looks like a Vietnamese syllable is still a place after "tỉnh", not after "tại"
+    got = _ents("Đoàn đại biểu tới tỉnh Mie rồi về Tokyo.")
+    assert got["Mie"] == ("LOC", ["Mie"])
+    assert not [n for n, (t, _) in _ents("Cuộc gặp tại Hoa Lu kéo dài.").items() if t == "LOC" and n == "Hoa Lu"]
+
+
+def test_a_reaction_located_at_a_seat_of_government_is_the_governments():
+    got = _ents("The deal drew sharp criticism in Tokyo, and officials met in Tokyo a week later.", "en")
+    assert got["Japan"] == ("COUNTRY", ["Tokyo"]) and got["Tokyo"][0] == "LOC"
+    got = _ents("Vụ phóng gây quan ngại ở Seoul. Hôm sau, phái đoàn tới Seoul.")
+    assert got["South Korea"] == ("COUNTRY", ["Seoul"]) and got["Seoul"] == ("LOC", ["Seoul"])
+
+
+def test_an_abbreviation_dot_ends_no_sentence_for_a_bare_state_body():
+    # the country of "Congress" is looked for in its sentence: "U.S." and "Gen." do not end that sentence
+    got = _ents("A U.S. general testified to Congress on Thursday.", "en")
+    assert got["United States Congress"] == ("ORG", ["Congress"])
+    got = _ents("Lt. Gen. Mark Doyle of the U.S. Air Force told Congress the budget was short.", "en")
+    assert "United States Congress" in got
+    got = _ents("Talks were held in the U.K. Congress later passed a bill.", "en")  # Britain has no Congress
+    assert "United States Congress" not in got
+
+
+def test_a_part_of_a_building_makes_the_building_literal():
+    got = _ents("Lễ ký diễn ra tại Sảnh Lớn của Nhà Trắng. Hôm sau, Nhà Trắng ra thông cáo.")
+    assert got["White House"] == ("LOC", ["Nhà Trắng"]) and got["United States"] == ("COUNTRY", ["Nhà Trắng"])
+    got = _ents("Reporters waited on the North Lawn of the White House. The White House declined to comment.", "en")
+    assert got["White House"][1] == ["White House"] and got["United States"][1] == ["White House"]
+
+
+def test_a_one_syllable_country_form_inside_a_hyphenated_pair_is_the_country():
+    got = _ents("Thời Chiến tranh Lạnh, các cuộc đàm phán Xô - Mỹ kéo dài nhiều năm; quan hệ Trung-Ấn thì căng thẳng.")
+    assert got["Soviet Union"] == ("COUNTRY", ["Xô"])
+    assert got["China"] == ("COUNTRY", ["Trung"]) and got["India"] == ("COUNTRY", ["Ấn"])
+    # outside a pair of countries the syllable is an ordinary word or name
+    got = _ents("Ông Trung - phóng viên thường trú - cho biết.")
+    assert "China" not in got

@@ -106,6 +106,7 @@ class _Doc:
         self.weapon_head_matches = found["weapon"]
         self.cue_ends: dict[int, re.Match] = {m.end(): m for m in self.cue_matches}
         self.cue_starts = {m.start() for m in self.cue_matches}
+        self.org_head_starts = {m.start() for m in self.org_head_matches}
         self.bare_heads: list[tuple[int, int, str]] = []
         self.late_heads: list[tuple[int, int, str, set[str]]] = []  # bare heads left for _late_heads
         self.doc_aliases: dict[str, str] = {}
@@ -296,9 +297,12 @@ def _literal_place(d: _Doc, start: int) -> bool:
                                         d.text[start:start + 60]) and d.text[start:start + 3].isupper():
         return True  # a dateline: "WASHINGTON (Reuters) -", "BẮC KINH -"
     before = d.low[max(line_start, start - 80):start].rstrip()
+    if before.endswith(("của", " of", " of the")) and d.cu.part_of_tail.search(before):
+        return True  # "tại Phòng Đông của Nhà Trắng": a room of the building, the building itself
     cue = d.cu.place_cue_tail.search(before)
     if cue:
-        return not d.cu.gov_people_tail.search(before[: cue.start()].rstrip())
+        head = before[: cue.start()].rstrip()
+        return not (d.cu.gov_people_tail.search(head) or d.cu.addressing_tail.search(head))
     return False
 
 
@@ -321,6 +325,27 @@ def _apply_metonymy(d: _Doc, spans: list[Span]) -> None:
         prev, prev_literal = sp, literal
 
 
+def _descriptions_of_countries(d: _Doc) -> None:
+    """'quân đội Nga', 'the US military': a common noun in lower case with a country is a description of
+    that country's body, not its name (the names are capitalised: 'Quân đội Nga', 'Russian Armed Forces').
+    The mention is the country's; the body is no entity."""
+    for sp in [x for x in d.top if x.src == "kb" and x.etype == "ORG"]:
+        surf = d.text[sp.start:sp.end]
+        if not (surf[:1].islower() or surf[surf.rfind(" ") + 1:][:1].islower()):
+            continue  # the name itself, written with its capitals
+        words = list(_TOKEN_RE.finditer(surf))
+        caps = [w for w in words if not w.group()[:1].islower()]
+        if not caps or len(caps) == len(words):
+            continue
+        cs, ce = caps[0].start(), caps[-1].end()
+        country = next((f.eid for f in d.idx.forms.get(lower_keep(surf[cs:ce]), ())
+                        if d.idx.entries[f.eid].type == "COUNTRY"), None)
+        if country is None:
+            continue
+        d.remove_top(sp)
+        d.add_top(Span(sp.start + cs, sp.start + ce, country, "COUNTRY", "kb"))
+
+
 # ------------------------------------------------------------------ 3. composed organisations
 
 def _word_at(d: _Doc, pos: int) -> tuple[int, int, str] | None:
@@ -340,6 +365,38 @@ def _country_pair(d: _Doc, sp: Span) -> Span | None:
         if sp2 and d.country_of(sp2):
             return sp2
     return None
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w-])[^\W\d_]+\Z")  # (found from a dash: few dashes, many words)
+
+
+def _pair_short_countries(d: _Doc) -> None:
+    """'thượng đỉnh Xô - Mỹ', 'quan hệ Trung-Ấn': a one-syllable short form of a country is a mention of it
+    inside a hyphenated pair whose other side is a country too (alone, "Trung" or "Anh" is no country)."""
+    if d.lang != "vi":
+        return
+    shorts = d.cu.pair_shorts
+    text = d.text
+    for m in d.cu.pair_re.finditer(text):
+        ls = m.start() - 1 if text[m.start() - 1:m.start()] == " " else m.start()
+        rs = m.end() + 1 if text[m.end():m.end() + 1] == " " else m.end()
+        left = _WORD_BEFORE.search(text, max(0, ls - 12), ls)
+        right = _word_at(d, rs)
+        if left is None or right is None or d.text[right[1]:right[1] + 1] == "-":
+            continue  # a hyphen inside a longer compound ("Ri Son-gwon", "Hwasong-15")
+        sides = [(left.start(), left.end()), (right[0], right[1])]
+        kinds = []
+        for s, e in sides:
+            sp = _span_at(d, s)
+            kinds.append("span" if sp is not None and sp.end == e and d.country_of(sp)
+                         else "short" if d.text[s:e] in shorts and d.free(s, e) else None)
+        if None in kinds:
+            continue
+        for (s, e), kind in zip(sides, kinds):
+            if kind == "short":
+                eid = shorts[d.text[s:e]]
+                d.info_for_kb(eid)
+                d.add_top(Span(s, e, eid, d.idx.entries[eid].type, "kb"))
 
 
 def _person_like(d: _Doc, pos: int) -> bool:
@@ -769,13 +826,16 @@ def _persons_by_cue(d: _Doc) -> list[tuple[int, int, str, str | None, bool]]:
                     info.country = country
             continue
         toks = _name_run(d, pos, country_end=True)
-        # drop leading English title words / demonyms ("President Joe Biden" is handled by the cue)
-        while toks and toks[0][2] in d.cu.not_name_en and not has_vi_marks(toks[0][2]):
+        # drop leading English title words / demonyms ("President Joe Biden" is handled by the cue);
+        # a place head right after a title is a surname ("Tiến sĩ Park Ji-won", "Ambassador Hall")
+        while (toks and toks[0][2] in d.cu.not_name_en and not has_vi_marks(toks[0][2])
+               and not (toks[0][0] == pos and toks[0][2] in d.cu.place_heads_en and len(toks) > 1)):
             toks = toks[1:]
         if not toks or toks[0][0] != pos:
             continue
-        # a title starting inside the run ends the name: "Phủ Tổng thống ..." is no person "Phủ Tổng"
-        cut = next((k for k, t in enumerate(toks) if t[0] in d.cue_starts), len(toks))
+        # a title or an organisation head starting inside the run ends the name: "Phủ Tổng thống ..." is no
+        # person "Phủ Tổng", "Tư lệnh Tập đoàn quân số 8" no person "Tập"
+        cut = next((k for k, t in enumerate(toks) if t[0] in d.cue_starts or t[0] in d.org_head_starts), len(toks))
         toks = toks[:cut]
         if not toks:
             continue
@@ -828,7 +888,13 @@ def _latin_runs(d: _Doc) -> None:
             k0 = 0
             while k0 < len(run) and words[k0] in _EN_LEADING:
                 k0 += 1
-            if len(run) - k0 >= 2 and heads[-1] >= k0 and all(not has_vi_marks(t) for t in words[k0:]):
+            # English names are head-final: a head that a further capitalised word follows directly,
+            # with no connector ("of", "for") between, heads no name: the run is a person's name
+            # ("Tiến sĩ Park Ji-won"; "Council on Foreign Relations", "Air Force Base" stay names)
+            last_k = heads[-1]
+            head_final = last_k == len(run) - 1 or not tight[last_k + 1]
+            if (len(run) - k0 >= 2 and last_k >= k0 and head_final
+                    and all(not has_vi_marks(t) for t in words[k0:])):
                 s0, e0 = run[k0][0], run[-1][1]
                 name = d.text[s0:e0]
                 last = words[heads[-1]]  # English names are head-final: "Andersen Air Force Base"
@@ -1006,8 +1072,8 @@ def _unknown_places(d: _Doc) -> None:
             toks.pop()
         if not toks or any(x in cu.not_name_en or not is_latin_name_token(x) for x in words):
             continue
-        if all(is_vi_syllable(x) for x in words):
-            continue
+        if all(is_vi_syllable(x) for x in words) and not cu.place_noun_before_re.search(d.low, max(0, s - 30), s):
+            continue  # ("tại Hội..."; after a noun for a kind of place any name is one: "tỉnh Mie")
         if len(toks) == 1 and _person_surname(d, words[0]):
             continue  # "During that visit Bush pledged": a person's surname after the noun, no place
         name = d.text[toks[0][0]:toks[-1][1]]
@@ -1021,6 +1087,38 @@ def _unknown_places(d: _Doc) -> None:
         eid = f"unk:loc:{slug(name)}"
         d.info_unknown(eid, "LOC", name)
         d.add_top(Span(toks[0][0], toks[-1][1], eid, "LOC", "place"))
+
+
+_CAPS_BEFORE = re.compile(r"(?<![\w.])((?:[A-Z][\w'’-]* ){1,3})\Z")
+
+
+def _regions_before_nouns(d: _Doc) -> None:
+    """'North Phyongan province', 'Mie Prefecture': capitalised words before a noun for a region are a
+    place; a direction belongs to the name, the noun only where it is capitalised (English text: Vietnamese
+    puts the noun first, "tỉnh Mie", which `_unknown_places` reads)."""
+    if d.lang != "en":
+        return
+    cu = d.cu
+    for noun in cu.region_noun_re.finditer(d.text):
+        m = _CAPS_BEFORE.search(d.text, max(0, noun.start() - 60), noun.start())  # (a space ends it)
+        if m is None:
+            continue
+        toks = list(_TOKEN_RE.finditer(m.group(1)))
+        owner = [k for k, t in enumerate(toks) if t.group().endswith(("'s", "’s"))]
+        toks = toks[owner[-1] + 1:] if owner else toks  # "North Korea's Kangwon Province"
+        while toks and toks[0].group() in cu.not_name_en and toks[0].group() not in cu.directions_en:
+            toks.pop(0)
+        names = [t.group() for t in toks if t.group() not in cu.directions_en]
+        if not names or any(w in cu.not_name_en or not is_latin_name_token(w) for w in names):
+            continue
+        s = m.start(1) + toks[0].start()
+        e = noun.end() if noun.group()[:1].isupper() else m.start(1) + toks[-1].end()
+        if not d.free(s, e):
+            continue
+        name = d.text[s:e]
+        eid = f"unk:loc:{slug(name)}"
+        d.info_unknown(eid, "LOC", name)
+        d.add_top(Span(s, e, eid, "LOC", "place"))
 
 
 def _extend_described(d: _Doc) -> None:
@@ -1120,8 +1218,8 @@ def _person_shorts(d: _Doc, singles) -> None:
     for s, e, w in d.tokens:
         if w.endswith(("'s", "’s")):  # "Nakamura's plan": the name without its possessive
             e, w = e - 2, w[:-2]
-        if not w[:1].isupper() or not d.free(s, e):
-            continue
+        if not w[:1].isupper() or not d.free(s, e) or s in d.org_head_starts:
+            continue  # (the first word of an organisation head is no short name: "Tư lệnh Tập đoàn quân")
         key = lower_keep(w)
         if key not in derived and key not in idx.shorts and s not in single_cues:
             continue  # no branch below can link it: spare most capitalised words the checks
@@ -1183,10 +1281,18 @@ def _alias_mentions(d: _Doc) -> None:
             d.add_top(Span(s, e, eid, d.ents[eid].etype, "alias"))
 
 
+# a full stop that ends an abbreviation or initial ("U.S. envoy", "Gen. Harris", "John F. Kerry"), or that a
+# lower-case word follows, ends no sentence
+_ABBREV_BEFORE_DOT = re.compile(r"(?<![^\W_])(?:[A-Z](?:\.[A-Z])*|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Adm|Sen|Rep|Gov|Prof"
+                                r"|Sgt|Capt|Jr|Sr|St|No|Inc|Corp|Co)\Z")
+
+
 def _sentence_start(d: _Doc, pos: int) -> int:
     """The position of the boundary (". ", newline, "? ", "! ") that opens the sentence of `pos`, or -1."""
-    return max(d.text.rfind(". ", 0, pos), d.text.rfind("\n", 0, pos), d.text.rfind("? ", 0, pos),
-               d.text.rfind("! ", 0, pos))
+    dot = d.text.rfind(". ", 0, pos)
+    while dot > 0 and (d.text[dot + 2:dot + 3].islower() or _ABBREV_BEFORE_DOT.search(d.text, max(0, dot - 8), dot)):
+        dot = d.text.rfind(". ", 0, dot)
+    return max(dot, d.text.rfind("\n", 0, pos), d.text.rfind("? ", 0, pos), d.text.rfind("! ", 0, pos))
 
 
 def _sentence_country(d: _Doc, pos: int, unanimous: bool = False) -> tuple[int, str] | None:
@@ -1460,10 +1566,12 @@ def recognise(text: str, language: str | None = "vi") -> list[Entity]:
     for s, e, f in _select(d.cands, idx):
         ent = idx.entries[f.eid]
         d.add_top(Span(s, e, f.eid, ent.type, "kb", f))
+    _descriptions_of_countries(d)
     _apply_metonymy(d, d.top)
     for sp in d.top:
         if sp.eid in idx.entries:
             d.info_for_kb(sp.eid)
+    _pair_short_countries(d)
     _compose_orgs(d)
     _compose_orgs_en(d)
     _head_coref(d)
@@ -1472,6 +1580,7 @@ def recognise(text: str, language: str | None = "vi") -> list[Entity]:
     _resolutions(d)
     _named_texts_en(d)
     _abbreviated_text_names(d)
+    _regions_before_nouns(d)
     _latin_runs(d)
     _dateline_agencies(d)
     _unknown_places(d)

@@ -407,6 +407,13 @@ class Cues:
     gov_people: list[str]
     place_cue_tail: re.Pattern  # a place cue ending the string, as a whole word (`_tail_re`)
     gov_people_tail: re.Pattern
+    place_noun_before_re: re.Pattern  # a place noun (not a preposition) ending right before a name
+    region_noun_re: re.Pattern  # "province", "Prefecture": a noun that follows the name of a region
+    directions_en: set[str]
+    pair_shorts: dict[str, str]  # "Xô" -> su: one-syllable country forms read inside a hyphenated pair
+    pair_re: re.Pattern  # a hyphen or dash, which may join two words ("Xô - Mỹ", "Trung-Ấn")
+    part_of_tail: re.Pattern  # "Phòng Đông của", "the South Lawn of the": a building's part, then "of"
+    addressing_tail: re.Pattern  # a sending verb or message noun, then at most three words, ending the string
     coordinators: list[str]
     place_before_re: re.Pattern  # a place cue or place noun ending right before a name
     weapon_vi_re: re.Pattern  # head [modifiers] then the model name starts
@@ -501,7 +508,30 @@ def _build_cues() -> Cues:
                         reverse=True)
     gov_people = sorted({lower_keep(w) for w in mt["government_people"]["vi"] + mt["government_people"]["en"]},
                         key=len, reverse=True)
+    addressing = sorted({lower_keep(w) for w in mt.get("addressing", {}).get("vi", [])
+                         + mt.get("addressing", {}).get("en", [])}, key=len, reverse=True)
+    addressing_tail = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, addressing)) + r")(?:\s+[^\W\d_]+){0,3}\Z") \
+        if addressing else re.compile(r"(?!)")
+    pn = mt.get("place_nouns", {})
+    place_noun_before_re = re.compile(r"(?<!\w)(?:" + _alt(pn.get("vi", []) + pn.get("en", [])) + r")\s$")
+    # (the nouns are found first, then the capitalised words before them: few nouns, many capitals)
+    region_noun_re = re.compile(r"(?:" + "|".join(map(re.escape, pn.get("after_en", []))) + r")(?![\w-])") \
+        if pn.get("after_en") else re.compile(r"(?!)")
+    parts = sorted({lower_keep(w) for w in mt.get("building_parts", {}).get("vi", [])
+                    + mt.get("building_parts", {}).get("en", [])}, key=len, reverse=True)
+    part_of_tail = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, parts)) + r")(?:\s+[^\W\d_]+){0,3}"
+                              r"\s+(?:của|of the|of)\Z") if parts else re.compile(r"(?!)")
+    # (the events stage reads the same list for the parties of "cuộc gặp Mỹ - Triều")
+    pair_shorts = {str(k): str(v) for k, v in (load_lexicon("events").get("pair_short_forms") or {}).items()
+                   if str(v) in idx.entries}
     return Cues(
+        pair_shorts=pair_shorts,
+        pair_re=re.compile(r"[-–]"),
+        part_of_tail=part_of_tail,
+        place_noun_before_re=place_noun_before_re,
+        region_noun_re=region_noun_re,
+        directions_en=set(pn.get("directions_en", [])),
+        addressing_tail=addressing_tail,
         place_before_re=place_before_re,
         weapon_vi_re=weapon_vi_re,
         pattern_starts=pattern_starts,
