@@ -240,11 +240,17 @@ def _future_cue(text: str, tense: dict) -> bool:
     fut = tense.get("future", [])
     if not fut:
         return False
-    aux = tense.get("past_auxiliaries") or []
+    aux = _aux_tail_re(tuple(tense.get("past_auxiliaries") or ()))
     for m in _words_re(tuple(fut)).finditer(text):
-        if not (aux and re.search(rf"(?<!\w)(?:{_alt(aux)}){_SP}$", text[max(0, m.start() - 16):m.start()], _FLAGS)):
+        if not (aux and aux.search(text, max(0, m.start() - 16), m.start())):
             return True
     return False
+
+
+@lru_cache(maxsize=8)
+def _aux_tail_re(aux: tuple) -> re.Pattern | None:
+    """A past auxiliary ending right before a position ("was ", "had been ")."""
+    return re.compile(rf"(?<!\w)(?:{_alt(aux)}){_SP}$", _FLAGS) if aux else None
 
 
 def _past_verb_governs(ctx: _Ctx, start: int, tense: dict) -> bool:
@@ -472,13 +478,13 @@ def _grammar(lang: str) -> list[_Rule]:
     if vi:
         yrel = {_low(k): v for k, v in (lex.get("year_relative") or {}).items()}
 
-        MNAME_DM = _alt([k for k in months], boundary=False)
+        MNAME = _alt([k for k in months], boundary=False)
 
         def h_dm(m, ctx):
             tok = m.group("m")
             if not tok[0].isdigit() and not tok[0].isupper():
                 return None  # "ngày 8 tháng năm" is no date; "ngày 8 tháng Tám" is 8 August
-            d, mo = int(m.group("d")), (int(tok) if tok[0].isdigit() else _month_value(lex, tok))
+            d, mo = int(m.group("d")), _month_value(lex, tok)
             if mo is None:
                 return None
             y = int(m.group("y")) if _g(m, "y") else None
@@ -501,9 +507,9 @@ def _grammar(lang: str) -> list[_Rule]:
         add("dm_cue", rf"{_B}(?:{cues}|{WD}){_OSP},?{_OSP}\(?(?P<t>(?<![\d/.])(?P<d>{_DAY})[/.](?P<m>{_MON}))(?![\d]|/\d|[.,]\d)",
             h_dm, starts=fw(lex.get("date_cues") or [], weekdays))
         # ngày 2 tháng 11 (năm 2022)
-        add("d_thang_m", rf"{_B}(?P<t>{pre}(?:(?:{dayw}){_SP})(?P<d>{_DAY}){_SP}{MW}{_SP}(?P<m>{_MON}(?!\w)|{MNAME_DM})(?:(?:{_SP}{YW}{_SP}|{_OSP}/{_OSP})(?P<y>{_YEAR}))?)(?!\d)",
+        add("d_thang_m", rf"{_B}(?P<t>{pre}(?:(?:{dayw}){_SP})(?P<d>{_DAY}){_SP}{MW}{_SP}(?P<m>{_MON}(?!\w)|{MNAME})(?:(?:{_SP}{YW}{_SP}|{_OSP}/{_OSP})(?P<y>{_YEAR}))?)(?!\d)",
             h_dm, starts=fw(PRE, lex.get("day_words") or []))
-        add("d_thang_m_y", rf"(?<![\d/.])(?P<t>(?P<d>{_DAY}){_SP}{MW}{_SP}(?P<m>{_MON}|{MNAME_DM}){_SP}{YW}{_SP}(?P<y>{_YEAR}))(?!\d)", h_dm,
+        add("d_thang_m_y", rf"(?<![\d/.])(?P<t>(?P<d>{_DAY}){_SP}{MW}{_SP}(?P<m>{_MON}|{MNAME}){_SP}{YW}{_SP}(?P<y>{_YEAR}))(?!\d)", h_dm,
             starts=DG)
 
         # ranges "ngày 26-28/10", "ngày 26/10 đến 28/10", "ngày 28 và 29/7": two dates
@@ -531,7 +537,6 @@ def _grammar(lang: str) -> list[_Rule]:
 
         # ---- months: tháng 10/2023, tháng 11 năm 2023, hồi tháng 3, đầu tháng 6/2021, tháng 3 tới
         yrel = {_low(k): v for k, v in (lex.get("year_relative") or {}).items()}
-        MNAME = _alt([k for k in months], boundary=False)
 
         def h_month(m, ctx):
             tok = m.group("m")
@@ -776,6 +781,8 @@ def _grammar(lang: str) -> list[_Rule]:
     hien = lex.get("hien")
     hien_word = _low(hien["word"]) if hien else None
 
+    existing_re = re.compile(rf"\W*?có(?:\W*$|[^\S\n]*[^\w\s]|{_SP}(?:{_alt((hien or {}).get('existing_followers') or ['(?!x)x'])}){_E})")
+
     def h_vague(m, ctx):
         w = _low(m.group("v"))
         s, e = _span(m)
@@ -792,8 +799,7 @@ def _grammar(lang: str) -> list[_Rule]:
                 return None
             foll = [_low(x) for x in hien["followers"]]
             after_l = _low(after)
-            if nword == "có" and re.match(rf"\W*?có(?:\W*$|[^\S\n]*[^\w\s]|{_SP}(?:{_alt(hien.get('existing_followers') or ['(?!x)x'])}){_E})",
-                                         after_l):
+            if nword == "có" and existing_re.match(after_l):
                 return None  # "vũ khí hiện có, ...": the adjective "existing"
             ok = any(re.match(rf"{re.escape(f)}{_E}", after_l) for f in foll)
             sent_start = not before.strip() or before.rstrip()[-1:] in ".!?:\n“\"" or s == 0
@@ -849,10 +855,10 @@ def _grammar(lang: str) -> list[_Rule]:
             before = ctx.text[max(0, m.start("num") - 12):m.start("num")]
             if vi and re.search(r"(?:thứ|số|kênh|lần)\s*$", before, re.IGNORECASE):
                 return None
-        if vi and num == "tám" and not re.search(
-                r"(?<!\w)(?:tháng|mùng|mồng|ngày)[^\S\n]+$", ctx.text[max(0, m.start("num") - 8):m.start("num")].lower()):
-            pass  # "sau tám ngày đàm phán" is eight days; "mùng tám tháng ba" / "tháng Tám năm" are dates
-        elif vi and num in ("năm", "tư", "không", "tám") and unit_word != "năm" and not (
+        # "tám" counts ("sau tám ngày đàm phán") unless a date word puts it in a date ("mùng tám tháng ba")
+        eight = num == "tám" and not re.search(r"(?<!\w)(?:tháng|mùng|mồng|ngày)[^\S\n]+$",
+                                               ctx.text[max(0, m.start("num") - 8):m.start("num")].lower())
+        if vi and not eight and num in ("năm", "tư", "không", "tám") and unit_word != "năm" and not (
                 num == "năm" and unit_word in ("ngày", "tuần") and re.match(r"[^\S\n]+(?:sau|trước)(?!\w)",
                                                                           ctx.text[m.end("unit"):m.end("unit") + 8])):
             return None  # "năm tháng" (time), "không ngày nào"; "năm ngày sau khi ..." is five days
