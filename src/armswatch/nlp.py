@@ -18,7 +18,7 @@ _ABBREV = {
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "sen", "rep", "gov", "prof",
     "u.s", "u.k", "u.n", "e.u", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ts", "ths", "pgs", "gs", "tp",
-    "ông", "bà", "p", "tr", "tt", "q",
+    "ông", "bà", "p", "tr", "tt", "q", "maj", "adm", "sgt", "capt",
 }
 _OPEN_Q = "“‘\"«("
 _CLOSE_Q = "”’\"»)"
@@ -72,8 +72,9 @@ def _word_before(text: str, end: int) -> re.Match | None:
     return _WORD_BEFORE_RE.search(text, start, end)
 
 
-def _is_boundary(text: str, end: int, nxt: int) -> bool:
-    """Is the punctuation run text[..end) followed by text[nxt] a sentence end?"""
+def is_sentence_end(text: str, end: int, nxt: int) -> bool:
+    """Is the punctuation run text[..end) followed by text[nxt] a sentence end? (Not after an abbreviation,
+    an initial or "H.W.", nor before a lower-case word.)"""
     if nxt >= len(text):
         return True
     ch = text[nxt]
@@ -107,7 +108,7 @@ def _sentence_bounds(body: str, para: Span) -> list[tuple[int, int]]:
             nxt += 1
         if nxt == end and nxt < len(text):  # no space after the dot: "1.000", "U.S."
             continue
-        if _is_boundary(text, end, nxt):
+        if is_sentence_end(text, end, nxt):
             if text[start:end].strip():
                 bounds.append((para.start + start, para.start + end))
             start = nxt

@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Document, Entity, models_from
+from ..nlp import is_sentence_end
 from .entity_index import (
     Cues,
     Form,
@@ -719,6 +720,15 @@ def _abbreviated_text_names(d: _Doc) -> None:
 
 # ------------------------------------------------------------------ 4. people
 
+_POSSESSIVE = ("'s", "’s")
+
+
+def _unpossessed(tok: tuple[int, int, str]) -> tuple[int, int, str]:
+    """A token without its possessive ending: "Smith's" -> "Smith" (the name is not the possessive's)."""
+    s, e, w = tok
+    return (s, e - 2, w[:-2]) if w.endswith(_POSSESSIVE) else tok
+
+
 def _name_run(d: _Doc, pos: int, max_tokens: int = 4, country_end: bool = False) -> list[tuple[int, int, str]]:
     """Capitalised tokens from `pos`, single-spaced, on free text (initials like 'R.' allowed)."""
     out = []
@@ -727,8 +737,8 @@ def _name_run(d: _Doc, pos: int, max_tokens: int = 4, country_end: bool = False)
         w = _word_at(d, p)
         if not w or not w[2][:1].isupper():
             break
-        if w[2].endswith(("'s", "’s")):  # "Colonel Smith's plan": the possessive ends the name, not part of it
-            out.append((w[0], w[1] - 2, w[2][:-2]))
+        if w[2].endswith(_POSSESSIVE):  # "Colonel Smith's plan": the possessive ends the name
+            out.append(_unpossessed(w))
             break
         if not d.free(w[0], w[1]):
             # a one-word country name ending a foreign name after a given name ("Lisa Monaco",
@@ -922,9 +932,8 @@ def _latin_runs(d: _Doc) -> None:
 
 def _person_from_run(d: _Doc, sub) -> None:
     cu = d.cu
-    if sub and sub[-1][2].endswith(("'s", "’s")):  # "Colonel Smith's plan": the possessive is not the name's
-        s, e, w = sub[-1]
-        sub = sub[:-1] + [(s, e - 2, w[:-2])]
+    if sub:  # "Colonel Smith's plan"
+        sub = sub[:-1] + [_unpossessed(sub[-1])]
     while sub and (sub[0][2] in cu.not_name_en or has_vi_marks(sub[0][2]) or lower_keep(sub[0][2]) in cu.title_words
                    or lower_keep(sub[0][2]) in cu.honorifics):  # "Bà": à is no Vietnamese-only mark
         sub = sub[1:]
@@ -1104,7 +1113,7 @@ def _regions_before_nouns(d: _Doc) -> None:
         if m is None:
             continue
         toks = list(_TOKEN_RE.finditer(m.group(1)))
-        owner = [k for k, t in enumerate(toks) if t.group().endswith(("'s", "’s"))]
+        owner = [k for k, t in enumerate(toks) if t.group().endswith(_POSSESSIVE)]
         toks = toks[owner[-1] + 1:] if owner else toks  # "North Korea's Kangwon Province"
         while toks and toks[0].group() in cu.not_name_en and toks[0].group() not in cu.directions_en:
             toks.pop(0)
@@ -1215,9 +1224,8 @@ def _person_shorts(d: _Doc, singles) -> None:
             derived.setdefault(f, []).append((sp.start, sp.eid))
     single_cues = {s: (t, c, h) for s, e, t, c, h in singles}
 
-    for s, e, w in d.tokens:
-        if w.endswith(("'s", "’s")):  # "Nakamura's plan": the name without its possessive
-            e, w = e - 2, w[:-2]
+    for tok in d.tokens:
+        s, e, w = _unpossessed(tok)  # "Nakamura's plan"
         if not w[:1].isupper() or not d.free(s, e) or s in d.org_head_starts:
             continue  # (the first word of an organisation head is no short name: "Tư lệnh Tập đoàn quân")
         key = lower_keep(w)
@@ -1281,16 +1289,10 @@ def _alias_mentions(d: _Doc) -> None:
             d.add_top(Span(s, e, eid, d.ents[eid].etype, "alias"))
 
 
-# a full stop that ends an abbreviation or initial ("U.S. envoy", "Gen. Harris", "John F. Kerry"), or that a
-# lower-case word follows, ends no sentence
-_ABBREV_BEFORE_DOT = re.compile(r"(?<![^\W_])(?:[A-Z](?:\.[A-Z])*|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Adm|Sen|Rep|Gov|Prof"
-                                r"|Sgt|Capt|Jr|Sr|St|No|Inc|Corp|Co)\Z")
-
-
 def _sentence_start(d: _Doc, pos: int) -> int:
     """The position of the boundary (". ", newline, "? ", "! ") that opens the sentence of `pos`, or -1."""
     dot = d.text.rfind(". ", 0, pos)
-    while dot > 0 and (d.text[dot + 2:dot + 3].islower() or _ABBREV_BEFORE_DOT.search(d.text, max(0, dot - 8), dot)):
+    while dot > 0 and not is_sentence_end(d.text, dot + 1, dot + 2):  # "U.S. envoy", "Gen. Harris"
         dot = d.text.rfind(". ", 0, dot)
     return max(dot, d.text.rfind("\n", 0, pos), d.text.rfind("? ", 0, pos), d.text.rfind("! ", 0, pos))
 
