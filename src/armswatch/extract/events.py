@@ -2096,8 +2096,8 @@ def _coordinated_dates(ctx: _Ctx, mentions: list[_Mention]) -> list[_Mention]:
     (a visit "trong hai ngày 1/3 và 2/3" is one happening)."""
     out = []
     for m in mentions:
-        if m.type in _BILATERAL and not m.blocked and m.status in (None, "held") \
-                and _PLURAL_HAPPENINGS_RE.search(ctx.body, max(m.sent[0], m.start - 10), m.end):
+        plural = _PLURAL_HAPPENINGS_RE.search(ctx.body, max(m.sent[0], m.start - 10), m.end) is not None
+        if plural and m.type in _BILATERAL and not m.blocked and m.status in (None, "held"):
             pairs = _pairs_between(ctx, m)
             if pairs:
                 out += pairs
@@ -2105,7 +2105,7 @@ def _coordinated_dates(ctx: _Ctx, mentions: list[_Mention]) -> list[_Mention]:
         out.append(m)
         if not m.date or m.blocked or m.status not in (None, "held"):
             continue
-        if m.type != "incident" and not _PLURAL_HAPPENINGS_RE.search(ctx.body, max(m.sent[0], m.start - 10), m.end):
+        if m.type != "incident" and not plural:
             continue
         clause = ctx.clause_of(m.sent, m.start)
         dates = [d for d in ctx.dates if clause[0] <= d[0] < clause[1] and d[0] >= m.end]
