@@ -688,6 +688,17 @@ def _named_texts_en(d: _Doc) -> None:
             d.add_top(Span(s0, e0, ueid, "TREATY", "run"))
 
 
+def _known_or_new(d: _Doc, name: str, kinds: tuple[str, ...], etype: str) -> str:
+    """The KB entry a form of `kinds` names (`name`), else a new entity of `etype` unknown to the KB."""
+    eid = next((f.eid for f in d.idx.forms.get(lower_keep(name), []) if f.kind in kinds), None)
+    if eid is None:
+        eid = f"unk:{etype.lower()}:{slug(name)}"
+        d.info_unknown(eid, etype, name)
+    else:
+        d.info_for_kb(eid)
+    return eid
+
+
 _ABBR_INSIDE_EN = re.compile(r"\b((?:[A-Z][\w-]*\s+){1,6})\(([A-Z][\w-]{1,11})\)\s+(" + "|".join(_TEXT_HEADS_EN)
                              + r")\b")
 
@@ -705,13 +716,7 @@ def _abbreviated_text_names(d: _Doc) -> None:
             words = words[1:]
         if not words:
             continue
-        name = " ".join(words + [m.group(3)])
-        eid = next((f.eid for f in d.idx.forms.get(lower_keep(name), []) if f.kind == "name"), None)
-        if eid is None:
-            eid = f"unk:treaty:{slug(name)}"
-            d.info_unknown(eid, "TREATY", name)
-        else:
-            d.info_for_kb(eid)
+        eid = _known_or_new(d, " ".join(words + [m.group(3)]), ("name",), "TREATY")
         for sp in [sp for sp in d.top if sp.start < e0 and sp.end > s0]:
             d.remove_top(sp)
         d.add_top(Span(s0, e0, eid, d.ents[eid].etype, "run"))
@@ -1013,13 +1018,7 @@ def _weapon(d: _Doc, s: int, e: int) -> None:
     name = d.text[s:e]
     for sp in [x for x in d.top if x.start < e and x.end > s]:
         d.remove_top(sp)
-    key = lower_keep(name)
-    eid = next((f.eid for f in d.idx.forms.get(key, []) if f.kind in ("name", "abbrev")), None)
-    if eid is None:
-        eid = f"unk:weapon:{slug(name)}"
-        d.info_unknown(eid, "WEAPON", name)
-    else:
-        d.info_for_kb(eid)
+    eid = _known_or_new(d, name, ("name", "abbrev"), "WEAPON")
     d.add_top(Span(s, e, eid, d.ents[eid].etype, "weapon"))
 
 
