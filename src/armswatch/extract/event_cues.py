@@ -104,6 +104,23 @@ def _needed(cues) -> list[tuple[str, ...]]:
     return [tuple(TOKEN_RE.findall(str(c).lower())) for c in cues]
 
 
+def _firsts(cues) -> frozenset[str] | None:
+    """The lower-case first words of the cues of an _alternation pattern: a match starts at a page word that is
+    one of them (events._Ctx.cue_search reads only those words). None when a cue starts with no word character."""
+    out = set()
+    for c in cues:
+        c = str(c)
+        if not c.strip():
+            continue
+        if not _WORD_START_RE.match(c.split()[0]):
+            return None
+        out.add(TOKEN_RE.match(c.split()[0].lower()).group(0))
+    return frozenset(out)
+
+
+_WORD_START_RE = re.compile(r"\w")
+
+
 def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
@@ -112,6 +129,8 @@ def _norm(text: str) -> str:
 class Cues:
     trigger_index: dict[str, list[tuple[re.Pattern, str, str, str | None]]]  # first word -> (pattern, type, cue,
     # second word or None)
+    # first word -> (second word -> the cues to try, the cues to try after any other second word)
+    trigger_options: dict[str, tuple[dict[str, list[tuple[re.Pattern, str, str]]], list[tuple[re.Pattern, str, str]]]]
     first_words: re.Pattern  # the first words of all triggers (lower case)
     window_lookup: tuple  # (word n-gram -> labels, longest n, first word -> n-gram lengths)
     window_trie: dict  # the same n-grams as a trie (events._Ctx scans the page with it)
@@ -184,6 +203,8 @@ class Cues:
     country_of_name: dict[str, str] = field(default_factory=dict)
     # the lower-case words each cue of a rare cue list needs (a page lacking them all needs no search)
     needed_words: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    # the first words of the cues of some patterns (name -> words): where on a page a match can start
+    cue_firsts: dict[str, frozenset[str] | None] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -223,6 +244,13 @@ def cues() -> Cues:
             # the cue's second word, when it follows the first with no gap: a page word must equal it
             lead = TOKEN_RE.findall(re.split(r"…\d*", c.lower())[0])
             trigger_index.setdefault(first.group(0), []).append((pat, etype, c, lead[1] if len(lead) > 1 else None))
+    # the same, by first and second word: the cues a page word can start given the word after it (those of one
+    # word or with a gap after the first, and those whose second word it is), in the order above
+    trigger_options: dict[str, tuple[dict[str, list[tuple[re.Pattern, str, str]]], list[tuple[re.Pattern, str, str]]]] = {}
+    for first, opts in trigger_index.items():
+        seconds = {w2 for _, _, _, w2 in opts if w2 is not None}
+        trigger_options[first] = ({w: [o[:3] for o in opts if o[3] in (None, w)] for w in seconds},
+                                  [o[:3] for o in opts if o[3] is None])
     # a trigger word glued to a word by a hyphen is part of a compound ("sea-launched cruise missile")
     first_words = re.compile(_WB_L + r"(?<!\w-)(?:" + "|".join(re.escape(w) for w in sorted(trigger_index, key=len,
                                                                                      reverse=True)) + ")" + _WB_R)
@@ -283,6 +311,7 @@ def cues() -> Cues:
     }
     return Cues(
         trigger_index=trigger_index,
+        trigger_options=trigger_options,
         first_words=first_words,
         window_lookup=(lookup := _multi_lookup(window_groups)),
         window_trie=_trie(lookup[0]),
@@ -369,6 +398,16 @@ def cues() -> Cues:
         country_names=_alternation(lower) if lower else None,
         country_abbrev=country_abbrev,
         country_of_name=name_map,
+        cue_firsts={
+            "purpose_inline": _firsts((lex.get("purpose") or []) + ["nhằm"] + (lex.get("reason_markers") or [])),
+            "reason_inline": _firsts(lex.get("reason_markers") or []),
+            "strong_anaphor": _firsts((lex.get("anaphora") or {}).get("strong") or []),
+            "distinct_after": _firsts(dc.get("after") or []),
+            "topic_stop": _firsts(lex.get("topic_stops") or []),
+            "group_words": _firsts(lex.get("group_words") or []),
+            "location_prep": _firsts(lex.get("location_preps") or []),
+            "speech_verbs": _firsts(lex.get("speech_verbs") or []),
+        },
         needed_words={
             "inter_korean": _needed(lex.get("inter_korean") or []),
             "sideline": _needed(lex.get("sideline_preps") or []),

@@ -506,6 +506,33 @@ class _Ctx:
         offsets, found = index
         return found[bisect.bisect_left(offsets, lo):bisect.bisect_left(offsets, hi)]
 
+    def cue_search(self, name: str, lo: int, hi: int):
+        """cues.<name>.search(body, lo, hi), tried only where a cue can start: at the words of the span that are
+        the first word of one of its cues, and at a word cut by hi (which the pattern reads as a word ending there).
+        (A search of the whole span tries every position: the look-behind in front keeps the engine from skipping.)"""
+        pat, firsts = getattr(self.cues, name), self.cues.cue_firsts.get(name)
+        if firsts is None:
+            return pat.search(self.body, lo, hi)
+        ts, te, words = self.tok_starts, self.tok_ends, self.words
+        a, b = bisect.bisect_left(ts, lo), bisect.bisect_left(ts, hi)
+        for i in compress(range(a, b), map(firsts.__contains__, words[a:b])):
+            mt = pat.match(self.body, ts[i], hi)
+            if mt:
+                return mt
+        if a < b and te[b - 1] > hi:  # the word cut by hi
+            return pat.match(self.body, ts[b - 1], hi)
+        return None
+
+    def cue_may_match(self, name: str, lo: int, hi: int) -> bool:
+        """False when cues.<name> surely has no match in the text body[lo:hi] (searched as a string of its own):
+        no word there is the first word of one of its cues, and no word is cut at either end."""
+        firsts = self.cues.cue_firsts.get(name)
+        if firsts is None:
+            return True
+        ts, te = self.tok_starts, self.tok_ends
+        a, b = bisect.bisect_left(ts, lo), bisect.bisect_left(ts, hi)
+        return not firsts.isdisjoint(self.words[a:b]) or (a > 0 and te[a - 1] > lo) or (a < b and te[b - 1] > hi)
+
     def pair_word_in(self, lo: int, hi: int) -> bool:
         """A word joining two parties ("hai nước", "both sides") in body[lo:hi]: the cue windows give the
         candidates, the pair_words pattern confirms them."""
@@ -765,7 +792,7 @@ def _find_triggers(ctx: _Ctx) -> list[_Mention]:
     c = ctx.cues
     body = ctx.body
     out = []
-    index = c.trigger_index
+    index = c.trigger_options
     pos = 0
     blocked = ctx.spans_of("not_event")
     low = ctx.low
@@ -773,9 +800,6 @@ def _find_triggers(ctx: _Ctx) -> list[_Mention]:
     wchar = _WCHAR_RE.match
     words = ctx.words
     for k in compress(range(len(words)), map(index.__contains__, words)):
-        opts = index[words[k]]
-        if not opts:
-            continue
         ws = starts[k]
         if ws < pos:
             continue
@@ -785,10 +809,10 @@ def _find_triggers(ctx: _Ctx) -> list[_Mention]:
         if low[ends[k]:ends[k] + 1] == "+":
             continue
         hit = None
-        second = words[k + 1] if k + 1 < len(words) else None
-        for pat, etype, cue, w2 in opts:
-            if w2 is not None and w2 != second:
-                continue  # (a cue of two or more words needs its second word next)
+        by_second, plain = index[words[k]]
+        # (a cue of two or more words needs its second word next)
+        opts = by_second.get(words[k + 1], plain) if by_second and k + 1 < len(words) else plain
+        for pat, etype, cue in opts:
             mm = pat.match(body, ws)
             if mm:
                 if hit is None:
@@ -805,7 +829,7 @@ def _find_triggers(ctx: _Ctx) -> list[_Mention]:
         m, etype, cue = hit
         s, e = m.span()
         pos = e
-        if any(a < e and s < b for a, b in blocked):
+        if blocked and any(a < e and s < b for a, b in blocked):
             continue
         if any(ent.type in ("TREATY", "ORG") for _, _, ent in ctx.covering(s, e)):
             continue  # "Hiệp ước Cấm thử hạt nhân toàn diện", "Nhóm Tham vấn Hạt nhân" are names
@@ -813,8 +837,7 @@ def _find_triggers(ctx: _Ctx) -> list[_Mention]:
             continue  # "on the sidelines of the APEC summit": the occasion of another meeting
         if etype == "treaty_action" and _norm_cue(cue) in c.treaty_year_cues and not _TREATY_YEAR_RE.match(body, e):
             continue  # "hiệp ước" alone is no action; "hiệp ước năm 2000" was signed that year
-        lc = " ".join(cue.lower().split())
-        if lc in c.motion_cues and out and out[-1].type == "visit" and s - out[-1].end <= 40 \
+        if _norm_cue(cue) in c.motion_cues and out and out[-1].type == "visit" and s - out[-1].end <= 40 \
                 and not _PUNCT_RE.search(body[out[-1].end:s]):
             continue  # "chuyến thăm cấp nhà nước tới Washington": the destination of that visit
         sent = ctx.sentence_of(s)
@@ -1134,7 +1157,7 @@ def _topic(ctx: _Ctx, m: _Mention, limit: int) -> tuple[str | None, set[str]]:
     rest = text[tm.end():]
     cut = len(rest)
     for pat in (c.topic_stop,):
-        if pat:
+        if pat and ctx.cue_may_match("topic_stop", m.end + tm.end(), m.end + len(text)):
             sm = pat.search(rest)
             if sm and sm.start() > 0:
                 cut = min(cut, sm.start())
@@ -1263,12 +1286,17 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     # anaphora / assertion
     np_part = c.np_end.split(" " + after_np + " ", maxsplit=1)[0]
     np_words = len(TOKEN_RE.findall(np_part))
+    np_span = (m.end, m.end + min(len(np_part) - 1, len(after_np)))  # (np_part is " " + this text of the body)
     # a coordinated predicate starts another statement: "met in Geneva and agreed to launch ..."
     coord = 99
-    for cm in _COORD_RE.finditer(after_np):
+    # (only a status or assertion cue right after a coordinator counts: with none in the window, no coordinator is
+    # read; past the last of them, none can count)
+    marked = [i for labs, i, j in ahits if any(lb.startswith(("status:", "assert_before")) for lb in labs)]
+    for cm in _COORD_RE.finditer(after_np) if marked else ():
         ci = len(TOKEN_RE.findall(after_np[:cm.start()]))
-        if any(ci <= i <= ci + 1 and any(lb.startswith(("status:", "assert_before")) for lb in labs)
-               for labs, i, j in ahits):
+        if ci > marked[-1]:
+            break
+        if any(ci <= i <= ci + 1 for i in marked):
             coord = ci
             break
     cm = _CONTRAST_RE.search(after_np)
@@ -1307,7 +1335,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                    and not any(a <= i < b for a, b in spans) for i, j in found)
     strong = None
     if c.strong_anaphor:
-        for am in c.strong_anaphor.finditer(np_part):
+        for am in c.strong_anaphor.finditer(np_part) if ctx.cue_may_match("strong_anaphor", *np_span) else ():
             tok = am.group(0).lower()
             pre = np_part[:am.start()]
             if tok in ("nói trên", "kể trên", "aforementioned") or not (c.topic_marker and c.topic_marker.search(pre)):
@@ -1391,7 +1419,8 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     # distinct cues
     if before("distinct_before", 3):
         m.distinct = True
-    if c.distinct_after and c.distinct_after.search(np_part) and not strong:
+    if c.distinct_after and ctx.cue_may_match("distinct_after", *np_span) and c.distinct_after.search(np_part) \
+            and not strong:
         m.distinct = True
     if m.nominal and _SINCE_NP_RE.search(lead) \
             or _SINCE_CLAUSE_RE.search(body[max(m.sent[0], m.clause[0] - 12):m.clause[0]]):
@@ -1480,7 +1509,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
             if hm is None or not _LIST_LEAD_RE.fullmatch(lead, 0, hm.start()):
                 break
         scope = (prev_ent[-1][0], scope[1])
-    pm = c.purpose_inline.search(body, m.end, scope[1])
+    pm = ctx.cue_search("purpose_inline", m.end, scope[1])
     if pm:  # "... vào tháng 7 để phản đối việc Mỹ bán vũ khí cho Đài Loan"
         scope = (scope[0], pm.start())
     topic_start = body.find(topic, m.end, m.clause[1]) if topic and m.type in _BILATERAL else -1
@@ -1489,9 +1518,9 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         # the topic runs on through its enumeration ("về quan hệ song phương, vấn đề Ukraine và ...") up to
         # a word that ends it ("với", "tại", "vào", a verb of tense)
         rest = body[topic_start:m.clause[1]]
-        sm = c.topic_stop.search(rest, len(topic)) if c.topic_stop else None
+        sm = ctx.cue_search("topic_stop", topic_start + len(topic), m.clause[1]) if c.topic_stop else None
         pe = re.search(r"[.;:()]", rest[len(topic):])
-        end = min(sm.start() if sm else len(rest), len(topic) + pe.start() if pe else len(rest))
+        end = min(sm.start() - topic_start if sm else len(rest), len(topic) + pe.start() if pe else len(rest))
         topic_span = (topic_start, topic_start + end)
     countries, orgs, people, unknown = _participants(ctx, m, scope, treaty_span, topic_span)
     if m.type in _BILATERAL and before("directive", 10):
@@ -1561,7 +1590,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                     break
     if not countries and not orgs and not m.attrs.get("_timeref"):  # ("Sau cuộc gặp, X ...": X met no one here)
         wide = (max(m.clause[0], prev_end if prev_end < m.start else m.clause[0]), min(m.clause[1], nxt))
-        pw_ = c.reason_inline.search(body, m.end, wide[1]) if c.reason_inline else None
+        pw_ = ctx.cue_search("reason_inline", m.end, wide[1]) if c.reason_inline else None
         if pw_:
             wide = (wide[0], pw_.start())
         countries, orgs, people2, unknown = _participants(ctx, m, wide, treaty_span, topic_span)
@@ -2809,7 +2838,8 @@ def extract_events(doc: Document) -> Document:
             if host and host not in e.countries:
                 e.countries.append(host)  # "Austin đến Hà Nội": Viet Nam hosts (cited by the city if unnamed)
         gw = ctx.cues.group_words
-        if gw and len(e.countries) < 3 and gw.search(ctx.body[m.clause[0]:m.clause[1]]):
+        if gw and len(e.countries) < 3 and ctx.cue_may_match("group_words", *m.clause) \
+                and gw.search(ctx.body[m.clause[0]:m.clause[1]]):
             group = next((x for x in reversed(events) if len(x.countries) >= 3), None)
             cands = group.countries if group is not None else ctx.top_countries[:3]
             e.countries += [x for x in cands if x not in e.countries]  # "which the three countries signed"
