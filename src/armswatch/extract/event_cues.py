@@ -121,6 +121,48 @@ def _firsts(cues) -> frozenset[str] | None:
 _WORD_START_RE = re.compile(r"\w")
 
 
+class NamesByFirstWord:
+    """finditer of an alternation of names (_WB_L + names in their order + _WB_R), read word by word: a match that
+    starts at a word is one of the names that start with that word, so each word of the text tries the few names
+    starting with it (one short pattern per first word, compiled when first needed) instead of every name at every
+    position (the look-behind in front kept the regex engine from skipping ahead)."""
+
+    def __init__(self, names: list[str], whole: re.Pattern, fold: bool, gap: int):
+        self.whole, self.fold, self.gap = whole, fold, gap
+        self.names: dict[str, list[str]] | None = {}
+        for n in names:
+            first = n.split()[0] if n.split() else ""
+            if not _WORD_START_RE.match(first):
+                self.names = None  # (a name starting with a mark: the whole pattern is read)
+                break
+            w = TOKEN_RE.match(first).group(0)
+            self.names.setdefault(w.lower() if fold else w, []).append(n)
+        self._patterns: dict[str, re.Pattern] = {}
+
+    def _pattern(self, word: str) -> re.Pattern:
+        pat = self._patterns.get(word)
+        if pat is None:
+            pat = self._patterns[word] = re.compile(
+                _WB_L + "(?:" + "|".join(_cue_regex(n, self.gap) for n in self.names[word]) + ")" + _WB_R,
+                re.IGNORECASE if self.fold else 0)
+        return pat
+
+    def finditer(self, text: str):
+        if self.names is None:
+            yield from self.whole.finditer(text)
+            return
+        end = 0
+        for w in TOKEN_RE.finditer(text):
+            if w.start() < end:
+                continue
+            key = w.group(0).lower() if self.fold else w.group(0)
+            if key in self.names:
+                m = self._pattern(key).match(text, w.start())
+                if m:
+                    end = m.end()
+                    yield m
+
+
 def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
@@ -200,6 +242,8 @@ class Cues:
     unofficial_kb_files: set[str]
     country_names: re.Pattern | None
     country_abbrev: re.Pattern | None
+    # country_names and country_abbrev, read word by word (in that order)
+    country_name_finders: list[NamesByFirstWord] = field(default_factory=list)
     country_of_name: dict[str, str] = field(default_factory=dict)
     # the lower-case words each cue of a rare cue list needs (a page lacking them all needs no search)
     needed_words: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
@@ -276,9 +320,11 @@ def cues() -> Cues:
             elif len(n) >= 2:
                 name_map.setdefault(_norm(n), e.id)
     lower = [n for n in name_map if n not in upper]
-    country_abbrev = (re.compile(_WB_L + "(?:" + "|".join(_cue_regex(c, gap) for c in sorted(set(upper), key=len,
-                                                                                             reverse=True))
+    upper_sorted = sorted(set(upper), key=len, reverse=True)
+    country_abbrev = (re.compile(_WB_L + "(?:" + "|".join(_cue_regex(c, gap) for c in upper_sorted)
                                  + ")" + _WB_R) if upper else None)
+    country_names = _alternation(lower) if lower else None
+    lower_sorted = sorted({str(c) for c in lower if c}, key=lambda c: (-len(c), c))  # (the order of _alternation)
 
     st = lex.get("status") or {}
     dc = lex.get("distinct_cues") or {}
@@ -395,8 +441,11 @@ def cues() -> Cues:
         purpose_inline=_alternation((lex.get("purpose") or []) + ["nhằm"] + (lex.get("reason_markers") or [])),
         reason_inline=_alternation(lex.get("reason_markers") or []),
         unofficial_kb_files=set(lex.get("unofficial_kb_files") or []),
-        country_names=_alternation(lower) if lower else None,
+        country_names=country_names,
         country_abbrev=country_abbrev,
+        country_name_finders=[f for f in (
+            NamesByFirstWord(lower_sorted, country_names, True, gap) if country_names else None,
+            NamesByFirstWord(upper_sorted, country_abbrev, False, gap) if country_abbrev else None) if f],
         country_of_name=name_map,
         cue_firsts={
             "purpose_inline": _firsts((lex.get("purpose") or []) + ["nhằm"] + (lex.get("reason_markers") or [])),
@@ -407,6 +456,7 @@ def cues() -> Cues:
             "group_words": _firsts(lex.get("group_words") or []),
             "location_prep": _firsts(lex.get("location_preps") or []),
             "speech_verbs": _firsts(lex.get("speech_verbs") or []),
+            "np_end": _firsts(lex.get("np_end") or []),  # (the verbs of np_end)
         },
         needed_words={
             "inter_korean": _needed(lex.get("inter_korean") or []),

@@ -67,10 +67,12 @@ from .event_cues import STATUS_ORDER, TOKEN_RE, cues, demonyms
 _DATE_RE = re.compile(r"^(X{4}|\d{4})(-(XX|\d{2}))?(-(XX|\d{2}))?$")
 _WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})(?:-(WE|[1-7]))?$")
 _COARSE_RE = re.compile(r"^(\d{4})-(?:Q[1-4]|H[12]|SP|SU|FA|WI)$")
-_CLASSIFIER_RE = re.compile(
-    r"(?:^|\s)(cuộc|các cuộc|những cuộc|chuyến|vụ|các|những|một|nhiều|bản|tiến trình|vòng|phiên|the|a|an|its|their)\s*$",
-    re.IGNORECASE
-)
+_CLASSIFIERS = ("cuộc", "các cuộc", "những cuộc", "chuyến", "vụ", "các", "những", "một", "nhiều", "bản", "tiến trình",
+                "vòng", "phiên", "the", "a", "an", "its", "their")
+_CLASSIFIER_RE = re.compile(r"(?:^|\s)(" + "|".join(_CLASSIFIERS) + r")\s*$", re.IGNORECASE)
+# (the words that end such patterns, or that they need near the end of the text they read: the patterns run only
+# when the page's words there include one, _Ctx.may_end_with)
+_CLASSIFIER_LAST = frozenset(c.split()[-1] for c in _CLASSIFIERS)
 # an English demonstrative before the trigger ("during that visit", "That summit ..."): a noun naming a happening
 # told before. Only after a preposition or at the clause start: "said that talks ..." is a complementizer
 _DEMONSTRATIVE_LEAD_RE = re.compile(r"(?:^\W*|(?<!\w)(?:during|at|in|on|after|before|since|from|of|for|by|following|"
@@ -99,6 +101,9 @@ _ORDINAL_RE = re.compile(r"\s+(?:lần thứ|vòng thứ)\s+(hai|ba|tư|năm|sá
 _ORDINAL_AFTER_RE = re.compile(r"(?:\s+(?!hôm|ngày|vào|sáng|chiều|tối|trưa|đêm)[\w-]+){0,2}?\s+(?:thứ\s+(hai|ba|tư|năm|sáu)"
                                r"|(đầu tiên))(?!\w)")
 _ORDINAL_BEFORE_RE = re.compile(r"(?<!\w)(first|second|third|fourth|fifth)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_ORDINAL_BEFORE_WORDS = frozenset(("first", "second", "third", "fourth", "fifth"))
+_ORDINAL_AFTER_WORDS = frozenset(("thứ", "đầu"))
+_ORDINAL_HEADS = frozenset(("lần", "vòng"))
 _COPULA_END_RE = re.compile(r"(?<!\w)(?:là|is|was)\s+(?:(?:the|một|cuộc|chuyến|lần)\s+){0,2}$", re.IGNORECASE)
 _ORDINAL_NUM = {"hai": "2", "ba": "3", "tư": "4", "năm": "5", "sáu": "6", "bảy": "7", "tám": "8", "đầu tiên": "1",
                 "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5"}
@@ -122,6 +127,7 @@ _COORD_DATE_RE = re.compile(r"\s*(?:,\s*)?(?:và|and)\s*", re.IGNORECASE)  # "on
 # "Talks ..., mediated by the EU since 2021, have stalled", "..., do EU làm trung gian, đã bế tắc")
 _PLURAL_HAPPENINGS_RE = re.compile(r"(?<!\w)(?:các|những|hai|ba) (?:cuộc|chuyến)(?!\w)|(?<!\w)(?:summits|meetings|visits|"
                                    r"calls)$", re.IGNORECASE)  # "các cuộc gặp", "hai chuyến thăm", "summits"
+_PLURAL_WORDS = frozenset(("các", "những", "hai", "ba", "summits", "meetings", "visits", "calls"))
 _PARENTHETICAL_RE = re.compile(r"[^,.;:]{0,60},\s*(?:được|đã được|vốn|do|which|that was|first|"
                                r"[a-z]+ed\s+(?:by|in|at|on|since|between|under))\s[^.;:]{5,160}?,\s*",
                                re.IGNORECASE)
@@ -130,9 +136,12 @@ _PASSIVE_RE = re.compile(r"\s*(?:đã được|được|do|was|were|has been|had
 _REL_PREP_RE = re.compile(r"\s+(?:sau khi|trước khi|after|before)(?!\w)", re.IGNORECASE)  # "một ngày sau khi ..."
 _SINCE_FRAME_RE = re.compile(r"(?<!\w)(?:sau|sau khi|kể từ|kể từ khi|since|after|following)\s+(?:các |những |the |a )?"
                              r"(?:cuộc |chuyến |vụ )?$", re.IGNORECASE)
+_SINCE_FRAME_LAST = frozenset(("sau", "khi", "từ", "since", "after", "following"))
 _FRONTED_RE = re.compile(r"\s*(?:sau khi|trước khi|khi|after|before|while|upon)\s*", re.IGNORECASE)
 _SINCE_NP_RE = re.compile(r"(?<!\w)(?:kể từ|since)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_SINCE_NP_LAST = frozenset(("từ", "since"))
 _SINCE_CLAUSE_RE = re.compile(r"(?<!\w)(?:kể từ khi|since)\s+$", re.IGNORECASE)
+_SINCE_CLAUSE_LAST = frozenset(("khi", "since"))
 _RELATIVE_RE = re.compile(r"\s*(?:mà|that|which)\s", re.IGNORECASE)
 # a relative clause or an agent after a modified noun ("thỏa thuận tạm thời mà Iran ký", "the interim deal that ...")
 _MODIFIED_RELATIVE_RE = re.compile(r"(?:\s+[\w-]+){0,2}?\s*(?:mà|do|that|which)\s", re.IGNORECASE)
@@ -177,6 +186,7 @@ _TIMEX_GAP_RE = re.compile(r"(?<!\w)(?:hôm|ngày|vào|on|last|this)\s+[\w/]+(?:
 _ENUM_RE = re.compile(r",\s*")
 _INDEFINITE_RE = re.compile(r"(?:^|\s)(?:một|a|an)\s+(?:(?:cuộc|chuyến|vụ|tiến trình|vòng|phiên|new|mới|fresh)\s+)?$",
                             re.IGNORECASE)
+_INDEFINITE_WORDS = frozenset(("một", "a", "an"))
 _CLAUSE_TO_RE = re.compile(r"(?:^|[,;]|(?<!\w)và)\s*(?:đến|tới)\s*$")  # "và đến cuối tháng 11, Moskva hoãn ..."
 _NUCLEAR_DEAL_RE = re.compile(
     r"\s+(?:the\s+|một\s+|các\s+)?(?:\d{4}\s+)?(?:(?:Iran|Iranian|landmark|historic)\s+)?(?:(?:thỏa thuận|thoả thuận|hiệp định)"
@@ -191,6 +201,7 @@ _DEMONSTRATIVE_END_RE = re.compile(r"(?:này|trên|đó|ấy)$", re.IGNORECASE)
 _PRONOUN_OBJECT_RE = re.compile(r"\s*(?:it|nó)(?!\w)", re.IGNORECASE)
 _TREATY_YEAR_RE = re.compile(r"\s+(?:năm\s+)?(?:1[89]|20)\d\d(?!\w)", re.IGNORECASE)
 _BETWEEN_SEG_RE = re.compile(r"(?<!\w)(?:giữa|between)\s", re.IGNORECASE)  # a "between" segment of a list
+_BETWEEN_WORDS = frozenset(("giữa", "between"))
 _BETWEEN_RE = re.compile(r"\s+(?:between|giữa)\s", re.IGNORECASE)
 _TWO_SIDED = {"shoot-down", "collision", "strike", "clash", "overflight", "incursion", "shelling", "invasion",
               "seizure"}
@@ -506,6 +517,28 @@ class _Ctx:
         offsets, found = index
         return found[bisect.bisect_left(offsets, lo):bisect.bisect_left(offsets, hi)]
 
+    def words_in(self, lo: int, hi: int) -> list[str]:
+        """The page's words (lower case) that start in body[lo:hi]."""
+        ts = self.tok_starts
+        return self.words[bisect.bisect_left(ts, lo):bisect.bisect_left(ts, hi)]
+
+    def may_contain(self, lo: int, hi: int, keys: frozenset[str]) -> bool:
+        """False when no word starting in body[lo:hi] is one of `keys` and hi cuts no word: a pattern searched there
+        that needs one of them as a whole word cannot match."""
+        ts, te = self.tok_starts, self.tok_ends
+        a, b = bisect.bisect_left(ts, lo), bisect.bisect_left(ts, hi)
+        return (a < b and te[b - 1] > hi) or not keys.isdisjoint(self.words[a:b])
+
+    def may_end_with(self, lo: int, hi: int, n: int, keys: frozenset[str]) -> bool:
+        """False when none of the last n words of the text body[lo:hi] is one of `keys` (and no word is cut at its
+        ends): a pattern anchored at the end of that text that needs one of them there cannot match. The patterns
+        before a trigger are tried only past this check."""
+        ts, te = self.tok_starts, self.tok_ends
+        a, b = bisect.bisect_left(ts, lo), bisect.bisect_left(ts, hi)
+        if (a > 0 and te[a - 1] > lo) or (a < b and te[b - 1] > hi):
+            return True
+        return not keys.isdisjoint(self.words[max(a, b - n):b])
+
     def cue_search(self, name: str, lo: int, hi: int):
         """cues.<name>.search(body, lo, hi), tried only where a cue can start: at the words of the span that are
         the first word of one of its cues, and at a word cut by hi (which the pattern reads as a word ending there).
@@ -687,11 +720,9 @@ class _Ctx:
     def _countries_in_text(self, text: str) -> list[str]:
         c = self.cues
         out = []
-        for pat, fold in ((c.country_names, True), (c.country_abbrev, False)):
-            if pat is None:
-                continue
-            for m in pat.finditer(text):
-                key = " ".join(m.group(0).lower().split()) if fold else m.group(0)
+        for finder in c.country_name_finders:  # (c.country_names, then c.country_abbrev)
+            for m in finder.finditer(text):
+                key = " ".join(m.group(0).lower().split()) if finder.fold else m.group(0)
                 cid = c.country_of_name.get(key)
                 if cid and cid not in out:
                     out.append(cid)
@@ -845,6 +876,33 @@ def _find_triggers(ctx: _Ctx) -> list[_Mention]:
         out.append(_Mention(type=etype, start=s, end=e, cue=_norm_cue(cue), sent=sent,
                             clause=clause, seg=ctx.seg_of(clause, s)))
     return out
+
+
+_NP_PUNCT_RE = re.compile(r"[,.;:]")
+
+
+def _np_part(ctx: _Ctx, pos: int, after: str) -> tuple[str, int]:
+    """The noun phrase in the words `after` that follow body[pos] (cues.np_end.split(" " + after + " ", maxsplit=1)[0],
+    up to a punctuation mark or a verb), and its number of words. The split is searched for only where it can be:
+    at the first mark, or before a page word that is the first word of one of the verbs."""
+    c = ctx.cues
+    text = " " + after + " "
+    ts, te, words = ctx.tok_starts, ctx.tok_ends, ctx.words
+    a, b = bisect.bisect_left(ts, pos), bisect.bisect_left(ts, pos + len(after))
+    firsts = c.cue_firsts.get("np_end")
+    if firsts is None or (a < b and te[b - 1] > pos + len(after)):  # (a word cut at the end: read the text alone)
+        part = c.np_end.split(text, maxsplit=1)[0]
+        return part, len(TOKEN_RE.findall(part))
+    pm = _NP_PUNCT_RE.search(text)
+    cut = pm.start() if pm else len(text)
+    for i in compress(range(a, b), map(firsts.__contains__, words[a:b])):
+        at = ts[i] - pos  # (the space before the verb, in text)
+        if at >= cut:
+            break
+        if c.np_end.match(text, at):
+            cut = at
+            break
+    return text[:cut], bisect.bisect_left(ts, pos + cut - 1, a, b) - a
 
 
 def _window_after(ctx: _Ctx, m: _Mention, words: int, limit: int | None = None) -> str:
@@ -1250,7 +1308,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     # (the lead patterns run only when the cue windows show a preposition of their kind there)
     t_end = c.temporal_end.search(lead) if any("temporal" in labs for labs, _, _ in near) else None
     f_end = c.frame_end.search(lead) if any("frame" in labs for labs, _, _ in near) else None
-    cls = _CLASSIFIER_RE.search(lead)
+    cls = _CLASSIFIER_RE.search(lead) if ctx.may_end_with(lo_lead, m.start, 1, _CLASSIFIER_LAST) else None
     # (read from the sentence: "that" also cuts clauses; "\0" keeps a cut window from reading as a sentence start)
     d_lo = max(m.sent[0], m.start - 40)
     demonstrative = ctx.has_demonstrative and _DEMONSTRATIVE_LEAD_RE.search(
@@ -1284,8 +1342,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         return any(i >= nb - k and not any(a <= i < b for a, b in spans) for i in idx)
 
     # anaphora / assertion
-    np_part = c.np_end.split(" " + after_np + " ", maxsplit=1)[0]
-    np_words = len(TOKEN_RE.findall(np_part))
+    np_part, np_words = _np_part(ctx, m.end, after_np)
     np_span = (m.end, m.end + min(len(np_part) - 1, len(after_np)))  # (np_part is " " + this text of the body)
     # a coordinated predicate starts another statement: "met in Geneva and agreed to launch ..."
     coord = 99
@@ -1346,7 +1403,8 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         m.ref = "strong"
         if after("current", np_words + 1):
             m.attrs["_current"] = True  # "các hội đàm lần này": the happening of the page, not the one before
-    elif m.nominal and _INDEFINITE_RE.search(body[max(m.clause[0], m.start - 22):m.start]):
+    elif m.nominal and ctx.may_end_with(max(m.clause[0], m.start - 22), m.start, 3, _INDEFINITE_WORDS) \
+            and _INDEFINITE_RE.search(body[max(m.clause[0], m.start - 22):m.start]):
         m.ref = "assert"  # "khởi động một tiến trình đối thoại", "a new round of talks": a new happening
     elif before("assert_before", 2 if m.nominal else 3) or after("assert_after", 12, predicate=3) or not m.nominal:
         m.ref = "assert"
@@ -1381,7 +1439,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         m.attrs["_timeref"] = True  # "Một ngày sau cuộc hội đàm ở New York, ...": an earlier happening named
     # "được khởi động sau cuộc gặp thượng đỉnh ..., đã bị đình trệ": an event named as the time after which
     # something happened is past, and the predicates after it are the main clause's
-    since = m.nominal and _SINCE_FRAME_RE.search(lead)
+    since = m.nominal and ctx.may_end_with(lo_lead, m.start, 3, _SINCE_FRAME_LAST) and _SINCE_FRAME_RE.search(lead)
     for name, label in _STATUS_LABELS:
         # "đã nhất trí nối lại liên lạc quân sự tại cuộc gặp ở California": the cues before a framing
         # preposition belong to the main verb, not to the meeting
@@ -1422,15 +1480,21 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     if c.distinct_after and ctx.cue_may_match("distinct_after", *np_span) and c.distinct_after.search(np_part) \
             and not strong:
         m.distinct = True
-    if m.nominal and _SINCE_NP_RE.search(lead) \
-            or _SINCE_CLAUSE_RE.search(body[max(m.sent[0], m.clause[0] - 12):m.clause[0]]):
+    if m.nominal and ctx.may_end_with(lo_lead, m.start, 3, _SINCE_NP_LAST) and _SINCE_NP_RE.search(lead) \
+            or ctx.may_end_with(max(m.sent[0], m.clause[0] - 12), m.clause[0], 1, _SINCE_CLAUSE_LAST) \
+            and _SINCE_CLAUSE_RE.search(body[max(m.sent[0], m.clause[0] - 12):m.clause[0]]):
         m.distinct = True  # "cuộc gặp thượng đỉnh đầu tiên kể từ cuộc gặp ... năm 2018"
     if m.distinct and m.ref == "weak" and m.status in ("planned", "proposed"):
         m.ref = "assert"  # "Vòng đàm phán tiếp theo dự kiến bắt đầu ...": another round, announced
     if before("part_of", 5):
         m.part_of = True
-    om = _ORDINAL_RE.match(body, m.end) or _ORDINAL_AFTER_RE.match(body, m.end, m.seg[1])
-    ob = None if om else _ORDINAL_BEFORE_RE.search(body, max(m.seg[0], m.start - 40), m.start)
+    # (each pattern only where the page has one of the words it needs: "lần"/"vòng" next, "thứ"/"đầu" after the
+    # trigger in its segment, an English ordinal before it)
+    k_end = bisect.bisect_left(ctx.tok_starts, m.end)
+    om = (k_end < len(ctx.words) and ctx.words[k_end] in _ORDINAL_HEADS and _ORDINAL_RE.match(body, m.end)) \
+        or (ctx.may_contain(m.end, m.seg[1], _ORDINAL_AFTER_WORDS) and _ORDINAL_AFTER_RE.match(body, m.end, m.seg[1]))
+    ob = None if om or not ctx.may_contain(max(m.seg[0], m.start - 40), m.start, _ORDINAL_BEFORE_WORDS) \
+        else _ORDINAL_BEFORE_RE.search(body, max(m.seg[0], m.start - 40), m.start)
     rank = (om.group(om.lastindex) if om else ob.group(1) if ob else "").lower()
     if rank and _COPULA_END_RE.search(body, max(m.seg[0], (ob.start() if ob else m.start) - 30),
                                       ob.start() if ob else m.start):
@@ -2125,7 +2189,8 @@ def _coordinated_dates(ctx: _Ctx, mentions: list[_Mention]) -> list[_Mention]:
     (a visit "trong hai ngày 1/3 và 2/3" is one happening)."""
     out = []
     for m in mentions:
-        plural = _PLURAL_HAPPENINGS_RE.search(ctx.body, max(m.sent[0], m.start - 10), m.end) is not None
+        plural = ctx.may_contain(max(m.sent[0], m.start - 10), m.end, _PLURAL_WORDS) \
+            and _PLURAL_HAPPENINGS_RE.search(ctx.body, max(m.sent[0], m.start - 10), m.end) is not None
         if plural and m.type in _BILATERAL and not m.blocked and m.status in (None, "held"):
             pairs = _pairs_between(ctx, m)
             if pairs:
@@ -2151,7 +2216,8 @@ def _pairs_between(ctx: _Ctx, m: _Mention) -> list[_Mention]:
     """"các cuộc gặp thượng đỉnh ..., giữa A và B năm 1990, và giữa C và D năm 1997", "summits between A and B in
     1990 and between C and D in 1997": meetings told in the plural, then one "between" segment with a date of its
     own for each, are one happening per segment with its own pair ([] where the segments do not read so)."""
-    hits = list(_BETWEEN_SEG_RE.finditer(ctx.body, m.end, m.sent[1]))
+    hits = list(_BETWEEN_SEG_RE.finditer(ctx.body, m.end, m.sent[1])) \
+        if ctx.may_contain(m.end, m.sent[1], _BETWEEN_WORDS) else []
     if len(hits) < 2:
         return []
     out = []
