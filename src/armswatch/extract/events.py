@@ -177,6 +177,7 @@ _SEG_SPLIT_RE = re.compile(r"[,;:()\u201c\u201d\"]|\s[-–—]\s")
 # (the dash's look-behind comes after the dash: every branch then starts with a character class, which the
 # regex engine scans for fast; before it, every position of the page was tried)
 _SEG_MARK_RE = re.compile(r"[,;:()\u201c\u201d\"]|[-–—](?<=\s[-–—])(?=\s)")
+_SEG_MARKS = ",;:()\u201c\u201d\"-–—"  # (the characters it matches: _seg_marks)
 _BILATERAL = {"talks", "summit", "call"}
 # what may stand between a traveller and "tới"/"đến": a tense word, a verb of going, or the place left ("sẽ rời
 # Seoul đến Tokyo")
@@ -414,8 +415,7 @@ class _Ctx:
         self._in_text: dict[str, list[str]] = {}
         self._habitual: list[int] | None = None
         self._pairs: list[int] | None = None
-        self._label_spans: dict[str, list[tuple[int, int]]] | None = None
-        self._label_hits: dict[str, list[int]] = {}  # label -> indices of its hits in self.hits
+        self._label_hits: dict[str, list[int]] = {}  # label -> indices of its hits in self.hits (read when needed)
         self._relative: list[int] | None = None
         self._anchor = _UNSET
         self._names_in: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -465,9 +465,7 @@ class _Ctx:
         self.hits = hits
         self.hit_starts = [h[1] for h in hits]
         self.ent_starts = [x[0] for x in ents]
-        # (a dash between spaces cuts with its spaces; the pattern finds the dash alone, which is fast to scan for)
-        self._seg_cuts = [(a - 1, b + 1) if self.body[a] in "-–—" else (a, b)
-                          for a, b in (m.span() for m in _SEG_MARK_RE.finditer(self.body))]
+        self._seg_cuts = _seg_marks(self.body)
         self._seg_starts = [a for a, _ in self._seg_cuts]
         # cues that most pages never use: one search of the page spares a search per trigger
         c = self.cues
@@ -509,9 +507,8 @@ class _Ctx:
         """(start offset, labels) of the cue phrases with one of `labels` that start in body[lo:hi]."""
         index = self._hits_by_labels.get(labels)
         if index is None:  # the page's hits of these labels, once: each trigger then bisects them
-            self.spans_of(labels[0])  # (indexes the hits by label)
             ts, hits = self.tok_starts, self.hits
-            ks = sorted({k for lb in labels for k in self._label_hits.get(lb, ())})
+            ks = sorted({k for lb in labels for k in self._hits_of(lb)})
             found = [(ts[hits[k][1]], hits[k][0]) for k in ks]
             index = self._hits_by_labels[labels] = ([x[0] for x in found], found)
         offsets, found = index
@@ -735,18 +732,18 @@ class _Ctx:
             return self.sentences[i]
         return (pos, pos + 1)
 
+    def _hits_of(self, label: str) -> list[int]:
+        """Indices in self.hits of the cue phrases of one label (one pass over the hits per label asked for: a page
+        asks for a few of the labels)."""
+        found = self._label_hits.get(label)
+        if found is None:
+            found = self._label_hits[label] = [k for k, (labs, _, _) in enumerate(self.hits) if label in labs]
+        return found
+
     def spans_of(self, label: str) -> list[tuple[int, int]]:
         """Character spans of the cue phrases of one label, whole body."""
-        if self._label_spans is None:  # every label at once: one pass over the hits
-            ts, te = self.tok_starts, self.tok_ends
-            spans: dict[str, list[tuple[int, int]]] = {}
-            by_label: dict[str, list[int]] = {}
-            for k, (labs, i, j) in enumerate(self.hits):
-                for lb in labs:
-                    spans.setdefault(lb, []).append((ts[i], te[j - 1]))
-                    by_label.setdefault(lb, []).append(k)
-            self._label_spans, self._label_hits = spans, by_label
-        return list(self._label_spans.get(label, ()))
+        ts, te, hits = self.tok_starts, self.tok_ends, self.hits
+        return [(ts[hits[k][1]], te[hits[k][2] - 1]) for k in self._hits_of(label)]
 
     def conditional_before(self, lo: int, hi: int) -> bool:
         """A conditional cue ("nếu", "trong trường hợp") in body[lo:hi]."""
@@ -814,6 +811,26 @@ class _Ctx:
                 hi = min(hi, a)
                 break
         return (lo, hi)
+
+
+def _seg_marks(body: str) -> list[tuple[int, int]]:
+    """The spans of _SEG_MARK_RE's matches in body, a dash between spaces with its spaces (which cut segments):
+    each mark found by str.find, much faster than the pattern (which the engine tries at every position)."""
+    found = []
+    for ch in _SEG_MARKS:
+        i = body.find(ch)
+        while i >= 0:
+            found.append(i)
+            i = body.find(ch, i + 1)
+    found.sort()
+    out = []
+    for a in found:
+        if body[a] in "-–—":
+            if a and body[a - 1].isspace() and body[a + 1:a + 2].isspace():
+                out.append((a - 1, a + 2))
+        else:
+            out.append((a, a + 1))
+    return out
 
 
 # ---------------------------------------------------------------------------- mentions
@@ -1045,7 +1062,9 @@ def _subject_halted(ctx: _Ctx, m: _Mention) -> bool:
     noun phrase, a relative clause or a participle ("Các cuộc đàm phán giữa A, B và C về ... đã bị đình trệ",
     "Talks between A and B, which ..., collapsed in 2022", "Cuộc đối thoại mà hai nước khởi động sau cuộc gặp ở
     Geneva cũng rơi vào bế tắc"): a halting word after the trigger before the predicate can end."""
+    # (at most three words before it, unless a hyphen joins some: the pattern reads no more)
     if m.type == "treaty_action" or ctx.mentions_in(m.sent[0], m.start) \
+            or not (len(ctx.words_in(m.sent[0], m.start)) <= 3 or ctx.body.find("-", m.sent[0], m.start) >= 0) \
             or not _SUBJECT_LEAD_RE.fullmatch(ctx.body, m.sent[0], m.start) or ctx.window_hits(m.sent[0], m.start)[0]:
         return False  # (a cue before the trigger, "Các bên đã nhất trí nối lại đàm phán", makes it no subject)
     stop = _PREDICATE_STOP_RE.search(ctx.body, m.end, m.sent[1])
@@ -2108,7 +2127,8 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
             if _year_of_agreement(body, ts, te, dv, m):
                 continue  # "to revive the 2015 nuclear deal", "khôi phục thỏa thuận hạt nhân năm 2015"
             bare = not _TIME_PREP_RE.search(body[max(sent[0], ts - 6):ts] + " " + tx.text[:6])
-            if c.purpose_inline.search(between) or (bare and any(
+            if (ctx.cue_may_match("purpose_inline", *((m.end, ts) if ts >= m.end else (te, m.start)))
+                    and c.purpose_inline.search(between)) or (bare and any(
                     ent.type in ("TREATY", "EVENT_NAME") and e_ <= ts and ts - e_ <= 6 and s_ >= min(m.end, ts)
                     and ent.id != m.attrs.get("treaty")
                     for s_, e_, ent in ctx.mentions_in(min(m.end, ts), ts))):
