@@ -169,6 +169,8 @@ _PAST_STATE_RE = re.compile(r"(?<!\w)(?:sau|sau khi|kể từ|giữa lúc|trong 
 _PREDICATE_STOP_RE = re.compile(r";|(?<!\w)(?:nhưng|tuy nhiên|song|trong khi|sau khi|trước khi|khi|vì|bởi vì|mặc dù|"
                                 r"kể từ khi|but|however|while|whereas|when|because|although|though)(?!\w)",
                                 re.IGNORECASE)
+_PREDICATE_STOP_FIRSTS = frozenset(("nhưng", "tuy", "song", "trong", "sau", "trước", "khi", "vì", "bởi", "mặc", "kể",
+                                    "but", "however", "while", "whereas", "when", "because", "although", "though"))
 _ARTICLE_END_RE = re.compile(r"(?<!\w)(?:the|a|an)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)  # an English noun
 # between a meeting and the body after it: a partner or a purpose, not the forum ("đàm phán với IAEA")
 _FORUM_GAP_RE = re.compile(r"(?<!\w)(?:với|giữa|cùng|nhằm|để|về|with|between|to|on|about|and|và)(?!\w)", re.IGNORECASE)
@@ -521,10 +523,11 @@ class _Ctx:
 
     def may_contain(self, lo: int, hi: int, keys: frozenset[str]) -> bool:
         """False when no word starting in body[lo:hi] is one of `keys` and hi cuts no word: a pattern searched there
-        that needs one of them as a whole word cannot match."""
+        that needs one of them as a whole word cannot match. (A "+" there: True, as the page's words join over it
+        while a pattern's (?<!\w) does not.)"""
         ts, te = self.tok_starts, self.tok_ends
         a, b = bisect.bisect_left(ts, lo), bisect.bisect_left(ts, hi)
-        return (a < b and te[b - 1] > hi) or not keys.isdisjoint(self.words[a:b])
+        return (a < b and te[b - 1] > hi) or not keys.isdisjoint(self.words[a:b]) or self.body.find("+", lo, hi) >= 0
 
     def may_end_with(self, lo: int, hi: int, n: int, keys: frozenset[str]) -> bool:
         """False when none of the last n words of the text body[lo:hi] is one of `keys` (and no word is cut at its
@@ -532,8 +535,8 @@ class _Ctx:
         before a trigger are tried only past this check."""
         ts, te = self.tok_starts, self.tok_ends
         a, b = bisect.bisect_left(ts, lo), bisect.bisect_left(ts, hi)
-        if (a > 0 and te[a - 1] > lo) or (a < b and te[b - 1] > hi):
-            return True
+        if (a > 0 and te[a - 1] > lo) or (a < b and te[b - 1] > hi) or self.body.find("+", lo, hi) >= 0:
+            return True  # (a cut word, or words joined by "+": see may_contain)
         return not keys.isdisjoint(self.words[max(a, b - n):b])
 
     def cue_search(self, name: str, lo: int, hi: int):
@@ -1067,8 +1070,7 @@ def _subject_halted(ctx: _Ctx, m: _Mention) -> bool:
             or not (len(ctx.words_in(m.sent[0], m.start)) <= 3 or ctx.body.find("-", m.sent[0], m.start) >= 0) \
             or not _SUBJECT_LEAD_RE.fullmatch(ctx.body, m.sent[0], m.start) or ctx.window_hits(m.sent[0], m.start)[0]:
         return False  # (a cue before the trigger, "Các bên đã nhất trí nối lại đàm phán", makes it no subject)
-    stop = _PREDICATE_STOP_RE.search(ctx.body, m.end, m.sent[1])
-    hi = stop.start() if stop else m.sent[1]
+    hi = _predicate_stop(ctx, m.end, m.sent[1])
     hits, _ = ctx.window_hits(m.end, hi)
     names = ctx.names_in((m.end, hi))
     if names:
@@ -1077,6 +1079,24 @@ def _subject_halted(ctx: _Ctx, m: _Mention) -> bool:
     a0 = bisect.bisect_left(ctx.tok_starts, m.end)
     return any("status:stalled" in labs and not any(a <= i < b for a, b in exc)
                and not _PAST_STATE_RE.search(ctx.body, m.end, ctx.tok_starts[a0 + i]) for labs, i, _ in hits)
+
+
+def _predicate_stop(ctx: _Ctx, lo: int, hi: int) -> int:
+    """Where _PREDICATE_STOP_RE.search(body, lo, hi) starts (hi if nowhere): the first semicolon, or the first of its
+    words, tried only at the page words that start one (each search to the sentence end tried every position)."""
+    ts, te, words = ctx.tok_starts, ctx.tok_ends, ctx.words
+    a, b = bisect.bisect_left(ts, lo), bisect.bisect_left(ts, hi)
+    if (a < b and te[b - 1] > hi) or ctx.body.find("+", lo, hi) >= 0:  # (a word cut at hi, or joined by "+")
+        stop = _PREDICATE_STOP_RE.search(ctx.body, lo, hi)
+        return stop.start() if stop else hi
+    semi = ctx.body.find(";", lo, hi)
+    end = semi if semi >= 0 else hi
+    for i in compress(range(a, b), map(_PREDICATE_STOP_FIRSTS.__contains__, words[a:b])):
+        if ts[i] >= end:
+            break
+        if _PREDICATE_STOP_RE.match(ctx.body, ts[i], hi):
+            return ts[i]
+    return end
 
 
 def _reported_future(ctx: _Ctx, m: _Mention, bhits: list, nb: int) -> bool:
@@ -1217,15 +1237,10 @@ def _topic(ctx: _Ctx, m: _Mention, limit: int) -> tuple[str | None, set[str]]:
     k = k0 + 24
     reach = ctx.tok_ends[k] - m.end if k < len(ctx.tok_ends) else len(text)
     tm = None
-    h = bisect.bisect_left(ctx.hit_starts, k0)
-    hits, starts = ctx.hits, ctx.tok_starts
-    end = m.end + min(reach, len(text))
-    while h < len(hits) and starts[hits[h][1]] < end:
-        if "topic" in hits[h][0]:
-            tm = c.topic_marker.match(text, starts[hits[h][1]] - m.end, min(reach, len(text)))
-            if tm:
-                break
-        h += 1
+    for pos, _ in ctx.hits_between(m.end, m.end + min(reach, len(text)), ("topic",)):
+        tm = c.topic_marker.match(text, pos - m.end, min(reach, len(text)))
+        if tm:
+            break
     if not tm or _words_between(text[:tm.start()]) > 8:
         return None, set()
     mpos = m.end + tm.start()
@@ -1327,7 +1342,11 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     # (the lead patterns run only when the cue windows show a preposition of their kind there)
     t_end = c.temporal_end.search(lead) if any("temporal" in labs for labs, _, _ in near) else None
     f_end = c.frame_end.search(lead) if any("frame" in labs for labs, _, _ in near) else None
-    cls = _CLASSIFIER_RE.search(lead) if ctx.may_end_with(lo_lead, m.start, 1, _CLASSIFIER_LAST) else None
+    # (a classifier is at most two words, the last two before the trigger: the pattern is tried from the space before
+    # them, or from the start of the lead when they start it)
+    k_start = bisect.bisect_left(ctx.tok_starts, m.start)
+    cls = _CLASSIFIER_RE.search(lead, max(0, ctx.tok_starts[k_start - 2] - 1 - lo_lead) if k_start >= 2 else 0) \
+        if ctx.may_end_with(lo_lead, m.start, 1, _CLASSIFIER_LAST) else None
     # (read from the sentence: "that" also cuts clauses; "\0" keeps a cut window from reading as a sentence start)
     d_lo = max(m.sent[0], m.start - 40)
     demonstrative = ctx.has_demonstrative and _DEMONSTRATIVE_LEAD_RE.search(
