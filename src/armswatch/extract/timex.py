@@ -270,6 +270,17 @@ def _past_verb_governs(ctx: _Ctx, start: int, tense: dict) -> bool:
     return not last_fut or last_past[-1] > last_fut[-1]
 
 
+def _weekday_year(y: int | None, month: int, day: int, dow: int) -> int | None:
+    """The year of a day and month written with its weekday: the picked year if the weekday fits it, else the
+    year next to it that fits ("Saturday 19 April" on a page of April 2025 is 2025, not 2024)."""
+    if y is None:
+        return None
+    for cand in (y, y + 1, y - 1):
+        if _valid_day(cand, month, day) and date(cand, month, day).isoweekday() == dow:
+            return cand
+    return y
+
+
 def _pick_year(ctx: _Ctx, start: int, end: int, month: int, day: int | None, matched: str) -> int | None:
     """Year of a bare "tháng 3" / "ngày 23/7": the anchor's year, moved by tense cues."""
     a = ctx.anchor
@@ -652,12 +663,14 @@ def _grammar(lang: str) -> list[_Rule]:
                 y = ctx.anchor.year + en_yrel[_low(m.group("yrel"))] if ctx.anchor else None
             elif y is None:
                 y = _pick_year(ctx, s, e, mo, d, m.group(0))
+                if d is not None and _g(m, "wday"):  # "Saturday 19 April": the year whose 19 April is a Saturday
+                    y = _weekday_year(y, mo, d, weekdays[_low(m.group("wday"))])
             ys = f"{y:04d}" if y else "XXXX"
             val = f"{ys}-{mo:02d}-{d:02d}" if d else f"{ys}-{mo:02d}"
             return [_Cand(s, e, "DATE", val, 3)]
 
         ord_ = r"(?:st|nd|rd|th)?"
-        wd = rf"(?:{WD},?{_SP})?"
+        wd = rf"(?:(?P<wday>{WD}),?{_SP})?"
         add("en_mdy", rf"{_B}(?:(?P<cue>{mcues}){_SP})?(?P<t>{wd}{mod}(?P<mon>{MN})\.?{_SP}(?P<d>{_DAY}){ord_}(?!\d)(?:,?{_SP}(?P<y>{_YEAR}))?)(?![\d\w])",
             h_en_date, starts=fw(lex.get("month_cues") or [], weekdays, MODS, months))
         add("en_dmy", rf"{_B}(?P<t>{wd}(?P<d>{_DAY}){ord_}{_SP}(?:of{_SP})?(?P<mon>{MN})\.?(?:,?{_SP}(?P<y>{_YEAR}))?)(?![\d\w])",
@@ -979,7 +992,7 @@ def _grammar(lang: str) -> list[_Rule]:
                 if not _valid_day(y_, mo_, d_):
                     return None
                 if y_ is None:
-                    y_ = _pick_year(ctx, s, e, mo_, d_, m.group(0))
+                    y_ = _weekday_year(_pick_year(ctx, s, e, mo_, d_, m.group(0)), mo_, d_, dow)
                 return [_Cand(s, e, "DATE", f"{y_:04d}-{mo_:02d}-{d_:02d}" if y_ else f"XXXX-{mo_:02d}-{d_:02d}", 3)]
             a = ctx.anchor
             if a is None:
@@ -1006,14 +1019,17 @@ def _grammar(lang: str) -> list[_Rule]:
                 d = ad - timedelta(days=k)
                 if rel_ == "last" and k == 0:
                     d -= timedelta(days=7)
-            return [_Cand(s, e, "DATE", d.isoformat(), 2)]
+            pod = (lex.get("weekday_parts") or {}).get(_low(_g(m, "pod"))) if not vi else None
+            return [_Cand(s, e, "DATE", d.isoformat() + (f"T{pod[1:]}" if pod else ""), 2)]
 
         if vi:
             # "hôm thứ Năm (14/3)", "thứ Hai, 2/11": the weekday and its date are one expression
             wdate = rf"(?:{_OSP},?{_OSP}(?:\(|(?:{dayw}){_SP})?(?P<d>{_DAY})/(?P<m>{_MON})(?:/(?P<y>\d{{4}}))?(?![\d/])\)?)?"
             add("weekday", rf"{_B}(?:(?P<cue>{wcues}){_SP})?(?P<t>(?P<wd>{WD})(?:{_SP}(?P<wk>{_alt(wweek)}))?{wdate})(?!\w)", h_wd, starts=fw(lex.get("weekday_cues") or [], weekdays, ["last", "next", "this", "on"] if not vi else []))
         else:
-            add("weekday", rf"{_B}(?P<t>(?:(?P<rel>last|next|this|on){_SP})?(?P<wd>{WD})){_E}", h_wd, starts=fw(lex.get("weekday_cues") or [], weekdays, ["last", "next", "this", "on"] if not vi else []))
+            wparts = {_low(k): v for k, v in (lex.get("weekday_parts") or {}).items()}
+            WP = rf"(?:{_SP}(?P<pod>{_alt(wparts)}))?" if wparts else ""
+            add("weekday", rf"{_B}(?P<t>(?:(?P<rel>last|next|this|on){_SP})?(?P<wd>{WD}){WP}){_E}", h_wd, starts=fw(lex.get("weekday_cues") or [], weekdays, ["last", "next", "this", "on"] if not vi else []))
 
     # ---- seasons: mùa hè năm 2023, mùa thu tới, spring 2024, last winter -----------------------------
     seasons = {_low(k): v for k, v in (lex.get("seasons") or {}).items()}
@@ -1112,6 +1128,9 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
 _WORDS_GAP_RE = re.compile(r"[^\S\n]*(?:[^\W\d]+[^\S\n]+){0,4}")  # a few words, no digits or punctuation
 
 
+_STORY_DAY_REACH = 6  # days before the page's date that a story's last named day may be
+
+
 def _fill_times(chosen: list[_Cand], ctx: _Ctx) -> None:
     """A clock time takes its date from a full date right after it, else one just before it on the line, else
     the anchor."""
@@ -1135,7 +1154,16 @@ def _fill_times(chosen: list[_Cand], ctx: _Ctx) -> None:
                     day = p.value
                     break
         if day is None and ctx.anchor is not None:
-            day = ctx.anchor.date().isoformat()
+            # no date on its line: the day the story is telling, i.e. the last day named before the time, when it is
+            # one of the days just before the page's date ("on Thursday ... The strike hit at about 5 a.m." on a
+            # Friday page); else the page's date
+            ad = ctx.anchor.date()
+            day = ad.isoformat()
+            for p in reversed(chosen[:i]):
+                if p.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", p.value or ""):
+                    if 1 <= (ad - date.fromisoformat(p.value)).days <= _STORY_DAY_REACH:
+                        day = p.value
+                    break
         c.value = f"{day}T{hh:02d}:{mi:02d}{tz}" if day else f"T{hh:02d}:{mi:02d}{tz}"
 
 
