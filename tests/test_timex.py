@@ -708,3 +708,15 @@ def test_clock_time_takes_the_story_day():
     text = "The pact was signed on 2 March 2030.\nSirens sounded at 7:15 a.m. across the city."
     got = {t.text: t.value for t in find_timexes(text, datetime(2030, 6, 6), "en")}
     assert got["7:15 a.m."] == "2030-06-06T07:15"
+
+
+def test_and_a_half_units():
+    # own sentences: "N and a half" units in both languages, and "rưỡi" in a clock time is half past
+    got = {t.text: t.value for t in find_timexes("The delegations talked for nearly three and a half hours.",
+                                                 datetime(2030, 6, 8), "en")}
+    assert got == {"three and a half hours": "PT3H30M"}
+    got = {t.text: t.value for t in find_timexes("Cuộc họp kéo dài hai tiếng rưỡi, sau một năm rưỡi bế tắc.",
+                                                 datetime(2030, 6, 8), "vi")}
+    assert got == {"hai tiếng rưỡi": "PT2H30M", "một năm rưỡi": "P18M"}
+    got = {t.text: t.value for t in find_timexes("Phái đoàn đến lúc 4 giờ rưỡi chiều.", datetime(2030, 6, 8), "vi")}
+    assert got == {"4 giờ rưỡi chiều": "2030-06-08T16:30"}

@@ -456,7 +456,7 @@ def _grammar(lang: str) -> list[_Rule]:
 
     def h_clock(m, ctx):
         hh = int(m.group("h"))
-        mi = int(_g(m, "mi") or 0)
+        mi = 30 if _g(m, "hf") else int(_g(m, "mi") or 0)
         dp = dparts.get(_low(_g(m, "dp")))
         if dp == "PM" and hh < 12:
             hh += 12
@@ -474,9 +474,10 @@ def _grammar(lang: str) -> list[_Rule]:
     if hw:
         mw = _alt(tcfg.get("minute_words") or ["phút"])
         at = _alt(tcfg.get("at_cues") or [])
-        add("clock_vi_at", rf"{_B}(?:{at}){_SP}(?P<t>(?P<h>\d{{1,2}}){_OSP}(?:{_alt(hw)}|h)(?:{_OSP}(?P<mi>\d{{1,2}})(?:{_OSP}{mw})?)?(?:{_SP}(?P<dp>{_alt(dparts)}))?){_E}",
+        hf = rf"|{_SP}(?P<hf>{_alt(lex['half_after_unit'])})" if lex.get("half_after_unit") else ""  # "3 giờ rưỡi" = 3:30
+        add("clock_vi_at", rf"{_B}(?:{at}){_SP}(?P<t>(?P<h>\d{{1,2}}){_OSP}(?:{_alt(hw)}|h)(?:{_OSP}(?P<mi>\d{{1,2}})(?:{_OSP}{mw})?{hf})?(?:{_SP}(?P<dp>{_alt(dparts)}))?){_E}",
             h_clock, starts=fw(tcfg.get("at_cues") or []))
-        add("clock_vi_part", rf"(?<![\d,.])(?P<t>(?P<h>\d{{1,2}}){_OSP}(?:{_alt(hw)}|h)(?:{_OSP}(?P<mi>\d{{1,2}})(?:{_OSP}{mw})?)?{_SP}(?P<dp>{_alt(dparts)})){_E}",
+        add("clock_vi_part", rf"(?<![\d,.])(?P<t>(?P<h>\d{{1,2}}){_OSP}(?:{_alt(hw)}|h)(?:{_OSP}(?P<mi>\d{{1,2}})(?:{_OSP}{mw})?{hf})?{_SP}(?P<dp>{_alt(dparts)})){_E}",
             h_clock, starts=DG)
         add("clock_vi_h_day", rf"(?<![\d,.:])(?P<t>(?P<h>[01]?\d|2[0-3])h)(?={_SP}(?:{dayw}|{_alt(dparts)}){_E})", h_clock,
             starts=DG)
@@ -853,7 +854,7 @@ def _grammar(lang: str) -> list[_Rule]:
         # prepositions and qualifiers ("trong", "kéo dài", "khoảng", "chưa đầy") and suffixes like
         # "tới"/"qua" stay out, so that any annotator's span around the core contains it
         s = m.start("ago_pre") if _g(m, "ago_pre") else m.start("num")
-        e = m.end("unit")
+        e = m.end("half_u") if _g(m, "half_u") else m.end("unit")
         for g in ("ago", "ago2", "later"):
             if _g(m, g):
                 e = m.end(g)
@@ -892,6 +893,8 @@ def _grammar(lang: str) -> list[_Rule]:
                 return None
             if approx:
                 n = None
+        if n is not None and (_g(m, "half_n") or _g(m, "half_u")):
+            n += 0.5
         prev = ctx.text[max(0, m.start("num") - 10):m.start("num")]
         if re.search(r"\bthứ\s*$", prev, re.IGNORECASE):
             return None
@@ -907,8 +910,11 @@ def _grammar(lang: str) -> list[_Rule]:
         return [_Cand(s, e, "DURATION", _duration(n, unit), 1)]
 
     the = rf"(?:the{_SP}(?:past|last|next|coming|previous|first|following){_SP})?" if not vi else ""
+    # "two and a half hours", "hai tiếng rưỡi": a half more of the unit
+    HALF_N = rf"(?:{_SP}(?P<half_n>{_alt(lex['half_after_number'])}))?" if lex.get("half_after_number") else ""
+    HALF_U = rf"(?:{_SP}(?P<half_u>{_alt(lex['half_after_unit'])}){_E})?" if lex.get("half_after_unit") else ""
     add("duration",
-        rf"{_B}(?P<t>(?:(?P<pre>{dpre}){_SP})?(?:(?P<ago_pre>{agopre}){_SP})?{the}(?:(?:{qmod}){_SP})?(?P<num>{NUM}){_SP}(?P<unit>{UNIT})"
+        rf"{_B}(?P<t>(?:(?P<pre>{dpre}){_SP})?(?:(?P<ago_pre>{agopre}){_SP})?{the}(?:(?:{qmod}){_SP})?(?P<num>{NUM}){HALF_N}{_SP}(?P<unit>{UNIT}){HALF_U}"
         rf"(?:{_SP}(?P<ago>{agosfx}){_E}|{_SP}(?P<ago2>{agoend}){_E}(?={_OSP}(?:[,.;:!?)”\"]|$))|{_SP}(?P<later>{latersfx})"
         rf"|{_SP}(?P<sfx>{futsfx}|{pastsfx}|{aftsfx}){_E}(?!{_SP}{agoblk}{_E}))?){_E}",
         h_dur, starts=fw(lex.get("duration_prefixes") or [], lex.get("ago_prefixes") or [], vq, fracs,
