@@ -858,3 +858,29 @@ def test_a_joint_statement_quotes_the_joint_subject_it_introduces():
             "đàm phán tiếp theo \"sớm nhất có thể\".")
     _, qs = quotes_of(body, ents)
     assert qs == []
+
+
+def test_an_issued_document_speaks_for_its_issuer():
+    # "Sách trắng khẳng định", "Đạo luật viết:", "theo văn bản", "the review ... says": a document a state or body
+    # issues, with no name of its own in the subject, speaks for whoever the article says issued it
+    ents = {"mod": ("ORG", ["Bộ Quốc phòng Na Uy"], "no"), "no": ("COUNTRY", ["Na Uy", "Norway"], "no"),
+            "pa": ("ORG", ["Quốc hội Na Uy"], "no")}
+    body = ("Bộ Quốc phòng Na Uy hôm thứ Ba công bố sách trắng về an ninh biển. Sách trắng khẳng định lực lượng hải "
+            "quân sẽ duy trì \"sự hiện diện thường trực ở vùng biển phía bắc\".")
+    _, qs = quotes_of(body, ents)
+    assert qs == [("mod", "sự hiện diện thường trực ở vùng biển phía bắc")]
+    body = ("Quốc hội Na Uy đã thông qua đạo luật mới về lực lượng bờ biển. Theo văn bản, lực lượng này phải "
+            "\"sẵn sàng ứng phó trong mọi tình huống trên biển\".")
+    _, qs = quotes_of(body, ents)
+    assert qs == [("pa", "sẵn sàng ứng phó trong mọi tình huống trên biển")]
+    # a name inside the document's title ("titled ... Changing Age") is no speaker: the state that published it is
+    ents_en = {"no": ("COUNTRY", ["Norway"], "no"), "bogus": ("PERSON", ["Changing Age"])}
+    body = ("Norway will double its coastal patrols under a defence review published on Tuesday. The review, titled "
+            "Northern Watch in a Changing Age, says the navy will keep \"a permanent presence in the far north\".")
+    _, qs = quotes_of(body, ents_en, language="en")
+    assert qs == [("no", "a permanent presence in the far north")]
+    # negative: a document that names its author in the subject keeps that author
+    body = ("Bộ Quốc phòng Na Uy hôm thứ Ba công bố sách trắng về an ninh biển. Sách trắng của Quốc hội Na Uy khẳng "
+            "định hải quân sẽ duy trì \"sự hiện diện thường trực ở vùng biển phía bắc\".")
+    _, qs = quotes_of(body, ents)
+    assert qs == [("pa", "sự hiện diện thường trực ở vùng biển phía bắc")]
