@@ -884,3 +884,23 @@ def test_an_issued_document_speaks_for_its_issuer():
             "định hải quân sẽ duy trì \"sự hiện diện thường trực ở vùng biển phía bắc\".")
     _, qs = quotes_of(body, ents)
     assert qs == [("pa", "sự hiện diện thường trực ở vùng biển phía bắc")]
+
+
+def test_a_speakers_description_after_an_indefinite_article_is_a_partial_quote():
+    # "a"/"an" introduces how the speaker describes something, up to the scare-quote length; "the" introduces an
+    # established name, which stays a term beyond two words
+    ents = {"ol": ("PERSON", ["Ola Lund", "Lund"]), "no": ("COUNTRY", ["Norway"])}
+    _, qs = quotes_of('Ola Lund said the meeting had ended in a "frank and businesslike mood" after two hours.', ents,
+                      language="en")
+    assert qs == [("ol", "frank and businesslike mood")]
+    _, qs = quotes_of('Lund told reporters the drone had flown in an "unusual low-level profile" over the fjord.', ents,
+                      language="en")
+    assert qs == [("ol", "unusual low-level profile")]
+    # negative: a longer quote after "the" is a name, not the speaker's wording
+    _, qs = quotes_of('Ola Lund said Norway would join the "league of coastal states" next year.', ents,
+                      language="en")
+    assert qs == []
+    # negative: words modifying a noun after them name a kind of it, after "a" too
+    _, qs = quotes_of('Ola Lund said the navy keeps a "quiet northern watch" posture near the fjord.', ents,
+                      language="en")
+    assert qs == []
