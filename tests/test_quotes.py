@@ -904,3 +904,18 @@ def test_a_speakers_description_after_an_indefinite_article_is_a_partial_quote()
     _, qs = quotes_of('Ola Lund said the navy keeps a "quiet northern watch" posture near the fjord.', ents,
                       language="en")
     assert qs == []
+
+
+def test_a_group_pronoun_after_a_quote_does_not_stand_for_a_name_inside_it():
+    # "it said", "bộ này": the body spoken of before the quote, not a person or country the quote itself names
+    ents = {"nomfa": ("ORG", ["Norwegian foreign ministry", "Bộ Ngoại giao Na Uy"], "no"),
+            "ol": ("PERSON", ["Ola Lund", "Lund"], "no"), "no": ("COUNTRY", ["Na Uy", "Norway"], "no")}
+    body = ("The Norwegian foreign ministry welcomed the talks on Sunday. \"Minister Lund's visit today was a useful "
+            "first step toward a settlement,\" it said in a statement.")
+    _, qs = quotes_of(body, ents, language="en")
+    assert qs == [("nomfa", "Minister Lund's visit today was a useful first step toward a settlement,")]
+    # a quote of two sentences: the sentence before the quote opens, not its first half
+    body = ("Bộ Ngoại giao Na Uy hoan nghênh cuộc gặp hôm Chủ nhật. “Chúng tôi không đóng cửa. Na Uy sẵn sàng đối "
+            "thoại với mọi bên”, tuyên bố của bộ này viết.")
+    _, qs = quotes_of(body, ents)
+    assert qs == [("nomfa", "Chúng tôi không đóng cửa. Na Uy sẵn sàng đối thoại với mọi bên")]

@@ -510,6 +510,8 @@ class Attributor:
 
     def first_subject(self, start: int, end: int) -> str | None:
         for m, e in self.mentions_in(start, end):
+            if any(a <= m.start < b for a, b in self.quoted):
+                continue  # a name inside the quote being attributed is not who "họ"/"it" after it is
             if e.type in ("ORG", "COUNTRY", "PERSON") and not self.is_object(m, start):
                 return e.id
         return None
@@ -592,9 +594,15 @@ class Attributor:
         subj = self.sentence_subject(pos, floor)
         if subj:
             return subj
-        # the previous sentence's subject ("The 32 allies said ... . They condemned": the alliance)
+        # the previous sentence's subject ("The 32 allies said ... . They condemned": the alliance); after a quote
+        # of several sentences ("“A. B”, tuyên bố của bộ này viết"), the sentence before the quote opens
         sent = self.doc.sentence_of(pos)
-        prev = self.sentence_before(sent.start) if sent else None
+        first = sent.start if sent else None
+        for a, b in self.quoted:
+            if first is not None and a < first <= b + 1:
+                qs = self.doc.sentence_of(a)
+                first = min(first, qs.start if qs is not None else a)
+        prev = self.sentence_before(first) if sent else None
         if prev is None:
             return None
         verbs = self.verbs_in(prev.start, prev.end)
