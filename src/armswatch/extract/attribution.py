@@ -16,6 +16,8 @@ read from the entity mentions of the entities stage:
                                                              before their name, else the organisation
     Allies pledged ... and called it "..."                   -> the subject opening the clause
     ... nói nhiều điểm trong kế hoạch mà Bắc Kinh công bố ... -> not the relative clause's verb
+    Sách trắng khẳng định / the review, titled X, says       -> who issued the document, as the article
+                                                             introduced it (`issued_documents`)
 
 Cue words (verbs, prepositions, pronouns, role nouns) are in data/lexicons/speech.yaml.
 """
@@ -385,6 +387,7 @@ class Attributor:
         self._titled: list[tuple[int, str, str]] | None = None
         self._authors: list[tuple[int, str]] | None = None
         self._lead_source: tuple | None = None
+        self._issuer_list: list[tuple[int, Entity]] | None = None
         self.last_span: tuple[int, int] | None = None  # the source phrase of the last source_before()
         # the sentence an anaphoric source ("theo số liệu này", "according to the report") pointed back to
         self.anaphor_from: Span | None = None
@@ -947,6 +950,40 @@ class Attributor:
             return None
         return self._document_subject(start, cut) or self.document_issuer(start)
 
+    @property
+    def _issuers(self) -> list[tuple[int, Entity]]:
+        """(offset, issuer) of every issued-document noun whose issuer the article names (see `document_issuer`),
+        in text order (computed once per document)."""
+        if self._issuer_list is None:
+            _, nouns, _, verbs = _issued_documents()
+            body = self.body
+            found: list[tuple[int, Entity]] = []
+            for nm in nouns.finditer(body):
+                sent = self.doc.sentence_of(nm.start())
+                if sent is None:
+                    continue
+                before = [(m, e) for m, e in self.mentions_in(sent.start, nm.start())
+                          if e.type in ("PERSON", "ORG", "COUNTRY", "TREATY")]
+                if before and before[-1][1].type == "TREATY" and not body[before[-1][0].end:nm.start()].strip(" ,"):
+                    continue
+                owner = None
+                ow = _OWNER_AFTER.match(body, nm.end())
+                if ow is not None:
+                    after = self.mentions_in(ow.end(), min(len(body), ow.end() + 80))
+                    if after and after[0][0].start == ow.end():
+                        owner = after[0][1]
+                if owner is None and before:
+                    m, e = before[-1]
+                    gap = body[m.end:nm.start()]
+                    if _POSSESSIVE_S.match(gap) and len(gap.split()) <= 3:
+                        owner = e
+                if owner is None and before and verbs.search(body, sent.start, sent.end):
+                    owner = before[-1][1]
+                if owner is not None and owner.type != "TREATY" and not _is_media(owner.id):
+                    found.append((nm.start(), owner))
+            self._issuer_list = found
+        return self._issuer_list
+
     def document_issuer(self, pos: int) -> str | None:
         """Who issued the document an article speaks of before `pos`: over every mention of an issued-document
         noun, the owner named right after it ("sách trắng của / do X", "a review by X") or right before it ("X's
@@ -955,32 +992,7 @@ class Attributor:
         organisation or country found is the issuer; else the first person's country (a decree a president signs
         is the state's), else that person. Media that report the document are not its issuer; a noun in apposition
         to a treaty ("Hiệp ước CFE, văn kiện ...") names the treaty, not an issued document."""
-        _, nouns, _, verbs = _issued_documents()
-        body = self.body
-        found: list[Entity] = []
-        for nm in nouns.finditer(body, 0, pos):
-            sent = self.doc.sentence_of(nm.start())
-            if sent is None:
-                continue
-            before = [(m, e) for m, e in self.mentions_in(sent.start, nm.start())
-                      if e.type in ("PERSON", "ORG", "COUNTRY", "TREATY")]
-            if before and before[-1][1].type == "TREATY" and not body[before[-1][0].end:nm.start()].strip(" ,"):
-                continue
-            owner = None
-            ow = _OWNER_AFTER.match(body, nm.end())
-            if ow is not None:
-                after = self.mentions_in(ow.end(), min(len(body), ow.end() + 80))
-                if after and after[0][0].start == ow.end():
-                    owner = after[0][1]
-            if owner is None and before:
-                m, e = before[-1]
-                gap = body[m.end:nm.start()]
-                if _POSSESSIVE_S.match(gap) and len(gap.split()) <= 3:
-                    owner = e
-            if owner is None and before and verbs.search(body, sent.start, sent.end):
-                owner = before[-1][1]
-            if owner is not None and owner.type != "TREATY" and not _is_media(owner.id):
-                found.append(owner)
+        found = [e for p, e in self._issuers if p < pos]
         for e in found:
             if e.type in ("ORG", "COUNTRY"):
                 return e.id

@@ -33,6 +33,9 @@
    heading it ("X ủng hộ điều mà ông gọi là “...”"); words quoted from a joint subject inside reported speech are the
    reporter's ("X viết rằng hai nhà lãnh đạo bày tỏ “...”"); "theo tuyên bố chung, hai nhà lãnh đạo ... “...”"
    quotes the joint statement's parties.
+   Found on text never tuned on (session 6, tests/fresh6): a document a state or body issues speaks for its issuer
+   ("Sách trắng khẳng định", "The integrated review, titled X, says", "Đạo luật viết:", attribution.py
+   `_document_voice`); a group pronoun after a quote ("it said", "bộ này") never stands for a name inside that quote.
 3. A short all-capitalised quote after a possessive is a title (ABC's "This Week") and is skipped. A short quote right after an article or a naming word (`an "early warning counterstrike" posture`,
    "cái gọi là") is a term and is skipped. A quote with no verb of saying or attribution around it is a scare quote or a term
    (“vết rạn nứt”) and is skipped when it is short (<= 4 words); a long quote with an attribution
