@@ -112,9 +112,12 @@ def test_possessive_metonymy_subject():
     assert cl == [("cn", "nuclear_warheads_change_pct", 15.0, "more_than", "2022", None, "dod")]
 
 
-def test_vague_quantity_is_approx():
+def test_vague_quantity_is_no_figure():
+    # every gold set keeps "hàng trăm máy bay", "hàng nghìn binh sĩ" optional or leaves it out (session 6)
     cl, doc = claims_of("Nga triển khai hàng trăm máy bay chiến đấu gần biên giới.")
-    assert cl == [("ru", "other", 100.0, "approx", None, None, None)]
+    assert cl == []
+    cl, doc = claims_of("Nga triển khai khoảng 300 máy bay chiến đấu gần biên giới.")
+    assert cl == [("ru", "other", 300.0, "approx", None, None, None)]
     assert doc.claims[0].unit == "fighter aircraft"
 
 
@@ -1402,3 +1405,37 @@ def test_local_authorities_stand_for_their_place_as_a_source():
 def test_negated_bounds_turn_round(body, language, qualifier):
     cl, _ = claims_of(body, language=language)
     assert [(c[2], c[3]) for c in cl] == [(500.0, qualifier)]
+
+
+# session 6, claims on unseen text (read half: fresh6, fresh3, fresh4, blind): sentences of our own
+
+
+@pytest.mark.parametrize("body, language, value", [
+    ("Giới phân tích cho rằng Pakistan có từ 150 đến 170 đầu đạn hạt nhân.", "vi", 150),
+    ("Analysts believe Pakistan has between 150 and 170 nuclear warheads.", "en", 150),
+    ("Theo SIPRI, Pakistan có khoảng 150-170 đầu đạn hạt nhân.", "vi", 150),
+    ("Analysts believe Pakistan holds 150 to 170 nuclear warheads.", "en", 150),
+])
+def test_a_range_is_one_claim(body, language, value):
+    entities = dict(C, pk=("COUNTRY", ["Pakistan"]))
+    got, _ = claims_of(body, language=language, entities=entities)
+    assert [(c[0], c[1], c[2]) for c in got] == [("pk", "nuclear_warheads", value)]
+
+
+@pytest.mark.parametrize("body, language", [
+    ("Kho vũ khí hạt nhân của Pakistan tăng từ 150 lên 170 đầu đạn.", "vi"),
+    ("Pakistan's arsenal rose from 150 to 170 nuclear warheads.", "en"),
+])
+def test_a_change_from_one_figure_to_another_is_not_a_range(body, language):
+    entities = dict(C, pk=("COUNTRY", ["Pakistan"]))
+    got, _ = claims_of(body, language=language, entities=entities)
+    assert sorted(c[2] for c in got) == [150, 170]
+
+
+@pytest.mark.parametrize("body, language", [
+    ("Năm nay Triều Tiên đã phóng hàng chục tên lửa đạn đạo.", "vi"),
+    ("This year Russia has fired dozens of ballistic missiles.", "en"),
+])
+def test_a_vague_quantity_is_no_claim(body, language):
+    got, _ = claims_of(body, language=language)
+    assert got == []

@@ -230,6 +230,9 @@ class ClaimLex:
     weapon_anaphor: tuple[re.Pattern, ...]  # "radar này", "this missile": a weapon noun pointing back
     material_anaphor: re.Pattern  # "the stock", "kho dự trữ này": the material of the sentence before
     material_anaphor_m: PhraseMatcher  # the same phrases, for the scan of the whole body
+    range_opener_tail: re.Pattern  # "từ", "between" right before the first number of a range
+    range_link: re.Pattern  # "đến", "and", "-" between the two numbers of a range (the whole gap)
+    range_bare_link: re.Pattern  # "-", "to": a range link needing no opener ("45-55", "10 to 20")
 
 
 _PEOPLE = "people"
@@ -427,6 +430,14 @@ def claim_lex() -> ClaimLex:
         mass_after=re.compile(r"\s*(?:" + phrase_regex(d.get("mass_after") or ["\x00"]) + r")(?!\w)", re.IGNORECASE),
         as_of_tail=re.compile("(?:" + phrase_regex(d.get("as_of") or ["\x00"]) + r")(?:\s+(?:ngày|hết))?\s*$",
                               re.IGNORECASE),
+        range_opener_tail=re.compile("(?:" + phrase_regex((d.get("ranges") or {}).get("openers") or ["\x00"])
+                                     + r")\s*$", re.IGNORECASE),
+        range_link=re.compile(r"\s*(?:" + "|".join(re.escape(x) if not x[0].isalpha() else rf"(?<!\w){re.escape(x)}(?!\w)"
+                                                   for x in (d.get("ranges") or {}).get("links") or ["\x00"])
+                              + r")\s*", re.IGNORECASE),
+        range_bare_link=re.compile(r"\s*(?:" + "|".join(re.escape(x) if not x[0].isalpha() else rf"(?<!\w){re.escape(x)}(?!\w)"
+                                                        for x in (d.get("ranges") or {}).get("bare_links") or ["\x00"])
+                                   + r")\s*", re.IGNORECASE),
     )
 
 
@@ -1324,6 +1335,8 @@ class _ClaimExtractor:
                 floor = n.end
                 if claim is None:
                     continue
+                if i and kept[i - 1].start in by_start and self._range_upper(kept[i - 1], n, sent):
+                    continue  # "từ 10 đến 20 kiloton": one claim, given by the first number
                 by_start[n.start] = claim
                 self.meta[id(claim)] = {"cont": cont, "how": self.how, "sent": sent, "range_to": self.shared_from,
                                         "weak_time": getattr(self, "weak_time", False)}
@@ -1374,6 +1387,21 @@ class _ClaimExtractor:
                     continue  # "hai bên đã tiêu hủy 2.600 tên lửa": named, if not resolved
             kept_claims.append(c)
         return kept_claims
+
+    def _range_upper(self, a: _Num, b: _Num, sent: Span) -> bool:
+        """Is `b` the upper end of a range opened by `a` ("từ 10 đến 20", "between 20 and 30", "45-55", "10 to 20")
+        rather than a second figure or a change ("tăng từ 410 lên 500", "rose from 410 to 500")?"""
+        body, lex = self.body, self.lex
+        gap = body[a.end:b.start]
+        link = lex.range_link.match(gap)
+        if link is None or self._strip_qual(gap[link.end():]).strip():  # "đến khoảng": a qualifier may follow
+            return False
+        left = self._strip_qual(body[max(sent.start, a.start - 60):a.start])
+        opener = lex.range_opener_tail.search(left)
+        if opener is None and not lex.range_bare_link.fullmatch(link.group()):
+            return False
+        before = left[:opener.start()] if opener else left
+        return not (lex.growth_up_tail.search(before) or lex.growth_down_tail.search(before))
 
     def _coordinated(self, a: int, b: int) -> bool:
         """Do two numbers of one measure stand in one coordination, the second with no subject, verb or
@@ -1583,6 +1611,8 @@ class _ClaimExtractor:
             return None
         if lex.designator_tail.search(left):
             return None  # "nghị quyết 1695", "Article 6": a name, not a count
+        if n.approximate and not any(ch.isdigit() for ch in n.text):
+            return None  # "hàng chục tên lửa", "dozens of missiles": a vague quantity states no figure
         measure, unit, cue_end, nationality = None, None, n.end, None
         casualty, noun_end = None, n.end
         resident = False  # the people counted live in a place named before the number
