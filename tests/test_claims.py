@@ -1439,3 +1439,20 @@ def test_a_change_from_one_figure_to_another_is_not_a_range(body, language):
 def test_a_vague_quantity_is_no_claim(body, language):
     got, _ = claims_of(body, language=language)
     assert got == []
+
+
+@pytest.mark.parametrize("body, language, value, unit", [
+    # a weapon's name is what is counted when no noun follows it
+    ("Kyiv said Russia fired nine Iskanders at the port overnight.", "en", 9, "Iskanders launched"),
+    ("Nga đã phóng 4 Iskander vào thành phố cảng.", "vi", 4, "Iskander launched"),
+    # a class name that ends on its noun is one name
+    ("Russia will build five Borei-class submarines by the end of the decade.", "en", 5, "submarines"),
+    # a participle and a designation between the number and the noun
+    ("Russia still flies two ageing Tu-160M bombers on patrol.", "en", 2, "bombers"),
+    ("Russia fired eleven cruise missiles at the grid.", "en", 11, "missiles launched"),
+])
+def test_a_weapon_or_its_class_counted(body, language, value, unit):
+    entities = dict(C, isk=("WEAPON", ["Iskanders", "Iskander"]), borei=("WEAPON", ["Borei-class submarines"]))
+    got, doc = claims_of(body, language=language, entities=entities)
+    assert [(c[0], c[1], c[2]) for c in got] == [("ru", "other", value)]
+    assert doc.claims[0].unit == unit

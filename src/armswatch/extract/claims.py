@@ -486,7 +486,7 @@ _DESIGNATION = re.compile(r"[A-Z][A-Za-z]{0,8}-?\d+[A-Za-z]?(?![\w-])")  # B61, 
 # an English adjective by its suffix between a number and its noun ("1,000 deliverable warheads",
 # "300 non-strategic weapons", "50 retired bombs"): morphology, so no closed word list is needed
 # and a hyphenated compound ("two short-range ballistic missiles", "12 nuclear-capable jets")
-_EN_ADJ = re.compile(r"(?:non-)?[a-z]{2,}(?:able|ible|ed|al|ive|ary|ic)(?![\w-])|[a-z]{2,}-[a-z]{2,}(?![\w-])")
+_EN_ADJ = re.compile(r"(?:non-)?[a-z]{2,}(?:able|ible|ed|al|ive|ary|ic|ing)(?![\w-])|[a-z]{2,}-[a-z]{2,}(?![\w-])")
 
 
 def _merge(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -632,6 +632,7 @@ class _ClaimExtractor:
         body, lex = self.body, self.lex
         pos = n.end
         nationality = None
+        weapon = None  # the weapon named right before `pos` ("six ATACMS"): what is counted when no noun follows
         for _ in range(3):
             while pos < limit and body[pos] == " ":
                 pos += 1
@@ -648,7 +649,12 @@ class _ClaimExtractor:
                 pos = me[0].end
                 continue
             if me and me[1].type == "WEAPON":  # "100 B61 nuclear bombs"
-                pos = me[0].end
+                # a class name ending on its noun ("three Virginia-class submarines" as one name)
+                inner = [u for u in lex.unit.finditer(self.unit_body, me[0].start, me[0].end) if u.end() == me[0].end]
+                if inner:
+                    measure, unit = lex.unit_info[_key(inner[-1].group())]
+                    return measure, unit, me[0].end, nationality
+                pos, weapon = me[0].end, me
                 continue
             dm = self.demonym_rx.match(body, pos, limit) if self.demonym_rx else None
             if dm and body[pos].isupper():  # "1,000 Chinese warheads"
@@ -659,9 +665,12 @@ class _ClaimExtractor:
             m = (lex.between.match(body, pos, limit) or _DESIGNATION.match(body, pos, limit)
                  or _EN_ADJ.match(body, pos, limit))
             if m:
-                pos = m.end()
+                pos, weapon = m.end(), None
                 continue
-            return None
+            break
+        if weapon is not None:
+            # "Ukraine fired six ATACMS at ...", "12 Storm Shadows": the weapon itself is what is counted
+            return "other", body[weapon[0].start:weapon[0].end], weapon[0].end, nationality
         return None
 
     def param_after(self, n: _Num, sent: Span):
@@ -1265,6 +1274,8 @@ class _ClaimExtractor:
         # "roughly 110 more near Hami": an increment whose noun is left out stands before "more"
         hits += [(i.start(), i.start(), True) for i in lex.more_word.finditer(body)]
         hits += [(i.start(), i.end(), False) for i in lex.distance.finditer(self.unit_body)]
+        # "six ATACMS", "three Virginia-class submarines": a weapon's name may be what a number counts
+        hits += [(m.start, m.start, False) for m, e in self.att.mentions_in(0, len(body)) if e.type == "WEAPON"]
         hits.sort()
         ars = [h.end() for h in lex.arsenal_counts.finditer(body)]
         ars += [h.end() for h in lex.troop_counts.finditer(body)]
