@@ -1456,3 +1456,33 @@ def test_a_weapon_or_its_class_counted(body, language, value, unit):
     got, doc = claims_of(body, language=language, entities=entities)
     assert [(c[0], c[1], c[2]) for c in got] == [("ru", "other", value)]
     assert doc.claims[0].unit == unit
+
+
+@pytest.mark.parametrize("body, language", [
+    ("SIPRI ước tính Ấn Độ có khoảng 180 đầu đạn hạt nhân vào tháng 1/2025, tăng từ 172 đầu đạn một năm trước đó.", "vi"),
+    ("SIPRI estimated that India had about 180 nuclear warheads in January 2025, up from 172 warheads a year earlier.",
+     "en"),
+])
+def test_a_previous_value_a_year_earlier_is_no_rate(body, language):
+    tx = [("tháng 1/2025", "2025-01")] if language == "vi" else [("January 2025", "2025-01")]
+    entities = {**C, "in": ("COUNTRY", ["Ấn Độ", "India"])}
+    got, _ = claims_of(body, timexes=tx, language=language, entities=entities)
+    assert [(c[0], c[1], c[2], c[4]) for c in got] == [("in", "nuclear_warheads", 180, "2025-01"),
+                                                      ("in", "nuclear_warheads", 172, "2024-01")]
+
+
+def test_a_figure_naming_no_country_is_about_the_entity_its_sentence_opens_on():
+    entities = dict(C, plant=("LOC", ["Nhà máy điện hạt nhân Kursk"]))
+    got, _ = claims_of("Nhà máy điện hạt nhân Kursk có bốn lò phản ứng với tổng công suất khoảng 4.000 MW.",
+                       entities=entities)
+    assert [(c[0], c[1], c[2]) for c in got] == [("plant", "other", 4000)]
+
+
+def test_a_leader_costing_a_programme_speaks_for_his_state():
+    entities = dict(C, pm=("PERSON", ["Keir Starmer"]))
+    doc = make_doc("Prime Minister Keir Starmer said the programme would cost up to £31 billion over a decade.",
+                   entities, language="en")
+    next(e for e in doc.entities if e.id == "pm").country = "uk"
+    extract_quotes(doc)
+    extract_claims(doc)
+    assert [(c.subject, c.measure, c.value, c.source) for c in doc.claims] == [("uk", "other", 31e9, "pm")]

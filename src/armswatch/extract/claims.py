@@ -1394,10 +1394,29 @@ class _ClaimExtractor:
                 sent = self.meta.get(id(c), {}).get("sent")
                 if c.subject is None and sent and self.lex.carrier.search(self.body[sent.start:sent.end]):
                     c.subject = self.weapon_owner(sent.start)  # "tên lửa này nặng hơn 200 tấn": the missile's
+                if c.subject is None and sent:
+                    c.subject = self._clause_head(sent, c)
                 if c.subject is None and not (sent and self.lex.joint.search(self.body[sent.start:sent.end])):
                     continue  # "hai bên đã tiêu hủy 2.600 tên lửa": named, if not resolved
             kept_claims.append(c)
         return kept_claims
+
+    def _clause_head(self, sent: Span, c: Claim) -> str | None:
+        """Whom an `other` figure naming no country is about: the entity the sentence opens on when it is not a
+        country or the source ("Nhà máy điện Zaporizhzhia có ... tổng công suất 6.000 MW", "Samsung sẽ đầu tư 17 tỉ
+        USD"), else the state of a person who states it about a programme he speaks for ("Prime Minister X said the
+        programme would cost A$368 billion")."""
+        body = self.body
+        ms = self.att.mentions_in(sent.start, sent.end)
+        if ms:
+            m, e = ms[0]
+            opens = len(_CLAUSE_WORDS.findall(body, sent.start, m.start)) <= 1  # "The", "Nhà máy" is the name
+            if opens and e.type in ("ORG", "LOC", "FACILITY") and e.id != c.source and not _is_media(e.id):
+                return e.id if e.type != "ORG" or _is_company(e.id) else self._state(e)
+        src = self.att.entities.get(c.source) if c.source else None
+        if src is not None and src.type == "PERSON" and src.country in self.att.entities:
+            return src.country
+        return None
 
     def _range_upper(self, a: _Num, b: _Num, sent: Span) -> bool:
         """Is `b` the upper end of a range opened by `a` ("từ 10 đến 20", "between 20 and 30", "45-55", "10 to 20")
@@ -1699,11 +1718,17 @@ class _ClaimExtractor:
                     measure, unit = "other", "nuclear warheads per missile"
                 if lex.not_after.search(body, cue_end, min(right_end, cue_end + 30)):
                     return None  # "2 binh sĩ thiệt mạng": casualties, not a force
-                if (r := lex.rate_after.match(body, cue_end, right_end)) is not None:
+                if (r := lex.rate_after.match(body, cue_end, right_end)) is not None \
+                        and not lex.previous_earlier.match(body, cue_end, right_end):  # "410 a year earlier": no rate
                     # "100 new warheads a year": a rate, not a size (an `other` claim on the count per period)
                     rate = lex.rate_period[_key(r.group())]
                     unit = f"{unit or ('nuclear weapons' if measure.startswith('nuclear') else measure)} {rate}"
                     measure, cue_end = "other", r.end()
+                pe = lex.previous_earlier.match(body, cue_end, right_end)
+                pk = self.prev_kind.get(n.is_percent)
+                if pe is not None and pk is not None and (pk[0].measure, pk[0].unit) == (measure, unit):
+                    # "khoảng 500 đầu đạn ..., tăng từ 410 đầu đạn một năm trước đó": the same count one period before
+                    elided, previous = pk[0], pe
                 if lex.threshold_after.search(body, cue_end, min(sent.end, cue_end + 50)):
                     clause = max(floor, body.rfind(",", floor, n.start) + 1)
                     if not lex.possession.search(body, clause, n.start):
