@@ -1486,3 +1486,17 @@ def test_a_leader_costing_a_programme_speaks_for_his_state():
     extract_quotes(doc)
     extract_claims(doc)
     assert [(c.subject, c.measure, c.value, c.source) for c in doc.claims] == [("uk", "other", 31e9, "pm")]
+
+
+def test_what_a_launched_missile_carried_and_how_long_it_flew_are_the_missiles_country():
+    entities = {**C, "ua": ("COUNTRY", ["Ukraine"]), "sarmat": ("WEAPON", ["Sarmat"])}
+    ru_weapon = "Russia tested a Sarmat over the weekend. "
+    body = (ru_weapon + "Ukraine's intelligence said the missile carried ten warheads and landed after a flight of "
+            "about 20 minutes.")
+    doc = make_doc(body, entities, language="en")
+    next(e for e in doc.entities if e.id == "sarmat").country = "ru"
+    extract_quotes(doc)
+    extract_claims(doc)
+    got = sorted((c.subject, c.measure, c.value, c.unit) for c in doc.claims)
+    assert got == [("ru", "other", 10.0, "nuclear warheads per missile"),
+                   ("ru", "other", 20.0, "flight time (minutes)")]

@@ -1716,6 +1716,7 @@ class _ClaimExtractor:
                     # "Sarmat có thể mang khoảng 10 đầu đạn", "the missile can carry up to 10 warheads": what one
                     # missile carries, not the size of an arsenal
                     measure, unit = "other", "nuclear warheads per missile"
+                    param = True  # what a missile carries belongs to the missile's country, like its range
                 if lex.not_after.search(body, cue_end, min(right_end, cue_end + 30)):
                     return None  # "2 binh sĩ thiệt mạng": casualties, not a force
                 if (r := lex.rate_after.match(body, cue_end, right_end)) is not None \
