@@ -1500,3 +1500,14 @@ def test_what_a_launched_missile_carried_and_how_long_it_flew_are_the_missiles_c
     got = sorted((c.subject, c.measure, c.value, c.unit) for c in doc.claims)
     assert got == [("ru", "other", 10.0, "nuclear warheads per missile"),
                    ("ru", "other", 20.0, "flight time (minutes)")]
+
+
+@pytest.mark.parametrize("body, unit", [
+    ("Canberra will spend up to A$12 billion on the new frigates.", "AUD"),
+    ("Canberra will spend about NZ$3 billion on the new frigates.", "NZD"),
+])
+def test_a_dollar_written_with_its_country_letters_keeps_its_qualifier(body, unit):
+    got, doc = claims_of(body, language="en", entities={**C, "au": ("COUNTRY", ["Canberra"])})
+    assert [(c[0], c[2], c[3]) for c in got] == [("au", 12e9 if "12" in body else 3e9,
+                                                 "up_to" if "up to" in body else "approx")]
+    assert doc.claims[0].unit == unit

@@ -715,7 +715,7 @@ class _ClaimExtractor:
     def qualifier(self, n: _Num, floor: int) -> str:
         left = self.body[max(floor, n.start - 30):n.start]
         # "roughly $3 billion", "hơn Mach 20": the qualifier stands before the unit written before the number
-        sign = re.search(r"\s*(?:US|U\.S\.)?\s*[$€£]\s*$", left) or (
+        sign = re.search(r"\s*(?:[A-Z]{1,2}|U\.S\.)?\s*[$€£]\s*$", left) or (
             self.lex.unit_before.search(left) if self.lex.unit_before is not None else None)
         if sign:
             left = left[:sign.start()]
