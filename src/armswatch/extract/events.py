@@ -417,7 +417,7 @@ class _Ctx:
         self._in_text: dict[str, list[str]] = {}
         self._habitual: list[int] | None = None
         self._pairs: list[int] | None = None
-        self._label_hits: dict[str, list[int]] = {}  # label -> indices of its hits in self.hits (read when needed)
+        self._label_hits: dict[str, list[int]] | None = None  # label -> indices of its hits in self.hits
         self._relative: list[int] | None = None
         self._anchor = _UNSET
         self._names_in: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -736,12 +736,14 @@ class _Ctx:
         return (pos, pos + 1)
 
     def _hits_of(self, label: str) -> list[int]:
-        """Indices in self.hits of the cue phrases of one label (one pass over the hits per label asked for: a page
-        asks for a few of the labels)."""
-        found = self._label_hits.get(label)
-        if found is None:
-            found = self._label_hits[label] = [k for k, (labs, _, _) in enumerate(self.hits) if label in labs]
-        return found
+        """Indices in self.hits of the cue phrases of one label (all labels indexed in one pass, when first asked)."""
+        if self._label_hits is None:
+            by_label: dict[str, list[int]] = {}
+            for k, (labs, _, _) in enumerate(self.hits):
+                for lb in labs:
+                    by_label.setdefault(lb, []).append(k)
+            self._label_hits = by_label
+        return self._label_hits.get(label, [])
 
     def spans_of(self, label: str) -> list[tuple[int, int]]:
         """Character spans of the cue phrases of one label, whole body."""
@@ -850,7 +852,12 @@ def _find_triggers(ctx: _Ctx) -> list[_Mention]:
     starts, ends = ctx.tok_starts, ctx.tok_ends
     wchar = _WCHAR_RE.match
     words = ctx.words
-    for k in compress(range(len(words)), map(index.__contains__, words)):
+    # (the words that start a cue to try: one with cues of a single word, or the first of a pair of words that starts
+    # cues; found in C, most words of the index start only cues of several words that the page does not have)
+    n_w = len(words)
+    starts_cue = set(compress(range(n_w), map(c.trigger_singles.__contains__, words)))
+    starts_cue.update(compress(range(n_w - 1), map(c.trigger_pairs.__contains__, zip(words, words[1:]))))
+    for k in sorted(starts_cue):
         ws = starts[k]
         if ws < pos:
             continue
