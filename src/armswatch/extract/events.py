@@ -524,7 +524,7 @@ class _Ctx:
     def may_contain(self, lo: int, hi: int, keys: frozenset[str]) -> bool:
         """False when no word starting in body[lo:hi] is one of `keys` and hi cuts no word: a pattern searched there
         that needs one of them as a whole word cannot match. (A "+" there: True, as the page's words join over it
-        while a pattern's (?<!\w) does not.)"""
+        while a pattern's look-behind for a word character does not.)"""
         ts, te = self.tok_starts, self.tok_ends
         a, b = bisect.bisect_left(ts, lo), bisect.bisect_left(ts, hi)
         return (a < b and te[b - 1] > hi) or not keys.isdisjoint(self.words[a:b]) or self.body.find("+", lo, hi) >= 0
@@ -1548,8 +1548,8 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         m.attrs["_ordinal"] = _ORDINAL_NUM.get(rank, rank)  # "điện đàm lần thứ hai": not the first call
     ends = ctx.duration_ends
     if ends and any(
-            _words_between(ctx.body[de:m.start]) <= 6 and not _PUNCT_RE.search(ctx.body[de:m.start])
-            and _REL_PREP_RE.match(ctx.body, de)
+            _REL_PREP_RE.match(ctx.body, de)  # (the cheap test first)
+            and _words_between(ctx.body[de:m.start]) <= 6 and not _PUNCT_RE.search(ctx.body[de:m.start])
             for de in ends[bisect.bisect_left(ends, m.sent[0]):bisect.bisect_right(ends, m.start)]):
         m.attrs["_relative"] = True  # "Vụ phóng diễn ra một ngày sau khi Triều Tiên bắn ...": not the launch of the main clause
     if m.nominal and f_end:
