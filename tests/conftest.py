@@ -42,7 +42,7 @@ def seed_docs():
 
 
 def pytest_terminal_summary(terminalreporter):
-    """Print the extraction scores (dev gold, demo gold, fresh, blind, fresh2, fresh3, fresh4, fresh5, fresh6) at the end of every run."""
+    """Print the extraction scores (dev gold, demo gold, fresh, blind, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7) at the end of every run."""
     import sys
 
     mod = sys.modules.get("test_contract")
