@@ -2131,3 +2131,17 @@ def test_ev6_latest_round_is_not_the_process():
     # negative: without "gần nhất" the dated round is told of the same talks
     evs = events_of(text.replace(" gần nhất", " này"), [US, CN, GENEVA], [("hôm 10/9", "2023-09-10")])
     assert len(evs) == 1
+
+
+# qdates round (session 6): "khi đó" / "lúc đó" ("then", "at the time") is a time adverb, not the conjunction "khi"
+# that opens a clause: a date told after it stays in the clause of the meeting before it (own sentences)
+@pytest.mark.parametrize("adverb", ["khi đó", "lúc đó"])
+def test_qdates_then_adverb_opens_no_clause(adverb):
+    text = (f"Quan hệ hai nước xấu đi kể từ khi cuộc gặp thượng đỉnh giữa Thủ tướng Nhật Bản {adverb} là ông Abe "
+            "và lãnh đạo Trung Quốc tại Bắc Kinh tháng 10/2018 kết thúc mà không có tuyên bố chung.")
+    evs = events_of(text, [JP, CN], [("tháng 10/2018", "2018-10")])
+    assert [(e.type, e.date) for e in evs if e.type == "summit"] == [("summit", "2018-10")]
+    # negative: the conjunction "khi" alone still opens a clause that keeps its date away from the meeting before it
+    evs = events_of("Cuộc gặp thượng đỉnh giữa Nhật Bản và Trung Quốc bị hủy khi Bắc Kinh tổ chức duyệt binh "
+                    "tháng 10/2018.", [JP, CN], [("tháng 10/2018", "2018-10")])
+    assert "2018-10" not in [e.date for e in evs if e.type == "summit"]

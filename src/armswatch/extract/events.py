@@ -774,7 +774,8 @@ class _Ctx:
     def _all_cuts(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         """Clause-break words and semicolons; verbs of saying (minus 'nói trên'-type phrases), whole body."""
         if self._cut_lists is None:
-            breaks = self.spans_of("clause_break")
+            bexc = self.spans_of("clause_break_exc")
+            breaks = [x for x in self.spans_of("clause_break") if not any(a <= x[0] < b for a, b in bexc)]
             breaks += [(m.start(), m.end()) for m in _SEMI_RE.finditer(self.body)]
             exc = self.spans_of("speech_exc")
             speech = [x for x in self.spans_of("speech") if not any(a <= x[0] < b for a, b in exc)]
