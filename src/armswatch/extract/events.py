@@ -2245,7 +2245,8 @@ def _prep_object_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
         a.date, a.date_dist = b.date, b.date_dist + (b.start - a.end) + 100
 
 
-_FRAME_GAP_RE = re.compile(r"\s+(?:(?:a|an|the|its|their|một|cuộc|các)\s+)?(?:[\w-]+\s+){0,3}?", re.IGNORECASE)
+_FRAME_AFTER_DATE_RE = re.compile(r"\s*(?:during|at|amid|on the sidelines of|trong|tại|bên lề)\s+(?:(?:a|an|the|its|their|"
+                                  r"một|cuộc|các)\s+)?(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
 
 
 def _frame_after_date(ctx: _Ctx, mentions: list[_Mention]) -> None:
@@ -2255,12 +2256,10 @@ def _frame_after_date(ctx: _Ctx, mentions: list[_Mention]) -> None:
         if m.date is not None or m.blocked or m.type not in ("talks", "summit") or m.status not in (None, "held"):
             continue
         for ts, te, dv, _ in ctx.dates:
-            if m.sent[0] <= ts and te <= m.start and m.start - te <= 40:
-                fr = next((b for a, b in ctx.spans_of("date_frame") if te < a <= te + 2 and not ctx.body[te:a].strip()),
-                          None)
-                if fr is not None and fr <= m.start and _FRAME_GAP_RE.fullmatch(ctx.body, fr, m.start):
-                    m.date, m.date_dist = dv, m.start - te + 100
-                    break
+            if m.sent[0] <= ts and te <= m.start and m.start - te <= 40 \
+                    and _FRAME_AFTER_DATE_RE.fullmatch(ctx.body, te, m.start):
+                m.date, m.date_dist = dv, m.start - te + 100
+                break
 
 
 def _serial_purpose(ctx: _Ctx, a: _Mention, b: _Mention) -> bool:
