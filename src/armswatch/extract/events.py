@@ -2245,23 +2245,6 @@ def _prep_object_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
         a.date, a.date_dist = b.date, b.date_dist + (b.start - a.end) + 100
 
 
-_FRAME_AFTER_DATE_RE = re.compile(r"\s*(?:during|at|amid|on the sidelines of|trong|tại|bên lề)\s+(?:(?:a|an|the|its|their|"
-                                  r"một|cuộc|các)\s+)?(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
-
-
-def _frame_after_date(ctx: _Ctx, mentions: list[_Mention]) -> None:
-    """"He announced the talks on Monday during a White House meeting", "hôm thứ Hai bên lề hội nghị G20": a meeting
-    named in a frame right after a date (during / at / on the sidelines of) took place at that date."""
-    for m in mentions:
-        if m.date is not None or m.blocked or m.type not in ("talks", "summit") or m.status not in (None, "held"):
-            continue
-        for ts, te, dv, _ in ctx.dates:
-            if m.sent[0] <= ts and te <= m.start and m.start - te <= 40 \
-                    and _FRAME_AFTER_DATE_RE.fullmatch(ctx.body, te, m.start):
-                m.date, m.date_dist = dv, m.start - te + 100
-                break
-
-
 def _serial_purpose(ctx: _Ctx, a: _Mention, b: _Mention) -> bool:
     """A verb of motion, its destination, then the meeting the journey is for, with no clause break between
     ("tới Bắc Kinh hội đàm với ...", "sang Washington gặp ...", "flew to Beijing to meet ...")."""
@@ -2880,7 +2863,6 @@ def extract_events(doc: Document) -> Document:
     _elaborated_dates(ctx, mentions)
     mentions = _coordinated_dates(ctx, mentions)
     _prep_object_dates(ctx, mentions)
-    _frame_after_date(ctx, mentions)
     for a, b in zip(mentions, mentions[1:]):
         if b.date is None and a.date and a.clause == b.clause and not b.nominal and not a.blocked \
                 and re.fullmatch(r"\s*(?:\S+\s+){0,6}?(?:và|and)\s+(?:\S+\s+){0,2}", ctx.body[a.end:b.start] + " ") \
