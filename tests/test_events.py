@@ -2229,15 +2229,3 @@ def test_qdates_meeting_continued_in_the_next_sentence():
     evs = events_of(text.replace("với Iran", "với Pháp"), [US, RU, CN, IR, FR, GENEVA],
                     [("từ ngày 3/5", "2023-05-03")])
     assert [e.date for e in evs if e.type == "talks" and "us" in e.participants] == [None]
-
-
-# qdates round: "trong đó có" / "including" introduces one member of a plural set told just before: a happening of
-# its own with its own date, not merged into the set (own sentences)
-def test_qdates_member_of_a_plural_set_is_its_own_happening():
-    text = "Từ đầu năm đến nay, Bình Nhưỡng đã phóng hàng chục tên lửa đạn đạo, trong đó có vụ phóng hôm 5/4 từ bờ biển."
-    timexes = [("đầu năm", "2023"), ("hôm 5/4", "2023-04-05")]
-    evs = events_of(text, [KP], timexes)
-    assert sorted(e.date for e in evs if e.type == "incident") == ["2023", "2023-04-05"]
-    # negative: without "trong đó có" the launch told again is the set's own, one event
-    evs = events_of(text.replace("trong đó có vụ phóng", "vụ phóng"), [KP], timexes)
-    assert len([e for e in evs if e.type == "incident"]) == 1

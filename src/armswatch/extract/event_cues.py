@@ -342,7 +342,7 @@ def cues() -> Cues:
         "refusal": lex.get("refusals") or [], "quantifier": lex.get("quantifiers") or [], "reported_future": lex.get("reported_future") or [], "report_head": lex.get("reported_future_heads") or [],
         "generic": lex.get("generic") or [], "generic_exc": lex.get("generic_exceptions") or [],
         "definitional": lex.get("definitional") or [],
-        "distinct_before": dc.get("before") or [], "part_of": dc.get("part_of") or [], "member": dc.get("member") or [],
+        "distinct_before": dc.get("before") or [], "part_of": dc.get("part_of") or [],
         "resumed": lex.get("resumed") or [], "cessation": lex.get("cessations") or [],
         "assert_before": lex.get("assertion_before") or [], "assert_after": lex.get("assertion_after") or [],
         "tense:future": tense.get("future") or [], "tense:past": tense.get("past") or [],

@@ -1523,8 +1523,6 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     # distinct cues
     if before("distinct_before", 3):
         m.distinct = True
-    if m.nominal and m.ref == "weak" and before("member", 3):
-        m.distinct, m.ref = True, "assert"  # "hàng chục tên lửa, trong đó có vụ phóng hôm 24/3": one of the set
     if c.distinct_after and ctx.cue_may_match("distinct_after", *np_span) and c.distinct_after.search(np_part) \
             and not strong:
         m.distinct = True
