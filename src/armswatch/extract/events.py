@@ -2749,8 +2749,7 @@ def _relative_date(ctx: _Ctx, m: _Mention, events: list[_Event]) -> str | None:
 def _continued_date(ctx: _Ctx, m: _Mention, events: list[_Event], in_sent=()) -> str | None:
     """"Các bên ... nhóm họp tại Vienna từ ngày 6/4. Phái đoàn Mỹ không ngồi chung bàn với Iran mà trao đổi gián
     tiếp ...": the only happening of a sentence without a date, a meeting held, goes on from the dated meeting held
-    told in the sentence right before it that shares a party and its type (that meeting's date; not a background
-    meeting, two years or more before the page)."""
+    told in the sentence right before it that shares a party (that meeting's date)."""
     if any(lo <= t[0] < hi for lo, hi in [m.sent] for t in ctx.dates) or len(in_sent) > 1:
         return None
     i = bisect.bisect_left(ctx.sent_starts, m.sent[0])
@@ -2758,8 +2757,7 @@ def _continued_date(ctx: _Ctx, m: _Mention, events: list[_Event], in_sent=()) ->
         return None
     prev = ctx.sentences[i - 1]
     for e in reversed(events):
-        if e.type == m.type and e.date and "X" not in e.date and (e.status or "held") == "held" \
-                and not _background(e.date, ctx.anchor_date()) \
+        if e.type in ("talks", "summit") and e.date and "X" not in e.date and (e.status or "held") == "held" \
                 and any(prev[0] <= x.start < prev[1] for x in e.mentions) and set(e.countries) & set(m.countries):
             return e.date
     return None
