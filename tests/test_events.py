@@ -2216,16 +2216,3 @@ def test_qdates_date_of_a_place_or_topic_noun_dates_its_verb(text, timex, typ, d
 def test_qdates_scheduled_date_is_the_meetings_own(text, timexes, date_):
     evs = events_of(text, [US, RU, GENEVA], timexes)
     assert [e.date for e in evs if e.type == "talks"] == [date_], [(e.type, e.date, e.status) for e in evs]
-
-
-# qdates round: an undated meeting, the only happening of its sentence, told right after a dated meeting held that
-# shares a party, is dated by it (own sentences)
-def test_qdates_meeting_continued_in_the_next_sentence():
-    text = ("Nga, Trung Quốc và Iran đã họp tại Geneva từ ngày 3/5. Phái đoàn Mỹ không ngồi cùng bàn với Iran mà "
-            "trao đổi gián tiếp qua các nhà ngoại giao châu Âu.")
-    evs = events_of(text, [US, RU, CN, IR, GENEVA], [("từ ngày 3/5", "2023-05-03")])
-    assert [e.date for e in evs if e.type == "talks" and "us" in e.participants] == ["2023-05-03"]
-    # negative: a sentence with its own date, or a meeting with no party in common, keeps its own
-    evs = events_of(text.replace("với Iran", "với Pháp"), [US, RU, CN, IR, FR, GENEVA],
-                    [("từ ngày 3/5", "2023-05-03")])
-    assert [e.date for e in evs if e.type == "talks" and "us" in e.participants] == [None]

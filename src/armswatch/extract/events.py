@@ -2746,23 +2746,6 @@ def _relative_date(ctx: _Ctx, m: _Mention, events: list[_Event]) -> str | None:
     return None
 
 
-def _continued_date(ctx: _Ctx, m: _Mention, events: list[_Event], in_sent=()) -> str | None:
-    """"Các bên ... nhóm họp tại Vienna từ ngày 6/4. Phái đoàn Mỹ không ngồi chung bàn với Iran mà trao đổi gián
-    tiếp ...": the only happening of a sentence without a date, a meeting held, goes on from the dated meeting held
-    told in the sentence right before it that shares a party (that meeting's date)."""
-    if any(lo <= t[0] < hi for lo, hi in [m.sent] for t in ctx.dates) or len(in_sent) > 1:
-        return None
-    i = bisect.bisect_left(ctx.sent_starts, m.sent[0])
-    if i == 0:
-        return None
-    prev = ctx.sentences[i - 1]
-    for e in reversed(events):
-        if e.type in ("talks", "summit") and e.date and "X" not in e.date and (e.status or "held") == "held" \
-                and any(prev[0] <= x.start < prev[1] for x in e.mentions) and set(e.countries) & set(m.countries):
-            return e.date
-    return None
-
-
 _THEN_TITLE_RE = re.compile(r"\s+là(?!\w)")
 
 
@@ -2959,8 +2942,6 @@ def extract_events(doc: Document) -> Document:
             m.date = _relative_date(ctx, m, events)
         if m.date is None and not m.blocked and m.status in (None, "held"):
             m.date = _then_date(ctx, m, events, by_sent.get(m.sent, ()))
-        if m.date is None and not m.blocked and m.status in (None, "held") and m.type in ("talks", "summit"):
-            m.date = _continued_date(ctx, m, events, by_sent.get(m.sent, ()))
         if m.attrs.get("_current") and m.ref == "strong" and not m.blocked:
             # "lần này": an event of the same status, else a new one (not the earlier one it is set against)
             same = [e for e in events if e.type == m.type and (e.status or "held") == (m.status or "held")
