@@ -2161,9 +2161,6 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
                     for s_, e_, ent in ctx.mentions_in(min(m.end, ts), ts))):
                 continue  # "nhằm khôi phục thỏa thuận hạt nhân năm 2015": the year of the deal, not of the talks
             d += penalty
-            if ts >= m.end and not penalty and m.type in ("talks", "summit", "visit") \
-                    and _scheduled_between(ctx, m.end, ts):
-                d = min(d, 0.5)  # "cuộc họp ... dự kiến diễn ra tại Cairo từ ngày 29/11": the meeting's own date
             if fronted and not m.nominal and not penalty and m.status not in ("planned", "proposed") \
                     and d < m.date_dist:
                 # "Tuần trước, ông X đã tới Moskva hội đàm với ...": a date fronted before the comma frames every
@@ -2185,13 +2182,6 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
                          or (t.start < ctx.clause_of(m.sent, m.start)[1]
                              and _ENUM_GAP_RE.search(body[m.end:t.start]))):
                 m.status = "planned"  # (over the commas of a list: "với Pháp, Đức và Nga trong những tuần tới")
-
-
-def _scheduled_between(ctx: _Ctx, lo: int, hi: int) -> bool:
-    """A schedule phrase ("dự kiến diễn ra", "scheduled for") opens the words between a meeting and a date, with
-    no punctuation but a parenthesis between (the date is the meeting's own)."""
-    sp = [a for a, b in ctx.spans_of("scheduled") if lo <= a and b <= hi]
-    return bool(sp) and _words_between(ctx.body[lo:sp[0]]) <= 8 and not re.search(r"[,.;:\"“”]", ctx.body[lo:hi])
 
 
 _YEAR_NOUN_RE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _AGREEMENT_RE.pattern, re.IGNORECASE)
