@@ -2169,20 +2169,6 @@ def test_qdates_anaphoric_then_dates_from_the_last_dated_happening(text, timexes
     got = [e.date for e in evs if e.type == "treaty_action" and "us" in e.participants and "kz" not in e.participants]
     assert got and got[0] == date_, [(e.type, e.participants, e.date) for e in evs]
 
-
-# qdates round: a day told with "hôm" / "sáng" / "tối" right after the name of an exercise is the happening's day,
-# not part of the name (a bare year there still names the edition) (own sentences)
-@pytest.mark.parametrize("tail,timex,date_", [
-    ("hôm 30/4", ("hôm 30/4", "2023-04-30"), "2023-04-30"),
-    ("tối 30/4", ("tối 30/4", "2023-04-30"), "2023-04-30"),
-    ("năm 2017", ("năm 2017", "2017"), None),
-])
-def test_qdates_day_after_an_exercise_name(tail, timex, date_):
-    text = f"Triều Tiên phóng tên lửa vài ngày sau khi Mỹ và Hàn Quốc kết thúc cuộc tập trận chung Foal Eagle {tail}."
-    evs = events_of(text, [US, KR, KP, ("foal_eagle", "EVENT_NAME", ["Foal Eagle"])], [timex])
-    assert [e.date for e in evs if e.type == "incident" and "us" in e.participants] == [date_]
-
-
 # qdates round: a date told after a meeting or happening that is the place ("tại", "at") or the topic ("về", "on")
 # of an undated verb right before it dates that verb too (own sentences)
 UNSC_T = ("unsc", "ORG", ["Hội đồng Bảo an", "Security Council"])
