@@ -2147,28 +2147,6 @@ def test_qdates_then_adverb_opens_no_clause(adverb):
     assert "2018-10" not in [e.date for e in evs if e.type == "summit"]
 
 
-# qdates round: an undated happening told with an anaphoric "then" ("khi đó", "at the time") in its clause took
-# place at the date of the last dated happening told before it (own sentences)
-START1 = ("start1", "TREATY", ["Hiệp ước START I", "START I"])
-KZ = ("kz", "COUNTRY", ["Kazakhstan"])
-
-
-@pytest.mark.parametrize("text,timexes,date_", [
-    ("Tháng 5 năm ngoái, Kazakhstan đã gia nhập Hiệp ước NPT. Cũng tại Lisbon khi đó, Mỹ và Nga ký Hiệp ước START I.",
-     [("Tháng 5 năm ngoái", "2022-05")], "2022-05"),
-    ("Kazakhstan joined the NPT on 3 May. At the time, the United States and Russia signed the START I treaty.",
-     [("on 3 May", "2023-05-03")], "2023-05-03"),
-    # negatives: a title of that time ("khi đó là") dates nothing; nor "then" past a verb of saying
-    ("Tháng 5 năm ngoái, Kazakhstan đã gia nhập Hiệp ước NPT. Ông Putin và Tổng thống Mỹ khi đó là ông Bush ký "
-     "Hiệp ước START I.", [("Tháng 5 năm ngoái", "2022-05")], None),
-    ("Tháng 5 năm ngoái, Kazakhstan đã gia nhập Hiệp ước NPT. Người phát ngôn khi đó nói Mỹ và Nga ký Hiệp ước "
-     "START I.", [("Tháng 5 năm ngoái", "2022-05")], None),
-])
-def test_qdates_anaphoric_then_dates_from_the_last_dated_happening(text, timexes, date_):
-    evs = events_of(text, [US, RU, KZ, START1, ("npt", "TREATY", ["Hiệp ước NPT", "NPT"])], timexes)
-    got = [e.date for e in evs if e.type == "treaty_action" and "us" in e.participants and "kz" not in e.participants]
-    assert got and got[0] == date_, [(e.type, e.participants, e.date) for e in evs]
-
 # qdates round: a date told after a meeting or happening that is the place ("tại", "at") or the topic ("về", "on")
 # of an undated verb right before it dates that verb too (own sentences)
 UNSC_T = ("unsc", "ORG", ["Hội đồng Bảo an", "Security Council"])

@@ -2736,33 +2736,6 @@ def _relative_date(ctx: _Ctx, m: _Mention, events: list[_Event]) -> str | None:
     return None
 
 
-_THEN_TITLE_RE = re.compile(r"\s+là(?!\w)")
-
-
-def _then_date(ctx: _Ctx, m: _Mention, events: list[_Event], in_sent=()) -> str | None:
-    """"Cũng tại Budapest khi đó, Hiệp ước START I ... có hiệu lực", "at the time": an undated happening told with
-    an anaphoric "then" in its clause took place at the date of the last dated happening told before it, in its
-    own sentence or the one before (else at the last date named there), at that date's precision. Not "Tổng thống
-    khi đó là X" (a title of that time, whose time the sentence tells otherwise: "Một năm sau, ..."), nor when the
-    sentence names another happening after it ("X, khi đó đang dự hội nghị, gọi vụ phóng là ...": then = the launch),
-    nor past a verb of saying, which it dates instead."""
-    lo, hi = m.sent[0], m.clause[1]
-    spans = [s for s in ctx.spans_of("then") if lo <= s[0] < hi and not _THEN_TITLE_RE.match(ctx.body, s[1])]
-    if not spans or any(x is not m and x.start > m.start for x in in_sent) \
-            or any(lo <= ds < hi for ds, _, _ in ctx.duration_values) \
-            or any(spans[-1][1] <= a < m.start for a, _ in ctx.spans_of("speech")):
-        return None  # ("Người phát ngôn khi đó nói đàm phán ... là vô nghĩa": the time of saying)
-    cut = spans[-1][0]
-    i = bisect.bisect_left(ctx.sent_starts, lo)
-    prev = ctx.sentences[i - 1] if i > 0 else (lo, lo)
-    told = [(x.start, e.date) for e in events if e.date and "X" not in e.date
-            for x in e.mentions if prev[0] <= x.start < cut]
-    if told:
-        return max(told)[1]
-    days = [t[2] for t in ctx.dates if prev[0] <= t[0] and t[1] <= cut and "X" not in t[2]]
-    return days[-1] if days else None
-
-
 def _host_country(ctx: _Ctx, loc_id: str) -> str | None:
     """Country of a place: its metonymy or affiliation, else the KB's country of the city."""
     loc = ctx.ent_by_id.get(loc_id)
@@ -2930,8 +2903,6 @@ def extract_events(doc: Document) -> Document:
                 m.date = visit.date
         if m.date is None and not m.blocked:
             m.date = _relative_date(ctx, m, events)
-        if m.date is None and not m.blocked and m.status in (None, "held"):
-            m.date = _then_date(ctx, m, events, by_sent.get(m.sent, ()))
         if m.attrs.get("_current") and m.ref == "strong" and not m.blocked:
             # "lần này": an event of the same status, else a new one (not the earlier one it is set against)
             same = [e for e in events if e.type == m.type and (e.status or "held") == (m.status or "held")
