@@ -2131,3 +2131,28 @@ def test_ev6_latest_round_is_not_the_process():
     # negative: without "gần nhất" the dated round is told of the same talks
     evs = events_of(text.replace(" gần nhất", " này"), [US, CN, GENEVA], [("hôm 10/9", "2023-09-10")])
     assert len(evs) == 1
+
+
+# qevents (session 6): a document's publication told with a long name between the verb and the document, or with
+# the document first and its publication after it; the author is then the actor the sentence opens with.
+CASES_QEV_REPORT = [
+    ("France on Friday released the long-awaited first public edition of the national Strategic Review.",
+     [FR], [("on Friday", "2023-11-24")],
+     [ev("report", {"fr"}, "2023-11-24", "held")]),
+    ("France will modernise its air-launched deterrent under a defence review published on Friday.",
+     [FR], [("on Friday", "2023-11-24")],
+     [ev("report", {"fr"}, "2023-11-24", "held")]),
+    # negative: a review that nobody publishes in the sentence is no report
+    ("France will modernise its air-launched deterrent after a defence review.", [FR], [], []),
+]
+
+
+@pytest.mark.parametrize("case", CASES_QEV_REPORT, ids=[f"q{i + 1}" for i in range(len(CASES_QEV_REPORT))])
+def test_qev_publication_told_around_the_document(case):
+    check_case(case, "2023-12-01")
+
+
+def test_qev_publication_due_is_planned():
+    evs = events_of("The Defence Ministry will set out the changes in a separate Command Paper, due to be published "
+                    "next Monday.", [("mod", "ORG", ["Defence Ministry"], "fr")], [("next Monday", "2023-12-04")])
+    assert core(evs) == [ev("report", {"mod"}, "2023-12-04", "planned")]

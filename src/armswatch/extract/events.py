@@ -1372,6 +1372,8 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         # "released its review, which says the US will face ...": what the document says is not the
         # publication's tense; a publication verb with no cue before it happened
         m.status = "held"
+    if m.type == "report" and m.cue in c.publication_after_cues:
+        m.status = _publication_after_status(ctx, m)
     first_labels = _cue_labels(m.cue, first=True) | _cue_labels(m.cue)  # "will meet", "is due in"
     if refused and m.status != "stalled":
         m.status = "proposed"
@@ -1861,6 +1863,23 @@ def _salient_treaty(ctx: _Ctx, pos: int, sent: tuple[int, int]) -> str | None:
     return in_last[0][2].id
 
 
+def _opening_actor(ctx: _Ctx, m: _Mention):
+    """The country or body a sentence opens with (its subject, at most three words in), for a document whose
+    publication is told after it ("The Ministry of Defence will set out ... in a Command Paper, due to be published")."""
+    first = ctx.mentions_in(m.sent[0], m.start)
+    if first and first[0][2].type in ("COUNTRY", "ORG") and _words_between(ctx.body[m.sent[0]:first[0][0]]) <= 3:
+        return first[0][2]
+    return None
+
+
+def _publication_after_status(ctx: _Ctx, m: _Mention) -> str:
+    """The tense of a publication told after its document is its participle's ("published on Friday": held; "due
+    to be published": planned), not the main clause's ("France will modernise ... under a review published ...")."""
+    if any(m.start <= a and b <= m.end for a, b in ctx.spans_of("status:planned")):
+        return "planned"
+    return "held"
+
+
 def _report(ctx: _Ctx, m: _Mention) -> bool:
     """A report needs an official author (a government body or an international organisation: an
     ORG that is not a think tank or a medium in the KB; unknown bodies need a country) and, when the
@@ -1909,6 +1928,8 @@ def _report(ctx: _Ctx, m: _Mention) -> bool:
         if subj and subj[-1][2].type == "COUNTRY" \
                 and _words_between(_TIMEX_GAP_RE.sub(" ", body[subj[-1][1]:m.start])) <= 2:
             author = subj[-1][2]
+    if author is None and m.cue in ctx.cues.publication_after_cues:
+        author = _opening_actor(ctx, m)  # "Britain will ... under a review ... published on Tuesday"
     if author is None and ctx.last_author is not None and m.start - ctx.last_author[1] < 1500:
         author = ctx.last_author[0]  # "Báo cáo năm ngoái ước tính ...": the body named for the last report
         m.attrs["_needs_date"] = True
