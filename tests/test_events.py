@@ -2156,3 +2156,13 @@ def test_qev_publication_due_is_planned():
     evs = events_of("The Defence Ministry will set out the changes in a separate Command Paper, due to be published "
                     "next Monday.", [("mod", "ORG", ["Defence Ministry"], "fr")], [("next Monday", "2023-12-04")])
     assert core(evs) == [ev("report", {"mod"}, "2023-12-04", "planned")]
+
+
+# qevents: an international body the KB knows (no country of its own) is not affiliated to a country named right
+# before one of its mentions ("hồ sơ hạt nhân Iran ra Hội đồng Bảo an" names what it discusses): its meeting is its own.
+def test_qev_international_body_takes_no_country_from_a_neighbouring_name():
+    unsc = ("unsc", "ORG", ["Hội đồng Bảo an", "Security Council"])
+    text = ("Các nước phương Tây đã đưa hồ sơ hạt nhân Iran ra Hội đồng Bảo an. "
+            "Ngày 3/2, Hội đồng Bảo an đã nhóm họp khẩn cấp tại New York.")
+    evs = events_of(text, [IR, unsc, ("nyc", "LOC", ["New York"])], [("Ngày 3/2", "2023-02-03")])
+    assert core(evs) == [ev("talks", {"unsc"}, "2023-02-03", "held")]

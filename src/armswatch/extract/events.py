@@ -643,6 +643,9 @@ class _Ctx:
                 found = self.countries_in_text(m.text)
                 if found:
                     return found[0]
+                if self.kb.get(ent.id) is not None:
+                    continue  # a body the KB knows without a country is international: "hạt nhân Triều Tiên ra
+                    # Hội đồng Bảo an" names what it discusses, not whose it is
             for s, e_, other in self.mentions_in(m.start - 30, m.start):
                 if other.type == "COUNTRY":
                     gap = self.body[e_:m.start]
