@@ -2166,3 +2166,24 @@ def test_qev_international_body_takes_no_country_from_a_neighbouring_name():
             "Ngày 3/2, Hội đồng Bảo an đã nhóm họp khẩn cấp tại New York.")
     evs = events_of(text, [IR, unsc, ("nyc", "LOC", ["New York"])], [("Ngày 3/2", "2023-02-03")])
     assert core(evs) == [ev("talks", {"unsc"}, "2023-02-03", "held")]
+
+
+# qevents: Vietnamese has no article, so a bare treaty noun right after a treaty verb ("gia nhập hiệp ước", "phê chuẩn
+# văn bản này") is the treaty the page is about.
+NPT_Q = ("npt", "TREATY", ["Hiệp ước Không phổ biến Vũ khí Hạt nhân", "NPT"])
+
+
+@pytest.mark.parametrize("text,date_", [
+    ("NPT có 190 thành viên. Ấn Độ chưa bao giờ ký. Việt Nam gia nhập hiệp ước hồi tháng 2/1982.", "1982-02"),
+    ("NPT có 190 thành viên. Sau nhiều năm tranh luận, Việt Nam đã phê chuẩn văn bản này từ năm 1982.", "1982"),
+])
+def test_qev_bare_treaty_object_is_the_page_treaty(text, date_):
+    evs = events_of(text, [NPT_Q, VN, IN], [("tháng 2/1982", "1982-02"), ("năm 1982", "1982")])
+    got = [(e.type, e.participants, e.date, e.attributes.get("treaty")) for e in evs if e.type == "treaty_action"]
+    assert got == [("treaty_action", ["vn"], date_, "npt")]
+
+
+def test_qev_a_treaty_noun_with_its_own_name_is_not_bare():
+    evs = events_of("NPT có 190 thành viên. Việt Nam gia nhập hiệp ước cấm vũ khí sinh học hồi tháng 2/1982.",
+                    [NPT_Q, VN], [("tháng 2/1982", "1982-02")])
+    assert [e.attributes.get("treaty") for e in evs if e.type == "treaty_action"] != ["npt"]

@@ -82,6 +82,8 @@ _TREATY_ANAPHOR_RE = re.compile(
     r"|(?:^|(?<=[.!?]\s))(?:Hiệp ước|Hiệp định|Thỏa thuận|Thoả thuận)(?=\s+(?:\w+\s+){0,1}(?:có|được|đã|sẽ|hết|bị|chính thức|chấm dứt)\s))(?!\w)",
     re.IGNORECASE,
 )
+_BARE_TREATY_OBJECT_RE = re.compile(r"\s+(hiệp ước|hiệp định|công ước|văn bản này)(?=\s*(?:[,.;]|$|(?:hồi|vào|năm|từ|tháng|"
+                                    r"ngày|khi|và|sau|trước)(?!\w)))", re.IGNORECASE)
 _TREATY_WORDS_RE = re.compile(r"liên minh|alliance|hiệp ước|treaty|thỏa thuận|thoả thuận|agreement|hiệp định|pact",
                               re.IGNORECASE)
 _WORD_RE = re.compile(r"\w+(?:[-+]\w+)*")
@@ -1829,6 +1831,13 @@ def _treaty(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int):
                     and not any(x[2].type == "TREATY" for x in ctx.mentions_in(max(0, m.sent[0] - 400), m.sent[0])):
                 # "Hiệp ước này được Mỹ và Philippines ký": a sentence about a treaty the page named by a common noun
                 return None, (off + am.start(), off + am.end())
+    # "Trung Quốc gia nhập hiệp ước hồi tháng 3/1992": Vietnamese has no article; a bare treaty noun right after the
+    # verb, with nothing naming it, is the treaty the page is about ("the treaty")
+    bm = _BARE_TREATY_OBJECT_RE.match(body, m.end)
+    if bm and bm.end() <= hi:
+        tid = _salient_treaty(ctx, m.start, m.sent)
+        if tid:
+            return tid, (bm.start(1), bm.end(1))
     # "pulled the United States out of it", "rút khỏi nó": a pronoun object, with an agreement named before it
     pm = _PRONOUN_OBJECT_RE.match(body, m.end) if ctx.cues.treaty_action.get(m.cue) in ("withdraw", "suspend") \
         else None
