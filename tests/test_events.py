@@ -2187,3 +2187,12 @@ def test_qev_a_treaty_noun_with_its_own_name_is_not_bare():
     evs = events_of("NPT có 190 thành viên. Việt Nam gia nhập hiệp ước cấm vũ khí sinh học hồi tháng 2/1982.",
                     [NPT_Q, VN], [("tháng 2/1982", "1982-02")])
     assert [e.attributes.get("treaty") for e in evs if e.type == "treaty_action"] != ["npt"]
+
+
+# qevents: a report published before the page's date is held, whatever future its content tells ("sẽ có").
+def test_qev_past_report_with_a_projection_is_held():
+    text = ("Bộ Quốc phòng Mỹ, trong báo cáo thường niên công bố tháng 11 năm ngoái, dự báo Nga sẽ triển khai "
+            "thêm tên lửa vào năm 2030.")
+    evs = events_of(text, [("dod", "ORG", ["Bộ Quốc phòng Mỹ"], "us"), RU],
+                    [("tháng 11 năm ngoái", "2022-11"), ("năm 2030", "2030")])
+    assert [(e.type, e.date, e.status) for e in evs if e.type == "report"] == [("report", "2022-11", "held")]

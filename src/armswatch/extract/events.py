@@ -2890,6 +2890,8 @@ def extract_events(doc: Document) -> Document:
         status = e.status or _status_from_date(e.date, anchor)
         if e.type == "treaty_action" and status == "stalled":
             status = "held"
+        if e.type == "report" and status == "planned" and _status_from_date(e.date, anchor) == "held":
+            status = "held"  # "báo cáo công bố tháng 10 năm ngoái ... sẽ có": a future in a past report is its content
         if status is None:
             first = e.mentions[0]
             tx = [t for t in ctx.dates if first.sent[0] <= t[0] < first.sent[1]]
