@@ -269,6 +269,7 @@ def cues() -> Cues:
         "assert_before": lex.get("assertion_before") or [], "assert_after": lex.get("assertion_after") or [],
         "tense:future": tense.get("future") or [], "tense:past": tense.get("past") or [],
         "not_event": lex.get("not_events") or [], "clause_break": lex.get("clause_breaks") or [],
+        "clause_break_exc": lex.get("clause_break_exceptions") or [],
         "speech": lex.get("speech_verbs") or [], "speech_exc": lex.get("speech_exceptions") or [],
         "pair": lex.get("pair_words") or [],  # candidates, confirmed by the pair_words pattern
         "temporal": lex.get("temporal_preps") or [], "frame": lex.get("frame_preps") or [],
