@@ -2213,3 +2213,13 @@ def test_qev_then_title_opens_no_clause():
     evs = events_of(text, [KP, KR, ("moon", "PERSON", ["Moon Jae-in"], "kr"), ("kim", "PERSON", ["ông Kim"], "kp"),
                            ("pmj", "LOC", ["Bàn Môn Điếm"])], [("tháng 4/2018", "2018-04")])
     assert [(e.type, e.date) for e in evs if e.type == "summit"] == [("summit", "2018-04")]
+
+
+# qevents: a counted span of decades ("ending three decades of ...") is a measure, not a habitual frame
+def test_qev_counted_decades_are_no_habit():
+    text = "France will cut its arsenal, ending three decades of growth, under a defence review published on Friday."
+    evs = events_of(text, [FR], [("on Friday", "2023-11-24")])
+    assert core(evs) == [ev("report", {"fr"}, "2023-11-24", "held")]
+    # negative: "for decades" still frames a habit
+    evs = events_of("For decades, France and Japan held talks on nuclear safety.", [FR, JP], [])
+    assert evs == []
