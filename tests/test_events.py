@@ -2198,15 +2198,7 @@ def test_qev_past_report_with_a_projection_is_held():
     assert [(e.type, e.date, e.status) for e in evs if e.type == "report"] == [("report", "2022-11", "held")]
 
 
-# qevents: "hôm" introduces a day like "vào"/"hồi", so a day told after a named exercise is the exercise's, not part of
-# its name; "khi đó là" ("the then president") opens no clause, so a date after it still dates the meeting.
-def test_qev_day_after_a_named_exercise_dates_it():
-    text = "Vài ngày sau khi Mỹ và Hàn Quốc kết thúc cuộc tập trận chung Đại Bàng Biển hôm 3/5, Bình Nhưỡng phóng thử."
-    evs = events_of(text, [US, KR, KP, ("eagle", "EVENT_NAME", ["Đại Bàng Biển"])], [("hôm 3/5", "2023-05-03")])
-    got = [(e.type, sorted(e.participants), e.date) for e in evs if e.type == "incident" and "kr" in e.participants]
-    assert got == [("incident", ["kr", "us"], "2023-05-03")]
-
-
+# qevents: "khi đó là" ("the then president") opens no clause, so a date after it still dates the meeting.
 def test_qev_then_title_opens_no_clause():
     text = ("Quan hệ hai nước lạnh đi kể từ khi cuộc gặp thượng đỉnh giữa ông Kim và Tổng thống Hàn Quốc khi đó là "
             "Moon Jae-in tại Bàn Môn Điếm tháng 4/2018 kết thúc.")

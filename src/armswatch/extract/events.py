@@ -147,7 +147,7 @@ _REL_PRONOUN_RE = re.compile(r"(?<!\w)(?:mà|that|which|who)(?!\w)", re.IGNORECA
 # "với Pháp, Úc và Ấn Độ " before a timex: commas of a list of short names closed by "và"
 _ENUM_GAP_RE = re.compile(r"^[^,;]*(?:,\s*(?:[\w-]+\s+){0,3}?[\w-]+)*,\s*(?:[\w-]+\s+){0,3}(?:và|and)\s+(?:[\w-]+\s+){0,3}$")
 _CONTRAST_RE = re.compile(r"[,;]\s*(?:còn|trong khi|trong lúc|while|whereas)(?!\w)", re.IGNORECASE)
-_TIME_PREP_RE = re.compile(r"(?<!\w)(vào|hồi|hôm|trong|từ|in|on|at|since|during)(?!\w)", re.IGNORECASE)
+_TIME_PREP_RE = re.compile(r"(?<!\w)(vào|hồi|trong|từ|in|on|at|since|during)(?!\w)", re.IGNORECASE)
 _PUNCT_RE = re.compile(r"[,.;:()\"“”]")
 # words that may open a clause before its subject meeting ("Các cuộc đàm phán", "The indirect talks", "Vòng hội
 # đàm"): at most three words, none of them a name
