@@ -2215,3 +2215,24 @@ def test_qev_counted_decades_are_no_habit():
     # negative: "for decades" still frames a habit
     evs = events_of("For decades, France and Japan held talks on nuclear safety.", [FR, JP], [])
     assert evs == []
+
+
+# qevents: an event dated wholly before the page's day is held, whatever future word its sentence holds
+@pytest.mark.parametrize("text,timexes,type_", [
+    ("Đầu tháng 8, Ngoại trưởng Mỹ đã thăm Bắc Kinh, và hai bên nhất trí sắp xếp một cuộc gặp trong thời gian tới.",
+     [("Đầu tháng 8", "2023-08")], "visit"),
+    ("The Japanese prime minister spoke with the Chinese premier by telephone on Monday, and the two agreed to "
+     "look for ways to resume talks by October.", [("on Monday", "2023-09-11")], "call"),
+])
+def test_qev_dated_before_the_page_is_held(text, timexes, type_):
+    evs = events_of(text, [US, CN, JP, ("fm", "PERSON", ["Ngoại trưởng Mỹ"], "us"),
+                           ("pm", "PERSON", ["The Japanese prime minister"], "jp"),
+                           ("li", "PERSON", ["the Chinese premier"], "cn")], timexes, published="2023-09-15")
+    dated = [(e.type, e.status) for e in evs if e.date == timexes[0][1]]
+    assert dated == [(type_, "held")]
+
+
+def test_qev_planned_for_a_later_day_stays_planned():
+    evs = events_of("Mỹ và Trung Quốc sẽ hội đàm tại Geneva vào tháng 10.", [US, CN, GENEVA],
+                    [("tháng 10", "2023-10")], published="2023-09-15")
+    assert [(e.type, e.status) for e in evs] == [("talks", "planned")]

@@ -2629,6 +2629,25 @@ def _anchor_date(doc: Document) -> date | None:
     return a.date() if a else None
 
 
+def _future_in_segment(ctx: _Ctx, m: _Mention) -> bool:
+    """A future cue in the trigger's own comma segment ("sẽ công du Mỹ", "will travel to Italy ... to attend the
+    summit", "Hội nghị ... sẽ khai mạc"), not in a clause coordinated after it ("..., và hai bên nhất trí ...")."""
+    lo, hi = ctx.seg_of(ctx.clause_of(m.sent, m.start), m.start)
+    return any(lo <= a and b <= hi for a, b in ctx.spans_of("status:planned"))
+
+
+def _before_page(value: str | None, anchor: date | None) -> bool:
+    """The date lies wholly before the page's day (a day before it, or a month or year that ended before it)."""
+    if not value or not anchor or value.startswith("X"):
+        return False
+    parts = value.split("-")
+    if not all(p.isdigit() for p in parts):
+        return False
+    nums = [int(p) for p in parts]
+    ref = [anchor.year, anchor.month, anchor.day][:len(nums)]
+    return nums < ref
+
+
 def _status_from_date(value: str | None, anchor: date | None) -> str | None:
     if not value or not anchor or value.startswith("X"):
         return None
@@ -2893,6 +2912,13 @@ def extract_events(doc: Document) -> Document:
             status = "held"
         if e.type == "report" and status == "planned" and _status_from_date(e.date, anchor) == "held":
             status = "held"  # "báo cáo công bố tháng 10 năm ngoái ... sẽ có": a future in a past report is its content
+        elif status == "planned" and e.type != "treaty_action" and _before_page(e.date, anchor) \
+                and not _future_in_segment(ctx, e.mentions[0]):
+            # "Sullivan đã thăm Bắc Kinh, và hai bên nhất trí sắp xếp ... trong thời gian tới" (late August, the page
+            # of September), "after their first summit in June last year": a meeting dated wholly before the page's
+            # day is no longer ahead, unless its own verb says so ("sẽ gặp"); a decision to leave a treaty is dated
+            # when it is announced, and stays planned
+            status = "held"
         if status is None:
             first = e.mentions[0]
             tx = [t for t in ctx.dates if first.sent[0] <= t[0] < first.sent[1]]
