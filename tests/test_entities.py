@@ -813,3 +813,26 @@ def test_a_one_syllable_country_form_inside_a_hyphenated_pair_is_the_country():
     # outside a pair of countries the syllable is an ordinary word or name
     got = _ents("Ông Trung - phóng viên thường trú - cho biết.")
     assert "China" not in got
+
+
+def test_kb_classes_legislatures_services_regions_blocs():
+    # own sentences: national legislatures, armed service branches, Russian regions, Australian states,
+    # Cold War blocs and the 2013 interim Iran deal are KB classes, not one-off names
+    en = ("The minister briefed the House of Commons before the Royal Navy sailed. Ukraine's air force said a "
+          "missile came from the Astrakhan region, and drones hit the Bryansk region. A base near Perth in "
+          "Western Australia will host the boats. The Knesset and the Bundestag debated the Joint Plan of Action.")
+    found = by_id(ents(en, "en"))
+    for eid in ("uk_commons", "royal_navy", "ua_air_force", "astrakhan", "bryansk", "au_wa", "knesset",
+                "bundestag", "jpoa"):
+        assert eid in found, eid
+    vi = ("Khối Hiệp ước Warszawa tan rã năm 1991. Phong trào Không liên kết họp tại Belgrade. "
+          "Mỹ muốn đặt radar ở Cộng hòa Czech. Energoatom cho biết lò phản ứng đã ngừng.")
+    found = by_id(ents(vi))
+    for eid in ("warsaw_pact", "nam", "cz", "energoatom"):
+        assert eid in found, eid
+
+
+def test_official_trip_makes_a_capital_a_place():
+    # "công du Seoul" is a trip to the city, not the South Korean government
+    found = by_id(ents("Đặc phái viên Mỹ đã công du Seoul và Tokyo trong tuần này."))
+    assert "seoul" in found and "Seoul" in mention_texts(list(found.values()), "seoul")

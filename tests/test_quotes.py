@@ -858,3 +858,64 @@ def test_a_joint_statement_quotes_the_joint_subject_it_introduces():
             "đàm phán tiếp theo \"sớm nhất có thể\".")
     _, qs = quotes_of(body, ents)
     assert qs == []
+
+
+def test_an_issued_document_speaks_for_its_issuer():
+    # "Sách trắng khẳng định", "Đạo luật viết:", "theo văn bản", "the review ... says": a document a state or body
+    # issues, with no name of its own in the subject, speaks for whoever the article says issued it
+    ents = {"mod": ("ORG", ["Bộ Quốc phòng Na Uy"], "no"), "no": ("COUNTRY", ["Na Uy", "Norway"], "no"),
+            "pa": ("ORG", ["Quốc hội Na Uy"], "no")}
+    body = ("Bộ Quốc phòng Na Uy hôm thứ Ba công bố sách trắng về an ninh biển. Sách trắng khẳng định lực lượng hải "
+            "quân sẽ duy trì \"sự hiện diện thường trực ở vùng biển phía bắc\".")
+    _, qs = quotes_of(body, ents)
+    assert qs == [("mod", "sự hiện diện thường trực ở vùng biển phía bắc")]
+    body = ("Quốc hội Na Uy đã thông qua đạo luật mới về lực lượng bờ biển. Theo văn bản, lực lượng này phải "
+            "\"sẵn sàng ứng phó trong mọi tình huống trên biển\".")
+    _, qs = quotes_of(body, ents)
+    assert qs == [("pa", "sẵn sàng ứng phó trong mọi tình huống trên biển")]
+    # a name inside the document's title ("titled ... Changing Age") is no speaker: the state that published it is
+    ents_en = {"no": ("COUNTRY", ["Norway"], "no"), "bogus": ("PERSON", ["Changing Age"])}
+    body = ("Norway will double its coastal patrols under a defence review published on Tuesday. The review, titled "
+            "Northern Watch in a Changing Age, says the navy will keep \"a permanent presence in the far north\".")
+    _, qs = quotes_of(body, ents_en, language="en")
+    assert qs == [("no", "a permanent presence in the far north")]
+    # negative: a document that names its author in the subject keeps that author
+    body = ("Bộ Quốc phòng Na Uy hôm thứ Ba công bố sách trắng về an ninh biển. Sách trắng của Quốc hội Na Uy khẳng "
+            "định hải quân sẽ duy trì \"sự hiện diện thường trực ở vùng biển phía bắc\".")
+    _, qs = quotes_of(body, ents)
+    assert qs == [("pa", "sự hiện diện thường trực ở vùng biển phía bắc")]
+
+
+def test_a_speakers_description_after_an_indefinite_article_is_a_partial_quote():
+    # "a"/"an" introduces how the speaker describes something, up to the scare-quote length; "the" introduces an
+    # established name, which stays a term beyond two words
+    ents = {"ol": ("PERSON", ["Ola Lund", "Lund"]), "no": ("COUNTRY", ["Norway"])}
+    _, qs = quotes_of('Ola Lund said the meeting had ended in a "frank and businesslike mood" after two hours.', ents,
+                      language="en")
+    assert qs == [("ol", "frank and businesslike mood")]
+    _, qs = quotes_of('Lund told reporters the drone had flown in an "unusual low-level profile" over the fjord.', ents,
+                      language="en")
+    assert qs == [("ol", "unusual low-level profile")]
+    # negative: a longer quote after "the" is a name, not the speaker's wording
+    _, qs = quotes_of('Ola Lund said Norway would join the "league of coastal states" next year.', ents,
+                      language="en")
+    assert qs == []
+    # negative: words modifying a noun after them name a kind of it, after "a" too
+    _, qs = quotes_of('Ola Lund said the navy keeps a "quiet northern watch" posture near the fjord.', ents,
+                      language="en")
+    assert qs == []
+
+
+def test_a_group_pronoun_after_a_quote_does_not_stand_for_a_name_inside_it():
+    # "it said", "bộ này": the body spoken of before the quote, not a person or country the quote itself names
+    ents = {"nomfa": ("ORG", ["Norwegian foreign ministry", "Bộ Ngoại giao Na Uy"], "no"),
+            "ol": ("PERSON", ["Ola Lund", "Lund"], "no"), "no": ("COUNTRY", ["Na Uy", "Norway"], "no")}
+    body = ("The Norwegian foreign ministry welcomed the talks on Sunday. \"Minister Lund's visit today was a useful "
+            "first step toward a settlement,\" it said in a statement.")
+    _, qs = quotes_of(body, ents, language="en")
+    assert qs == [("nomfa", "Minister Lund's visit today was a useful first step toward a settlement,")]
+    # a quote of two sentences: the sentence before the quote opens, not its first half
+    body = ("Bộ Ngoại giao Na Uy hoan nghênh cuộc gặp hôm Chủ nhật. “Chúng tôi không đóng cửa. Na Uy sẵn sàng đối "
+            "thoại với mọi bên”, tuyên bố của bộ này viết.")
+    _, qs = quotes_of(body, ents)
+    assert qs == [("nomfa", "Chúng tôi không đóng cửa. Na Uy sẵn sàng đối thoại với mọi bên")]

@@ -679,3 +679,44 @@ def test_a_plan_for_the_pages_own_weekday_is_that_day():
 ])
 def test_to_be_done_on_a_weekday_is_ahead(sentence, value):
     assert [t.value for t in find_timexes(sentence, datetime(2024, 5, 17), "en")] == [value]
+
+
+def test_weekday_with_part_of_day_is_one_expression():
+    # own sentences: the part of the day after a weekday belongs to it
+    got = [(t.text, t.value) for t in find_timexes("Officials met on Tuesday evening and again Friday morning.",
+                                                 datetime(2030, 6, 8), "en")]
+    assert got == [("on Tuesday evening", "2030-06-04TEV"), ("Friday morning", "2030-06-07TMO")]
+
+
+def test_weekday_fixes_the_year_of_a_day_and_month():
+    # 23 May 2031 is a Friday, 23 May 2030 a Thursday: whatever the tense words suggest ("held" reads as a past
+    # verb), "Friday 23 May" on a page of 18 May 2031 is 2031
+    got = [(t.text, t.value) for t in find_timexes("The second session will be held on Friday 23 May, an aide added.",
+                                                 datetime(2031, 5, 18), "en")]
+    assert got == [("Friday 23 May", "2031-05-23")]
+    got = [(t.text, t.value) for t in find_timexes("Phiên thứ hai sẽ khai mạc vào thứ Sáu (23/5), một trợ lý cho biết.",
+                                                 datetime(2031, 5, 18), "vi")]
+    assert got == [("thứ Sáu (23/5)", "2031-05-23")]
+
+
+def test_clock_time_takes_the_story_day():
+    # a clock time with no date on its line takes the last day the story named, when that day is one of the few
+    # before the page's date; a day long before leaves it on the page's date
+    text = "Trận động đất xảy ra hôm thứ Ba.\nThiết bị ghi nhận chấn động lúc 7 giờ 15 phút sáng giờ địa phương."
+    got = {t.text: t.value for t in find_timexes(text, datetime(2030, 6, 6), "vi")}
+    assert got["7 giờ 15 phút sáng"] == "2030-06-04T07:15"
+    text = "The pact was signed on 2 March 2030.\nSirens sounded at 7:15 a.m. across the city."
+    got = {t.text: t.value for t in find_timexes(text, datetime(2030, 6, 6), "en")}
+    assert got["7:15 a.m."] == "2030-06-06T07:15"
+
+
+def test_and_a_half_units():
+    # own sentences: "N and a half" units in both languages, and "rưỡi" in a clock time is half past
+    got = {t.text: t.value for t in find_timexes("The delegations talked for nearly three and a half hours.",
+                                                 datetime(2030, 6, 8), "en")}
+    assert got == {"three and a half hours": "PT3H30M"}
+    got = {t.text: t.value for t in find_timexes("Cuộc họp kéo dài hai tiếng rưỡi, sau một năm rưỡi bế tắc.",
+                                                 datetime(2030, 6, 8), "vi")}
+    assert got == {"hai tiếng rưỡi": "PT2H30M", "một năm rưỡi": "P18M"}
+    got = {t.text: t.value for t in find_timexes("Phái đoàn đến lúc 4 giờ rưỡi chiều.", datetime(2030, 6, 8), "vi")}
+    assert got == {"4 giờ rưỡi chiều": "2030-06-08T16:30"}

@@ -16,6 +16,8 @@ read from the entity mentions of the entities stage:
                                                              before their name, else the organisation
     Allies pledged ... and called it "..."                   -> the subject opening the clause
     ... nói nhiều điểm trong kế hoạch mà Bắc Kinh công bố ... -> not the relative clause's verb
+    Sách trắng khẳng định / the review, titled X, says       -> who issued the document, as the article
+                                                             introduced it (`issued_documents`)
 
 Cue words (verbs, prepositions, pronouns, role nouns) are in data/lexicons/speech.yaml.
 """
@@ -340,6 +342,22 @@ def _document_nouns() -> re.Pattern:
 _DEFINITE = re.compile(r"(?:the|this|vị|ngài)\s", re.IGNORECASE)  # a definite role noun ("the minister")
 
 
+@lru_cache(maxsize=1)
+def _issued_documents() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """(a phrase headed by an issued-document noun, any such noun, a title link after it, a verb of issuing):
+    lexicon `issued_documents`."""
+    d = (load_lexicon("speech") or {}).get("issued_documents") or {}
+    nouns = phrase_regex(d.get("nouns") or ["\x00"])
+    head = re.compile(r"\s*(?:(?:the|this|that|its|their|a|an|new|bản|các|một)\s+)?(?:[^\W\d_][\w-]*\s+){0,2}?"
+                      r"(?:" + nouns + r")", re.IGNORECASE)
+    title = re.compile(r"(?:,\s*|\s+)(?:" + phrase_regex(d.get("title_links") or ["\x00"]) + r")(?!\w)", re.IGNORECASE)
+    verbs = compile_phrases(d.get("issue_verbs") or ["\x00"])
+    return head, re.compile(nouns, re.IGNORECASE), title, verbs
+
+
+_OWNER_AFTER = re.compile(r"\s+(?:của|do|bởi|by|of)\s+(?:the\s+)?", re.IGNORECASE)
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
@@ -369,6 +387,7 @@ class Attributor:
         self._titled: list[tuple[int, str, str]] | None = None
         self._authors: list[tuple[int, str]] | None = None
         self._lead_source: tuple | None = None
+        self._issuer_list: list[tuple[int, Entity]] | None = None
         self.last_span: tuple[int, int] | None = None  # the source phrase of the last source_before()
         # the sentence an anaphoric source ("theo số liệu này", "according to the report") pointed back to
         self.anaphor_from: Span | None = None
@@ -494,6 +513,8 @@ class Attributor:
 
     def first_subject(self, start: int, end: int) -> str | None:
         for m, e in self.mentions_in(start, end):
+            if any(a <= m.start < b for a, b in self.quoted):
+                continue  # a name inside the quote being attributed is not who "họ"/"it" after it is
             if e.type in ("ORG", "COUNTRY", "PERSON") and not self.is_object(m, start):
                 return e.id
         return None
@@ -576,9 +597,15 @@ class Attributor:
         subj = self.sentence_subject(pos, floor)
         if subj:
             return subj
-        # the previous sentence's subject ("The 32 allies said ... . They condemned": the alliance)
+        # the previous sentence's subject ("The 32 allies said ... . They condemned": the alliance); after a quote
+        # of several sentences ("“A. B”, tuyên bố của bộ này viết"), the sentence before the quote opens
         sent = self.doc.sentence_of(pos)
-        prev = self.sentence_before(sent.start) if sent else None
+        first = sent.start if sent else None
+        for a, b in self.quoted:
+            if first is not None and a < first <= b + 1:
+                qs = self.doc.sentence_of(a)
+                first = min(first, qs.start if qs is not None else a)
+        prev = self.sentence_before(first) if sent else None
         if prev is None:
             return None
         verbs = self.verbs_in(prev.start, prev.end)
@@ -776,7 +803,7 @@ class Attributor:
         joint = self.resolve_joint(start, end)
         if joint:
             return joint
-        voice = self._voice_of(start, end)
+        voice = self._voice_of(start, end) or self._document_voice(start, end)
         if voice:
             return voice
         ments = [(m, e) for m, e in self.mentions_in(start, end) if not self.is_object(m, start)]
@@ -900,6 +927,81 @@ class Attributor:
                 return e.id
         return None
 
+    def _document_voice(self, start: int, end: int) -> str | None:
+        """"Sách trắng khẳng định", "The integrated review, titled X, says", "Đạo luật viết:", "theo văn kiện": a
+        phrase headed by a document a state or body issues (lexicon `issued_documents`), naming nobody but in its
+        title, speaks for whoever issued it (`document_issuer`). A phrase that names its author ("báo cáo của Lầu
+        Năm Góc") or a named document (a TREATY) is left to the rules for those."""
+        head, _, title, _ = _issued_documents()
+        body = self.body
+        m = head.match(body, start, end)
+        if m is None:
+            return None
+        cut = end
+        t = title.search(body, m.end(), end)
+        if t is not None and not body[m.end():t.start()].strip(" ,"):
+            cut = t.start()  # "titled Global Britain in a Competitive Age": a name of the document, not its author
+        ow = _OWNER_AFTER.match(body, m.end(), cut)
+        if ow is not None:  # "Sách trắng của Bộ Quốc phòng", "the doctrine of the Russian Federation"
+            after = self.mentions_in(ow.end(), cut)
+            if after and after[0][0].start == ow.end() and after[0][1].type in ("PERSON", "ORG", "COUNTRY"):
+                return after[0][1].id
+        if any(e.type in ("PERSON", "ORG", "COUNTRY", "TREATY") for _, e in self.mentions_in(start, cut)):
+            return None
+        return self._document_subject(start, cut) or self.document_issuer(start)
+
+    @property
+    def _issuers(self) -> list[tuple[int, Entity]]:
+        """(offset, issuer) of every issued-document noun whose issuer the article names (see `document_issuer`),
+        in text order (computed once per document)."""
+        if self._issuer_list is None:
+            _, nouns, _, verbs = _issued_documents()
+            body = self.body
+            found: list[tuple[int, Entity]] = []
+            for nm in nouns.finditer(body):
+                sent = self.doc.sentence_of(nm.start())
+                if sent is None:
+                    continue
+                before = [(m, e) for m, e in self.mentions_in(sent.start, nm.start())
+                          if e.type in ("PERSON", "ORG", "COUNTRY", "TREATY")]
+                if before and before[-1][1].type == "TREATY" and not body[before[-1][0].end:nm.start()].strip(" ,"):
+                    continue
+                owner = None
+                ow = _OWNER_AFTER.match(body, nm.end())
+                if ow is not None:
+                    after = self.mentions_in(ow.end(), min(len(body), ow.end() + 80))
+                    if after and after[0][0].start == ow.end():
+                        owner = after[0][1]
+                if owner is None and before:
+                    m, e = before[-1]
+                    gap = body[m.end:nm.start()]
+                    if _POSSESSIVE_S.match(gap) and len(gap.split()) <= 3:
+                        owner = e
+                if owner is None and before and verbs.search(body, sent.start, sent.end):
+                    owner = before[-1][1]
+                if owner is not None and owner.type != "TREATY" and not _is_media(owner.id):
+                    found.append((nm.start(), owner))
+            self._issuer_list = found
+        return self._issuer_list
+
+    def document_issuer(self, pos: int) -> str | None:
+        """Who issued the document an article speaks of before `pos`: over every mention of an issued-document
+        noun, the owner named right after it ("sách trắng của / do X", "a review by X") or right before it ("X's
+        new doctrine"), else the name nearest before it in a sentence with a verb of issuing ("X công bố sách
+        trắng", "Quốc hội đã thông qua đạo luật", "Britain ... under a review published on Tuesday"). The first
+        organisation or country found is the issuer; else the first person's country (a decree a president signs
+        is the state's), else that person. Media that report the document are not its issuer; a noun in apposition
+        to a treaty ("Hiệp ước CFE, văn kiện ...") names the treaty, not an issued document."""
+        found = [e for p, e in self._issuers if p < pos]
+        for e in found:
+            if e.type in ("ORG", "COUNTRY"):
+                return e.id
+        for e in found:
+            if e.country and e.country in self.entities and self.entities[e.country].type == "COUNTRY":
+                return e.country
+            return e.id
+        return None
+
     def _in_parens(self, m: Mention, floor: int) -> bool:
         """Is the mention set in parentheses: "(Meridian Wire)", "(IAEA)"?"""
         before = self.body[max(floor, m.start - 2):m.start].rstrip()
@@ -921,6 +1023,9 @@ class Attributor:
         text = body[pos:end]
         if self.lex.pron_person_head.match(text):
             return self.resolve_pronoun("person", pos, pos)
+        doc_voice = self._document_voice(pos, end)  # "theo văn kiện", "according to the white paper"
+        if doc_voice:
+            return doc_voice
         ments = self.mentions_in(pos, end)
         # "said SIPRI Director Dan Smith": the person, not the body named in the title
         persons = [e for m_, e in ments if e.type == "PERSON"]

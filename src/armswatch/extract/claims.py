@@ -230,6 +230,9 @@ class ClaimLex:
     weapon_anaphor: tuple[re.Pattern, ...]  # "radar này", "this missile": a weapon noun pointing back
     material_anaphor: re.Pattern  # "the stock", "kho dự trữ này": the material of the sentence before
     material_anaphor_m: PhraseMatcher  # the same phrases, for the scan of the whole body
+    range_opener_tail: re.Pattern  # "từ", "between" right before the first number of a range
+    range_link: re.Pattern  # "đến", "and", "-" between the two numbers of a range (the whole gap)
+    range_bare_link: re.Pattern  # "-", "to": a range link needing no opener ("45-55", "10 to 20")
 
 
 _PEOPLE = "people"
@@ -427,6 +430,14 @@ def claim_lex() -> ClaimLex:
         mass_after=re.compile(r"\s*(?:" + phrase_regex(d.get("mass_after") or ["\x00"]) + r")(?!\w)", re.IGNORECASE),
         as_of_tail=re.compile("(?:" + phrase_regex(d.get("as_of") or ["\x00"]) + r")(?:\s+(?:ngày|hết))?\s*$",
                               re.IGNORECASE),
+        range_opener_tail=re.compile("(?:" + phrase_regex((d.get("ranges") or {}).get("openers") or ["\x00"])
+                                     + r")\s*$", re.IGNORECASE),
+        range_link=re.compile(r"\s*(?:" + "|".join(re.escape(x) if not x[0].isalpha() else rf"(?<!\w){re.escape(x)}(?!\w)"
+                                                   for x in (d.get("ranges") or {}).get("links") or ["\x00"])
+                              + r")\s*", re.IGNORECASE),
+        range_bare_link=re.compile(r"\s*(?:" + "|".join(re.escape(x) if not x[0].isalpha() else rf"(?<!\w){re.escape(x)}(?!\w)"
+                                                        for x in (d.get("ranges") or {}).get("bare_links") or ["\x00"])
+                                   + r")\s*", re.IGNORECASE),
     )
 
 
@@ -475,7 +486,7 @@ _DESIGNATION = re.compile(r"[A-Z][A-Za-z]{0,8}-?\d+[A-Za-z]?(?![\w-])")  # B61, 
 # an English adjective by its suffix between a number and its noun ("1,000 deliverable warheads",
 # "300 non-strategic weapons", "50 retired bombs"): morphology, so no closed word list is needed
 # and a hyphenated compound ("two short-range ballistic missiles", "12 nuclear-capable jets")
-_EN_ADJ = re.compile(r"(?:non-)?[a-z]{2,}(?:able|ible|ed|al|ive|ary|ic)(?![\w-])|[a-z]{2,}-[a-z]{2,}(?![\w-])")
+_EN_ADJ = re.compile(r"(?:non-)?[a-z]{2,}(?:able|ible|ed|al|ive|ary|ic|ing)(?![\w-])|[a-z]{2,}-[a-z]{2,}(?![\w-])")
 
 
 def _merge(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -621,6 +632,7 @@ class _ClaimExtractor:
         body, lex = self.body, self.lex
         pos = n.end
         nationality = None
+        weapon = None  # the weapon named right before `pos` ("six ATACMS"): what is counted when no noun follows
         for _ in range(3):
             while pos < limit and body[pos] == " ":
                 pos += 1
@@ -637,7 +649,12 @@ class _ClaimExtractor:
                 pos = me[0].end
                 continue
             if me and me[1].type == "WEAPON":  # "100 B61 nuclear bombs"
-                pos = me[0].end
+                # a class name ending on its noun ("three Virginia-class submarines" as one name)
+                inner = [u for u in lex.unit.finditer(self.unit_body, me[0].start, me[0].end) if u.end() == me[0].end]
+                if inner:
+                    measure, unit = lex.unit_info[_key(inner[-1].group())]
+                    return measure, unit, me[0].end, nationality
+                pos, weapon = me[0].end, me
                 continue
             dm = self.demonym_rx.match(body, pos, limit) if self.demonym_rx else None
             if dm and body[pos].isupper():  # "1,000 Chinese warheads"
@@ -648,9 +665,12 @@ class _ClaimExtractor:
             m = (lex.between.match(body, pos, limit) or _DESIGNATION.match(body, pos, limit)
                  or _EN_ADJ.match(body, pos, limit))
             if m:
-                pos = m.end()
+                pos, weapon = m.end(), None
                 continue
-            return None
+            break
+        if weapon is not None:
+            # "Ukraine fired six ATACMS at ...", "12 Storm Shadows": the weapon itself is what is counted
+            return "other", body[weapon[0].start:weapon[0].end], weapon[0].end, nationality
         return None
 
     def param_after(self, n: _Num, sent: Span):
@@ -695,7 +715,7 @@ class _ClaimExtractor:
     def qualifier(self, n: _Num, floor: int) -> str:
         left = self.body[max(floor, n.start - 30):n.start]
         # "roughly $3 billion", "hơn Mach 20": the qualifier stands before the unit written before the number
-        sign = re.search(r"\s*(?:US|U\.S\.)?\s*[$€£]\s*$", left) or (
+        sign = re.search(r"\s*(?:[A-Z]{1,2}|U\.S\.)?\s*[$€£]\s*$", left) or (
             self.lex.unit_before.search(left) if self.lex.unit_before is not None else None)
         if sign:
             left = left[:sign.start()]
@@ -1254,6 +1274,8 @@ class _ClaimExtractor:
         # "roughly 110 more near Hami": an increment whose noun is left out stands before "more"
         hits += [(i.start(), i.start(), True) for i in lex.more_word.finditer(body)]
         hits += [(i.start(), i.end(), False) for i in lex.distance.finditer(self.unit_body)]
+        # "six ATACMS", "three Virginia-class submarines": a weapon's name may be what a number counts
+        hits += [(m.start, m.start, False) for m, e in self.att.mentions_in(0, len(body)) if e.type == "WEAPON"]
         hits.sort()
         ars = [h.end() for h in lex.arsenal_counts.finditer(body)]
         ars += [h.end() for h in lex.troop_counts.finditer(body)]
@@ -1324,6 +1346,8 @@ class _ClaimExtractor:
                 floor = n.end
                 if claim is None:
                     continue
+                if i and kept[i - 1].start in by_start and self._range_upper(kept[i - 1], n, sent):
+                    continue  # "từ 10 đến 20 kiloton": one claim, given by the first number
                 by_start[n.start] = claim
                 self.meta[id(claim)] = {"cont": cont, "how": self.how, "sent": sent, "range_to": self.shared_from,
                                         "weak_time": getattr(self, "weak_time", False)}
@@ -1370,10 +1394,44 @@ class _ClaimExtractor:
                 sent = self.meta.get(id(c), {}).get("sent")
                 if c.subject is None and sent and self.lex.carrier.search(self.body[sent.start:sent.end]):
                     c.subject = self.weapon_owner(sent.start)  # "tên lửa này nặng hơn 200 tấn": the missile's
+                if c.subject is None and sent:
+                    c.subject = self._clause_head(sent, c)
                 if c.subject is None and not (sent and self.lex.joint.search(self.body[sent.start:sent.end])):
                     continue  # "hai bên đã tiêu hủy 2.600 tên lửa": named, if not resolved
             kept_claims.append(c)
         return kept_claims
+
+    def _clause_head(self, sent: Span, c: Claim) -> str | None:
+        """Whom an `other` figure naming no country is about: the entity the sentence opens on when it is not a
+        country or the source ("Nhà máy điện Zaporizhzhia có ... tổng công suất 6.000 MW", "Samsung sẽ đầu tư 17 tỉ
+        USD"), else the state of a person who states it about a programme he speaks for ("Prime Minister X said the
+        programme would cost A$368 billion")."""
+        body = self.body
+        ms = self.att.mentions_in(sent.start, sent.end)
+        if ms:
+            m, e = ms[0]
+            opens = len(_CLAUSE_WORDS.findall(body, sent.start, m.start)) <= 1  # "The", "Nhà máy" is the name
+            if opens and e.type in ("ORG", "LOC", "FACILITY") and e.id != c.source and not _is_media(e.id):
+                return e.id if e.type != "ORG" or _is_company(e.id) else self._state(e)
+        src = self.att.entities.get(c.source) if c.source else None
+        if src is not None and src.type == "PERSON" and src.country in self.att.entities:
+            return src.country
+        return None
+
+    def _range_upper(self, a: _Num, b: _Num, sent: Span) -> bool:
+        """Is `b` the upper end of a range opened by `a` ("từ 10 đến 20", "between 20 and 30", "45-55", "10 to 20")
+        rather than a second figure or a change ("tăng từ 410 lên 500", "rose from 410 to 500")?"""
+        body, lex = self.body, self.lex
+        gap = body[a.end:b.start]
+        link = lex.range_link.match(gap)
+        if link is None or self._strip_qual(gap[link.end():]).strip():  # "đến khoảng": a qualifier may follow
+            return False
+        left = self._strip_qual(body[max(sent.start, a.start - 60):a.start])
+        opener = lex.range_opener_tail.search(left)
+        if opener is None and not lex.range_bare_link.fullmatch(link.group()):
+            return False
+        before = left[:opener.start()] if opener else left
+        return not (lex.growth_up_tail.search(before) or lex.growth_down_tail.search(before))
 
     def _coordinated(self, a: int, b: int) -> bool:
         """Do two numbers of one measure stand in one coordination, the second with no subject, verb or
@@ -1583,6 +1641,8 @@ class _ClaimExtractor:
             return None
         if lex.designator_tail.search(left):
             return None  # "nghị quyết 1695", "Article 6": a name, not a count
+        if n.approximate and not any(ch.isdigit() for ch in n.text):
+            return None  # "hàng chục tên lửa", "dozens of missiles": a vague quantity states no figure
         measure, unit, cue_end, nationality = None, None, n.end, None
         casualty, noun_end = None, n.end
         resident = False  # the people counted live in a place named before the number
@@ -1656,13 +1716,20 @@ class _ClaimExtractor:
                     # "Sarmat có thể mang khoảng 10 đầu đạn", "the missile can carry up to 10 warheads": what one
                     # missile carries, not the size of an arsenal
                     measure, unit = "other", "nuclear warheads per missile"
+                    param = True  # what a missile carries belongs to the missile's country, like its range
                 if lex.not_after.search(body, cue_end, min(right_end, cue_end + 30)):
                     return None  # "2 binh sĩ thiệt mạng": casualties, not a force
-                if (r := lex.rate_after.match(body, cue_end, right_end)) is not None:
+                if (r := lex.rate_after.match(body, cue_end, right_end)) is not None \
+                        and not lex.previous_earlier.match(body, cue_end, right_end):  # "410 a year earlier": no rate
                     # "100 new warheads a year": a rate, not a size (an `other` claim on the count per period)
                     rate = lex.rate_period[_key(r.group())]
                     unit = f"{unit or ('nuclear weapons' if measure.startswith('nuclear') else measure)} {rate}"
                     measure, cue_end = "other", r.end()
+                pe = lex.previous_earlier.match(body, cue_end, right_end)
+                pk = self.prev_kind.get(n.is_percent)
+                if pe is not None and pk is not None and (pk[0].measure, pk[0].unit) == (measure, unit):
+                    # "khoảng 500 đầu đạn ..., tăng từ 410 đầu đạn một năm trước đó": the same count one period before
+                    elided, previous = pk[0], pe
                 if lex.threshold_after.search(body, cue_end, min(sent.end, cue_end + 50)):
                     clause = max(floor, body.rfind(",", floor, n.start) + 1)
                     if not lex.possession.search(body, clause, n.start):

@@ -33,6 +33,9 @@
    heading it ("X ủng hộ điều mà ông gọi là “...”"); words quoted from a joint subject inside reported speech are the
    reporter's ("X viết rằng hai nhà lãnh đạo bày tỏ “...”"); "theo tuyên bố chung, hai nhà lãnh đạo ... “...”"
    quotes the joint statement's parties.
+   Found on text never tuned on (session 6, tests/fresh6): a document a state or body issues speaks for its issuer
+   ("Sách trắng khẳng định", "The integrated review, titled X, says", "Đạo luật viết:", attribution.py
+   `_document_voice`); a group pronoun after a quote ("it said", "bộ này") never stands for a name inside that quote.
 3. A short all-capitalised quote after a possessive is a title (ABC's "This Week") and is skipped. A short quote right after an article or a naming word (`an "early warning counterstrike" posture`,
    "cái gọi là") is a term and is skipped. A quote with no verb of saying or attribution around it is a scare quote or a term
    (“vết rạn nứt”) and is skipped when it is short (<= 4 words); a long quote with an attribution
@@ -57,12 +60,30 @@ _ARTICLE_ONLY = re.compile(r"(?:a|an|the)\s*", re.IGNORECASE)
 _NAMING_BEFORE = re.compile(r"(?<!\w)(?:calls?|called|dubs?|dubbed|terms?|termed|what\s+\w+\s+calls?)\s*$", re.IGNORECASE)
 
 
-def _partial_adjective(att: Attributor, text: str, speaker, body: str, art_start: int) -> bool:
+@lru_cache(maxsize=1)
+def _phrase_closer() -> re.Pattern:
+    words = (load_lexicon("speech") or {}).get("phrase_closers") or ["\x00"]
+    return re.compile(r"\s*(?:[.,;:!?)…–—]|$|(?:" + phrase_regex(words) + r"))", re.IGNORECASE)
+
+
+def _ends_phrase(body: str, close_end: int) -> bool:
+    """Does the noun phrase end with the quote: a punctuation mark or a preposition or conjunction after it?"""
+    return close_end >= 0 and _phrase_closer().match(body, close_end) is not None
+
+
+def _partial_adjective(att: Attributor, text: str, speaker, body: str, art_start: int, article: str = "",
+                       close_end: int = -1) -> bool:
     """'Austin said the review took a "balanced" approach': after a bare article, one or two lowercase words
     quoted from a named speaker (a person, body or country: the subject of a verb of saying in the sentence,
     'leaders called China a "decisive enabler"') are a partial quote, not a term ('what it calls an "early
-    warning counterstrike" posture' stays a term)."""
-    if speaker is None or len(text.split()) > 2 or not text[:1].islower():
+    warning counterstrike" posture' stays a term). After an indefinite article the speaker's own wording runs up
+    to the scare-quote length ('said the talks were held in a "calm and respectful atmosphere"', 'fired in a
+    "non-nuclear hypersonic configuration"'): "a"/"an" introduces how the speaker describes it, where "the"
+    introduces an established name ('the "coalition of the willing"'); and the quote ends its noun phrase (a
+    punctuation mark or a word of `phrase_closers` after it), for words modifying a noun after them name a kind of
+    it ('keeps an "early warning counterstrike" posture')."""
+    longest = _SCARE_MAX_WORDS if article.strip().lower() in ("a", "an") and _ends_phrase(body, close_end) else 2
+    if speaker is None or len(text.split()) > longest or not text[:1].islower():
         return False
     ent = att.entities.get(speaker)
     if ent is None or ent.type not in ("PERSON", "ORG", "COUNTRY"):
@@ -476,7 +497,7 @@ def extract_quotes(doc: Document) -> Document:
                 # a title after a possessive ('ABC's "This Week"', 'NBC's "Meet The Press"'); no floor for the next
                 # quote: the title stands inside its clause
                 continue
-            if tb and not (_ARTICLE_ONLY.fullmatch(tb.group()) and _partial_adjective(att, text, speaker, body, tb.start())):
+            if tb and not (_ARTICLE_ONLY.fullmatch(tb.group()) and _partial_adjective(att, text, speaker, body, tb.start(), tb.group(), close_pos + 1)):
                 prev_end = close_pos + 1
                 continue  # a term or a name in quotation marks
             sentence_like = text[:1].isupper() and text.rstrip()[-1:] in ".!?…"

@@ -270,6 +270,17 @@ def _past_verb_governs(ctx: _Ctx, start: int, tense: dict) -> bool:
     return not last_fut or last_past[-1] > last_fut[-1]
 
 
+def _weekday_year(y: int | None, month: int, day: int, dow: int) -> int | None:
+    """The year of a day and month written with its weekday: the picked year if the weekday fits it, else the
+    year next to it that fits ("Saturday 19 April" on a page of April 2025 is 2025, not 2024)."""
+    if y is None:
+        return None
+    for cand in (y, y + 1, y - 1):
+        if _valid_day(cand, month, day) and date(cand, month, day).isoweekday() == dow:
+            return cand
+    return y
+
+
 def _pick_year(ctx: _Ctx, start: int, end: int, month: int, day: int | None, matched: str) -> int | None:
     """Year of a bare "tháng 3" / "ngày 23/7": the anchor's year, moved by tense cues."""
     a = ctx.anchor
@@ -445,7 +456,7 @@ def _grammar(lang: str) -> list[_Rule]:
 
     def h_clock(m, ctx):
         hh = int(m.group("h"))
-        mi = int(_g(m, "mi") or 0)
+        mi = 30 if _g(m, "hf") else int(_g(m, "mi") or 0)
         dp = dparts.get(_low(_g(m, "dp")))
         if dp == "PM" and hh < 12:
             hh += 12
@@ -463,9 +474,10 @@ def _grammar(lang: str) -> list[_Rule]:
     if hw:
         mw = _alt(tcfg.get("minute_words") or ["phút"])
         at = _alt(tcfg.get("at_cues") or [])
-        add("clock_vi_at", rf"{_B}(?:{at}){_SP}(?P<t>(?P<h>\d{{1,2}}){_OSP}(?:{_alt(hw)}|h)(?:{_OSP}(?P<mi>\d{{1,2}})(?:{_OSP}{mw})?)?(?:{_SP}(?P<dp>{_alt(dparts)}))?){_E}",
+        hf = rf"|{_SP}(?P<hf>{_alt(lex['half_after_unit'])})" if lex.get("half_after_unit") else ""  # "3 giờ rưỡi" = 3:30
+        add("clock_vi_at", rf"{_B}(?:{at}){_SP}(?P<t>(?P<h>\d{{1,2}}){_OSP}(?:{_alt(hw)}|h)(?:{_OSP}(?P<mi>\d{{1,2}})(?:{_OSP}{mw})?{hf})?(?:{_SP}(?P<dp>{_alt(dparts)}))?){_E}",
             h_clock, starts=fw(tcfg.get("at_cues") or []))
-        add("clock_vi_part", rf"(?<![\d,.])(?P<t>(?P<h>\d{{1,2}}){_OSP}(?:{_alt(hw)}|h)(?:{_OSP}(?P<mi>\d{{1,2}})(?:{_OSP}{mw})?)?{_SP}(?P<dp>{_alt(dparts)})){_E}",
+        add("clock_vi_part", rf"(?<![\d,.])(?P<t>(?P<h>\d{{1,2}}){_OSP}(?:{_alt(hw)}|h)(?:{_OSP}(?P<mi>\d{{1,2}})(?:{_OSP}{mw})?{hf})?{_SP}(?P<dp>{_alt(dparts)})){_E}",
             h_clock, starts=DG)
         add("clock_vi_h_day", rf"(?<![\d,.:])(?P<t>(?P<h>[01]?\d|2[0-3])h)(?={_SP}(?:{dayw}|{_alt(dparts)}){_E})", h_clock,
             starts=DG)
@@ -652,12 +664,14 @@ def _grammar(lang: str) -> list[_Rule]:
                 y = ctx.anchor.year + en_yrel[_low(m.group("yrel"))] if ctx.anchor else None
             elif y is None:
                 y = _pick_year(ctx, s, e, mo, d, m.group(0))
+                if d is not None and _g(m, "wday"):  # "Saturday 19 April": the year whose 19 April is a Saturday
+                    y = _weekday_year(y, mo, d, weekdays[_low(m.group("wday"))])
             ys = f"{y:04d}" if y else "XXXX"
             val = f"{ys}-{mo:02d}-{d:02d}" if d else f"{ys}-{mo:02d}"
             return [_Cand(s, e, "DATE", val, 3)]
 
         ord_ = r"(?:st|nd|rd|th)?"
-        wd = rf"(?:{WD},?{_SP})?"
+        wd = rf"(?:(?P<wday>{WD}),?{_SP})?"
         add("en_mdy", rf"{_B}(?:(?P<cue>{mcues}){_SP})?(?P<t>{wd}{mod}(?P<mon>{MN})\.?{_SP}(?P<d>{_DAY}){ord_}(?!\d)(?:,?{_SP}(?P<y>{_YEAR}))?)(?![\d\w])",
             h_en_date, starts=fw(lex.get("month_cues") or [], weekdays, MODS, months))
         add("en_dmy", rf"{_B}(?P<t>{wd}(?P<d>{_DAY}){ord_}{_SP}(?:of{_SP})?(?P<mon>{MN})\.?(?:,?{_SP}(?P<y>{_YEAR}))?)(?![\d\w])",
@@ -840,7 +854,7 @@ def _grammar(lang: str) -> list[_Rule]:
         # prepositions and qualifiers ("trong", "kéo dài", "khoảng", "chưa đầy") and suffixes like
         # "tới"/"qua" stay out, so that any annotator's span around the core contains it
         s = m.start("ago_pre") if _g(m, "ago_pre") else m.start("num")
-        e = m.end("unit")
+        e = m.end("half_u") if _g(m, "half_u") else m.end("unit")
         for g in ("ago", "ago2", "later"):
             if _g(m, g):
                 e = m.end(g)
@@ -879,6 +893,8 @@ def _grammar(lang: str) -> list[_Rule]:
                 return None
             if approx:
                 n = None
+        if n is not None and (_g(m, "half_n") or _g(m, "half_u")):
+            n += 0.5
         prev = ctx.text[max(0, m.start("num") - 10):m.start("num")]
         if re.search(r"\bthứ\s*$", prev, re.IGNORECASE):
             return None
@@ -894,8 +910,11 @@ def _grammar(lang: str) -> list[_Rule]:
         return [_Cand(s, e, "DURATION", _duration(n, unit), 1)]
 
     the = rf"(?:the{_SP}(?:past|last|next|coming|previous|first|following){_SP})?" if not vi else ""
+    # "two and a half hours", "hai tiếng rưỡi": a half more of the unit
+    HALF_N = rf"(?:{_SP}(?P<half_n>{_alt(lex['half_after_number'])}))?" if lex.get("half_after_number") else ""
+    HALF_U = rf"(?:{_SP}(?P<half_u>{_alt(lex['half_after_unit'])}){_E})?" if lex.get("half_after_unit") else ""
     add("duration",
-        rf"{_B}(?P<t>(?:(?P<pre>{dpre}){_SP})?(?:(?P<ago_pre>{agopre}){_SP})?{the}(?:(?:{qmod}){_SP})?(?P<num>{NUM}){_SP}(?P<unit>{UNIT})"
+        rf"{_B}(?P<t>(?:(?P<pre>{dpre}){_SP})?(?:(?P<ago_pre>{agopre}){_SP})?{the}(?:(?:{qmod}){_SP})?(?P<num>{NUM}){HALF_N}{_SP}(?P<unit>{UNIT}){HALF_U}"
         rf"(?:{_SP}(?P<ago>{agosfx}){_E}|{_SP}(?P<ago2>{agoend}){_E}(?={_OSP}(?:[,.;:!?)”\"]|$))|{_SP}(?P<later>{latersfx})"
         rf"|{_SP}(?P<sfx>{futsfx}|{pastsfx}|{aftsfx}){_E}(?!{_SP}{agoblk}{_E}))?){_E}",
         h_dur, starts=fw(lex.get("duration_prefixes") or [], lex.get("ago_prefixes") or [], vq, fracs,
@@ -979,7 +998,7 @@ def _grammar(lang: str) -> list[_Rule]:
                 if not _valid_day(y_, mo_, d_):
                     return None
                 if y_ is None:
-                    y_ = _pick_year(ctx, s, e, mo_, d_, m.group(0))
+                    y_ = _weekday_year(_pick_year(ctx, s, e, mo_, d_, m.group(0)), mo_, d_, dow)
                 return [_Cand(s, e, "DATE", f"{y_:04d}-{mo_:02d}-{d_:02d}" if y_ else f"XXXX-{mo_:02d}-{d_:02d}", 3)]
             a = ctx.anchor
             if a is None:
@@ -1006,14 +1025,17 @@ def _grammar(lang: str) -> list[_Rule]:
                 d = ad - timedelta(days=k)
                 if rel_ == "last" and k == 0:
                     d -= timedelta(days=7)
-            return [_Cand(s, e, "DATE", d.isoformat(), 2)]
+            pod = (lex.get("weekday_parts") or {}).get(_low(_g(m, "pod"))) if not vi else None
+            return [_Cand(s, e, "DATE", d.isoformat() + (f"T{pod[1:]}" if pod else ""), 2)]
 
         if vi:
             # "hôm thứ Năm (14/3)", "thứ Hai, 2/11": the weekday and its date are one expression
             wdate = rf"(?:{_OSP},?{_OSP}(?:\(|(?:{dayw}){_SP})?(?P<d>{_DAY})/(?P<m>{_MON})(?:/(?P<y>\d{{4}}))?(?![\d/])\)?)?"
             add("weekday", rf"{_B}(?:(?P<cue>{wcues}){_SP})?(?P<t>(?P<wd>{WD})(?:{_SP}(?P<wk>{_alt(wweek)}))?{wdate})(?!\w)", h_wd, starts=fw(lex.get("weekday_cues") or [], weekdays, ["last", "next", "this", "on"] if not vi else []))
         else:
-            add("weekday", rf"{_B}(?P<t>(?:(?P<rel>last|next|this|on){_SP})?(?P<wd>{WD})){_E}", h_wd, starts=fw(lex.get("weekday_cues") or [], weekdays, ["last", "next", "this", "on"] if not vi else []))
+            wparts = {_low(k): v for k, v in (lex.get("weekday_parts") or {}).items()}
+            WP = rf"(?:{_SP}(?P<pod>{_alt(wparts)}))?" if wparts else ""
+            add("weekday", rf"{_B}(?P<t>(?:(?P<rel>last|next|this|on){_SP})?(?P<wd>{WD}){WP}){_E}", h_wd, starts=fw(lex.get("weekday_cues") or [], weekdays, ["last", "next", "this", "on"] if not vi else []))
 
     # ---- seasons: mùa hè năm 2023, mùa thu tới, spring 2024, last winter -----------------------------
     seasons = {_low(k): v for k, v in (lex.get("seasons") or {}).items()}
@@ -1112,6 +1134,9 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
 _WORDS_GAP_RE = re.compile(r"[^\S\n]*(?:[^\W\d]+[^\S\n]+){0,4}")  # a few words, no digits or punctuation
 
 
+_STORY_DAY_REACH = 6  # days before the page's date that a story's last named day may be
+
+
 def _fill_times(chosen: list[_Cand], ctx: _Ctx) -> None:
     """A clock time takes its date from a full date right after it, else one just before it on the line, else
     the anchor."""
@@ -1135,7 +1160,16 @@ def _fill_times(chosen: list[_Cand], ctx: _Ctx) -> None:
                     day = p.value
                     break
         if day is None and ctx.anchor is not None:
-            day = ctx.anchor.date().isoformat()
+            # no date on its line: the day the story is telling, i.e. the last day named before the time, when it is
+            # one of the days just before the page's date ("on Thursday ... The strike hit at about 5 a.m." on a
+            # Friday page); else the page's date
+            ad = ctx.anchor.date()
+            day = ad.isoformat()
+            for p in reversed(chosen[:i]):
+                if p.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", p.value or ""):
+                    if 1 <= (ad - date.fromisoformat(p.value)).days <= _STORY_DAY_REACH:
+                        day = p.value
+                    break
         c.value = f"{day}T{hh:02d}:{mi:02d}{tz}" if day else f"T{hh:02d}:{mi:02d}{tz}"
 
 
