@@ -2236,3 +2236,34 @@ def test_qev_planned_for_a_later_day_stays_planned():
     evs = events_of("Mỹ và Trung Quốc sẽ hội đàm tại Geneva vào tháng 10.", [US, CN, GENEVA],
                     [("tháng 10", "2023-10")], published="2023-09-15")
     assert [(e.type, e.status) for e in evs] == [("talks", "planned")]
+
+
+# qevents: one party calling partners of different countries, or meeting them one after another ("separate"), holds
+# one call or meeting per partner; a call that names a multi-party format stays one.
+ABE_Q = ("abe", "PERSON", ["Shinzo Abe"], "jp")
+MODI_Q = ("modi", "PERSON", ["Narendra Modi"], "in")
+ALB_Q = ("alb", "PERSON", ["Anthony Albanese"], "au")
+DUP_Q = ("dupont", "PERSON", ["Jean Dupont"], "fr")
+
+
+def test_qev_call_with_two_leaders_is_two_calls():
+    text = ("Ngày 5/3, Ngoại trưởng Pháp Jean Dupont đã điện đàm với Thủ tướng Nhật Bản Shinzo Abe và Thủ tướng Ấn Độ "
+            "Narendra Modi về an ninh hàng hải.")
+    ents = [FR, JP, IN, ABE_Q, MODI_Q, DUP_Q]
+    evs = events_of(text, ents, [("Ngày 5/3", "2023-03-05")])
+    assert core(evs) == sorted([ev("call", {"fr", "jp"}, "2023-03-05", "held"),
+                                ev("call", {"fr", "in"}, "2023-03-05", "held")], key=_key)
+    # negative: a call in a named multi-party format is one call
+    evs = events_of(text.replace("điện đàm với", "điện đàm ba bên với"), ents, [("Ngày 5/3", "2023-03-05")])
+    assert [sorted(e.participants) for e in evs if e.type == "call"] == [["fr", "in", "jp"]]
+
+
+def test_qev_separate_meetings_with_two_leaders():
+    text = ("On Monday the President of France, Jean Dupont, held separate talks with India's Narendra Modi and with "
+            "Australia's Anthony Albanese.")
+    ents = [FR, IN, AU, MODI_Q, ALB_Q, DUP_Q]
+    evs = events_of(text, ents, [("On Monday", "2023-03-13")])
+    assert sorted(sorted(e.participants) for e in evs) == [["au", "fr"], ["fr", "in"]]
+    # negative: without "separate" they met together
+    evs = events_of(text.replace("separate ", ""), ents, [("On Monday", "2023-03-13")])
+    assert len(evs) == 1

@@ -121,6 +121,8 @@ class Cues:
     report_verbs: set[str]
     publication_cues: set[str]
     publication_after_cues: set[str]
+    separate_meetings: re.Pattern | None
+    multi_party: re.Pattern | None
     declaration_cues: set[str]
     declaration_texts: set[str]
     treaty_year_cues: set[str]
@@ -294,6 +296,8 @@ def cues() -> Cues:
         report_verbs={_norm(c) for c in lex.get("report_verbs") or []},
         publication_cues={_norm(c) for c in lex.get("publication_cues") or []},
         publication_after_cues={_norm(c) for c in lex.get("publication_after_cues") or []},
+        separate_meetings=_alternation(lex.get("separate_meetings") or []),
+        multi_party=_alternation(lex.get("multi_party") or []),
         declaration_cues={_norm(c) for c in lex.get("declaration_cues") or []},
         declaration_texts={_norm(c) for c in lex.get("declaration_texts") or []},
         treaty_year_cues={_norm(c) for c in lex.get("treaty_year_cues") or []},

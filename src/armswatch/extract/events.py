@@ -1885,6 +1885,42 @@ def _opening_actor(ctx: _Ctx, m: _Mention):
     return None
 
 
+def _split_partners(ctx: _Ctx, e: _Event) -> list[_Event]:
+    """One call or meeting per partner when one party calls or meets, one after another, partners of different
+    countries listed after "với"/"with" ("điện đàm với Tổng thống Hàn Quốc ... và Thủ tướng Nhật Bản ...")."""
+    c = ctx.cues
+    if e.type not in ("call", "talks", "summit") or len(e.countries) < 3 or len(e.mentions) != 1:
+        return [e]
+    m = e.mentions[0]
+    seg = ctx.body[m.clause[0]:m.clause[1]]
+    if c.multi_party is not None and c.multi_party.search(seg):
+        return [e]
+    if e.type != "call" and (c.separate_meetings is None or not c.separate_meetings.search(seg)):
+        return [e]
+    pm = c.partner_start.match(ctx.body, m.end)
+    if pm is None:
+        pm = next((x for x in c.partner_start.finditer(ctx.body, m.end, m.clause[1])
+                   if _words_between(ctx.body[m.end:x.start()]) <= 3), None)
+    if pm is None:
+        return [e]
+    partners: list[str] = []
+    for s_, e_, ent in ctx.mentions_in(pm.end(), m.clause[1]):
+        if ent.type not in ("PERSON", "COUNTRY"):
+            continue
+        cid = ctx.country_of_entity(ent)
+        if cid in e.countries and cid not in partners:
+            partners.append(cid)
+    subject = [x for x in e.countries if x not in partners]
+    if len(partners) < 2 or not subject:
+        return [e]
+    out = []
+    for cid in partners:
+        people = [p for p in e.people if p in ctx.ent_by_id
+                  and ctx.country_of_entity(ctx.ent_by_id[p]) in subject + [cid]]
+        out.append(replace(e, countries=subject + [cid], people=people, attrs=dict(e.attrs), mentions=list(e.mentions)))
+    return out
+
+
 def _publication_after_status(ctx: _Ctx, m: _Mention) -> str:
     """The tense of a publication told after its document is its participle's ("published on Friday": held; "due
     to be published": planned), not the main clause's ("France will modernise ... under a review published ...")."""
@@ -2905,6 +2941,7 @@ def extract_events(doc: Document) -> Document:
                     and (o.status or "held") == (e.status or "held"):
                 e.date = o.date  # "Đây là chuyến thăm Mỹ đầu tiên của ông Putin": the summit's visit
                 break
+    events = [x for e in events for x in _split_partners(ctx, e)]
     out = []
     for e in events:
         status = e.status or _status_from_date(e.date, anchor)
