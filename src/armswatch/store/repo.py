@@ -111,6 +111,17 @@ class Store:
     def has_doc(self, sess: Session, doc_id: str) -> bool:
         return sess.execute(select(s.Document.id).where(s.Document.doc_id == doc_id)).first() is not None
 
+    def is_stored(self, doc_id: str) -> bool:
+        """`has_doc` on a pooled DBAPI connection: ingest asks it of every input (an ORM session and a
+        Core statement cost ~0.25 ms a document, ten times the indexed look-up)."""
+        dbapi = self.engine.raw_connection()
+        try:
+            cur = dbapi.cursor()
+            cur.execute(f"SELECT 1 FROM documents WHERE doc_id = {self._ph}", (doc_id,))
+            return cur.fetchone() is not None
+        finally:
+            dbapi.close()  # back to the pool, which ends the read transaction
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -154,10 +165,9 @@ class Store:
                         continue
                     assert isinstance(item, RawDoc)
                     did = doc_id_for(item.content)
-                    with self.session() as sess:
-                        if self.has_doc(sess, did):
-                            rep.skipped += 1
-                            continue
+                    if self.is_stored(did):
+                        rep.skipped += 1
+                        continue
                     meta = {"title": item.title, "published": item.published, "outlet": item.outlet,
                             "url": item.url, "extra": item.extra}
                     if result is None:
@@ -172,10 +182,9 @@ class Store:
                     try:
                         self.store_document(result, raw, item.kind, meta, index_now=False)
                     except Exception as exc:
-                        with self.session() as sess:
-                            if self.has_doc(sess, did):  # another ingest stored it meanwhile
-                                rep.skipped += 1
-                                continue
+                        if self.is_stored(did):  # another ingest stored it meanwhile
+                            rep.skipped += 1
+                            continue
                         fail(item.source, did, "store", f"{type(exc).__name__}: {exc}",
                              "\n" + traceback.format_exc(limit=3))
                         continue
