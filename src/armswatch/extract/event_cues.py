@@ -104,6 +104,65 @@ def _needed(cues) -> list[tuple[str, ...]]:
     return [tuple(TOKEN_RE.findall(str(c).lower())) for c in cues]
 
 
+def _firsts(cues) -> frozenset[str] | None:
+    """The lower-case first words of the cues of an _alternation pattern: a match starts at a page word that is
+    one of them (events._Ctx.cue_search reads only those words). None when a cue starts with no word character."""
+    out = set()
+    for c in cues:
+        c = str(c)
+        if not c.strip():
+            continue
+        if not _WORD_START_RE.match(c.split()[0]):
+            return None
+        out.add(TOKEN_RE.match(c.split()[0].lower()).group(0))
+    return frozenset(out)
+
+
+_WORD_START_RE = re.compile(r"\w")
+
+
+class NamesByFirstWord:
+    """finditer of an alternation of names (_WB_L + names in their order + _WB_R), read word by word: a match that
+    starts at a word is one of the names that start with that word, so each word of the text tries the few names
+    starting with it (one short pattern per first word, compiled when first needed) instead of every name at every
+    position (the look-behind in front kept the regex engine from skipping ahead)."""
+
+    def __init__(self, names: list[str], whole: re.Pattern, fold: bool, gap: int):
+        self.whole, self.fold, self.gap = whole, fold, gap
+        self.names: dict[str, list[str]] | None = {}
+        for n in names:
+            first = n.split()[0] if n.split() else ""
+            if not _WORD_START_RE.match(first):
+                self.names = None  # (a name starting with a mark: the whole pattern is read)
+                break
+            w = TOKEN_RE.match(first).group(0)
+            self.names.setdefault(w.lower() if fold else w, []).append(n)
+        self._patterns: dict[str, re.Pattern] = {}
+
+    def _pattern(self, word: str) -> re.Pattern:
+        pat = self._patterns.get(word)
+        if pat is None:
+            pat = self._patterns[word] = re.compile(
+                _WB_L + "(?:" + "|".join(_cue_regex(n, self.gap) for n in self.names[word]) + ")" + _WB_R,
+                re.IGNORECASE if self.fold else 0)
+        return pat
+
+    def finditer(self, text: str):
+        if self.names is None:
+            yield from self.whole.finditer(text)
+            return
+        end = 0
+        for w in TOKEN_RE.finditer(text):
+            if w.start() < end:
+                continue
+            key = w.group(0).lower() if self.fold else w.group(0)
+            if key in self.names:
+                m = self._pattern(key).match(text, w.start())
+                if m:
+                    end = m.end()
+                    yield m
+
+
 def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
@@ -112,6 +171,10 @@ def _norm(text: str) -> str:
 class Cues:
     trigger_index: dict[str, list[tuple[re.Pattern, str, str, str | None]]]  # first word -> (pattern, type, cue,
     # second word or None)
+    # first word -> (second word -> the cues to try, the cues to try after any other second word)
+    trigger_options: dict[str, tuple[dict[str, list[tuple[re.Pattern, str, str]]], list[tuple[re.Pattern, str, str]]]]
+    trigger_singles: frozenset[str]  # first words with cues to try whatever the next word
+    trigger_pairs: frozenset[tuple[str, str]]  # (first word, second word) of the cues of two or more words
     first_words: re.Pattern  # the first words of all triggers (lower case)
     window_lookup: tuple  # (word n-gram -> labels, longest n, first word -> n-gram lengths)
     window_trie: dict  # the same n-grams as a trie (events._Ctx scans the page with it)
@@ -184,9 +247,13 @@ class Cues:
     unofficial_kb_files: set[str]
     country_names: re.Pattern | None
     country_abbrev: re.Pattern | None
+    # country_names and country_abbrev, read word by word (in that order)
+    country_name_finders: list[NamesByFirstWord] = field(default_factory=list)
     country_of_name: dict[str, str] = field(default_factory=dict)
     # the lower-case words each cue of a rare cue list needs (a page lacking them all needs no search)
     needed_words: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    # the first words of the cues of some patterns (name -> words): where on a page a match can start
+    cue_firsts: dict[str, frozenset[str] | None] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -226,6 +293,16 @@ def cues() -> Cues:
             # the cue's second word, when it follows the first with no gap: a page word must equal it
             lead = TOKEN_RE.findall(re.split(r"…\d*", c.lower())[0])
             trigger_index.setdefault(first.group(0), []).append((pat, etype, c, lead[1] if len(lead) > 1 else None))
+    # the same, by first and second word: the cues a page word can start given the word after it (those of one
+    # word or with a gap after the first, and those whose second word it is), in the order above
+    trigger_options: dict[str, tuple[dict[str, list[tuple[re.Pattern, str, str]]], list[tuple[re.Pattern, str, str]]]] = {}
+    for first, opts in trigger_index.items():
+        seconds = {w2 for _, _, _, w2 in opts if w2 is not None}
+        trigger_options[first] = ({w: [o[:3] for o in opts if o[3] in (None, w)] for w in seconds},
+                                  [o[:3] for o in opts if o[3] is None])
+    # the page words that can start a cue: a word with cues of one word (or a gap after it), or a pair of words
+    trigger_singles = frozenset(w for w, (_, plain) in trigger_options.items() if plain)
+    trigger_pairs = frozenset((w, w2) for w, (by_second, _) in trigger_options.items() for w2 in by_second)
     # a trigger word glued to a word by a hyphen is part of a compound ("sea-launched cruise missile")
     first_words = re.compile(_WB_L + r"(?<!\w-)(?:" + "|".join(re.escape(w) for w in sorted(trigger_index, key=len,
                                                                                      reverse=True)) + ")" + _WB_R)
@@ -251,9 +328,11 @@ def cues() -> Cues:
             elif len(n) >= 2:
                 name_map.setdefault(_norm(n), e.id)
     lower = [n for n in name_map if n not in upper]
-    country_abbrev = (re.compile(_WB_L + "(?:" + "|".join(_cue_regex(c, gap) for c in sorted(set(upper), key=len,
-                                                                                             reverse=True))
+    upper_sorted = sorted(set(upper), key=len, reverse=True)
+    country_abbrev = (re.compile(_WB_L + "(?:" + "|".join(_cue_regex(c, gap) for c in upper_sorted)
                                  + ")" + _WB_R) if upper else None)
+    country_names = _alternation(lower) if lower else None
+    lower_sorted = sorted({str(c) for c in lower if c}, key=lambda c: (-len(c), c))  # (the order of _alternation)
 
     st = lex.get("status") or {}
     dc = lex.get("distinct_cues") or {}
@@ -287,6 +366,9 @@ def cues() -> Cues:
     }
     return Cues(
         trigger_index=trigger_index,
+        trigger_options=trigger_options,
+        trigger_singles=trigger_singles,
+        trigger_pairs=trigger_pairs,
         first_words=first_words,
         window_lookup=(lookup := _multi_lookup(window_groups)),
         window_trie=_trie(lookup[0]),
@@ -373,9 +455,23 @@ def cues() -> Cues:
         purpose_inline=_alternation((lex.get("purpose") or []) + ["nhằm"] + (lex.get("reason_markers") or [])),
         reason_inline=_alternation(lex.get("reason_markers") or []),
         unofficial_kb_files=set(lex.get("unofficial_kb_files") or []),
-        country_names=_alternation(lower) if lower else None,
+        country_names=country_names,
         country_abbrev=country_abbrev,
+        country_name_finders=[f for f in (
+            NamesByFirstWord(lower_sorted, country_names, True, gap) if country_names else None,
+            NamesByFirstWord(upper_sorted, country_abbrev, False, gap) if country_abbrev else None) if f],
         country_of_name=name_map,
+        cue_firsts={
+            "purpose_inline": _firsts((lex.get("purpose") or []) + ["nhằm"] + (lex.get("reason_markers") or [])),
+            "reason_inline": _firsts(lex.get("reason_markers") or []),
+            "strong_anaphor": _firsts((lex.get("anaphora") or {}).get("strong") or []),
+            "distinct_after": _firsts(dc.get("after") or []),
+            "topic_stop": _firsts(lex.get("topic_stops") or []),
+            "group_words": _firsts(lex.get("group_words") or []),
+            "location_prep": _firsts(lex.get("location_preps") or []),
+            "speech_verbs": _firsts(lex.get("speech_verbs") or []),
+            "np_end": _firsts(lex.get("np_end") or []),  # (the verbs of np_end)
+        },
         needed_words={
             "inter_korean": _needed(lex.get("inter_korean") or []),
             "sideline": _needed(lex.get("sideline_preps") or []),

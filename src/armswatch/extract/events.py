@@ -67,10 +67,12 @@ from .event_cues import STATUS_ORDER, TOKEN_RE, cues, demonyms
 _DATE_RE = re.compile(r"^(X{4}|\d{4})(-(XX|\d{2}))?(-(XX|\d{2}))?$")
 _WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})(?:-(WE|[1-7]))?$")
 _COARSE_RE = re.compile(r"^(\d{4})-(?:Q[1-4]|H[12]|SP|SU|FA|WI)$")
-_CLASSIFIER_RE = re.compile(
-    r"(?:^|\s)(cuộc|các cuộc|những cuộc|chuyến|vụ|các|những|một|nhiều|bản|tiến trình|vòng|phiên|the|a|an|its|their)\s*$",
-    re.IGNORECASE
-)
+_CLASSIFIERS = ("cuộc", "các cuộc", "những cuộc", "chuyến", "vụ", "các", "những", "một", "nhiều", "bản", "tiến trình",
+                "vòng", "phiên", "the", "a", "an", "its", "their")
+_CLASSIFIER_RE = re.compile(r"(?:^|\s)(" + "|".join(_CLASSIFIERS) + r")\s*$", re.IGNORECASE)
+# (the words that end such patterns, or that they need near the end of the text they read: the patterns run only
+# when the page's words there include one, _Ctx.may_end_with)
+_CLASSIFIER_LAST = frozenset(c.split()[-1] for c in _CLASSIFIERS)
 # an English demonstrative before the trigger ("during that visit", "That summit ..."): a noun naming a happening
 # told before. Only after a preposition or at the clause start: "said that talks ..." is a complementizer
 _DEMONSTRATIVE_LEAD_RE = re.compile(r"(?:^\W*|(?<!\w)(?:during|at|in|on|after|before|since|from|of|for|by|following|"
@@ -101,6 +103,9 @@ _ORDINAL_RE = re.compile(r"\s+(?:lần thứ|vòng thứ)\s+(hai|ba|tư|năm|sá
 _ORDINAL_AFTER_RE = re.compile(r"(?:\s+(?!hôm|ngày|vào|sáng|chiều|tối|trưa|đêm)[\w-]+){0,2}?\s+(?:thứ\s+(hai|ba|tư|năm|sáu)"
                                r"|(đầu tiên))(?!\w)")
 _ORDINAL_BEFORE_RE = re.compile(r"(?<!\w)(first|second|third|fourth|fifth)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_ORDINAL_BEFORE_WORDS = frozenset(("first", "second", "third", "fourth", "fifth"))
+_ORDINAL_AFTER_WORDS = frozenset(("thứ", "đầu"))
+_ORDINAL_HEADS = frozenset(("lần", "vòng"))
 _COPULA_END_RE = re.compile(r"(?<!\w)(?:là|is|was)\s+(?:(?:the|một|cuộc|chuyến|lần)\s+){0,2}$", re.IGNORECASE)
 _ORDINAL_NUM = {"hai": "2", "ba": "3", "tư": "4", "năm": "5", "sáu": "6", "bảy": "7", "tám": "8", "đầu tiên": "1",
                 "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5"}
@@ -124,6 +129,7 @@ _COORD_DATE_RE = re.compile(r"\s*(?:,\s*)?(?:và|and)\s*", re.IGNORECASE)  # "on
 # "Talks ..., mediated by the EU since 2021, have stalled", "..., do EU làm trung gian, đã bế tắc")
 _PLURAL_HAPPENINGS_RE = re.compile(r"(?<!\w)(?:các|những|hai|ba) (?:cuộc|chuyến)(?!\w)|(?<!\w)(?:summits|meetings|visits|"
                                    r"calls)$", re.IGNORECASE)  # "các cuộc gặp", "hai chuyến thăm", "summits"
+_PLURAL_WORDS = frozenset(("các", "những", "hai", "ba", "summits", "meetings", "visits", "calls"))
 _PARENTHETICAL_RE = re.compile(r"[^,.;:]{0,60},\s*(?:được|đã được|vốn|do|which|that was|first|"
                                r"[a-z]+ed\s+(?:by|in|at|on|since|between|under))\s[^.;:]{5,160}?,\s*",
                                re.IGNORECASE)
@@ -132,9 +138,12 @@ _PASSIVE_RE = re.compile(r"\s*(?:đã được|được|do|was|were|has been|had
 _REL_PREP_RE = re.compile(r"\s+(?:sau khi|trước khi|after|before)(?!\w)", re.IGNORECASE)  # "một ngày sau khi ..."
 _SINCE_FRAME_RE = re.compile(r"(?<!\w)(?:sau|sau khi|kể từ|kể từ khi|since|after|following)\s+(?:các |những |the |a )?"
                              r"(?:cuộc |chuyến |vụ )?$", re.IGNORECASE)
+_SINCE_FRAME_LAST = frozenset(("sau", "khi", "từ", "since", "after", "following"))
 _FRONTED_RE = re.compile(r"\s*(?:sau khi|trước khi|khi|after|before|while|upon)\s*", re.IGNORECASE)
 _SINCE_NP_RE = re.compile(r"(?<!\w)(?:kể từ|since)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_SINCE_NP_LAST = frozenset(("từ", "since"))
 _SINCE_CLAUSE_RE = re.compile(r"(?<!\w)(?:kể từ khi|since)\s+$", re.IGNORECASE)
+_SINCE_CLAUSE_LAST = frozenset(("khi", "since"))
 _RELATIVE_RE = re.compile(r"\s*(?:mà|that|which)\s", re.IGNORECASE)
 # a relative clause or an agent after a modified noun ("thỏa thuận tạm thời mà Iran ký", "the interim deal that ...")
 _MODIFIED_RELATIVE_RE = re.compile(r"(?:\s+[\w-]+){0,2}?\s*(?:mà|do|that|which)\s", re.IGNORECASE)
@@ -162,6 +171,8 @@ _PAST_STATE_RE = re.compile(r"(?<!\w)(?:sau|sau khi|kể từ|giữa lúc|trong 
 _PREDICATE_STOP_RE = re.compile(r";|(?<!\w)(?:nhưng|tuy nhiên|song|trong khi|sau khi|trước khi|khi|vì|bởi vì|mặc dù|"
                                 r"kể từ khi|but|however|while|whereas|when|because|although|though)(?!\w)",
                                 re.IGNORECASE)
+_PREDICATE_STOP_FIRSTS = frozenset(("nhưng", "tuy", "song", "trong", "sau", "trước", "khi", "vì", "bởi", "mặc", "kể",
+                                    "but", "however", "while", "whereas", "when", "because", "although", "though"))
 _ARTICLE_END_RE = re.compile(r"(?<!\w)(?:the|a|an)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)  # an English noun
 # between a meeting and the body after it: a partner or a purpose, not the forum ("đàm phán với IAEA")
 _FORUM_GAP_RE = re.compile(r"(?<!\w)(?:với|giữa|cùng|nhằm|để|về|with|between|to|on|about|and|và)(?!\w)", re.IGNORECASE)
@@ -170,6 +181,7 @@ _SEG_SPLIT_RE = re.compile(r"[,;:()\u201c\u201d\"]|\s[-–—]\s")
 # (the dash's look-behind comes after the dash: every branch then starts with a character class, which the
 # regex engine scans for fast; before it, every position of the page was tried)
 _SEG_MARK_RE = re.compile(r"[,;:()\u201c\u201d\"]|[-–—](?<=\s[-–—])(?=\s)")
+_SEG_MARKS = ",;:()\u201c\u201d\"-–—"  # (the characters it matches: _seg_marks)
 _BILATERAL = {"talks", "summit", "call"}
 # what may stand between a traveller and "tới"/"đến": a tense word, a verb of going, or the place left ("sẽ rời
 # Seoul đến Tokyo")
@@ -179,6 +191,7 @@ _TIMEX_GAP_RE = re.compile(r"(?<!\w)(?:hôm|ngày|vào|on|last|this)\s+[\w/]+(?:
 _ENUM_RE = re.compile(r",\s*")
 _INDEFINITE_RE = re.compile(r"(?:^|\s)(?:một|a|an)\s+(?:(?:cuộc|chuyến|vụ|tiến trình|vòng|phiên|new|mới|fresh)\s+)?$",
                             re.IGNORECASE)
+_INDEFINITE_WORDS = frozenset(("một", "a", "an"))
 _CLAUSE_TO_RE = re.compile(r"(?:^|[,;]|(?<!\w)và)\s*(?:đến|tới)\s*$")  # "và đến cuối tháng 11, Moskva hoãn ..."
 _NUCLEAR_DEAL_RE = re.compile(
     r"\s+(?:the\s+|một\s+|các\s+)?(?:\d{4}\s+)?(?:(?:Iran|Iranian|landmark|historic)\s+)?(?:(?:thỏa thuận|thoả thuận|hiệp định)"
@@ -193,6 +206,7 @@ _DEMONSTRATIVE_END_RE = re.compile(r"(?:này|trên|đó|ấy)$", re.IGNORECASE)
 _PRONOUN_OBJECT_RE = re.compile(r"\s*(?:it|nó)(?!\w)", re.IGNORECASE)
 _TREATY_YEAR_RE = re.compile(r"\s+(?:năm\s+)?(?:1[89]|20)\d\d(?!\w)", re.IGNORECASE)
 _BETWEEN_SEG_RE = re.compile(r"(?<!\w)(?:giữa|between)\s", re.IGNORECASE)  # a "between" segment of a list
+_BETWEEN_WORDS = frozenset(("giữa", "between"))
 _BETWEEN_RE = re.compile(r"\s+(?:between|giữa)\s", re.IGNORECASE)
 _TWO_SIDED = {"shoot-down", "collision", "strike", "clash", "overflight", "incursion", "shelling", "invasion",
               "seizure"}
@@ -405,8 +419,7 @@ class _Ctx:
         self._in_text: dict[str, list[str]] = {}
         self._habitual: list[int] | None = None
         self._pairs: list[int] | None = None
-        self._label_spans: dict[str, list[tuple[int, int]]] | None = None
-        self._label_hits: dict[str, list[int]] = {}  # label -> indices of its hits in self.hits
+        self._label_hits: dict[str, list[int]] | None = None  # label -> indices of its hits in self.hits
         self._relative: list[int] | None = None
         self._anchor = _UNSET
         self._names_in: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -456,9 +469,7 @@ class _Ctx:
         self.hits = hits
         self.hit_starts = [h[1] for h in hits]
         self.ent_starts = [x[0] for x in ents]
-        # (a dash between spaces cuts with its spaces; the pattern finds the dash alone, which is fast to scan for)
-        self._seg_cuts = [(a - 1, b + 1) if self.body[a] in "-–—" else (a, b)
-                          for a, b in (m.span() for m in _SEG_MARK_RE.finditer(self.body))]
+        self._seg_cuts = _seg_marks(self.body)
         self._seg_starts = [a for a, _ in self._seg_cuts]
         # cues that most pages never use: one search of the page spares a search per trigger
         c = self.cues
@@ -500,13 +511,62 @@ class _Ctx:
         """(start offset, labels) of the cue phrases with one of `labels` that start in body[lo:hi]."""
         index = self._hits_by_labels.get(labels)
         if index is None:  # the page's hits of these labels, once: each trigger then bisects them
-            self.spans_of(labels[0])  # (indexes the hits by label)
             ts, hits = self.tok_starts, self.hits
-            ks = sorted({k for lb in labels for k in self._label_hits.get(lb, ())})
+            ks = sorted({k for lb in labels for k in self._hits_of(lb)})
             found = [(ts[hits[k][1]], hits[k][0]) for k in ks]
             index = self._hits_by_labels[labels] = ([x[0] for x in found], found)
         offsets, found = index
         return found[bisect.bisect_left(offsets, lo):bisect.bisect_left(offsets, hi)]
+
+    def words_in(self, lo: int, hi: int) -> list[str]:
+        """The page's words (lower case) that start in body[lo:hi]."""
+        ts = self.tok_starts
+        return self.words[bisect.bisect_left(ts, lo):bisect.bisect_left(ts, hi)]
+
+    def may_contain(self, lo: int, hi: int, keys: frozenset[str]) -> bool:
+        """False when no word starting in body[lo:hi] is one of `keys` and hi cuts no word: a pattern searched there
+        that needs one of them as a whole word cannot match. (A "+" there: True, as the page's words join over it
+        while a pattern's look-behind for a word character does not.)"""
+        ts, te = self.tok_starts, self.tok_ends
+        a, b = bisect.bisect_left(ts, lo), bisect.bisect_left(ts, hi)
+        return (a < b and te[b - 1] > hi) or not keys.isdisjoint(self.words[a:b]) or self.body.find("+", lo, hi) >= 0
+
+    def may_end_with(self, lo: int, hi: int, n: int, keys: frozenset[str]) -> bool:
+        """False when none of the last n words of the text body[lo:hi] is one of `keys` (and no word is cut at its
+        ends): a pattern anchored at the end of that text that needs one of them there cannot match. The patterns
+        before a trigger are tried only past this check."""
+        ts, te = self.tok_starts, self.tok_ends
+        a, b = bisect.bisect_left(ts, lo), bisect.bisect_left(ts, hi)
+        if (a > 0 and te[a - 1] > lo) or (a < b and te[b - 1] > hi) or self.body.find("+", lo, hi) >= 0:
+            return True  # (a cut word, or words joined by "+": see may_contain)
+        return not keys.isdisjoint(self.words[max(a, b - n):b])
+
+    def cue_search(self, name: str, lo: int, hi: int):
+        """cues.<name>.search(body, lo, hi), tried only where a cue can start: at the words of the span that are
+        the first word of one of its cues, and at a word cut by hi (which the pattern reads as a word ending there).
+        (A search of the whole span tries every position: the look-behind in front keeps the engine from skipping.)"""
+        pat, firsts = getattr(self.cues, name), self.cues.cue_firsts.get(name)
+        if firsts is None:
+            return pat.search(self.body, lo, hi)
+        ts, te, words = self.tok_starts, self.tok_ends, self.words
+        a, b = bisect.bisect_left(ts, lo), bisect.bisect_left(ts, hi)
+        for i in compress(range(a, b), map(firsts.__contains__, words[a:b])):
+            mt = pat.match(self.body, ts[i], hi)
+            if mt:
+                return mt
+        if a < b and te[b - 1] > hi:  # the word cut by hi
+            return pat.match(self.body, ts[b - 1], hi)
+        return None
+
+    def cue_may_match(self, name: str, lo: int, hi: int) -> bool:
+        """False when cues.<name> surely has no match in the text body[lo:hi] (searched as a string of its own):
+        no word there is the first word of one of its cues, and no word is cut at either end."""
+        firsts = self.cues.cue_firsts.get(name)
+        if firsts is None:
+            return True
+        ts, te = self.tok_starts, self.tok_ends
+        a, b = bisect.bisect_left(ts, lo), bisect.bisect_left(ts, hi)
+        return not firsts.isdisjoint(self.words[a:b]) or (a > 0 and te[a - 1] > lo) or (a < b and te[b - 1] > hi)
 
     def pair_word_in(self, lo: int, hi: int) -> bool:
         """A word joining two parties ("hai nước", "both sides") in body[lo:hi]: the cue windows give the
@@ -665,11 +725,9 @@ class _Ctx:
     def _countries_in_text(self, text: str) -> list[str]:
         c = self.cues
         out = []
-        for pat, fold in ((c.country_names, True), (c.country_abbrev, False)):
-            if pat is None:
-                continue
-            for m in pat.finditer(text):
-                key = " ".join(m.group(0).lower().split()) if fold else m.group(0)
+        for finder in c.country_name_finders:  # (c.country_names, then c.country_abbrev)
+            for m in finder.finditer(text):
+                key = " ".join(m.group(0).lower().split()) if finder.fold else m.group(0)
                 cid = c.country_of_name.get(key)
                 if cid and cid not in out:
                     out.append(cid)
@@ -682,18 +740,20 @@ class _Ctx:
             return self.sentences[i]
         return (pos, pos + 1)
 
+    def _hits_of(self, label: str) -> list[int]:
+        """Indices in self.hits of the cue phrases of one label (all labels indexed in one pass, when first asked)."""
+        if self._label_hits is None:
+            by_label: dict[str, list[int]] = {}
+            for k, (labs, _, _) in enumerate(self.hits):
+                for lb in labs:
+                    by_label.setdefault(lb, []).append(k)
+            self._label_hits = by_label
+        return self._label_hits.get(label, [])
+
     def spans_of(self, label: str) -> list[tuple[int, int]]:
         """Character spans of the cue phrases of one label, whole body."""
-        if self._label_spans is None:  # every label at once: one pass over the hits
-            ts, te = self.tok_starts, self.tok_ends
-            spans: dict[str, list[tuple[int, int]]] = {}
-            by_label: dict[str, list[int]] = {}
-            for k, (labs, i, j) in enumerate(self.hits):
-                for lb in labs:
-                    spans.setdefault(lb, []).append((ts[i], te[j - 1]))
-                    by_label.setdefault(lb, []).append(k)
-            self._label_spans, self._label_hits = spans, by_label
-        return list(self._label_spans.get(label, ()))
+        ts, te, hits = self.tok_starts, self.tok_ends, self.hits
+        return [(ts[hits[k][1]], te[hits[k][2] - 1]) for k in self._hits_of(label)]
 
     def conditional_before(self, lo: int, hi: int) -> bool:
         """A conditional cue ("nếu", "trong trường hợp") in body[lo:hi]."""
@@ -764,6 +824,26 @@ class _Ctx:
         return (lo, hi)
 
 
+def _seg_marks(body: str) -> list[tuple[int, int]]:
+    """The spans of _SEG_MARK_RE's matches in body, a dash between spaces with its spaces (which cut segments):
+    each mark found by str.find, much faster than the pattern (which the engine tries at every position)."""
+    found = []
+    for ch in _SEG_MARKS:
+        i = body.find(ch)
+        while i >= 0:
+            found.append(i)
+            i = body.find(ch, i + 1)
+    found.sort()
+    out = []
+    for a in found:
+        if body[a] in "-–—":
+            if a and body[a - 1].isspace() and body[a + 1:a + 2].isspace():
+                out.append((a - 1, a + 2))
+        else:
+            out.append((a, a + 1))
+    return out
+
+
 # ---------------------------------------------------------------------------- mentions
 
 
@@ -771,17 +851,19 @@ def _find_triggers(ctx: _Ctx) -> list[_Mention]:
     c = ctx.cues
     body = ctx.body
     out = []
-    index = c.trigger_index
+    index = c.trigger_options
     pos = 0
     blocked = ctx.spans_of("not_event")
     low = ctx.low
     starts, ends = ctx.tok_starts, ctx.tok_ends
     wchar = _WCHAR_RE.match
     words = ctx.words
-    for k in compress(range(len(words)), map(index.__contains__, words)):
-        opts = index[words[k]]
-        if not opts:
-            continue
+    # (the words that start a cue to try: one with cues of a single word, or the first of a pair of words that starts
+    # cues; found in C, most words of the index start only cues of several words that the page does not have)
+    n_w = len(words)
+    starts_cue = set(compress(range(n_w), map(c.trigger_singles.__contains__, words)))
+    starts_cue.update(compress(range(n_w - 1), map(c.trigger_pairs.__contains__, zip(words, words[1:]))))
+    for k in sorted(starts_cue):
         ws = starts[k]
         if ws < pos:
             continue
@@ -791,10 +873,10 @@ def _find_triggers(ctx: _Ctx) -> list[_Mention]:
         if low[ends[k]:ends[k] + 1] == "+":
             continue
         hit = None
-        second = words[k + 1] if k + 1 < len(words) else None
-        for pat, etype, cue, w2 in opts:
-            if w2 is not None and w2 != second:
-                continue  # (a cue of two or more words needs its second word next)
+        by_second, plain = index[words[k]]
+        # (a cue of two or more words needs its second word next)
+        opts = by_second.get(words[k + 1], plain) if by_second and k + 1 < len(words) else plain
+        for pat, etype, cue in opts:
             mm = pat.match(body, ws)
             if mm:
                 if hit is None:
@@ -811,7 +893,7 @@ def _find_triggers(ctx: _Ctx) -> list[_Mention]:
         m, etype, cue = hit
         s, e = m.span()
         pos = e
-        if any(a < e and s < b for a, b in blocked):
+        if blocked and any(a < e and s < b for a, b in blocked):
             continue
         if any(ent.type in ("TREATY", "ORG") for _, _, ent in ctx.covering(s, e)):
             continue  # "Hiệp ước Cấm thử hạt nhân toàn diện", "Nhóm Tham vấn Hạt nhân" are names
@@ -819,8 +901,7 @@ def _find_triggers(ctx: _Ctx) -> list[_Mention]:
             continue  # "on the sidelines of the APEC summit": the occasion of another meeting
         if etype == "treaty_action" and _norm_cue(cue) in c.treaty_year_cues and not _TREATY_YEAR_RE.match(body, e):
             continue  # "hiệp ước" alone is no action; "hiệp ước năm 2000" was signed that year
-        lc = " ".join(cue.lower().split())
-        if lc in c.motion_cues and out and out[-1].type == "visit" and s - out[-1].end <= 40 \
+        if _norm_cue(cue) in c.motion_cues and out and out[-1].type == "visit" and s - out[-1].end <= 40 \
                 and not _PUNCT_RE.search(body[out[-1].end:s]):
             continue  # "chuyến thăm cấp nhà nước tới Washington": the destination of that visit
         sent = ctx.sentence_of(s)
@@ -828,6 +909,33 @@ def _find_triggers(ctx: _Ctx) -> list[_Mention]:
         out.append(_Mention(type=etype, start=s, end=e, cue=_norm_cue(cue), sent=sent,
                             clause=clause, seg=ctx.seg_of(clause, s)))
     return out
+
+
+_NP_PUNCT_RE = re.compile(r"[,.;:]")
+
+
+def _np_part(ctx: _Ctx, pos: int, after: str) -> tuple[str, int]:
+    """The noun phrase in the words `after` that follow body[pos] (cues.np_end.split(" " + after + " ", maxsplit=1)[0],
+    up to a punctuation mark or a verb), and its number of words. The split is searched for only where it can be:
+    at the first mark, or before a page word that is the first word of one of the verbs."""
+    c = ctx.cues
+    text = " " + after + " "
+    ts, te, words = ctx.tok_starts, ctx.tok_ends, ctx.words
+    a, b = bisect.bisect_left(ts, pos), bisect.bisect_left(ts, pos + len(after))
+    firsts = c.cue_firsts.get("np_end")
+    if firsts is None or (a < b and te[b - 1] > pos + len(after)):  # (a word cut at the end: read the text alone)
+        part = c.np_end.split(text, maxsplit=1)[0]
+        return part, len(TOKEN_RE.findall(part))
+    pm = _NP_PUNCT_RE.search(text)
+    cut = pm.start() if pm else len(text)
+    for i in compress(range(a, b), map(firsts.__contains__, words[a:b])):
+        at = ts[i] - pos  # (the space before the verb, in text)
+        if at >= cut:
+            break
+        if c.np_end.match(text, at):
+            cut = at
+            break
+    return text[:cut], bisect.bisect_left(ts, pos + cut - 1, a, b) - a
 
 
 def _window_after(ctx: _Ctx, m: _Mention, words: int, limit: int | None = None) -> str:
@@ -970,11 +1078,12 @@ def _subject_halted(ctx: _Ctx, m: _Mention) -> bool:
     noun phrase, a relative clause or a participle ("Các cuộc đàm phán giữa A, B và C về ... đã bị đình trệ",
     "Talks between A and B, which ..., collapsed in 2022", "Cuộc đối thoại mà hai nước khởi động sau cuộc gặp ở
     Geneva cũng rơi vào bế tắc"): a halting word after the trigger before the predicate can end."""
+    # (at most three words before it, unless a hyphen joins some: the pattern reads no more)
     if m.type == "treaty_action" or ctx.mentions_in(m.sent[0], m.start) \
+            or not (len(ctx.words_in(m.sent[0], m.start)) <= 3 or ctx.body.find("-", m.sent[0], m.start) >= 0) \
             or not _SUBJECT_LEAD_RE.fullmatch(ctx.body, m.sent[0], m.start) or ctx.window_hits(m.sent[0], m.start)[0]:
         return False  # (a cue before the trigger, "Các bên đã nhất trí nối lại đàm phán", makes it no subject)
-    stop = _PREDICATE_STOP_RE.search(ctx.body, m.end, m.sent[1])
-    hi = stop.start() if stop else m.sent[1]
+    hi = _predicate_stop(ctx, m.end, m.sent[1])
     hits, _ = ctx.window_hits(m.end, hi)
     names = ctx.names_in((m.end, hi))
     if names:
@@ -983,6 +1092,24 @@ def _subject_halted(ctx: _Ctx, m: _Mention) -> bool:
     a0 = bisect.bisect_left(ctx.tok_starts, m.end)
     return any("status:stalled" in labs and not any(a <= i < b for a, b in exc)
                and not _PAST_STATE_RE.search(ctx.body, m.end, ctx.tok_starts[a0 + i]) for labs, i, _ in hits)
+
+
+def _predicate_stop(ctx: _Ctx, lo: int, hi: int) -> int:
+    """Where _PREDICATE_STOP_RE.search(body, lo, hi) starts (hi if nowhere): the first semicolon, or the first of its
+    words, tried only at the page words that start one (each search to the sentence end tried every position)."""
+    ts, te, words = ctx.tok_starts, ctx.tok_ends, ctx.words
+    a, b = bisect.bisect_left(ts, lo), bisect.bisect_left(ts, hi)
+    if (a < b and te[b - 1] > hi) or ctx.body.find("+", lo, hi) >= 0:  # (a word cut at hi, or joined by "+")
+        stop = _PREDICATE_STOP_RE.search(ctx.body, lo, hi)
+        return stop.start() if stop else hi
+    semi = ctx.body.find(";", lo, hi)
+    end = semi if semi >= 0 else hi
+    for i in compress(range(a, b), map(_PREDICATE_STOP_FIRSTS.__contains__, words[a:b])):
+        if ts[i] >= end:
+            break
+        if _PREDICATE_STOP_RE.match(ctx.body, ts[i], hi):
+            return ts[i]
+    return end
 
 
 def _reported_future(ctx: _Ctx, m: _Mention, bhits: list, nb: int) -> bool:
@@ -1123,15 +1250,10 @@ def _topic(ctx: _Ctx, m: _Mention, limit: int) -> tuple[str | None, set[str]]:
     k = k0 + 24
     reach = ctx.tok_ends[k] - m.end if k < len(ctx.tok_ends) else len(text)
     tm = None
-    h = bisect.bisect_left(ctx.hit_starts, k0)
-    hits, starts = ctx.hits, ctx.tok_starts
-    end = m.end + min(reach, len(text))
-    while h < len(hits) and starts[hits[h][1]] < end:
-        if "topic" in hits[h][0]:
-            tm = c.topic_marker.match(text, starts[hits[h][1]] - m.end, min(reach, len(text)))
-            if tm:
-                break
-        h += 1
+    for pos, _ in ctx.hits_between(m.end, m.end + min(reach, len(text)), ("topic",)):
+        tm = c.topic_marker.match(text, pos - m.end, min(reach, len(text)))
+        if tm:
+            break
     if not tm or _words_between(text[:tm.start()]) > 8:
         return None, set()
     mpos = m.end + tm.start()
@@ -1140,7 +1262,7 @@ def _topic(ctx: _Ctx, m: _Mention, limit: int) -> tuple[str | None, set[str]]:
     rest = text[tm.end():]
     cut = len(rest)
     for pat in (c.topic_stop,):
-        if pat:
+        if pat and ctx.cue_may_match("topic_stop", m.end + tm.end(), m.end + len(text)):
             sm = pat.search(rest)
             if sm and sm.start() > 0:
                 cut = min(cut, sm.start())
@@ -1233,7 +1355,11 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     # (the lead patterns run only when the cue windows show a preposition of their kind there)
     t_end = c.temporal_end.search(lead) if any("temporal" in labs for labs, _, _ in near) else None
     f_end = c.frame_end.search(lead) if any("frame" in labs for labs, _, _ in near) else None
-    cls = _CLASSIFIER_RE.search(lead)
+    # (a classifier is at most two words, the last two before the trigger: the pattern is tried from the space before
+    # them, or from the start of the lead when they start it)
+    k_start = bisect.bisect_left(ctx.tok_starts, m.start)
+    cls = _CLASSIFIER_RE.search(lead, max(0, ctx.tok_starts[k_start - 2] - 1 - lo_lead) if k_start >= 2 else 0) \
+        if ctx.may_end_with(lo_lead, m.start, 1, _CLASSIFIER_LAST) else None
     # (read from the sentence: "that" also cuts clauses; "\0" keeps a cut window from reading as a sentence start)
     d_lo = max(m.sent[0], m.start - 40)
     demonstrative = ctx.has_demonstrative and _DEMONSTRATIVE_LEAD_RE.search(
@@ -1267,14 +1393,18 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         return any(i >= nb - k and not any(a <= i < b for a, b in spans) for i in idx)
 
     # anaphora / assertion
-    np_part = c.np_end.split(" " + after_np + " ", maxsplit=1)[0]
-    np_words = len(TOKEN_RE.findall(np_part))
+    np_part, np_words = _np_part(ctx, m.end, after_np)
+    np_span = (m.end, m.end + min(len(np_part) - 1, len(after_np)))  # (np_part is " " + this text of the body)
     # a coordinated predicate starts another statement: "met in Geneva and agreed to launch ..."
     coord = 99
-    for cm in _COORD_RE.finditer(after_np):
+    # (only a status or assertion cue right after a coordinator counts: with none in the window, no coordinator is
+    # read; past the last of them, none can count)
+    marked = [i for labs, i, j in ahits if any(lb.startswith(("status:", "assert_before")) for lb in labs)]
+    for cm in _COORD_RE.finditer(after_np) if marked else ():
         ci = len(TOKEN_RE.findall(after_np[:cm.start()]))
-        if any(ci <= i <= ci + 1 and any(lb.startswith(("status:", "assert_before")) for lb in labs)
-               for labs, i, j in ahits):
+        if ci > marked[-1]:
+            break
+        if any(ci <= i <= ci + 1 for i in marked):
             coord = ci
             break
     cm = _CONTRAST_RE.search(after_np)
@@ -1313,7 +1443,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                    and not any(a <= i < b for a, b in spans) for i, j in found)
     strong = None
     if c.strong_anaphor:
-        for am in c.strong_anaphor.finditer(np_part):
+        for am in c.strong_anaphor.finditer(np_part) if ctx.cue_may_match("strong_anaphor", *np_span) else ():
             tok = am.group(0).lower()
             pre = np_part[:am.start()]
             if tok in ("nói trên", "kể trên", "aforementioned") or not (c.topic_marker and c.topic_marker.search(pre)):
@@ -1324,7 +1454,8 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         m.ref = "strong"
         if after("current", np_words + 1):
             m.attrs["_current"] = True  # "các hội đàm lần này": the happening of the page, not the one before
-    elif m.nominal and _INDEFINITE_RE.search(body[max(m.clause[0], m.start - 22):m.start]):
+    elif m.nominal and ctx.may_end_with(max(m.clause[0], m.start - 22), m.start, 3, _INDEFINITE_WORDS) \
+            and _INDEFINITE_RE.search(body[max(m.clause[0], m.start - 22):m.start]):
         m.ref = "assert"  # "khởi động một tiến trình đối thoại", "a new round of talks": a new happening
     elif before("assert_before", 2 if m.nominal else 3) or after("assert_after", 12, predicate=3) or not m.nominal:
         m.ref = "assert"
@@ -1359,7 +1490,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         m.attrs["_timeref"] = True  # "Một ngày sau cuộc hội đàm ở New York, ...": an earlier happening named
     # "được khởi động sau cuộc gặp thượng đỉnh ..., đã bị đình trệ": an event named as the time after which
     # something happened is past, and the predicates after it are the main clause's
-    since = m.nominal and _SINCE_FRAME_RE.search(lead)
+    since = m.nominal and ctx.may_end_with(lo_lead, m.start, 3, _SINCE_FRAME_LAST) and _SINCE_FRAME_RE.search(lead)
     for name, label in _STATUS_LABELS:
         # "đã nhất trí nối lại liên lạc quân sự tại cuộc gặp ở California": the cues before a framing
         # preposition belong to the main verb, not to the meeting
@@ -1399,17 +1530,24 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     # distinct cues
     if before("distinct_before", 3):
         m.distinct = True
-    if c.distinct_after and c.distinct_after.search(np_part) and not strong:
+    if c.distinct_after and ctx.cue_may_match("distinct_after", *np_span) and c.distinct_after.search(np_part) \
+            and not strong:
         m.distinct = True
-    if m.nominal and _SINCE_NP_RE.search(lead) \
-            or _SINCE_CLAUSE_RE.search(body[max(m.sent[0], m.clause[0] - 12):m.clause[0]]):
+    if m.nominal and ctx.may_end_with(lo_lead, m.start, 3, _SINCE_NP_LAST) and _SINCE_NP_RE.search(lead) \
+            or ctx.may_end_with(max(m.sent[0], m.clause[0] - 12), m.clause[0], 1, _SINCE_CLAUSE_LAST) \
+            and _SINCE_CLAUSE_RE.search(body[max(m.sent[0], m.clause[0] - 12):m.clause[0]]):
         m.distinct = True  # "cuộc gặp thượng đỉnh đầu tiên kể từ cuộc gặp ... năm 2018"
     if m.distinct and m.ref == "weak" and m.status in ("planned", "proposed"):
         m.ref = "assert"  # "Vòng đàm phán tiếp theo dự kiến bắt đầu ...": another round, announced
     if before("part_of", 5):
         m.part_of = True
-    om = _ORDINAL_RE.match(body, m.end) or _ORDINAL_AFTER_RE.match(body, m.end, m.seg[1])
-    ob = None if om else _ORDINAL_BEFORE_RE.search(body, max(m.seg[0], m.start - 40), m.start)
+    # (each pattern only where the page has one of the words it needs: "lần"/"vòng" next, "thứ"/"đầu" after the
+    # trigger in its segment, an English ordinal before it)
+    k_end = bisect.bisect_left(ctx.tok_starts, m.end)
+    om = (k_end < len(ctx.words) and ctx.words[k_end] in _ORDINAL_HEADS and _ORDINAL_RE.match(body, m.end)) \
+        or (ctx.may_contain(m.end, m.seg[1], _ORDINAL_AFTER_WORDS) and _ORDINAL_AFTER_RE.match(body, m.end, m.seg[1]))
+    ob = None if om or not ctx.may_contain(max(m.seg[0], m.start - 40), m.start, _ORDINAL_BEFORE_WORDS) \
+        else _ORDINAL_BEFORE_RE.search(body, max(m.seg[0], m.start - 40), m.start)
     rank = (om.group(om.lastindex) if om else ob.group(1) if ob else "").lower()
     if rank and _COPULA_END_RE.search(body, max(m.seg[0], (ob.start() if ob else m.start) - 30),
                                       ob.start() if ob else m.start):
@@ -1418,8 +1556,8 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         m.attrs["_ordinal"] = _ORDINAL_NUM.get(rank, rank)  # "điện đàm lần thứ hai": not the first call
     ends = ctx.duration_ends
     if ends and any(
-            _words_between(ctx.body[de:m.start]) <= 6 and not _PUNCT_RE.search(ctx.body[de:m.start])
-            and _REL_PREP_RE.match(ctx.body, de)
+            _REL_PREP_RE.match(ctx.body, de)  # (the cheap test first)
+            and _words_between(ctx.body[de:m.start]) <= 6 and not _PUNCT_RE.search(ctx.body[de:m.start])
             for de in ends[bisect.bisect_left(ends, m.sent[0]):bisect.bisect_right(ends, m.start)]):
         m.attrs["_relative"] = True  # "Vụ phóng diễn ra một ngày sau khi Triều Tiên bắn ...": not the launch of the main clause
     if m.nominal and f_end:
@@ -1488,7 +1626,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
             if hm is None or not _LIST_LEAD_RE.fullmatch(lead, 0, hm.start()):
                 break
         scope = (prev_ent[-1][0], scope[1])
-    pm = c.purpose_inline.search(body, m.end, scope[1])
+    pm = ctx.cue_search("purpose_inline", m.end, scope[1])
     if pm:  # "... vào tháng 7 để phản đối việc Mỹ bán vũ khí cho Đài Loan"
         scope = (scope[0], pm.start())
     topic_start = body.find(topic, m.end, m.clause[1]) if topic and m.type in _BILATERAL else -1
@@ -1497,9 +1635,9 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         # the topic runs on through its enumeration ("về quan hệ song phương, vấn đề Ukraine và ...") up to
         # a word that ends it ("với", "tại", "vào", a verb of tense)
         rest = body[topic_start:m.clause[1]]
-        sm = c.topic_stop.search(rest, len(topic)) if c.topic_stop else None
+        sm = ctx.cue_search("topic_stop", topic_start + len(topic), m.clause[1]) if c.topic_stop else None
         pe = re.search(r"[.;:()]", rest[len(topic):])
-        end = min(sm.start() if sm else len(rest), len(topic) + pe.start() if pe else len(rest))
+        end = min(sm.start() - topic_start if sm else len(rest), len(topic) + pe.start() if pe else len(rest))
         topic_span = (topic_start, topic_start + end)
     countries, orgs, people, unknown = _participants(ctx, m, scope, treaty_span, topic_span)
     if m.type in _BILATERAL and before("directive", 10):
@@ -1569,7 +1707,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                     break
     if not countries and not orgs and not m.attrs.get("_timeref"):  # ("Sau cuộc gặp, X ...": X met no one here)
         wide = (max(m.clause[0], prev_end if prev_end < m.start else m.clause[0]), min(m.clause[1], nxt))
-        pw_ = c.reason_inline.search(body, m.end, wide[1]) if c.reason_inline else None
+        pw_ = ctx.cue_search("reason_inline", m.end, wide[1]) if c.reason_inline else None
         if pw_:
             wide = (wide[0], pw_.start())
         countries, orgs, people2, unknown = _participants(ctx, m, wide, treaty_span, topic_span)
@@ -2085,7 +2223,8 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
             if _year_of_agreement(body, ts, te, dv, m):
                 continue  # "to revive the 2015 nuclear deal", "khôi phục thỏa thuận hạt nhân năm 2015"
             bare = not _TIME_PREP_RE.search(body[max(sent[0], ts - 6):ts] + " " + tx.text[:6])
-            if c.purpose_inline.search(between) or (bare and any(
+            if (ctx.cue_may_match("purpose_inline", *((m.end, ts) if ts >= m.end else (te, m.start)))
+                    and c.purpose_inline.search(between)) or (bare and any(
                     ent.type in ("TREATY", "EVENT_NAME") and e_ <= ts and ts - e_ <= 6 and s_ >= min(m.end, ts)
                     and ent.id != m.attrs.get("treaty")
                     for s_, e_, ent in ctx.mentions_in(min(m.end, ts), ts))):
@@ -2166,7 +2305,8 @@ def _coordinated_dates(ctx: _Ctx, mentions: list[_Mention]) -> list[_Mention]:
     (a visit "trong hai ngày 1/3 và 2/3" is one happening)."""
     out = []
     for m in mentions:
-        plural = _PLURAL_HAPPENINGS_RE.search(ctx.body, max(m.sent[0], m.start - 10), m.end) is not None
+        plural = ctx.may_contain(max(m.sent[0], m.start - 10), m.end, _PLURAL_WORDS) \
+            and _PLURAL_HAPPENINGS_RE.search(ctx.body, max(m.sent[0], m.start - 10), m.end) is not None
         if plural and m.type in _BILATERAL and not m.blocked and m.status in (None, "held"):
             pairs = _pairs_between(ctx, m)
             if pairs:
@@ -2192,7 +2332,8 @@ def _pairs_between(ctx: _Ctx, m: _Mention) -> list[_Mention]:
     """"các cuộc gặp thượng đỉnh ..., giữa A và B năm 1990, và giữa C và D năm 1997", "summits between A and B in
     1990 and between C and D in 1997": meetings told in the plural, then one "between" segment with a date of its
     own for each, are one happening per segment with its own pair ([] where the segments do not read so)."""
-    hits = list(_BETWEEN_SEG_RE.finditer(ctx.body, m.end, m.sent[1]))
+    hits = list(_BETWEEN_SEG_RE.finditer(ctx.body, m.end, m.sent[1])) \
+        if ctx.may_contain(m.end, m.sent[1], _BETWEEN_WORDS) else []
     if len(hits) < 2:
         return []
     out = []
@@ -2898,7 +3039,8 @@ def extract_events(doc: Document) -> Document:
             if host and host not in e.countries:
                 e.countries.append(host)  # "Austin đến Hà Nội": Viet Nam hosts (cited by the city if unnamed)
         gw = ctx.cues.group_words
-        if gw and len(e.countries) < 3 and gw.search(ctx.body[m.clause[0]:m.clause[1]]):
+        if gw and len(e.countries) < 3 and ctx.cue_may_match("group_words", *m.clause) \
+                and gw.search(ctx.body[m.clause[0]:m.clause[1]]):
             group = next((x for x in reversed(events) if len(x.countries) >= 3), None)
             cands = group.countries if group is not None else ctx.top_countries[:3]
             e.countries += [x for x in cands if x not in e.countries]  # "which the three countries signed"
