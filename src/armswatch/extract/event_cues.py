@@ -183,6 +183,9 @@ class Cues:
     needs_object: dict[str, set[str]]
     report_verbs: set[str]
     publication_cues: set[str]
+    publication_after_cues: set[str]
+    separate_meetings: re.Pattern | None
+    multi_party: re.Pattern | None
     declaration_cues: set[str]
     declaration_texts: set[str]
     treaty_year_cues: set[str]
@@ -347,6 +350,7 @@ def cues() -> Cues:
         "assert_before": lex.get("assertion_before") or [], "assert_after": lex.get("assertion_after") or [],
         "tense:future": tense.get("future") or [], "tense:past": tense.get("past") or [],
         "not_event": lex.get("not_events") or [], "clause_break": lex.get("clause_breaks") or [],
+        "clause_break_exc": lex.get("clause_break_exceptions") or [],
         "speech": lex.get("speech_verbs") or [], "speech_exc": lex.get("speech_exceptions") or [],
         "pair": lex.get("pair_words") or [],  # candidates, confirmed by the pair_words pattern
         "temporal": lex.get("temporal_preps") or [], "frame": lex.get("frame_preps") or [],
@@ -373,6 +377,9 @@ def cues() -> Cues:
         needs_object={k: {_norm(c) for c in v} for k, v in (lex.get("needs_object") or {}).items()},
         report_verbs={_norm(c) for c in lex.get("report_verbs") or []},
         publication_cues={_norm(c) for c in lex.get("publication_cues") or []},
+        publication_after_cues={_norm(c) for c in lex.get("publication_after_cues") or []},
+        separate_meetings=_alternation(lex.get("separate_meetings") or []),
+        multi_party=_alternation(lex.get("multi_party") or []),
         declaration_cues={_norm(c) for c in lex.get("declaration_cues") or []},
         declaration_texts={_norm(c) for c in lex.get("declaration_texts") or []},
         treaty_year_cues={_norm(c) for c in lex.get("treaty_year_cues") or []},
