@@ -2133,18 +2133,140 @@ def test_ev6_latest_round_is_not_the_process():
     assert len(evs) == 1
 
 
-# qdates round (session 6): "khi đó" / "lúc đó" ("then", "at the time") is a time adverb, not the conjunction "khi"
-# that opens a clause: a date told after it stays in the clause of the meeting before it (own sentences)
-@pytest.mark.parametrize("adverb", ["khi đó", "lúc đó"])
-def test_qdates_then_adverb_opens_no_clause(adverb):
-    text = (f"Quan hệ hai nước xấu đi kể từ khi cuộc gặp thượng đỉnh giữa Thủ tướng Nhật Bản {adverb} là ông Abe "
-            "và lãnh đạo Trung Quốc tại Bắc Kinh tháng 10/2018 kết thúc mà không có tuyên bố chung.")
-    evs = events_of(text, [JP, CN], [("tháng 10/2018", "2018-10")])
-    assert [(e.type, e.date) for e in evs if e.type == "summit"] == [("summit", "2018-10")]
-    # negative: the conjunction "khi" alone still opens a clause that keeps its date away from the meeting before it
-    evs = events_of("Cuộc gặp thượng đỉnh giữa Nhật Bản và Trung Quốc bị hủy khi Bắc Kinh tổ chức duyệt binh "
-                    "tháng 10/2018.", [JP, CN], [("tháng 10/2018", "2018-10")])
-    assert "2018-10" not in [e.date for e in evs if e.type == "summit"]
+# qevents (session 6): a document's publication told with a long name between the verb and the document, or with
+# the document first and its publication after it; the author is then the actor the sentence opens with.
+CASES_QEV_REPORT = [
+    ("France on Friday released the long-awaited first public edition of the national Strategic Review.",
+     [FR], [("on Friday", "2023-11-24")],
+     [ev("report", {"fr"}, "2023-11-24", "held")]),
+    ("France will modernise its air-launched deterrent under a defence review published on Friday.",
+     [FR], [("on Friday", "2023-11-24")],
+     [ev("report", {"fr"}, "2023-11-24", "held")]),
+    # negative: a review that nobody publishes in the sentence is no report
+    ("France will modernise its air-launched deterrent after a defence review.", [FR], [], []),
+]
+
+
+@pytest.mark.parametrize("case", CASES_QEV_REPORT, ids=[f"q{i + 1}" for i in range(len(CASES_QEV_REPORT))])
+def test_qev_publication_told_around_the_document(case):
+    check_case(case, "2023-12-01")
+
+
+def test_qev_publication_due_is_planned():
+    evs = events_of("The Defence Ministry will set out the changes in a separate Command Paper, due to be published "
+                    "next Monday.", [("mod", "ORG", ["Defence Ministry"], "fr")], [("next Monday", "2023-12-04")])
+    assert core(evs) == [ev("report", {"mod"}, "2023-12-04", "planned")]
+
+
+# qevents: an international body the KB knows (no country of its own) is not affiliated to a country named right
+# before one of its mentions ("hồ sơ hạt nhân Iran ra Hội đồng Bảo an" names what it discusses): its meeting is its own.
+def test_qev_international_body_takes_no_country_from_a_neighbouring_name():
+    unsc = ("unsc", "ORG", ["Hội đồng Bảo an", "Security Council"])
+    text = ("Các nước phương Tây đã đưa hồ sơ hạt nhân Iran ra Hội đồng Bảo an. "
+            "Ngày 3/2, Hội đồng Bảo an đã nhóm họp khẩn cấp tại New York.")
+    evs = events_of(text, [IR, unsc, ("nyc", "LOC", ["New York"])], [("Ngày 3/2", "2023-02-03")])
+    assert core(evs) == [ev("talks", {"unsc"}, "2023-02-03", "held")]
+
+
+# qevents: Vietnamese has no article, so a bare treaty noun right after a treaty verb ("gia nhập hiệp ước", "phê chuẩn
+# văn bản này") is the treaty the page is about.
+NPT_Q = ("npt", "TREATY", ["Hiệp ước Không phổ biến Vũ khí Hạt nhân", "NPT"])
+
+
+@pytest.mark.parametrize("text,date_", [
+    ("NPT có 190 thành viên. Ấn Độ chưa bao giờ ký. Việt Nam gia nhập hiệp ước hồi tháng 2/1982.", "1982-02"),
+    ("NPT có 190 thành viên. Sau nhiều năm tranh luận, Việt Nam đã phê chuẩn văn bản này từ năm 1982.", "1982"),
+])
+def test_qev_bare_treaty_object_is_the_page_treaty(text, date_):
+    evs = events_of(text, [NPT_Q, VN, IN], [("tháng 2/1982", "1982-02"), ("năm 1982", "1982")])
+    got = [(e.type, e.participants, e.date, e.attributes.get("treaty")) for e in evs if e.type == "treaty_action"]
+    assert got == [("treaty_action", ["vn"], date_, "npt")]
+
+
+def test_qev_a_treaty_noun_with_its_own_name_is_not_bare():
+    evs = events_of("NPT có 190 thành viên. Việt Nam gia nhập hiệp ước cấm vũ khí sinh học hồi tháng 2/1982.",
+                    [NPT_Q, VN], [("tháng 2/1982", "1982-02")])
+    assert [e.attributes.get("treaty") for e in evs if e.type == "treaty_action"] != ["npt"]
+
+
+# qevents: a report published before the page's date is held, whatever future its content tells ("sẽ có").
+def test_qev_past_report_with_a_projection_is_held():
+    text = ("Bộ Quốc phòng Mỹ, trong báo cáo thường niên công bố tháng 11 năm ngoái, dự báo Nga sẽ triển khai "
+            "thêm tên lửa vào năm 2030.")
+    evs = events_of(text, [("dod", "ORG", ["Bộ Quốc phòng Mỹ"], "us"), RU],
+                    [("tháng 11 năm ngoái", "2022-11"), ("năm 2030", "2030")])
+    assert [(e.type, e.date, e.status) for e in evs if e.type == "report"] == [("report", "2022-11", "held")]
+
+
+# qevents: "khi đó là" ("the then president") opens no clause, so a date after it still dates the meeting.
+def test_qev_then_title_opens_no_clause():
+    text = ("Quan hệ hai nước lạnh đi kể từ khi cuộc gặp thượng đỉnh giữa ông Kim và Tổng thống Hàn Quốc khi đó là "
+            "Moon Jae-in tại Bàn Môn Điếm tháng 4/2018 kết thúc.")
+    evs = events_of(text, [KP, KR, ("moon", "PERSON", ["Moon Jae-in"], "kr"), ("kim", "PERSON", ["ông Kim"], "kp"),
+                           ("pmj", "LOC", ["Bàn Môn Điếm"])], [("tháng 4/2018", "2018-04")])
+    assert [(e.type, e.date) for e in evs if e.type == "summit"] == [("summit", "2018-04")]
+
+
+# qevents: a counted span of decades ("ending three decades of ...") is a measure, not a habitual frame
+def test_qev_counted_decades_are_no_habit():
+    text = "France will cut its arsenal, ending three decades of growth, under a defence review published on Friday."
+    evs = events_of(text, [FR], [("on Friday", "2023-11-24")])
+    assert core(evs) == [ev("report", {"fr"}, "2023-11-24", "held")]
+    # negative: "for decades" still frames a habit
+    evs = events_of("For decades, France and Japan held talks on nuclear safety.", [FR, JP], [])
+    assert evs == []
+
+
+# qevents: an event dated wholly before the page's day is held, whatever future word its sentence holds
+@pytest.mark.parametrize("text,timexes,type_", [
+    ("Đầu tháng 8, Ngoại trưởng Mỹ đã thăm Bắc Kinh, và hai bên nhất trí sắp xếp một cuộc gặp trong thời gian tới.",
+     [("Đầu tháng 8", "2023-08")], "visit"),
+    ("The Japanese prime minister spoke with the Chinese premier by telephone on Monday, and the two agreed to "
+     "look for ways to resume talks by October.", [("on Monday", "2023-09-11")], "call"),
+])
+def test_qev_dated_before_the_page_is_held(text, timexes, type_):
+    evs = events_of(text, [US, CN, JP, ("fm", "PERSON", ["Ngoại trưởng Mỹ"], "us"),
+                           ("pm", "PERSON", ["The Japanese prime minister"], "jp"),
+                           ("li", "PERSON", ["the Chinese premier"], "cn")], timexes, published="2023-09-15")
+    dated = [(e.type, e.status) for e in evs if e.date == timexes[0][1]]
+    assert dated == [(type_, "held")]
+
+
+def test_qev_planned_for_a_later_day_stays_planned():
+    evs = events_of("Mỹ và Trung Quốc sẽ hội đàm tại Geneva vào tháng 10.", [US, CN, GENEVA],
+                    [("tháng 10", "2023-10")], published="2023-09-15")
+    assert [(e.type, e.status) for e in evs] == [("talks", "planned")]
+
+
+# qevents: one party calling partners of different countries, or meeting them one after another ("separate"), holds
+# one call or meeting per partner; a call that names a multi-party format stays one.
+ABE_Q = ("abe", "PERSON", ["Shinzo Abe"], "jp")
+MODI_Q = ("modi", "PERSON", ["Narendra Modi"], "in")
+ALB_Q = ("alb", "PERSON", ["Anthony Albanese"], "au")
+DUP_Q = ("dupont", "PERSON", ["Jean Dupont"], "fr")
+
+
+def test_qev_call_with_two_leaders_is_two_calls():
+    text = ("Ngày 5/3, Ngoại trưởng Pháp Jean Dupont đã điện đàm với Thủ tướng Nhật Bản Shinzo Abe và Thủ tướng Ấn Độ "
+            "Narendra Modi về an ninh hàng hải.")
+    ents = [FR, JP, IN, ABE_Q, MODI_Q, DUP_Q]
+    evs = events_of(text, ents, [("Ngày 5/3", "2023-03-05")])
+    assert core(evs) == sorted([ev("call", {"fr", "jp"}, "2023-03-05", "held"),
+                                ev("call", {"fr", "in"}, "2023-03-05", "held")], key=_key)
+    # negative: a call in a named multi-party format is one call
+    evs = events_of(text.replace("điện đàm với", "điện đàm ba bên với"), ents, [("Ngày 5/3", "2023-03-05")])
+    assert [sorted(e.participants) for e in evs if e.type == "call"] == [["fr", "in", "jp"]]
+
+
+def test_qev_separate_meetings_with_two_leaders():
+    text = ("On Monday the President of France, Jean Dupont, held separate talks with India's Narendra Modi and with "
+            "Australia's Anthony Albanese.")
+    ents = [FR, IN, AU, MODI_Q, ALB_Q, DUP_Q]
+    evs = events_of(text, ents, [("On Monday", "2023-03-13")])
+    assert sorted(sorted(e.participants) for e in evs) == [["au", "fr"], ["fr", "in"]]
+    # negative: without "separate" they met together
+    evs = events_of(text.replace("separate ", ""), ents, [("On Monday", "2023-03-13")])
+    assert len(evs) == 1
 
 
 # qdates round: a date told after a meeting or happening that is the place ("tại", "at") or the topic ("về", "on")

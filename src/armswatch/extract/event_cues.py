@@ -183,6 +183,9 @@ class Cues:
     needs_object: dict[str, set[str]]
     report_verbs: set[str]
     publication_cues: set[str]
+    publication_after_cues: set[str]
+    separate_meetings: re.Pattern | None
+    multi_party: re.Pattern | None
     declaration_cues: set[str]
     declaration_texts: set[str]
     treaty_year_cues: set[str]
@@ -374,6 +377,9 @@ def cues() -> Cues:
         needs_object={k: {_norm(c) for c in v} for k, v in (lex.get("needs_object") or {}).items()},
         report_verbs={_norm(c) for c in lex.get("report_verbs") or []},
         publication_cues={_norm(c) for c in lex.get("publication_cues") or []},
+        publication_after_cues={_norm(c) for c in lex.get("publication_after_cues") or []},
+        separate_meetings=_alternation(lex.get("separate_meetings") or []),
+        multi_party=_alternation(lex.get("multi_party") or []),
         declaration_cues={_norm(c) for c in lex.get("declaration_cues") or []},
         declaration_texts={_norm(c) for c in lex.get("declaration_texts") or []},
         treaty_year_cues={_norm(c) for c in lex.get("treaty_year_cues") or []},

@@ -84,6 +84,8 @@ _TREATY_ANAPHOR_RE = re.compile(
     r"|(?:^|(?<=[.!?]\s))(?:Hiệp ước|Hiệp định|Thỏa thuận|Thoả thuận)(?=\s+(?:\w+\s+){0,1}(?:có|được|đã|sẽ|hết|bị|chính thức|chấm dứt)\s))(?!\w)",
     re.IGNORECASE,
 )
+_BARE_TREATY_OBJECT_RE = re.compile(r"\s+(hiệp ước|hiệp định|công ước|văn bản này)(?=\s*(?:[,.;]|$|(?:hồi|vào|năm|từ|tháng|"
+                                    r"ngày|khi|và|sau|trước)(?!\w)))", re.IGNORECASE)
 _TREATY_WORDS_RE = re.compile(r"liên minh|alliance|hiệp ước|treaty|thỏa thuận|thoả thuận|agreement|hiệp định|pact",
                               re.IGNORECASE)
 _WORD_RE = re.compile(r"\w+(?:[-+]\w+)*")
@@ -703,6 +705,9 @@ class _Ctx:
                 found = self.countries_in_text(m.text)
                 if found:
                     return found[0]
+                if self.kb.get(ent.id) is not None:
+                    continue  # a body the KB knows without a country is international: "hạt nhân Triều Tiên ra
+                    # Hội đồng Bảo an" names what it discusses, not whose it is
             for s, e_, other in self.mentions_in(m.start - 30, m.start):
                 if other.type == "COUNTRY":
                     gap = self.body[e_:m.start]
@@ -1504,6 +1509,8 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         # "released its review, which says the US will face ...": what the document says is not the
         # publication's tense; a publication verb with no cue before it happened
         m.status = "held"
+    if m.type == "report" and m.cue in c.publication_after_cues:
+        m.status = _publication_after_status(ctx, m)
     first_labels = _cue_labels(m.cue, first=True) | _cue_labels(m.cue)  # "will meet", "is due in"
     if refused and m.status != "stalled":
         m.status = "proposed"
@@ -1963,6 +1970,13 @@ def _treaty(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int):
                     and not any(x[2].type == "TREATY" for x in ctx.mentions_in(max(0, m.sent[0] - 400), m.sent[0])):
                 # "Hiệp ước này được Mỹ và Philippines ký": a sentence about a treaty the page named by a common noun
                 return None, (off + am.start(), off + am.end())
+    # "Trung Quốc gia nhập hiệp ước hồi tháng 3/1992": Vietnamese has no article; a bare treaty noun right after the
+    # verb, with nothing naming it, is the treaty the page is about ("the treaty")
+    bm = _BARE_TREATY_OBJECT_RE.match(body, m.end)
+    if bm and bm.end() <= hi:
+        tid = _salient_treaty(ctx, m.start, m.sent)
+        if tid:
+            return tid, (bm.start(1), bm.end(1))
     # "pulled the United States out of it", "rút khỏi nó": a pronoun object, with an agreement named before it
     pm = _PRONOUN_OBJECT_RE.match(body, m.end) if ctx.cues.treaty_action.get(m.cue) in ("withdraw", "suspend") \
         else None
@@ -1998,6 +2012,59 @@ def _salient_treaty(ctx: _Ctx, pos: int, sent: tuple[int, int]) -> str | None:
     last_sent = ctx.sentence_of(prev[-1][0])
     in_last = [x for x in prev if last_sent[0] <= x[0] < last_sent[1]]
     return in_last[0][2].id
+
+
+def _opening_actor(ctx: _Ctx, m: _Mention):
+    """The country or body a sentence opens with (its subject, at most three words in), for a document whose
+    publication is told after it ("The Ministry of Defence will set out ... in a Command Paper, due to be published")."""
+    first = ctx.mentions_in(m.sent[0], m.start)
+    if first and first[0][2].type in ("COUNTRY", "ORG") and _words_between(ctx.body[m.sent[0]:first[0][0]]) <= 3:
+        return first[0][2]
+    return None
+
+
+def _split_partners(ctx: _Ctx, e: _Event) -> list[_Event]:
+    """One call or meeting per partner when one party calls or meets, one after another, partners of different
+    countries listed after "với"/"with" ("điện đàm với Tổng thống Hàn Quốc ... và Thủ tướng Nhật Bản ...")."""
+    c = ctx.cues
+    if e.type not in ("call", "talks", "summit") or len(e.countries) < 3 or len(e.mentions) != 1:
+        return [e]
+    m = e.mentions[0]
+    seg = ctx.body[m.clause[0]:m.clause[1]]
+    if c.multi_party is not None and c.multi_party.search(seg):
+        return [e]
+    if e.type != "call" and (c.separate_meetings is None or not c.separate_meetings.search(seg)):
+        return [e]
+    pm = c.partner_start.match(ctx.body, m.end)
+    if pm is None:
+        pm = next((x for x in c.partner_start.finditer(ctx.body, m.end, m.clause[1])
+                   if _words_between(ctx.body[m.end:x.start()]) <= 3), None)
+    if pm is None:
+        return [e]
+    partners: list[str] = []
+    for s_, e_, ent in ctx.mentions_in(pm.end(), m.clause[1]):
+        if ent.type not in ("PERSON", "COUNTRY"):
+            continue
+        cid = ctx.country_of_entity(ent)
+        if cid in e.countries and cid not in partners:
+            partners.append(cid)
+    subject = [x for x in e.countries if x not in partners]
+    if len(partners) < 2 or not subject:
+        return [e]
+    out = []
+    for cid in partners:
+        people = [p for p in e.people if p in ctx.ent_by_id
+                  and ctx.country_of_entity(ctx.ent_by_id[p]) in subject + [cid]]
+        out.append(replace(e, countries=subject + [cid], people=people, attrs=dict(e.attrs), mentions=list(e.mentions)))
+    return out
+
+
+def _publication_after_status(ctx: _Ctx, m: _Mention) -> str:
+    """The tense of a publication told after its document is its participle's ("published on Friday": held; "due
+    to be published": planned), not the main clause's ("France will modernise ... under a review published ...")."""
+    if any(m.start <= a and b <= m.end for a, b in ctx.spans_of("status:planned")):
+        return "planned"
+    return "held"
 
 
 def _report(ctx: _Ctx, m: _Mention) -> bool:
@@ -2048,6 +2115,8 @@ def _report(ctx: _Ctx, m: _Mention) -> bool:
         if subj and subj[-1][2].type == "COUNTRY" \
                 and _words_between(_TIMEX_GAP_RE.sub(" ", body[subj[-1][1]:m.start])) <= 2:
             author = subj[-1][2]
+    if author is None and m.cue in ctx.cues.publication_after_cues:
+        author = _opening_actor(ctx, m)  # "Britain will ... under a review ... published on Tuesday"
     if author is None and ctx.last_author is not None and m.start - ctx.last_author[1] < 1500:
         author = ctx.last_author[0]  # "Báo cáo năm ngoái ước tính ...": the body named for the last report
         m.attrs["_needs_date"] = True
@@ -2752,6 +2821,25 @@ def _anchor_date(doc: Document) -> date | None:
     return a.date() if a else None
 
 
+def _future_in_segment(ctx: _Ctx, m: _Mention) -> bool:
+    """A future cue in the trigger's own comma segment ("sẽ công du Mỹ", "will travel to Italy ... to attend the
+    summit", "Hội nghị ... sẽ khai mạc"), not in a clause coordinated after it ("..., và hai bên nhất trí ...")."""
+    lo, hi = ctx.seg_of(ctx.clause_of(m.sent, m.start), m.start)
+    return any(lo <= a and b <= hi for a, b in ctx.spans_of("status:planned"))
+
+
+def _before_page(value: str | None, anchor: date | None) -> bool:
+    """The date lies wholly before the page's day (a day before it, or a month or year that ended before it)."""
+    if not value or not anchor or value.startswith("X"):
+        return False
+    parts = value.split("-")
+    if not all(p.isdigit() for p in parts):
+        return False
+    nums = [int(p) for p in parts]
+    ref = [anchor.year, anchor.month, anchor.day][:len(nums)]
+    return nums < ref
+
+
 def _status_from_date(value: str | None, anchor: date | None) -> str | None:
     if not value or not anchor or value.startswith("X"):
         return None
@@ -3011,10 +3099,20 @@ def extract_events(doc: Document) -> Document:
                     and (o.status or "held") == (e.status or "held"):
                 e.date = o.date  # "Đây là chuyến thăm Mỹ đầu tiên của ông Putin": the summit's visit
                 break
+    events = [x for e in events for x in _split_partners(ctx, e)]
     out = []
     for e in events:
         status = e.status or _status_from_date(e.date, anchor)
         if e.type == "treaty_action" and status == "stalled":
+            status = "held"
+        if e.type == "report" and status == "planned" and _status_from_date(e.date, anchor) == "held":
+            status = "held"  # "báo cáo công bố tháng 10 năm ngoái ... sẽ có": a future in a past report is its content
+        elif status == "planned" and e.type != "treaty_action" and _before_page(e.date, anchor) \
+                and not _future_in_segment(ctx, e.mentions[0]):
+            # "Sullivan đã thăm Bắc Kinh, và hai bên nhất trí sắp xếp ... trong thời gian tới" (late August, the page
+            # of September), "after their first summit in June last year": a meeting dated wholly before the page's
+            # day is no longer ahead, unless its own verb says so ("sẽ gặp"); a decision to leave a treaty is dated
+            # when it is announced, and stays planned
             status = "held"
         if status is None:
             first = e.mentions[0]
