@@ -2267,3 +2267,22 @@ def test_qev_separate_meetings_with_two_leaders():
     # negative: without "separate" they met together
     evs = events_of(text.replace("separate ", ""), ents, [("On Monday", "2023-03-13")])
     assert len(evs) == 1
+
+
+# qdates round: a date told after a meeting or happening that is the place ("tại", "at") or the topic ("về", "on")
+# of an undated verb right before it dates that verb too (own sentences)
+UNSC_T = ("unsc", "ORG", ["Hội đồng Bảo an", "Security Council"])
+
+
+@pytest.mark.parametrize("text,timex,typ,date_", [
+    ("Hiệp ước New START được Mỹ và Nga ký tại một hội nghị ở Geneva vào ngày 4/6.", ("vào ngày 4/6", "2023-06-04"),
+     "treaty_action", "2023-06-04"),
+    ("Triều Tiên phóng tên lửa hôm 1/12. Hội đồng Bảo an dự kiến họp khẩn về vụ phóng vào sáng thứ Hai.",
+     ("sáng thứ Hai", "2023-12-04"), "talks", "2023-12-04"),
+    # negative: the noun is the object of a verb of another clause (after "nhưng"); the meeting keeps no date
+    ("Triều Tiên phóng tên lửa hôm 1/12. Hội đồng Bảo an dự kiến họp khẩn nhưng Nhật Bản lên án vụ phóng vào sáng "
+     "thứ Hai.", ("sáng thứ Hai", "2023-12-04"), "talks", None),
+])
+def test_qdates_date_of_a_place_or_topic_noun_dates_its_verb(text, timex, typ, date_):
+    evs = events_of(text, [US, RU, KP, GENEVA, UNSC_T, NEWSTART], [timex, ("hôm 1/12", "2023-12-01")])
+    assert date_ in [e.date for e in evs if e.type == typ], [(e.type, e.date) for e in evs]

@@ -2287,6 +2287,21 @@ def _elaborated_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
                 m.date, m.date_dist = dv, m.start - te + 100
 
 
+_PREP_OBJECT_RE = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:về|tại|on|over|about|at)\s+(?:(?:một|các|những|the|a|an)\s+)?",
+                             re.IGNORECASE)
+
+
+def _prep_object_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
+    """"được thông qua tại một hội nghị ... vào ngày 7/7/2017", "dự kiến họp kín về vụ phóng vào thứ Sáu": a date told
+    after a meeting or a happening that is the place or the topic of an undated verb right before it dates that verb
+    too (the nearer noun took it)."""
+    for a, b in zip(mentions, mentions[1:]):
+        if a.date is not None or b.date is None or a.nominal or not b.nominal or a.blocked or a.clause != b.clause \
+                or b.date_dist >= 100 or not _PREP_OBJECT_RE.fullmatch(ctx.body, a.end, b.start):
+            continue
+        a.date, a.date_dist = b.date, b.date_dist + (b.start - a.end) + 100
+
+
 def _serial_purpose(ctx: _Ctx, a: _Mention, b: _Mention) -> bool:
     """A verb of motion, its destination, then the meeting the journey is for, with no clause break between
     ("tới Bắc Kinh hội đàm với ...", "sang Washington gặp ...", "flew to Beijing to meet ...")."""
@@ -2877,6 +2892,7 @@ def extract_events(doc: Document) -> Document:
     _attach_dates(ctx, mentions)
     _elaborated_dates(ctx, mentions)
     mentions = _coordinated_dates(ctx, mentions)
+    _prep_object_dates(ctx, mentions)
     for a, b in zip(mentions, mentions[1:]):
         if b.date is None and a.date and a.clause == b.clause and not b.nominal and not a.blocked \
                 and re.fullmatch(r"\s*(?:\S+\s+){0,6}?(?:và|and)\s+(?:\S+\s+){0,2}", ctx.body[a.end:b.start] + " ") \
