@@ -60,7 +60,23 @@ from itertools import accumulate, compress
 
 from ..kb import load_kb
 from ..model import Document, Event, Span
+from ..lexicon import load_lexicon
 from .event_cues import STATUS_ORDER, TOKEN_RE, cues, demonyms
+
+
+def _lex_words(key: str) -> list[str]:
+    """The words of the events lexicon's list `key`, in the order written (plain words and spaces: they go into a
+    pattern as they are)."""
+    words = [str(w) for w in load_lexicon("events")[key]]
+    for w in words:
+        if not re.fullmatch(r"\w+(?: \w+)*", w):
+            raise ValueError(f"events lexicon {key}: {w!r} is not plain words")
+    return words
+
+
+def _lex_alt(key: str, tail: str = "") -> str:
+    """The alternation (no group) of the events lexicon's list `key`, each word followed by `tail`."""
+    return "|".join(w + tail for w in _lex_words(key))
 
 # event dates in the contract's partial-date form (document.schema.json): 2021, 2021-07, 2021-07-28,
 # XXXX-07-28, XXXX-07 ...
@@ -113,11 +129,9 @@ _JOINT_TEXT_RE = re.compile(r"\b(?:chung|joint|signed|issued|adopted)\b")
 _FRONTED_PASSIVE_RE = re.compile(r"\s*[\"“]?(?:được|đã được|signed|first signed)\s", re.IGNORECASE)
 # "từng ký hiệp ước hữu nghị năm 1961", "ký thỏa thuận thực thi ...", "signed an interim deal": a treaty, an agreement
 # or a joint text named by a common noun after a signing verb (not a trade, energy or arms-sale deal)
-_COMMON_TREATY_RE = re.compile(r"\s+(?:một |bản |a |an |the )?(?:(?:new|interim|preliminary|final|bilateral|military|"
-                               r"nuclear|security|landmark|historic)\s+)?(?:hiệp ước|treaty|pact|thỏa thuận|thoả thuận|"
-                               r"văn kiện|hiệp định|tuyên bố chung|agreement|deal|accord|joint statement|joint declaration)"
-                               r"(?!\s+(?:thương mại|kinh tế|khí đốt|dầu|đầu tư|mua bán|trade|economic|gas|oil|investment))"
-                               r"(?!\w)", re.IGNORECASE)
+_COMMON_TREATY_RE = re.compile(r"\s+(?:" + _lex_alt("common_treaty_determiners", " ") + r")?(?:(?:"
+                               + _lex_alt("common_treaty_modifiers") + r")\s+)?(?:" + _lex_alt("common_treaty_nouns")
+                               + r")(?!\s+(?:" + _lex_alt("non_arms_deal_topics") + r"))(?!\w)", re.IGNORECASE)
 # "would leave a landmark Cold War-era treaty": a withdrawal's object is a treaty named by a common noun, with
 # up to three modifiers before it (withdrawing from a trade deal is no arms-control treaty action either)
 _LEFT_TREATY_RE = re.compile(r"\s+(?:a |an |the |its |their |this )?(?!(?:[\w-]+\s+){0,3}?(?:trade|economic|thương mại))"
@@ -164,15 +178,11 @@ _SUBJECT_LEAD_RE = re.compile(r"\W*(?:(?!(?:tại|ở|trong|sau|trước|từ|v�
                               r"before|from|with|by|for|since|following|amid|of|to)\s)[\w-]+\s+){0,3}", re.IGNORECASE)
 # a halting word after a preposition of time names an earlier state, not the predicate ("sau nhiều tháng bế tắc",
 # "after months of deadlock", "amid the stalled talks")
-_PAST_STATE_RE = re.compile(r"(?<!\w)(?:sau|sau khi|kể từ|giữa lúc|trong bối cảnh|after|following|since|amid)\s+"
-                            r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_PAST_STATE_RE = re.compile(r"(?<!\w)(?:" + _lex_alt("past_state_preps") + r")\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # where the main predicate of a subject can no longer lie: a semicolon, a contrasted clause, or a subordinate clause
 # with a subject of its own (English "after"/"since"/"that" are left out: they also head a participle or a relative)
-_PREDICATE_STOP_RE = re.compile(r";|(?<!\w)(?:nhưng|tuy nhiên|song|trong khi|sau khi|trước khi|khi|vì|bởi vì|mặc dù|"
-                                r"kể từ khi|but|however|while|whereas|when|because|although|though)(?!\w)",
-                                re.IGNORECASE)
-_PREDICATE_STOP_FIRSTS = frozenset(("nhưng", "tuy", "song", "trong", "sau", "trước", "khi", "vì", "bởi", "mặc", "kể",
-                                    "but", "however", "while", "whereas", "when", "because", "although", "though"))
+_PREDICATE_STOP_RE = re.compile(r";|(?<!\w)(?:" + _lex_alt("predicate_stops") + r")(?!\w)", re.IGNORECASE)
+_PREDICATE_STOP_FIRSTS = frozenset(w.split()[0] for w in _lex_words("predicate_stops"))
 _ARTICLE_END_RE = re.compile(r"(?<!\w)(?:the|a|an)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)  # an English noun
 # between a meeting and the body after it: a partner or a purpose, not the forum ("đàm phán với IAEA")
 _FORUM_GAP_RE = re.compile(r"(?<!\w)(?:với|giữa|cùng|nhằm|để|về|with|between|to|on|about|and|và)(?!\w)", re.IGNORECASE)
@@ -197,9 +207,7 @@ _NUCLEAR_DEAL_RE = re.compile(
     r"\s+(?:the\s+|một\s+|các\s+)?(?:\d{4}\s+)?(?:(?:Iran|Iranian|landmark|historic)\s+)?(?:(?:thỏa thuận|thoả thuận|hiệp định)"
     r"\s+(?:hạt nhân|kiểm soát vũ khí)|nuclear deal|nuclear agreement|arms control agreement|arms control deal)",
     re.IGNORECASE)
-_AGREEMENT_RE = re.compile(r"(?<!\w)(?:thỏa thuận|thoả thuận|hiệp định|hiệp ước|văn kiện|tuyên bố chung|agreement|deal|accord|"
-                           r"pact|joint declaration|joint statement)(?!\w)",
-                           re.IGNORECASE)
+_AGREEMENT_RE = re.compile(r"(?<!\w)(?:" + _lex_alt("agreement_nouns") + r")(?!\w)", re.IGNORECASE)
 _BILATERAL_RE = re.compile(r"(?<!\w)(?:song phương|bilateral)(?!\w)", re.IGNORECASE)
 _POSSESSIVE_RE = re.compile(r"(?<!\w)(?:their|its|của họ)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _DEMONSTRATIVE_END_RE = re.compile(r"(?:này|trên|đó|ấy)$", re.IGNORECASE)
