@@ -2286,3 +2286,27 @@ UNSC_T = ("unsc", "ORG", ["Hội đồng Bảo an", "Security Council"])
 def test_qdates_date_of_a_place_or_topic_noun_dates_its_verb(text, timex, typ, date_):
     evs = events_of(text, [US, RU, KP, GENEVA, UNSC_T, NEWSTART], [timex, ("hôm 1/12", "2023-12-01")])
     assert date_ in [e.date for e in evs if e.type == typ], [(e.type, e.date) for e in evs]
+
+
+def test_pattern_word_lists_are_plain_words_checked_by_the_schema():
+    """The word lists events.py builds its phrase patterns from (predicate_stops, agreement_nouns ...) are data: the
+    schema accepts plain words only (no regex syntax, no bare YAML boolean such as on), and the patterns use them."""
+    import copy
+
+    import jsonschema
+
+    from armswatch.extract import events as ev
+    from armswatch.lexicon import SCHEMA_DIR
+
+    schema = json.loads((SCHEMA_DIR / "lexicon.events.schema.json").read_text(encoding="utf-8"))
+    lex = load_lexicon("events")
+    assert not list(jsonschema.Draft202012Validator(schema).iter_errors(lex))
+    for key, bad in (("predicate_stops", "khi|nếu"), ("forum_gap_words", True), ("agreement_nouns", "deal.*")):
+        broken = copy.deepcopy(lex)
+        broken[key] = broken[key] + [bad]
+        assert list(jsonschema.Draft202012Validator(schema).iter_errors(broken)), (key, bad)
+        missing = {k: v for k, v in lex.items() if k != key}
+        assert list(jsonschema.Draft202012Validator(schema).iter_errors(missing)), key  # (required)
+    assert "on" in lex["forum_gap_words"] and ev._FORUM_GAP_RE.search("đàm phán on Iran")
+    assert ev._PREDICATE_STOP_RE.search("..., tuy nhiên Iran") and "tuy" in ev._PREDICATE_STOP_FIRSTS
+    assert ev._COMMON_TREATY_RE.match(" một thỏa thuận tạm thời") and not ev._COMMON_TREATY_RE.match(" thỏa thuận thương mại")

@@ -60,15 +60,30 @@ from itertools import accumulate, compress
 
 from ..kb import load_kb
 from ..model import Document, Event, Span
+from ..lexicon import load_lexicon
 from .event_cues import STATUS_ORDER, TOKEN_RE, cues, demonyms
+
+
+def _lex_words(key: str) -> list[str]:
+    """The words of the events lexicon's list `key`, in the order written (plain words and spaces: they go into a
+    pattern as they are)."""
+    words = load_lexicon("events")[key]
+    for w in words:  # (a bare YAML on/no/yes is a boolean: quote it)
+        if not isinstance(w, str) or not re.fullmatch(r"\w+(?: \w+)*", w):
+            raise ValueError(f"events lexicon {key}: {w!r} is not plain words")
+    return words
+
+
+def _lex_alt(key: str, tail: str = "") -> str:
+    """The alternation (no group) of the events lexicon's list `key`, each word followed by `tail`."""
+    return "|".join(w + tail for w in _lex_words(key))
 
 # event dates in the contract's partial-date form (document.schema.json): 2021, 2021-07, 2021-07-28,
 # XXXX-07-28, XXXX-07 ...
 _DATE_RE = re.compile(r"^(X{4}|\d{4})(-(XX|\d{2}))?(-(XX|\d{2}))?$")
 _WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})(?:-(WE|[1-7]))?$")
 _COARSE_RE = re.compile(r"^(\d{4})-(?:Q[1-4]|H[12]|SP|SU|FA|WI)$")
-_CLASSIFIERS = ("cuộc", "các cuộc", "những cuộc", "chuyến", "vụ", "các", "những", "một", "nhiều", "bản", "tiến trình",
-                "vòng", "phiên", "the", "a", "an", "its", "their")
+_CLASSIFIERS = tuple(_lex_words("np_classifiers"))
 _CLASSIFIER_RE = re.compile(r"(?:^|\s)(" + "|".join(_CLASSIFIERS) + r")\s*$", re.IGNORECASE)
 # (the words that end such patterns, or that they need near the end of the text they read: the patterns run only
 # when the page's words there include one, _Ctx.may_end_with)
@@ -86,8 +101,7 @@ _TREATY_ANAPHOR_RE = re.compile(
 )
 _BARE_TREATY_OBJECT_RE = re.compile(r"\s+(hiệp ước|hiệp định|công ước|văn bản này)(?=\s*(?:[,.;]|$|(?:hồi|vào|năm|từ|tháng|"
                                     r"ngày|khi|và|sau|trước)(?!\w)))", re.IGNORECASE)
-_TREATY_WORDS_RE = re.compile(r"liên minh|alliance|hiệp ước|treaty|thỏa thuận|thoả thuận|agreement|hiệp định|pact",
-                              re.IGNORECASE)
+_TREATY_WORDS_RE = re.compile(_lex_alt("treaty_words"), re.IGNORECASE)
 _WORD_RE = re.compile(r"\w+(?:[-+]\w+)*")
 _TOKEN_SPLIT_RE = re.compile("(" + TOKEN_RE.pattern + ")")  # (the tokens kept between the gaps)
 _SEMI_RE = re.compile(";")
@@ -113,11 +127,9 @@ _JOINT_TEXT_RE = re.compile(r"\b(?:chung|joint|signed|issued|adopted)\b")
 _FRONTED_PASSIVE_RE = re.compile(r"\s*[\"“]?(?:được|đã được|signed|first signed)\s", re.IGNORECASE)
 # "từng ký hiệp ước hữu nghị năm 1961", "ký thỏa thuận thực thi ...", "signed an interim deal": a treaty, an agreement
 # or a joint text named by a common noun after a signing verb (not a trade, energy or arms-sale deal)
-_COMMON_TREATY_RE = re.compile(r"\s+(?:một |bản |a |an |the )?(?:(?:new|interim|preliminary|final|bilateral|military|"
-                               r"nuclear|security|landmark|historic)\s+)?(?:hiệp ước|treaty|pact|thỏa thuận|thoả thuận|"
-                               r"văn kiện|hiệp định|tuyên bố chung|agreement|deal|accord|joint statement|joint declaration)"
-                               r"(?!\s+(?:thương mại|kinh tế|khí đốt|dầu|đầu tư|mua bán|trade|economic|gas|oil|investment))"
-                               r"(?!\w)", re.IGNORECASE)
+_COMMON_TREATY_RE = re.compile(r"\s+(?:" + _lex_alt("common_treaty_determiners", " ") + r")?(?:(?:"
+                               + _lex_alt("common_treaty_modifiers") + r")\s+)?(?:" + _lex_alt("common_treaty_nouns")
+                               + r")(?!\s+(?:" + _lex_alt("non_arms_deal_topics") + r"))(?!\w)", re.IGNORECASE)
 # "would leave a landmark Cold War-era treaty": a withdrawal's object is a treaty named by a common noun, with
 # up to three modifiers before it (withdrawing from a trade deal is no arms-control treaty action either)
 _LEFT_TREATY_RE = re.compile(r"\s+(?:a |an |the |its |their |this )?(?!(?:[\w-]+\s+){0,3}?(?:trade|economic|thương mại))"
@@ -160,22 +172,17 @@ _TIME_PREP_RE = re.compile(r"(?<!\w)(vào|hồi|trong|từ|in|on|at|since|during
 _PUNCT_RE = re.compile(r"[,.;:()\"“”]")
 # words that may open a clause before its subject meeting ("Các cuộc đàm phán", "The indirect talks", "Vòng hội
 # đàm"): at most three words, none of them a name
-_SUBJECT_LEAD_RE = re.compile(r"\W*(?:(?!(?:tại|ở|trong|sau|trước|từ|với|về|theo|vào|hồi|khi|giữa|at|in|on|during|after|"
-                              r"before|from|with|by|for|since|following|amid|of|to)\s)[\w-]+\s+){0,3}", re.IGNORECASE)
+_SUBJECT_LEAD_RE = re.compile(r"\W*(?:(?!(?:" + _lex_alt("subject_lead_stops") + r")\s)[\w-]+\s+){0,3}", re.IGNORECASE)
 # a halting word after a preposition of time names an earlier state, not the predicate ("sau nhiều tháng bế tắc",
 # "after months of deadlock", "amid the stalled talks")
-_PAST_STATE_RE = re.compile(r"(?<!\w)(?:sau|sau khi|kể từ|giữa lúc|trong bối cảnh|after|following|since|amid)\s+"
-                            r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_PAST_STATE_RE = re.compile(r"(?<!\w)(?:" + _lex_alt("past_state_preps") + r")\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # where the main predicate of a subject can no longer lie: a semicolon, a contrasted clause, or a subordinate clause
 # with a subject of its own (English "after"/"since"/"that" are left out: they also head a participle or a relative)
-_PREDICATE_STOP_RE = re.compile(r";|(?<!\w)(?:nhưng|tuy nhiên|song|trong khi|sau khi|trước khi|khi|vì|bởi vì|mặc dù|"
-                                r"kể từ khi|but|however|while|whereas|when|because|although|though)(?!\w)",
-                                re.IGNORECASE)
-_PREDICATE_STOP_FIRSTS = frozenset(("nhưng", "tuy", "song", "trong", "sau", "trước", "khi", "vì", "bởi", "mặc", "kể",
-                                    "but", "however", "while", "whereas", "when", "because", "although", "though"))
+_PREDICATE_STOP_RE = re.compile(r";|(?<!\w)(?:" + _lex_alt("predicate_stops") + r")(?!\w)", re.IGNORECASE)
+_PREDICATE_STOP_FIRSTS = frozenset(w.split()[0] for w in _lex_words("predicate_stops"))
 _ARTICLE_END_RE = re.compile(r"(?<!\w)(?:the|a|an)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)  # an English noun
 # between a meeting and the body after it: a partner or a purpose, not the forum ("đàm phán với IAEA")
-_FORUM_GAP_RE = re.compile(r"(?<!\w)(?:với|giữa|cùng|nhằm|để|về|with|between|to|on|about|and|và)(?!\w)", re.IGNORECASE)
+_FORUM_GAP_RE = re.compile(r"(?<!\w)(?:" + _lex_alt("forum_gap_words") + r")(?!\w)", re.IGNORECASE)
 _TOPIC_END_RE = re.compile(r"[,.;:()]|\s[-–]\s")
 _SEG_SPLIT_RE = re.compile(r"[,;:()\u201c\u201d\"]|\s[-–—]\s")
 # (the dash's look-behind comes after the dash: every branch then starts with a character class, which the
@@ -197,9 +204,7 @@ _NUCLEAR_DEAL_RE = re.compile(
     r"\s+(?:the\s+|một\s+|các\s+)?(?:\d{4}\s+)?(?:(?:Iran|Iranian|landmark|historic)\s+)?(?:(?:thỏa thuận|thoả thuận|hiệp định)"
     r"\s+(?:hạt nhân|kiểm soát vũ khí)|nuclear deal|nuclear agreement|arms control agreement|arms control deal)",
     re.IGNORECASE)
-_AGREEMENT_RE = re.compile(r"(?<!\w)(?:thỏa thuận|thoả thuận|hiệp định|hiệp ước|văn kiện|tuyên bố chung|agreement|deal|accord|"
-                           r"pact|joint declaration|joint statement)(?!\w)",
-                           re.IGNORECASE)
+_AGREEMENT_RE = re.compile(r"(?<!\w)(?:" + _lex_alt("agreement_nouns") + r")(?!\w)", re.IGNORECASE)
 _BILATERAL_RE = re.compile(r"(?<!\w)(?:song phương|bilateral)(?!\w)", re.IGNORECASE)
 _POSSESSIVE_RE = re.compile(r"(?<!\w)(?:their|its|của họ)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _DEMONSTRATIVE_END_RE = re.compile(r"(?:này|trên|đó|ấy)$", re.IGNORECASE)
@@ -211,12 +216,10 @@ _BETWEEN_RE = re.compile(r"\s+(?:between|giữa)\s", re.IGNORECASE)
 _TWO_SIDED = {"shoot-down", "collision", "strike", "clash", "overflight", "incursion", "shelling", "invasion",
               "seizure"}
 _AND_RE = re.compile(r"(?<!\w)(?:và|and|còn|while)(?!\w)", re.IGNORECASE)
-_MISSILE_RE = re.compile(r"\s+(?:(?:thành công|thêm|một|hai|ba|loạt|its|a|an|the|new|their)\s+)?(?:(?:new|hypersonic|nuclear)\s+)?"
-                         r"(?:tên lửa|ICBM|SLBM|vũ khí|bom|hạt nhân|missile|rocket|intercontinental|ballistic|cruise|"
-                         r"nuclear|warhead)(?!\w)",
-                         re.IGNORECASE)
-_OTHER_TIME_RE = re.compile(r"(?<!\w)(?:trước|sau|kể từ|before|after|since|ahead of|following)\s+(?:khi\s+|the\s+)?"
-                            r"(?:cuộc|chuyến|vụ|kỳ|lễ|ngày|the|a|its|their|his|her)(?!\w)", re.IGNORECASE)
+_MISSILE_RE = re.compile(r"\s+(?:(?:" + _lex_alt("missile_determiners") + r")\s+)?(?:(?:" + _lex_alt("missile_modifiers")
+                         + r")\s+)?(?:" + _lex_alt("missile_nouns") + r")(?!\w)", re.IGNORECASE)
+_OTHER_TIME_RE = re.compile(r"(?<!\w)(?:" + _lex_alt("other_time_preps") + r")\s+(?:khi\s+|the\s+)?(?:"
+                            + _lex_alt("other_time_heads") + r")(?!\w)", re.IGNORECASE)
 _LAW_RE = re.compile(r"\s+(?:ban hành\s+)?(?:đạo\s+)?luật(?!\w)|\s+(?:a |the )?(?:law|bill|decree)(?!\w)", re.IGNORECASE)
 _LAW_ACTIONS = [(re.compile(p, re.IGNORECASE), a) for p, a in (
     (r"(?<!\w)(?:thu hồi|rút|hủy|huỷ|revok\w*|withdraw\w*)(?!\w)", "withdraw"),
@@ -225,8 +228,7 @@ _LAW_ACTIONS = [(re.compile(p, re.IGNORECASE), a) for p, a in (
     (r"(?<!\w)(?:phê chuẩn|ratif\w*)(?!\w)", "ratify"),
     (r"(?<!\w)(?:gia hạn|extend\w*|extension)(?!\w)", "extend"),
 )]
-_LIST_LEAD_STOP_RE = re.compile(r"\s*(?:theo|sau|trước|khi|ngoài|với|cùng|như|according|after|before|when|like|unlike|as|with|"
-                                r"besides|for)(?!\w)", re.IGNORECASE)
+_LIST_LEAD_STOP_RE = re.compile(r"\s*(?:" + _lex_alt("list_lead_stops") + r")(?!\w)", re.IGNORECASE)
 # a clock set to a place's time ("theo giờ Washington", "(giờ Hà Nội)"); never a bare "giờ" ("Bây giờ Washington
 # nói": now Washington, the government, says), as in the entity stage's metonymy cues
 _ZONE_BEFORE_RE = re.compile(r"(?:(?<!\w)theo\s+|\(\s*)giờ\s+$", re.IGNORECASE)
