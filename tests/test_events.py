@@ -2329,3 +2329,19 @@ def test_nodate_week_event_ends_the_relative_chain():
     text = "Nga và Mỹ đã hội đàm tại Geneva hôm 12/3. Hai ngày sau đó, Ngoại trưởng Nga Sergei Lavrov đến Bắc Kinh."
     got = _nodate_events(text, [RU, US, CN, GENEVA, LAVROV], [("hôm 12/3", "XXXX-03-12"), ("Hai ngày", "P2D")])
     assert got == [("talks", "XXXX-03-12"), ("visit", "XXXX-03-14")], got
+
+
+def test_nodate_fronted_relative_phrase_names_the_anchor():
+    # "Chỉ hai ngày trước vòng đàm phán, ...": the talks named in a phrase that opens the sentence are the talks told
+    # before (5/10), not talks shifted from an earlier day; the main clause after the comma is the shifted one
+    text = ("Nga và Mỹ hội đàm tại Geneva hôm 30/6. Mỹ và Triều Tiên hôm 5/10 đàm phán tại Stockholm. Chỉ hai ngày "
+            "trước vòng đàm phán, Triều Tiên đã phóng thử một tên lửa.")
+    ents = [RU, US, KP, GENEVA, STOCKHOLM]
+    tx = [("hôm 30/6", "XXXX-06-30"), ("hôm 5/10", "XXXX-10-05"), ("hai ngày", "P2D")]
+    assert _nodate_events(text, ents, tx) == [("incident", "XXXX-10-03"), ("talks", "XXXX-06-30"),
+                                              ("talks", "XXXX-10-05")]
+    # negative: the phrase after a main clause ("..., hai ngày trước vòng đàm phán") keeps the main clause's day
+    text2 = ("Mỹ và Triều Tiên hôm 5/10 đàm phán tại Stockholm. Triều Tiên đã phóng thử một tên lửa hôm 3/10, hai "
+             "ngày trước vòng đàm phán.")
+    got = _nodate_events(text2, ents, [("hôm 5/10", "XXXX-10-05"), ("hôm 3/10", "XXXX-10-03"), ("hai ngày", "P2D")])
+    assert ("incident", "XXXX-10-03") in got and ("talks", "XXXX-10-05") in got, got
