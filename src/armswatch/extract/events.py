@@ -67,11 +67,6 @@ from .event_cues import STATUS_ORDER, TOKEN_RE, cues, demonyms
 _DATE_RE = re.compile(r"^(X{4}|\d{4})(-(XX|\d{2}))?(-(XX|\d{2}))?$")
 _WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})(?:-(WE|[1-7]))?$")
 _COARSE_RE = re.compile(r"^(\d{4})-(?:Q[1-4]|H[12]|SP|SU|FA|WI)$")
-# a week or weekday of an unknown year ("hôm thứ Ba", "tuần trước" on an undated page): a day the text tells but
-# the contract cannot write. It dates its trigger as an unknown day (output null), so that no date of another
-# clause, nor a relative date chained from an earlier event, takes its place
-_UNKNOWN_WEEK_RE = re.compile(r"^XXXX-WXX(?:-(?:WE|[1-7]))?$")
-_UNKNOWN_DAY = "XXXX-XX-XX"
 _CLASSIFIERS = ("cuộc", "các cuộc", "những cuộc", "chuyến", "vụ", "các", "những", "một", "nhiều", "bản", "tiến trình",
                 "vòng", "phiên", "the", "a", "an", "its", "their")
 _CLASSIFIER_RE = re.compile(r"(?:^|\s)(" + "|".join(_CLASSIFIERS) + r")\s*$", re.IGNORECASE)
@@ -434,8 +429,6 @@ class _Ctx:
         self.duration_values = []
         for t in doc.timexes:
             dv = _date_value(t.value) if t.type in ("DATE", "TIME") else None
-            if dv is None and t.type == "DATE" and _UNKNOWN_WEEK_RE.match(t.value or ""):
-                dv = _UNKNOWN_DAY
             if dv:
                 self.dates.append((t.start, t.end, dv, t))
             elif t.type == "DURATION":
@@ -2805,14 +2798,13 @@ def _relative_date(ctx: _Ctx, m: _Mention, events: list[_Event]) -> str | None:
                 return None  # (nothing told there: not the last event of the page either)
     if anchor is None:
         # the last sentence before that tells a dated event; in it, the event told first (its main clause)
-        # (an event told on a day of unknown date ends the chain: no earlier event is the anchor)
-        told = [(ctx.sentence_of(x.start), -x.start, e) for e in events
-                if dated.match(e.date or "") or e.date == _UNKNOWN_DAY for x in e.mentions if x.start < m.start]
+        told = [(ctx.sentence_of(x.start), -x.start, e) for e in events if dated.match(e.date or "")
+                for x in e.mentions if x.start < m.start]
         anchor = max(told, key=lambda t: (t[0], t[1]))[2] if told else None
     if anchor is not None and dated.match(anchor.date or ""):
         return shift(anchor.date, -offset if m.attrs.get("_rel_sub") else offset)
     if anchor is None:  # no dated event before: the last day named before it
-        days = [t for t in ctx.dates if t[1] <= m.start and (dated.match(t[2]) or t[2] == _UNKNOWN_DAY)]
+        days = [t for t in ctx.dates if t[1] <= m.start and dated.match(t[2])]
         if days:
             return shift(days[-1][2], -offset if m.attrs.get("_rel_sub") else offset)
     return None
@@ -3186,7 +3178,7 @@ def extract_events(doc: Document) -> Document:
         if not parts and not any(mm.attrs.get("_multi") for mm in e.mentions):
             continue  # (a named conference may have no party: "Hội nghị thượng đỉnh G20 sẽ khai mạc")
         out.append(Event(
-            type=e.type, date=e.date if e.date != _UNKNOWN_DAY else None, participants=parts,
+            type=e.type, date=e.date, participants=parts,
             location=e.location if e.location in ctx.ent_by_id else None, status=status, attributes=attrs,
             evidence=Span(start=first.sent[0], end=first.sent[1]),
             trigger=Span(start=first.start, end=first.end),
