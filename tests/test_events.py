@@ -2310,3 +2310,27 @@ def test_pattern_word_lists_are_plain_words_checked_by_the_schema():
     assert "on" in lex["forum_gap_words"] and ev._FORUM_GAP_RE.search("đàm phán on Iran")
     assert ev._PREDICATE_STOP_RE.search("..., tuy nhiên Iran") and "tuy" in ev._PREDICATE_STOP_FIRSTS
     assert ev._COMMON_TREATY_RE.match(" một thỏa thuận tạm thời") and not ev._COMMON_TREATY_RE.match(" thỏa thuận thương mại")
+
+
+# nodate round: relative dates on pages with no date (own sentences)
+STOCKHOLM = ("stockholm", "LOC", ["Stockholm"])
+
+
+def _nodate_events(text, ents, timexes):
+    return sorted(((e.type, e.date) for e in events_of(text, ents, timexes, published=None)), key=str)
+
+
+def test_nodate_fronted_relative_phrase_names_the_anchor():
+    # "Chỉ hai ngày trước vòng đàm phán, ...": the talks named in a phrase that opens the sentence are the talks told
+    # before (5/10), not talks shifted from an earlier day; the main clause after the comma is the shifted one
+    text = ("Nga và Mỹ hội đàm tại Geneva hôm 30/6. Mỹ và Triều Tiên hôm 5/10 đàm phán tại Stockholm. Chỉ hai ngày "
+            "trước vòng đàm phán, Triều Tiên đã phóng thử một tên lửa.")
+    ents = [RU, US, KP, GENEVA, STOCKHOLM]
+    tx = [("hôm 30/6", "XXXX-06-30"), ("hôm 5/10", "XXXX-10-05"), ("hai ngày", "P2D")]
+    assert _nodate_events(text, ents, tx) == [("incident", "XXXX-10-03"), ("talks", "XXXX-06-30"),
+                                              ("talks", "XXXX-10-05")]
+    # negative: the phrase after a main clause ("..., hai ngày trước vòng đàm phán") keeps the main clause's day
+    text2 = ("Mỹ và Triều Tiên hôm 5/10 đàm phán tại Stockholm. Triều Tiên đã phóng thử một tên lửa hôm 3/10, hai "
+             "ngày trước vòng đàm phán.")
+    got = _nodate_events(text2, ents, [("hôm 5/10", "XXXX-10-05"), ("hôm 3/10", "XXXX-10-03"), ("hai ngày", "P2D")])
+    assert ("incident", "XXXX-10-03") in got and ("talks", "XXXX-10-05") in got, got

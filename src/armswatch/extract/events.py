@@ -2777,6 +2777,11 @@ def _relative_date(ctx: _Ctx, m: _Mention, events: list[_Event]) -> str | None:
             # "Vụ phóng diễn ra một ngày sau khi Triều Tiên bắn ...": this event is the one named after the word;
             # the event of the main clause, told before, is the other end
             main = [e for e in events if any(lo <= x.start < m.start for x in e.mentions)]
+            if not main and len(ctx.body[lo:named].split()) <= 5 and "," in ctx.body[m.end:far] \
+                    and not any(lo <= t[0] < named for t in ctx.dates):
+                # "Một ngày sau chuyến thăm, Triều Tiên phóng ...": a phrase that opens the sentence; its main clause
+                # comes after it, and the happening named in it is the other end (an event told before), not shifted
+                return None
             if main:
                 return shift(main[-1].date, -offset) if dated.match(main[-1].date or "") else None
             own = [t for t in ctx.dates if lo <= t[0] and t[1] <= named]
