@@ -396,3 +396,17 @@ def test_json_cached_yaml_copy(tmp_path, monkeypatch):
             load_yaml(text)
         assert len(calls) == n + 2  # not cached
     assert sorted(p.name.split("-")[0] for p in (tmp_path / "cache").iterdir()) == ["lexicon", "lexicon"]
+
+
+def test_yaml_key_written_twice_is_an_error_and_no_data_file_has_one():
+    # plain YAML keeps the second of two equal keys and silently drops the first list (events.yaml once had two
+    # leader_pairs); the loader refuses it, and every KB and lexicon file loads under that rule
+    from armswatch.kb import DATA, load_yaml
+
+    assert load_yaml("a: [x]\nb: [y]\n") == {"a": ["x"], "b": ["y"]}
+    with pytest.raises(ValueError, match="duplicate key 'a' at line 3"):
+        load_yaml("a: [x]\nb: [y]\na: [z]\n")
+    files = sorted(DATA.glob("**/*.yaml"))
+    assert len(files) > 10
+    for path in files:
+        load_yaml(path.read_text(encoding="utf-8"))
