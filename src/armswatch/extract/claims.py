@@ -249,6 +249,13 @@ def _before_alt(d: dict) -> str:
                     + (r"(?!\w)" if c[-1].isalnum() else "") for c in cues)
 
 
+def _link_rx(links) -> re.Pattern:
+    """The whole gap between the two numbers of a range: one of `links` with spaces around it; a word link ("đến",
+    "and") stands as a whole word, a mark ("-", "–") anywhere."""
+    alts = (rf"(?<!\w){re.escape(x)}(?!\w)" if x[0].isalpha() else re.escape(x) for x in links or ["\x00"])
+    return re.compile(r"\s*(?:" + "|".join(alts) + r")\s*", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def claim_lex() -> ClaimLex:
     d = load_lexicon("claims")
@@ -432,12 +439,8 @@ def claim_lex() -> ClaimLex:
                               re.IGNORECASE),
         range_opener_tail=re.compile("(?:" + phrase_regex((d.get("ranges") or {}).get("openers") or ["\x00"])
                                      + r")\s*$", re.IGNORECASE),
-        range_link=re.compile(r"\s*(?:" + "|".join(re.escape(x) if not x[0].isalpha() else rf"(?<!\w){re.escape(x)}(?!\w)"
-                                                   for x in (d.get("ranges") or {}).get("links") or ["\x00"])
-                              + r")\s*", re.IGNORECASE),
-        range_bare_link=re.compile(r"\s*(?:" + "|".join(re.escape(x) if not x[0].isalpha() else rf"(?<!\w){re.escape(x)}(?!\w)"
-                                                        for x in (d.get("ranges") or {}).get("bare_links") or ["\x00"])
-                                   + r")\s*", re.IGNORECASE),
+        range_link=_link_rx((d.get("ranges") or {}).get("links")),
+        range_bare_link=_link_rx((d.get("ranges") or {}).get("bare_links")),
     )
 
 
@@ -1719,13 +1722,13 @@ class _ClaimExtractor:
                     param = True  # what a missile carries belongs to the missile's country, like its range
                 if lex.not_after.search(body, cue_end, min(right_end, cue_end + 30)):
                     return None  # "2 binh sĩ thiệt mạng": casualties, not a force
-                if (r := lex.rate_after.match(body, cue_end, right_end)) is not None \
-                        and not lex.previous_earlier.match(body, cue_end, right_end):  # "410 a year earlier": no rate
+                pe = lex.previous_earlier.match(body, cue_end, right_end)  # "410 a year earlier": no rate
+                if pe is None and (r := lex.rate_after.match(body, cue_end, right_end)) is not None:
                     # "100 new warheads a year": a rate, not a size (an `other` claim on the count per period)
                     rate = lex.rate_period[_key(r.group())]
                     unit = f"{unit or ('nuclear weapons' if measure.startswith('nuclear') else measure)} {rate}"
                     measure, cue_end = "other", r.end()
-                pe = lex.previous_earlier.match(body, cue_end, right_end)
+                    pe = lex.previous_earlier.match(body, cue_end, right_end)
                 pk = self.prev_kind.get(n.is_percent)
                 if pe is not None and pk is not None and (pk[0].measure, pk[0].unit) == (measure, unit):
                     # "khoảng 500 đầu đạn ..., tăng từ 410 đầu đạn một năm trước đó": the same count one period before

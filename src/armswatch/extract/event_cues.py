@@ -169,13 +169,10 @@ def _norm(text: str) -> str:
 
 @dataclass
 class Cues:
-    trigger_index: dict[str, list[tuple[re.Pattern, str, str, str | None]]]  # first word -> (pattern, type, cue,
-    # second word or None)
     # first word -> (second word -> the cues to try, the cues to try after any other second word)
     trigger_options: dict[str, tuple[dict[str, list[tuple[re.Pattern, str, str]]], list[tuple[re.Pattern, str, str]]]]
     trigger_singles: frozenset[str]  # first words with cues to try whatever the next word
     trigger_pairs: frozenset[tuple[str, str]]  # (first word, second word) of the cues of two or more words
-    first_words: re.Pattern  # the first words of all triggers (lower case)
     window_lookup: tuple  # (word n-gram -> labels, longest n, first word -> n-gram lengths)
     window_trie: dict  # the same n-grams as a trie (events._Ctx scans the page with it)
     treaty_action: dict[str, str]  # cue -> action
@@ -303,9 +300,6 @@ def cues() -> Cues:
     # the page words that can start a cue: a word with cues of one word (or a gap after it), or a pair of words
     trigger_singles = frozenset(w for w, (_, plain) in trigger_options.items() if plain)
     trigger_pairs = frozenset((w, w2) for w, (by_second, _) in trigger_options.items() for w2 in by_second)
-    # a trigger word glued to a word by a hyphen is part of a compound ("sea-launched cruise missile")
-    first_words = re.compile(_WB_L + r"(?<!\w-)(?:" + "|".join(re.escape(w) for w in sorted(trigger_index, key=len,
-                                                                                     reverse=True)) + ")" + _WB_R)
 
     def inverse(section):
         out = {}
@@ -365,11 +359,9 @@ def cues() -> Cues:
         **{f"format:{k}": v for k, v in (lex.get("formats") or {}).items()},
     }
     return Cues(
-        trigger_index=trigger_index,
         trigger_options=trigger_options,
         trigger_singles=trigger_singles,
         trigger_pairs=trigger_pairs,
-        first_words=first_words,
         window_lookup=(lookup := _multi_lookup(window_groups)),
         window_trie=_trie(lookup[0]),
         treaty_action=inverse("treaty_actions"),

@@ -971,6 +971,7 @@ def _grammar(lang: str) -> list[_Rule]:
     if weekdays:
         wcues = _alt(lex.get("weekday_cues") or [])
         wweek = {_low(k): v for k, v in (lex.get("weekday_week") or {}).items()}
+        wparts = {_low(k): v for k, v in (lex.get("weekday_parts") or {}).items()}  # "Wednesday morning"
         strong_cues = {"hôm", "sáng", "chiều", "tối", "đêm", "trưa"}
 
         deadline = re.compile(rf"(?<!\w)(?:{_alt(lex['weekday_deadline'])}){_SP}$", _FLAGS) \
@@ -1025,7 +1026,7 @@ def _grammar(lang: str) -> list[_Rule]:
                 d = ad - timedelta(days=k)
                 if rel_ == "last" and k == 0:
                     d -= timedelta(days=7)
-            pod = (lex.get("weekday_parts") or {}).get(_low(_g(m, "pod"))) if not vi else None
+            pod = wparts.get(_low(_g(m, "pod"))) if _g(m, "pod") else None
             return [_Cand(s, e, "DATE", d.isoformat() + (f"T{pod[1:]}" if pod else ""), 2)]
 
         if vi:
@@ -1033,7 +1034,6 @@ def _grammar(lang: str) -> list[_Rule]:
             wdate = rf"(?:{_OSP},?{_OSP}(?:\(|(?:{dayw}){_SP})?(?P<d>{_DAY})/(?P<m>{_MON})(?:/(?P<y>\d{{4}}))?(?![\d/])\)?)?"
             add("weekday", rf"{_B}(?:(?P<cue>{wcues}){_SP})?(?P<t>(?P<wd>{WD})(?:{_SP}(?P<wk>{_alt(wweek)}))?{wdate})(?!\w)", h_wd, starts=fw(lex.get("weekday_cues") or [], weekdays, ["last", "next", "this", "on"] if not vi else []))
         else:
-            wparts = {_low(k): v for k, v in (lex.get("weekday_parts") or {}).items()}
             WP = rf"(?:{_SP}(?P<pod>{_alt(wparts)}))?" if wparts else ""
             add("weekday", rf"{_B}(?P<t>(?:(?P<rel>last|next|this|on){_SP})?(?P<wd>{WD}){WP}){_E}", h_wd, starts=fw(lex.get("weekday_cues") or [], weekdays, ["last", "next", "this", "on"] if not vi else []))
 
