@@ -305,6 +305,10 @@ def test_cli_end_to_end(tmp_path):
         for fmt in ("table", "json", "csv"):
             r = CliRunner().invoke(app, [*cmd, "--db", db, "--format", fmt])
             assert r.exit_code == 0, (cmd, fmt, r.output)
+    # a table written to a pipe keeps its rows whole: Rich would fold it to 80 columns
+    r = CliRunner().invoke(app, ["claims", "--subject", "China", "--db", db], env={"COLUMNS": None})
+    widths = [len(line) for line in r.stdout.splitlines()]
+    assert r.exit_code == 0 and 80 < max(widths) <= 200, widths
     r = CliRunner().invoke(app, ["stats", "--db", db, "--format", "json"])
     assert json.loads(r.stdout)["documents"] == 5
     for what, fmt in (("events", "jsonl"), ("claims", "jsonl"), ("documents", "jsonl"), ("events", "csv"),

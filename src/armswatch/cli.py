@@ -39,6 +39,19 @@ class _LazyStderr:
 
 err = _LazyStderr()
 
+#: width of tables written to a pipe or file (a terminal's own width is used on a terminal; COLUMNS wins)
+PIPE_WIDTH = 200
+
+
+def stdout_console():
+    """A Rich console on stdout. On a terminal it takes the terminal's width; written to a pipe or a
+    file, Rich would fold every table to 80 columns, so it takes $COLUMNS or `PIPE_WIDTH`."""
+    from rich.console import Console
+
+    if sys.stdout.isatty() or os.environ.get("COLUMNS"):
+        return Console()
+    return Console(width=PIPE_WIDTH)
+
 
 def stderr_is_terminal() -> bool:
     """`err.is_terminal`, without importing rich where its answer is sure to be False: stderr is no
@@ -184,7 +197,6 @@ def summary_table(docs) -> Table:
 @kb_app.command("search")
 def kb_search(name: str, limit: int = typer.Option(10, "--limit", "-n")):
     """Find knowledge-base entries by any name, accent-insensitive (e.g. 'tap can binh')."""
-    from rich.console import Console
     from rich.table import Table
 
     from .kb import load_kb
@@ -194,7 +206,7 @@ def kb_search(name: str, limit: int = typer.Option(10, "--limit", "-n")):
         t.add_column(col)
     for e, score in load_kb().search(name, limit=limit):
         t.add_row(e.id, e.type, e.name, e.name_vi or "", e.wikidata or "", f"{score:.0f}")
-    Console().print(t)
+    stdout_console().print(t)
 
 
 @kb_app.command("show")
@@ -202,16 +214,14 @@ def kb_show(kb_id: str):
     """Show one knowledge-base entry with all its names and roles."""
     from dataclasses import asdict
 
-    from rich.console import Console
-
     from .kb import load_kb
 
     e = load_kb().get(kb_id)
     if e is None:
         err.print(f"no KB entry with id {kb_id!r} (try: armswatch kb search NAME)")
         raise typer.Exit(1)
-    Console().print_json(json.dumps({k: v for k, v in asdict(e).items() if v not in (None, (), "")},
-                                    ensure_ascii=False))
+    stdout_console().print_json(json.dumps({k: v for k, v in asdict(e).items() if v not in (None, (), "")},
+                                           ensure_ascii=False))
 
 
 def main() -> None:  # console-script entry: register the store and web commands, then run

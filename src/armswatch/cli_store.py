@@ -14,7 +14,7 @@ from typing import Optional
 
 import typer
 
-from .cli import app, err, stderr_is_terminal
+from .cli import app, err, stderr_is_terminal, stdout_console
 
 DB_OPT = typer.Option(None, "--db", help="database URL or SQLite path (default $ARMSWATCH_DB or ./armswatch.db)")
 
@@ -58,15 +58,14 @@ def _emit(objs: list[dict], rows: list[dict], cols: list[str], fmt: QueryFormat,
         for r in rows:
             w.writerow(r)
     else:
-        from rich.console import Console  # (rich is imported only where it prints: see cli.err)
-        from rich.table import Table
+        from rich.table import Table  # (rich is imported only where it prints: see cli.err)
 
         t = Table(title=title)
         for c in cols:
             t.add_column(c, overflow="fold")
         for r in rows:
             t.add_row(*("" if r.get(c) is None else str(r.get(c)) for c in cols))
-        Console().print(t)
+        stdout_console().print(t)
 
 
 @app.command()
@@ -233,9 +232,7 @@ def entity(name: str = typer.Argument(..., help="id, name or alias, accents opti
         err.print(f"no entity matches {name!r}")
         raise typer.Exit(1)
     if format == QueryFormat.table:
-        from rich.console import Console
-
-        c = Console()
+        c = stdout_console()
         c.print(f"[bold]{e['name']}[/bold] ({e['id']}, {e['type']}) {e['name_vi'] or ''} "
                 f"wikidata={e['wikidata'] or '—'}  documents={e['documents']} mentions={e['mentions']} "
                 f"events={e['n_events']} claims={e['claims_about']}", highlight=False)
