@@ -86,9 +86,10 @@ def pending_hits(bands: list[tuple[int, str]], pending: list[tuple[int, str]]) -
     hash in the same band, as the look-up in `minhash_bands` finds them."""
     if not pending:
         return []
+    pks, hashes = zip(*pending)
     mine = np.frombuffer(bytes.fromhex(joined(bands)), dtype=np.uint64)
-    theirs = np.frombuffer(bytes.fromhex("".join(b for _, b in pending)), dtype=np.uint64).reshape(-1, BANDS)
-    return [pending[i][0] for i in np.flatnonzero((theirs == mine).any(axis=1))]
+    theirs = np.frombuffer(bytes.fromhex("".join(hashes)), dtype=np.uint64).reshape(-1, BANDS)
+    return [pks[i] for i in np.flatnonzero((theirs == mine).any(axis=1))]
 
 
 def move_pending(cur, dialect: str) -> int:
