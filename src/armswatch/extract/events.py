@@ -57,9 +57,10 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from datetime import date, timedelta
 from itertools import accumulate, compress
+from operator import itemgetter
 
 from ..kb import load_kb
-from ..model import Document, Event, Span
+from ..model import Document, Event
 from ..lexicon import load_lexicon
 from .event_cues import STATUS_ORDER, TOKEN_RE, cues, demonyms
 
@@ -289,6 +290,7 @@ class _Event:
 # ---------------------------------------------------------------------------- helpers
 
 
+@lru_cache(maxsize=4096)
 def _date_value(value: str | None) -> str | None:
     """A timex value as an event date of the contract: partial ISO dates as they are; a week of a
     known year as its month (2023-W43-WE -> 2023-10); a quarter or season as its year; None for what
@@ -369,11 +371,21 @@ def _last_match(pattern: re.Pattern | None, text: str):
     return last
 
 
+def _last_match_in(pattern: re.Pattern, text: str, lo: int, hi: int):
+    last = None
+    for m in pattern.finditer(text, lo, hi):
+        last = m
+    return last
+
+
 def _demonym_mentions(doc: Document, ents: list) -> list:
     """"Israeli strikes on Iranian sites", "Russian forces held drills": a nationality adjective names the country
     as a party, when that country is an entity of the page (a mention spanning the adjective wins)."""
     rx, names = demonyms()
     if rx is None:
+        return []
+    found = list(rx.finditer(doc.body))
+    if not found:  # (most pages have none: the look-ups below are built only for a page that has some)
         return []
     by_name = {}
     for e in doc.entities:
@@ -386,7 +398,7 @@ def _demonym_mentions(doc: Document, ents: list) -> list:
     taken = sorted((s, e) for s, e, _ in ents)
     starts = [s for s, _ in taken]
     out = []
-    for mt in rx.finditer(doc.body):
+    for mt in found:
         ent = by_name.get(names.get(mt.group(0).lower(), "").lower())
         if ent is None:
             continue
@@ -410,7 +422,9 @@ class _Ctx:
             for m in e.mentions:
                 ents.append((m.start, m.end, e))
         ents.extend(_demonym_mentions(doc, ents))
-        ents.sort(key=lambda x: (x[0], -x[1]))
+        # by start, the longer first (two stable sorts: the key functions run in C)
+        ents.sort(key=itemgetter(1), reverse=True)
+        ents.sort(key=itemgetter(0))
         self.ents = ents
         self.ent_by_id = {e.id: e for e in doc.entities}
         self._aff: dict[str, str | None] = {}
@@ -486,15 +500,22 @@ class _Ctx:
         self.has_demonstrative = not wordset.isdisjoint(("this", "that", "these", "those"))
         # a short pair ("Mỹ - Triều") is two short forms, next words, joined by a dash
         self.has_short_pair = self.has_inter_korean or (bool(c.short_pair) and self._dash_joined(c.short_forms_lower))
-        # country mention counts for the document's main pair
-        counts: dict[str, int] = {}
-        first: dict[str, int] = {}
-        for s, _, e in ents:
-            c = self.country_of_entity(e) if e.type in ("COUNTRY", "LOC") else None
-            if c:
-                counts[c] = counts.get(c, 0) + 1
-                first.setdefault(c, s)
-        self.top_countries = sorted(counts, key=lambda c: (-counts[c], first[c]))
+        self._top_countries: list[str] | None = None
+
+    @property
+    def top_countries(self) -> list[str]:
+        """The page's countries, most mentioned first (then first named): the document's main pair, counted
+        when first asked (most pages never ask)."""
+        if self._top_countries is None:
+            counts: dict[str, int] = {}
+            first: dict[str, int] = {}
+            for s, _, e in self.ents:
+                c = self.country_of_entity(e) if e.type in ("COUNTRY", "LOC") else None
+                if c:
+                    counts[c] = counts.get(c, 0) + 1
+                    first.setdefault(c, s)
+            self._top_countries = sorted(counts, key=lambda c: (-counts[c], first[c]))
+        return self._top_countries
 
     def _dash_joined(self, forms) -> bool:
         """Two of `forms` joined by a dash somewhere in the page (found from the few dashes of the page)."""
@@ -559,6 +580,25 @@ class _Ctx:
         if a < b and te[b - 1] > hi:  # the word cut by hi
             return pat.match(self.body, ts[b - 1], hi)
         return None
+
+    def cue_last(self, name: str, lo: int, hi: int):
+        """The last match of cues.<name>.finditer(body, lo, hi), tried only where a cue can start (as in cue_search;
+        a match skips the words it covers, as finditer does)."""
+        pat, firsts = getattr(self.cues, name), self.cues.cue_firsts.get(name)
+        if firsts is None:
+            return _last_match_in(pat, self.body, lo, hi)
+        ts, te, words = self.tok_starts, self.tok_ends, self.words
+        a, b = bisect.bisect_left(ts, lo), bisect.bisect_left(ts, hi)
+        cands = list(compress(range(a, b), map(firsts.__contains__, words[a:b])))
+        if a < b and te[b - 1] > hi and not (cands and cands[-1] == b - 1):
+            cands.append(b - 1)  # (the word cut by hi)
+        last, end = None, lo
+        for i in cands:
+            if ts[i] >= end:
+                mt = pat.match(self.body, ts[i], hi)
+                if mt:
+                    last, end = mt, mt.end()
+        return last
 
     def cue_may_match(self, name: str, lo: int, hi: int) -> bool:
         """False when cues.<name> surely has no match in the text body[lo:hi] (searched as a string of its own):
@@ -1025,9 +1065,7 @@ def _venue_chain(ctx: _Ctx, lo: int, s: int) -> bool:
     lp = ctx.cues.location_prep
     if lp is None:
         return False
-    last = None
-    for pm in lp.finditer(ctx.body, max(lo, s - 80), s):
-        last = pm
+    last = ctx.cue_last("location_prep", max(lo, s - 80), s)
     if last is None or last.end() == s:
         return False
     gap = ctx.body[last.end():s]
@@ -1263,9 +1301,16 @@ def _topic(ctx: _Ctx, m: _Mention, limit: int) -> tuple[str | None, set[str]]:
         return None, set()  # "on Saturday": the marker opens a date, not a topic
     rest = text[tm.end():]
     cut = len(rest)
-    for pat in (c.topic_stop,):
-        if pat and ctx.cue_may_match("topic_stop", m.end + tm.end(), m.end + len(text)):
-            sm = pat.search(rest)
+    if c.topic_stop:
+        r0 = m.end + tm.end()  # (where rest starts in the body)
+        if c.cue_firsts.get("topic_stop") is not None:
+            # (its cues start with a word, which the marker's end never starts: the same first match as a search
+            # of rest, tried at the words that can start one)
+            sm = ctx.cue_search("topic_stop", r0, m.end + len(text))
+            if sm and sm.start() > r0:
+                cut = min(cut, sm.start() - r0)
+        elif ctx.cue_may_match("topic_stop", r0, m.end + len(text)):
+            sm = c.topic_stop.search(rest)
             if sm and sm.start() > 0:
                 cut = min(cut, sm.start())
     pm = _TOPIC_END_RE.search(rest)
@@ -1286,6 +1331,12 @@ def _topic(ctx: _Ctx, m: _Mention, limit: int) -> tuple[str | None, set[str]]:
 _UNSET = object()  # (a look-up not made yet; None is a result)
 _PLAIN_NAMES = {"COUNTRY", "PERSON", "LOC", "GPE", "CITY"}
 _STATUS_LABELS = tuple((name, "status:" + name) for name in STATUS_ORDER)  # (not joined per trigger)
+
+
+@lru_cache(maxsize=None)
+def _marks_statement(labs: frozenset[str]) -> bool:
+    """A status or assertion cue among a window hit's labels (the label sets are the lexicon's: read once each)."""
+    return any(lb.startswith(("status:", "assert_before")) for lb in labs)
 
 
 def _unname_status(ctx: _Ctx, hits: list, a: int, named: list[tuple[int, int]]) -> list:
@@ -1401,7 +1452,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     coord = 99
     # (only a status or assertion cue right after a coordinator counts: with none in the window, no coordinator is
     # read; past the last of them, none can count)
-    marked = [i for labs, i, j in ahits if any(lb.startswith(("status:", "assert_before")) for lb in labs)]
+    marked = [i for labs, i, j in ahits if _marks_statement(labs)]
     for cm in _COORD_RE.finditer(after_np) if marked else ():
         ci = len(TOKEN_RE.findall(after_np[:cm.start()]))
         if ci > marked[-1]:
@@ -2591,23 +2642,24 @@ def _decide(events: list[_Event], m: _Mention, anchor: date | None = None) -> _E
     if not cands:
         return None
     n = len(cands)
-    ranked = sorted(((_score(e, m, i, n), i, e) for i, e in enumerate(cands)), key=lambda x: (-x[0], -x[1]))
+
+    def best(ok: list[int]) -> _Event | None:
+        """The candidate ranked first (best score, then the latest) among those at indices `ok`."""
+        return cands[max(ok, key=lambda i: (_score(cands[i], m, i, n), i))] if ok else None
+
     if m.ref == "strong":
-        for _, _, e in ranked:
-            if _dates_compatible(e.date, m.date):
-                return e
-        return ranked[0][2]
+        return best([i for i, e in enumerate(cands) if _dates_compatible(e.date, m.date)]) \
+            or best(list(range(n)))
     if m.distinct or m.part_of:
         return None
+    # (compatibility first: most mentions are new happenings, and only the compatible candidates are scored)
     strict = m.ref == "assert"
     if m.status == "proposed":
-        for _, _, e in ranked:
-            if e.status == "proposed" and _compatible(e, m, strict_status=True, anchor=anchor):
-                return e
-    for _, _, e in ranked:
-        if _compatible(e, m, strict_status=strict, anchor=anchor):
-            return e
-    return None
+        found = best([i for i, e in enumerate(cands) if e.status == "proposed"
+                      and _compatible(e, m, strict_status=True, anchor=anchor)])
+        if found is not None:
+            return found
+    return best([i for i, e in enumerate(cands) if _compatible(e, m, strict_status=strict, anchor=anchor)])
 
 
 # ---------------------------------------------------------------------------- main
@@ -3182,8 +3234,8 @@ def extract_events(doc: Document) -> Document:
         out.append(Event(
             type=e.type, date=e.date, participants=parts,
             location=e.location if e.location in ctx.ent_by_id else None, status=status, attributes=attrs,
-            evidence=Span(start=first.sent[0], end=first.sent[1]),
-            trigger=Span(start=first.start, end=first.end),
+            evidence={"start": first.sent[0], "end": first.sent[1]},  # (Spans, validated with the Event)
+            trigger={"start": first.start, "end": first.end},
         ))
     doc.events = out
     return doc
