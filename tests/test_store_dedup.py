@@ -66,34 +66,3 @@ def test_fast_fold_equals_nlp_fold():
     texts = [p.read_text(encoding="utf-8") for p in SEEDS] + ["ĐẦU ĐẠN Ǆ ﬁ ß İ ŉ 𝔘 e\u0301 Ω Å"]
     for t in texts:
         assert fast(t) == slow(t) and len(fast(t)) == len(t)
-
-
-def test_pending_bands_find_the_same_duplicates(tmp_path):
-    """Ingest leaves a document's LSH hashes pending (one row) until the batch moves them to minhash_bands:
-    the duplicates found are the same as with every band written at once, before and after the move."""
-    from store_helpers import make_doc
-    from sqlalchemy import text
-
-    from armswatch.store import Store
-
-    docs = [make_doc("a", [STORY]), make_doc("z", ["Một câu chuyện hoàn toàn khác về Nhật Bản và Hàn Quốc."]),
-            make_doc("b", ["Tin: " + STORY]), make_doc("c", [STORY + " Hết."]), make_doc("d", ["VTV - " + STORY])]
-    results = []
-    for mode in ("now", "pending", "moved"):
-        st = Store(f"sqlite:///{tmp_path / mode}.db")
-        for i, d in enumerate(docs):
-            st.store_document(d, d.body.encode(), index_now=mode == "now")
-            if mode == "moved" and i == 2:  # a, z, b moved; c and d find them in minhash_bands
-                st.index_pending()
-        with st.session() as sess:
-            n_pending = sess.execute(text("SELECT count(*) FROM minhash_pending")).scalar_one()
-            results.append((sorted(sess.execute(text("SELECT doc_id, dup_of FROM documents")).all()),
-                            sorted(sess.execute(text("SELECT doc_id, other_doc_id, jaccard FROM dup_links")).all())))
-        assert n_pending == {"now": 0, "pending": 5, "moved": 2}[mode]
-        st.index_pending()
-        with st.session() as sess:
-            assert sess.execute(text("SELECT count(*) FROM minhash_pending")).scalar_one() == 0
-            assert sess.execute(text("SELECT count(*) FROM minhash_bands")).scalar_one() == 16 * len(docs)
-        st.close()
-    assert results[0] == results[1] == results[2]
-    assert dict(results[0][0]) == {"a": None, "z": None, "b": "a", "c": "a", "d": "a"}

@@ -8,13 +8,6 @@ checks the signatures equal `datasketch.MinHash(scheme="legacy")`.
 Each stored document's 16 band hashes (8 rows each; LSH threshold about 0.7) go to `minhash_bands`, so a
 new document finds its candidates with one indexed query in either backend and the index survives
 restarts. Candidates are confirmed by estimated Jaccard >= THRESHOLD.
-
-Ingest stores a document's hashes as one row of `minhash_pending` (its 16 hashes joined, in band order),
-written next to the rows before it, and moves a batch of them to `minhash_bands` with the search postings
-(`move_pending`): 16 random-keyed rows per document dirtied up to 16 leaf pages per transaction (WAL
-frames), a batch sorted by key touches each page once. The look-up reads the pending rows too
-(`pending_hits`: a hash equal in the same band, the test the indexed look-up makes), so the candidates
-are the same whether a document's hashes are pending or not.
 """
 from __future__ import annotations
 
@@ -74,32 +67,3 @@ def band_hashes(hv: np.ndarray) -> list[tuple[int, str]]:
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / len(a)
-
-
-def joined(bands: list[tuple[int, str]]) -> str:
-    """A document's band hashes as one `minhash_pending.bands` value (hashes in band order)."""
-    return "".join(h for _, h in bands)
-
-
-def pending_hits(bands: list[tuple[int, str]], pending: list[tuple[int, str]]) -> list[int]:
-    """The documents of `pending` ((doc_pk, joined hashes) rows) that share a band with `bands`: an equal
-    hash in the same band, as the look-up in `minhash_bands` finds them."""
-    if not pending:
-        return []
-    pks, hashes = zip(*pending)
-    mine = np.frombuffer(bytes.fromhex(joined(bands)), dtype=np.uint64)
-    theirs = np.frombuffer(bytes.fromhex("".join(hashes)), dtype=np.uint64).reshape(-1, BANDS)
-    return [pks[i] for i in np.flatnonzero((theirs == mine).any(axis=1))]
-
-
-def move_pending(cur, dialect: str) -> int:
-    """Move every `minhash_pending` row to `minhash_bands` (16 rows each, sorted by key), in the caller's
-    transaction; returns how many documents. Taken with DELETE ... RETURNING, as `search.index_pending`."""
-    from . import bulk
-
-    cur.execute("DELETE FROM minhash_pending RETURNING doc_pk, bands")
-    pending = cur.fetchall()
-    rows = sorted((b, hs[16 * b:16 * b + 16], pk) for pk, hs in pending for b in range(BANDS))
-    if rows:
-        bulk.write_tables(cur, dialect, [(bulk.insert_sql(dialect, "minhash_bands", ("band", "hash", "doc_pk")), rows)])
-    return len(pending)

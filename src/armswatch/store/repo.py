@@ -278,13 +278,9 @@ class Store:
         if index_now:
             search.index_postings(cur, self.dialect, [(pk, toks)])
         bands = self._dedup(cur, pk, doc.doc_id, sig)
-        # its facts, LSH bands (pending or not), pending search row, failure and merge flag: one statement
-        # on PostgreSQL
-        parts = self._fact_parts(cur, pk, doc)
-        if index_now:
-            parts.append(self._part("minhash_bands", ("band", "hash", "doc_pk"), [(b, h, pk) for b, h in bands]))
-        else:
-            parts.append(self._part("minhash_pending", ("doc_pk", "bands"), [(pk, dedup.joined(bands))]))
+        # its facts, pending search row, LSH bands, failure and merge flag: one statement on PostgreSQL
+        parts = self._fact_parts(cur, pk, doc) + [self._part("minhash_bands", ("band", "hash", "doc_pk"), bands)]
+        if not index_now:
             parts.append(self._part("search_pending", ("doc_pk",), [(pk,)]))
         parts.append((bulk.delete_sql(self.dialect, "failures", "key"),
                       [(doc.doc_id,), (f"source:{doc.source}"[:600],)]))  # stored: no longer a failure
@@ -294,12 +290,10 @@ class Store:
         return pk
 
     def index_pending(self) -> int:
-        """Write the search postings and LSH bands of the documents stored with `index_now=False`, in one
-        transaction (a batch sorted by key touches each page once). Returns how many documents."""
+        """Write the search postings of the documents stored with `index_now=False`, in one transaction
+        (a batch sorted by word touches each page of the postings once). Returns how many."""
         with self.engine.begin() as conn:
-            cur = conn.connection.driver_connection.cursor()
-            dedup.move_pending(cur, self.dialect)
-            return search.index_pending(cur, self.dialect)
+            return search.index_pending(conn.connection.driver_connection.cursor(), self.dialect)
 
     @property
     def _ph(self) -> str:
@@ -324,7 +318,6 @@ class Store:
         self._dissolve_merged(sess, [pk])
         for t in (s.Mention, s.DocEntity, s.Timex, s.Event, s.Claim, s.Quote, s.MinhashBand):
             sess.execute(delete(t).where(t.doc_pk == pk))
-        sess.execute(delete(s.MinhashPending).where(s.MinhashPending.c.doc_pk == pk))
         if self.dialect == "sqlite":
             sess.execute(text("INSERT INTO documents_fts(documents_fts, rowid, body_folded) "
                               "VALUES ('delete', :id, :b)"), {"id": pk, "b": old_folded})
@@ -390,22 +383,15 @@ class Store:
                        [(pk, q.speaker, q.start, q.end, q.text) for q in doc.quotes]),
         ]
 
-    def _dedup(self, cur, pk: int, doc_id: str, sig) -> list[tuple[int, str]]:
-        """Link the document to the stored near-duplicates its LSH bands find (in `minhash_bands`, and among
-        the pending ones); returns its (band, hash) pairs (the caller writes them)."""
+    def _dedup(self, cur, pk: int, doc_id: str, sig) -> list[tuple[int, int, int]]:
+        """Link the document to the stored near-duplicates its LSH bands find; returns its band rows (the
+        caller writes them)."""
         bands = dedup.band_hashes(sig)
         ph = self._ph
         where = " OR ".join([f"(band = {ph} AND hash = {ph})"] * len(bands))
-        cur.execute(f"SELECT doc_pk, NULL FROM minhash_bands WHERE {where} "  # 16 primary-key look-ups
-                    f"UNION ALL SELECT doc_pk, bands FROM minhash_pending",  # at most one ingest batch
+        cur.execute(f"SELECT doc_pk FROM minhash_bands WHERE {where}",  # 16 primary-key look-ups
                     tuple(x for bh in bands for x in bh))
-        cand, pending = set(), []
-        for r in cur.fetchall():
-            if r[1] is None:
-                cand.add(r[0])
-            else:
-                pending.append(r)
-        cand.update(dedup.pending_hits(bands, pending))
+        cand = {r[0] for r in cur.fetchall()}
         cand.discard(pk)
         best = None
         if cand:
@@ -424,7 +410,7 @@ class Store:
                         best = (j, canon)
         if best is not None:
             cur.execute(f"UPDATE documents SET dup_of = {ph} WHERE id = {ph}", (best[1], pk))
-        return bands
+        return [(b, h, pk) for b, h in bands]
 
     def _set_meta(self, sess: Session, key: str, value: str) -> None:
         stmt = self._insert(s.Meta).values(key=key, value=value)
@@ -541,14 +527,12 @@ class Store:
             before = dict(sess.execute(select(s.Document.id, s.Document.dup_of)).all())
             sess.execute(delete(s.DupLink))
             sess.execute(delete(s.MinhashBand))
-            sess.execute(delete(s.MinhashPending))
             sess.execute(update(s.Document).values(dup_of=None))
             cur = sess.connection().connection.driver_connection.cursor()
             for pk, did, mhb in sess.execute(select(s.Document.id, s.Document.doc_id, s.Document.minhash)
                                              .order_by(s.Document.id)).all():
                 bands = self._dedup(cur, pk, did, dedup.signature_from_bytes(mhb))
-                bulk.write_tables(cur, self.dialect, [self._part("minhash_bands", ("band", "hash", "doc_pk"),
-                                                                 [(b, h, pk) for b, h in bands])])
+                bulk.write_tables(cur, self.dialect, [self._part("minhash_bands", ("band", "hash", "doc_pk"), bands)])
             after = dict(sess.execute(select(s.Document.id, s.Document.dup_of)).all())
             changed = sorted(pk for pk in after if (before.get(pk) is None) != (after[pk] is None))
             self._dissolve_merged(sess, changed)

@@ -205,14 +205,6 @@ class MinhashBand(Base):
                                         index=True)
 
 
-# A document's LSH band hashes before `dedup.move_pending` moves them to `minhash_bands` (migration 0007)
-MinhashPending = Table(
-    "minhash_pending", Base.metadata,
-    Column("doc_pk", Integer, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True, autoincrement=False),
-    Column("bands", String(256), nullable=False),  # the 16 hashes joined, in band order
-)
-
-
 class Failure(Base):
     __tablename__ = "failures"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)

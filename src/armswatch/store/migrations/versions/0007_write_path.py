@@ -16,13 +16,8 @@ length is kept in `search_stats`):
 SQLite only: `doc_entities`, `minhash_bands` and `search_terms` become WITHOUT ROWID tables (their
 primary key is the table; before, a row table plus an index on the key: two B-trees written per row).
 Rows copied in key order, so nothing else changes.
-
-`minhash_pending` (doc_pk, bands): a document's 16 LSH band hashes, one row written with the document,
-moved to `minhash_bands` with a batch (`dedup.move_pending`, with the search postings): its 16
-random-keyed rows dirtied up to 16 leaf pages per stored document.
 """
 from alembic import op
-import sqlalchemy as sa
 
 
 revision = '0007'
@@ -56,12 +51,6 @@ WITHOUT_ROWID = (
 
 
 def upgrade() -> None:
-    op.create_table('minhash_pending',
-    sa.Column('doc_pk', sa.Integer(), autoincrement=False, nullable=False),
-    sa.Column('bands', sa.String(length=256), nullable=False),
-    sa.ForeignKeyConstraint(['doc_pk'], ['documents.id'], ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('doc_pk'),
-    )
     for table, name, _ in DROPPED:
         op.execute(f"DROP INDEX IF EXISTS {name}")
     if op.get_bind().dialect.name != "sqlite":
@@ -86,8 +75,3 @@ def downgrade() -> None:
                 op.execute(sql)
     for table, name, cols in DROPPED:
         op.execute(f"CREATE INDEX {name} ON {table} {cols}")
-    from armswatch.store.dedup import move_pending
-
-    bind = op.get_bind()
-    move_pending(bind.connection.driver_connection.cursor(), bind.dialect.name)
-    op.drop_table('minhash_pending')
