@@ -234,7 +234,8 @@ def _kb_candidates(d: _Doc) -> list[tuple[int, int, Form]]:
         if not at_boundary(text, s, e):
             continue
         for f in names:
-            if _case_ok(text, s, e, f):
+            # (the common forms, case-insensitive without capitals, are taken without a call)
+            if (not f.cs and not f.caps) or _case_ok(text, s, e, f):
                 out.append((s, e, f))
     if idx.fold_automaton is not None and _accent_stripped(text):
         for end, key in idx.fold_automaton.iter(fast_fold(text)):
@@ -248,10 +249,11 @@ def _kb_candidates(d: _Doc) -> list[tuple[int, int, Form]]:
 
 def _select(cands: list[tuple[int, int, Form]], idx: KBIndex) -> list[tuple[int, int, Form]]:
     """Leftmost-longest, non-overlapping; ties broken towards full names and countries."""
+    entries = idx.entries
+
     def rank(c):
         s, e, f = c
-        ent = idx.entries[f.eid]
-        return (s, -(e - s), f.kind != "name", _TYPE_RANK.get(ent.type, 9))
+        return (s, s - e, f.kind != "name", _TYPE_RANK.get(entries[f.eid].type, 9))
 
     chosen, last = [], -1
     for c in sorted(cands, key=rank):
@@ -1418,9 +1420,7 @@ def _bare_bodies_en(d: _Doc) -> None:
 def _nested_countries(d: _Doc) -> None:
     """The country named at the end of a KB body's name ('Bộ Ngoại giao Mỹ' mentions the US)."""
     have = {(s.start, s.end) for s in d.nested}
-    cand_by_end: dict[int, list] = {}
-    for c in d.cands:
-        cand_by_end.setdefault(c[1], []).append(c)
+    cand_by_end: dict[int, list] | None = None  # built for the first body with a country
     for sp in list(d.top):
         if sp.etype != "ORG" or sp.src != "kb":
             continue
@@ -1428,6 +1428,10 @@ def _nested_countries(d: _Doc) -> None:
         c = info.country if info else None
         if not c or c not in d.idx.country_names:
             continue
+        if cand_by_end is None:
+            cand_by_end = {}
+            for cand in d.cands:
+                cand_by_end.setdefault(cand[1], []).append(cand)
         surf = d.low[sp.start:sp.end]
         # "Đại sứ quán Trung Quốc tại Washington": the place after tại/ở inside the name, literally
         for cs, ce, f in cand_by_end.get(sp.end, ()):
@@ -1438,11 +1442,10 @@ def _nested_countries(d: _Doc) -> None:
                     d.nested.append(Span(cs, ce, e.id, "LOC", "nested"))
                     d.info_for_kb(e.id)
                     have.add((cs, ce))
-        for n in d.idx.country_names[c]:
-            nl = lower_keep(n)
-            if surf.endswith(" " + nl):
-                own = {lower_keep(n) for n in d.idx.entries[c].all_names()} if c in d.idx.entries else set()
-                if nl not in own:  # a seat of government: "Bộ Quốc phòng Bắc Kinh" stands for China,
+        for tail, own in d.idx.country_tails[c]:  # (" " + a lower-cased name, the country's own name?)
+            if surf.endswith(tail):
+                nl = tail[1:]
+                if not own:  # a seat of government: "Bộ Quốc phòng Bắc Kinh" stands for China,
                     head = surf[: -len(nl) - 1]  # the city in "Viện ... Stockholm" is no mention of Sweden
                     if not (d.cu.head_kind.get(head) and (head in d.cu.lexicon_heads
                                                           or len(d.idx.head_owners.get(head, ())) > 1)):

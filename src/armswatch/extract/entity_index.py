@@ -168,6 +168,9 @@ class KBIndex:
     shorts_of: dict[str, set[str]] = field(default_factory=dict)  # eid -> its lower short forms
     head_owners: dict[str, set[str]] = field(default_factory=dict)  # lower derived head -> org ids
     by_name: dict[str, str] = field(default_factory=dict)  # lower name -> eid (countries, for demonyms)
+    # country id -> (" " + lower-cased name, is it the country's own name (not a seat's)) for each of
+    # `country_names[id]`, in that order: the ends of body names that `entities._nested_countries` tests
+    country_tails: dict[str, tuple[tuple[str, bool], ...]] = field(default_factory=dict)
 
 
 def _forms_of(e: KBEntry) -> list[Form]:
@@ -376,8 +379,12 @@ def _build_kb_index() -> KBIndex:
     head_owners: dict[str, set[str]] = {}
     for (h, _c), oid in org_table.items():
         head_owners.setdefault(h, set()).add(oid)
+    country_tails = {}
+    for c, names in country_names.items():
+        own = {lower_keep(n) for n in entries[c].all_names()} if c in entries else set()
+        country_tails[c] = tuple((" " + lower_keep(n), lower_keep(n) in own) for n in names)
     return KBIndex(auto, forms, fauto, fold_forms, entries, country_names, org_table, org_table_en,
-                   heads_vi, heads_en, demonyms, shorts, shorts_of, head_owners, by_name)
+                   heads_vi, heads_en, demonyms, shorts, shorts_of, head_owners, by_name, country_tails)
 
 
 # ---------------------------------------------------------------- the lexicons
