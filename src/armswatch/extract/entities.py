@@ -46,6 +46,7 @@ from .entity_index import (
     kb_index,
     lower_keep,
     slug,
+    word_start_alt,
 )
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -56,7 +57,8 @@ _UPPER = "".join(c for c in map(chr, list(range(0x41, 0x250)) + list(range(0x1E0
 # every position; same matches, faster than a leading lookbehind or lookahead)
 _CAP_TOKEN_RE = re.compile(r"[" + re.escape(_UPPER) + r"](?<![^\W_][" + re.escape(_UPPER) + r"])"
                            r"[^\W_]*(?:[-'’][^\W_]+)*")
-_STRIPPED_VI = re.compile(r"(?<!\w)(?:cua|va|nhung|duoc|trong|voi|khong|cho|nay|nguoi|nuoc|theo)(?!\w)")
+_STRIPPED_VI = re.compile(word_start_alt(["cua", "va", "nhung", "duoc", "trong", "voi", "khong", "cho", "nay", "nguoi",
+                                          "nuoc", "theo"]) + r"(?!\w)")
 _EN_LEADING = {"The", "A", "An", "In", "On", "At", "For", "From", "By", "With", "But", "And", "Or", "If",
                "When", "While", "This", "That", "As", "After", "Before", "Since", "Under", "Both"}
 _SENT_OPEN = set(".!?:;“\"‘'(–-—\n")
@@ -125,7 +127,7 @@ class _Doc:
         self.occ[sp.start:sp.end] = bytes(sp.end - sp.start)
 
     def free(self, s: int, e: int) -> bool:
-        return self.occ.find(1, s, e) < 0
+        return 1 not in self.occ[s:e]  # (faster than occ.find(1, s, e), which parses its arguments)
 
     def info_for_kb(self, eid: str) -> Info:
         if eid not in self.ents:
@@ -1012,8 +1014,10 @@ def _appositive_titles(d: _Doc) -> None:
             info.country = country
 
 
-# (the shared first class is written once, first: `re` then scans for the capitals in C)
-_MODEL_RE = re.compile(r"[A-Z](?:[A-Za-z]*-?\d+[A-Za-z]*(?:-\d+)?|[a-z]+-class)")
+# (the shared first class is written once, first: `re` then scans for the capitals in C; the letter runs
+# are possessive: a letter given back can never be the dash or digit that must follow, so `re` need not
+# try, at every capitalised word)
+_MODEL_RE = re.compile(r"[A-Z](?:[A-Za-z]*+-?\d+[A-Za-z]*(?:-\d+)?|[a-z]++-class)")
 
 
 def _weapon(d: _Doc, s: int, e: int) -> None:

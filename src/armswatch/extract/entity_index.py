@@ -446,6 +446,19 @@ def _alt(words) -> str:
     return trie_regex({lower_keep(w) for w in words})
 
 
+def word_start_alt(words, not_after: str = r"\w") -> str:
+    """`(?<!not_after)(?:w1|w2|...)` (longest first), written so that `re` scans for the words' first
+    characters in C instead of trying the pattern at every position: one branch per first character,
+    which checks the character before it in a two-character lookbehind, then the rest of the words as a
+    trie (numbers.trie_regex). Same matches; for patterns scanned over whole texts (case-sensitive)."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        if w:
+            groups.setdefault(w[0], []).append(w[1:])
+    return "(?:" + "|".join(re.escape(c) + rf"(?<!{not_after}.)" + trie_regex(rests)
+                            for c, rests in sorted(groups.items())) + ")"
+
+
 def _tail_re(words) -> re.Pattern:
     """`search(s)` finds the longest of `words` that ends `s` as a whole word (not preceded by a
     letter or digit): what a longest-first loop of `s.endswith(w)` + a boundary check finds."""
@@ -569,8 +582,7 @@ def _build_cues() -> Cues:
         place_cue_tail=_tail_re(place_cues),
         gov_people_tail=_tail_re(gov_people),
         coordinators=[lower_keep(w) for w in mt["coordinators"]["vi"] + mt["coordinators"]["en"]],
-        demonym_re=re.compile(r"(?<![\w.-])(?:" + "|".join(re.escape(x) for x in sorted(dem_linked, key=len, reverse=True))
-                              + r")(?![\w-])") if dem_linked else None,
+        demonym_re=re.compile(word_start_alt(dem_linked, r"[\w.-]") + r"(?![\w-])") if dem_linked else None,
         demonym_country=dem_linked,
         demonym_place_re=re.compile(r" (?:" + "|".join(re.escape(x) for x in sorted(
             dm.get("place_nouns", []), key=len, reverse=True)) + r")(?!\w)") if dm.get("place_nouns") else None,

@@ -43,7 +43,7 @@ from functools import lru_cache
 from typing import Callable
 
 from ..lexicon import load_lexicon
-from ..model import Document, Timex
+from ..model import Document, Timex, models_from
 from .numbers import _digit_token_ok, number_word_pattern, number_words, parse_number_ex, trie_regex
 
 __all__ = ["extract_timexes", "normalize", "document_anchor", "find_timexes", "infer_anchor", "to_partial_date"]
@@ -1230,7 +1230,8 @@ def find_timexes(text: str, anchor: datetime | None = None, lang: str = "vi",
             chosen = [c for c in chosen if not any(a < c.end and c.start < b for a, b in spans)]
     _fill_times(chosen, ctx)
     chosen = _anaphoric(chosen, ctx, lowered)
-    return [Timex(start=c.start, end=c.end, text=text[c.start:c.end], type=c.type, value=c.value) for c in chosen]
+    return models_from(Timex, [{"start": c.start, "end": c.end, "text": text[c.start:c.end], "type": c.type,
+                                "value": c.value} for c in chosen])  # validated in one call
 
 
 @lru_cache(maxsize=None)
