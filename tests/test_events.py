@@ -2334,3 +2334,50 @@ def test_nodate_fronted_relative_phrase_names_the_anchor():
              "ngày trước vòng đàm phán.")
     got = _nodate_events(text2, ents, [("hôm 5/10", "XXXX-10-05"), ("hôm 3/10", "XXXX-10-03"), ("hai ngày", "P2D")])
     assert ("incident", "XXXX-10-03") in got and ("talks", "XXXX-10-05") in got, got
+
+
+def test_candidate_word_search_equals_the_pattern():
+    """The cue patterns read at the page words that can start a cue (_Ctx.cue_search / cue_finditer / cue_last /
+    text_search, _names_leader) give what the patterns give scanning every position, over every window of a page
+    with cut words at both ends, words glued by '+', capitals, and a cue right at a window's start."""
+    import re as _re
+
+    from armswatch.extract.events import _Ctx, _last_match, _names_leader
+    from armswatch.pipeline import process_text
+
+    text = ("Tổng thống Mỹ Joe Biden cho biết hôm 2/11 rằng hai nhà lãnh đạo sẽ gặp nhau tại Hà Nội. "
+            "Thủ tướng Nhật Bản nói+thêm: President Xi and Prime Minister Kishida met in Tokyo; the two leaders "
+            "said at the summit that NATO leaders would meet ở Brussels. Phó Tổng thống Mỹ tuyên bố ở+đây, rồi nói "
+            "chuyện với báo chí về bản tuyên bố chung.")
+    ctx = _Ctx(process_text(text))
+    c, body = ctx.cues, ctx.body
+    checked = 0
+    for name in ("leader_titles", "leader_groups", "leader_pairs", "speech_verbs", "location_prep", "topic_stop"):
+        pat = getattr(c, name)
+        assert c.cue_firsts.get(name) is not None  # (else the helpers read the whole pattern: nothing tested)
+        for lo in range(0, len(body), 7):
+            for hi in range(lo + 1, min(len(body), lo + 90) + 1, 5):
+                want = [mt.span() for mt in pat.finditer(body, lo, hi)]
+                assert [mt.span() for mt in ctx.cue_finditer(name, lo, hi)] == want, (name, lo, hi)
+                last = ctx.cue_last(name, lo, hi)
+                assert (last.span() if last else None) == (want[-1] if want else None), (name, lo, hi)
+                first = ctx.cue_search(name, lo, hi)
+                assert (first.span() if first else None) == (want[0] if want else None), (name, lo, hi)
+                assert ctx.text_search(name, lo, hi) == bool(pat.search(body[lo:hi])), (name, lo, hi)
+                if ctx.starts_free(lo):
+                    sliced = _last_match(pat, body[lo:hi])
+                    assert (last.end() - lo if last else None) == (sliced.end() if sliced else None)
+                checked += bool(want)
+    assert checked > 50  # (the windows do hold cues)
+    for lo in range(0, len(body) - 30):
+        assert ctx._leader_before(lo, lo + 30) == _names_leader.__wrapped__(body[lo:lo + 30]), lo
+    assert _names_leader("Tổng thống Pháp") and not _names_leader("Phó Tổng thống Pháp")
+    # the cue windows never miss a speech exception the pattern finds (may_hit is False only where none can be)
+    exc, found = c.speech_exceptions, 0
+    for lo in range(0, len(body), 3):
+        for hi in range(lo + 1, min(len(body), lo + 70) + 1, 4):
+            if exc.search(body[lo:hi]):
+                found += 1
+                assert ctx.may_hit(lo, hi, "speech_exc"), (lo, hi)
+    assert found > 20
+    assert _re.search(r"\+", body)  # (the page does glue words)

@@ -463,6 +463,10 @@ def cues() -> Cues:
             "location_prep": _firsts(lex.get("location_preps") or []),
             "speech_verbs": _firsts(lex.get("speech_verbs") or []),
             "np_end": _firsts(lex.get("np_end") or []),  # (the verbs of np_end)
+            "leader_titles": _firsts(lex.get("leader_titles") or []),
+            "leader_groups": _firsts(lex.get("leader_groups") or []),
+            "leader_pairs": _firsts(lex.get("leader_pairs") or []),
+            "leader_pair_end": _firsts(lex.get("leader_pairs") or []),  # (its matches start with a leader pair)
         },
         needed_words={
             "inter_korean": _needed(lex.get("inter_korean") or []),

@@ -57,9 +57,10 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from datetime import date, timedelta
 from itertools import accumulate, compress
+from operator import itemgetter
 
 from ..kb import load_kb
-from ..model import Document, Event, Span
+from ..model import Document, Event
 from ..lexicon import load_lexicon
 from .event_cues import STATUS_ORDER, TOKEN_RE, cues, demonyms
 
@@ -106,9 +107,11 @@ _WORD_RE = re.compile(r"\w+(?:[-+]\w+)*")
 _TOKEN_SPLIT_RE = re.compile("(" + TOKEN_RE.pattern + ")")  # (the tokens kept between the gaps)
 _SEMI_RE = re.compile(";")
 _WCHAR_RE = re.compile(r"\w")
+_JOIN_CHAR_RE = re.compile(r"[\w+]")
 _DASH_GAP_RE = re.compile(r"\s*[-–]\s*")
 _TITLE_GAP_RE = re.compile(r"\s+(?:[A-ZĐÂĂÊÔƠƯ]\w*\s+){1,3}(?:\w+\s+){0,1}")  # "Tổng thống ", "Ngoại trưởng "
 _COMMA_END_RE = re.compile(r",\s*$")
+_AND_GAP_RE = re.compile(r"\s+(?:và|and)\s+")
 # what may stand before a list of countries at the head of its clause: nothing, an article, or a comma-ended lead
 _LIST_LEAD_RE = re.compile(r"(?:\s*(?:the|The)\s*)?|.*,\s*")
 _ORDINAL_RE = re.compile(r"\s+(?:lần thứ|vòng thứ)\s+(hai|ba|tư|năm|sáu|bảy|tám|\d+)(?!\w)", re.IGNORECASE)
@@ -289,6 +292,7 @@ class _Event:
 # ---------------------------------------------------------------------------- helpers
 
 
+@lru_cache(maxsize=4096)
 def _date_value(value: str | None) -> str | None:
     """A timex value as an event date of the contract: partial ISO dates as they are; a week of a
     known year as its month (2023-W43-WE -> 2023-10); a quarter or season as its year; None for what
@@ -369,11 +373,21 @@ def _last_match(pattern: re.Pattern | None, text: str):
     return last
 
 
+def _last_match_in(pattern: re.Pattern, text: str, lo: int, hi: int):
+    last = None
+    for m in pattern.finditer(text, lo, hi):
+        last = m
+    return last
+
+
 def _demonym_mentions(doc: Document, ents: list) -> list:
     """"Israeli strikes on Iranian sites", "Russian forces held drills": a nationality adjective names the country
     as a party, when that country is an entity of the page (a mention spanning the adjective wins)."""
     rx, names = demonyms()
     if rx is None:
+        return []
+    found = list(rx.finditer(doc.body))
+    if not found:  # (most pages have none: the look-ups below are built only for a page that has some)
         return []
     by_name = {}
     for e in doc.entities:
@@ -386,7 +400,7 @@ def _demonym_mentions(doc: Document, ents: list) -> list:
     taken = sorted((s, e) for s, e, _ in ents)
     starts = [s for s, _ in taken]
     out = []
-    for mt in rx.finditer(doc.body):
+    for mt in found:
         ent = by_name.get(names.get(mt.group(0).lower(), "").lower())
         if ent is None:
             continue
@@ -410,7 +424,9 @@ class _Ctx:
             for m in e.mentions:
                 ents.append((m.start, m.end, e))
         ents.extend(_demonym_mentions(doc, ents))
-        ents.sort(key=lambda x: (x[0], -x[1]))
+        # by start, the longer first (two stable sorts: the key functions run in C)
+        ents.sort(key=itemgetter(1), reverse=True)
+        ents.sort(key=itemgetter(0))
         self.ents = ents
         self.ent_by_id = {e.id: e for e in doc.entities}
         self._aff: dict[str, str | None] = {}
@@ -486,15 +502,22 @@ class _Ctx:
         self.has_demonstrative = not wordset.isdisjoint(("this", "that", "these", "those"))
         # a short pair ("Mỹ - Triều") is two short forms, next words, joined by a dash
         self.has_short_pair = self.has_inter_korean or (bool(c.short_pair) and self._dash_joined(c.short_forms_lower))
-        # country mention counts for the document's main pair
-        counts: dict[str, int] = {}
-        first: dict[str, int] = {}
-        for s, _, e in ents:
-            c = self.country_of_entity(e) if e.type in ("COUNTRY", "LOC") else None
-            if c:
-                counts[c] = counts.get(c, 0) + 1
-                first.setdefault(c, s)
-        self.top_countries = sorted(counts, key=lambda c: (-counts[c], first[c]))
+        self._top_countries: list[str] | None = None
+
+    @property
+    def top_countries(self) -> list[str]:
+        """The page's countries, most mentioned first (then first named): the document's main pair, counted
+        when first asked (most pages never ask)."""
+        if self._top_countries is None:
+            counts: dict[str, int] = {}
+            first: dict[str, int] = {}
+            for s, _, e in self.ents:
+                c = self.country_of_entity(e) if e.type in ("COUNTRY", "LOC") else None
+                if c:
+                    counts[c] = counts.get(c, 0) + 1
+                    first.setdefault(c, s)
+            self._top_countries = sorted(counts, key=lambda c: (-counts[c], first[c]))
+        return self._top_countries
 
     def _dash_joined(self, forms) -> bool:
         """Two of `forms` joined by a dash somewhere in the page (found from the few dashes of the page)."""
@@ -560,6 +583,65 @@ class _Ctx:
             return pat.match(self.body, ts[b - 1], hi)
         return None
 
+    def text_search(self, name: str, lo: int, hi: int) -> bool:
+        """Whether cues.<name>.search(body[lo:hi]) finds a match (the text cut out on its own)."""
+        if self.starts_free(lo):
+            return self.cue_search(name, lo, hi) is not None
+        return getattr(self.cues, name).search(self.body[lo:hi]) is not None
+
+    def starts_free(self, pos: int) -> bool:
+        """No word character (nor a "+") right before pos: a cue pattern reads body[pos:] from pos as it reads that
+        text cut out on its own (its look-behind sees no word either way), so it may be searched in the body."""
+        return pos == 0 or not _JOIN_CHAR_RE.match(self.body, pos - 1)
+
+    def may_hit(self, lo: int, hi: int, label: str) -> bool:
+        """False when the pattern of the window cues of `label` surely has no match in the text body[lo:hi] (searched
+        as a string of its own): no cue phrase of that label starts there, and no word is cut at either end."""
+        ts, te = self.tok_starts, self.tok_ends
+        a, b = bisect.bisect_left(ts, lo), bisect.bisect_left(ts, hi)
+        if (a > 0 and te[a - 1] > lo) or (a < b and te[b - 1] > hi) or self.body.find("+", lo, hi) >= 0:
+            return True
+        return bool(self.hits_between(lo, hi, (label,)))
+
+    def cue_finditer(self, name: str, lo: int, hi: int):
+        """The matches of cues.<name>.finditer(body, lo, hi), tried only where a cue can start (as in cue_search; a
+        match skips the words it covers, as finditer does)."""
+        pat, firsts = getattr(self.cues, name), self.cues.cue_firsts.get(name)
+        if firsts is None:
+            yield from pat.finditer(self.body, lo, hi)
+            return
+        ts, te, words = self.tok_starts, self.tok_ends, self.words
+        a, b = bisect.bisect_left(ts, lo), bisect.bisect_left(ts, hi)
+        cands = list(compress(range(a, b), map(firsts.__contains__, words[a:b])))
+        if a < b and te[b - 1] > hi and not (cands and cands[-1] == b - 1):
+            cands.append(b - 1)  # (the word cut by hi)
+        end = lo
+        for i in cands:
+            if ts[i] >= end:
+                mt = pat.match(self.body, ts[i], hi)
+                if mt:
+                    end = mt.end()
+                    yield mt
+
+    def cue_last(self, name: str, lo: int, hi: int):
+        """The last match of cues.<name>.finditer(body, lo, hi), tried only where a cue can start (as in cue_search;
+        a match skips the words it covers, as finditer does)."""
+        pat, firsts = getattr(self.cues, name), self.cues.cue_firsts.get(name)
+        if firsts is None:
+            return _last_match_in(pat, self.body, lo, hi)
+        ts, te, words = self.tok_starts, self.tok_ends, self.words
+        a, b = bisect.bisect_left(ts, lo), bisect.bisect_left(ts, hi)
+        cands = list(compress(range(a, b), map(firsts.__contains__, words[a:b])))
+        if a < b and te[b - 1] > hi and not (cands and cands[-1] == b - 1):
+            cands.append(b - 1)  # (the word cut by hi)
+        last, end = None, lo
+        for i in cands:
+            if ts[i] >= end:
+                mt = pat.match(self.body, ts[i], hi)
+                if mt:
+                    last, end = mt, mt.end()
+        return last
+
     def cue_may_match(self, name: str, lo: int, hi: int) -> bool:
         """False when cues.<name> surely has no match in the text body[lo:hi] (searched as a string of its own):
         no word there is the first word of one of its cues, and no word is cut at either end."""
@@ -622,22 +704,25 @@ class _Ctx:
         key = ("leader", ent.id)
         if key in self._cuts:
             return self._cuts[key]
-        c = self.cues
         titles = list(ent.titles)
-        for m in ent.mentions:
-            titles.append(self.body[max(0, m.start - 30):m.start])
         kbe = self.kb.get(ent.id)
         if kbe:
             for r in kbe.roles:
                 titles += [r.get("title") or "", r.get("title_vi") or ""]
-        res = False
-        for t in titles:
-            hit = _last_match(c.leader_titles, t) if c.leader_titles else None
-            if hit and not (c.leader_exclusions and c.leader_exclusions.search(t[max(0, hit.start() - 12):hit.end() + 20])):
-                res = True
-                break
+        # (the titles first, read once per process; then the words before each mention, in the body)
+        res = any(map(_names_leader, titles)) or any(self._leader_before(max(0, m.start - 30), m.start)
+                                                       for m in ent.mentions)
         self._cuts[key] = res
         return res
+
+    def _leader_before(self, lo: int, hi: int) -> bool:
+        """_names_leader(body[lo:hi]), its last title found at the words that can start one."""
+        if not self.starts_free(lo):
+            return _names_leader.__wrapped__(self.body[lo:hi])
+        c = self.cues
+        hit = self.cue_last("leader_titles", lo, hi) if c.leader_titles else None
+        return bool(hit) and not (c.leader_exclusions and c.leader_exclusions.search(
+            self.body[max(lo, hit.start() - 12):min(hi, hit.end() + 20)]))
 
     def title_org(self, pos: int):
         """An international body (ORG without a country) named in the title right before a person."""
@@ -1025,9 +1110,7 @@ def _venue_chain(ctx: _Ctx, lo: int, s: int) -> bool:
     lp = ctx.cues.location_prep
     if lp is None:
         return False
-    last = None
-    for pm in lp.finditer(ctx.body, max(lo, s - 80), s):
-        last = pm
+    last = ctx.cue_last("location_prep", max(lo, s - 80), s)
     if last is None or last.end() == s:
         return False
     gap = ctx.body[last.end():s]
@@ -1146,7 +1229,7 @@ def _leader_titles(ctx: _Ctx, lo: int, hi: int, skip_people=()) -> int:
     if not c.leader_titles:
         return 0
     n = 0
-    for tm in c.leader_titles.finditer(ctx.body, lo, hi):
+    for tm in ctx.cue_finditer("leader_titles", lo, hi):
         if not (c.leader_exclusions and c.leader_exclusions.search(ctx.body[max(lo, tm.start() - 12):min(hi, tm.end() + 20)])):
             if skip_people and any(x[2].id in skip_people and not _PUNCT_RE.search(ctx.body[tm.end():x[0]])
                                    and _words_between(ctx.body[tm.end():x[0]]) <= 3
@@ -1166,12 +1249,12 @@ def _leaders_meet(ctx: _Ctx, m: _Mention) -> bool:
         # (an international body, of no one country: "NATO leaders", not "Pentagon leaders")
         ents = [x for x in ctx.mentions_in(max(m.sent[0], lo - 40), hi) if x[2].type == "COUNTRY" or (
             x[2].type == "ORG" and ctx.country_of_entity(x[2]) is None)]
-        for gm in c.leader_groups.finditer(ctx.body, max(m.sent[0], lo - 40), hi):
+        for gm in ctx.cue_finditer("leader_groups", max(m.sent[0], lo - 40), hi):
             if c.leader_exclusions and c.leader_exclusions.search(ctx.body[max(0, gm.start() - 12):gm.end() + 20]):
                 continue
             if any(0 <= s - gm.end() <= 2 and ent.type == "COUNTRY" or 0 <= gm.start() - e <= 1 for s, e, ent in ents):
                 return True
-    if c.leader_pair_end.search(ctx.body, lo, m.start):
+    if ctx.cue_search("leader_pair_end", lo, m.start):
         return True  # "Hai nhà lãnh đạo hội đàm ...": the subject is the two leaders
     comma = _ENUM_RE.match(ctx.body, m.seg[1])
     if comma and c.leader_pairs and c.temporal_end.fullmatch(ctx.body, m.sent[0], m.start) \
@@ -1263,9 +1346,16 @@ def _topic(ctx: _Ctx, m: _Mention, limit: int) -> tuple[str | None, set[str]]:
         return None, set()  # "on Saturday": the marker opens a date, not a topic
     rest = text[tm.end():]
     cut = len(rest)
-    for pat in (c.topic_stop,):
-        if pat and ctx.cue_may_match("topic_stop", m.end + tm.end(), m.end + len(text)):
-            sm = pat.search(rest)
+    if c.topic_stop:
+        r0 = m.end + tm.end()  # (where rest starts in the body)
+        if c.cue_firsts.get("topic_stop") is not None:
+            # (its cues start with a word, which the marker's end never starts: the same first match as a search
+            # of rest, tried at the words that can start one)
+            sm = ctx.cue_search("topic_stop", r0, m.end + len(text))
+            if sm and sm.start() > r0:
+                cut = min(cut, sm.start() - r0)
+        elif ctx.cue_may_match("topic_stop", r0, m.end + len(text)):
+            sm = c.topic_stop.search(rest)
             if sm and sm.start() > 0:
                 cut = min(cut, sm.start())
     pm = _TOPIC_END_RE.search(rest)
@@ -1286,6 +1376,21 @@ def _topic(ctx: _Ctx, m: _Mention, limit: int) -> tuple[str | None, set[str]]:
 _UNSET = object()  # (a look-up not made yet; None is a result)
 _PLAIN_NAMES = {"COUNTRY", "PERSON", "LOC", "GPE", "CITY"}
 _STATUS_LABELS = tuple((name, "status:" + name) for name in STATUS_ORDER)  # (not joined per trigger)
+
+
+@lru_cache(maxsize=4096)
+def _names_leader(title: str) -> bool:
+    """A title of a head of state or government in the text `title` (its last one, not "Phó Tổng thống")."""
+    c = cues()
+    hit = _last_match(c.leader_titles, title) if c.leader_titles else None
+    return bool(hit) and not (c.leader_exclusions and c.leader_exclusions.search(
+        title[max(0, hit.start() - 12):hit.end() + 20]))
+
+
+@lru_cache(maxsize=None)
+def _marks_statement(labs: frozenset[str]) -> bool:
+    """A status or assertion cue among a window hit's labels (the label sets are the lexicon's: read once each)."""
+    return any(lb.startswith(("status:", "assert_before")) for lb in labs)
 
 
 def _unname_status(ctx: _Ctx, hits: list, a: int, named: list[tuple[int, int]]) -> list:
@@ -1401,7 +1506,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     coord = 99
     # (only a status or assertion cue right after a coordinator counts: with none in the window, no coordinator is
     # read; past the last of them, none can count)
-    marked = [i for labs, i, j in ahits if any(lb.startswith(("status:", "assert_before")) for lb in labs)]
+    marked = [i for labs, i, j in ahits if _marks_statement(labs)]
     for cm in _COORD_RE.finditer(after_np) if marked else ():
         ci = len(TOKEN_RE.findall(after_np[:cm.start()]))
         if ci > marked[-1]:
@@ -1599,10 +1704,10 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                 and nxt_ent[0][2].type in ("COUNTRY", "ORG", "PERSON")) or nxt_ent[0][1] > min(m.clause[1], nxt):
             break
         end = nxt_ent[0][1]
-        tail = re.match(r"\s+(?:và|and)\s+", body[end:])
+        tail = _AND_GAP_RE.match(body, end)
         if tail:
             more = ctx.mentions_in(end, min(m.clause[1], end + 40))
-            if more and more[0][0] == end + tail.end() and more[0][1] <= min(m.clause[1], nxt):
+            if more and more[0][0] == tail.end() and more[0][1] <= min(m.clause[1], nxt):
                 end = more[0][1]
         scope = (scope[0], end)  # "hội đàm với đại diện Anh, Pháp và Đức"
     while scope[0] > m.clause[0]:
@@ -1860,7 +1965,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         lo = max(m.clause[0], prev_end if prev_end < m.start else m.clause[0])
         leaders = [p for p in m.people if p in ctx.ent_by_id and ctx.is_leader(ctx.ent_by_id[p])]
         if not (len(leaders) >= 2 or _leader_titles(ctx, lo, m.start) >= 2
-                or (c.leader_pairs and c.leader_pairs.search(body[lo:m.start]))):
+                or (c.leader_pairs and ctx.text_search("leader_pairs", lo, m.start))):
             if len(m.countries) < 2:
                 return None
             m.type = "treaty_action"  # "năm nước ra tuyên bố chung": states adopting a text, not a meeting
@@ -2156,23 +2261,36 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
         report_content = content or bool(c.report_content_time_end.search(pre))
         speech = False
         if c.speech_verbs:
-            after = body[te:min(sent[1], te + 70)]
-            if c.speech_exceptions:
+            a_hi = min(sent[1], te + 70)
+            after = body[te:a_hi]
+            # (the exceptions are blanked only where the cue windows show one: the big patterns scan every position)
+            blanked = bool(c.speech_exceptions) and ctx.may_hit(te, a_hi, "speech_exc")
+            if blanked:
                 after = c.speech_exceptions.sub(lambda x: "_" * len(x.group(0)), after)
             # a verb of saying after a contrast or after another date is dated by that other clause or date
             # ("vụ gần nhất vào tháng 9, nhưng tuyên bố ...", "lần gần nhất vào tháng 9, và hồi tháng 11 tuyên bố")
             cm = c.contrastive.search(after) if c.contrastive else None
             cut = min(([cm.start()] if cm else []) + [d[0] - te for d in ctx.dates if te < d[0] < te + len(after)],
                       default=len(after))
-            after = after[:cut]
-            sv = c.speech_verbs.search(after)
+            if blanked or not ctx.starts_free(te):
+                sv = c.speech_verbs.search(after[:cut])
+                sv_at = sv.start() if sv else 0
+            else:  # (the same first match, tried at the words that can start a verb of saying)
+                sv = ctx.cue_search("speech_verbs", te, te + cut)
+                sv_at = sv.start() - te if sv else 0
             seg = ctx.seg_of(ctx.clause_of(sent, ts, keep_speech=True), ts)
             framed = any(seg[0] <= mm.start and mm.end <= ts for mm in ms)  # "sau cuộc điện đàm ... hồi năm ngoái"
-            if sv and not framed and not any(te <= mm.start < te + sv.start() for mm in ms):
+            if sv and not framed and not any(te <= mm.start < te + sv_at for mm in ms):
                 speech = True
-            before = body[max(sent[0], ts - 20):ts]
-            last = _last_match(c.speech_verbs, before)
-            if last and _words_between(before[last.end():]) <= 1:  # "cho biết hôm 2/11"
+            b_lo = max(sent[0], ts - 20)
+            if ctx.starts_free(b_lo):
+                last = ctx.cue_last("speech_verbs", b_lo, ts)
+                told = body[last.end():ts] if last else ""
+            else:
+                before = body[b_lo:ts]
+                last = _last_match(c.speech_verbs, before)
+                told = before[last.end():] if last else ""
+            if last and _words_between(told) <= 1:  # "cho biết hôm 2/11"
                 speech = True
         best, best_d = None, 1e9
         fronted = not body[sent[0]:ts].strip(" \"“") and body[te:te + 2].startswith(",")
@@ -2591,23 +2709,24 @@ def _decide(events: list[_Event], m: _Mention, anchor: date | None = None) -> _E
     if not cands:
         return None
     n = len(cands)
-    ranked = sorted(((_score(e, m, i, n), i, e) for i, e in enumerate(cands)), key=lambda x: (-x[0], -x[1]))
+
+    def best(ok: list[int]) -> _Event | None:
+        """The candidate ranked first (best score, then the latest) among those at indices `ok`."""
+        return cands[max(ok, key=lambda i: (_score(cands[i], m, i, n), i))] if ok else None
+
     if m.ref == "strong":
-        for _, _, e in ranked:
-            if _dates_compatible(e.date, m.date):
-                return e
-        return ranked[0][2]
+        return best([i for i, e in enumerate(cands) if _dates_compatible(e.date, m.date)]) \
+            or best(list(range(n)))
     if m.distinct or m.part_of:
         return None
+    # (compatibility first: most mentions are new happenings, and only the compatible candidates are scored)
     strict = m.ref == "assert"
     if m.status == "proposed":
-        for _, _, e in ranked:
-            if e.status == "proposed" and _compatible(e, m, strict_status=True, anchor=anchor):
-                return e
-    for _, _, e in ranked:
-        if _compatible(e, m, strict_status=strict, anchor=anchor):
-            return e
-    return None
+        found = best([i for i, e in enumerate(cands) if e.status == "proposed"
+                      and _compatible(e, m, strict_status=True, anchor=anchor)])
+        if found is not None:
+            return found
+    return best([i for i, e in enumerate(cands) if _compatible(e, m, strict_status=strict, anchor=anchor)])
 
 
 # ---------------------------------------------------------------------------- main
@@ -2953,7 +3072,7 @@ def extract_events(doc: Document) -> Document:
                 # "Sau khi gặp Tổng thống Ukraine, ông Biden ...": a leader meeting someone named by a leader title
                 or (m.people and all(p in ctx.ent_by_id and ctx.is_leader(ctx.ent_by_id[p]) for p in m.people)
                     and len(m.people) + _leader_titles(ctx, *m.seg, skip_people=set(m.people)) >= 2)  # "Tổng thống Pháp đã gặp Chủ tịch Trung Quốc"
-                or (ctx.cues.leader_pairs and ctx.cues.leader_pairs.search(ctx.body[m.seg[0]:min(m.seg[1], m.end + 50)])
+                or (ctx.cues.leader_pairs and ctx.text_search("leader_pairs", m.seg[0], min(m.seg[1], m.end + 50))
                     and len([p for p in m.people if p in ctx.ent_by_id and not ctx.is_leader(ctx.ent_by_id[p])]) == 0)
                 or _leaders_meet(ctx, m)):
             m.type = "summit"  # "Biden and Putin met in Geneva": heads of state meeting
@@ -3124,15 +3243,10 @@ def extract_events(doc: Document) -> Document:
         if status is None:
             first = e.mentions[0]
             tx = [t for t in ctx.dates if first.sent[0] <= t[0] < first.sent[1]]
-            pm = ctx.cues.past_markers
             fm = ctx.cues.future_markers
-            window = ctx.body[first.sent[0]:first.sent[1]]
-            if fm and any(fm.search(ctx.body[max(first.sent[0], t[0] - 8):t[1]]) for t in tx):
-                status = "planned"
-            elif pm and pm.search(window):
-                status = "held"
-            else:
-                status = "held"
+            # (a past marker in the sentence or none: held either way)
+            status = "planned" if fm and any(fm.search(ctx.body[max(first.sent[0], t[0] - 8):t[1]]) for t in tx) \
+                else "held"
         attrs = {k: v for k, v in e.attrs.items() if not k.startswith("_")}
         if e.type == "talks":
             attrs.setdefault("track", "1")
@@ -3182,8 +3296,8 @@ def extract_events(doc: Document) -> Document:
         out.append(Event(
             type=e.type, date=e.date, participants=parts,
             location=e.location if e.location in ctx.ent_by_id else None, status=status, attributes=attrs,
-            evidence=Span(start=first.sent[0], end=first.sent[1]),
-            trigger=Span(start=first.start, end=first.end),
+            evidence={"start": first.sent[0], "end": first.sent[1]},  # (Spans, validated with the Event)
+            trigger={"start": first.start, "end": first.end},
         ))
     doc.events = out
     return doc
