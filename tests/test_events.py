@@ -2334,3 +2334,97 @@ def test_nodate_fronted_relative_phrase_names_the_anchor():
              "ngày trước vòng đàm phán.")
     got = _nodate_events(text2, ents, [("hôm 5/10", "XXXX-10-05"), ("hôm 3/10", "XXXX-10-03"), ("hai ngày", "P2D")])
     assert ("incident", "XXXX-10-03") in got and ("talks", "XXXX-10-05") in got, got
+
+
+def test_candidate_word_search_equals_the_pattern():
+    """The cue patterns read at the page words that can start a cue (_Ctx.cue_search / cue_finditer / cue_last /
+    text_search, _names_leader) give what the patterns give scanning every position, over every window of a page
+    with cut words at both ends, words glued by '+', capitals, and a cue right at a window's start."""
+    import re as _re
+
+    from armswatch.extract.events import _Ctx, _last_match, _names_leader
+    from armswatch.pipeline import process_text
+
+    text = ("Tổng thống Mỹ Joe Biden cho biết hôm 2/11 rằng hai nhà lãnh đạo sẽ gặp nhau tại Hà Nội. "
+            "Thủ tướng Nhật Bản nói+thêm: President Xi and Prime Minister Kishida met in Tokyo; the two leaders "
+            "said at the summit that NATO leaders would meet ở Brussels. Phó Tổng thống Mỹ tuyên bố ở+đây, rồi nói "
+            "chuyện với báo chí về bản tuyên bố chung.")
+    ctx = _Ctx(process_text(text))
+    c, body = ctx.cues, ctx.body
+    checked = 0
+    for name in ("leader_titles", "leader_groups", "leader_pairs", "speech_verbs", "location_prep", "topic_stop"):
+        pat = getattr(c, name)
+        assert c.cue_firsts.get(name) is not None  # (else the helpers read the whole pattern: nothing tested)
+        for lo in range(0, len(body), 7):
+            for hi in range(lo + 1, min(len(body), lo + 90) + 1, 5):
+                want = [mt.span() for mt in pat.finditer(body, lo, hi)]
+                assert [mt.span() for mt in ctx.cue_finditer(name, lo, hi)] == want, (name, lo, hi)
+                last = ctx.cue_last(name, lo, hi)
+                assert (last.span() if last else None) == (want[-1] if want else None), (name, lo, hi)
+                first = ctx.cue_search(name, lo, hi)
+                assert (first.span() if first else None) == (want[0] if want else None), (name, lo, hi)
+                assert ctx.text_search(name, lo, hi) == bool(pat.search(body[lo:hi])), (name, lo, hi)
+                if ctx.starts_free(lo):
+                    sliced = _last_match(pat, body[lo:hi])
+                    assert (last.end() - lo if last else None) == (sliced.end() if sliced else None)
+                checked += bool(want)
+    assert checked > 50  # (the windows do hold cues)
+    for lo in range(0, len(body) - 30):
+        assert ctx._leader_before(lo, lo + 30) == _names_leader.__wrapped__(body[lo:lo + 30]), lo
+    assert _names_leader("Tổng thống Pháp") and not _names_leader("Phó Tổng thống Pháp")
+    # the cue windows never miss a speech exception the pattern finds (may_hit is False only where none can be)
+    exc, found = c.speech_exceptions, 0
+    for lo in range(0, len(body), 3):
+        for hi in range(lo + 1, min(len(body), lo + 70) + 1, 4):
+            if exc.search(body[lo:hi]):
+                found += 1
+                assert ctx.may_hit(lo, hi, "speech_exc"), (lo, hi)
+    assert found > 20
+    assert _re.search(r"\+", body)  # (the page does glue words)
+
+
+def test_place_role_read_once_equals_the_patterns_for_each_scope_start():
+    """_Ctx.place_role (memoised per mention and scope start) gives, for every place mention and every scope start
+    before it, what the venue, clock and venue-chain patterns give read from that start: a preposition cut off by the
+    scope start makes no venue."""
+    from armswatch.extract.events import _ZONE_AFTER_RE, _ZONE_BEFORE_RE, _Ctx, _venue_chain
+    from armswatch.pipeline import process_text
+
+    text = ("Hai bên hội đàm tại Hà Nội hôm 2/11, lúc 9 giờ sáng theo giờ Washington. Họ gặp nhau ở Nusa Dua, "
+            "trên đảo Bali của Indonesia, rồi Mỹ và Nga ký thỏa thuận tại Dinh Tổng thống Phần Lan.")
+    ctx = _Ctx(process_text(text))
+    body, lp = ctx.body, ctx.cues.location_prep
+    places = [(s, e) for s, e, ent in ctx.ents if ent.type in ("LOC", "COUNTRY")]
+    assert len(places) >= 5
+    roles = set()
+    for s, e in places:
+        for lo in range(max(0, s - 100), s + 1):
+            want = ("venue" if lp.search(body[max(lo, s - 8):s]) else
+                    "clock" if _ZONE_BEFORE_RE.search(body, max(lo, s - 12), s) or _ZONE_AFTER_RE.match(body, e) else
+                    "venue_chain" if _venue_chain(ctx, lo, s) else None)
+            assert ctx.place_role(s, e, lo) == want, (body[s:e], lo)
+            roles.add(want)
+    assert roles == {"venue", "clock", "venue_chain", None}  # (each kind is read, and cut off by a late start)
+
+
+def test_demonym_gate_keeps_every_demonym():
+    """A page is scanned for demonyms only when one of its words is the first word of one (event_cues.demonym_firsts):
+    each demonym of the lexicon, written in a page (also glued by '+'), gives the mentions the ungated scan gives."""
+    from armswatch.extract.event_cues import demonym_firsts
+    from armswatch.extract.events import _Ctx, _demonym_mentions
+    from armswatch.pipeline import process_text
+
+    firsts = demonym_firsts()
+    forms = load_lexicon("person_cues")["demonyms"]
+    assert firsts and forms
+    found = 0
+    for dem in forms:
+        for text in (f"Hôm 2/11, {dem} forces held drills near China, Russia and the United States.",
+                     f"Hôm 2/11, lực+{dem} forces held drills near China, Russia and the United States."):
+            doc = process_text(text)
+            ctx = _Ctx(doc)
+            # (no mentions taken yet: every demonym of a country of the page is read)
+            want = _demonym_mentions(doc, [], set(firsts))  # (a page with every first word: never gated)
+            assert _demonym_mentions(doc, [], set(ctx.words)) == want, text
+            found += bool(want)
+    assert found >= 5  # (demonyms of countries the pages name are read)

@@ -57,11 +57,13 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from datetime import date, timedelta
 from itertools import accumulate, compress
+from operator import itemgetter
 
 from ..kb import load_kb
-from ..model import Document, Event, Span
+from ..model import Document, Event
 from ..lexicon import load_lexicon
-from .event_cues import STATUS_ORDER, TOKEN_RE, cues, demonyms
+from .event_cues import STATUS_ORDER, TOKEN_RE, cues, demonym_firsts, demonyms
+from .timex import document_anchor
 
 
 def _lex_words(key: str) -> list[str]:
@@ -106,9 +108,11 @@ _WORD_RE = re.compile(r"\w+(?:[-+]\w+)*")
 _TOKEN_SPLIT_RE = re.compile("(" + TOKEN_RE.pattern + ")")  # (the tokens kept between the gaps)
 _SEMI_RE = re.compile(";")
 _WCHAR_RE = re.compile(r"\w")
+_JOIN_CHAR_RE = re.compile(r"[\w+]")
 _DASH_GAP_RE = re.compile(r"\s*[-–]\s*")
 _TITLE_GAP_RE = re.compile(r"\s+(?:[A-ZĐÂĂÊÔƠƯ]\w*\s+){1,3}(?:\w+\s+){0,1}")  # "Tổng thống ", "Ngoại trưởng "
 _COMMA_END_RE = re.compile(r",\s*$")
+_AND_GAP_RE = re.compile(r"\s+(?:và|and)\s+")
 # what may stand before a list of countries at the head of its clause: nothing, an article, or a comma-ended lead
 _LIST_LEAD_RE = re.compile(r"(?:\s*(?:the|The)\s*)?|.*,\s*")
 _ORDINAL_RE = re.compile(r"\s+(?:lần thứ|vòng thứ)\s+(hai|ba|tư|năm|sáu|bảy|tám|\d+)(?!\w)", re.IGNORECASE)
@@ -236,6 +240,15 @@ _ZONE_AFTER_RE = re.compile(r"\s+time(?!\w)")
 # a meeting named in an adjunct of its clause: "trong một hội nghị", "at a summit", "during the call"
 _ADJUNCT_FRAME_RE = re.compile(r"(?<!\w)(?:trong|tại|at|during|in)\s+(?:(?:một|cuộc|the|a|an)\s+){0,2}$", re.IGNORECASE)
 _OF_HEAD_RE = re.compile(r"(?<!\w)(?:of|của)\s+(?:the\s+)?$", re.IGNORECASE)
+_COMMA_GAP_RE = re.compile(r",\s*")
+_PERIOD_PAREN_RE = re.compile(r"[.;:()]")
+_YEAR_RE = re.compile(r"\d{4}")
+_YEAR_TEXT_RE = re.compile(r"(?:năm\s+)?\d{4}")
+_ITS_END_RE = re.compile(r"(?<!\w)(?:its|their)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_YEAR_MONTH_RE = re.compile(r"^(\d{4})-(\d{2})")
+_AFTER_BEFORE_RE = re.compile(r"\s+(?:after|before)(?!\w)", re.IGNORECASE)
+_AND_LINK_RE = re.compile(r"\s*(?:\S+\s+){0,6}?(?:và|and)\s+(?:\S+\s+){0,2}")
+_FAR = 10 ** 6  # (no cue hit in a window)
 _VERBAL_TALKS = {"thảo luận", "bàn thảo", "trao đổi", "đàm phán", "đối thoại", "hội đàm", "tham vấn"}
 
 
@@ -289,6 +302,7 @@ class _Event:
 # ---------------------------------------------------------------------------- helpers
 
 
+@lru_cache(maxsize=4096)
 def _date_value(value: str | None) -> str | None:
     """A timex value as an event date of the contract: partial ISO dates as they are; a week of a
     known year as its month (2023-W43-WE -> 2023-10); a quarter or season as its year; None for what
@@ -369,11 +383,25 @@ def _last_match(pattern: re.Pattern | None, text: str):
     return last
 
 
-def _demonym_mentions(doc: Document, ents: list) -> list:
+def _last_match_in(pattern: re.Pattern, text: str, lo: int, hi: int):
+    last = None
+    for m in pattern.finditer(text, lo, hi):
+        last = m
+    return last
+
+
+def _demonym_mentions(doc: Document, ents: list, wordset: set[str]) -> list:
     """"Israeli strikes on Iranian sites", "Russian forces held drills": a nationality adjective names the country
-    as a party, when that country is an entity of the page (a mention spanning the adjective wins)."""
+    as a party, when that country is an entity of the page (a mention spanning the adjective wins). `wordset`: the
+    page's words (lower case)."""
     rx, names = demonyms()
     if rx is None:
+        return []
+    firsts = demonym_firsts()
+    if firsts is not None and wordset.isdisjoint(firsts) and "+" not in doc.body:
+        return []  # (no page word is the first word of a demonym: the scan of the page would find none)
+    found = list(rx.finditer(doc.body))
+    if not found:  # (most pages have none: the look-ups below are built only for a page that has some)
         return []
     by_name = {}
     for e in doc.entities:
@@ -386,7 +414,7 @@ def _demonym_mentions(doc: Document, ents: list) -> list:
     taken = sorted((s, e) for s, e, _ in ents)
     starts = [s for s, _ in taken]
     out = []
-    for mt in rx.finditer(doc.body):
+    for mt in found:
         ent = by_name.get(names.get(mt.group(0).lower(), "").lower())
         if ent is None:
             continue
@@ -405,13 +433,6 @@ class _Ctx:
         self.body = doc.body
         self.cues = cues()
         self.kb = load_kb()
-        ents = []
-        for e in doc.entities:
-            for m in e.mentions:
-                ents.append((m.start, m.end, e))
-        ents.extend(_demonym_mentions(doc, ents))
-        ents.sort(key=lambda x: (x[0], -x[1]))
-        self.ents = ents
         self.ent_by_id = {e.id: e for e in doc.entities}
         self._aff: dict[str, str | None] = {}
         self._cuts: dict = {}
@@ -425,6 +446,7 @@ class _Ctx:
         self._relative: list[int] | None = None
         self._anchor = _UNSET
         self._names_in: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self._place_roles: dict[tuple[int, int, int], str | None] = {}
         self._hits_by_labels: dict[tuple[str, ...], tuple[list[int], list]] = {}
         self.dates = []
         self.durations = []
@@ -470,12 +492,18 @@ class _Ctx:
                     hits.append((labs, i, j))
         self.hits = hits
         self.hit_starts = [h[1] for h in hits]
+        wordset = set(words)
+        ents = [(m.start, m.end, e) for e in doc.entities for m in e.mentions]
+        ents.extend(_demonym_mentions(doc, ents, wordset))
+        # by start, the longer first (two stable sorts: the key functions run in C)
+        ents.sort(key=itemgetter(1), reverse=True)
+        ents.sort(key=itemgetter(0))
+        self.ents = ents
         self.ent_starts = [x[0] for x in ents]
         self._seg_cuts = _seg_marks(self.body)
         self._seg_starts = [a for a, _ in self._seg_cuts]
         # cues that most pages never use: one search of the page spares a search per trigger
         c = self.cues
-        wordset = set(words)
 
         def present(name: str) -> bool:
             return any(wordset.issuperset(ws) for ws in c.needed_words.get(name, ()))
@@ -486,15 +514,22 @@ class _Ctx:
         self.has_demonstrative = not wordset.isdisjoint(("this", "that", "these", "those"))
         # a short pair ("Mỹ - Triều") is two short forms, next words, joined by a dash
         self.has_short_pair = self.has_inter_korean or (bool(c.short_pair) and self._dash_joined(c.short_forms_lower))
-        # country mention counts for the document's main pair
-        counts: dict[str, int] = {}
-        first: dict[str, int] = {}
-        for s, _, e in ents:
-            c = self.country_of_entity(e) if e.type in ("COUNTRY", "LOC") else None
-            if c:
-                counts[c] = counts.get(c, 0) + 1
-                first.setdefault(c, s)
-        self.top_countries = sorted(counts, key=lambda c: (-counts[c], first[c]))
+        self._top_countries: list[str] | None = None
+
+    @property
+    def top_countries(self) -> list[str]:
+        """The page's countries, most mentioned first (then first named): the document's main pair, counted
+        when first asked (most pages never ask)."""
+        if self._top_countries is None:
+            counts: dict[str, int] = {}
+            first: dict[str, int] = {}
+            for s, _, e in self.ents:
+                c = self.country_of_entity(e) if e.type in ("COUNTRY", "LOC") else None
+                if c:
+                    counts[c] = counts.get(c, 0) + 1
+                    first.setdefault(c, s)
+            self._top_countries = sorted(counts, key=lambda c: (-counts[c], first[c]))
+        return self._top_countries
 
     def _dash_joined(self, forms) -> bool:
         """Two of `forms` joined by a dash somewhere in the page (found from the few dashes of the page)."""
@@ -560,6 +595,65 @@ class _Ctx:
             return pat.match(self.body, ts[b - 1], hi)
         return None
 
+    def text_search(self, name: str, lo: int, hi: int) -> bool:
+        """Whether cues.<name>.search(body[lo:hi]) finds a match (the text cut out on its own)."""
+        if self.starts_free(lo):
+            return self.cue_search(name, lo, hi) is not None
+        return getattr(self.cues, name).search(self.body[lo:hi]) is not None
+
+    def starts_free(self, pos: int) -> bool:
+        """No word character (nor a "+") right before pos: a cue pattern reads body[pos:] from pos as it reads that
+        text cut out on its own (its look-behind sees no word either way), so it may be searched in the body."""
+        return pos == 0 or not _JOIN_CHAR_RE.match(self.body, pos - 1)
+
+    def may_hit(self, lo: int, hi: int, label: str) -> bool:
+        """False when the pattern of the window cues of `label` surely has no match in the text body[lo:hi] (searched
+        as a string of its own): no cue phrase of that label starts there, and no word is cut at either end."""
+        ts, te = self.tok_starts, self.tok_ends
+        a, b = bisect.bisect_left(ts, lo), bisect.bisect_left(ts, hi)
+        if (a > 0 and te[a - 1] > lo) or (a < b and te[b - 1] > hi) or self.body.find("+", lo, hi) >= 0:
+            return True
+        return bool(self.hits_between(lo, hi, (label,)))
+
+    def cue_finditer(self, name: str, lo: int, hi: int):
+        """The matches of cues.<name>.finditer(body, lo, hi), tried only where a cue can start (as in cue_search; a
+        match skips the words it covers, as finditer does)."""
+        pat, firsts = getattr(self.cues, name), self.cues.cue_firsts.get(name)
+        if firsts is None:
+            yield from pat.finditer(self.body, lo, hi)
+            return
+        ts, te, words = self.tok_starts, self.tok_ends, self.words
+        a, b = bisect.bisect_left(ts, lo), bisect.bisect_left(ts, hi)
+        cands = list(compress(range(a, b), map(firsts.__contains__, words[a:b])))
+        if a < b and te[b - 1] > hi and not (cands and cands[-1] == b - 1):
+            cands.append(b - 1)  # (the word cut by hi)
+        end = lo
+        for i in cands:
+            if ts[i] >= end:
+                mt = pat.match(self.body, ts[i], hi)
+                if mt:
+                    end = mt.end()
+                    yield mt
+
+    def cue_last(self, name: str, lo: int, hi: int):
+        """The last match of cues.<name>.finditer(body, lo, hi), tried only where a cue can start (as in cue_search;
+        a match skips the words it covers, as finditer does)."""
+        pat, firsts = getattr(self.cues, name), self.cues.cue_firsts.get(name)
+        if firsts is None:
+            return _last_match_in(pat, self.body, lo, hi)
+        ts, te, words = self.tok_starts, self.tok_ends, self.words
+        a, b = bisect.bisect_left(ts, lo), bisect.bisect_left(ts, hi)
+        cands = list(compress(range(a, b), map(firsts.__contains__, words[a:b])))
+        if a < b and te[b - 1] > hi and not (cands and cands[-1] == b - 1):
+            cands.append(b - 1)  # (the word cut by hi)
+        last, end = None, lo
+        for i in cands:
+            if ts[i] >= end:
+                mt = pat.match(self.body, ts[i], hi)
+                if mt:
+                    last, end = mt, mt.end()
+        return last
+
     def cue_may_match(self, name: str, lo: int, hi: int) -> bool:
         """False when cues.<name> surely has no match in the text body[lo:hi] (searched as a string of its own):
         no word there is the first word of one of its cues, and no word is cut at either end."""
@@ -610,6 +704,27 @@ class _Ctx:
                                               if ent.type not in _PLAIN_NAMES]
         return spans
 
+    def place_role(self, s: int, e: int, lo: int) -> str | None:
+        """What a place named at body[s:e] is, read from the text after lo: "venue" after a preposition of place ("tại
+        Hà Nội", "in Lima, Peru"), else "clock" ("chiều 15/9 theo giờ Washington", "at 9 a.m. Washington time"),
+        else "venue_chain" (continuing a venue: "tại một khách sạn ở Nusa Dua, trên đảo Bali của Indonesia", "ở
+        Deauville (Pháp)"), else None (a party). Read once per mention and scope start (the look-back reads at most
+        80 characters): the triggers of a sentence read the same mentions."""
+        key = (s, e, max(lo, s - 80))
+        role = self._place_roles.get(key, _UNSET)
+        if role is _UNSET:
+            lp = self.cues.location_prep
+            if lp and lp.search(self.body[max(lo, s - 8):s]):
+                role = "venue"
+            elif _ZONE_BEFORE_RE.search(self.body, max(lo, s - 12), s) or _ZONE_AFTER_RE.match(self.body, e):
+                role = "clock"
+            elif _venue_chain(self, lo, s):
+                role = "venue_chain"
+            else:
+                role = None
+            self._place_roles[key] = role
+        return role
+
     def partner_only(self, cid: str, lo: int, trigger_end: int, hi: int) -> bool:
         """Whether country `cid` is named in lo..hi only after the trigger, each time right after "với"/"with"."""
         hits = [s for s, _, ent in self.mentions_in(lo, hi) if self.country_of_entity(ent) == cid]
@@ -622,22 +737,25 @@ class _Ctx:
         key = ("leader", ent.id)
         if key in self._cuts:
             return self._cuts[key]
-        c = self.cues
         titles = list(ent.titles)
-        for m in ent.mentions:
-            titles.append(self.body[max(0, m.start - 30):m.start])
         kbe = self.kb.get(ent.id)
         if kbe:
             for r in kbe.roles:
                 titles += [r.get("title") or "", r.get("title_vi") or ""]
-        res = False
-        for t in titles:
-            hit = _last_match(c.leader_titles, t) if c.leader_titles else None
-            if hit and not (c.leader_exclusions and c.leader_exclusions.search(t[max(0, hit.start() - 12):hit.end() + 20])):
-                res = True
-                break
+        # (the titles first, read once per process; then the words before each mention, in the body)
+        res = any(map(_names_leader, titles)) or any(self._leader_before(max(0, m.start - 30), m.start)
+                                                       for m in ent.mentions)
         self._cuts[key] = res
         return res
+
+    def _leader_before(self, lo: int, hi: int) -> bool:
+        """_names_leader(body[lo:hi]), its last title found at the words that can start one."""
+        if not self.starts_free(lo):
+            return _names_leader.__wrapped__(self.body[lo:hi])
+        c = self.cues
+        hit = self.cue_last("leader_titles", lo, hi) if c.leader_titles else None
+        return bool(hit) and not (c.leader_exclusions and c.leader_exclusions.search(
+            self.body[max(lo, hit.start() - 12):min(hi, hit.end() + 20)]))
 
     def title_org(self, pos: int):
         """An international body (ORG without a country) named in the title right before a person."""
@@ -972,17 +1090,17 @@ def _participants(ctx: _Ctx, m: _Mention, scope: tuple[int, int], treaty_span=No
         if ent.type in ("LOC", "COUNTRY") and m.type != "visit":
             # a place after tại/ở is a venue, not a party ("tại Hà Nội", "in Lima, Peru"); a capital as
             # actor is its country
-            pre = ctx.body[max(scope[0], s - 8):s]
-            if ctx.cues.location_prep and ctx.cues.location_prep.search(pre):
+            role = ctx.place_role(s, e_, scope[0])
+            if role == "venue":
                 venue_end = e_
                 continue
-            if venue_end is not None and re.fullmatch(r",\s*", ctx.body[venue_end:s]):
+            if venue_end is not None and _COMMA_GAP_RE.fullmatch(ctx.body, venue_end, s):
                 venue_end = e_
                 continue
-            if _ZONE_BEFORE_RE.search(ctx.body, max(scope[0], s - 12), s) or _ZONE_AFTER_RE.match(ctx.body, e_):
-                continue  # "chiều 15/9 theo giờ Washington", "at 9 a.m. Washington time": a clock, not a party
-            if _venue_chain(ctx, scope[0], s):
-                venue_end = e_  # "tại một khách sạn ở Nusa Dua, trên đảo Bali của Indonesia", "ở Deauville (Pháp)"
+            if role == "clock":
+                continue  # (a clock, not a party: see _Ctx.place_role)
+            if role == "venue_chain":
+                venue_end = e_
                 continue
         if ent.type == "ORG":
             kbe = ctx.kb.get(ent.id)
@@ -1025,9 +1143,7 @@ def _venue_chain(ctx: _Ctx, lo: int, s: int) -> bool:
     lp = ctx.cues.location_prep
     if lp is None:
         return False
-    last = None
-    for pm in lp.finditer(ctx.body, max(lo, s - 80), s):
-        last = pm
+    last = ctx.cue_last("location_prep", max(lo, s - 80), s)
     if last is None or last.end() == s:
         return False
     gap = ctx.body[last.end():s]
@@ -1146,7 +1262,7 @@ def _leader_titles(ctx: _Ctx, lo: int, hi: int, skip_people=()) -> int:
     if not c.leader_titles:
         return 0
     n = 0
-    for tm in c.leader_titles.finditer(ctx.body, lo, hi):
+    for tm in ctx.cue_finditer("leader_titles", lo, hi):
         if not (c.leader_exclusions and c.leader_exclusions.search(ctx.body[max(lo, tm.start() - 12):min(hi, tm.end() + 20)])):
             if skip_people and any(x[2].id in skip_people and not _PUNCT_RE.search(ctx.body[tm.end():x[0]])
                                    and _words_between(ctx.body[tm.end():x[0]]) <= 3
@@ -1166,12 +1282,12 @@ def _leaders_meet(ctx: _Ctx, m: _Mention) -> bool:
         # (an international body, of no one country: "NATO leaders", not "Pentagon leaders")
         ents = [x for x in ctx.mentions_in(max(m.sent[0], lo - 40), hi) if x[2].type == "COUNTRY" or (
             x[2].type == "ORG" and ctx.country_of_entity(x[2]) is None)]
-        for gm in c.leader_groups.finditer(ctx.body, max(m.sent[0], lo - 40), hi):
+        for gm in ctx.cue_finditer("leader_groups", max(m.sent[0], lo - 40), hi):
             if c.leader_exclusions and c.leader_exclusions.search(ctx.body[max(0, gm.start() - 12):gm.end() + 20]):
                 continue
             if any(0 <= s - gm.end() <= 2 and ent.type == "COUNTRY" or 0 <= gm.start() - e <= 1 for s, e, ent in ents):
                 return True
-    if c.leader_pair_end.search(ctx.body, lo, m.start):
+    if ctx.cue_search("leader_pair_end", lo, m.start):
         return True  # "Hai nhà lãnh đạo hội đàm ...": the subject is the two leaders
     comma = _ENUM_RE.match(ctx.body, m.seg[1])
     if comma and c.leader_pairs and c.temporal_end.fullmatch(ctx.body, m.sent[0], m.start) \
@@ -1263,9 +1379,16 @@ def _topic(ctx: _Ctx, m: _Mention, limit: int) -> tuple[str | None, set[str]]:
         return None, set()  # "on Saturday": the marker opens a date, not a topic
     rest = text[tm.end():]
     cut = len(rest)
-    for pat in (c.topic_stop,):
-        if pat and ctx.cue_may_match("topic_stop", m.end + tm.end(), m.end + len(text)):
-            sm = pat.search(rest)
+    if c.topic_stop:
+        r0 = m.end + tm.end()  # (where rest starts in the body)
+        if c.cue_firsts.get("topic_stop") is not None:
+            # (its cues start with a word, which the marker's end never starts: the same first match as a search
+            # of rest, tried at the words that can start one)
+            sm = ctx.cue_search("topic_stop", r0, m.end + len(text))
+            if sm and sm.start() > r0:
+                cut = min(cut, sm.start() - r0)
+        elif ctx.cue_may_match("topic_stop", r0, m.end + len(text)):
+            sm = c.topic_stop.search(rest)
             if sm and sm.start() > 0:
                 cut = min(cut, sm.start())
     pm = _TOPIC_END_RE.search(rest)
@@ -1286,6 +1409,21 @@ def _topic(ctx: _Ctx, m: _Mention, limit: int) -> tuple[str | None, set[str]]:
 _UNSET = object()  # (a look-up not made yet; None is a result)
 _PLAIN_NAMES = {"COUNTRY", "PERSON", "LOC", "GPE", "CITY"}
 _STATUS_LABELS = tuple((name, "status:" + name) for name in STATUS_ORDER)  # (not joined per trigger)
+
+
+@lru_cache(maxsize=4096)
+def _names_leader(title: str) -> bool:
+    """A title of a head of state or government in the text `title` (its last one, not "Phó Tổng thống")."""
+    c = cues()
+    hit = _last_match(c.leader_titles, title) if c.leader_titles else None
+    return bool(hit) and not (c.leader_exclusions and c.leader_exclusions.search(
+        title[max(0, hit.start() - 12):hit.end() + 20]))
+
+
+@lru_cache(maxsize=None)
+def _marks_statement(labs: frozenset[str]) -> bool:
+    """A status or assertion cue among a window hit's labels (the label sets are the lexicon's: read once each)."""
+    return any(lb.startswith(("status:", "assert_before")) for lb in labs)
 
 
 def _unname_status(ctx: _Ctx, hits: list, a: int, named: list[tuple[int, int]]) -> list:
@@ -1382,12 +1520,14 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
             bpos.setdefault(lb, []).append(i)
     bexc = {lb: [(i, j) for labs, i, j in bhits if lb in labs] for lb in ("negation_exc", "generic_exc", "status_exc")
             if lb in bpos}
-    blast = {lb: idx[-1] for lb, idx in bpos.items()}  # the last hit of each label (hits come in order)
+    # how many words back the nearest hit of each label starts (hits come in order): a cue of `label` within k words
+    # before the trigger is `back.get(label, _FAR) <= k`
+    back = {lb: nb - idx[-1] for lb, idx in bpos.items()}
 
-    def before(label: str, k: int, exc: str | None = None) -> bool:
-        if exc is None or exc not in bexc:
-            last = blast.get(label)
-            return last is not None and last >= nb - k
+    def before(label: str, k: int, exc: str | None) -> bool:
+        """A cue of `label` within k words before the trigger, not inside a phrase of `exc`."""
+        if exc not in bexc:
+            return back.get(label, _FAR) <= k
         idx = bpos.get(label)
         if not idx:
             return False
@@ -1401,7 +1541,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     coord = 99
     # (only a status or assertion cue right after a coordinator counts: with none in the window, no coordinator is
     # read; past the last of them, none can count)
-    marked = [i for labs, i, j in ahits if any(lb.startswith(("status:", "assert_before")) for lb in labs)]
+    marked = [i for labs, i, j in ahits if _marks_statement(labs)]
     for cm in _COORD_RE.finditer(after_np) if marked else ():
         ci = len(TOKEN_RE.findall(after_np[:cm.start()]))
         if ci > marked[-1]:
@@ -1431,9 +1571,12 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
             np_words = 1000
 
     apos: dict[str, list[tuple[int, int]]] = {}
+    ahead: dict[str, int] = {}  # a cue of `label` ending within k words after the trigger: ahead.get(label, _FAR) <= k
     for labs, i, j in ahits:
         for lb in labs:
             apos.setdefault(lb, []).append((i, j))
+            if j < ahead.get(lb, _FAR):
+                ahead[lb] = j
 
     def after(label: str, k: int, exc: str | None = None, predicate: int = 0, limit: int = 10 ** 6) -> bool:
         """A cue within k words after the trigger, or within `predicate` words after its noun phrase."""
@@ -1454,35 +1597,35 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                     break
     if (strong is not None or demonstrative) and m.type != "treaty_action" and m.nominal:
         m.ref = "strong"
-        if after("current", np_words + 1):
+        if ahead.get("current", _FAR) <= np_words + 1:
             m.attrs["_current"] = True  # "các hội đàm lần này": the happening of the page, not the one before
     elif m.nominal and ctx.may_end_with(max(m.clause[0], m.start - 22), m.start, 3, _INDEFINITE_WORDS) \
             and _INDEFINITE_RE.search(body[max(m.clause[0], m.start - 22):m.start]):
         m.ref = "assert"  # "khởi động một tiến trình đối thoại", "a new round of talks": a new happening
-    elif before("assert_before", 2 if m.nominal else 3) or after("assert_after", 12, predicate=3) or not m.nominal:
+    elif back.get("assert_before", _FAR) <= (2 if m.nominal else 3) or after("assert_after", 12, predicate=3) or not m.nominal:
         m.ref = "assert"
     else:
         m.ref = "weak"
 
     # blockers
-    reported = before("hypothetical", 10) and _reported_future(ctx, m, bhits, nb)
-    refused = m.type in ("talks", "summit") and before("refusal", 10)
-    if (before("hypothetical", 10) and not reported) or ctx.conditional_before(m.sent[0], m.start):
+    reported = back.get("hypothetical", _FAR) <= 10 and _reported_future(ctx, m, bhits, nb)
+    refused = m.type in ("talks", "summit") and back.get("refusal", _FAR) <= 10
+    if (back.get("hypothetical", _FAR) <= 10 and not reported) or ctx.conditional_before(m.sent[0], m.start):
         m.blocked = "hypothetical"
-    elif before("opposition", 10) and not refused:
+    elif back.get("opposition", _FAR) <= 10 and not refused:
         # ("từ chối tham gia đàm phán ba bên": a meeting sought and refused is proposed, below)
         m.blocked = "opposition"
     elif before("negation", 6, "negation_exc") and not refused:
         m.blocked = "negated"
-    elif before("purpose", 3) and not before("attend", 2):
+    elif back.get("purpose", _FAR) <= 3 and back.get("attend", _FAR) > 2:
         m.blocked = "purpose"
-    elif before("generic", 4, "generic_exc") or after("generic", 5, "generic_exc") or before("nominalizer", 1) \
-            or before("quantifier", 4) \
+    elif before("generic", 4, "generic_exc") or after("generic", 5, "generic_exc") \
+            or back.get("nominalizer", _FAR) <= 1 or back.get("quantifier", _FAR) <= 4 \
             or after("habitual", 6, "habitual_exc") or _habitual_before(ctx, m):
         m.blocked = "generic"
-    elif after("definitional", 12):
+    elif ahead.get("definitional", _FAR) <= 12:
         m.blocked = "definition"
-    elif m.type == "incident" and before("cessation", 3):
+    elif m.type == "incident" and back.get("cessation", _FAR) <= 3:
         m.blocked = "negated"  # "sẽ ngừng các cuộc tập trận chung": the exercises stopped are no happening
 
     # status: the strongest cue before the trigger or among the predicates right after it
@@ -1504,10 +1647,10 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                 label, min(9 if m.nominal else 7, coord), "status_exc", predicate=5, limit=coord):
             m.status = name
             break
-    if m.status == "proposed" and before("accepted", 10):
+    if m.status == "proposed" and back.get("accepted", _FAR) <= 10:
         m.status = "planned"  # "nhận lời mời thăm Seoul": an invitation accepted makes the visit agreed
     if m.type == "report" and m.cue in c.publication_cues and m.status != "proposed" \
-            and not (before("status:planned", 10) or before("status:stalled", 10)):
+            and not (back.get("status:planned", _FAR) <= 10 or back.get("status:stalled", _FAR) <= 10):
         # "released its review, which says the US will face ...": what the document says is not the
         # publication's tense; a publication verb with no cue before it happened
         m.status = "held"
@@ -1523,14 +1666,15 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     elif m.status is None and "tense:past" in first_labels:
         m.status = "held"  # "đã họp"
     if framed and m.status is None:  # only the tense reaches into the frame: "sẽ tiếp đón ... trong chuyến thăm"
-        m.status = "planned" if before("tense:future", 10) else ("held" if before("tense:past", 10) else None)
+        m.status = "planned" if back.get("tense:future", _FAR) <= 10 \
+            else ("held" if back.get("tense:past", _FAR) <= 10 else None)
 
     if m.status in (None, "held", "planned") and _subject_halted(ctx, m):
         m.status = "stalled"
     if m.type == "incident" and m.status == "proposed" and not m.blocked:
         m.blocked = "hypothetical"
     # distinct cues
-    if before("distinct_before", 3):
+    if back.get("distinct_before", _FAR) <= 3:
         m.distinct = True
     if c.distinct_after and ctx.cue_may_match("distinct_after", *np_span) and c.distinct_after.search(np_part) \
             and not strong:
@@ -1541,7 +1685,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         m.distinct = True  # "cuộc gặp thượng đỉnh đầu tiên kể từ cuộc gặp ... năm 2018"
     if m.distinct and m.ref == "weak" and m.status in ("planned", "proposed"):
         m.ref = "assert"  # "Vòng đàm phán tiếp theo dự kiến bắt đầu ...": another round, announced
-    if before("part_of", 5):
+    if back.get("part_of", _FAR) <= 5:
         m.part_of = True
     # (each pattern only where the page has one of the words it needs: "lần"/"vòng" next, "thứ"/"đầu" after the
     # trigger in its segment, an English ordinal before it)
@@ -1572,14 +1716,14 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         cue_labels = _cue_labels(m.cue)
         for val in c.track_values:  # "2" before "1": "bán chính thức" is not "chính thức"
             lab = "track:" + val
-            if lab in cue_labels or after(lab, 6) or (val != "1" and before(lab, 5)):
+            if lab in cue_labels or ahead.get(lab, _FAR) <= 6 or (val != "1" and back.get(lab, _FAR) <= 5):
                 m.attrs["track"] = val
                 break
         for val in c.format_values:
             lab = "format:" + val
-            if lab in cue_labels or after(lab, 4) or before(lab, 2):
+            if lab in cue_labels or ahead.get(lab, _FAR) <= 4 or back.get(lab, _FAR) <= 2:
                 m.attrs["format"] = val
-    if (before("resumed", 5) and not framed) or after("resumed", 4):
+    if (back.get("resumed", _FAR) <= 5 and not framed) or ahead.get("resumed", _FAR) <= 4:
         m.attrs["resumed"] = True
     topic, words = _topic(ctx, m, nxt) if m.type in ("talks", "summit", "call") else (None, set())
     if topic:
@@ -1599,10 +1743,10 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                 and nxt_ent[0][2].type in ("COUNTRY", "ORG", "PERSON")) or nxt_ent[0][1] > min(m.clause[1], nxt):
             break
         end = nxt_ent[0][1]
-        tail = re.match(r"\s+(?:và|and)\s+", body[end:])
+        tail = _AND_GAP_RE.match(body, end)
         if tail:
             more = ctx.mentions_in(end, min(m.clause[1], end + 40))
-            if more and more[0][0] == end + tail.end() and more[0][1] <= min(m.clause[1], nxt):
+            if more and more[0][0] == tail.end() and more[0][1] <= min(m.clause[1], nxt):
                 end = more[0][1]
         scope = (scope[0], end)  # "hội đàm với đại diện Anh, Pháp và Đức"
     while scope[0] > m.clause[0]:
@@ -1638,11 +1782,11 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         # a word that ends it ("với", "tại", "vào", a verb of tense)
         rest = body[topic_start:m.clause[1]]
         sm = ctx.cue_search("topic_stop", topic_start + len(topic), m.clause[1]) if c.topic_stop else None
-        pe = re.search(r"[.;:()]", rest[len(topic):])
-        end = min(sm.start() - topic_start if sm else len(rest), len(topic) + pe.start() if pe else len(rest))
+        pe = _PERIOD_PAREN_RE.search(rest, len(topic))
+        end = min(sm.start() - topic_start if sm else len(rest), pe.start() if pe else len(rest))
         topic_span = (topic_start, topic_start + end)
     countries, orgs, people, unknown = _participants(ctx, m, scope, treaty_span, topic_span)
-    if m.type in _BILATERAL and before("directive", 10):
+    if m.type in _BILATERAL and back.get("directive", _FAR) <= 10:
         # "Liên Hợp Quốc kêu gọi Mỹ và Iran nối lại đàm phán": two parties after the verb are the parties
         dh = [j for labs, i, j in bhits if "directive" in labs]
         d_end = ctx.tok_ends[bisect.bisect_right(ctx.tok_ends, m.start) - nb + dh[-1] - 1]
@@ -1860,7 +2004,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         lo = max(m.clause[0], prev_end if prev_end < m.start else m.clause[0])
         leaders = [p for p in m.people if p in ctx.ent_by_id and ctx.is_leader(ctx.ent_by_id[p])]
         if not (len(leaders) >= 2 or _leader_titles(ctx, lo, m.start) >= 2
-                or (c.leader_pairs and c.leader_pairs.search(body[lo:m.start]))):
+                or (c.leader_pairs and ctx.text_search("leader_pairs", lo, m.start))):
             if len(m.countries) < 2:
                 return None
             m.type = "treaty_action"  # "năm nước ra tuyên bố chung": states adopting a text, not a meeting
@@ -2104,8 +2248,7 @@ def _report(ctx: _Ctx, m: _Mention) -> bool:
                         author = ent
                 break
     if author is None:
-        possessive = re.search(r"(?<!\w)(?:its|their)\s+(?:\w+\s+){0,2}$", body[max(m.sent[0], m.start - 30):m.start],
-                               re.IGNORECASE)
+        possessive = _ITS_END_RE.search(body[max(m.sent[0], m.start - 30):m.start])
         for s, e_, ent in reversed(ctx.mentions_in(m.sent[0], m.start)):
             if ent.type == "ORG":
                 if _words_between(body[e_:m.start]) <= 4 or possessive:
@@ -2156,23 +2299,36 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
         report_content = content or bool(c.report_content_time_end.search(pre))
         speech = False
         if c.speech_verbs:
-            after = body[te:min(sent[1], te + 70)]
-            if c.speech_exceptions:
+            a_hi = min(sent[1], te + 70)
+            after = body[te:a_hi]
+            # (the exceptions are blanked only where the cue windows show one: the big patterns scan every position)
+            blanked = bool(c.speech_exceptions) and ctx.may_hit(te, a_hi, "speech_exc")
+            if blanked:
                 after = c.speech_exceptions.sub(lambda x: "_" * len(x.group(0)), after)
             # a verb of saying after a contrast or after another date is dated by that other clause or date
             # ("vụ gần nhất vào tháng 9, nhưng tuyên bố ...", "lần gần nhất vào tháng 9, và hồi tháng 11 tuyên bố")
             cm = c.contrastive.search(after) if c.contrastive else None
             cut = min(([cm.start()] if cm else []) + [d[0] - te for d in ctx.dates if te < d[0] < te + len(after)],
                       default=len(after))
-            after = after[:cut]
-            sv = c.speech_verbs.search(after)
+            if blanked or not ctx.starts_free(te):
+                sv = c.speech_verbs.search(after[:cut])
+                sv_at = sv.start() if sv else 0
+            else:  # (the same first match, tried at the words that can start a verb of saying)
+                sv = ctx.cue_search("speech_verbs", te, te + cut)
+                sv_at = sv.start() - te if sv else 0
             seg = ctx.seg_of(ctx.clause_of(sent, ts, keep_speech=True), ts)
             framed = any(seg[0] <= mm.start and mm.end <= ts for mm in ms)  # "sau cuộc điện đàm ... hồi năm ngoái"
-            if sv and not framed and not any(te <= mm.start < te + sv.start() for mm in ms):
+            if sv and not framed and not any(te <= mm.start < te + sv_at for mm in ms):
                 speech = True
-            before = body[max(sent[0], ts - 20):ts]
-            last = _last_match(c.speech_verbs, before)
-            if last and _words_between(before[last.end():]) <= 1:  # "cho biết hôm 2/11"
+            b_lo = max(sent[0], ts - 20)
+            if ctx.starts_free(b_lo):
+                last = ctx.cue_last("speech_verbs", b_lo, ts)
+                told = body[last.end():ts] if last else ""
+            else:
+                before = body[b_lo:ts]
+                last = _last_match(c.speech_verbs, before)
+                told = before[last.end():] if last else ""
+            if last and _words_between(told) <= 1:  # "cho biết hôm 2/11"
                 speech = True
         best, best_d = None, 1e9
         fronted = not body[sent[0]:ts].strip(" \"“") and body[te:te + 2].startswith(",")
@@ -2218,7 +2374,7 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
                 d += 200.0  # "withdrawal from the INF Treaty in 2019 and from the Open Skies Treaty last year"
             if ts < m.start and "," in between and body[sent[0]:ts].strip(" \"“") and ts - sent[0] > 12:
                 d += 200.0  # "... giữa ông Trump và ông Putin hôm 12/2, tiếp đó là cuộc hội đàm ..."
-            if is_report and ts >= m.end and re.fullmatch(r"\d{4}", dv or "") and _words_between(between) <= 1:
+            if is_report and ts >= m.end and _YEAR_RE.fullmatch(dv or "") and _words_between(between) <= 1:
                 d += 200.0  # "công bố niên giám năm 2023", "its 2022 report": the edition, not the publication day
             if ts >= m.end and _OTHER_TIME_RE.search(between):
                 continue  # "vụ phóng diễn ra một tuần trước cuộc bầu cử ... ngày 5/11"
@@ -2264,7 +2420,7 @@ def _year_of_agreement(body: str, ts: int, te: int, value: str | None, m: _Menti
     """A bare year that names an agreement, not the time of the happening: between a determiner and its noun
     ("the 2015 nuclear deal"), or after it for a happening that is no step of the agreement itself ("đàm phán khôi phục thỏa thuận
     hạt nhân năm 2015"; "ký hiệp ước năm 1987" may be the signing's year)."""
-    if not re.fullmatch(r"\d{4}", value or "") or not re.fullmatch(r"(?:năm\s+)?\d{4}", body[ts:te]):
+    if not _YEAR_RE.fullmatch(value or "") or not _YEAR_TEXT_RE.fullmatch(body, ts, te):
         return False
     if _DETERMINER_END_RE.search(body, max(0, ts - 12), ts) and _YEAR_NOUN_RE.match(body, te):
         return True
@@ -2381,10 +2537,11 @@ def _background(value: str | None, anchor: date | None) -> bool:
 
 
 def _compatible(e: _Event, m: _Mention, strict_status: bool, anchor: date | None = None) -> bool:
-    if _ordinal(m) and _ordinal(m) != _ordinal(e) and (_ordinal(m) != "1" or _ordinal(e)):
+    om = _ordinal(m)  # (the event's rank read only when needed: it looks through the event's mentions)
+    if om and om != (oe := _ordinal(e)) and (om != "1" or oe):
         return False  # "lần thứ hai": another happening than one told without that rank, or with another
         # ("the first summit since 2018" may be the one told before without a rank)
-    if _ordinal(e) and not _ordinal(m) and m.attrs.get("_timeref"):
+    if not om and m.attrs.get("_timeref") and _ordinal(e):
         return False  # "điện đàm lần thứ hai ..., sau cuộc hội đàm hôm 7/12": the earlier one
     if m.type == "treaty_action":
         if e.attrs.get("action") != m.attrs.get("action") or e.attrs.get("treaty") != m.attrs.get("treaty"):
@@ -2591,23 +2748,24 @@ def _decide(events: list[_Event], m: _Mention, anchor: date | None = None) -> _E
     if not cands:
         return None
     n = len(cands)
-    ranked = sorted(((_score(e, m, i, n), i, e) for i, e in enumerate(cands)), key=lambda x: (-x[0], -x[1]))
+
+    def best(ok: list[int]) -> _Event | None:
+        """The candidate ranked first (best score, then the latest) among those at indices `ok`."""
+        return cands[max(ok, key=lambda i: (_score(cands[i], m, i, n), i))] if ok else None
+
     if m.ref == "strong":
-        for _, _, e in ranked:
-            if _dates_compatible(e.date, m.date):
-                return e
-        return ranked[0][2]
+        return best([i for i, e in enumerate(cands) if _dates_compatible(e.date, m.date)]) \
+            or best(list(range(n)))
     if m.distinct or m.part_of:
         return None
+    # (compatibility first: most mentions are new happenings, and only the compatible candidates are scored)
     strict = m.ref == "assert"
     if m.status == "proposed":
-        for _, _, e in ranked:
-            if e.status == "proposed" and _compatible(e, m, strict_status=True, anchor=anchor):
-                return e
-    for _, _, e in ranked:
-        if _compatible(e, m, strict_status=strict, anchor=anchor):
-            return e
-    return None
+        found = best([i for i, e in enumerate(cands) if e.status == "proposed"
+                      and _compatible(e, m, strict_status=True, anchor=anchor)])
+        if found is not None:
+            return found
+    return best([i for i, e in enumerate(cands) if _compatible(e, m, strict_status=strict, anchor=anchor)])
 
 
 # ---------------------------------------------------------------------------- main
@@ -2675,7 +2833,7 @@ def _shift_day(value: str | None, days: int) -> str | None:
 
 def _shift_month(value: str | None, months: int) -> str | None:
     """The month of a date of a known year moved by a number of months ("bốn tháng sau khi ...")."""
-    m = re.match(r"^(\d{4})-(\d{2})", value or "")
+    m = _YEAR_MONTH_RE.match(value or "")
     if not m:
         return None
     k = int(m.group(1)) * 12 + int(m.group(2)) - 1 + months
@@ -2745,7 +2903,7 @@ def _relative_date(ctx: _Ctx, m: _Mention, events: list[_Event]) -> str | None:
                 continue
             if de > hi and not any(i == t and any(lb in labs for lb in ("rel:after", "rel:before"))
                                    and j - i >= 2 for labs, i, j in hits) \
-                    and not re.match(r"\s+(?:after|before)(?!\w)", ctx.body[de:de + 8], re.IGNORECASE):
+                    and not _AFTER_BEFORE_RE.match(ctx.body[de:de + 8]):
                 continue  # (in a later clause only as "sau khi / trước khi / after / before <clause>")
             t0 = bisect.bisect_left(ctx.tok_starts, ds) - a0  # the duration's first word
             approx = any(j == t0 and "rel:approximate" in labs for labs, i, j in hits)
@@ -2823,8 +2981,7 @@ def _host_country(ctx: _Ctx, loc_id: str) -> str | None:
 
 
 def _anchor_date(doc: Document) -> date | None:
-    from .timex import document_anchor  # the timexes' reference: published, else a dateline of the page
-    a = document_anchor(doc)
+    a = document_anchor(doc)  # the timexes' reference: published, else a dateline of the page
     return a.date() if a else None
 
 
@@ -2902,7 +3059,7 @@ def extract_events(doc: Document) -> Document:
     _prep_object_dates(ctx, mentions)
     for a, b in zip(mentions, mentions[1:]):
         if b.date is None and a.date and a.clause == b.clause and not b.nominal and not a.blocked \
-                and re.fullmatch(r"\s*(?:\S+\s+){0,6}?(?:và|and)\s+(?:\S+\s+){0,2}", ctx.body[a.end:b.start] + " ") \
+                and _AND_LINK_RE.fullmatch(ctx.body[a.end:b.start] + " ") \
                 and not any(x[0] >= a.end and x[1] <= b.start for x in ctx.dates):
             b.date, b.date_dist = a.date, a.date_dist + 100
             b.countries += [x for x in a.countries if x not in b.countries]
@@ -2953,7 +3110,7 @@ def extract_events(doc: Document) -> Document:
                 # "Sau khi gặp Tổng thống Ukraine, ông Biden ...": a leader meeting someone named by a leader title
                 or (m.people and all(p in ctx.ent_by_id and ctx.is_leader(ctx.ent_by_id[p]) for p in m.people)
                     and len(m.people) + _leader_titles(ctx, *m.seg, skip_people=set(m.people)) >= 2)  # "Tổng thống Pháp đã gặp Chủ tịch Trung Quốc"
-                or (ctx.cues.leader_pairs and ctx.cues.leader_pairs.search(ctx.body[m.seg[0]:min(m.seg[1], m.end + 50)])
+                or (ctx.cues.leader_pairs and ctx.text_search("leader_pairs", m.seg[0], min(m.seg[1], m.end + 50))
                     and len([p for p in m.people if p in ctx.ent_by_id and not ctx.is_leader(ctx.ent_by_id[p])]) == 0)
                 or _leaders_meet(ctx, m)):
             m.type = "summit"  # "Biden and Putin met in Geneva": heads of state meeting
@@ -3124,15 +3281,10 @@ def extract_events(doc: Document) -> Document:
         if status is None:
             first = e.mentions[0]
             tx = [t for t in ctx.dates if first.sent[0] <= t[0] < first.sent[1]]
-            pm = ctx.cues.past_markers
             fm = ctx.cues.future_markers
-            window = ctx.body[first.sent[0]:first.sent[1]]
-            if fm and any(fm.search(ctx.body[max(first.sent[0], t[0] - 8):t[1]]) for t in tx):
-                status = "planned"
-            elif pm and pm.search(window):
-                status = "held"
-            else:
-                status = "held"
+            # (a past marker in the sentence or none: held either way)
+            status = "planned" if fm and any(fm.search(ctx.body[max(first.sent[0], t[0] - 8):t[1]]) for t in tx) \
+                else "held"
         attrs = {k: v for k, v in e.attrs.items() if not k.startswith("_")}
         if e.type == "talks":
             attrs.setdefault("track", "1")
@@ -3182,8 +3334,8 @@ def extract_events(doc: Document) -> Document:
         out.append(Event(
             type=e.type, date=e.date, participants=parts,
             location=e.location if e.location in ctx.ent_by_id else None, status=status, attributes=attrs,
-            evidence=Span(start=first.sent[0], end=first.sent[1]),
-            trigger=Span(start=first.start, end=first.end),
+            evidence={"start": first.sent[0], "end": first.sent[1]},  # (Spans, validated with the Event: faster
+            trigger={"start": first.start, "end": first.end},         # than Event.model_construct)
         ))
     doc.events = out
     return doc
