@@ -96,7 +96,9 @@ Claim details under the split-half protocol (tuned on fresh3, fresh4, blind; eac
 - an "as of" date closing a list of figures dates them all.
 
 Speed: the number parser runs only in small windows around unit nouns, percent signs and arsenal
-nouns; cue phrases are matched through a first-word index (attribution.PhraseMatcher).
+nouns; cue phrases are matched through a first-word index (attribution.PhraseMatcher); the cues read at the
+end of the text before a number ("khoảng", "tăng") first try their last words on its last token
+(attribution.TailPattern); the subject of a verb of saying is read once per verb (`memoize_subjects`).
 """
 from __future__ import annotations
 
