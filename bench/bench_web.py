@@ -1,9 +1,11 @@
 """Web benchmark: render time of the UI pages and API reads on a synthetic corpus.
 
     .venv/bin/python bench/bench_web.py [--docs 3000] [--db PATH]   # build (or reuse) a DB, then time pages
+    .venv/bin/python bench/bench_web.py --db postgresql+psycopg://...  # an existing PostgreSQL database
 
 The corpus comes from bench_store.generate (templates over the knowledge base), ingested with
-extraction on Dask (all cores). With --db pointing at an existing database, nothing is built.
+extraction on Dask (all cores). With --db pointing at an existing database (a SQLite file, or any
+database URL), nothing is built.
 Prints p50/p95 wall and CPU ms per page over --n requests each (target: timeline < 1 s).
 """
 from __future__ import annotations
@@ -34,17 +36,21 @@ def build(db: Path, n: int) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=3000)
-    ap.add_argument("--db", type=Path)
+    ap.add_argument("--db", help="SQLite file (built when missing) or a database URL")
     ap.add_argument("--n", type=int, default=20)
     a = ap.parse_args()
-    db = a.db or Path(tempfile.mkdtemp(prefix="armswatch-web-")) / "web.db"
-    if not db.exists():
-        build(db, a.docs)
+    if a.db and "://" in a.db:
+        url = a.db
+    else:
+        db = Path(a.db) if a.db else Path(tempfile.mkdtemp(prefix="armswatch-web-")) / "web.db"
+        if not db.exists():
+            build(db, a.docs)
+        url = f"sqlite:///{db}"
     from fastapi.testclient import TestClient
 
     from armswatch.web.app import create_app
 
-    client = TestClient(create_app(f"sqlite:///{db}"))
+    client = TestClient(create_app(url))
     stats = client.get("/api/stats").json()
     print(f"corpus: {stats['documents']} documents, {stats['corpus_events']} corpus events, "
           f"{stats['corpus_claims']} corpus claims")

@@ -1511,3 +1511,31 @@ def test_a_dollar_written_with_its_country_letters_keeps_its_qualifier(body, uni
     assert [(c[0], c[2], c[3]) for c in got] == [("au", 12e9 if "12" in body else 3e9,
                                                  "up_to" if "up to" in body else "approx")]
     assert doc.claims[0].unit == unit
+
+
+def test_tail_patterns_find_what_re_finds():
+    """The cue patterns read at the end of the text before a number (`TailPattern`) try their last words on the
+    text's last token before running the pattern: on every word end of the seeds, with and without a start and an
+    end position, they find what `re` finds with the same pattern (a last word missing from the test would lose a
+    match here), and at least some of them do match."""
+    from armswatch.extract import claims
+    from armswatch.extract.attribution import TailPattern, speech_lex
+
+    tails = [v for lex in (claims.claim_lex(), speech_lex()) for v in vars(lex).values() if isinstance(v, TailPattern)]
+    tails += [cue for cue, _, _ in claims.claim_lex().params]
+    tails += [v for v in vars(claims).values() if isinstance(v, TailPattern)]
+    assert len(tails) > 30
+    texts = [p.read_text(encoding="utf-8")[:3000] for p in SEEDS[:4]]
+    texts += ["about  ", "khoảng\n", "hơn 1.000", "US$ ", "the two countries’ ", "ÁT LEAST ", "", "   "]
+    found = 0
+    for text in texts:
+        ends = sorted({i for i in range(len(text) + 1) if i == len(text) or not text[i].isalnum()})
+        for end in ends:
+            a = max(0, end - 40)
+            for tp in tails:
+                got, want = tp.search(text, a, end), tp.rx.search(text, a, end)
+                assert (got and got.span()) == (want and want.span()), (tp.pattern[:60], text[a:end])
+                window = text[a:end]
+                assert tp.sub("", window) == tp.rx.sub("", window)
+                found += want is not None
+    assert found > 100

@@ -836,3 +836,30 @@ def test_official_trip_makes_a_capital_a_place():
     # "công du Seoul" is a trip to the city, not the South Korean government
     found = by_id(ents("Đặc phái viên Mỹ đã công du Seoul và Tokyo trong tuần này."))
     assert "seoul" in found and "Seoul" in mention_texts(list(found.values()), "seoul")
+
+
+# --- word_start_alt: the first-character form of a word-start alternation (speed) must match what the plain
+# `(?<!class)(?:longest|...|first)` alternation matches, wherever the words sit
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from armswatch.extract.entity_index import word_start_alt  # noqa: E402
+
+_WSA_WORDS = ["Korean", "North Korean", "Koreans", "K", "Kor", "Swiss", "Soviet", "South Korean", "ab", "a"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WSA_WORDS + [" ", "-", ".", "x", "\n", "s", "Ko", "North "]), max_size=12))
+def test_word_start_alt_matches_like_the_flat_alternation(parts):
+    text = "".join(parts)
+    for not_after in (r"\w", r"[\w.-]"):
+        flat = re.compile(rf"(?<!{not_after})(?:" + "|".join(
+            re.escape(w) for w in sorted(_WSA_WORDS, key=len, reverse=True)) + r")(?![\w-])")
+        fast = re.compile(word_start_alt(_WSA_WORDS, not_after) + r"(?![\w-])")
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in flat.finditer(text)], text
+
+
+def test_word_start_alt_checks_the_character_before():
+    rx = re.compile(word_start_alt(["Korean", "North Korean"], r"[\w.-]") + r"(?![\w-])")
+    assert [m.group() for m in rx.finditer("North Korean and Korean, xKorean, -Korean, Koreans")] == \
+        ["North Korean", "Korean"]

@@ -2381,3 +2381,50 @@ def test_candidate_word_search_equals_the_pattern():
                 assert ctx.may_hit(lo, hi, "speech_exc"), (lo, hi)
     assert found > 20
     assert _re.search(r"\+", body)  # (the page does glue words)
+
+
+def test_place_role_read_once_equals_the_patterns_for_each_scope_start():
+    """_Ctx.place_role (memoised per mention and scope start) gives, for every place mention and every scope start
+    before it, what the venue, clock and venue-chain patterns give read from that start: a preposition cut off by the
+    scope start makes no venue."""
+    from armswatch.extract.events import _ZONE_AFTER_RE, _ZONE_BEFORE_RE, _Ctx, _venue_chain
+    from armswatch.pipeline import process_text
+
+    text = ("Hai bên hội đàm tại Hà Nội hôm 2/11, lúc 9 giờ sáng theo giờ Washington. Họ gặp nhau ở Nusa Dua, "
+            "trên đảo Bali của Indonesia, rồi Mỹ và Nga ký thỏa thuận tại Dinh Tổng thống Phần Lan.")
+    ctx = _Ctx(process_text(text))
+    body, lp = ctx.body, ctx.cues.location_prep
+    places = [(s, e) for s, e, ent in ctx.ents if ent.type in ("LOC", "COUNTRY")]
+    assert len(places) >= 5
+    roles = set()
+    for s, e in places:
+        for lo in range(max(0, s - 100), s + 1):
+            want = ("venue" if lp.search(body[max(lo, s - 8):s]) else
+                    "clock" if _ZONE_BEFORE_RE.search(body, max(lo, s - 12), s) or _ZONE_AFTER_RE.match(body, e) else
+                    "venue_chain" if _venue_chain(ctx, lo, s) else None)
+            assert ctx.place_role(s, e, lo) == want, (body[s:e], lo)
+            roles.add(want)
+    assert roles == {"venue", "clock", "venue_chain", None}  # (each kind is read, and cut off by a late start)
+
+
+def test_demonym_gate_keeps_every_demonym():
+    """A page is scanned for demonyms only when one of its words is the first word of one (event_cues.demonym_firsts):
+    each demonym of the lexicon, written in a page (also glued by '+'), gives the mentions the ungated scan gives."""
+    from armswatch.extract.event_cues import demonym_firsts
+    from armswatch.extract.events import _Ctx, _demonym_mentions
+    from armswatch.pipeline import process_text
+
+    firsts = demonym_firsts()
+    forms = load_lexicon("person_cues")["demonyms"]
+    assert firsts and forms
+    found = 0
+    for dem in forms:
+        for text in (f"Hôm 2/11, {dem} forces held drills near China, Russia and the United States.",
+                     f"Hôm 2/11, lực+{dem} forces held drills near China, Russia and the United States."):
+            doc = process_text(text)
+            ctx = _Ctx(doc)
+            # (no mentions taken yet: every demonym of a country of the page is read)
+            want = _demonym_mentions(doc, [], set(firsts))  # (a page with every first word: never gated)
+            assert _demonym_mentions(doc, [], set(ctx.words)) == want, text
+            found += bool(want)
+    assert found >= 5  # (demonyms of countries the pages name are read)

@@ -136,6 +136,33 @@ def test_common_word_top_few_read_few_postings(corpus_store, monkeypatch):
     assert len(popped) < df / 4  # the threshold stopped early: most postings were never read
 
 
+def test_a_terms_postings_open_in_two_statements_and_come_best_first(corpus_store):
+    """A stream reads the term's tf values and each tf group's first page in two statements (one per
+    group cost a round trip each on PostgreSQL), then yields every posting best first."""
+    from sqlalchemy import event
+
+    st, _ = corpus_store
+    stmts = []
+
+    def count(*a):
+        stmts.append(1)
+    with st.session() as sess:
+        rows = sess.execute(text("SELECT tf, dl, doc_pk FROM search_postings WHERE term = 'trung'")).all()
+        assert len({tf for tf, _, _ in rows}) >= 4 and len(rows) > S._Stream.PAGE  # several groups, and pages
+        sess.connection()  # the session's connection exists before counting
+        event.listen(st.engine, "before_cursor_execute", count)
+        try:
+            stream = S._Stream(sess, "trung", avgdl=30.0)
+        finally:
+            event.remove(st.engine, "before_cursor_execute", count)
+        assert len(stmts) == 2
+        got = []
+        while (pk := stream.pop()) is not None:
+            got.append(pk)
+    want = [pk for _, _, pk in sorted((-S._tf_part(tf, dl, 30.0), dl, pk) for tf, dl, pk in rows)]
+    assert got == want
+
+
 def test_pending_documents_are_searched_the_same(tmp_path):
     """Ingest leaves postings pending and writes them in batches: while some are pending, search gives the
     brute-force ranking all the same; deleting or replacing a pending document keeps the statistics right;

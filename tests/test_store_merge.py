@@ -190,3 +190,21 @@ def test_unknown_year_is_read_near_the_publication_date():
     dated = make_doc("d", ["w"], published="2024-12-01",
                      events=[dict(ev, date="2021-11-15")])
     assert len(merge_documents([old, dated])) == 1 and len(merge_documents([new, dated])) == 2
+
+
+def test_event_ids_stay_unique_when_anchor_hashes_collide():
+    """Found on the 100,000-document corpus: two undated visits of one base whose first reports' SHA-1
+    share 8 hex digits got one id, and the full merge died on corpus_events' primary key."""
+    import hashlib
+
+    from armswatch.store.merge import name_events
+
+    a, b = "doc18914:0", "doc76352:0"  # a real 8-digit collision
+    assert hashlib.sha1(a.encode()).hexdigest()[:8] == hashlib.sha1(b.encode()).hexdigest()[:8]
+    base = "ev-undated-visit-iq"
+    items = [("doc00001:0", "first"), (a, "x"), (b, "y")]
+    ids = name_events({base: items})
+    assert ids["first"] == base and len(set(ids.values())) == 3
+    assert ids["x"] == f"{base}-{hashlib.sha1(a.encode()).hexdigest()[:8]}"  # the smaller anchor keeps 8 digits
+    # a name depends on its base's anchors, not on the order they came in (full rebuild = incremental merge)
+    assert name_events({base: items[::-1]}) == ids

@@ -77,6 +77,43 @@ def compile_phrases(phrases, flags: int = re.IGNORECASE) -> re.Pattern:
     return re.compile(phrase_regex(phrases), flags)
 
 
+def last_words(phrases) -> list[str]:
+    """The last word of each phrase, normalised as `phrase_regex` writes it (for `TailPattern`)."""
+    return [w.split()[-1] for w in (unicodedata.normalize("NFC", p) for p in phrases if p) if w.split()]
+
+
+class TailPattern:
+    """A pattern that matches only at the end of what it searches: phrases, then blanks to the end
+    ("(?:khoảng|about)\\s*$", the words right before a number). `re` tries such a pattern at every
+    position of the text; here the words a match can end on (`words`: the last word of each phrase and
+    of any optional word after them) are first tried on the text's last blank-delimited token alone, and
+    the pattern runs only when one of them ends the text. The same matches as `re.compile(pattern, flags)`
+    for `search` and `sub`, the two methods the stages use on tails."""
+
+    def __init__(self, pattern: str, words, flags: int = re.IGNORECASE):
+        self.rx = re.compile(pattern, flags)
+        self.pattern = self.rx.pattern
+        # a trie: `re` reads one branch per character (any order of the words finds whether one ends the text)
+        self._end = re.compile("(?:" + trie_regex({w for w in words if w} or {"\x00"}) + r")\s*$", flags)
+
+    def may_match(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
+        """Does one of the words end text[pos:endpos] (blanks aside)? False: the pattern cannot match."""
+        end = len(text) if endpos is None else min(endpos, len(text))
+        last = end
+        while last > pos and text[last - 1].isspace():
+            last -= 1
+        # the word a match ends on holds no blank: it starts after the last space (or earlier, for another blank)
+        return self._end.search(text, max(pos, text.rfind(" ", pos, last) + 1), end) is not None
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        if not self.may_match(text, pos, endpos):
+            return None
+        return self.rx.search(text, pos) if endpos is None else self.rx.search(text, pos, endpos)
+
+    def sub(self, repl, text: str) -> str:
+        return self.rx.sub(repl, text) if self.may_match(text) else text
+
+
 _WORD = re.compile(r"[^\W_]+")
 #: the first words of every PhraseMatcher's phrases (lower case): `_first_words` finds only these
 _FIRST_WORDS: set[str] = set()
@@ -209,9 +246,9 @@ class SpeechLex:
     not_prep: re.Pattern
     speech_noun_start: re.Pattern
     source_noun: re.Pattern
-    aux_tail: re.Pattern
-    pron_person_tail: re.Pattern
-    pron_group_tail: re.Pattern
+    aux_tail: TailPattern
+    pron_person_tail: TailPattern
+    pron_group_tail: TailPattern
     pron_person_head: re.Pattern
     pron_group_head: re.Pattern
     spokes: re.Pattern
@@ -219,19 +256,19 @@ class SpeechLex:
     title: re.Pattern
     determiners: frozenset
     honorifics: frozenset
-    honorific_tail: re.Pattern
-    title_tail: re.Pattern
-    object_tail: re.Pattern
+    honorific_tail: TailPattern
+    title_tail: TailPattern
+    object_tail: TailPattern
     clause_cut: re.Pattern
     joint_persons: re.Pattern
     joint_countries: re.Pattern
     report_nouns: PhraseMatcher
     publish_cue: re.Pattern  # "published", "công bố": the lead sentence names a publication
     title_of_tail: re.Pattern
-    noun_before: re.Pattern
+    noun_before: TailPattern
     adverbial_opener: re.Pattern  # a clause-initial preposition / conjunction: "In ...,", "Dù ...,"
     voice: re.Pattern  # "tài khoản Twitter", "chief": a subject that speaks for its possessor
-    coord_tail: re.Pattern  # "... and" right before a verb: it shares the clause's opening subject
+    coord_tail: TailPattern  # "... and" right before a verb: it shares the clause's opening subject
     voice_heads: frozenset  # the folded phrases of `voice` that lead an organisation
 
 
@@ -252,9 +289,11 @@ def speech_lex() -> SpeechLex:
         speech_noun_start=re.compile(r"^\s*(?:" + phrase_regex(d.get("speech_nouns") or ["\x00"]) + r")\s+",
                                      re.IGNORECASE),
         source_noun=compile_phrases(d.get("source_nouns") or ["\x00"]),
-        aux_tail=re.compile(r"(?:\s*" + aux + r")+\s*$", re.IGNORECASE),
-        pron_person_tail=re.compile(r"(?:^|[\s,])(?:" + phrase_regex(pron["person"]) + r")\s*$", re.IGNORECASE),
-        pron_group_tail=re.compile(r"(?:^|[\s,])(?:" + phrase_regex(pron["group"]) + r")\s*$", re.IGNORECASE),
+        aux_tail=TailPattern(r"(?:\s*" + aux + r")+\s*$", last_words(d["auxiliaries"])),
+        pron_person_tail=TailPattern(r"(?:^|[\s,])(?:" + phrase_regex(pron["person"]) + r")\s*$",
+                                     last_words(pron["person"])),
+        pron_group_tail=TailPattern(r"(?:^|[\s,])(?:" + phrase_regex(pron["group"]) + r")\s*$",
+                                    last_words(pron["group"])),
         # a pronoun, not an honorific before a name ("ông nói" but not "ông Biden"): the capital is checked
         # case-sensitively
         pron_person_head=re.compile(r"^\s*(?:" + phrase_regex(pron["person"]) + r")(?-i:(?!\s+[A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ]))",
@@ -265,10 +304,11 @@ def speech_lex() -> SpeechLex:
         title=compile_phrases(desc["title"]),
         determiners=frozenset(x.lower() for x in desc["determiners"]),
         honorifics=frozenset(x.lower() for x in d.get("honorifics") or ()),
-        honorific_tail=re.compile(r"(?:" + phrase_regex(d.get("honorifics") or ["\x00"]) + r")\s*$", re.IGNORECASE),
-        title_tail=re.compile(r"(?:" + phrase_regex(desc["title"]) + r")\s*$", re.IGNORECASE),
-        object_tail=re.compile(r"(?:" + phrase_regex(d.get("object_markers") or ["\x00"]) + r")\s*$",
-                               re.IGNORECASE),
+        honorific_tail=TailPattern(r"(?:" + phrase_regex(d.get("honorifics") or ["\x00"]) + r")\s*$",
+                                   last_words(d.get("honorifics") or ["\x00"])),
+        title_tail=TailPattern(r"(?:" + phrase_regex(desc["title"]) + r")\s*$", last_words(desc["title"])),
+        object_tail=TailPattern(r"(?:" + phrase_regex(d.get("object_markers") or ["\x00"]) + r")\s*$",
+                                last_words(d.get("object_markers") or ["\x00"])),
         # a reported clause starts after these: the verb's subject is not before them
         clause_cut=re.compile(r"(?<!\w)(?:rằng|that)(?!\w)|[:;“”‘\"]", re.IGNORECASE),
         joint_persons=compile_phrases(pron.get("joint_persons") or ["\x00"]),
@@ -279,14 +319,15 @@ def speech_lex() -> SpeechLex:
                                  r"(?-i:[A-Z][\w.-]*)(?:\s+(?:of|for|and|the|[A-Z][\w.-]*))*\s*$", re.IGNORECASE),
         # a determiner or a passive auxiliary before a verb of saying makes it a noun or a passive
         # ("an estimated 5,580", "các ước tính", "Pakistan is estimated to have"): no speaker there
-        noun_before=re.compile(r"(?<!\w)(?:" + phrase_regex(d.get("not_verb_before") or ["\x00"]) + r")\s*$",
-                               re.IGNORECASE),
+        noun_before=TailPattern(r"(?<!\w)(?:" + phrase_regex(d.get("not_verb_before") or ["\x00"]) + r")\s*$",
+                                last_words(d.get("not_verb_before") or ["\x00"])),
         adverbial_opener=re.compile(r"\s*(?:" + phrase_regex(d.get("adverbial_openers") or ["\x00"]) + r")\s",
                                     re.IGNORECASE),
         voice=re.compile(r"(?:" + phrase_regex([*voices.get("channels", []), *voices.get("heads", [])] or ["\x00"])
                          + r")(?!\w)", re.IGNORECASE),
         voice_heads=frozenset(fold(h) for h in voices.get("heads", [])),
-        coord_tail=re.compile(r"(?<!\w)(?:" + phrase_regex(d.get("coordinators") or ["\x00"]) + r")\s*$", re.IGNORECASE),
+        coord_tail=TailPattern(r"(?<!\w)(?:" + phrase_regex(d.get("coordinators") or ["\x00"]) + r")\s*$",
+                               last_words(d.get("coordinators") or ["\x00"])),
     )
 
 
@@ -391,6 +432,13 @@ class Attributor:
         self.last_span: tuple[int, int] | None = None  # the source phrase of the last source_before()
         # the sentence an anaphoric source ("theo số liệu này", "according to the report") pointed back to
         self.anaphor_from: Span | None = None
+        self._subjects: dict[tuple[int, int], str | None] | None = None  # see `memoize_subjects`
+
+    def memoize_subjects(self) -> None:
+        """Remember `subject_of` per (verb, floor). Only for a caller that never changes what it reads (the
+        quotes stage does: `note_speaker`, `quoted`); the claims stage asks the same verb's subject once per
+        number of its sentence."""
+        self._subjects = {}
 
     @property
     def spokes_orgs(self) -> list[tuple[int, str]]:
@@ -724,6 +772,15 @@ class Attributor:
 
     def subject_of(self, verb_start: int, floor: int) -> str | None:
         """Entity id of the subject of the verb of saying at `verb_start` (body[floor:verb_start] holds it)."""
+        memo = self._subjects
+        if memo is None:
+            return self._subject_of(verb_start, floor)
+        key = (verb_start, floor)
+        if key not in memo:
+            memo[key] = self._subject_of(verb_start, floor)
+        return memo[key]
+
+    def _subject_of(self, verb_start: int, floor: int) -> str | None:
         body = self.body
         lex = self.lex
         # a reported clause before the verb cuts the subject region ("X nói rằng Y cho biết ...")

@@ -96,7 +96,9 @@ Claim details under the split-half protocol (tuned on fresh3, fresh4, blind; eac
 - an "as of" date closing a list of figures dates them all.
 
 Speed: the number parser runs only in small windows around unit nouns, percent signs and arsenal
-nouns; cue phrases are matched through a first-word index (attribution.PhraseMatcher).
+nouns; cue phrases are matched through a first-word index (attribution.PhraseMatcher); the cues read at the
+end of the text before a number ("khoảng", "tăng") first try their last words on its last token
+(attribution.TailPattern); the subject of a verb of saying is read once per verb (`memoize_subjects`).
 """
 from __future__ import annotations
 
@@ -104,11 +106,12 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..kb import load_kb
 from ..lexicon import load_lexicon
 from ..model import Claim, Document, Span, Timex
-from .attribution import Attributor, PhraseMatcher, _is_media, compile_phrases, phrase_regex
+from .attribution import Attributor, PhraseMatcher, TailPattern, _is_media, compile_phrases, last_words, phrase_regex
 from .numbers import find_numbers, number_word_pattern, unglue_units
 
 
@@ -119,51 +122,52 @@ class ClaimLex:
     not_unit: re.Pattern
     short_head: PhraseMatcher  # a unit cue's head noun standing for the cue named earlier ("19.000 máy")
     between: re.Pattern
-    qual_tail: re.Pattern
+    qual_tail: TailPattern
     qual_kind: dict  # lower phrase -> qualifier
-    qual_noun_tail: re.Pattern  # "tốc độ" (speed): a noun ending in a qualifier word ("độ", about)
+    qual_noun_tail: TailPattern  # "tốc độ" (speed): a noun ending in a qualifier word ("độ", about)
     projection: re.Pattern
     present: re.Pattern
     target_prep_year: re.Pattern
-    target_prep_tail: re.Pattern
-    growth_up_tail: re.Pattern
-    growth_down_tail: re.Pattern
+    target_prep_tail: TailPattern
+    growth_up_tail: TailPattern
+    growth_down_tail: TailPattern
     arsenal: re.Pattern
     nuclear: re.Pattern
     world: re.Pattern
-    incident_tail: re.Pattern
-    not_subject_tail: re.Pattern
+    incident_tail: TailPattern
+    not_subject_tail: TailPattern
     joint: re.Pattern
     government: re.Pattern  # "the administration", "chính phủ": the article's country
     range_gap: re.Pattern
-    since_tail: re.Pattern
+    since_tail: TailPattern
     possessive_after: re.Pattern
     subject_after: re.Pattern  # " for the ": a figure's country after it ("5,550 for the US")
     service_between: re.Pattern  # "quân đội", "navy": a country's service between the noun and the country
     possessive_en: re.Pattern
     not_after: PhraseMatcher
-    designator_tail: re.Pattern  # "nghị quyết", "Resolution" right before a number: a name, not a count
+    designator_tail: TailPattern  # "nghị quyết", "Resolution" right before a number: a name, not a count
     lead_cue: re.Pattern  # "thời gian đột phá", "breakout time": a duration after it is a lead time
+    lead_cue_m: PhraseMatcher  # the same phrases, for the scan of the whole body
     lead_unit: re.Pattern  # "tháng", "months": the duration word right after the number
     lead_label: dict  # duration word -> unit label
-    population_before: re.Pattern  # "home to", "dân số": people counted are a place's inhabitants
+    population_before: TailPattern  # "home to", "dân số": people counted are a place's inhabitants
     population_after: re.Pattern  # "sinh sống", "living"
     people_unit: str  # the unit of the casualty-only people nouns ("người", "people"): a claim only with a casualty word
     casualty_after: re.Pattern  # "could die", "đã thiệt mạng" after the noun (group 1: the casualty word)
-    casualty_before: re.Pattern  # "killing", "làm thiệt mạng" right before the number (group 1)
+    casualty_before: TailPattern  # "killing", "làm thiệt mạng" right before the number (group 1)
     casualty_label: dict  # folded casualty word -> "killed" / "wounded" / "casualties"
     arsenal_counts: PhraseMatcher
     candidate: PhraseMatcher
     capacity: re.Pattern
     limits: PhraseMatcher
-    params: tuple  # ((cue pattern, after pattern, unit), ...)
+    params: tuple  # ((cue TailPattern, after pattern, unit), ...)
     distance: PhraseMatcher  # "km", "miles": a distance measured with no parameter cue
     distance_unit: dict  # folded unit word -> unit text
     distance_after: re.Pattern  # the unit word right after the number
     distance_places: re.Pattern  # "north of", "away": after the unit, the distance places something
     distance_places_before: re.Pattern  # "cách Seoul": before the number in its clause
     param_cue: PhraseMatcher
-    diff_before_tail: re.Pattern
+    diff_before_tail: TailPattern
     diff_after_number: re.Pattern
     diff_comparison: re.Pattern
     world_subject: re.Pattern
@@ -171,7 +175,7 @@ class ClaimLex:
     list_link: re.Pattern
     pair_link: re.Pattern
     respectively: re.Pattern
-    incident_filler_tail: re.Pattern
+    incident_filler_tail: TailPattern
     demonyms: dict  # "chinese" -> canonical English country name
     demonym_rx: re.Pattern | None
     demonym_head: re.Pattern  # "Russian [nuclear] stockpile": the noun a nationality adjective possesses
@@ -182,26 +186,27 @@ class ClaimLex:
     rate_period: dict  # folded rate phrase -> "per year" / "per month" / "per day"
     of_test: frozenset  # units of a nuclear test or a launch (yield, magnitude): the tester is the subject
     previous_from: re.Pattern  # "from", "up from": a previous value follows
-    previous_from_tail: re.Pattern
+    previous_from_tail: TailPattern
     previous_earlier: re.Pattern  # "a year earlier": how long before the figure the previous value was
     previous_earlier_dur: dict  # folded phrase -> "P1Y"
     of_body: frozenset  # units counting the members of a body (member states, allies): the body is the subject
-    unit_before: re.Pattern | None  # "$40 billion", "magnitude 6.3": a unit written before the number
+    unit_before: TailPattern | None  # "$40 billion", "magnitude 6.3": a unit written before the number
     unit_before_words: PhraseMatcher  # the word cues among them, anywhere (where to run the number parser)
     unit_before_info: dict  # folded cue -> unit
     percent_after: PhraseMatcher  # "2% GDP", "2% of economic output": a share of the economy
     percent_after_unit: dict  # folded cue -> unit
     troop_counts: PhraseMatcher
     each: re.Pattern
+    each_m: PhraseMatcher  # the same phrases, for the scan of the whole body
     anaphoric_country: re.Pattern
     subject_anaphor: re.Pattern  # "it", "its", "họ": a clause that points back at the sentence before
     anaphor_after: re.Pattern  # "12 sĩ quan trên,": a counted noun named in the sentence before
-    as_of_tail: re.Pattern
+    as_of_tail: TailPattern
     launch_verb: re.Pattern
-    passive_launch: re.Pattern  # "được", "if" right before a launch verb: no launcher named
+    passive_launch: TailPattern  # "được", "if" right before a launch verb: no launcher named
     passive_loss: re.Pattern  # "bị bắn hạ", "were intercepted" right after the noun: lost by who launched
     partitive: re.Pattern  # "of the", "trong số" between two numbers: the second is the whole
-    payload: re.Pattern  # "có thể mang", "can carry": warheads a missile carries, not an arsenal
+    payload: TailPattern  # "có thể mang", "can carry": warheads a missile carries, not an arsenal
     carrier: re.Pattern  # the nouns of a carrier of warheads ("tên lửa", "missile")
     region_anaphora: dict  # "the north" -> "north": the country of the document whose name starts with it
     region_rx: re.Pattern
@@ -211,13 +216,13 @@ class ClaimLex:
     nuclear_armed: re.Pattern  # "sở hữu vũ khí hạt nhân", "nuclear-armed": the states counted are the world's armed ones
     percent_cue: PhraseMatcher  # nouns of a level measured in percent ("làm giàu", "tariffs")
     percent_unit: dict  # folded cue -> unit
-    dated_noun_tail: re.Pattern  # an agreement noun right before "năm 2015": the year names it
+    dated_noun_tail: TailPattern  # an agreement noun right before "năm 2015": the year names it
     more_word: PhraseMatcher  # "more", "additional" (difference.after_number): a window before them
     percent_cut: PhraseMatcher  # verbs of cutting a quantity by a percentage ("cắt giảm", "cutting ... by")
     percent_cut_unit: str
     classifier: re.Pattern  # "chiếc", "quả" right after a number: a classifier whose noun may be left out
     incident_label: dict  # folded incident verb -> what its count counts ("launched", "destroyed")
-    increment_tail: re.Pattern
+    increment_tail: TailPattern
     threshold_after: re.Pattern
     possession: re.Pattern
     material: PhraseMatcher
@@ -230,7 +235,7 @@ class ClaimLex:
     weapon_anaphor: tuple[re.Pattern, ...]  # "radar này", "this missile": a weapon noun pointing back
     material_anaphor: re.Pattern  # "the stock", "kho dự trữ này": the material of the sentence before
     material_anaphor_m: PhraseMatcher  # the same phrases, for the scan of the whole body
-    range_opener_tail: re.Pattern  # "từ", "between" right before the first number of a range
+    range_opener_tail: TailPattern  # "từ", "between" right before the first number of a range
     range_link: re.Pattern  # "đến", "and", "-" between the two numbers of a range (the whole gap)
     range_bare_link: re.Pattern  # "-", "to": a range link needing no opener ("45-55", "10 to 20")
 
@@ -254,6 +259,12 @@ def _link_rx(links) -> re.Pattern:
     "and") stands as a whole word, a mark ("-", "–") anywhere."""
     alts = (rf"(?<!\w){re.escape(x)}(?!\w)" if x[0].isalpha() else re.escape(x) for x in links or ["\x00"])
     return re.compile(r"\s*(?:" + "|".join(alts) + r")\s*", re.IGNORECASE)
+
+
+def _tail_rx(phrases, before: str = "(?:", after: str = ")") -> TailPattern:
+    """`before` + the phrases + `after`, then blanks to the end of the text (the cues read right before a number)."""
+    phrases = phrases or ["\x00"]
+    return TailPattern(before + phrase_regex(phrases) + after + r"\s*$", last_words(phrases))
 
 
 @lru_cache(maxsize=1)
@@ -284,30 +295,28 @@ def claim_lex() -> ClaimLex:
         not_unit=compile_phrases(d.get("not_units") or ["\x00"]),
         short_head=PhraseMatcher(d.get("short_heads") or []),
         between=compile_phrases(d.get("between") or ["\x00"]),
-        qual_tail=re.compile("(" + phrase_regex(list(qual_kind)) + r")\s*$", re.IGNORECASE),
+        qual_tail=TailPattern("(" + phrase_regex(list(qual_kind)) + r")\s*$", last_words(qual_kind)),
         qual_kind=qual_kind,
-        qual_noun_tail=re.compile(r"(?<!\w)(?:" + phrase_regex(d.get("qualifier_nouns") or ["\x00"]) + r")\s*$",
-                                  re.IGNORECASE),
+        qual_noun_tail=TailPattern(r"(?<!\w)(?:" + phrase_regex(d.get("qualifier_nouns") or ["\x00"]) + r")\s*$",
+                                   last_words(d.get("qualifier_nouns") or ["\x00"])),
         projection=compile_phrases(d["projection"]),
         present=re.compile(r"(?<!\w)(?:hiện|hiện nay|hiện tại|currently|now|today)(?!\w)", re.IGNORECASE),
         target_prep_year=re.compile("(?:" + phrase_regex(d["target_preps"]) + r")\s+\d{4}", re.IGNORECASE),
-        target_prep_tail=re.compile("(?:" + phrase_regex(d["target_preps"] + ["vào", "trước", "đến", "tới"])
-                                    + r")\s*$", re.IGNORECASE),
-        growth_up_tail=re.compile("(?:" + phrase_regex(d["growth"]["up"]) + r")(?:\s+(?:by|thêm|khoảng|hơn))?\s*$",
-                                  re.IGNORECASE),
-        growth_down_tail=re.compile("(?:" + phrase_regex(d["growth"]["down"])
-                                    + r")(?:\s+(?:by|thêm|khoảng|hơn|đi))?\s*$", re.IGNORECASE),
+        target_prep_tail=TailPattern("(?:" + phrase_regex(d["target_preps"] + ["vào", "trước", "đến", "tới"]) + r")\s*$",
+                                     last_words(d["target_preps"] + ["vào", "trước", "đến", "tới"])),
+        growth_up_tail=TailPattern("(?:" + phrase_regex(d["growth"]["up"]) + r")(?:\s+(?:by|thêm|khoảng|hơn))?\s*$",
+                                   last_words(d["growth"]["up"] + ["by", "thêm", "khoảng", "hơn"])),
+        growth_down_tail=TailPattern("(?:" + phrase_regex(d["growth"]["down"]) + r")(?:\s+(?:by|thêm|khoảng|hơn|đi))?\s*$",
+                                     last_words(d["growth"]["down"] + ["by", "thêm", "khoảng", "hơn", "đi"])),
         arsenal=compile_phrases(d["arsenal"]),
         nuclear=compile_phrases(nuclear_cues + d["arsenal"]),
         world=compile_phrases(d["share"]["world"]),
-        incident_tail=re.compile("(?:" + phrase_regex(d.get("incident_verbs") or ["\x00"]) + r")\s*$",
-                                 re.IGNORECASE),
-        not_subject_tail=re.compile("(?:" + phrase_regex((d.get("not_subject_markers") or [])
-                                                          + ["ở", "tại", "in", "at"]) + r")\s*$", re.IGNORECASE),
+        incident_tail=_tail_rx(d.get("incident_verbs")),
+        not_subject_tail=_tail_rx((d.get("not_subject_markers") or []) + ["ở", "tại", "in", "at"]),
         joint=compile_phrases(d.get("joint_subjects") or ["\x00"]),
         government=compile_phrases(d.get("government_subjects") or ["\x00"]),
         range_gap=re.compile(r"^\s*(?:đến|tới|cho đến|cho tới|–|-|—|to|and|through|until)\s*$", re.IGNORECASE),
-        since_tail=re.compile(r"(?<!\w)(?:kể từ|từ|since|from)\s*$", re.IGNORECASE),
+        since_tail=_tail_rx(["kể từ", "từ", "since", "from"], r"(?<!\w)(?:"),
         service_between=re.compile(r"\s*(?:(?:" + phrase_regex(d.get("service_between") or ["\x00"]) + r")\s+)+",
                                    re.IGNORECASE),
         possessive_after=re.compile(r"^\s*(?:hạt nhân\s+)?(?:của|of)\s+$", re.IGNORECASE),
@@ -315,27 +324,26 @@ def claim_lex() -> ClaimLex:
                                  re.IGNORECASE),
         possessive_en=re.compile(r"^\s*(?:'s|’s)\s*$"),
         not_after=PhraseMatcher(d.get("not_after") or []),
-        designator_tail=re.compile(r"(?<!\w)(?:" + phrase_regex(d.get("designators") or ["\x00"]) + r")\s*$",
-                                   re.IGNORECASE),
+        designator_tail=_tail_rx(d.get("designators"), r"(?<!\w)(?:"),
         people_unit=_PEOPLE,
-        population_before=re.compile(r"(?<!\w)(?:" + phrase_regex((d.get("population") or {}).get("before") or ["\x00"])
-                                     + r")\s*$", re.IGNORECASE),
+        population_before=_tail_rx((d.get("population") or {}).get("before"), r"(?<!\w)(?:"),
         population_after=re.compile(r"\s*(?:" + phrase_regex((d.get("population") or {}).get("after") or ["\x00"])
                                     + r")(?!\w)", re.IGNORECASE),
         lead_cue=compile_phrases((d.get("lead_times") or {}).get("cues") or ["\x00"]),
+        lead_cue_m=PhraseMatcher((d.get("lead_times") or {}).get("cues") or []),
         lead_unit=re.compile(r"\s*(" + phrase_regex([w for ws in ((d.get("lead_times") or {}).get("units") or {}).values()
                                                       for w in ws] or ["\x00"]) + ")", re.IGNORECASE),
         lead_label={_key(w): lab for lab, ws in ((d.get("lead_times") or {}).get("units") or {}).items() for w in ws},
         casualty_after=re.compile(r"\s*(?:(?:" + phrase_regex(cas.get("gap") or ["\x00"]) + r")\s+)*("
                                   + phrase_regex(cas_after or ["\x00"]) + r")(?!\w)", re.IGNORECASE),
-        casualty_before=re.compile(r"(?<!\w)(" + phrase_regex(cas_before or ["\x00"]) + r")\s*$", re.IGNORECASE),
+        casualty_before=_tail_rx(cas_before, r"(?<!\w)("),
         casualty_label={**{_key(c): lab for lab, cs in (cas.get("before") or {}).items() for c in cs},
                         **{_key(c): lab for lab, cs in (cas.get("after") or {}).items() for c in cs}},
         arsenal_counts=PhraseMatcher(d.get("arsenal_counts") or []),
         candidate=PhraseMatcher(list(unit_info) + ["phần trăm", "percent", "per cent"]),
         capacity=compile_phrases(d.get("capacity") or ["\x00"]),
         limits=PhraseMatcher(d.get("limits") or []),
-        params=tuple((re.compile("(?:" + phrase_regex(p["cues"]) + r")\s*$", re.IGNORECASE),
+        params=tuple((_tail_rx(p["cues"]),
                       re.compile(r"\s*(?:" + phrase_regex(p["after"]) + ")", re.IGNORECASE), p["unit"])
                      for p in d.get("parameters") or []),
         distance=PhraseMatcher(list(dist.get("units") or {})),
@@ -344,7 +352,7 @@ def claim_lex() -> ClaimLex:
         distance_places=re.compile(r"\s*(?:" + phrase_regex(dist.get("not_after") or ["\x00"]) + ")", re.IGNORECASE),
         distance_places_before=compile_phrases(dist.get("not_before") or ["\x00"]),
         param_cue=PhraseMatcher([c for p in d.get("parameters") or [] for c in p["cues"]]),
-        diff_before_tail=re.compile("(?:" + phrase_regex(diff.get("before") or ["\x00"]) + r")\s*$", re.IGNORECASE),
+        diff_before_tail=_tail_rx(diff.get("before")),
         diff_after_number=re.compile(r"\s*(?:" + phrase_regex(diff.get("after_number") or ["\x00"]) + ")",
                                      re.IGNORECASE),
         diff_comparison=re.compile(r"^[^,;.]{0,25}?(?:" + phrase_regex(diff.get("comparison") or ["\x00"]) + ")",
@@ -357,8 +365,7 @@ def claim_lex() -> ClaimLex:
         pair_link=re.compile(r"^\s*,?\s*(?:" + phrase_regex(d.get("pair_links") or ["\x00"]) + r")\s*$",
                              re.IGNORECASE),
         respectively=compile_phrases(d.get("respectively") or ["\x00"]),
-        incident_filler_tail=re.compile(r"(?:\s*(?:" + phrase_regex(d.get("incident_fillers") or ["\x00"])
-                                        + r"))+\s*$", re.IGNORECASE),
+        incident_filler_tail=_tail_rx(d.get("incident_fillers"), r"(?:\s*(?:", "))+"),
         share_partitive=re.compile(r"(?<!\w)(?:" + phrase_regex(d["share"].get("partitive") or ["\x00"])
                                    + r")(?!\w)[^,;]*$", re.IGNORECASE),
         share_total=re.compile(r"^\s*(?:" + phrase_regex(d["share"].get("total") or ["\x00"]) + r")(?!\w)",
@@ -375,19 +382,20 @@ def claim_lex() -> ClaimLex:
         rate_period={_key(c): per for per, cs in (d.get("rate_after") or {}).items() for c in cs},
         of_test=frozenset(u.get("unit") for u in d["units"] if u.get("of_test")),
         previous_from=re.compile(phrase_regex(d.get("previous_from") or ["\x00"]) + r"\s+", re.IGNORECASE),
-        previous_from_tail=re.compile("(?:" + phrase_regex(d.get("previous_from") or ["\x00"]) + r")\s*$",
-                                      re.IGNORECASE),
+        previous_from_tail=_tail_rx(d.get("previous_from")),
         previous_earlier=re.compile(r"\s*(?:" + phrase_regex([c for cs in (d.get("previous_earlier") or {}).values()
                                                                for c in cs] or ["\x00"]) + ")", re.IGNORECASE),
         previous_earlier_dur={_key(c): dur for dur, cs in (d.get("previous_earlier") or {}).items() for c in cs},
         of_body=frozenset(u.get("unit") for u in d["units"] if u.get("of_body")),
-        unit_before=re.compile("(?:" + _before_alt(d) + r")\s*$", re.IGNORECASE) if d.get("units_before") else None,
+        unit_before=TailPattern("(?:" + _before_alt(d) + r")\s*$", [c.split()[-1] for u in d["units_before"] for c in u["cues"]])
+        if d.get("units_before") else None,
         unit_before_words=PhraseMatcher([c for u in d.get("units_before") or [] for c in u["cues"] if c[0].isalnum()]),
         unit_before_info={"".join(c.lower().split()): u["unit"] for u in d.get("units_before") or [] for c in u["cues"]},
         percent_after=PhraseMatcher([c for u in d.get("percent_after") or [] for c in u["cues"]]),
         percent_after_unit={_key(c): u["unit"] for u in d.get("percent_after") or [] for c in u["cues"]},
         troop_counts=PhraseMatcher(d.get("troop_counts") or []),
         each=compile_phrases(d.get("each") or ["\x00"]),
+        each_m=PhraseMatcher(d.get("each") or []),
         anaphoric_country=compile_phrases(d.get("anaphoric_country") or ["\x00"]),
         subject_anaphor=compile_phrases((d.get("anaphoric_country") or []) + (d.get("subject_anaphora") or ["\x00"])),
         anaphor_after=re.compile(r"\s*(?:" + phrase_regex(d.get("anaphora_after") or ["\x00"]) + r")\s*(?:[,.;:!?]|$)",
@@ -396,9 +404,8 @@ def claim_lex() -> ClaimLex:
         passive_loss=re.compile(r"\s*(?:đã\s+|had\s+|have\s+)?(?:" + phrase_regex(d.get("passive_loss_after") or ["\x00"])
                                 + r")(?!\w)", re.IGNORECASE),
         partitive=re.compile(r"\s*(?:" + phrase_regex(d.get("partitive_of") or ["\x00"]) + r")\s*", re.IGNORECASE),
-        passive_launch=re.compile(r"(?<!\w)(?:" + phrase_regex(d.get("passive_launch") or ["\x00"]) + r")\s*$",
-                                  re.IGNORECASE),
-        payload=re.compile(r"(?<!\w)(?:" + phrase_regex(d.get("payload_verbs") or ["\x00"]) + r")\s*$", re.IGNORECASE),
+        passive_launch=_tail_rx(d.get("passive_launch"), r"(?<!\w)(?:"),
+        payload=_tail_rx(d.get("payload_verbs"), r"(?<!\w)(?:"),
         carrier=compile_phrases(d.get("carriers") or ["\x00"]),
         state_noun=PhraseMatcher((d.get("state_counts") or {}).get("nouns") or []),
         state_verb=re.compile(r"\s*(?:(?:" + phrase_regex(["đã", "đều", "cũng", "have", "had", "has", "already", "now"])
@@ -411,15 +418,14 @@ def claim_lex() -> ClaimLex:
         region_rx=re.compile(phrase_regex(list(d.get("region_anaphora") or {"\x00": ""})) + r"(?:'s|’s)"),
         percent_cue=PhraseMatcher([c for u in d.get("percent_units") or [] for c in u["cues"]]),
         percent_unit={_key(c): u["unit"] for u in d.get("percent_units") or [] for c in u["cues"]},
-        dated_noun_tail=re.compile(r"(?<!\w)(?:" + phrase_regex(d.get("dated_nouns") or ["\x00"])
-                                   + r")\s+$", re.IGNORECASE),
+        dated_noun_tail=TailPattern(r"(?<!\w)(?:" + phrase_regex(d.get("dated_nouns") or ["\x00"]) + r")\s+$",
+                                    last_words(d.get("dated_nouns") or ["\x00"])),
         more_word=PhraseMatcher(diff.get("after_number") or ["\x00"]),
         percent_cut=PhraseMatcher((d.get("percent_cuts") or {}).get("cues") or ["\x00"]),
         percent_cut_unit=(d.get("percent_cuts") or {}).get("unit") or "% reduction",
         classifier=re.compile(r"\s*(?:" + phrase_regex(d.get("classifiers") or ["\x00"]) + ")", re.IGNORECASE),
         incident_label={_key(c): label for label, cues in (d.get("incident_labels") or {}).items() for c in cues},
-        increment_tail=re.compile(r"(?<!\w)(?:" + phrase_regex(d.get("increment_before") or ["\x00"]) + r")\s*$",
-                                  re.IGNORECASE),
+        increment_tail=_tail_rx(d.get("increment_before"), r"(?<!\w)(?:"),
         threshold_after=compile_phrases(d.get("threshold_after") or ["\x00"]),
         possession=compile_phrases(d.get("possession") or ["\x00"]),
         material=PhraseMatcher([c for m in d.get("materials") or [] for c in m["cues"]]),
@@ -435,17 +441,15 @@ def claim_lex() -> ClaimLex:
         material_anaphor=compile_phrases(d.get("material_anaphora") or ["\x00"]),
         material_anaphor_m=PhraseMatcher(d.get("material_anaphora") or []),
         mass_after=re.compile(r"\s*(?:" + phrase_regex(d.get("mass_after") or ["\x00"]) + r")(?!\w)", re.IGNORECASE),
-        as_of_tail=re.compile("(?:" + phrase_regex(d.get("as_of") or ["\x00"]) + r")(?:\s+(?:ngày|hết))?\s*$",
-                              re.IGNORECASE),
-        range_opener_tail=re.compile("(?:" + phrase_regex((d.get("ranges") or {}).get("openers") or ["\x00"])
-                                     + r")\s*$", re.IGNORECASE),
+        as_of_tail=TailPattern("(?:" + phrase_regex(d.get("as_of") or ["\x00"]) + r")(?:\s+(?:ngày|hết))?\s*$",
+                               last_words((d.get("as_of") or ["\x00"]) + ["ngày", "hết"])),
+        range_opener_tail=_tail_rx((d.get("ranges") or {}).get("openers")),
         range_link=_link_rx((d.get("ranges") or {}).get("links")),
         range_bare_link=_link_rx((d.get("ranges") or {}).get("bare_links")),
     )
 
 
-@dataclass(frozen=True)
-class _Num:
+class _Num(NamedTuple):  # a tuple: built for every number the parser finds, cheaply
     start: int
     end: int
     text: str
@@ -533,19 +537,21 @@ _GAPPED = re.compile(r"\d[^\d]*(?<!\w)(?:and|và|while|còn)\s+(?:the\s+)?$", re
 _AND = re.compile(r"(?<!\w)(?:và|and)(?!\w)", re.IGNORECASE)
 _COORD_GAP = re.compile(r"^\s*(?:(?:,|và|and|cùng|the)\s*)*$", re.IGNORECASE)  # "Nga và Mỹ", "Russia and the United States"
 _COUNTED_CUE = re.compile(r"\d\s+(?:[^\W\d_]+\s+)?$")  # a number (and a classifier) right before a unit cue
-_FROM_TAIL = re.compile(r"(?<!\w)(?:từ|from)\s*$", re.IGNORECASE)
+_FROM_TAIL = TailPattern(r"(?<!\w)(?:từ|from)\s*$", ["từ", "from"])
 
 
 # the upper end of a range ("between 500 and 5,500 km", "từ 500 đến 5.500 km") bounds a class of weapons, not a
 # distance measured
-_RANGE_END = re.compile(r"(?<!\w)(?:between|from|từ)\s+[\d.,]+\s*(?:km\s*)?(?:and|to|đến|tới|-|–)\s*$", re.IGNORECASE)
+_RANGE_END = TailPattern(r"(?<!\w)(?:between|from|từ)\s+[\d.,]+\s*(?:km\s*)?(?:and|to|đến|tới|-|–)\s*$",
+                         ["and", "to", "đến", "tới", "-", "–"])
 _CALENDAR_NOUN = re.compile(r"(?:năm|tháng|ngày|tuần|years?|months?|days?|weeks?)(?!\w)", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s*(?:of\s+|của\s+)?[^\W\d_]")  # a noun after a percentage: a share of something else
 _SINGLE_DURATION = re.compile(r"(?<!\w)(một|a|an|one)(?=\s+(?:tháng|tuần|năm|months?|weeks?|years?)(?!\w))",
                               re.IGNORECASE)
 _OF_POSSESSOR = re.compile(r"\s*(?:percent|per cent)?\s*of\s+(?:all\s+)?", re.IGNORECASE)  # "95 percent of "
 _SHARE_OF_VI = re.compile(r"\s*(?:phần trăm)?\s*(?:số\s+|số lượng\s+|tổng số\s+)?", re.IGNORECASE)  # "90% số "
-_RANGE_QUAL = re.compile(r"(?:khoảng|chừng|gần|hơn|about|around|some|nearly|roughly|approximately)\s*$", re.IGNORECASE)
+_RANGE_QUAL = TailPattern(r"(?:khoảng|chừng|gần|hơn|about|around|some|nearly|roughly|approximately)\s*$",
+                          ["khoảng", "chừng", "gần", "hơn", "about", "around", "some", "nearly", "roughly", "approximately"])
 
 
 def prev_is_range(body: str, n) -> bool:
@@ -557,8 +563,11 @@ def prev_is_range(body: str, n) -> bool:
 
 # a date after one of these is a comparison base or a starting point, not the time of the figure
 # a determiner right before a year: the year is an adjective of the noun after it ("its 2015 deal")
-_DETERMINER_TAIL = re.compile(r"(?:(?<!\w)(?:the|its|their|his|her|this|that|a|an)|\w['’]s)\s+$", re.IGNORECASE)
-_BASE_TAIL = re.compile(r"(?<!\w)(?:so với|kể từ|từ|since|from|compared with|compared to|than)\s*$", re.IGNORECASE)
+_DETERMINER_TAIL = TailPattern(r"(?:(?<!\w)(?:the|its|their|his|her|this|that|a|an)|\w['’]s)\s+$",
+                               ["the", "its", "their", "his", "her", "this", "that", "a", "an", "'s", "’s"])
+_BASE_TAIL = TailPattern(r"(?<!\w)(?:so với|kể từ|từ|since|from|compared with|compared to|than)\s*$",
+                         ["với", "từ", "since", "from", "with", "to", "than"])
+_SIGN_TAIL = TailPattern(r"\s*(?:[A-Z]{1,2}|U\.S\.)?\s*[$€£]\s*$", ["$", "€", "£"], 0)  # "US$ " before a number
 
 
 def _shift(value: str, duration: str) -> str | None:
@@ -583,11 +592,14 @@ _PARTIAL = re.compile(r"(X{4}|\d{4})(-(XX|\d{2}))?(-(XX|\d{2}))?")  # the contra
 def _dv(t: Timex) -> str | None:
     """The timex value as a contract partial date ("2023-10", "XXXX-10", "2021/2023"), or None when it
     is not a calendar date (durations, PRESENT_REF, weeks, an unknown year and month)."""
-    if t.type not in ("DATE", "TIME") or not t.value:
-        return None
-    if re.fullmatch(r"\d{3}", t.value) and re.search(r"\b(?:end|cuối)\b", t.text, re.IGNORECASE):
-        return t.value + "9"  # the end of a decade (TIMEX3 mod=END): its last year
-    parts = [p.split("T")[0] for p in t.value.split("/")]
+    return _partial_date(t.type, t.value, t.text) if t.type in ("DATE", "TIME") and t.value else None
+
+
+@lru_cache(maxsize=1024)  # asked for every date of a sentence, for every figure of it
+def _partial_date(typ: str, value: str, text: str) -> str | None:
+    if re.fullmatch(r"\d{3}", value) and re.search(r"\b(?:end|cuối)\b", text, re.IGNORECASE):
+        return value + "9"  # the end of a decade (TIMEX3 mod=END): its last year
+    parts = [p.split("T")[0] for p in value.split("/")]
     if len(parts) > 2 or not all(_PARTIAL.fullmatch(p) and _DATED.match(p) for p in parts):
         return None
     return "/".join(parts)
@@ -602,9 +614,13 @@ def _is_company(entity_id: str) -> bool:
     return bool(e and e.company)
 
 
+_YEAR_ONLY = re.compile(r"\d{4}")
+_WORD_NEXT = re.compile(r" +[^\W\d_]")  # a word after blanks
+
+
 def _year(v: str | None) -> int | None:
-    m = re.match(r"^(\d{4})", v or "")
-    return int(m.group(1)) if m else None
+    m = _YEAR_ONLY.match(v or "")
+    return int(m.group()) if m else None
 
 
 class _ClaimExtractor:
@@ -615,6 +631,7 @@ class _ClaimExtractor:
         self.unit_body = unglue_units(doc.body)
         self.lex = claim_lex()
         self.att = Attributor(doc)
+        self.att.memoize_subjects()  # nothing here changes the speakers or quotes a subject is read from
         self.timexes = sorted(doc.timexes, key=lambda t: t.start)
         self._timex_starts = [t.start for t in self.timexes]
         self.pub_year = _year(doc.published)
@@ -624,6 +641,7 @@ class _ClaimExtractor:
         self.demonym_rx = self.lex.demonym_rx
         self.meta: dict[int, dict] = {}  # id(claim) -> how it was read (for the document-level passes)
         self._stmt: dict[int, bool] = {}  # timex start -> is it a statement date
+        self._noun_dates: dict[int, bool] = {}  # id(timex) -> does it name a thing (`_noun_date`)
         self.prev_kind: dict[bool, tuple] = {}
 
     # ---------------------------------------------------------------- pieces
@@ -718,7 +736,7 @@ class _ClaimExtractor:
     def qualifier(self, n: _Num, floor: int) -> str:
         left = self.body[max(floor, n.start - 30):n.start]
         # "roughly $3 billion", "hơn Mach 20": the qualifier stands before the unit written before the number
-        sign = re.search(r"\s*(?:[A-Z]{1,2}|U\.S\.)?\s*[$€£]\s*$", left) or (
+        sign = _SIGN_TAIL.search(left) or (
             self.lex.unit_before.search(left) if self.lex.unit_before is not None else None)
         if sign:
             left = left[:sign.start()]
@@ -1216,13 +1234,18 @@ class _ClaimExtractor:
     def _noun_date(self, t: Timex) -> bool:
         """Does the date name a thing rather than date a figure: a year used as an adjective between a
         determiner and its noun ("its 2015 nuclear deal", "the 1987 treaty") or after an agreement noun
-        ("thỏa thuận hạt nhân năm 2015", lexicon `dated_nouns`)?"""
-        body = self.body
-        if re.fullmatch(r"\d{4}", t.text):
-            return bool(_DETERMINER_TAIL.search(body, max(0, t.start - 12), t.start)) \
-                and bool(re.match(r" +[^\W\d_]", body[t.end:t.end + 3]))
-        return bool(self.lex.dated_noun_tail.search(body, max(0, t.start - 40), t.start)) \
-            and t.text.lower().startswith("năm")
+        ("thỏa thuận hạt nhân năm 2015", lexicon `dated_nouns`)? (Once per timex: asked for every figure.)"""
+        hit = self._noun_dates.get(id(t))
+        if hit is None:
+            body = self.body
+            if _YEAR_ONLY.fullmatch(t.text):
+                hit = bool(_DETERMINER_TAIL.search(body, max(0, t.start - 12), t.start)) \
+                    and bool(_WORD_NEXT.match(body, t.end, t.end + 3))
+            else:
+                hit = bool(self.lex.dated_noun_tail.search(body, max(0, t.start - 40), t.start)) \
+                    and t.text.lower().startswith("năm")
+            self._noun_dates[id(t)] = hit
+        return hit
 
     def _in_aside(self, t: Timex, sent: Span, n: _Num) -> bool:
         """Is the timex inside a relative clause set off by commas that closes before the number?"""
@@ -1284,10 +1307,10 @@ class _ClaimExtractor:
         ars += [h.end() for h in lex.troop_counts.finditer(body)]
         ars += [h.end() for h in lex.material.finditer(body)]
         ars += [h.end() for h in lex.material_anaphor_m.finditer(body)]
-        ars += [h.end() for h in lex.each.finditer(body)]
+        ars += [h.end() for h in lex.each_m.finditer(body)]
         ars.sort()
         pars = [(h.start(), h.end()) for h in lex.param_cue.finditer(body)]
-        pars += [(h.start(), h.end() + 150) for h in lex.lead_cue.finditer(body)]
+        pars += [(h.start(), h.end() + 150) for h in lex.lead_cue_m.finditer(body)]
         hit_starts = [h[0] for h in hits]
         for sent in sentences:
             windows = []
@@ -1632,8 +1655,9 @@ class _ClaimExtractor:
             pairs=None) -> Claim | None:
         body, lex = self.body, self.lex
         left = left[-100:]  # every cue read from the left stands within a few words of the number
+        lq = self._strip_qual(left)  # the left context without the qualifier right before the number
         self.how = "local"
-        lq0 = lex.incident_filler_tail.sub("", self._strip_qual(left))
+        lq0 = lex.incident_filler_tail.sub("", lq)
         # "phóng 2 tên lửa", "phá hủy tổng cộng 2.692 tên lửa": an event count, not an arsenal (an `other` claim
         # on what was launched or destroyed); "tầm bắn" (range) is a parameter cue, not the verb "bắn"
         change = None  # "increase" / "decrease": the number is a change in a count
@@ -1656,7 +1680,6 @@ class _ClaimExtractor:
         state_count = None  # "treaty" / "world": a count of states and whose they are
         param = False
         if n.is_percent:
-            lq = self._strip_qual(left)
             after = body[n.end:min(sent.end, n.end + 80)]
             nuc = lex.nuclear.search(after)
             up, down = lex.growth_up_tail.search(lq), lex.growth_down_tail.search(lq)
@@ -1704,17 +1727,17 @@ class _ClaimExtractor:
             if u is not None:
                 measure, unit, cue_end, nationality = u
                 noun_end = cue_end
-                cas = self._casualty(left, cue_end, right_end)
+                cas = self._casualty(lq, cue_end, right_end)
                 if cas is not None:  # "khoảng 140.000 người thiệt mạng", "killing 80 civilians": a casualty count
                     casualty, cue_end = cas
                     unit = f"{unit or measure} {casualty}"
                     measure = "other"
-                elif unit == lex.people_unit and (lex.population_before.search(self._strip_qual(left))
+                elif unit == lex.people_unit and (lex.population_before.search(lq)
                                                   or lex.population_after.match(body, cue_end, right_end)):
                     unit, resident = "inhabitants", True  # "Guam, home to 160,000 people": a place's population
                 elif unit == lex.people_unit:
                     return None  # "3 người phát ngôn": people counted for no casualty or population
-                if measure == "nuclear_warheads" and lex.payload.search(self._strip_qual(left)) \
+                if measure == "nuclear_warheads" and lex.payload.search(lq) \
                         and self._carrier_before(n, floor):
                     # "Sarmat có thể mang khoảng 10 đầu đạn", "the missile can carry up to 10 warheads": what one
                     # missile carries, not the size of an arsenal
@@ -1761,7 +1784,7 @@ class _ClaimExtractor:
                 # "51 quốc gia đã phê chuẩn", "Hiệp ước được 122 quốc gia thông qua", "nine nuclear-armed states"
                 measure, unit, state_count = "other", sc[0], sc[1]
             elif (pk := self.prev_kind.get(n.is_percent)) is not None \
-                    and lex.previous_from_tail.search(self._strip_qual(left)) \
+                    and lex.previous_from_tail.search(lq) \
                     and len(body[pk[1]:n.start].split()) <= 25 and (
                         self._bare(n, right_end) or lex.previous_earlier.match(body, n.end, right_end)):
                 # "grew to about 500 warheads in January, from 410 a year earlier": the same thing before (the
@@ -1781,13 +1804,12 @@ class _ClaimExtractor:
                 return None
             # "tăng gần 134 kg so với ba tháng trước", "grew by 60 warheads": a change, not a size (an `other` claim
             # on the change; "tăng lên 500", "tăng từ 410 lên 500" and "increased to 600" are sizes)
-            lq1 = self._strip_qual(left)
-            up1, down1 = lex.growth_up_tail.search(lq1), lex.growth_down_tail.search(lq1)
+            up1, down1 = lex.growth_up_tail.search(lq), lex.growth_down_tail.search(lq)
             if (up1 or down1) and not prev_is_range(body, n):
                 change = "increase" if up1 else "decrease"
             # "triển khai thêm 2.000 binh sĩ", "an additional 2,000 troops", "110 more near Hami": an increment, not
             # a size (an `other` claim on what is added)
-            if lex.increment_tail.search(self._strip_qual(left)) or (
+            if lex.increment_tail.search(lq) or (
                     change is None and self._more_after(n, right_end)):
                 change = "additional"
             # "nhiều hơn Pakistan 2 đầu đạn": a difference from a country named right before the number
@@ -1913,14 +1935,15 @@ class _ClaimExtractor:
             measure = "other"
         if unit is None and measure == "other":
             unit = "items"
-        return Claim(subject=subject, measure=measure, value=value, qualifier=qualifier, time=time,
-                     target_time=target_time, source=src, unit=unit if measure == "other" else None,
-                     evidence=Span(start=sent.start, end=sent.end))
+        # built unvalidated: every field is set here with its model's type (a hot path: ~3 per article)
+        return Claim.model_construct(subject=subject, measure=measure, value=value, qualifier=qualifier, time=time,
+                                     target_time=target_time, source=src, unit=unit if measure == "other" else None,
+                                     evidence=Span.model_construct(start=sent.start, end=sent.end))
 
-    def _casualty(self, left: str, noun_end: int, right_end: int) -> tuple[str, int] | None:
+    def _casualty(self, lq: str, noun_end: int, right_end: int) -> tuple[str, int] | None:
         """(label, end) of a casualty count: a casualty word a few words after the noun, past its nationality
         ("12 tù binh Mỹ thiệt mạng", "150 people could die"), or a killing verb right before the number
-        ("killing 80 people"); None for any other count."""
+        ("killing 80 people"); None for any other count. `lq`: the text before the number, qualifier stripped."""
         lex, pos = self.lex, noun_end
         me = self.att.mention_at(pos + len(self.body[pos:right_end]) - len(self.body[pos:right_end].lstrip()))
         if me and me[1].type == "COUNTRY" and me[0].end <= right_end:  # "tù binh Mỹ thiệt mạng"
@@ -1928,7 +1951,7 @@ class _ClaimExtractor:
         m = lex.casualty_after.match(self.body, pos, right_end)
         if m:
             return lex.casualty_label[_key(m.group(1))], m.end()
-        b = lex.casualty_before.search(self._strip_qual(left))
+        b = lex.casualty_before.search(lq)
         if b:
             return lex.casualty_label[_key(b.group(1))], noun_end
         return None

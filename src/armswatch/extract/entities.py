@@ -46,6 +46,7 @@ from .entity_index import (
     kb_index,
     lower_keep,
     slug,
+    word_start_alt,
 )
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -56,7 +57,8 @@ _UPPER = "".join(c for c in map(chr, list(range(0x41, 0x250)) + list(range(0x1E0
 # every position; same matches, faster than a leading lookbehind or lookahead)
 _CAP_TOKEN_RE = re.compile(r"[" + re.escape(_UPPER) + r"](?<![^\W_][" + re.escape(_UPPER) + r"])"
                            r"[^\W_]*(?:[-'’][^\W_]+)*")
-_STRIPPED_VI = re.compile(r"(?<!\w)(?:cua|va|nhung|duoc|trong|voi|khong|cho|nay|nguoi|nuoc|theo)(?!\w)")
+_STRIPPED_VI = re.compile(word_start_alt(["cua", "va", "nhung", "duoc", "trong", "voi", "khong", "cho", "nay", "nguoi",
+                                          "nuoc", "theo"]) + r"(?!\w)")
 _EN_LEADING = {"The", "A", "An", "In", "On", "At", "For", "From", "By", "With", "But", "And", "Or", "If",
                "When", "While", "This", "That", "As", "After", "Before", "Since", "Under", "Both"}
 _SENT_OPEN = set(".!?:;“\"‘'(–-—\n")
@@ -125,7 +127,7 @@ class _Doc:
         self.occ[sp.start:sp.end] = bytes(sp.end - sp.start)
 
     def free(self, s: int, e: int) -> bool:
-        return self.occ.find(1, s, e) < 0
+        return 1 not in self.occ[s:e]  # (faster than occ.find(1, s, e), which parses its arguments)
 
     def info_for_kb(self, eid: str) -> Info:
         if eid not in self.ents:
@@ -234,7 +236,8 @@ def _kb_candidates(d: _Doc) -> list[tuple[int, int, Form]]:
         if not at_boundary(text, s, e):
             continue
         for f in names:
-            if _case_ok(text, s, e, f):
+            # (the common forms, case-insensitive without capitals, are taken without a call)
+            if (not f.cs and not f.caps) or _case_ok(text, s, e, f):
                 out.append((s, e, f))
     if idx.fold_automaton is not None and _accent_stripped(text):
         for end, key in idx.fold_automaton.iter(fast_fold(text)):
@@ -248,10 +251,11 @@ def _kb_candidates(d: _Doc) -> list[tuple[int, int, Form]]:
 
 def _select(cands: list[tuple[int, int, Form]], idx: KBIndex) -> list[tuple[int, int, Form]]:
     """Leftmost-longest, non-overlapping; ties broken towards full names and countries."""
+    entries = idx.entries
+
     def rank(c):
         s, e, f = c
-        ent = idx.entries[f.eid]
-        return (s, -(e - s), f.kind != "name", _TYPE_RANK.get(ent.type, 9))
+        return (s, s - e, f.kind != "name", _TYPE_RANK.get(entries[f.eid].type, 9))
 
     chosen, last = [], -1
     for c in sorted(cands, key=rank):
@@ -1010,8 +1014,10 @@ def _appositive_titles(d: _Doc) -> None:
             info.country = country
 
 
-# (the shared first class is written once, first: `re` then scans for the capitals in C)
-_MODEL_RE = re.compile(r"[A-Z](?:[A-Za-z]*-?\d+[A-Za-z]*(?:-\d+)?|[a-z]+-class)")
+# (the shared first class is written once, first: `re` then scans for the capitals in C; the letter runs
+# are possessive: a letter given back can never be the dash or digit that must follow, so `re` need not
+# try, at every capitalised word)
+_MODEL_RE = re.compile(r"[A-Z](?:[A-Za-z]*+-?\d+[A-Za-z]*(?:-\d+)?|[a-z]++-class)")
 
 
 def _weapon(d: _Doc, s: int, e: int) -> None:
@@ -1418,9 +1424,7 @@ def _bare_bodies_en(d: _Doc) -> None:
 def _nested_countries(d: _Doc) -> None:
     """The country named at the end of a KB body's name ('Bộ Ngoại giao Mỹ' mentions the US)."""
     have = {(s.start, s.end) for s in d.nested}
-    cand_by_end: dict[int, list] = {}
-    for c in d.cands:
-        cand_by_end.setdefault(c[1], []).append(c)
+    cand_by_end: dict[int, list] | None = None  # built for the first body with a country
     for sp in list(d.top):
         if sp.etype != "ORG" or sp.src != "kb":
             continue
@@ -1428,6 +1432,10 @@ def _nested_countries(d: _Doc) -> None:
         c = info.country if info else None
         if not c or c not in d.idx.country_names:
             continue
+        if cand_by_end is None:
+            cand_by_end = {}
+            for cand in d.cands:
+                cand_by_end.setdefault(cand[1], []).append(cand)
         surf = d.low[sp.start:sp.end]
         # "Đại sứ quán Trung Quốc tại Washington": the place after tại/ở inside the name, literally
         for cs, ce, f in cand_by_end.get(sp.end, ()):
@@ -1438,11 +1446,10 @@ def _nested_countries(d: _Doc) -> None:
                     d.nested.append(Span(cs, ce, e.id, "LOC", "nested"))
                     d.info_for_kb(e.id)
                     have.add((cs, ce))
-        for n in d.idx.country_names[c]:
-            nl = lower_keep(n)
-            if surf.endswith(" " + nl):
-                own = {lower_keep(n) for n in d.idx.entries[c].all_names()} if c in d.idx.entries else set()
-                if nl not in own:  # a seat of government: "Bộ Quốc phòng Bắc Kinh" stands for China,
+        for tail, own in d.idx.country_tails[c]:  # (" " + a lower-cased name, the country's own name?)
+            if surf.endswith(tail):
+                nl = tail[1:]
+                if not own:  # a seat of government: "Bộ Quốc phòng Bắc Kinh" stands for China,
                     head = surf[: -len(nl) - 1]  # the city in "Viện ... Stockholm" is no mention of Sweden
                     if not (d.cu.head_kind.get(head) and (head in d.cu.lexicon_heads
                                                           or len(d.idx.head_owners.get(head, ())) > 1)):

@@ -168,6 +168,9 @@ class KBIndex:
     shorts_of: dict[str, set[str]] = field(default_factory=dict)  # eid -> its lower short forms
     head_owners: dict[str, set[str]] = field(default_factory=dict)  # lower derived head -> org ids
     by_name: dict[str, str] = field(default_factory=dict)  # lower name -> eid (countries, for demonyms)
+    # country id -> (" " + lower-cased name, is it the country's own name (not a seat's)) for each of
+    # `country_names[id]`, in that order: the ends of body names that `entities._nested_countries` tests
+    country_tails: dict[str, tuple[tuple[str, bool], ...]] = field(default_factory=dict)
 
 
 def _forms_of(e: KBEntry) -> list[Form]:
@@ -376,8 +379,12 @@ def _build_kb_index() -> KBIndex:
     head_owners: dict[str, set[str]] = {}
     for (h, _c), oid in org_table.items():
         head_owners.setdefault(h, set()).add(oid)
+    country_tails = {}
+    for c, names in country_names.items():
+        own = {lower_keep(n) for n in entries[c].all_names()} if c in entries else set()
+        country_tails[c] = tuple((" " + lower_keep(n), lower_keep(n) in own) for n in names)
     return KBIndex(auto, forms, fauto, fold_forms, entries, country_names, org_table, org_table_en,
-                   heads_vi, heads_en, demonyms, shorts, shorts_of, head_owners, by_name)
+                   heads_vi, heads_en, demonyms, shorts, shorts_of, head_owners, by_name, country_tails)
 
 
 # ---------------------------------------------------------------- the lexicons
@@ -437,6 +444,19 @@ def _alt(words) -> str:
     # trie tries the longer first), but re walks the trie instead of trying hundreds of branches
     # at every position: 2-3x faster on the title and organisation-head lexicons
     return trie_regex({lower_keep(w) for w in words})
+
+
+def word_start_alt(words, not_after: str = r"\w") -> str:
+    """`(?<!not_after)(?:w1|w2|...)` (longest first), written so that `re` scans for the words' first
+    characters in C instead of trying the pattern at every position: one branch per first character,
+    which checks the character before it in a two-character lookbehind, then the rest of the words as a
+    trie (numbers.trie_regex). Same matches; for patterns scanned over whole texts (case-sensitive)."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        if w:
+            groups.setdefault(w[0], []).append(w[1:])
+    return "(?:" + "|".join(re.escape(c) + rf"(?<!{not_after}.)" + trie_regex(rests)
+                            for c, rests in sorted(groups.items())) + ")"
 
 
 def _tail_re(words) -> re.Pattern:
@@ -562,8 +582,7 @@ def _build_cues() -> Cues:
         place_cue_tail=_tail_re(place_cues),
         gov_people_tail=_tail_re(gov_people),
         coordinators=[lower_keep(w) for w in mt["coordinators"]["vi"] + mt["coordinators"]["en"]],
-        demonym_re=re.compile(r"(?<![\w.-])(?:" + "|".join(re.escape(x) for x in sorted(dem_linked, key=len, reverse=True))
-                              + r")(?![\w-])") if dem_linked else None,
+        demonym_re=re.compile(word_start_alt(dem_linked, r"[\w.-]") + r"(?![\w-])") if dem_linked else None,
         demonym_country=dem_linked,
         demonym_place_re=re.compile(r" (?:" + "|".join(re.escape(x) for x in sorted(
             dm.get("place_nouns", []), key=len, reverse=True)) + r")(?!\w)") if dm.get("place_nouns") else None,

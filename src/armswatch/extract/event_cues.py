@@ -270,6 +270,21 @@ def demonyms() -> tuple[re.Pattern | None, dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def demonym_firsts() -> frozenset[str] | None:
+    """The first words (lower case, as events._Ctx folds the page) of the demonyms: a match of demonyms()'s pattern
+    starts a page word that is one of them (with no "+" before it). None when a demonym starts with no word
+    character."""
+    dem = (load_lexicon("person_cues") or {}).get("demonyms") or {}
+    out = set()
+    for w in dem:
+        tok = TOKEN_RE.match("".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in str(w)))
+        if tok is None:
+            return None
+        out.add(tok.group(0))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
 def cues() -> Cues:
     lex = load_lexicon("events")
     gap = int(lex.get("gap_chars", 40))

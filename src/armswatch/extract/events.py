@@ -62,7 +62,8 @@ from operator import itemgetter
 from ..kb import load_kb
 from ..model import Document, Event
 from ..lexicon import load_lexicon
-from .event_cues import STATUS_ORDER, TOKEN_RE, cues, demonyms
+from .event_cues import STATUS_ORDER, TOKEN_RE, cues, demonym_firsts, demonyms
+from .timex import document_anchor
 
 
 def _lex_words(key: str) -> list[str]:
@@ -239,6 +240,15 @@ _ZONE_AFTER_RE = re.compile(r"\s+time(?!\w)")
 # a meeting named in an adjunct of its clause: "trong một hội nghị", "at a summit", "during the call"
 _ADJUNCT_FRAME_RE = re.compile(r"(?<!\w)(?:trong|tại|at|during|in)\s+(?:(?:một|cuộc|the|a|an)\s+){0,2}$", re.IGNORECASE)
 _OF_HEAD_RE = re.compile(r"(?<!\w)(?:of|của)\s+(?:the\s+)?$", re.IGNORECASE)
+_COMMA_GAP_RE = re.compile(r",\s*")
+_PERIOD_PAREN_RE = re.compile(r"[.;:()]")
+_YEAR_RE = re.compile(r"\d{4}")
+_YEAR_TEXT_RE = re.compile(r"(?:năm\s+)?\d{4}")
+_ITS_END_RE = re.compile(r"(?<!\w)(?:its|their)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_YEAR_MONTH_RE = re.compile(r"^(\d{4})-(\d{2})")
+_AFTER_BEFORE_RE = re.compile(r"\s+(?:after|before)(?!\w)", re.IGNORECASE)
+_AND_LINK_RE = re.compile(r"\s*(?:\S+\s+){0,6}?(?:và|and)\s+(?:\S+\s+){0,2}")
+_FAR = 10 ** 6  # (no cue hit in a window)
 _VERBAL_TALKS = {"thảo luận", "bàn thảo", "trao đổi", "đàm phán", "đối thoại", "hội đàm", "tham vấn"}
 
 
@@ -380,12 +390,16 @@ def _last_match_in(pattern: re.Pattern, text: str, lo: int, hi: int):
     return last
 
 
-def _demonym_mentions(doc: Document, ents: list) -> list:
+def _demonym_mentions(doc: Document, ents: list, wordset: set[str]) -> list:
     """"Israeli strikes on Iranian sites", "Russian forces held drills": a nationality adjective names the country
-    as a party, when that country is an entity of the page (a mention spanning the adjective wins)."""
+    as a party, when that country is an entity of the page (a mention spanning the adjective wins). `wordset`: the
+    page's words (lower case)."""
     rx, names = demonyms()
     if rx is None:
         return []
+    firsts = demonym_firsts()
+    if firsts is not None and wordset.isdisjoint(firsts) and "+" not in doc.body:
+        return []  # (no page word is the first word of a demonym: the scan of the page would find none)
     found = list(rx.finditer(doc.body))
     if not found:  # (most pages have none: the look-ups below are built only for a page that has some)
         return []
@@ -419,15 +433,6 @@ class _Ctx:
         self.body = doc.body
         self.cues = cues()
         self.kb = load_kb()
-        ents = []
-        for e in doc.entities:
-            for m in e.mentions:
-                ents.append((m.start, m.end, e))
-        ents.extend(_demonym_mentions(doc, ents))
-        # by start, the longer first (two stable sorts: the key functions run in C)
-        ents.sort(key=itemgetter(1), reverse=True)
-        ents.sort(key=itemgetter(0))
-        self.ents = ents
         self.ent_by_id = {e.id: e for e in doc.entities}
         self._aff: dict[str, str | None] = {}
         self._cuts: dict = {}
@@ -441,6 +446,7 @@ class _Ctx:
         self._relative: list[int] | None = None
         self._anchor = _UNSET
         self._names_in: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self._place_roles: dict[tuple[int, int, int], str | None] = {}
         self._hits_by_labels: dict[tuple[str, ...], tuple[list[int], list]] = {}
         self.dates = []
         self.durations = []
@@ -486,12 +492,18 @@ class _Ctx:
                     hits.append((labs, i, j))
         self.hits = hits
         self.hit_starts = [h[1] for h in hits]
+        wordset = set(words)
+        ents = [(m.start, m.end, e) for e in doc.entities for m in e.mentions]
+        ents.extend(_demonym_mentions(doc, ents, wordset))
+        # by start, the longer first (two stable sorts: the key functions run in C)
+        ents.sort(key=itemgetter(1), reverse=True)
+        ents.sort(key=itemgetter(0))
+        self.ents = ents
         self.ent_starts = [x[0] for x in ents]
         self._seg_cuts = _seg_marks(self.body)
         self._seg_starts = [a for a, _ in self._seg_cuts]
         # cues that most pages never use: one search of the page spares a search per trigger
         c = self.cues
-        wordset = set(words)
 
         def present(name: str) -> bool:
             return any(wordset.issuperset(ws) for ws in c.needed_words.get(name, ()))
@@ -691,6 +703,27 @@ class _Ctx:
             spans = self._names_in[clause] = [(s, e) for s, e, ent in self.mentions_in(*clause)
                                               if ent.type not in _PLAIN_NAMES]
         return spans
+
+    def place_role(self, s: int, e: int, lo: int) -> str | None:
+        """What a place named at body[s:e] is, read from the text after lo: "venue" after a preposition of place ("tại
+        Hà Nội", "in Lima, Peru"), else "clock" ("chiều 15/9 theo giờ Washington", "at 9 a.m. Washington time"),
+        else "venue_chain" (continuing a venue: "tại một khách sạn ở Nusa Dua, trên đảo Bali của Indonesia", "ở
+        Deauville (Pháp)"), else None (a party). Read once per mention and scope start (the look-back reads at most
+        80 characters): the triggers of a sentence read the same mentions."""
+        key = (s, e, max(lo, s - 80))
+        role = self._place_roles.get(key, _UNSET)
+        if role is _UNSET:
+            lp = self.cues.location_prep
+            if lp and lp.search(self.body[max(lo, s - 8):s]):
+                role = "venue"
+            elif _ZONE_BEFORE_RE.search(self.body, max(lo, s - 12), s) or _ZONE_AFTER_RE.match(self.body, e):
+                role = "clock"
+            elif _venue_chain(self, lo, s):
+                role = "venue_chain"
+            else:
+                role = None
+            self._place_roles[key] = role
+        return role
 
     def partner_only(self, cid: str, lo: int, trigger_end: int, hi: int) -> bool:
         """Whether country `cid` is named in lo..hi only after the trigger, each time right after "với"/"with"."""
@@ -1057,17 +1090,17 @@ def _participants(ctx: _Ctx, m: _Mention, scope: tuple[int, int], treaty_span=No
         if ent.type in ("LOC", "COUNTRY") and m.type != "visit":
             # a place after tại/ở is a venue, not a party ("tại Hà Nội", "in Lima, Peru"); a capital as
             # actor is its country
-            pre = ctx.body[max(scope[0], s - 8):s]
-            if ctx.cues.location_prep and ctx.cues.location_prep.search(pre):
+            role = ctx.place_role(s, e_, scope[0])
+            if role == "venue":
                 venue_end = e_
                 continue
-            if venue_end is not None and re.fullmatch(r",\s*", ctx.body[venue_end:s]):
+            if venue_end is not None and _COMMA_GAP_RE.fullmatch(ctx.body, venue_end, s):
                 venue_end = e_
                 continue
-            if _ZONE_BEFORE_RE.search(ctx.body, max(scope[0], s - 12), s) or _ZONE_AFTER_RE.match(ctx.body, e_):
-                continue  # "chiều 15/9 theo giờ Washington", "at 9 a.m. Washington time": a clock, not a party
-            if _venue_chain(ctx, scope[0], s):
-                venue_end = e_  # "tại một khách sạn ở Nusa Dua, trên đảo Bali của Indonesia", "ở Deauville (Pháp)"
+            if role == "clock":
+                continue  # (a clock, not a party: see _Ctx.place_role)
+            if role == "venue_chain":
+                venue_end = e_
                 continue
         if ent.type == "ORG":
             kbe = ctx.kb.get(ent.id)
@@ -1487,12 +1520,14 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
             bpos.setdefault(lb, []).append(i)
     bexc = {lb: [(i, j) for labs, i, j in bhits if lb in labs] for lb in ("negation_exc", "generic_exc", "status_exc")
             if lb in bpos}
-    blast = {lb: idx[-1] for lb, idx in bpos.items()}  # the last hit of each label (hits come in order)
+    # how many words back the nearest hit of each label starts (hits come in order): a cue of `label` within k words
+    # before the trigger is `back.get(label, _FAR) <= k`
+    back = {lb: nb - idx[-1] for lb, idx in bpos.items()}
 
-    def before(label: str, k: int, exc: str | None = None) -> bool:
-        if exc is None or exc not in bexc:
-            last = blast.get(label)
-            return last is not None and last >= nb - k
+    def before(label: str, k: int, exc: str | None) -> bool:
+        """A cue of `label` within k words before the trigger, not inside a phrase of `exc`."""
+        if exc not in bexc:
+            return back.get(label, _FAR) <= k
         idx = bpos.get(label)
         if not idx:
             return False
@@ -1536,9 +1571,12 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
             np_words = 1000
 
     apos: dict[str, list[tuple[int, int]]] = {}
+    ahead: dict[str, int] = {}  # a cue of `label` ending within k words after the trigger: ahead.get(label, _FAR) <= k
     for labs, i, j in ahits:
         for lb in labs:
             apos.setdefault(lb, []).append((i, j))
+            if j < ahead.get(lb, _FAR):
+                ahead[lb] = j
 
     def after(label: str, k: int, exc: str | None = None, predicate: int = 0, limit: int = 10 ** 6) -> bool:
         """A cue within k words after the trigger, or within `predicate` words after its noun phrase."""
@@ -1559,35 +1597,35 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                     break
     if (strong is not None or demonstrative) and m.type != "treaty_action" and m.nominal:
         m.ref = "strong"
-        if after("current", np_words + 1):
+        if ahead.get("current", _FAR) <= np_words + 1:
             m.attrs["_current"] = True  # "các hội đàm lần này": the happening of the page, not the one before
     elif m.nominal and ctx.may_end_with(max(m.clause[0], m.start - 22), m.start, 3, _INDEFINITE_WORDS) \
             and _INDEFINITE_RE.search(body[max(m.clause[0], m.start - 22):m.start]):
         m.ref = "assert"  # "khởi động một tiến trình đối thoại", "a new round of talks": a new happening
-    elif before("assert_before", 2 if m.nominal else 3) or after("assert_after", 12, predicate=3) or not m.nominal:
+    elif back.get("assert_before", _FAR) <= (2 if m.nominal else 3) or after("assert_after", 12, predicate=3) or not m.nominal:
         m.ref = "assert"
     else:
         m.ref = "weak"
 
     # blockers
-    reported = before("hypothetical", 10) and _reported_future(ctx, m, bhits, nb)
-    refused = m.type in ("talks", "summit") and before("refusal", 10)
-    if (before("hypothetical", 10) and not reported) or ctx.conditional_before(m.sent[0], m.start):
+    reported = back.get("hypothetical", _FAR) <= 10 and _reported_future(ctx, m, bhits, nb)
+    refused = m.type in ("talks", "summit") and back.get("refusal", _FAR) <= 10
+    if (back.get("hypothetical", _FAR) <= 10 and not reported) or ctx.conditional_before(m.sent[0], m.start):
         m.blocked = "hypothetical"
-    elif before("opposition", 10) and not refused:
+    elif back.get("opposition", _FAR) <= 10 and not refused:
         # ("từ chối tham gia đàm phán ba bên": a meeting sought and refused is proposed, below)
         m.blocked = "opposition"
     elif before("negation", 6, "negation_exc") and not refused:
         m.blocked = "negated"
-    elif before("purpose", 3) and not before("attend", 2):
+    elif back.get("purpose", _FAR) <= 3 and back.get("attend", _FAR) > 2:
         m.blocked = "purpose"
-    elif before("generic", 4, "generic_exc") or after("generic", 5, "generic_exc") or before("nominalizer", 1) \
-            or before("quantifier", 4) \
+    elif before("generic", 4, "generic_exc") or after("generic", 5, "generic_exc") \
+            or back.get("nominalizer", _FAR) <= 1 or back.get("quantifier", _FAR) <= 4 \
             or after("habitual", 6, "habitual_exc") or _habitual_before(ctx, m):
         m.blocked = "generic"
-    elif after("definitional", 12):
+    elif ahead.get("definitional", _FAR) <= 12:
         m.blocked = "definition"
-    elif m.type == "incident" and before("cessation", 3):
+    elif m.type == "incident" and back.get("cessation", _FAR) <= 3:
         m.blocked = "negated"  # "sẽ ngừng các cuộc tập trận chung": the exercises stopped are no happening
 
     # status: the strongest cue before the trigger or among the predicates right after it
@@ -1609,10 +1647,10 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
                 label, min(9 if m.nominal else 7, coord), "status_exc", predicate=5, limit=coord):
             m.status = name
             break
-    if m.status == "proposed" and before("accepted", 10):
+    if m.status == "proposed" and back.get("accepted", _FAR) <= 10:
         m.status = "planned"  # "nhận lời mời thăm Seoul": an invitation accepted makes the visit agreed
     if m.type == "report" and m.cue in c.publication_cues and m.status != "proposed" \
-            and not (before("status:planned", 10) or before("status:stalled", 10)):
+            and not (back.get("status:planned", _FAR) <= 10 or back.get("status:stalled", _FAR) <= 10):
         # "released its review, which says the US will face ...": what the document says is not the
         # publication's tense; a publication verb with no cue before it happened
         m.status = "held"
@@ -1628,14 +1666,15 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
     elif m.status is None and "tense:past" in first_labels:
         m.status = "held"  # "đã họp"
     if framed and m.status is None:  # only the tense reaches into the frame: "sẽ tiếp đón ... trong chuyến thăm"
-        m.status = "planned" if before("tense:future", 10) else ("held" if before("tense:past", 10) else None)
+        m.status = "planned" if back.get("tense:future", _FAR) <= 10 \
+            else ("held" if back.get("tense:past", _FAR) <= 10 else None)
 
     if m.status in (None, "held", "planned") and _subject_halted(ctx, m):
         m.status = "stalled"
     if m.type == "incident" and m.status == "proposed" and not m.blocked:
         m.blocked = "hypothetical"
     # distinct cues
-    if before("distinct_before", 3):
+    if back.get("distinct_before", _FAR) <= 3:
         m.distinct = True
     if c.distinct_after and ctx.cue_may_match("distinct_after", *np_span) and c.distinct_after.search(np_part) \
             and not strong:
@@ -1646,7 +1685,7 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         m.distinct = True  # "cuộc gặp thượng đỉnh đầu tiên kể từ cuộc gặp ... năm 2018"
     if m.distinct and m.ref == "weak" and m.status in ("planned", "proposed"):
         m.ref = "assert"  # "Vòng đàm phán tiếp theo dự kiến bắt đầu ...": another round, announced
-    if before("part_of", 5):
+    if back.get("part_of", _FAR) <= 5:
         m.part_of = True
     # (each pattern only where the page has one of the words it needs: "lần"/"vòng" next, "thứ"/"đầu" after the
     # trigger in its segment, an English ordinal before it)
@@ -1677,14 +1716,14 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         cue_labels = _cue_labels(m.cue)
         for val in c.track_values:  # "2" before "1": "bán chính thức" is not "chính thức"
             lab = "track:" + val
-            if lab in cue_labels or after(lab, 6) or (val != "1" and before(lab, 5)):
+            if lab in cue_labels or ahead.get(lab, _FAR) <= 6 or (val != "1" and back.get(lab, _FAR) <= 5):
                 m.attrs["track"] = val
                 break
         for val in c.format_values:
             lab = "format:" + val
-            if lab in cue_labels or after(lab, 4) or before(lab, 2):
+            if lab in cue_labels or ahead.get(lab, _FAR) <= 4 or back.get(lab, _FAR) <= 2:
                 m.attrs["format"] = val
-    if (before("resumed", 5) and not framed) or after("resumed", 4):
+    if (back.get("resumed", _FAR) <= 5 and not framed) or ahead.get("resumed", _FAR) <= 4:
         m.attrs["resumed"] = True
     topic, words = _topic(ctx, m, nxt) if m.type in ("talks", "summit", "call") else (None, set())
     if topic:
@@ -1743,11 +1782,11 @@ def _analyse(ctx: _Ctx, m: _Mention, nxt: int, prev_end: int, prev: _Mention | N
         # a word that ends it ("với", "tại", "vào", a verb of tense)
         rest = body[topic_start:m.clause[1]]
         sm = ctx.cue_search("topic_stop", topic_start + len(topic), m.clause[1]) if c.topic_stop else None
-        pe = re.search(r"[.;:()]", rest[len(topic):])
-        end = min(sm.start() - topic_start if sm else len(rest), len(topic) + pe.start() if pe else len(rest))
+        pe = _PERIOD_PAREN_RE.search(rest, len(topic))
+        end = min(sm.start() - topic_start if sm else len(rest), pe.start() if pe else len(rest))
         topic_span = (topic_start, topic_start + end)
     countries, orgs, people, unknown = _participants(ctx, m, scope, treaty_span, topic_span)
-    if m.type in _BILATERAL and before("directive", 10):
+    if m.type in _BILATERAL and back.get("directive", _FAR) <= 10:
         # "Liên Hợp Quốc kêu gọi Mỹ và Iran nối lại đàm phán": two parties after the verb are the parties
         dh = [j for labs, i, j in bhits if "directive" in labs]
         d_end = ctx.tok_ends[bisect.bisect_right(ctx.tok_ends, m.start) - nb + dh[-1] - 1]
@@ -2209,8 +2248,7 @@ def _report(ctx: _Ctx, m: _Mention) -> bool:
                         author = ent
                 break
     if author is None:
-        possessive = re.search(r"(?<!\w)(?:its|their)\s+(?:\w+\s+){0,2}$", body[max(m.sent[0], m.start - 30):m.start],
-                               re.IGNORECASE)
+        possessive = _ITS_END_RE.search(body[max(m.sent[0], m.start - 30):m.start])
         for s, e_, ent in reversed(ctx.mentions_in(m.sent[0], m.start)):
             if ent.type == "ORG":
                 if _words_between(body[e_:m.start]) <= 4 or possessive:
@@ -2336,7 +2374,7 @@ def _attach_dates(ctx: _Ctx, mentions: list[_Mention]) -> None:
                 d += 200.0  # "withdrawal from the INF Treaty in 2019 and from the Open Skies Treaty last year"
             if ts < m.start and "," in between and body[sent[0]:ts].strip(" \"“") and ts - sent[0] > 12:
                 d += 200.0  # "... giữa ông Trump và ông Putin hôm 12/2, tiếp đó là cuộc hội đàm ..."
-            if is_report and ts >= m.end and re.fullmatch(r"\d{4}", dv or "") and _words_between(between) <= 1:
+            if is_report and ts >= m.end and _YEAR_RE.fullmatch(dv or "") and _words_between(between) <= 1:
                 d += 200.0  # "công bố niên giám năm 2023", "its 2022 report": the edition, not the publication day
             if ts >= m.end and _OTHER_TIME_RE.search(between):
                 continue  # "vụ phóng diễn ra một tuần trước cuộc bầu cử ... ngày 5/11"
@@ -2382,7 +2420,7 @@ def _year_of_agreement(body: str, ts: int, te: int, value: str | None, m: _Menti
     """A bare year that names an agreement, not the time of the happening: between a determiner and its noun
     ("the 2015 nuclear deal"), or after it for a happening that is no step of the agreement itself ("đàm phán khôi phục thỏa thuận
     hạt nhân năm 2015"; "ký hiệp ước năm 1987" may be the signing's year)."""
-    if not re.fullmatch(r"\d{4}", value or "") or not re.fullmatch(r"(?:năm\s+)?\d{4}", body[ts:te]):
+    if not _YEAR_RE.fullmatch(value or "") or not _YEAR_TEXT_RE.fullmatch(body, ts, te):
         return False
     if _DETERMINER_END_RE.search(body, max(0, ts - 12), ts) and _YEAR_NOUN_RE.match(body, te):
         return True
@@ -2499,10 +2537,11 @@ def _background(value: str | None, anchor: date | None) -> bool:
 
 
 def _compatible(e: _Event, m: _Mention, strict_status: bool, anchor: date | None = None) -> bool:
-    if _ordinal(m) and _ordinal(m) != _ordinal(e) and (_ordinal(m) != "1" or _ordinal(e)):
+    om = _ordinal(m)  # (the event's rank read only when needed: it looks through the event's mentions)
+    if om and om != (oe := _ordinal(e)) and (om != "1" or oe):
         return False  # "lần thứ hai": another happening than one told without that rank, or with another
         # ("the first summit since 2018" may be the one told before without a rank)
-    if _ordinal(e) and not _ordinal(m) and m.attrs.get("_timeref"):
+    if not om and m.attrs.get("_timeref") and _ordinal(e):
         return False  # "điện đàm lần thứ hai ..., sau cuộc hội đàm hôm 7/12": the earlier one
     if m.type == "treaty_action":
         if e.attrs.get("action") != m.attrs.get("action") or e.attrs.get("treaty") != m.attrs.get("treaty"):
@@ -2794,7 +2833,7 @@ def _shift_day(value: str | None, days: int) -> str | None:
 
 def _shift_month(value: str | None, months: int) -> str | None:
     """The month of a date of a known year moved by a number of months ("bốn tháng sau khi ...")."""
-    m = re.match(r"^(\d{4})-(\d{2})", value or "")
+    m = _YEAR_MONTH_RE.match(value or "")
     if not m:
         return None
     k = int(m.group(1)) * 12 + int(m.group(2)) - 1 + months
@@ -2864,7 +2903,7 @@ def _relative_date(ctx: _Ctx, m: _Mention, events: list[_Event]) -> str | None:
                 continue
             if de > hi and not any(i == t and any(lb in labs for lb in ("rel:after", "rel:before"))
                                    and j - i >= 2 for labs, i, j in hits) \
-                    and not re.match(r"\s+(?:after|before)(?!\w)", ctx.body[de:de + 8], re.IGNORECASE):
+                    and not _AFTER_BEFORE_RE.match(ctx.body[de:de + 8]):
                 continue  # (in a later clause only as "sau khi / trước khi / after / before <clause>")
             t0 = bisect.bisect_left(ctx.tok_starts, ds) - a0  # the duration's first word
             approx = any(j == t0 and "rel:approximate" in labs for labs, i, j in hits)
@@ -2942,8 +2981,7 @@ def _host_country(ctx: _Ctx, loc_id: str) -> str | None:
 
 
 def _anchor_date(doc: Document) -> date | None:
-    from .timex import document_anchor  # the timexes' reference: published, else a dateline of the page
-    a = document_anchor(doc)
+    a = document_anchor(doc)  # the timexes' reference: published, else a dateline of the page
     return a.date() if a else None
 
 
@@ -3021,7 +3059,7 @@ def extract_events(doc: Document) -> Document:
     _prep_object_dates(ctx, mentions)
     for a, b in zip(mentions, mentions[1:]):
         if b.date is None and a.date and a.clause == b.clause and not b.nominal and not a.blocked \
-                and re.fullmatch(r"\s*(?:\S+\s+){0,6}?(?:và|and)\s+(?:\S+\s+){0,2}", ctx.body[a.end:b.start] + " ") \
+                and _AND_LINK_RE.fullmatch(ctx.body[a.end:b.start] + " ") \
                 and not any(x[0] >= a.end and x[1] <= b.start for x in ctx.dates):
             b.date, b.date_dist = a.date, a.date_dist + 100
             b.countries += [x for x in a.countries if x not in b.countries]
@@ -3296,8 +3334,8 @@ def extract_events(doc: Document) -> Document:
         out.append(Event(
             type=e.type, date=e.date, participants=parts,
             location=e.location if e.location in ctx.ent_by_id else None, status=status, attributes=attrs,
-            evidence={"start": first.sent[0], "end": first.sent[1]},  # (Spans, validated with the Event)
-            trigger={"start": first.start, "end": first.end},
+            evidence={"start": first.sent[0], "end": first.sent[1]},  # (Spans, validated with the Event: faster
+            trigger={"start": first.start, "end": first.end},         # than Event.model_construct)
         ))
     doc.events = out
     return doc

@@ -43,7 +43,7 @@ from functools import lru_cache
 from typing import Callable
 
 from ..lexicon import load_lexicon
-from ..model import Document, Timex
+from ..model import Document, Timex, models_from
 from .numbers import _digit_token_ok, number_word_pattern, number_words, parse_number_ex, trie_regex
 
 __all__ = ["extract_timexes", "normalize", "document_anchor", "find_timexes", "infer_anchor", "to_partial_date"]
@@ -71,11 +71,19 @@ def _alt(words, boundary: bool = False) -> str:
     ws = sorted({_nfc(str(w)) for w in words if w}, key=len, reverse=True)
     if not ws:
         return r"(?!x)x"
-    body = "|".join(re.escape(w).replace(r"\ ", _SP).replace(" ", _SP) for w in ws)
+    # factored as a trie (numbers.trie_regex): the words that can match at one position are prefixes of
+    # one another, which the trie tries longest first like the flat list, but `re` follows one branch per
+    # character instead of trying every word (IGNORECASE defeats its quick first-character test); no trie
+    # where two branches differ only in case, which IGNORECASE would both follow
+    trie = trie_regex(ws, branches_ok=lambda chars: len({c.lower() for c in chars}) == len(chars))
+    body = trie if trie is not None else "|".join(re.escape(w) for w in ws)
+    body = body.replace(r"\ ", _SP).replace(" ", _SP)
     return rf"{_B}(?:{body}){_E}" if boundary else f"(?:{body})"
 
 
+@lru_cache(maxsize=8192)
 def _low(s: str | None) -> str:
+    """NFC, lower case, blanks made single spaces (cached: handlers ask for the same few words again)."""
     return " ".join(_nfc(s or "").lower().split())
 
 
@@ -230,6 +238,15 @@ def _words_re(words: tuple) -> re.Pattern:
     return re.compile(rf"{_B}(?:{'|'.join(re.escape(_nfc(w.lower())) for w in words)}){_E}")
 
 
+_NO_NAME_AFTER = r"(?!\s+[A-ZÀ-ỸĐ])"
+
+
+@lru_cache(maxsize=256)
+def _word_re(word: str, tail: str = "") -> re.Pattern:
+    """`word` as a whole word (then `tail`), compiled once."""
+    return re.compile(rf"{re.escape(word)}{_E}{tail}")
+
+
 def _has_word(text: str, words) -> bool:
     return bool(words) and _words_re(tuple(words)).search(text) is not None
 
@@ -294,10 +311,10 @@ def _pick_year(ctx: _Ctx, start: int, end: int, month: int, day: int | None, mat
         after = after[:brk.start()]
     head = after.strip()
     strong_past = any(low.startswith(w + " ") for w in tense.get("past_strong", [])) or any(
-        head.startswith(w) and re.match(rf"{re.escape(w)}{_E}", head) for w in tense.get("past_strong", []))
+        head.startswith(w) and _word_re(w).match(head) for w in tense.get("past_strong", []))
     # "ngày 28/7 tới" is the coming 28 July, but "hôm 19/6 tới Bình Nhưỡng" is "arrived in": a capitalised
     # name right after the word makes it the verb
-    strong_future = any(re.match(rf"{re.escape(w)}{_E}(?!\s+[A-ZÀ-ỸĐ])", head) for w in tense.get("future_strong", []))
+    strong_future = any(_word_re(w, _NO_NAME_AFTER).match(head) for w in tense.get("future_strong", []))
     weak_past = _has_word(before, tense.get("past", []))
     weak_future = _future_cue(before, tense) or _future_cue(after, tense)
     if not (strong_past or strong_future) and _past_verb_governs(ctx, start, tense):
@@ -794,6 +811,9 @@ def _grammar(lang: str) -> list[_Rule]:
             vague[_low(w)] = val
     hien = lex.get("hien")
     hien_word = _low(hien["word"]) if hien else None
+    hien_before = {_low(x) for x in hien["compound_before"]} if hien else set()
+    hien_after = {_low(x) for x in hien["compound_after"]} if hien else set()
+    hien_followers = [re.compile(rf"{re.escape(_low(f))}{_E}") for f in hien["followers"]] if hien else []
 
     existing_re = re.compile(rf"\W*?có(?:\W*$|[^\S\n]*[^\w\s]|{_SP}(?:{_alt((hien or {}).get('existing_followers') or ['(?!x)x'])}){_E})")
 
@@ -807,15 +827,14 @@ def _grammar(lang: str) -> list[_Rule]:
             nw = re.match(r"\W*?(\w+)", after)
             pword = _low(pw.group(1)) if pw and not re.search(r"[.,;:!?\n]", before[pw.end():]) else None
             nword = _low(nw.group(1)) if nw else None
-            if pword in {_low(x) for x in hien["compound_before"]}:
+            if pword in hien_before:
                 return None
-            if nword in {_low(x) for x in hien["compound_after"]}:
+            if nword in hien_after:
                 return None
-            foll = [_low(x) for x in hien["followers"]]
             after_l = _low(after)
             if nword == "có" and existing_re.match(after_l):
                 return None  # "vũ khí hiện có, ...": the adjective "existing"
-            ok = any(re.match(rf"{re.escape(f)}{_E}", after_l) for f in foll)
+            ok = any(rx.match(after_l) for rx in hien_followers)
             sent_start = not before.strip() or before.rstrip()[-1:] in ".!?:\n“\"" or s == 0
             if not ok and m.group("v")[0].isupper() and sent_start and (after[:1] == "," or
                                                                        (after[:1] == " " and after[1:2].isupper())):
@@ -1211,7 +1230,8 @@ def find_timexes(text: str, anchor: datetime | None = None, lang: str = "vi",
             chosen = [c for c in chosen if not any(a < c.end and c.start < b for a, b in spans)]
     _fill_times(chosen, ctx)
     chosen = _anaphoric(chosen, ctx, lowered)
-    return [Timex(start=c.start, end=c.end, text=text[c.start:c.end], type=c.type, value=c.value) for c in chosen]
+    return models_from(Timex, [{"start": c.start, "end": c.end, "text": text[c.start:c.end], "type": c.type,
+                                "value": c.value} for c in chosen])  # validated in one call
 
 
 @lru_cache(maxsize=None)

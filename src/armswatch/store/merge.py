@@ -659,16 +659,26 @@ def event_anchor(ev: dict) -> str:
     return f"{d}:{i}"
 
 
-def _suffixed(base: str, anchor: str) -> str:
-    return f"{base}-{hashlib.sha1(anchor.encode('utf-8')).hexdigest()[:8]}"
+def _suffixed(base: str, anchor: str, used: set[str]) -> str:
+    """`base-HASH` with the anchor's SHA-1 cut to 8 hex digits, or longer where a smaller anchor of the
+    same base already took that id (8 digits collide about once in 77,000 events of one base)."""
+    digest = hashlib.sha1(anchor.encode("utf-8")).hexdigest()
+    for n in (8, 16, 40):
+        eid = f"{base}-{digest[:n]}"
+        if eid not in used:
+            return eid
+    return f"{base}-{digest}-{len(used)}"  # two events with the same anchor: never made by merging
 
 
 def name_events(groups: dict[str, list[tuple[str, Any]]]) -> dict[Any, str]:
-    """base -> [(anchor, key)] to key -> id: the smallest anchor keeps the base, the others get a hash."""
+    """base -> [(anchor, key)] to key -> id: the smallest anchor keeps the base, the others get a hash.
+    A name depends only on the anchors of its base, so a full rebuild and an incremental merge agree."""
     out = {}
     for base, items in groups.items():
+        used: set[str] = set()
         for n, (anchor, key) in enumerate(sorted(items, key=lambda x: x[0])):
-            out[key] = base if n == 0 else _suffixed(base, anchor)
+            out[key] = eid = base if n == 0 else _suffixed(base, anchor, used)
+            used.add(eid)
     return out
 
 

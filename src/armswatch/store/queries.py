@@ -266,7 +266,8 @@ def entity(sess, name: str, limit: int = 20) -> dict | None:
     ev_sub = select(s.CorpusEventParticipant.corpus_event_id).where(s.CorpusEventParticipant.entity_id == eid)
     n_events = sess.execute(select(func.count()).select_from(ev_sub.subquery())).scalar_one()
     names = Names(sess)
-    ces = [c for c in timeline_events(sess, eid, limit)]
+    ces = timeline_events(sess, eid, limit)
+    names.load({p for c in ces for p in (c.participants or [])})  # one query, not one per participant
     events = [dict(id=c.id, date=c.date, type=c.type, status=c.status,
                    participants=[names(p)["name"] for p in c.participants], n_reports=c.n_reports) for c in ces]
     n_claims = sess.execute(select(func.count()).select_from(s.CorpusClaim).where(s.CorpusClaim.subject == eid)

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 
 from ..store import schema as s
-from ..store.queries import Names, _reports, event_filter, resolve_entity
+from ..store.queries import Names, _reports, event_filter, resolve_entity, timeline_events
 from ..store.repo import Store as _RepoStore
 from ..store.search import default_mode as _default_mode, find as _find
 from ..store.text import fold
@@ -126,11 +126,9 @@ class Store:
                     "country": None, "roles": list(kb.roles) if kb else [], "description": kb.description if kb else None,
                     "aliases": list(kb.aliases) if kb else []}
             country = e.country or (kb.country if kb else None)
-            ce_ids = [r[0] for r in sess.execute(select(s.CorpusEventParticipant.corpus_event_id)
-                                                 .where(s.CorpusEventParticipant.entity_id == eid))]
-            ces = list(sess.execute(select(s.CorpusEvent).where(s.CorpusEvent.id.in_(ce_ids))
-                                    .order_by(s.CorpusEvent.date.is_(None), s.CorpusEvent.date, s.CorpusEvent.id)
-                                    .limit(200)).scalars()) if ce_ids else []
+            # its first 200 events by date (undated last): an index range, not every event id of a frequent
+            # entity sent back as an IN list
+            ces = timeline_events(sess, eid, 200)
             names = self._names(sess, [p for c in ces for p in (c.participants or [])]
                                 + [c.location for c in ces] + [country])
             info["country"] = _ent(names, country)
