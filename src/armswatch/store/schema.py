@@ -6,6 +6,8 @@ Corpus-level tables: `entities` (KB id), `corpus_events` (merged events; doc eve
 `corpus_event_blocks` is the blocking index that lets new reports be merged incrementally),
 `corpus_claims`, `dup_links` (near-duplicate articles), `minhash_bands` (LSH index kept in the DB so
 duplicate detection survives restarts), `failures`, `meta` (key/value: merge_dirty...).
+Indexes are only those a query or the merge reads: each index is one more page a stored document
+writes (migration 0007 dropped five); tables written in key order are WITHOUT ROWID on SQLite.
 """
 from __future__ import annotations
 
@@ -32,7 +34,7 @@ class Document(Base):
     published: Mapped[str | None] = mapped_column(String(40), index=True)
     body: Mapped[str] = mapped_column(Text, nullable=False)
     body_folded: Mapped[str] = mapped_column(Text, nullable=False)  # fold()ed tokens joined by spaces
-    n_tokens: Mapped[int] = mapped_column(Integer, nullable=False, default=0, index=True)  # index: sum() for BM25
+    n_tokens: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     raw: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
     raw_kind: Mapped[str] = mapped_column(String(16), nullable=False, default="text")
     raw_meta: Mapped[dict] = mapped_column(JSON, nullable=False, default=dict)  # container metadata
@@ -57,8 +59,9 @@ class Entity(Base):
 
 class DocEntity(Base):
     __tablename__ = "doc_entities"
+    __table_args__ = {"sqlite_with_rowid": False}  # written in key order (migration 0007)
     doc_pk: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
-    entity_id: Mapped[str] = mapped_column(ForeignKey("entities.id"), primary_key=True, index=True)
+    entity_id: Mapped[str] = mapped_column(ForeignKey("entities.id"), primary_key=True)  # ix_doc_entities_entity_doc
     idx: Mapped[int] = mapped_column(Integer, nullable=False, default=0)  # order in Document.entities
     n_mentions: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     name: Mapped[str] = mapped_column(Text, nullable=False)  # as the document named it
@@ -162,7 +165,7 @@ class Claim(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     doc_pk: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     idx: Mapped[int] = mapped_column(Integer, nullable=False)
-    subject: Mapped[str | None] = mapped_column(String(200), index=True)
+    subject: Mapped[str | None] = mapped_column(String(200))
     measure: Mapped[str] = mapped_column(String(64), nullable=False)
     value: Mapped[float] = mapped_column(Float, nullable=False)
     qualifier: Mapped[str] = mapped_column(String(16), nullable=False)
@@ -195,6 +198,7 @@ class DupLink(Base):
 
 class MinhashBand(Base):
     __tablename__ = "minhash_bands"
+    __table_args__ = {"sqlite_with_rowid": False}  # migration 0007
     band: Mapped[int] = mapped_column(Integer, primary_key=True)
     hash: Mapped[str] = mapped_column(String(16), primary_key=True)
     doc_pk: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True,
@@ -219,8 +223,6 @@ class Meta(Base):
     value: Mapped[str] = mapped_column(Text, nullable=False)
 
 
-Index("ix_events_type_date", Event.type, Event.date)
-Index("ix_claims_subject_measure", Claim.subject, Claim.measure)
 Index("ix_corpus_claims_subject_measure", CorpusClaim.subject, CorpusClaim.measure)
 # read paths on a 100,000-document corpus (migration 0002m): an entity's events by date, its documents
 Index("ix_cep_entity_date", CorpusEventParticipant.entity_id, CorpusEventParticipant.date,
@@ -264,6 +266,7 @@ SearchTerms = Table(
     "search_terms", Base.metadata,
     Column("term", Text, primary_key=True),
     Column("df", Integer, nullable=False),
+    sqlite_with_rowid=False,  # migration 0007
 )
 SearchStats = Table(
     "search_stats", Base.metadata,
