@@ -132,3 +132,52 @@ def test_openapi_lists_the_api(client):
                  "/api/events", "/api/events/{event_id}", "/api/claims", "/api/search", "/api/stats"]:
         assert path in spec["paths"], path
     json.dumps(spec)
+
+
+def test_entity_mentions_walk_gives_the_plain_sort(db_url, monkeypatch):
+    """The newest-first walk over the publication-date index (frequent entities) returns exactly the rows of
+    sorting every mention, for every entity and several page sizes (ties on a date included)."""
+    from sqlalchemy import event, func, select
+
+    from armswatch.store import queries
+    from armswatch.store import schema as s
+    from armswatch.web.data import Store
+
+    st = Store(db_url)
+    walked = []
+    event.listen(st.repo.engine, "before_cursor_execute",
+                 lambda conn, cur, stmt, *a: walked.append(stmt) if "mentions.id IN" in stmt else None)
+    with st.repo.session() as sess:
+        eids = list(sess.execute(select(s.DocEntity.entity_id).group_by(s.DocEntity.entity_id)
+                                 .order_by(func.count().desc())).scalars())
+        assert len(eids) > 10
+        for eid in eids:
+            for limit in (1, 2, 3, 100):
+                plain = [dict(r._mapping) for r in sess.execute(
+                    select(s.Mention.text, s.Mention.start, s.Mention.end, s.Document.doc_id, s.Document.title,
+                           s.Document.source).join(s.Document, s.Document.id == s.Mention.doc_pk)
+                    .where(s.Mention.entity_id == eid)
+                    .order_by(s.Document.published.is_(None), s.Document.published.desc(), s.Mention.id).limit(limit))]
+                monkeypatch.setattr(queries, "WALK_FROM", 0)  # every entity counts as frequent: walk
+                assert queries.entity_mentions(sess, eid, limit) == plain, (eid, limit)
+                monkeypatch.setattr(queries, "WALK_FROM", 10 ** 9)  # none does: plain sort
+                assert queries.entity_mentions(sess, eid, limit) == plain, (eid, limit)
+    assert walked  # the walk answered (not only its fallback)
+
+
+def test_claim_subjects_cached_per_corpus_state(db_url, monkeypatch):
+    from sqlalchemy import func, select
+
+    from armswatch.store import schema as s
+    from armswatch.web.data import Store
+
+    st = Store(db_url)
+    first = st.claim_subjects()
+    with st.repo.session() as sess:
+        ids = list(sess.execute(select(s.CorpusClaim.subject).where(s.CorpusClaim.subject.is_not(None))
+                                .group_by(s.CorpusClaim.subject).order_by(func.count().desc())).scalars())
+    assert [e["id"] for e in first] == ids and "cn" in ids
+    assert st.claim_subjects() is first  # same corpus state: not regrouped
+    monkeypatch.setattr(st, "_signature", lambda sess: ("another corpus state",))
+    again = st.claim_subjects()
+    assert again is not first and again == first
