@@ -181,3 +181,22 @@ def test_claim_subjects_cached_per_corpus_state(db_url, monkeypatch):
     monkeypatch.setattr(st, "_signature", lambda sess: ("another corpus state",))
     again = st.claim_subjects()
     assert again is not first and again == first
+
+
+def test_server_start_freezes_the_long_lived_heap_once(db_url, monkeypatch):
+    import gc
+
+    from armswatch.web import app as web_app
+
+    freezes = []
+    real_freeze = gc.freeze
+    monkeypatch.setattr(web_app, "_heap_frozen", False)
+    monkeypatch.setattr(gc, "freeze", lambda: (freezes.append(1), real_freeze()))
+    try:
+        with TestClient(web_app.create_app(db_url)) as c:  # the lifespan runs as under uvicorn
+            assert freezes == [1] and gc.get_freeze_count() > 0
+            with TestClient(web_app.create_app(db_url)):
+                assert freezes == [1]  # a second app in the process freezes nothing more
+            assert c.get("/claims", params={"subject": "cn"}).status_code == 200
+    finally:
+        gc.unfreeze()
