@@ -237,18 +237,17 @@ class Store:
                                   .join(s.Document, s.Document.id == s.Claim.doc_pk)
                                   .where(s.Claim.corpus_claim_id.in_(ids[i:i + 500]))
                                   .order_by(s.Document.published.is_(None), s.Document.published, s.Document.doc_id)):
-                reps[r.corpus_claim_id].append(dict(doc_id=r.doc_id, source=r.source, outlet=r.outlet,
-                                                    published=r.published, evidence=r.evidence, start=r.ev_start,
-                                                    end=r.ev_end))
+                cid, start, end, evidence, doc_id, source, outlet, published = r  # unpacked: ~2,500 rows
+                reps[cid].append({"doc_id": doc_id, "source": source, "outlet": outlet, "published": published,
+                                  "evidence": evidence, "start": start, "end": end})
         out = []
-        for c in ccs:
-            v = c.value
-            out.append({"id": c.id, "subject": _ent(names, c.subject), "measure": c.measure,
-                        "value": int(v) if float(v).is_integer() else v, "qualifier": c.qualifier, "time": c.time,
-                        "target_time": c.target_time, "unit": c.unit, "source": _ent(names, c.source),
-                        "source_name": (_ent(names, c.source) or {}).get("name"), "conflict": bool(c.conflict),
-                        "published": (reps[c.id][0]["published"] or "")[:10] if reps[c.id] else None,
-                        "reports": reps[c.id]})
+        for cid, subj, measure_, v, qualifier, time_, target_time, unit, source_id, conflict in ccs:
+            source, rs = _ent(names, source_id), reps[cid]
+            out.append({"id": cid, "subject": _ent(names, subj), "measure": measure_,
+                        "value": int(v) if float(v).is_integer() else v, "qualifier": qualifier, "time": time_,
+                        "target_time": target_time, "unit": unit, "source": source,
+                        "source_name": (source or {}).get("name"), "conflict": bool(conflict),
+                        "published": (rs[0]["published"] or "")[:10] if rs else None, "reports": rs})
         return out
 
     def search(self, q: str, limit: int = 20, mode: str | None = None) -> list[dict]:
