@@ -51,6 +51,7 @@ def main() -> None:
     from armswatch.web.app import create_app
 
     client = TestClient(create_app(url))
+    client.__enter__()  # runs the app's lifespan (startup), as the server does
     stats = client.get("/api/stats").json()
     print(f"corpus: {stats['documents']} documents, {stats['corpus_events']} corpus events, "
           f"{stats['corpus_claims']} corpus claims")

@@ -132,3 +132,71 @@ def test_openapi_lists_the_api(client):
                  "/api/events", "/api/events/{event_id}", "/api/claims", "/api/search", "/api/stats"]:
         assert path in spec["paths"], path
     json.dumps(spec)
+
+
+def test_entity_mentions_walk_gives_the_plain_sort(db_url, monkeypatch):
+    """The newest-first walk over the publication-date index (frequent entities) returns exactly the rows of
+    sorting every mention, for every entity and several page sizes (ties on a date included)."""
+    from sqlalchemy import event, func, select
+
+    from armswatch.store import queries
+    from armswatch.store import schema as s
+    from armswatch.web.data import Store
+
+    st = Store(db_url)
+    walked = []
+    event.listen(st.repo.engine, "before_cursor_execute",
+                 lambda conn, cur, stmt, *a: walked.append(stmt) if "mentions.id IN" in stmt else None)
+    with st.repo.session() as sess:
+        eids = list(sess.execute(select(s.DocEntity.entity_id).group_by(s.DocEntity.entity_id)
+                                 .order_by(func.count().desc())).scalars())
+        assert len(eids) > 10
+        for eid in eids:
+            for limit in (1, 2, 3, 100):
+                plain = [dict(r._mapping) for r in sess.execute(
+                    select(s.Mention.text, s.Mention.start, s.Mention.end, s.Document.doc_id, s.Document.title,
+                           s.Document.source).join(s.Document, s.Document.id == s.Mention.doc_pk)
+                    .where(s.Mention.entity_id == eid)
+                    .order_by(s.Document.published.is_(None), s.Document.published.desc(), s.Mention.id).limit(limit))]
+                monkeypatch.setattr(queries, "WALK_FROM", 0)  # every entity counts as frequent: walk
+                assert queries.entity_mentions(sess, eid, limit) == plain, (eid, limit)
+                monkeypatch.setattr(queries, "WALK_FROM", 10 ** 9)  # none does: plain sort
+                assert queries.entity_mentions(sess, eid, limit) == plain, (eid, limit)
+    assert walked  # the walk answered (not only its fallback)
+
+
+def test_claim_subjects_cached_per_corpus_state(db_url, monkeypatch):
+    from sqlalchemy import func, select
+
+    from armswatch.store import schema as s
+    from armswatch.web.data import Store
+
+    st = Store(db_url)
+    first = st.claim_subjects()
+    with st.repo.session() as sess:
+        ids = list(sess.execute(select(s.CorpusClaim.subject).where(s.CorpusClaim.subject.is_not(None))
+                                .group_by(s.CorpusClaim.subject).order_by(func.count().desc())).scalars())
+    assert [e["id"] for e in first] == ids and "cn" in ids
+    assert st.claim_subjects() is first  # same corpus state: not regrouped
+    monkeypatch.setattr(st, "_signature", lambda sess: ("another corpus state",))
+    again = st.claim_subjects()
+    assert again is not first and again == first
+
+
+def test_server_start_freezes_the_long_lived_heap_once(db_url, monkeypatch):
+    import gc
+
+    from armswatch.web import app as web_app
+
+    freezes = []
+    real_freeze = gc.freeze
+    monkeypatch.setattr(web_app, "_heap_frozen", False)
+    monkeypatch.setattr(gc, "freeze", lambda: (freezes.append(1), real_freeze()))
+    try:
+        with TestClient(web_app.create_app(db_url)) as c:  # the lifespan runs as under uvicorn
+            assert freezes == [1] and gc.get_freeze_count() > 0
+            with TestClient(web_app.create_app(db_url)):
+                assert freezes == [1]  # a second app in the process freezes nothing more
+            assert c.get("/claims", params={"subject": "cn"}).status_code == 200
+    finally:
+        gc.unfreeze()

@@ -9,9 +9,11 @@ rendered by Jinja2 with autoescaping: article text is always text, never markup.
 from __future__ import annotations
 
 import asyncio
+import gc
 import hashlib
 import hmac
 import os
+from contextlib import asynccontextmanager
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -47,8 +49,34 @@ Lang = Literal["vi", "en"]
 SearchMode = Literal["bm25", "semantic", "hybrid"]
 
 
+_heap_frozen = False
+
+
+def freeze_long_lived_heap() -> None:
+    """Load what every request shares (the knowledge base), then hide the process's long-lived objects
+    (~135,000: KB, routes, SQLAlchemy, templates) from the cycle collector, once per process. Pages that
+    build thousands of rows (claims, timeline) trigger a full collection every request or two, which
+    rescanned that whole heap: 40 ms per /claims request on average on a 100,000-document corpus, up to
+    100 ms, and the page's p95. Run at server start (the app's lifespan), not per app or request."""
+    global _heap_frozen
+    if _heap_frozen:
+        return
+    from ..kb import load_kb
+
+    load_kb()
+    gc.collect()
+    gc.freeze()
+    _heap_frozen = True
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI):
+    freeze_long_lived_heap()
+    yield
+
+
 def create_app(db_url: str | None = None) -> FastAPI:
-    app = FastAPI(title="armswatch", version="0.1.0",
+    app = FastAPI(title="armswatch", version="0.1.0", lifespan=_lifespan,
                   description="Nuclear arms-control diplomacy from the news: documents, entities, events, "
                               "claims and quotes, each with its evidence span.")
     app.state.store = data.Store(db_url)
