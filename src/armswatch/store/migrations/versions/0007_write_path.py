@@ -50,13 +50,10 @@ WITHOUT_ROWID = (
 )
 
 
-def upgrade() -> None:
-    for table, name, _ in DROPPED:
-        op.execute(f"DROP INDEX IF EXISTS {name}")
-    if op.get_bind().dialect.name != "sqlite":
-        return
+def _rebuild_sqlite_tables(options: str) -> None:
+    """Copy each WITHOUT_ROWID table into a new one created with `options`, rows in key order."""
     for table, cols, names, key, indexes in WITHOUT_ROWID:
-        op.execute(f"CREATE TABLE {table}_new ({cols}) WITHOUT ROWID")
+        op.execute(f"CREATE TABLE {table}_new ({cols}) {options}")
         op.execute(f"INSERT INTO {table}_new ({names}) SELECT {names} FROM {table} ORDER BY {key}")
         op.execute(f"DROP TABLE {table}")
         op.execute(f"ALTER TABLE {table}_new RENAME TO {table}")
@@ -64,14 +61,15 @@ def upgrade() -> None:
             op.execute(sql)
 
 
+def upgrade() -> None:
+    for table, name, _ in DROPPED:
+        op.execute(f"DROP INDEX IF EXISTS {name}")
+    if op.get_bind().dialect.name == "sqlite":
+        _rebuild_sqlite_tables("WITHOUT ROWID")
+
+
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        for table, cols, names, key, indexes in WITHOUT_ROWID:
-            op.execute(f"CREATE TABLE {table}_old ({cols})")
-            op.execute(f"INSERT INTO {table}_old ({names}) SELECT {names} FROM {table} ORDER BY {key}")
-            op.execute(f"DROP TABLE {table}")
-            op.execute(f"ALTER TABLE {table}_old RENAME TO {table}")
-            for sql in indexes:
-                op.execute(sql)
+        _rebuild_sqlite_tables("")
     for table, name, cols in DROPPED:
         op.execute(f"CREATE INDEX {name} ON {table} {cols}")
