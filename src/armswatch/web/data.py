@@ -45,8 +45,7 @@ class Store:
 
     def __init__(self, url: str | None = None):
         self.repo = _RepoStore(url)
-        self._countries: tuple[tuple, list[dict]] | None = None  # (corpus signature, list)
-        self._subjects: tuple[tuple, list[dict]] | None = None  # (corpus signature, list)
+        self._per_corpus: dict[str, tuple[tuple, Any]] = {}  # name -> (corpus signature, value): see `_cached`
 
     COUNTRIES_TTL = 60.0  # seconds; the filter lists may lag a reprocess by this much, never an ingest
 
@@ -54,6 +53,14 @@ class Store:
         """A cheap fingerprint of the corpus (one index look-up): the newest document's key, which changes
         with every ingest, and the minute window, so a reprocess or deletion shows within COUNTRIES_TTL."""
         return (sess.execute(select(func.max(s.Document.id))).scalar(), int(time.monotonic() // self.COUNTRIES_TTL))
+
+    def _cached(self, name: str, sess, compute):
+        """`compute(sess)`, kept under `name` until the corpus changes (`_signature`)."""
+        sig = self._signature(sess)
+        hit = self._per_corpus.get(name)
+        if hit is None or hit[0] != sig:
+            hit = self._per_corpus[name] = (sig, compute(sess))
+        return hit[1]
 
     # ------------------------------------------------------------------ helpers
     def _names(self, sess, ids) -> dict[str, dict]:
@@ -146,18 +153,16 @@ class Store:
     def countries(self) -> list[dict]:
         """The 60 countries with most corpus events (the timeline's filter list), cached per corpus state:
         grouping a 100,000-document corpus's participants costs ~0.35 s, the page's largest part."""
-        with self.repo.session() as sess:
-            sig = self._signature(sess)
-            if self._countries and self._countries[0] == sig:
-                return self._countries[1]
+        def compute(sess) -> list[dict]:
             ids = [r[0] for r in sess.execute(
                 select(s.CorpusEventParticipant.entity_id).join(s.Entity, s.Entity.id == s.CorpusEventParticipant.entity_id)
                 .where(s.Entity.type == "COUNTRY").group_by(s.CorpusEventParticipant.entity_id)
                 .order_by(func.count().desc()).limit(60))]
             names = self._names(sess, ids)
-            out = sorted((names[i] for i in ids), key=lambda e: e["name"])
-            self._countries = (sig, out)
-            return out
+            return sorted((names[i] for i in ids), key=lambda e: e["name"])
+
+        with self.repo.session() as sess:
+            return self._cached("countries", sess, compute)
 
     def events(self, country=None, etype=None, status=None, track=None, since=None, until=None, limit: int = 100,
                offset: int = 0) -> tuple[int, list[dict]]:
@@ -204,16 +209,14 @@ class Store:
     def claim_subjects(self) -> list[dict]:
         """Subjects of corpus claims, most claimed first (the claims page's selector), cached per corpus state
         like `countries`: grouping every corpus claim costs 10-40 ms on a 100,000-document corpus."""
-        with self.repo.session() as sess:
-            sig = self._signature(sess)
-            if self._subjects and self._subjects[0] == sig:
-                return self._subjects[1]
+        def compute(sess) -> list[dict]:
             ids = [r[0] for r in sess.execute(select(s.CorpusClaim.subject).where(s.CorpusClaim.subject.is_not(None))
                                               .group_by(s.CorpusClaim.subject).order_by(func.count().desc()))]
             names = self._names(sess, ids)
-            out = [names[i] for i in ids]
-            self._subjects = (sig, out)
-            return out
+            return [names[i] for i in ids]
+
+        with self.repo.session() as sess:
+            return self._cached("claim_subjects", sess, compute)
 
     def claims(self, subject: str | None = None, measure: str | None = None, limit: int = 500, sess=None) -> list[dict]:
         if sess is None:
