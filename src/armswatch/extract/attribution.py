@@ -114,6 +114,13 @@ class TailPattern:
         return self.rx.sub(repl, text) if self.may_match(text) else text
 
 
+def tail_phrases(phrases, before: str = "(?:", after: str = ")") -> TailPattern:
+    """`before` + the phrases + `after`, then blanks to the end of the text: the cues read right before a
+    number or a verb ("khoảng", "ông", "the"), as a TailPattern ending on the phrases' last words."""
+    phrases = phrases or ["\x00"]
+    return TailPattern(before + phrase_regex(phrases) + after + r"\s*$", last_words(phrases))
+
+
 _WORD = re.compile(r"[^\W_]+")
 #: the first words of every PhraseMatcher's phrases (lower case): `_first_words` finds only these
 _FIRST_WORDS: set[str] = set()
@@ -290,10 +297,8 @@ def speech_lex() -> SpeechLex:
                                      re.IGNORECASE),
         source_noun=compile_phrases(d.get("source_nouns") or ["\x00"]),
         aux_tail=TailPattern(r"(?:\s*" + aux + r")+\s*$", last_words(d["auxiliaries"])),
-        pron_person_tail=TailPattern(r"(?:^|[\s,])(?:" + phrase_regex(pron["person"]) + r")\s*$",
-                                     last_words(pron["person"])),
-        pron_group_tail=TailPattern(r"(?:^|[\s,])(?:" + phrase_regex(pron["group"]) + r")\s*$",
-                                    last_words(pron["group"])),
+        pron_person_tail=tail_phrases(pron["person"], r"(?:^|[\s,])(?:"),
+        pron_group_tail=tail_phrases(pron["group"], r"(?:^|[\s,])(?:"),
         # a pronoun, not an honorific before a name ("ông nói" but not "ông Biden"): the capital is checked
         # case-sensitively
         pron_person_head=re.compile(r"^\s*(?:" + phrase_regex(pron["person"]) + r")(?-i:(?!\s+[A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ]))",
@@ -304,11 +309,9 @@ def speech_lex() -> SpeechLex:
         title=compile_phrases(desc["title"]),
         determiners=frozenset(x.lower() for x in desc["determiners"]),
         honorifics=frozenset(x.lower() for x in d.get("honorifics") or ()),
-        honorific_tail=TailPattern(r"(?:" + phrase_regex(d.get("honorifics") or ["\x00"]) + r")\s*$",
-                                   last_words(d.get("honorifics") or ["\x00"])),
-        title_tail=TailPattern(r"(?:" + phrase_regex(desc["title"]) + r")\s*$", last_words(desc["title"])),
-        object_tail=TailPattern(r"(?:" + phrase_regex(d.get("object_markers") or ["\x00"]) + r")\s*$",
-                                last_words(d.get("object_markers") or ["\x00"])),
+        honorific_tail=tail_phrases(d.get("honorifics")),
+        title_tail=tail_phrases(desc["title"]),
+        object_tail=tail_phrases(d.get("object_markers")),
         # a reported clause starts after these: the verb's subject is not before them
         clause_cut=re.compile(r"(?<!\w)(?:rằng|that)(?!\w)|[:;“”‘\"]", re.IGNORECASE),
         joint_persons=compile_phrases(pron.get("joint_persons") or ["\x00"]),
@@ -319,15 +322,13 @@ def speech_lex() -> SpeechLex:
                                  r"(?-i:[A-Z][\w.-]*)(?:\s+(?:of|for|and|the|[A-Z][\w.-]*))*\s*$", re.IGNORECASE),
         # a determiner or a passive auxiliary before a verb of saying makes it a noun or a passive
         # ("an estimated 5,580", "các ước tính", "Pakistan is estimated to have"): no speaker there
-        noun_before=TailPattern(r"(?<!\w)(?:" + phrase_regex(d.get("not_verb_before") or ["\x00"]) + r")\s*$",
-                                last_words(d.get("not_verb_before") or ["\x00"])),
+        noun_before=tail_phrases(d.get("not_verb_before"), r"(?<!\w)(?:"),
         adverbial_opener=re.compile(r"\s*(?:" + phrase_regex(d.get("adverbial_openers") or ["\x00"]) + r")\s",
                                     re.IGNORECASE),
         voice=re.compile(r"(?:" + phrase_regex([*voices.get("channels", []), *voices.get("heads", [])] or ["\x00"])
                          + r")(?!\w)", re.IGNORECASE),
         voice_heads=frozenset(fold(h) for h in voices.get("heads", [])),
-        coord_tail=TailPattern(r"(?<!\w)(?:" + phrase_regex(d.get("coordinators") or ["\x00"]) + r")\s*$",
-                               last_words(d.get("coordinators") or ["\x00"])),
+        coord_tail=tail_phrases(d.get("coordinators"), r"(?<!\w)(?:"),
     )
 
 

@@ -111,7 +111,8 @@ from typing import NamedTuple
 from ..kb import load_kb
 from ..lexicon import load_lexicon
 from ..model import Claim, Document, Span, Timex
-from .attribution import Attributor, PhraseMatcher, TailPattern, _is_media, compile_phrases, last_words, phrase_regex
+from .attribution import (Attributor, PhraseMatcher, TailPattern, _is_media, compile_phrases, last_words, phrase_regex,
+                          tail_phrases)
 from .numbers import find_numbers, number_word_pattern, unglue_units
 
 
@@ -261,12 +262,6 @@ def _link_rx(links) -> re.Pattern:
     return re.compile(r"\s*(?:" + "|".join(alts) + r")\s*", re.IGNORECASE)
 
 
-def _tail_rx(phrases, before: str = "(?:", after: str = ")") -> TailPattern:
-    """`before` + the phrases + `after`, then blanks to the end of the text (the cues read right before a number)."""
-    phrases = phrases or ["\x00"]
-    return TailPattern(before + phrase_regex(phrases) + after + r"\s*$", last_words(phrases))
-
-
 @lru_cache(maxsize=1)
 def claim_lex() -> ClaimLex:
     d = load_lexicon("claims")
@@ -295,15 +290,13 @@ def claim_lex() -> ClaimLex:
         not_unit=compile_phrases(d.get("not_units") or ["\x00"]),
         short_head=PhraseMatcher(d.get("short_heads") or []),
         between=compile_phrases(d.get("between") or ["\x00"]),
-        qual_tail=TailPattern("(" + phrase_regex(list(qual_kind)) + r")\s*$", last_words(qual_kind)),
+        qual_tail=tail_phrases(list(qual_kind), "("),
         qual_kind=qual_kind,
-        qual_noun_tail=TailPattern(r"(?<!\w)(?:" + phrase_regex(d.get("qualifier_nouns") or ["\x00"]) + r")\s*$",
-                                   last_words(d.get("qualifier_nouns") or ["\x00"])),
+        qual_noun_tail=tail_phrases(d.get("qualifier_nouns"), r"(?<!\w)(?:"),
         projection=compile_phrases(d["projection"]),
         present=re.compile(r"(?<!\w)(?:hiện|hiện nay|hiện tại|currently|now|today)(?!\w)", re.IGNORECASE),
         target_prep_year=re.compile("(?:" + phrase_regex(d["target_preps"]) + r")\s+\d{4}", re.IGNORECASE),
-        target_prep_tail=TailPattern("(?:" + phrase_regex(d["target_preps"] + ["vào", "trước", "đến", "tới"]) + r")\s*$",
-                                     last_words(d["target_preps"] + ["vào", "trước", "đến", "tới"])),
+        target_prep_tail=tail_phrases(d["target_preps"] + ["vào", "trước", "đến", "tới"]),
         growth_up_tail=TailPattern("(?:" + phrase_regex(d["growth"]["up"]) + r")(?:\s+(?:by|thêm|khoảng|hơn))?\s*$",
                                    last_words(d["growth"]["up"] + ["by", "thêm", "khoảng", "hơn"])),
         growth_down_tail=TailPattern("(?:" + phrase_regex(d["growth"]["down"]) + r")(?:\s+(?:by|thêm|khoảng|hơn|đi))?\s*$",
@@ -311,12 +304,12 @@ def claim_lex() -> ClaimLex:
         arsenal=compile_phrases(d["arsenal"]),
         nuclear=compile_phrases(nuclear_cues + d["arsenal"]),
         world=compile_phrases(d["share"]["world"]),
-        incident_tail=_tail_rx(d.get("incident_verbs")),
-        not_subject_tail=_tail_rx((d.get("not_subject_markers") or []) + ["ở", "tại", "in", "at"]),
+        incident_tail=tail_phrases(d.get("incident_verbs")),
+        not_subject_tail=tail_phrases((d.get("not_subject_markers") or []) + ["ở", "tại", "in", "at"]),
         joint=compile_phrases(d.get("joint_subjects") or ["\x00"]),
         government=compile_phrases(d.get("government_subjects") or ["\x00"]),
         range_gap=re.compile(r"^\s*(?:đến|tới|cho đến|cho tới|–|-|—|to|and|through|until)\s*$", re.IGNORECASE),
-        since_tail=_tail_rx(["kể từ", "từ", "since", "from"], r"(?<!\w)(?:"),
+        since_tail=tail_phrases(["kể từ", "từ", "since", "from"], r"(?<!\w)(?:"),
         service_between=re.compile(r"\s*(?:(?:" + phrase_regex(d.get("service_between") or ["\x00"]) + r")\s+)+",
                                    re.IGNORECASE),
         possessive_after=re.compile(r"^\s*(?:hạt nhân\s+)?(?:của|of)\s+$", re.IGNORECASE),
@@ -324,9 +317,9 @@ def claim_lex() -> ClaimLex:
                                  re.IGNORECASE),
         possessive_en=re.compile(r"^\s*(?:'s|’s)\s*$"),
         not_after=PhraseMatcher(d.get("not_after") or []),
-        designator_tail=_tail_rx(d.get("designators"), r"(?<!\w)(?:"),
+        designator_tail=tail_phrases(d.get("designators"), r"(?<!\w)(?:"),
         people_unit=_PEOPLE,
-        population_before=_tail_rx((d.get("population") or {}).get("before"), r"(?<!\w)(?:"),
+        population_before=tail_phrases((d.get("population") or {}).get("before"), r"(?<!\w)(?:"),
         population_after=re.compile(r"\s*(?:" + phrase_regex((d.get("population") or {}).get("after") or ["\x00"])
                                     + r")(?!\w)", re.IGNORECASE),
         lead_cue=compile_phrases((d.get("lead_times") or {}).get("cues") or ["\x00"]),
@@ -336,14 +329,14 @@ def claim_lex() -> ClaimLex:
         lead_label={_key(w): lab for lab, ws in ((d.get("lead_times") or {}).get("units") or {}).items() for w in ws},
         casualty_after=re.compile(r"\s*(?:(?:" + phrase_regex(cas.get("gap") or ["\x00"]) + r")\s+)*("
                                   + phrase_regex(cas_after or ["\x00"]) + r")(?!\w)", re.IGNORECASE),
-        casualty_before=_tail_rx(cas_before, r"(?<!\w)("),
+        casualty_before=tail_phrases(cas_before, r"(?<!\w)("),
         casualty_label={**{_key(c): lab for lab, cs in (cas.get("before") or {}).items() for c in cs},
                         **{_key(c): lab for lab, cs in (cas.get("after") or {}).items() for c in cs}},
         arsenal_counts=PhraseMatcher(d.get("arsenal_counts") or []),
         candidate=PhraseMatcher(list(unit_info) + ["phần trăm", "percent", "per cent"]),
         capacity=compile_phrases(d.get("capacity") or ["\x00"]),
         limits=PhraseMatcher(d.get("limits") or []),
-        params=tuple((_tail_rx(p["cues"]),
+        params=tuple((tail_phrases(p["cues"]),
                       re.compile(r"\s*(?:" + phrase_regex(p["after"]) + ")", re.IGNORECASE), p["unit"])
                      for p in d.get("parameters") or []),
         distance=PhraseMatcher(list(dist.get("units") or {})),
@@ -352,7 +345,7 @@ def claim_lex() -> ClaimLex:
         distance_places=re.compile(r"\s*(?:" + phrase_regex(dist.get("not_after") or ["\x00"]) + ")", re.IGNORECASE),
         distance_places_before=compile_phrases(dist.get("not_before") or ["\x00"]),
         param_cue=PhraseMatcher([c for p in d.get("parameters") or [] for c in p["cues"]]),
-        diff_before_tail=_tail_rx(diff.get("before")),
+        diff_before_tail=tail_phrases(diff.get("before")),
         diff_after_number=re.compile(r"\s*(?:" + phrase_regex(diff.get("after_number") or ["\x00"]) + ")",
                                      re.IGNORECASE),
         diff_comparison=re.compile(r"^[^,;.]{0,25}?(?:" + phrase_regex(diff.get("comparison") or ["\x00"]) + ")",
@@ -365,7 +358,7 @@ def claim_lex() -> ClaimLex:
         pair_link=re.compile(r"^\s*,?\s*(?:" + phrase_regex(d.get("pair_links") or ["\x00"]) + r")\s*$",
                              re.IGNORECASE),
         respectively=compile_phrases(d.get("respectively") or ["\x00"]),
-        incident_filler_tail=_tail_rx(d.get("incident_fillers"), r"(?:\s*(?:", "))+"),
+        incident_filler_tail=tail_phrases(d.get("incident_fillers"), r"(?:\s*(?:", "))+"),
         share_partitive=re.compile(r"(?<!\w)(?:" + phrase_regex(d["share"].get("partitive") or ["\x00"])
                                    + r")(?!\w)[^,;]*$", re.IGNORECASE),
         share_total=re.compile(r"^\s*(?:" + phrase_regex(d["share"].get("total") or ["\x00"]) + r")(?!\w)",
@@ -382,7 +375,7 @@ def claim_lex() -> ClaimLex:
         rate_period={_key(c): per for per, cs in (d.get("rate_after") or {}).items() for c in cs},
         of_test=frozenset(u.get("unit") for u in d["units"] if u.get("of_test")),
         previous_from=re.compile(phrase_regex(d.get("previous_from") or ["\x00"]) + r"\s+", re.IGNORECASE),
-        previous_from_tail=_tail_rx(d.get("previous_from")),
+        previous_from_tail=tail_phrases(d.get("previous_from")),
         previous_earlier=re.compile(r"\s*(?:" + phrase_regex([c for cs in (d.get("previous_earlier") or {}).values()
                                                                for c in cs] or ["\x00"]) + ")", re.IGNORECASE),
         previous_earlier_dur={_key(c): dur for dur, cs in (d.get("previous_earlier") or {}).items() for c in cs},
@@ -404,8 +397,8 @@ def claim_lex() -> ClaimLex:
         passive_loss=re.compile(r"\s*(?:đã\s+|had\s+|have\s+)?(?:" + phrase_regex(d.get("passive_loss_after") or ["\x00"])
                                 + r")(?!\w)", re.IGNORECASE),
         partitive=re.compile(r"\s*(?:" + phrase_regex(d.get("partitive_of") or ["\x00"]) + r")\s*", re.IGNORECASE),
-        passive_launch=_tail_rx(d.get("passive_launch"), r"(?<!\w)(?:"),
-        payload=_tail_rx(d.get("payload_verbs"), r"(?<!\w)(?:"),
+        passive_launch=tail_phrases(d.get("passive_launch"), r"(?<!\w)(?:"),
+        payload=tail_phrases(d.get("payload_verbs"), r"(?<!\w)(?:"),
         carrier=compile_phrases(d.get("carriers") or ["\x00"]),
         state_noun=PhraseMatcher((d.get("state_counts") or {}).get("nouns") or []),
         state_verb=re.compile(r"\s*(?:(?:" + phrase_regex(["đã", "đều", "cũng", "have", "had", "has", "already", "now"])
@@ -425,7 +418,7 @@ def claim_lex() -> ClaimLex:
         percent_cut_unit=(d.get("percent_cuts") or {}).get("unit") or "% reduction",
         classifier=re.compile(r"\s*(?:" + phrase_regex(d.get("classifiers") or ["\x00"]) + ")", re.IGNORECASE),
         incident_label={_key(c): label for label, cues in (d.get("incident_labels") or {}).items() for c in cues},
-        increment_tail=_tail_rx(d.get("increment_before"), r"(?<!\w)(?:"),
+        increment_tail=tail_phrases(d.get("increment_before"), r"(?<!\w)(?:"),
         threshold_after=compile_phrases(d.get("threshold_after") or ["\x00"]),
         possession=compile_phrases(d.get("possession") or ["\x00"]),
         material=PhraseMatcher([c for m in d.get("materials") or [] for c in m["cues"]]),
@@ -443,7 +436,7 @@ def claim_lex() -> ClaimLex:
         mass_after=re.compile(r"\s*(?:" + phrase_regex(d.get("mass_after") or ["\x00"]) + r")(?!\w)", re.IGNORECASE),
         as_of_tail=TailPattern("(?:" + phrase_regex(d.get("as_of") or ["\x00"]) + r")(?:\s+(?:ngày|hết))?\s*$",
                                last_words((d.get("as_of") or ["\x00"]) + ["ngày", "hết"])),
-        range_opener_tail=_tail_rx((d.get("ranges") or {}).get("openers")),
+        range_opener_tail=tail_phrases((d.get("ranges") or {}).get("openers")),
         range_link=_link_rx((d.get("ranges") or {}).get("links")),
         range_bare_link=_link_rx((d.get("ranges") or {}).get("bare_links")),
     )
@@ -1935,10 +1928,9 @@ class _ClaimExtractor:
             measure = "other"
         if unit is None and measure == "other":
             unit = "items"
-        # built unvalidated: every field is set here with its model's type (a hot path: ~3 per article)
-        return Claim.model_construct(subject=subject, measure=measure, value=value, qualifier=qualifier, time=time,
-                                     target_time=target_time, source=src, unit=unit if measure == "other" else None,
-                                     evidence=Span.model_construct(start=sent.start, end=sent.end))
+        return Claim(subject=subject, measure=measure, value=value, qualifier=qualifier, time=time,
+                     target_time=target_time, source=src, unit=unit if measure == "other" else None,
+                     evidence=Span(start=sent.start, end=sent.end))
 
     def _casualty(self, lq: str, noun_end: int, right_end: int) -> tuple[str, int] | None:
         """(label, end) of a casualty count: a casualty word a few words after the noun, past its nationality

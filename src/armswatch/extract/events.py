@@ -383,13 +383,6 @@ def _last_match(pattern: re.Pattern | None, text: str):
     return last
 
 
-def _last_match_in(pattern: re.Pattern, text: str, lo: int, hi: int):
-    last = None
-    for m in pattern.finditer(text, lo, hi):
-        last = m
-    return last
-
-
 def _demonym_mentions(doc: Document, ents: list, wordset: set[str]) -> list:
     """"Israeli strikes on Iranian sites", "Russian forces held drills": a nationality adjective names the country
     as a party, when that country is an entity of the page (a mention spanning the adjective wins). `wordset`: the
@@ -636,22 +629,10 @@ class _Ctx:
                     yield mt
 
     def cue_last(self, name: str, lo: int, hi: int):
-        """The last match of cues.<name>.finditer(body, lo, hi), tried only where a cue can start (as in cue_search;
-        a match skips the words it covers, as finditer does)."""
-        pat, firsts = getattr(self.cues, name), self.cues.cue_firsts.get(name)
-        if firsts is None:
-            return _last_match_in(pat, self.body, lo, hi)
-        ts, te, words = self.tok_starts, self.tok_ends, self.words
-        a, b = bisect.bisect_left(ts, lo), bisect.bisect_left(ts, hi)
-        cands = list(compress(range(a, b), map(firsts.__contains__, words[a:b])))
-        if a < b and te[b - 1] > hi and not (cands and cands[-1] == b - 1):
-            cands.append(b - 1)  # (the word cut by hi)
-        last, end = None, lo
-        for i in cands:
-            if ts[i] >= end:
-                mt = pat.match(self.body, ts[i], hi)
-                if mt:
-                    last, end = mt, mt.end()
+        """The last match of cues.<name>.finditer(body, lo, hi) (see cue_finditer)."""
+        last = None
+        for last in self.cue_finditer(name, lo, hi):
+            pass
         return last
 
     def cue_may_match(self, name: str, lo: int, hi: int) -> bool:
